@@ -1,0 +1,344 @@
+package dev.retention.data;
+
+import it.unimi.dsi.fastutil.ints.IntArrays;
+import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
+import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * An immutable, thread-safe map between external ids (customer numbers, SKUs, user names) and dense
+ * {@code int} indexes {@code 0..size()-1}, and back.
+ *
+ * <p>External ids are either {@code long}s (a <em>numeric</em> index) or {@code String}s. Everything
+ * below the API of this library is int-indexed; an id index is built once, when data is read, and
+ * carried along with the data so that results can be reported with the caller's ids.
+ *
+ * <p>A numeric index also answers {@link #indexOf(String)} for the canonical decimal form of its ids
+ * ({@code "17850"}), and a string index answers {@link #indexOf(long)} for the decimal text of the
+ * number, so callers need not know which kind they hold.
+ *
+ * <p>Lookups are O(1) hash lookups (fastutil open-addressing maps with a default return value of
+ * {@code -1}); reverse lookups are array reads.
+ */
+public final class IdIndex {
+
+    private final long[] longIds;      // non-null for a numeric index
+    private final String[] stringIds;  // non-null for a string index
+    private final Long2IntOpenHashMap longMap;
+    private final Object2IntOpenHashMap<String> stringMap;
+
+    private IdIndex(long[] longIds, String[] stringIds) {
+        this.longIds = longIds;
+        this.stringIds = stringIds;
+        if (longIds != null) {
+            longMap = new Long2IntOpenHashMap(longIds.length);
+            longMap.defaultReturnValue(-1);
+            for (int i = 0; i < longIds.length; i++) {
+                if (longMap.put(longIds[i], i) != -1) {
+                    throw new IllegalArgumentException("ids must be distinct, got " + longIds[i] + " twice");
+                }
+            }
+            stringMap = null;
+        } else {
+            stringMap = new Object2IntOpenHashMap<>(stringIds.length);
+            stringMap.defaultReturnValue(-1);
+            for (int i = 0; i < stringIds.length; i++) {
+                String id = stringIds[i];
+                if (id == null) {
+                    throw new IllegalArgumentException("ids must not be null, got null at index " + i);
+                }
+                if (stringMap.put(id, i) != -1) {
+                    throw new IllegalArgumentException("ids must be distinct, got '" + id + "' twice");
+                }
+            }
+            longMap = null;
+        }
+    }
+
+    /**
+     * An index over the given numeric ids, in the given order: {@code ids[i]} gets index {@code i}.
+     *
+     * @param ids read, copied; must be distinct
+     * @throws IllegalArgumentException if an id occurs twice
+     */
+    public static IdIndex ofLongs(long... ids) {
+        return new IdIndex(ids.clone(), null);
+    }
+
+    /**
+     * An index over the given text ids, in the given order: {@code ids[i]} gets index {@code i}.
+     *
+     * @param ids read, copied; must be distinct and non-null
+     * @throws IllegalArgumentException if an id is null or occurs twice
+     */
+    public static IdIndex ofStrings(String... ids) {
+        return new IdIndex(null, ids.clone());
+    }
+
+    /**
+     * An index over the ids {@code 0..n-1}, each mapped to itself; for data that arrives already
+     * int-indexed.
+     */
+    public static IdIndex identity(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("n must be >= 0, got " + n);
+        }
+        long[] ids = new long[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = i;
+        }
+        return new IdIndex(ids, null);
+    }
+
+    /** A builder that assigns indexes in order of first appearance; see {@link Builder}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Number of ids. */
+    public int size() {
+        return longIds != null ? longIds.length : stringIds.length;
+    }
+
+    /** Whether the external ids are {@code long}s. */
+    public boolean isNumeric() {
+        return longIds != null;
+    }
+
+    /** The dense index of a numeric id, or {@code -1} if it is not in the index. */
+    public int indexOf(long id) {
+        if (longMap != null) {
+            return longMap.get(id);
+        }
+        return stringMap.getInt(Long.toString(id));
+    }
+
+    /**
+     * The dense index of an id given as text, or {@code -1} if it is not in the index. For a numeric
+     * index the text must be the canonical decimal form of the number.
+     */
+    public int indexOf(String id) {
+        Objects.requireNonNull(id, "id");
+        if (stringMap != null) {
+            return stringMap.getInt(id);
+        }
+        return isCanonicalLong(id) ? longMap.get(Long.parseLong(id)) : -1;
+    }
+
+    /** Whether the index holds the id. */
+    public boolean contains(String id) {
+        return indexOf(id) >= 0;
+    }
+
+    /**
+     * The external id of a dense index, as text.
+     *
+     * @throws IndexOutOfBoundsException if {@code index} is not in {@code [0, size())}
+     */
+    public String id(int index) {
+        Objects.checkIndex(index, size());
+        return longIds != null ? Long.toString(longIds[index]) : stringIds[index];
+    }
+
+    /**
+     * The external id of a dense index of a numeric index.
+     *
+     * @throws IllegalStateException if this is a string index
+     * @throws IndexOutOfBoundsException if {@code index} is not in {@code [0, size())}
+     */
+    public long longId(int index) {
+        if (longIds == null) {
+            throw new IllegalStateException("this id index holds text ids; use id(int)");
+        }
+        return longIds[Objects.checkIndex(index, longIds.length)];
+    }
+
+    /**
+     * A new index over the same ids in their natural order (numeric order for numeric ids,
+     * {@link String#compareTo lexicographic} order for text ids).
+     *
+     * @param oldToNew written if non-null: {@code oldToNew[i]} receives the new index of old index
+     *                 {@code i}; must have length {@code size()}
+     */
+    public IdIndex sorted(int[] oldToNew) {
+        int n = size();
+        if (oldToNew != null && oldToNew.length != n) {
+            throw new IllegalArgumentException("oldToNew must have length " + n + ", got " + oldToNew.length);
+        }
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        if (longIds != null) {
+            IntArrays.quickSort(order, (a, b) -> Long.compare(longIds[a], longIds[b]));
+        } else {
+            IntArrays.quickSort(order, (a, b) -> stringIds[a].compareTo(stringIds[b]));
+        }
+        long[] newLongs = longIds != null ? new long[n] : null;
+        String[] newStrings = stringIds != null ? new String[n] : null;
+        for (int newIndex = 0; newIndex < n; newIndex++) {
+            int old = order[newIndex];
+            if (oldToNew != null) {
+                oldToNew[old] = newIndex;
+            }
+            if (newLongs != null) {
+                newLongs[newIndex] = longIds[old];
+            } else {
+                newStrings[newIndex] = stringIds[old];
+            }
+        }
+        return new IdIndex(newLongs, newStrings);
+    }
+
+    /** A new index holding the ids of the given indexes, in that order. */
+    public IdIndex subset(int[] indexes) {
+        if (longIds != null) {
+            long[] ids = new long[indexes.length];
+            for (int i = 0; i < indexes.length; i++) {
+                ids[i] = longIds[Objects.checkIndex(indexes[i], longIds.length)];
+            }
+            return new IdIndex(ids, null);
+        }
+        String[] ids = new String[indexes.length];
+        for (int i = 0; i < indexes.length; i++) {
+            ids[i] = stringIds[Objects.checkIndex(indexes[i], stringIds.length)];
+        }
+        return new IdIndex(null, ids);
+    }
+
+    /** The numeric ids, copied, or {@code null} for a string index. */
+    public long[] longIds() {
+        return longIds == null ? null : longIds.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof IdIndex other
+                && Arrays.equals(longIds, other.longIds)
+                && Arrays.equals(stringIds, other.stringIds);
+    }
+
+    @Override
+    public int hashCode() {
+        return longIds != null ? Arrays.hashCode(longIds) : Arrays.hashCode(stringIds);
+    }
+
+    @Override
+    public String toString() {
+        int n = size();
+        StringBuilder sb = new StringBuilder("IdIndex[").append(n).append(isNumeric() ? " numeric ids" : " text ids");
+        int shown = Math.min(n, 5);
+        if (shown > 0) {
+            sb.append(": ");
+            for (int i = 0; i < shown; i++) {
+                sb.append(i == 0 ? "" : ", ").append(id(i));
+            }
+            if (n > shown) {
+                sb.append(", ...");
+            }
+        }
+        return sb.append(']').toString();
+    }
+
+    /**
+     * Whether the text is the canonical decimal form of a {@code long}: an optional minus sign, no
+     * leading zeros (except "0" itself), no plus sign, no spaces, and within range.
+     */
+    static boolean isCanonicalLong(String s) {
+        int n = s.length();
+        if (n == 0 || n > 20) {
+            return false;
+        }
+        int i = s.charAt(0) == '-' ? 1 : 0;
+        if (i == n) {
+            return false;
+        }
+        if (s.charAt(i) == '0') {
+            return n == 1;   // "0" is canonical, "-0" and "012" are not
+        }
+        for (int j = i; j < n; j++) {
+            char c = s.charAt(j);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        if (n - i < 19) {
+            return true;
+        }
+        try {
+            Long.parseLong(s);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Assigns dense indexes to external ids in order of first appearance. Ids may be added as text or
+     * as numbers; {@link #build()} yields a numeric index when every id was a number or the canonical
+     * decimal text of one, and a string index otherwise. Not thread-safe.
+     */
+    public static final class Builder {
+        private final Object2IntOpenHashMap<String> map = new Object2IntOpenHashMap<>();
+        private String[] ids = new String[16];
+        private int size;
+        private boolean allNumeric = true;
+
+        private Builder() {
+            map.defaultReturnValue(-1);
+        }
+
+        /**
+         * The index of the id, adding it if it is new.
+         *
+         * @param id read; must not be null
+         */
+        public int add(String id) {
+            Objects.requireNonNull(id, "id");
+            int index = map.getInt(id);
+            if (index >= 0) {
+                return index;
+            }
+            index = size;
+            map.put(id, index);
+            if (size == ids.length) {
+                ids = Arrays.copyOf(ids, size * 2);
+            }
+            ids[size++] = id;
+            if (allNumeric && !isCanonicalLong(id)) {
+                allNumeric = false;
+            }
+            return index;
+        }
+
+        /** The index of the numeric id, adding it if it is new. */
+        public int add(long id) {
+            return add(Long.toString(id));
+        }
+
+        /** The index of the id, or {@code -1} if it has not been added. */
+        public int indexOf(String id) {
+            return map.getInt(id);
+        }
+
+        /** Number of distinct ids added so far. */
+        public int size() {
+            return size;
+        }
+
+        /** The index, in order of first appearance. */
+        public IdIndex build() {
+            String[] copy = Arrays.copyOf(ids, size);
+            if (allNumeric) {
+                long[] longs = new long[size];
+                for (int i = 0; i < size; i++) {
+                    longs[i] = Long.parseLong(copy[i]);
+                }
+                return new IdIndex(longs, null);
+            }
+            return new IdIndex(null, copy);
+        }
+    }
+}

@@ -1,0 +1,367 @@
+package dev.retention.data;
+
+import it.unimi.dsi.fastutil.floats.FloatArrayList;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.ints.IntArrays;
+import it.unimi.dsi.fastutil.longs.LongArrayList;
+import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * User-item interactions for recommenders: for each entry a user, an item, a value (an explicit
+ * rating, or an implicit strength such as a purchase count) and a timestamp in epoch seconds (0 when
+ * the source has none). Immutable and thread-safe.
+ *
+ * <p>Entries are sorted by user, then item, and each (user, item) pair occurs once; how duplicates
+ * in the input were resolved is given by the builder's {@link Duplicates} policy and counted in
+ * {@link #duplicatesResolved()}. The layout is that of a CSR matrix: the entries of user {@code u} are
+ * {@code [userStart(u), userEnd(u))}, with increasing items.
+ */
+public final class Interactions {
+
+    /** How the builder resolves several entries for the same (user, item) pair. */
+    public enum Duplicates {
+        /** Keep the entry added last (its value and time); the usual choice for ratings. */
+        KEEP_LAST,
+        /** Sum the values and keep the latest time; the usual choice for implicit counts. */
+        SUM,
+        /** Throw {@link IllegalArgumentException} naming the pair. */
+        REJECT
+    }
+
+    /** Which implicit value {@link #fromTransactions} derives from order lines. */
+    public enum ImplicitValue {
+        /** Number of distinct orders of the user that contain the item. */
+        ORDERS,
+        /** Total quantity of the item bought by the user. */
+        QUANTITY,
+        /** Number of order lines of the user with the item. */
+        LINES
+    }
+
+    private final IdIndex users;
+    private final IdIndex items;
+    private final int[] user;
+    private final int[] item;
+    private final float[] value;
+    private final long[] time;
+    private final int[] userStart;
+    private final long duplicatesResolved;
+
+    private Interactions(IdIndex users, IdIndex items, int[] user, int[] item, float[] value, long[] time,
+                         long duplicatesResolved) {
+        this.users = users;
+        this.items = items;
+        this.user = user;
+        this.item = item;
+        this.value = value;
+        this.time = time;
+        this.duplicatesResolved = duplicatesResolved;
+        this.userStart = new int[users.size() + 1];
+        for (int u : user) {
+            userStart[u + 1]++;
+        }
+        for (int u = 0; u < users.size(); u++) {
+            userStart[u + 1] += userStart[u];
+        }
+    }
+
+    /** A builder resolving duplicates with the given policy. */
+    public static Builder builder(Duplicates duplicates) {
+        return new Builder(Objects.requireNonNull(duplicates, "duplicates"));
+    }
+
+    /**
+     * Implicit feedback from purchases: one entry per (customer, item) pair with the chosen value,
+     * the time of the latest purchase of the item, and the log's customer and item indexes (so dense
+     * ids agree between the two). Netted cancellation lines are ignored. O(n log n).
+     *
+     * @param log   read; must have items
+     * @param value which value to derive
+     * @throws IllegalArgumentException if the log has no item column
+     */
+    public static Interactions fromTransactions(TransactionLog log, ImplicitValue value) {
+        Objects.requireNonNull(value, "value");
+        if (!log.hasItems()) {
+            throw new IllegalArgumentException("the transaction log has no items (for example CDNOW data), "
+                    + "so there are no user-item interactions to derive");
+        }
+        int n = log.size();
+        IntArrayList u = new IntArrayList(n);
+        IntArrayList it = new IntArrayList(n);
+        FloatArrayList v = new FloatArrayList(n);
+        LongArrayList t = new LongArrayList(n);
+        LongOpenHashSet orderItems = new LongOpenHashSet();
+        for (int c = 0; c < log.customerCount(); c++) {
+            orderItems.clear();
+            for (int i = log.lineStart(c); i < log.lineEnd(c); i++) {
+                if (log.isCancellation(i)) {
+                    continue;
+                }
+                int item = log.item(i);
+                float x = switch (value) {
+                    case QUANTITY -> (float) log.quantity(i);
+                    case LINES -> 1f;
+                    // an item bought twice in one order counts once
+                    case ORDERS -> orderItems.add(((long) log.order(i) << 32) | item) ? 1f : 0f;
+                };
+                u.add(c);
+                it.add(item);
+                v.add(x);
+                t.add(log.time(i));
+            }
+        }
+        return assemble(log.customers(), log.items(), u.elements(), it.elements(), v.elements(), t.elements(),
+                u.size(), Duplicates.SUM);
+    }
+
+    private static Interactions assemble(IdIndex users, IdIndex items, int[] user, int[] item, float[] value,
+                                         long[] time, int n, Duplicates policy) {
+        int nUsers = users.size();
+        int[] start = new int[nUsers + 1];
+        for (int i = 0; i < n; i++) {
+            start[user[i] + 1]++;
+        }
+        for (int x = 0; x < nUsers; x++) {
+            start[x + 1] += start[x];
+        }
+        int[] perm = new int[n];
+        int[] fill = Arrays.copyOf(start, nUsers);
+        for (int i = 0; i < n; i++) {
+            perm[fill[user[i]]++] = i;
+        }
+        for (int x = 0; x < nUsers; x++) {
+            int from = start[x];
+            int to = start[x + 1];
+            for (int j = from + 1; j < to; j++) {
+                if (item[perm[j]] <= item[perm[j - 1]]) {
+                    IntArrays.mergeSort(perm, from, to, (a, b) -> item[a] != item[b]
+                            ? Integer.compare(item[a], item[b]) : Integer.compare(a, b));
+                    break;
+                }
+            }
+        }
+        int[] outUser = new int[n];
+        int[] outItem = new int[n];
+        float[] outValue = new float[n];
+        long[] outTime = new long[n];
+        int m = 0;
+        long duplicates = 0;
+        for (int j = 0; j < n; j++) {
+            int i = perm[j];
+            if (m > 0 && outUser[m - 1] == user[i] && outItem[m - 1] == item[i]) {
+                duplicates++;
+                switch (policy) {
+                    case KEEP_LAST -> {
+                        outValue[m - 1] = value[i];
+                        outTime[m - 1] = time[i];
+                    }
+                    case SUM -> {
+                        outValue[m - 1] += value[i];
+                        outTime[m - 1] = Math.max(outTime[m - 1], time[i]);
+                    }
+                    case REJECT -> throw new IllegalArgumentException("duplicate interaction for user '"
+                            + users.id(user[i]) + "' and item '" + items.id(item[i]) + "'");
+                }
+                continue;
+            }
+            outUser[m] = user[i];
+            outItem[m] = item[i];
+            outValue[m] = value[i];
+            outTime[m] = time[i];
+            m++;
+        }
+        return new Interactions(users, items, Arrays.copyOf(outUser, m), Arrays.copyOf(outItem, m),
+                Arrays.copyOf(outValue, m), Arrays.copyOf(outTime, m), duplicates);
+    }
+
+    /** Number of (user, item) entries. */
+    public int size() {
+        return user.length;
+    }
+
+    /** Number of users. */
+    public int userCount() {
+        return users.size();
+    }
+
+    /** Number of items. */
+    public int itemCount() {
+        return items.size();
+    }
+
+    /** User ids. */
+    public IdIndex users() {
+        return users;
+    }
+
+    /** Item ids. */
+    public IdIndex items() {
+        return items;
+    }
+
+    /** The dense user of entry {@code i}. */
+    public int user(int i) {
+        return user[i];
+    }
+
+    /** The dense item of entry {@code i}. */
+    public int item(int i) {
+        return item[i];
+    }
+
+    /** The value of entry {@code i}. */
+    public float value(int i) {
+        return value[i];
+    }
+
+    /** The timestamp of entry {@code i} (epoch seconds, 0 when unknown). */
+    public long time(int i) {
+        return time[i];
+    }
+
+    /** First entry of a user. */
+    public int userStart(int user) {
+        return userStart[user];
+    }
+
+    /** One past the last entry of a user. */
+    public int userEnd(int user) {
+        return userStart[user + 1];
+    }
+
+    /** How many input entries were merged into an earlier one by the duplicate policy. */
+    public long duplicatesResolved() {
+        return duplicatesResolved;
+    }
+
+    /** Users of all entries, copied. */
+    public int[] userColumn() {
+        return user.clone();
+    }
+
+    /** Items of all entries, copied. */
+    public int[] itemColumn() {
+        return item.clone();
+    }
+
+    /** Values of all entries, copied. */
+    public float[] values() {
+        return value.clone();
+    }
+
+    /** Timestamps of all entries, copied. */
+    public long[] times() {
+        return time.clone();
+    }
+
+    /** Smallest value, or NaN when empty. */
+    public float minValue() {
+        float min = Float.NaN;
+        for (float x : value) {
+            min = Float.isNaN(min) ? x : Math.min(min, x);
+        }
+        return min;
+    }
+
+    /** Largest value, or NaN when empty. */
+    public float maxValue() {
+        float max = Float.NaN;
+        for (float x : value) {
+            max = Float.isNaN(max) ? x : Math.max(max, x);
+        }
+        return max;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder(String.format("Interactions: %,d entries, %,d users, %,d items", size(),
+                userCount(), itemCount()));
+        if (size() > 0) {
+            sb.append(String.format(", values %s..%s", minValue(), maxValue()));
+        }
+        if (duplicatesResolved > 0) {
+            sb.append(String.format(", %,d duplicates resolved", duplicatesResolved));
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Collects interactions keyed by external ids; {@link #build()} sorts them, resolves duplicate
+     * pairs by the policy and indexes users and items in natural id order. Not thread-safe; one use.
+     */
+    public static final class Builder {
+        private final Duplicates duplicates;
+        private final IdIndex.Builder userIds = IdIndex.builder();
+        private final IdIndex.Builder itemIds = IdIndex.builder();
+        private final IntArrayList user = new IntArrayList();
+        private final IntArrayList item = new IntArrayList();
+        private final FloatArrayList value = new FloatArrayList();
+        private final LongArrayList time = new LongArrayList();
+        private boolean built;
+
+        private Builder(Duplicates duplicates) {
+            this.duplicates = duplicates;
+        }
+
+        /**
+         * Adds an interaction.
+         *
+         * @param userId      external user id; not null
+         * @param itemId      external item id; not null
+         * @param value       rating or strength; must be finite
+         * @param epochSecond timestamp, 0 when unknown
+         * @throws IllegalArgumentException if the value is not finite
+         */
+        public Builder add(String userId, String itemId, float value, long epochSecond) {
+            Objects.requireNonNull(userId, "userId");
+            Objects.requireNonNull(itemId, "itemId");
+            if (!Float.isFinite(value)) {
+                throw new IllegalArgumentException("value must be finite, got " + value + " for user '" + userId
+                        + "' and item '" + itemId + "'");
+            }
+            if (built) {
+                throw new IllegalStateException("build() was already called on this builder");
+            }
+            user.add(userIds.add(userId));
+            item.add(itemIds.add(itemId));
+            this.value.add(value);
+            time.add(epochSecond);
+            return this;
+        }
+
+        /** Adds an interaction with numeric ids. */
+        public Builder add(long userId, long itemId, float value, long epochSecond) {
+            return add(Long.toString(userId), Long.toString(itemId), value, epochSecond);
+        }
+
+        /** Entries added so far (before duplicate resolution). */
+        public int size() {
+            return user.size();
+        }
+
+        /** Sorts, resolves duplicates and indexes. */
+        public Interactions build() {
+            if (built) {
+                throw new IllegalStateException("build() was already called on this builder");
+            }
+            built = true;
+            IdIndex users = userIds.build();
+            IdIndex items = itemIds.build();
+            int[] userMap = new int[users.size()];
+            int[] itemMap = new int[items.size()];
+            IdIndex sortedUsers = users.sorted(userMap);
+            IdIndex sortedItems = items.sorted(itemMap);
+            int n = user.size();
+            int[] u = new int[n];
+            int[] it = new int[n];
+            for (int i = 0; i < n; i++) {
+                u[i] = userMap[user.getInt(i)];
+                it[i] = itemMap[item.getInt(i)];
+            }
+            return assemble(sortedUsers, sortedItems, u, it, value.elements(), time.elements(), n, duplicates);
+        }
+    }
+}

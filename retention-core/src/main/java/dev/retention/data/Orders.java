@@ -1,0 +1,140 @@
+package dev.retention.data;
+
+import java.util.Arrays;
+
+/**
+ * The distinct orders of a {@link TransactionLog}: for each order its customer, its first timestamp,
+ * its amount (sum of its lines), its quantity and its number of lines. Sorted by customer, then time,
+ * then first appearance, so the orders of customer {@code c} are
+ * {@code [orderStart(c), orderEnd(c))} in chronological order. Immutable.
+ *
+ * <p>An order id shared by two customers (bad data) yields one order per customer, which matches
+ * counting distinct invoices per customer. Derived in O(n) time from the log's lines.
+ */
+public final class Orders {
+
+    private final int[] customer;
+    private final int[] order;
+    private final long[] time;
+    private final double[] amount;
+    private final double[] quantity;
+    private final int[] lines;
+    private final boolean[] cancellation;
+    private final int[] customerStart;
+
+    private Orders(int[] customer, int[] order, long[] time, double[] amount, double[] quantity, int[] lines,
+                   boolean[] cancellation, int[] customerStart) {
+        this.customer = customer;
+        this.order = order;
+        this.time = time;
+        this.amount = amount;
+        this.quantity = quantity;
+        this.lines = lines;
+        this.cancellation = cancellation;
+        this.customerStart = customerStart;
+    }
+
+    static Orders of(TransactionLog log, boolean includeCancellations) {
+        int n = log.size();
+        int nCust = log.customerCount();
+        int[] slotOf = new int[log.orderCount()];
+        Arrays.fill(slotOf, -1);
+        int[] customer = new int[n];
+        int[] order = new int[n];
+        long[] time = new long[n];
+        double[] amount = new double[n];
+        double[] quantity = new double[n];
+        int[] lines = new int[n];
+        boolean[] cancel = new boolean[n];
+        int[] start = new int[nCust + 1];
+        int count = 0;
+        for (int c = 0; c < nCust; c++) {
+            int first = count;
+            int end = log.lineEnd(c);
+            for (int i = log.lineStart(c); i < end; i++) {
+                boolean cancelled = log.isCancellation(i);
+                if (cancelled && !includeCancellations) {
+                    continue;
+                }
+                int o = log.order(i);
+                int slot = slotOf[o];
+                if (slot < first) {          // not yet seen for this customer (stale slots are < first)
+                    slot = count++;
+                    slotOf[o] = slot;
+                    customer[slot] = c;
+                    order[slot] = o;
+                    time[slot] = log.time(i);
+                    cancel[slot] = cancelled;
+                }
+                amount[slot] += log.amount(i);
+                quantity[slot] += log.quantity(i);
+                lines[slot]++;
+                cancel[slot] &= cancelled;
+            }
+            start[c + 1] = count;
+        }
+        return new Orders(Arrays.copyOf(customer, count), Arrays.copyOf(order, count), Arrays.copyOf(time, count),
+                Arrays.copyOf(amount, count), Arrays.copyOf(quantity, count), Arrays.copyOf(lines, count),
+                Arrays.copyOf(cancel, count), start);
+    }
+
+    /** Number of orders. */
+    public int size() {
+        return customer.length;
+    }
+
+    /** Number of customers of the log (some may have no order here if only cancellations were asked). */
+    public int customerCount() {
+        return customerStart.length - 1;
+    }
+
+    /** The dense customer index of an order. */
+    public int customer(int o) {
+        return customer[o];
+    }
+
+    /** The dense order index (in the log's {@link TransactionLog#orders() order ids}) of an order. */
+    public int orderId(int o) {
+        return order[o];
+    }
+
+    /** Timestamp of the order's first line, epoch seconds. */
+    public long time(int o) {
+        return time[o];
+    }
+
+    /** Sum of the order's line amounts. */
+    public double amount(int o) {
+        return amount[o];
+    }
+
+    /** Sum of the order's line quantities. */
+    public double quantity(int o) {
+        return quantity[o];
+    }
+
+    /** Number of lines of the order. */
+    public int lineCount(int o) {
+        return lines[o];
+    }
+
+    /** Whether every line of the order is a netted cancellation. */
+    public boolean isCancellation(int o) {
+        return cancellation[o];
+    }
+
+    /** First order of a customer. */
+    public int orderStart(int customer) {
+        return customerStart[customer];
+    }
+
+    /** One past the last order of a customer. */
+    public int orderEnd(int customer) {
+        return customerStart[customer + 1];
+    }
+
+    @Override
+    public String toString() {
+        return String.format("Orders: %,d orders of %,d customers", size(), customerCount());
+    }
+}

@@ -1,0 +1,611 @@
+package dev.retention.data;
+
+import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.ints.IntArrays;
+import it.unimi.dsi.fastutil.longs.LongArrayList;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * A shop's order lines in columnar form: for each line the customer, the order, the item, the
+ * timestamp, the quantity, the unit price and the amount ({@code quantity * unitPrice}, or the amount
+ * given by the source). Immutable and thread-safe.
+ *
+ * <p>Lines are sorted by customer, then time, then input order. Customers, orders and items are
+ * dense ints whose {@link IdIndex}es are in the natural order of the external ids (numeric order for
+ * numeric ids), so that "ties broken by customer id" means ties broken by dense index. Timestamps are
+ * epoch seconds; {@link #zone()} is the time zone in which local dates of the source were read and in
+ * which calendar days and months (cohorts) are counted.
+ *
+ * <p>Only purchases are kept, by the {@link PurchaseRules} of the builder; {@link #lineCounts()}
+ * tells how many lines were skipped and why. With {@link PurchaseRules.Cancellations#NET}, netted
+ * cancellation lines are kept too, with negative quantity and amount, and
+ * {@link #isCancellation(int)} tells them apart.
+ *
+ * <p>Memory: 44 bytes per line plus the id indexes. Built by {@link #builder()} in O(n) time for
+ * input that is already in time order per customer (O(n log n) otherwise).
+ */
+public final class TransactionLog {
+
+    private final IdIndex customers;
+    private final IdIndex orders;
+    private final IdIndex items;
+    private final int[] customer;
+    private final int[] order;
+    private final int[] item;          // -1 where the source has no item
+    private final long[] time;
+    private final double[] quantity;
+    private final double[] unitPrice;
+    private final double[] amount;
+    private final boolean[] cancellation;  // null when no line is a netted cancellation
+    private final int[] customerStart;     // lines of customer c are [customerStart[c], customerStart[c+1])
+    private final ZoneId zone;
+    private final LineCounts lineCounts;
+
+    private TransactionLog(IdIndex customers, IdIndex orders, IdIndex items, int[] customer, int[] order,
+                           int[] item, long[] time, double[] quantity, double[] unitPrice, double[] amount,
+                           boolean[] cancellation, ZoneId zone, LineCounts lineCounts) {
+        this.customers = customers;
+        this.orders = orders;
+        this.items = items;
+        this.customer = customer;
+        this.order = order;
+        this.item = item;
+        this.time = time;
+        this.quantity = quantity;
+        this.unitPrice = unitPrice;
+        this.amount = amount;
+        this.cancellation = cancellation;
+        this.zone = zone;
+        this.lineCounts = lineCounts;
+        this.customerStart = new int[customers.size() + 1];
+        for (int c : customer) {
+            customerStart[c + 1]++;
+        }
+        for (int c = 0; c < customers.size(); c++) {
+            customerStart[c + 1] += customerStart[c];
+        }
+    }
+
+    /** A builder with the {@link PurchaseRules#defaults() default purchase rules}. */
+    public static Builder builder() {
+        return new Builder(PurchaseRules.defaults());
+    }
+
+    /** A builder with the given purchase rules. */
+    public static Builder builder(PurchaseRules rules) {
+        return new Builder(Objects.requireNonNull(rules, "rules"));
+    }
+
+    /** Number of kept lines. */
+    public int size() {
+        return customer.length;
+    }
+
+    /** Whether the log has no lines. */
+    public boolean isEmpty() {
+        return customer.length == 0;
+    }
+
+    /** Number of distinct customers (each has at least one purchase). */
+    public int customerCount() {
+        return customers.size();
+    }
+
+    /** Number of distinct orders, cancellations included when netted. */
+    public int orderCount() {
+        return orders.size();
+    }
+
+    /** Number of distinct items; 0 when the source has no item column. */
+    public int itemCount() {
+        return items.size();
+    }
+
+    /** Whether lines carry items (CDNOW, for instance, does not). */
+    public boolean hasItems() {
+        return items.size() > 0;
+    }
+
+    /** Customer ids, in natural order of the external ids. */
+    public IdIndex customers() {
+        return customers;
+    }
+
+    /** Order ids, in natural order of the external ids. */
+    public IdIndex orders() {
+        return orders;
+    }
+
+    /** Item ids, in natural order of the external ids. */
+    public IdIndex items() {
+        return items;
+    }
+
+    /** The dense customer index of a line. */
+    public int customer(int line) {
+        return customer[line];
+    }
+
+    /** The dense order index of a line. */
+    public int order(int line) {
+        return order[line];
+    }
+
+    /** The dense item index of a line, or {@code -1} when the source has no items. */
+    public int item(int line) {
+        return item[line];
+    }
+
+    /** The timestamp of a line, in epoch seconds. */
+    public long time(int line) {
+        return time[line];
+    }
+
+    /** The quantity of a line; negative for a netted cancellation. */
+    public double quantity(int line) {
+        return quantity[line];
+    }
+
+    /** The unit price of a line; always positive. */
+    public double unitPrice(int line) {
+        return unitPrice[line];
+    }
+
+    /** The amount of a line (quantity times unit price); negative for a netted cancellation. */
+    public double amount(int line) {
+        return amount[line];
+    }
+
+    /** Whether the line is a netted cancellation (always false unless cancellations are netted). */
+    public boolean isCancellation(int line) {
+        return cancellation != null && cancellation[line];
+    }
+
+    /** Whether any line is a netted cancellation. */
+    public boolean hasCancellations() {
+        return cancellation != null;
+    }
+
+    /** First line of a customer; the customer's lines are {@code [lineStart(c), lineEnd(c))}. */
+    public int lineStart(int customer) {
+        return customerStart[customer];
+    }
+
+    /** One past the last line of a customer. */
+    public int lineEnd(int customer) {
+        return customerStart[customer + 1];
+    }
+
+    /** Time zone in which the source's local times were read and calendar periods are counted. */
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /** Lines read, kept and skipped by reason. */
+    public LineCounts lineCounts() {
+        return lineCounts;
+    }
+
+    /** Earliest timestamp (epoch seconds) of any line. */
+    public long minTime() {
+        requireNonEmpty();
+        long min = Long.MAX_VALUE;
+        for (long t : time) {
+            min = Math.min(min, t);
+        }
+        return min;
+    }
+
+    /** Latest timestamp (epoch seconds) of any purchase line (netted cancellations excluded). */
+    public long maxPurchaseTime() {
+        requireNonEmpty();
+        long max = Long.MIN_VALUE;
+        for (int i = 0; i < time.length; i++) {
+            if (!isCancellation(i)) {
+                max = Math.max(max, time[i]);
+            }
+        }
+        return max;
+    }
+
+    /** The timestamps of all lines, copied. */
+    public long[] times() {
+        return time.clone();
+    }
+
+    /** The amounts of all lines, copied. */
+    public double[] amounts() {
+        return amount.clone();
+    }
+
+    /** The customer of every line, copied. */
+    public int[] customerColumn() {
+        return customer.clone();
+    }
+
+    /** The item of every line, copied. */
+    public int[] itemColumn() {
+        return item.clone();
+    }
+
+    /**
+     * The distinct orders, with their customer, first timestamp, amount and number of lines, sorted
+     * by customer then time. O(n) time.
+     */
+    public Orders orders(boolean includeCancellations) {
+        return Orders.of(this, includeCancellations);
+    }
+
+    /**
+     * The lines with a timestamp strictly before {@code end} (epoch seconds), as a new log with the
+     * same zone; customers left with no purchase are dropped. The new log's {@link #lineCounts()}
+     * count its own lines (netted cancellations of dropped customers as skipped cancellations), not
+     * those of the source. Used for calibration periods and leakage-free features. O(n log n).
+     */
+    public TransactionLog before(long end) {
+        Builder b = new Builder(PurchaseRules.defaults().withCancellations(
+                hasCancellations() ? PurchaseRules.Cancellations.NET : PurchaseRules.Cancellations.SKIP));
+        b.zone(zone);
+        for (int i = 0; i < time.length; i++) {
+            if (time[i] < end) {
+                b.addKept(customers.id(customer[i]), orders.id(order[i]),
+                        item[i] < 0 ? null : items.id(item[i]), time[i], quantity[i], unitPrice[i], amount[i],
+                        isCancellation(i));
+            }
+        }
+        return b.build();
+    }
+
+    private void requireNonEmpty() {
+        if (isEmpty()) {
+            throw new IllegalStateException("the transaction log is empty");
+        }
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format("TransactionLog: %,d lines, %,d customers, %,d orders, %,d items", size(),
+                customerCount(), orderCount(), itemCount()));
+        if (!isEmpty()) {
+            sb.append(String.format(", %s .. %s (%s)", local(minTime()), local(maxPurchaseTime()), zone));
+        }
+        sb.append('\n').append(lineCounts).append('\n');
+        int shown = Math.min(size(), 5);
+        if (shown > 0) {
+            sb.append(String.format("%-12s %-12s %-12s %-16s %10s %10s %12s%n", "customer", "order", "item", "time",
+                    "quantity", "price", "amount"));
+            for (int i = 0; i < shown; i++) {
+                sb.append(String.format("%-12s %-12s %-12s %-16s %10.2f %10.2f %12.2f%n", customers.id(customer[i]),
+                        orders.id(order[i]), item[i] < 0 ? "-" : items.id(item[i]), local(time[i]), quantity[i],
+                        unitPrice[i], amount[i]));
+            }
+            if (size() > shown) {
+                sb.append("...\n");
+            }
+        }
+        return sb.toString();
+    }
+
+    private String local(long epochSecond) {
+        return LocalDateTime.ofInstant(Instant.ofEpochSecond(epochSecond), zone).toString().replace('T', ' ');
+    }
+
+    /**
+     * Collects order lines, applies the {@link PurchaseRules} as lines arrive and counts what it
+     * skips, then sorts and indexes the kept lines in {@link #build()}. Not thread-safe; one use.
+     */
+    public static final class Builder {
+        private final PurchaseRules rules;
+        private final IdIndex.Builder customerIds = IdIndex.builder();
+        private final IdIndex.Builder orderIds = IdIndex.builder();
+        private final IdIndex.Builder itemIds = IdIndex.builder();
+        private final IntArrayList customer = new IntArrayList();
+        private final IntArrayList order = new IntArrayList();
+        private final IntArrayList item = new IntArrayList();
+        private final LongArrayList time = new LongArrayList();
+        private final DoubleArrayList quantity = new DoubleArrayList();
+        private final DoubleArrayList unitPrice = new DoubleArrayList();
+        private final DoubleArrayList amount = new DoubleArrayList();
+        private final IntArrayList cancelledLines = new IntArrayList();
+        private final long[] skipped = new long[SkipReason.values().length];
+        private ZoneId zone = ZoneOffset.UTC;
+        private boolean built;
+
+        private Builder(PurchaseRules rules) {
+            this.rules = rules;
+        }
+
+        /** The purchase rules this builder applies. */
+        public PurchaseRules rules() {
+            return rules;
+        }
+
+        /** Sets the time zone of the log (default UTC); see {@link TransactionLog#zone()}. */
+        public Builder zone(ZoneId zone) {
+            this.zone = Objects.requireNonNull(zone, "zone");
+            return this;
+        }
+
+        /**
+         * Adds an order line, or counts it as skipped by the purchase rules.
+         *
+         * @param customerId  external customer id; {@code null} or blank means missing
+         * @param orderId     external order (invoice) id; must not be null
+         * @param itemId      external item id, or {@code null} when the source has no items
+         * @param epochSecond timestamp
+         * @param quantity    units bought; must be finite
+         * @param unitPrice   price of one unit; must be finite
+         * @param cancellation whether the line belongs to a cancelled order
+         * @return {@code null} if the line was kept, else the reason it was skipped
+         * @throws IllegalArgumentException if the order id is null or a number is not finite
+         */
+        public SkipReason add(String customerId, String orderId, String itemId, long epochSecond, double quantity,
+                              double unitPrice, boolean cancellation) {
+            checkFinite("quantity", quantity);
+            checkFinite("unitPrice", unitPrice);
+            return addChecked(customerId, orderId, itemId, epochSecond, quantity, unitPrice, quantity * unitPrice,
+                    cancellation);
+        }
+
+        /** Adds a purchase line that is not a cancellation; see {@link #add(String, String, String, long, double, double, boolean)}. */
+        public SkipReason add(String customerId, String orderId, String itemId, long epochSecond, double quantity,
+                              double unitPrice) {
+            return add(customerId, orderId, itemId, epochSecond, quantity, unitPrice, false);
+        }
+
+        /**
+         * Adds an order line for a source that gives the line's amount rather than its unit price
+         * (CDNOW); the unit price is {@code amount / quantity}, and the price rule applies to the
+         * amount.
+         *
+         * @return {@code null} if the line was kept, else the reason it was skipped
+         */
+        public SkipReason addWithAmount(String customerId, String orderId, String itemId, long epochSecond,
+                                        double quantity, double amount, boolean cancellation) {
+            checkFinite("quantity", quantity);
+            checkFinite("amount", amount);
+            double price = quantity != 0 ? Math.abs(amount / quantity) : amount;
+            return addChecked(customerId, orderId, itemId, epochSecond, quantity, price,
+                    Math.signum(quantity) * Math.abs(amount), cancellation);
+        }
+
+        /** Counts a record that could not be parsed and was skipped (lenient reading). */
+        public void countMalformed() {
+            skipped[SkipReason.MALFORMED.ordinal()]++;
+        }
+
+        /** Lines kept so far. */
+        public int keptCount() {
+            return customer.size();
+        }
+
+        private SkipReason addChecked(String customerId, String orderId, String itemId, long epochSecond,
+                                      double quantity, double unitPrice, double lineAmount, boolean cancellation) {
+            Objects.requireNonNull(orderId, "orderId");
+            SkipReason reason = classify(customerId, quantity, unitPrice, cancellation);
+            if (reason != null) {
+                skipped[reason.ordinal()]++;
+                return reason;
+            }
+            if (cancellation) {
+                double q = -Math.abs(quantity);
+                addKept(customerId, orderId, itemId, epochSecond, q, unitPrice, q * unitPrice, true);
+            } else {
+                addKept(customerId, orderId, itemId, epochSecond, quantity, unitPrice, lineAmount, false);
+            }
+            return null;
+        }
+
+        private SkipReason classify(String customerId, double quantity, double unitPrice, boolean cancellation) {
+            if (customerId == null || customerId.isBlank()) {
+                return SkipReason.MISSING_CUSTOMER;
+            }
+            if (cancellation) {
+                if (rules.cancellations() == PurchaseRules.Cancellations.SKIP) {
+                    return SkipReason.CANCELLATION;
+                }
+                if (quantity == 0) {
+                    return SkipReason.NON_POSITIVE_QUANTITY;
+                }
+            } else if (!(quantity > 0)) {
+                return SkipReason.NON_POSITIVE_QUANTITY;
+            }
+            if (!(unitPrice > 0)) {
+                return SkipReason.NON_POSITIVE_PRICE;
+            }
+            return null;
+        }
+
+        private void addKept(String customerId, String orderId, String itemId, long epochSecond, double q,
+                             double price, double lineAmount, boolean cancelled) {
+            if (built) {
+                throw new IllegalStateException("build() was already called on this builder");
+            }
+            int line = customer.size();
+            customer.add(customerIds.add(customerId));
+            order.add(orderIds.add(orderId));
+            item.add(itemId == null ? -1 : itemIds.add(itemId));
+            time.add(epochSecond);
+            quantity.add(q);
+            unitPrice.add(price);
+            amount.add(lineAmount);
+            if (cancelled) {
+                cancelledLines.add(line);
+            }
+        }
+
+        private static void checkFinite(String name, double v) {
+            if (!Double.isFinite(v)) {
+                throw new IllegalArgumentException(name + " must be finite, got " + v);
+            }
+        }
+
+        /**
+         * Sorts and indexes the kept lines. Netted cancellation lines of customers who have no purchase
+         * are dropped and counted under {@link SkipReason#CANCELLATION}.
+         *
+         * @throws IllegalStateException if called twice
+         */
+        public TransactionLog build() {
+            if (built) {
+                throw new IllegalStateException("build() was already called on this builder");
+            }
+            built = true;
+            int n = customer.size();
+            int[] cust = customer.elements();
+            int[] ord = order.elements();
+            int[] itm = item.elements();
+            long[] t = time.elements();
+
+            // 1. A customer needs at least one purchase line; cancellation-only customers lose their lines.
+            boolean[] keep = new boolean[n];
+            Arrays.fill(keep, true);
+            boolean[] isCancel = new boolean[n];
+            for (int i = 0; i < cancelledLines.size(); i++) {
+                isCancel[cancelledLines.getInt(i)] = true;
+            }
+            int droppedCancels = 0;
+            if (!cancelledLines.isEmpty()) {
+                boolean[] buys = new boolean[customerIds.size()];
+                for (int i = 0; i < n; i++) {
+                    if (!isCancel[i]) {
+                        buys[cust[i]] = true;
+                    }
+                }
+                for (int i = 0; i < n; i++) {
+                    if (!buys[cust[i]]) {
+                        keep[i] = false;
+                        droppedCancels++;
+                    }
+                }
+            }
+
+            // 2. Dense ids in natural order of the external ids, over kept lines only.
+            IdIndex allCustomers = customerIds.build();
+            IdIndex allOrders = orderIds.build();
+            IdIndex allItems = itemIds.build();
+            int[] custMap = markUsed(allCustomers.size(), cust, keep, n);
+            int[] ordMap = markUsed(allOrders.size(), ord, keep, n);
+            int[] itmMap = markUsed(allItems.size(), itm, keep, n);
+            IdIndex custIndex = subsetSorted(allCustomers, custMap);
+            IdIndex ordIndex = subsetSorted(allOrders, ordMap);
+            IdIndex itmIndex = subsetSorted(allItems, itmMap);
+
+            // 3. Stable counting sort by customer, then a stable sort by time inside each customer.
+            int nCust = custIndex.size();
+            int[] start = new int[nCust + 1];
+            int kept = 0;
+            for (int i = 0; i < n; i++) {
+                if (keep[i]) {
+                    start[custMap[cust[i]] + 1]++;
+                    kept++;
+                }
+            }
+            for (int c = 0; c < nCust; c++) {
+                start[c + 1] += start[c];
+            }
+            int[] perm = new int[kept];
+            int[] fill = Arrays.copyOf(start, nCust);
+            for (int i = 0; i < n; i++) {
+                if (keep[i]) {
+                    perm[fill[custMap[cust[i]]]++] = i;
+                }
+            }
+            for (int c = 0; c < nCust; c++) {
+                sortByTime(perm, start[c], start[c + 1], t);
+            }
+
+            // 4. Gather the columns.
+            int[] outCust = new int[kept];
+            int[] outOrd = new int[kept];
+            int[] outItem = new int[kept];
+            long[] outTime = new long[kept];
+            double[] outQty = new double[kept];
+            double[] outPrice = new double[kept];
+            double[] outAmount = new double[kept];
+            boolean[] outCancel = new boolean[kept];
+            boolean anyCancel = false;
+            double[] q = quantity.elements();
+            double[] p = unitPrice.elements();
+            double[] a = amount.elements();
+            for (int j = 0; j < kept; j++) {
+                int i = perm[j];
+                outCust[j] = custMap[cust[i]];
+                outOrd[j] = ordMap[ord[i]];
+                outItem[j] = itm[i] < 0 ? -1 : itmMap[itm[i]];
+                outTime[j] = t[i];
+                outQty[j] = q[i];
+                outPrice[j] = p[i];
+                outAmount[j] = a[i];
+                outCancel[j] = isCancel[i];
+                anyCancel |= isCancel[i];
+            }
+
+            long[] skip = skipped.clone();
+            skip[SkipReason.CANCELLATION.ordinal()] += droppedCancels;
+            int netted = 0;
+            for (boolean c : outCancel) {
+                netted += c ? 1 : 0;
+            }
+            LineCounts counts = new LineCounts(kept, netted, skip);
+            return new TransactionLog(custIndex, ordIndex, itmIndex, outCust, outOrd, outItem, outTime, outQty,
+                    outPrice, outAmount, anyCancel ? outCancel : null, zone, counts);
+        }
+
+        /** Marks the ids used by kept lines: 0 for used, -1 for unused. */
+        private static int[] markUsed(int ids, int[] column, boolean[] keep, int n) {
+            int[] map = new int[ids];
+            Arrays.fill(map, -1);
+            for (int i = 0; i < n; i++) {
+                if (keep[i] && column[i] >= 0) {
+                    map[column[i]] = 0;
+                }
+            }
+            return map;
+        }
+
+        /**
+         * The sorted index of the used ids; rewrites {@code map} in place from "used" markers (0 or -1)
+         * to old id -> new dense id in natural order.
+         */
+        private static IdIndex subsetSorted(IdIndex all, int[] map) {
+            int used = 0;
+            for (int m : map) {
+                used += m == 0 ? 1 : 0;
+            }
+            int[] usedIds = new int[used];
+            int k = 0;
+            for (int i = 0; i < map.length; i++) {
+                if (map[i] == 0) {
+                    usedIds[k++] = i;
+                }
+            }
+            IdIndex subset = all.subset(usedIds);
+            int[] subsetToSorted = new int[used];
+            IdIndex sorted = subset.sorted(subsetToSorted);
+            for (int j = 0; j < used; j++) {
+                map[usedIds[j]] = subsetToSorted[j];
+            }
+            return sorted;
+        }
+
+        /** Stable sort of perm[from, to) by time; a no-op pass when already sorted (the usual case). */
+        private static void sortByTime(int[] perm, int from, int to, long[] t) {
+            for (int j = from + 1; j < to; j++) {
+                if (t[perm[j]] < t[perm[j - 1]]) {
+                    IntArrays.mergeSort(perm, from, to,
+                            (x, y) -> x == y ? 0 : (t[x] != t[y] ? Long.compare(t[x], t[y]) : Integer.compare(x, y)));
+                    return;
+                }
+            }
+        }
+    }
+}
