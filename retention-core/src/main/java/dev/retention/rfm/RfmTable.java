@@ -1,0 +1,331 @@
+package dev.retention.rfm;
+
+import dev.retention.data.IdIndex;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The result of {@link Rfm#compute}: one row per customer with recency (days), frequency (orders),
+ * monetary value (spend), the R, F and M scores, the weighted score and the segment, plus the fitted
+ * {@link RfmScorer}. Rows are in the natural order of customer ids. Immutable and thread-safe.
+ *
+ * <p>{@code toString()} prints the segment table; {@link #writeCsv(Path)} writes every row.
+ */
+public final class RfmTable {
+
+    private final IdIndex customers;
+    private final int[] customer;
+    private final int[] recency;
+    private final int[] frequency;
+    private final double[] monetary;
+    private final byte[] r;
+    private final byte[] f;
+    private final byte[] m;
+    private final int[] segment;
+    private final Instant asOf;
+    private final RfmOptions options;
+    private final RfmScorer scorer;
+
+    RfmTable(IdIndex customers, int[] customer, int[] recency, int[] frequency, double[] monetary, byte[] r, byte[] f,
+             byte[] m, Instant asOf, RfmOptions options, RfmScorer scorer) {
+        this.customers = customers;
+        this.customer = customer;
+        this.recency = recency;
+        this.frequency = frequency;
+        this.monetary = monetary;
+        this.r = r;
+        this.f = f;
+        this.m = m;
+        this.asOf = asOf;
+        this.options = options;
+        this.scorer = scorer;
+        this.segment = new int[customer.length];
+        RfmSegments segments = options.segments();
+        for (int i = 0; i < customer.length; i++) {
+            segment[i] = segments.segmentIndex(r[i], f[i]);
+        }
+    }
+
+    /** Number of rows (customers with a purchase before the as-of instant). */
+    public int size() {
+        return customer.length;
+    }
+
+    /** The instant the values were computed at. */
+    public Instant asOf() {
+        return asOf;
+    }
+
+    /** The options used. */
+    public RfmOptions options() {
+        return options;
+    }
+
+    /** The fitted scorer, for customers outside this table. */
+    public RfmScorer scorer() {
+        return scorer;
+    }
+
+    /** The external id of a row's customer. */
+    public String customerId(int row) {
+        return customers.id(customer[row]);
+    }
+
+    /** The dense customer index (in the transaction log) of a row. */
+    public int customerIndex(int row) {
+        return customer[row];
+    }
+
+    /** The row of an external customer id, or -1 if the customer is not in the table. */
+    public int rowOf(String customerId) {
+        int c = customers.indexOf(customerId);
+        if (c < 0) {
+            return -1;
+        }
+        int row = java.util.Arrays.binarySearch(customer, c);
+        return row >= 0 ? row : -1;
+    }
+
+    /** Whole days from the customer's last purchase to the as-of instant. */
+    public int recency(int row) {
+        return recency[row];
+    }
+
+    /** Number of distinct orders. */
+    public int frequency(int row) {
+        return frequency[row];
+    }
+
+    /** Total spend. */
+    public double monetary(int row) {
+        return monetary[row];
+    }
+
+    /** Mean order value: monetary / frequency. */
+    public double meanOrderValue(int row) {
+        return monetary[row] / frequency[row];
+    }
+
+    /** Recency score 1..5 (5 = most recent). */
+    public int r(int row) {
+        return r[row];
+    }
+
+    /** Frequency score 1..5 (5 = most orders). */
+    public int f(int row) {
+        return f[row];
+    }
+
+    /** Monetary score 1..5 (5 = highest spend). */
+    public int m(int row) {
+        return m[row];
+    }
+
+    /** The weighted score with the options' weights. */
+    public double weightedScore(int row) {
+        return options.weights().apply(r[row], f[row], m[row]);
+    }
+
+    /** The segment name of a row. */
+    public String segment(int row) {
+        return options.segments().names().get(segment[row]);
+    }
+
+    /** All scores of a row. */
+    public RfmScore score(int row) {
+        return new RfmScore(r[row], f[row], m[row], weightedScore(row), segment(row));
+    }
+
+    /** Weighted scores of all rows with other weights; a new array. */
+    public double[] weightedScores(RfmWeights weights) {
+        Objects.requireNonNull(weights, "weights");
+        double[] s = new double[customer.length];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = weights.apply(r[i], f[i], m[i]);
+        }
+        return s;
+    }
+
+    /** Recency of all rows, copied. */
+    public int[] recencies() {
+        return recency.clone();
+    }
+
+    /** Frequency of all rows, copied. */
+    public int[] frequencies() {
+        return frequency.clone();
+    }
+
+    /** Monetary value of all rows, copied. */
+    public double[] monetaryValues() {
+        return monetary.clone();
+    }
+
+    /** Mean recency in days. */
+    public double meanRecency() {
+        double s = 0;
+        for (int v : recency) {
+            s += v;
+        }
+        return s / recency.length;
+    }
+
+    /** Mean frequency. */
+    public double meanFrequency() {
+        double s = 0;
+        for (int v : frequency) {
+            s += v;
+        }
+        return s / frequency.length;
+    }
+
+    /** Mean monetary value. */
+    public double meanMonetary() {
+        double s = 0;
+        for (double v : monetary) {
+            s += v;
+        }
+        return s / monetary.length;
+    }
+
+    /** Number of customers per segment, in the order of the segment map, empty segments included. */
+    public Map<String, Integer> segmentCounts() {
+        List<String> names = options.segments().names();
+        int[] counts = new int[names.size()];
+        for (int s : segment) {
+            counts[s]++;
+        }
+        Map<String, Integer> result = new LinkedHashMap<>();
+        for (int i = 0; i < counts.length; i++) {
+            result.put(names.get(i), counts[i]);
+        }
+        return result;
+    }
+
+    /**
+     * A feature matrix for clustering: one row per customer, columns recency, frequency, monetary,
+     * transformed as asked. Population standard deviation; a constant column becomes 0.
+     *
+     * @throws IllegalArgumentException for a log transform of a value &lt;= -1 (possible only for
+     *                                  monetary values net of cancellations)
+     */
+    public double[][] features(RfmFeatures kind) {
+        Objects.requireNonNull(kind, "kind");
+        int n = customer.length;
+        double[][] x = new double[n][3];
+        boolean log = kind == RfmFeatures.LOG1P || kind == RfmFeatures.LOG1P_ZSCORE;
+        for (int i = 0; i < n; i++) {
+            x[i][0] = recency[i];
+            x[i][1] = frequency[i];
+            x[i][2] = monetary[i];
+            if (log) {
+                for (int j = 0; j < 3; j++) {
+                    if (x[i][j] <= -1) {
+                        throw new IllegalArgumentException("log1p needs values > -1, but customer " + customerId(i)
+                                + " has " + COLUMNS[j] + " " + x[i][j]);
+                    }
+                    x[i][j] = Math.log1p(x[i][j]);
+                }
+            }
+        }
+        if (kind == RfmFeatures.ZSCORE || kind == RfmFeatures.LOG1P_ZSCORE) {
+            for (int j = 0; j < 3; j++) {
+                double mean = 0;
+                for (double[] row : x) {
+                    mean += row[j];
+                }
+                mean /= n;
+                double ss = 0;
+                for (double[] row : x) {
+                    double d = row[j] - mean;
+                    ss += d * d;
+                }
+                double sd = Math.sqrt(ss / n);
+                for (double[] row : x) {
+                    row[j] = sd > 0 ? (row[j] - mean) / sd : 0;
+                }
+            }
+        }
+        return x;
+    }
+
+    private static final String[] COLUMNS = {"recency", "frequency", "monetary"};
+
+    /**
+     * Writes every row as CSV with header
+     * {@code customer,recency_days,frequency,monetary,r,f,m,rfm_score,segment}.
+     */
+    public void writeCsv(Path path) throws IOException {
+        try (Writer w = Files.newBufferedWriter(path, StandardCharsets.UTF_8)) {
+            writeCsv(w);
+        }
+    }
+
+    /** Writes every row as CSV to a writer (not closed); see {@link #writeCsv(Path)}. */
+    public void writeCsv(Writer out) throws IOException {
+        out.write("customer,recency_days,frequency,monetary,r,f,m,rfm_score,segment\n");
+        for (int i = 0; i < customer.length; i++) {
+            out.write(csvField(customerId(i)));
+            out.write(String.format(Locale.ROOT, ",%d,%d,%.2f,%d,%d,%d,%s,", recency[i], frequency[i], monetary[i],
+                    r[i], f[i], m[i], number(weightedScore(i))));
+            out.write(csvField(segment(i)));
+            out.write('\n');
+        }
+    }
+
+    private static String number(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    private static String csvField(String s) {
+        if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0) {
+            return '"' + s.replace("\"", "\"\"") + '"';
+        }
+        return s;
+    }
+
+    /** A summary line and the segment table: customers, share, mean recency, frequency and monetary. */
+    @Override
+    public String toString() {
+        List<String> names = options.segments().names();
+        int k = names.size();
+        int[] count = new int[k];
+        double[] sumR = new double[k];
+        double[] sumF = new double[k];
+        double[] sumM = new double[k];
+        for (int i = 0; i < customer.length; i++) {
+            int s = segment[i];
+            count[s]++;
+            sumR[s] += recency[i];
+            sumF[s] += frequency[i];
+            sumM[s] += monetary[i];
+        }
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "RFM of %,d customers as of %s: mean recency %.3f days, "
+                        + "mean frequency %.4f orders, mean monetary %.2f%n", size(), asOf, meanRecency(),
+                meanFrequency(), meanMonetary()));
+        sb.append(String.format(Locale.ROOT, "%-20s %10s %7s %12s %10s %12s%n", "segment", "customers", "share",
+                "recency", "frequency", "monetary"));
+        for (int s = 0; s < k; s++) {
+            int c = count[s];
+            if (c == 0) {
+                sb.append(String.format(Locale.ROOT, "%-20s %10d %6.1f%% %12s %10s %12s%n", names.get(s), 0, 0.0,
+                        "-", "-", "-"));
+            } else {
+                sb.append(String.format(Locale.ROOT, "%-20s %,10d %6.1f%% %12.1f %10.2f %12.2f%n", names.get(s), c,
+                        100.0 * c / size(), sumR[s] / c, sumF[s] / c, sumM[s] / c));
+            }
+        }
+        return sb.toString();
+    }
+}

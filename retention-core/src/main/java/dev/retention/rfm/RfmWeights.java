@@ -1,0 +1,38 @@
+package dev.retention.rfm;
+
+/**
+ * Weights of the weighted RFM score {@code w1*R + w2*F + w3*M}, applied to the 1..5 scores. The
+ * default, {@code (1, 1, 1)}, gives the common R+F+M score in 3..15; {@code (1/3, 1/3, 1/3)} keeps the
+ * 1..5 scale.
+ *
+ * @param recency   weight w1 of the R score; finite, &gt;= 0
+ * @param frequency weight w2 of the F score; finite, &gt;= 0
+ * @param monetary  weight w3 of the M score; finite, &gt;= 0
+ */
+public record RfmWeights(double recency, double frequency, double monetary) {
+
+    public RfmWeights {
+        check("recency", recency);
+        check("frequency", frequency);
+        check("monetary", monetary);
+        if (recency + frequency + monetary == 0) {
+            throw new IllegalArgumentException("at least one RFM weight must be > 0, got (0, 0, 0)");
+        }
+    }
+
+    private static void check(String name, double w) {
+        if (!Double.isFinite(w) || w < 0) {
+            throw new IllegalArgumentException(name + " weight must be finite and >= 0, got " + w);
+        }
+    }
+
+    /** Equal weights of 1: the score is R + F + M. */
+    public static RfmWeights equal() {
+        return new RfmWeights(1, 1, 1);
+    }
+
+    /** The weighted score of the three 1..5 scores. */
+    public double apply(int r, int f, int m) {
+        return recency * r + frequency * f + monetary * m;
+    }
+}

@@ -1,0 +1,433 @@
+package dev.retention.rfm;
+
+import dev.retention.data.PurchaseRules;
+import dev.retention.data.TransactionLog;
+import dev.retention.modelfile.ModelFormatException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.LongStream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RfmTest {
+
+    private static final long DAY = 86_400;
+
+    // ---- golden values (pandas, see RfmFixture) ----
+
+    @Test
+    void compute_matchesPandasOnHandMadeShop() {
+        RfmTable t = Rfm.compute(RfmFixture.log());
+        String[] expected = RfmFixture.EXPECTED.strip().split("\n");
+        assertEquals(expected.length, t.size());
+        assertEquals(RfmFixture.SNAPSHOT.toInstant(ZoneOffset.UTC), t.asOf());
+        for (String line : expected) {
+            String[] e = line.strip().split(",");
+            int row = t.rowOf(e[0]);
+            assertTrue(row >= 0, "customer " + e[0]);
+            assertEquals(Integer.parseInt(e[1]), t.recency(row), "recency of " + e[0]);
+            assertEquals(Integer.parseInt(e[2]), t.frequency(row), "frequency of " + e[0]);
+            assertEquals(Double.parseDouble(e[3]), t.monetary(row), 1e-9, "monetary of " + e[0]);
+            assertEquals(Integer.parseInt(e[4]), t.r(row), "R of " + e[0]);
+            assertEquals(Integer.parseInt(e[5]), t.f(row), "F of " + e[0]);
+            assertEquals(Integer.parseInt(e[6]), t.m(row), "M of " + e[0]);
+            assertEquals(RfmSegments.defaults().segmentOf(t.r(row), t.f(row)), t.segment(row));
+            assertEquals(t.r(row) + t.f(row) + t.m(row), t.weightedScore(row), 0.0);
+        }
+    }
+
+    @Test
+    void compute_tiesEqual_matchesPandasMinRank() {
+        RfmTable t = Rfm.compute(RfmFixture.log(), RfmOptions.defaults().withTies(RfmOptions.Ties.EQUAL));
+        for (String line : RfmFixture.EXPECTED.strip().split("\n")) {
+            String[] e = line.strip().split(",");
+            assertEquals(Integer.parseInt(e[7]), t.f(t.rowOf(e[0])), "tie-respecting F of " + e[0]);
+        }
+    }
+
+    @Test
+    void compute_rowsAreInNumericIdOrder() {
+        RfmTable t = Rfm.compute(RfmFixture.log());
+        for (int i = 1; i < t.size(); i++) {
+            assertTrue(Long.parseLong(t.customerId(i - 1)) < Long.parseLong(t.customerId(i)));
+        }
+    }
+
+    @Test
+    void segments_defaultMapIsTheDocumentedGrid() {
+        RfmSegments s = RfmSegments.defaults();
+        assertEquals("Hibernating", s.segmentOf(1, 1));
+        assertEquals("Hibernating", s.segmentOf(2, 2));
+        assertEquals("At Risk", s.segmentOf(1, 3));
+        assertEquals("At Risk", s.segmentOf(2, 4));
+        assertEquals("Can't Lose Them", s.segmentOf(2, 5));
+        assertEquals("About To Sleep", s.segmentOf(3, 2));
+        assertEquals("Need Attention", s.segmentOf(3, 3));
+        assertEquals("Loyal Customers", s.segmentOf(3, 4));
+        assertEquals("Loyal Customers", s.segmentOf(4, 5));
+        assertEquals("Promising", s.segmentOf(4, 1));
+        assertEquals("New Customers", s.segmentOf(5, 1));
+        assertEquals("Potential Loyalists", s.segmentOf(4, 2));
+        assertEquals("Potential Loyalists", s.segmentOf(5, 3));
+        assertEquals("Champions", s.segmentOf(5, 4));
+        assertEquals("Champions", s.segmentOf(5, 5));
+        assertEquals(10, s.size());
+    }
+
+    // ---- options and custom maps ----
+
+    @Test
+    void segments_builderRejectsGapsAndOverlaps() {
+        IllegalArgumentException gap = assertThrows(IllegalArgumentException.class,
+                () -> RfmSegments.builder().add("Low", 1, 2, 1, 5).add("High", 3, 5, 1, 4).build());
+        assertTrue(gap.getMessage().contains("R=3/F=5"), gap.getMessage());
+        IllegalArgumentException overlap = assertThrows(IllegalArgumentException.class,
+                () -> RfmSegments.builder().add("A", 1, 3, 1, 5).add("B", 3, 5, 1, 5));
+        assertTrue(overlap.getMessage().contains("R=3, F=1"), overlap.getMessage());
+        IllegalArgumentException range = assertThrows(IllegalArgumentException.class,
+                () -> RfmSegments.builder().add("A", 0, 3, 1, 5));
+        assertTrue(range.getMessage().contains("0..3"), range.getMessage());
+    }
+
+    @Test
+    void compute_customSegmentsAndWeights() {
+        RfmSegments two = RfmSegments.builder().add("Cold", 1, 2, 1, 5).add("Warm", 3, 5, 1, 5).build();
+        RfmWeights w = new RfmWeights(0.5, 0.3, 0.2);
+        RfmTable t = Rfm.compute(RfmFixture.log(), RfmOptions.defaults().withSegments(two).withWeights(w));
+        Map<String, Integer> counts = t.segmentCounts();
+        assertEquals(2, counts.size());
+        assertEquals(t.size(), counts.get("Cold") + counts.get("Warm"));
+        for (int i = 0; i < t.size(); i++) {
+            assertEquals(t.r(i) <= 2 ? "Cold" : "Warm", t.segment(i));
+            assertEquals(0.5 * t.r(i) + 0.3 * t.f(i) + 0.2 * t.m(i), t.weightedScore(i), 1e-12);
+        }
+    }
+
+    @Test
+    void weights_rejectNegativeNonFiniteAndAllZero() {
+        assertThrows(IllegalArgumentException.class, () -> new RfmWeights(-1, 1, 1));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new RfmWeights(1, Double.NaN, 1));
+        assertTrue(e.getMessage().contains("frequency") && e.getMessage().contains("NaN"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new RfmWeights(0, 0, 0));
+    }
+
+    @Test
+    void compute_asOfIgnoresLaterPurchases() {
+        TransactionLog log = RfmFixture.log();
+        Instant asOf = Instant.parse("2023-03-01T00:00:00Z");
+        RfmTable t = Rfm.compute(log, RfmOptions.defaults().withAsOf(asOf));
+        assertEquals(asOf, t.asOf());
+        // naive reference over the raw lines
+        int expectedCustomers = 0;
+        for (int c = 0; c < log.customerCount(); c++) {
+            long last = Long.MIN_VALUE;
+            double spend = 0;
+            java.util.Set<Integer> orders = new java.util.HashSet<>();
+            for (int i = log.lineStart(c); i < log.lineEnd(c); i++) {
+                if (log.time(i) < asOf.getEpochSecond()) {
+                    last = Math.max(last, log.time(i));
+                    spend += log.amount(i);
+                    orders.add(log.order(i));
+                }
+            }
+            int row = t.rowOf(log.customers().id(c));
+            if (orders.isEmpty()) {
+                assertEquals(-1, row);
+                continue;
+            }
+            expectedCustomers++;
+            assertEquals((asOf.getEpochSecond() - last) / DAY, t.recency(row));
+            assertEquals(orders.size(), t.frequency(row));
+            assertEquals(spend, t.monetary(row), 1e-9);
+        }
+        assertEquals(expectedCustomers, t.size());
+    }
+
+    @Test
+    void compute_rejectsEmptyLogAndAsOfBeforeAllPurchases() {
+        IllegalArgumentException empty = assertThrows(IllegalArgumentException.class,
+                () -> Rfm.compute(TransactionLog.builder().build()));
+        assertTrue(empty.getMessage().contains("no purchases"), empty.getMessage());
+        IllegalArgumentException early = assertThrows(IllegalArgumentException.class,
+                () -> Rfm.compute(RfmFixture.log(), RfmOptions.defaults().withAsOf(Instant.parse("2020-01-01T00:00:00Z"))));
+        assertTrue(early.getMessage().contains("2020-01-01T00:00:00Z"), early.getMessage());
+    }
+
+    @Test
+    void compute_netsCancellationsWhenAsked() {
+        TransactionLog.Builder b = TransactionLog.builder(PurchaseRules.defaults()
+                .withCancellations(PurchaseRules.Cancellations.NET));
+        long t0 = Instant.parse("2023-01-01T10:00:00Z").getEpochSecond();
+        b.add("1", "A1", "x", t0, 2, 10.0, false);
+        b.add("1", "C1", "x", t0 + DAY, -1, 10.0, true);       // returns one unit
+        b.add("1", "A2", "y", t0 + 2 * DAY, 1, 5.0, false);
+        b.add("2", "A3", "x", t0 + 3 * DAY, 1, 10.0, false);
+        RfmTable t = Rfm.compute(b.build());
+        int row = t.rowOf("1");
+        assertEquals(2, t.frequency(row), "a cancellation is not an order");
+        assertEquals(15.0, t.monetary(row), 1e-12, "20 - 10 + 5");
+        assertEquals(2, t.recency(row), "recency from the last purchase, not the cancellation");
+    }
+
+    @Test
+    void features_log1pZscoreHasZeroMeanAndUnitPopulationSd() {
+        double[][] x = Rfm.compute(RfmFixture.log()).features(RfmFeatures.LOG1P_ZSCORE);
+        for (int j = 0; j < 3; j++) {
+            double mean = 0;
+            for (double[] row : x) {
+                mean += row[j];
+            }
+            mean /= x.length;
+            double ss = 0;
+            for (double[] row : x) {
+                ss += (row[j] - mean) * (row[j] - mean);
+            }
+            assertEquals(0, mean, 1e-12);
+            assertEquals(1, Math.sqrt(ss / x.length), 1e-12);
+        }
+        RfmTable t = Rfm.compute(RfmFixture.log());
+        double[][] raw = t.features(RfmFeatures.RAW);
+        double[][] logged = t.features(RfmFeatures.LOG1P);
+        assertEquals(t.recency(3), raw[3][0]);
+        assertEquals(Math.log1p(t.monetary(5)), logged[5][2], 1e-15);
+    }
+
+    @Test
+    void features_constantColumnBecomesZero() {
+        TransactionLog.Builder b = TransactionLog.builder();
+        long t0 = Instant.parse("2023-01-01T10:00:00Z").getEpochSecond();
+        for (int c = 0; c < 6; c++) {
+            b.add(Integer.toString(c), "O" + c, "x", t0 + c * DAY, 1, 10.0);   // frequency and monetary constant
+        }
+        double[][] x = Rfm.compute(b.build()).features(RfmFeatures.ZSCORE);
+        for (double[] row : x) {
+            assertEquals(0.0, row[1]);
+            assertEquals(0.0, row[2]);
+            assertFalse(Double.isNaN(row[0]));
+        }
+    }
+
+    @Test
+    void writeCsv_writesHeaderAndEveryRow() throws IOException {
+        RfmTable t = Rfm.compute(RfmFixture.log());
+        StringWriter w = new StringWriter();
+        t.writeCsv(w);
+        String[] lines = w.toString().split("\n");
+        assertEquals("customer,recency_days,frequency,monetary,r,f,m,rfm_score,segment", lines[0]);
+        assertEquals(t.size() + 1, lines.length);
+        int row = t.rowOf("7");
+        assertEquals("7,17,8,157.50,4,5,5,14,Loyal Customers", lines[row + 1]);
+    }
+
+    @Test
+    void toString_listsEverySegment() {
+        String s = Rfm.compute(RfmFixture.log()).toString();
+        for (String name : RfmSegments.defaults().names()) {
+            assertTrue(s.contains(name), name);
+        }
+        assertTrue(s.contains("31 customers"), s);
+    }
+
+    // ---- scorer model ----
+
+    @Test
+    void scorer_reproducesFittedScoresWithEqualTies() {
+        RfmTable t = Rfm.compute(RfmFixture.log(), RfmOptions.defaults().withTies(RfmOptions.Ties.EQUAL));
+        for (int i = 0; i < t.size(); i++) {
+            assertEquals(t.score(i), t.scorer().score(t.recency(i), t.frequency(i), t.monetary(i)));
+        }
+    }
+
+    @Test
+    void scorer_saveLoadRoundTrip(@TempDir Path dir) throws IOException {
+        RfmScorer scorer = Rfm.compute(RfmFixture.log()).scorer();
+        Path file = dir.resolve("rfm.model");
+        scorer.save(file);
+        RfmScorer loaded = RfmScorer.load(file);
+        assertEquals(scorer, loaded);
+        assertEquals(scorer.score(12, 3, 99.5), loaded.score(12, 3, 99.5));
+    }
+
+    @Test
+    void scorer_loadRefusesCorruptedAndForeignFiles(@TempDir Path dir) throws IOException {
+        byte[] bytes = Rfm.compute(RfmFixture.log()).scorer().toBytes();
+        bytes[bytes.length / 2] ^= 0x10;
+        Path file = dir.resolve("bad.model");
+        Files.write(file, bytes);
+        ModelFormatException corrupted = assertThrows(ModelFormatException.class, () -> RfmScorer.load(file));
+        assertTrue(corrupted.getMessage().contains("corrupted") && corrupted.getMessage().contains("bad.model"),
+                corrupted.getMessage());
+
+        byte[] other = dev.retention.modelfile.ModelFile.writer("k-means").putInt("k", 4).toBytes();
+        ModelFormatException foreign = assertThrows(ModelFormatException.class,
+                () -> RfmScorer.fromBytes(other, "km.model"));
+        assertTrue(foreign.getMessage().contains("'k-means'"), foreign.getMessage());
+    }
+
+    @Test
+    void scorer_withEdgesValidates() {
+        double[] ok = {1, 2, 3, 4};
+        IllegalArgumentException order = assertThrows(IllegalArgumentException.class,
+                () -> RfmScorer.withEdges(new double[] {4, 3, 2, 1}, ok, ok, RfmWeights.equal(), RfmSegments.defaults()));
+        assertTrue(order.getMessage().contains("recencyEdges") && order.getMessage().contains("non-decreasing"));
+        IllegalArgumentException count = assertThrows(IllegalArgumentException.class,
+                () -> RfmScorer.withEdges(ok, new double[] {1, 2}, ok, RfmWeights.equal(), RfmSegments.defaults()));
+        assertTrue(count.getMessage().contains("frequencyEdges") && count.getMessage().contains("got 2"));
+        RfmScorer s = RfmScorer.withEdges(new double[] {7, 30, 90, 180}, ok, new double[] {10, 50, 100, 500},
+                RfmWeights.equal(), RfmSegments.defaults());
+        assertEquals(new RfmScore(5, 1, 1, 7, "New Customers"), s.score(3, 1, 5));
+        assertEquals(new RfmScore(1, 5, 5, 11, "Can't Lose Them"), s.score(365, 9, 1000));
+        assertEquals(4, s.score(30, 1, 5).r(), "a value equal to an edge stays in the lower bin");
+        assertThrows(IllegalArgumentException.class, () -> s.score(Double.NaN, 1, 1));
+    }
+
+    // ---- properties over seeded random shops ----
+
+    static LongStream seeds() {
+        return LongStream.range(0, 200);
+    }
+
+    /** A random shop: 1..60 customers, 1..6 orders each, times and amounts drawn so that ties are common. */
+    static TransactionLog randomLog(long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        TransactionLog.Builder b = TransactionLog.builder();
+        int customers = 1 + rnd.nextInt(60);
+        long t0 = Instant.parse("2022-01-01T00:00:00Z").getEpochSecond();
+        int order = 0;
+        for (int c = 0; c < customers; c++) {
+            int orders = 1 + rnd.nextInt(rnd.nextBoolean() ? 2 : 6);
+            for (int o = 0; o < orders; o++) {
+                long t = t0 + rnd.nextInt(60) * DAY + rnd.nextInt(86_400);
+                order++;
+                for (int l = 0, n = 1 + rnd.nextInt(3); l < n; l++) {
+                    b.add(Integer.toString(1000 + rnd.nextInt(customers) * 3 + c % 3), "O" + order,
+                            "I" + rnd.nextInt(10), t, 1 + rnd.nextInt(4), 0.5 * (1 + rnd.nextInt(8)));
+                }
+            }
+        }
+        return b.build();
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void scores_inRangeMonotoneAndBalanced(long seed) {
+        RfmTable t = Rfm.compute(randomLog(seed));
+        int n = t.size();
+        int[][] binSizes = new int[3][6];
+        for (int i = 0; i < n; i++) {
+            int[] s = {t.r(i), t.f(i), t.m(i)};
+            for (int k = 0; k < 3; k++) {
+                assertTrue(s[k] >= 1 && s[k] <= 5, "seed " + seed + ": score " + s[k]);
+                binSizes[k][s[k]]++;
+            }
+            for (int j = 0; j < n; j++) {
+                if (t.recency(i) < t.recency(j)) {
+                    assertTrue(t.r(i) >= t.r(j), "seed " + seed + ": R not monotone");
+                }
+                if (t.frequency(i) < t.frequency(j)) {
+                    assertTrue(t.f(i) <= t.f(j), "seed " + seed + ": F not monotone");
+                }
+                if (t.monetary(i) < t.monetary(j)) {
+                    assertTrue(t.m(i) <= t.m(j), "seed " + seed + ": M not monotone");
+                }
+            }
+        }
+        // ties by id: every bin holds exactly the ranks pandas qcut puts there
+        int[] expected = new int[6];
+        for (int rank = 1; rank <= n; rank++) {
+            int b = 1;
+            while (b < 5 && rank > Math.floor(b * 0.2 * (n - 1)) + 1) {
+                b++;
+            }
+            expected[b]++;
+        }
+        int[] reversed = {0, expected[5], expected[4], expected[3], expected[2], expected[1]};
+        assertArrayEquals(reversed, binSizes[0], "seed " + seed + ": R bin sizes");
+        assertArrayEquals(expected, binSizes[1], "seed " + seed + ": F bin sizes");
+        assertArrayEquals(expected, binSizes[2], "seed " + seed + ": M bin sizes");
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void tiesEqual_equalValuesEqualScoresAndScorerAgrees(long seed) {
+        RfmTable t = Rfm.compute(randomLog(seed), RfmOptions.defaults().withTies(RfmOptions.Ties.EQUAL));
+        for (int i = 0; i < t.size(); i++) {
+            for (int j = 0; j < t.size(); j++) {
+                if (t.frequency(i) == t.frequency(j)) {
+                    assertEquals(t.f(i), t.f(j), "seed " + seed);
+                }
+                if (t.recency(i) == t.recency(j)) {
+                    assertEquals(t.r(i), t.r(j), "seed " + seed);
+                }
+            }
+            assertEquals(t.score(i), t.scorer().score(t.recency(i), t.frequency(i), t.monetary(i)), "seed " + seed);
+        }
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void tiesById_scorerDiffersOnlyAtEdgeValues(long seed) {
+        RfmTable t = Rfm.compute(randomLog(seed));
+        RfmScorer s = t.scorer();
+        for (int i = 0; i < t.size(); i++) {
+            RfmScore fresh = s.score(t.recency(i), t.frequency(i), t.monetary(i));
+            if (!contains(s.frequencyEdges(), t.frequency(i))) {
+                assertEquals(t.f(i), fresh.f(), "seed " + seed);
+            }
+            if (!contains(s.monetaryEdges(), t.monetary(i))) {
+                assertEquals(t.m(i), fresh.m(), "seed " + seed);
+            }
+            if (!contains(s.recencyEdges(), t.recency(i))) {
+                assertEquals(t.r(i), fresh.r(), "seed " + seed);
+            }
+        }
+    }
+
+    private static boolean contains(double[] a, double v) {
+        for (double x : a) {
+            if (x == v) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void scorer_roundTripOfRandomScorers(long seed) throws ModelFormatException {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        double[][] edges = new double[3][4];
+        for (double[] e : edges) {
+            double v = rnd.nextDouble(-100, 100);
+            for (int i = 0; i < 4; i++) {
+                v += rnd.nextInt(3) == 0 ? 0 : rnd.nextDouble(50);
+                e[i] = v;
+            }
+        }
+        RfmSegments.Builder b = RfmSegments.builder();
+        for (int r = 1; r <= 5; r++) {
+            b.add("segment " + rnd.nextInt(4) + " \u00e9", r, r, 1, 5);
+        }
+        RfmScorer scorer = RfmScorer.withEdges(edges[0], edges[1], edges[2],
+                new RfmWeights(rnd.nextDouble(), rnd.nextDouble(), 0.1 + rnd.nextDouble()), b.build());
+        RfmScorer loaded = RfmScorer.fromBytes(scorer.toBytes(), "seed " + seed);
+        assertEquals(scorer, loaded, "seed " + seed);
+        assertEquals(scorer.toString(), loaded.toString());
+    }
+}
