@@ -1,0 +1,107 @@
+package dev.retention.cli;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A minimal JSON writer for the command line's {@code --json} output: objects keep insertion order;
+ * values are strings, numbers, booleans, nested objects, lists and arrays of numbers. Non-finite
+ * numbers are written as {@code null}, never as invalid JSON.
+ */
+final class Json {
+
+    private final Map<String, Object> fields = new LinkedHashMap<>();
+
+    /** Adds a field; returns this. */
+    Json put(String key, Object value) {
+        fields.put(key, value);
+        return this;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder();
+        write(sb, this);
+        return sb.toString();
+    }
+
+    private static void write(StringBuilder sb, Object v) {
+        if (v == null) {
+            sb.append("null");
+        } else if (v instanceof Json j) {
+            sb.append('{');
+            boolean first = true;
+            for (Map.Entry<String, Object> e : j.fields.entrySet()) {
+                sb.append(first ? "" : ",");
+                first = false;
+                string(sb, e.getKey());
+                sb.append(':');
+                write(sb, e.getValue());
+            }
+            sb.append('}');
+        } else if (v instanceof Map<?, ?> m) {
+            Json j = new Json();
+            m.forEach((k, x) -> j.put(String.valueOf(k), x));
+            write(sb, j);
+        } else if (v instanceof List<?> list) {
+            sb.append('[');
+            for (int i = 0; i < list.size(); i++) {
+                sb.append(i == 0 ? "" : ",");
+                write(sb, list.get(i));
+            }
+            sb.append(']');
+        } else if (v instanceof double[] a) {
+            sb.append('[');
+            for (int i = 0; i < a.length; i++) {
+                sb.append(i == 0 ? "" : ",");
+                number(sb, a[i]);
+            }
+            sb.append(']');
+        } else if (v instanceof int[] a) {
+            sb.append('[');
+            for (int i = 0; i < a.length; i++) {
+                sb.append(i == 0 ? "" : ",").append(a[i]);
+            }
+            sb.append(']');
+        } else if (v instanceof Double || v instanceof Float) {
+            number(sb, ((Number) v).doubleValue());
+        } else if (v instanceof Number || v instanceof Boolean) {
+            sb.append(v);
+        } else {
+            string(sb, v.toString());
+        }
+    }
+
+    private static void number(StringBuilder sb, double d) {
+        if (!Double.isFinite(d)) {
+            sb.append("null");
+        } else if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+            sb.append((long) d);
+        } else {
+            sb.append(d);   // shortest round-trip form; "1.0E-5" is valid JSON
+        }
+    }
+
+    private static void string(StringBuilder sb, String s) {
+        sb.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        sb.append('"');
+    }
+}

@@ -1,0 +1,160 @@
+package dev.retention.cli;
+
+import dev.retention.data.PurchaseRules;
+import dev.retention.data.TransactionLog;
+import dev.retention.io.CdnowReader;
+import dev.retention.io.GenericCsvFormat;
+import dev.retention.io.GenericCsvReader;
+import dev.retention.io.OnlineRetailReader;
+import dev.retention.io.ReadOptions;
+import org.tukaani.xz.XZInputStream;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.ZoneId;
+
+/**
+ * The options that say where a command's order lines come from and how to read them, shared by
+ * every command that takes {@code --orders}; a picocli mixin. Files ending in {@code .xz} are
+ * decompressed on the fly.
+ */
+final class OrderSource {
+
+    /** Supported order file formats. */
+    enum Format {
+        ONLINE_RETAIL("online-retail"), CDNOW("cdnow"), GENERIC("generic");
+
+        final String label;
+
+        Format(String label) {
+            this.label = label;
+        }
+
+        static Format parse(String s) {
+            for (Format f : values()) {
+                if (f.label.equals(s)) {
+                    return f;
+                }
+            }
+            throw new IllegalArgumentException("unknown format '" + s + "'; expected online-retail, cdnow or generic");
+        }
+    }
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    @Option(names = "--orders", required = true, paramLabel = "FILE",
+            description = "Order lines to read (plain or .xz-compressed).")
+    Path orders;
+
+    @Option(names = "--format", required = true, paramLabel = "FORMAT", converter = FormatConverter.class,
+            description = "online-retail, cdnow or generic (generic needs the --*-column options).")
+    Format format;
+
+    @Option(names = "--zone", paramLabel = "ZONE", defaultValue = "UTC",
+            description = "Time zone of the file's local times (default: ${DEFAULT-VALUE}).")
+    ZoneId zone;
+
+    @Option(names = "--lenient", description = "Skip and count malformed records instead of stopping at the first.")
+    boolean lenient;
+
+    @Option(names = "--net-cancellations",
+            description = "Net cancelled lines against the customer's spend instead of skipping them.")
+    boolean netCancellations;
+
+    @Option(names = "--customer-column", paramLabel = "NAME", description = "generic: customer id column.")
+    String customerColumn;
+    @Option(names = "--time-column", paramLabel = "NAME", description = "generic: order time column.")
+    String timeColumn;
+    @Option(names = "--date-pattern", paramLabel = "PATTERN", defaultValue = "yyyy-MM-dd HH:mm:ss",
+            description = "generic: java.time pattern of the time column, or epoch-seconds / epoch-millis "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String datePattern;
+    @Option(names = "--order-column", paramLabel = "NAME", description = "generic: order id column (default: one order per line).")
+    String orderColumn;
+    @Option(names = "--item-column", paramLabel = "NAME", description = "generic: item id column.")
+    String itemColumn;
+    @Option(names = "--quantity-column", paramLabel = "NAME", description = "generic: quantity column (default: 1).")
+    String quantityColumn;
+    @Option(names = "--price-column", paramLabel = "NAME", description = "generic: unit price column.")
+    String priceColumn;
+    @Option(names = "--amount-column", paramLabel = "NAME", description = "generic: line amount column.")
+    String amountColumn;
+    @Option(names = "--cancellation-prefix", paramLabel = "TEXT", description = "generic: order ids starting with it are cancellations.")
+    String cancellationPrefix;
+    @Option(names = "--separator", paramLabel = "CHAR", defaultValue = ",", description = "generic: field separator (default: ${DEFAULT-VALUE}).")
+    char separator;
+
+    /** Reads the order lines; content errors come as {@link dev.retention.io.DataFormatException}. */
+    TransactionLog read() throws IOException {
+        ReadOptions options = ReadOptions.defaults().withStrict(!lenient).withZone(zone)
+                .withRules(PurchaseRules.defaults().withCancellations(netCancellations
+                        ? PurchaseRules.Cancellations.NET : PurchaseRules.Cancellations.SKIP));
+        GenericCsvFormat generic = format == Format.GENERIC ? genericFormat() : null;
+        String source = orders.toString();
+        try (Reader reader = open(orders)) {
+            return switch (format) {
+                case ONLINE_RETAIL -> OnlineRetailReader.read(reader, source, options);
+                case CDNOW -> CdnowReader.read(reader, source, options);
+                case GENERIC -> GenericCsvReader.read(reader, source, generic, options);
+            };
+        }
+    }
+
+    private GenericCsvFormat genericFormat() {
+        if (customerColumn == null || timeColumn == null || (priceColumn == null) == (amountColumn == null)) {
+            throw new ParameterException(spec.commandLine(), "--format generic needs --customer-column, "
+                    + "--time-column and exactly one of --price-column and --amount-column");
+        }
+        try {
+            GenericCsvFormat f = GenericCsvFormat.of(customerColumn, timeColumn, datePattern,
+                            amountColumn != null ? amountColumn : priceColumn)
+                    .withOrder(orderColumn).withItem(itemColumn).withQuantity(quantityColumn)
+                    .withCancellationPrefix(cancellationPrefix).withSeparator(separator);
+            return priceColumn != null ? f.withUnitPrice(priceColumn) : f;
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    /** Opens a UTF-8 text file, decompressing {@code .xz}; a missing file is a bad argument. */
+    static Reader open(Path file) throws IOException {
+        InputStream in;
+        try {
+            in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        } catch (NoSuchFileException e) {
+            throw new MissingInputException(file);
+        }
+        if (file.getFileName().toString().endsWith(".xz")) {
+            in = new XZInputStream(in);
+        }
+        return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+    }
+
+    /** A named input file that does not exist: reported as a bad argument (exit status 2). */
+    static final class MissingInputException extends RuntimeException {
+        MissingInputException(Path file) {
+            super("no such file: " + file);
+        }
+    }
+
+    /** Parses {@code --format}. */
+    static final class FormatConverter implements picocli.CommandLine.ITypeConverter<Format> {
+        @Override
+        public Format convert(String value) {
+            return Format.parse(value);
+        }
+    }
+}
