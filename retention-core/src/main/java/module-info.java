@@ -9,4 +9,5 @@ module dev.retention.core {
 
     exports dev.retention.data;
     exports dev.retention.modelfile;
+    exports dev.retention.synth;
 }

@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class VariatesTest {
 
-    private static final int N = 200_000;
+    private static final int N = 100_000;
 
     @ParameterizedTest(name = "shape {0}, rate {1}")
     @CsvSource({"0.1, 1", "0.25, 28", "0.8, 1", "1, 2", "2.5, 0.5", "6, 1", "40, 3"})
