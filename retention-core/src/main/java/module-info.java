@@ -10,4 +10,5 @@ module dev.retention.core {
     exports dev.retention.data;
     exports dev.retention.rfm;
     exports dev.retention.modelfile;
+    exports dev.retention.synth;
 }

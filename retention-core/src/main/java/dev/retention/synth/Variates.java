@@ -1,0 +1,179 @@
+package dev.retention.synth;
+
+/**
+ * A small seeded random number generator with the samplers the synthetic shop needs: uniform,
+ * bounded integer, standard normal, exponential, gamma and beta variates. Not thread-safe; one
+ * instance per stream.
+ *
+ * <p>Design: the generator is SplitMix64 (Steele, Lea and Flood, "Fast splittable pseudorandom number
+ * generators", OOPSLA 2014), written out here rather than taken from {@link java.util.SplittableRandom}
+ * so that its output, including bounded integers and normal variates, is fixed by this file and not
+ * by the JDK version. Independent streams are derived from (seed, stream, index) by hashing, so that
+ * the draws of one customer do not depend on those of any other. Transcendental functions go through
+ * {@link StrictMath}, whose results are specified bit for bit, and all other arithmetic is IEEE 754
+ * (strict in Java 17), so the same seed gives the same numbers on every platform.
+ *
+ * <p>Samplers, each O(1) expected time:
+ * <ul>
+ *   <li>normal: Marsaglia's polar method (Marsaglia and Bray 1964), one spare variate cached;</li>
+ *   <li>gamma: Marsaglia and Tsang, "A simple method for generating gamma variables", ACM TOMS 26(3),
+ *       2000, with the boost {@code Gamma(k) = Gamma(k + 1) * U^(1/k)} for shape {@code k < 1}
+ *       (same paper, section 6); acceptance rate above 95% for every shape;</li>
+ *   <li>beta: {@code X / (X + Y)} with {@code X ~ Gamma(a)}, {@code Y ~ Gamma(b)};</li>
+ *   <li>bounded integers: Lemire, "Fast random integer generation in an interval", ACM TOMACS 29(1),
+ *       2019, unbiased.</li>
+ * </ul>
+ */
+final class Variates {
+
+    private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+    private static final double DOUBLE_UNIT = 0x1.0p-53;
+
+    private long state;
+    private double spareNormal;
+    private boolean hasSpareNormal;
+
+    /** A generator whose sequence is fixed by {@code seed}. */
+    Variates(long seed) {
+        this.state = seed;
+    }
+
+    /**
+     * The generator of stream {@code index} of kind {@code stream} under {@code seed}; distinct
+     * (stream, index) pairs give statistically independent sequences.
+     */
+    static Variates stream(long seed, long stream, long index) {
+        return new Variates(streamState(seed, stream, index));
+    }
+
+    /** Restarts this generator as {@link #stream(long, long, long)} would, without allocating. */
+    void reset(long seed, long stream, long index) {
+        state = streamState(seed, stream, index);
+        hasSpareNormal = false;
+    }
+
+    private static long streamState(long seed, long stream, long index) {
+        return mix64(mix64(mix64(seed) + stream) + index);
+    }
+
+    /** Stafford's variant 13 of the MurmurHash3 finaliser, as in SplitMix64: a bijection on longs. */
+    static long mix64(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    /** 64 uniformly random bits. */
+    long nextLong() {
+        state += GOLDEN;
+        return mix64(state);
+    }
+
+    /** Uniform in {@code [0, 1)}, a multiple of 2^-53. */
+    double nextDouble() {
+        return (nextLong() >>> 11) * DOUBLE_UNIT;
+    }
+
+    /** Uniform in {@code (0, 1]}, safe to take the logarithm of. */
+    double nextOpenClosed() {
+        return 1.0 - nextDouble();
+    }
+
+    /** Uniform in {@code [0, bound)}, unbiased (Lemire's multiply-and-reject); {@code bound} must be &gt; 0. */
+    int nextInt(int bound) {
+        assert bound > 0 : bound;
+        long m = (nextLong() >>> 32) * bound;
+        long low = m & 0xFFFFFFFFL;
+        if (low < bound) {
+            long threshold = (0x1_0000_0000L - bound) % bound;
+            while (low < threshold) {
+                m = (nextLong() >>> 32) * bound;
+                low = m & 0xFFFFFFFFL;
+            }
+        }
+        return (int) (m >>> 32);
+    }
+
+    /** Whether an event of probability {@code probability} happens. */
+    boolean nextBoolean(double probability) {
+        return nextDouble() < probability;
+    }
+
+    /** A standard normal variate (mean 0, variance 1), by the polar method. */
+    double normal() {
+        if (hasSpareNormal) {
+            hasSpareNormal = false;
+            return spareNormal;
+        }
+        double u;
+        double v;
+        double s;
+        do {
+            u = 2.0 * nextDouble() - 1.0;
+            v = 2.0 * nextDouble() - 1.0;
+            s = u * u + v * v;
+        } while (s >= 1.0 || s == 0.0);
+        double m = Math.sqrt(-2.0 * StrictMath.log(s) / s);
+        spareNormal = v * m;
+        hasSpareNormal = true;
+        return u * m;
+    }
+
+    /** A standard exponential variate (rate 1, mean 1). */
+    double exponential() {
+        return -StrictMath.log(nextOpenClosed());
+    }
+
+    /**
+     * A gamma variate with the given shape and rate (mean {@code shape / rate}, variance
+     * {@code shape / rate^2}); both must be finite and &gt; 0. May underflow to 0 for tiny shapes.
+     */
+    double gamma(double shape, double rate) {
+        assert shape > 0 && rate > 0 : shape + ", " + rate;
+        return gamma(shape) / rate;
+    }
+
+    /** A gamma variate with the given shape and rate 1, by Marsaglia and Tsang (2000). */
+    double gamma(double shape) {
+        if (shape < 1.0) {
+            // Gamma(k) = Gamma(k + 1) * U^(1/k) for U uniform on (0, 1]: Marsaglia and Tsang, section 6.
+            double boosted = gamma(shape + 1.0);
+            return boosted * StrictMath.pow(nextOpenClosed(), 1.0 / shape);
+        }
+        double d = shape - 1.0 / 3.0;
+        double c = 1.0 / Math.sqrt(9.0 * d);
+        while (true) {
+            double x;
+            double v;
+            do {
+                x = normal();
+                v = 1.0 + c * x;
+            } while (v <= 0.0);
+            v = v * v * v;
+            double u = nextDouble();
+            double x2 = x * x;
+            if (u < 1.0 - 0.0331 * x2 * x2) {        // squeeze: accepts about 98% without a logarithm
+                return d * v;
+            }
+            if (StrictMath.log(u) < 0.5 * x2 + d * (1.0 - v + StrictMath.log(v))) {
+                return d * v;
+            }
+        }
+    }
+
+    /**
+     * A beta variate with shapes {@code a, b} (mean {@code a / (a + b)}); both must be finite and
+     * &gt; 0. In the rare case that both gamma variates underflow to 0 the pair is drawn again.
+     */
+    double beta(double a, double b) {
+        assert a > 0 && b > 0 : a + ", " + b;
+        while (true) {
+            double x = gamma(a);
+            double y = gamma(b);
+            double sum = x + y;
+            if (sum > 0.0) {
+                return x / sum;
+            }
+        }
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * The synthetic shop: {@link dev.retention.synth.SyntheticShop#generate(dev.retention.synth.SyntheticShop.Options)}
+ * draws a seeded, reproducible {@link dev.retention.data.TransactionLog} from the BG/NBD purchase process
+ * and the Gamma-Gamma spend model, with latent-factor item choice and optional noise (guest orders,
+ * cancellations, zero prices, negative quantities), and keeps the true parameters of every customer for
+ * parameter-recovery tests. It is the embedded data of the {@code retention demo} command.
+ */
+package dev.retention.synth;
