@@ -379,6 +379,7 @@ public final class TransactionLog {
 
         /** Counts a record that could not be parsed and was skipped (lenient reading). */
         public void countMalformed() {
+            requireNotBuilt();
             skipped[SkipReason.MALFORMED.ordinal()]++;
         }
 
@@ -389,6 +390,7 @@ public final class TransactionLog {
 
         private SkipReason addChecked(String customerId, String orderId, String itemId, long epochSecond,
                                       double quantity, double unitPrice, double lineAmount, boolean cancellation) {
+            requireNotBuilt();
             Objects.requireNonNull(orderId, "orderId");
             SkipReason reason = classify(customerId, quantity, unitPrice, cancellation);
             if (reason != null) {
@@ -426,9 +428,7 @@ public final class TransactionLog {
 
         private void addKept(String customerId, String orderId, String itemId, long epochSecond, double q,
                              double price, double lineAmount, boolean cancelled) {
-            if (built) {
-                throw new IllegalStateException("build() was already called on this builder");
-            }
+            requireNotBuilt();
             int line = customer.size();
             customer.add(customerIds.add(customerId));
             order.add(orderIds.add(orderId));
@@ -439,6 +439,12 @@ public final class TransactionLog {
             amount.add(lineAmount);
             if (cancelled) {
                 cancelledLines.add(line);
+            }
+        }
+
+        private void requireNotBuilt() {
+            if (built) {
+                throw new IllegalStateException("build() was already called on this builder");
             }
         }
 
@@ -455,9 +461,7 @@ public final class TransactionLog {
          * @throws IllegalStateException if called twice
          */
         public TransactionLog build() {
-            if (built) {
-                throw new IllegalStateException("build() was already called on this builder");
-            }
+            requireNotBuilt();
             built = true;
             int n = customer.size();
             int[] cust = customer.elements();
