@@ -8,5 +8,6 @@ module dev.retention.core {
     requires de.siegmar.fastcsv;
 
     exports dev.retention.data;
+    exports dev.retention.io;
     exports dev.retention.modelfile;
 }
