@@ -30,7 +30,7 @@ public class DataFormatException extends IOException {
      * @param column name of the offending column, or {@code null} when the error is about the whole
      *               record or file
      * @param value  the offending text, or {@code null} when there is none (an empty file)
-     * @param detail what is wrong; it should quote the value, for example with {@link #quote(String)}
+     * @param detail what is wrong; it should quote the value
      */
     public DataFormatException(String source, long line, String column, String value, String detail) {
         super(source + ":" + line + ": " + (column == null ? "" : "column " + column + ": ") + detail);
@@ -64,7 +64,7 @@ public class DataFormatException extends IOException {
      * The text in single quotes, shortened to 120 characters with {@code ...} when longer, and with
      * line breaks shown as {@code \n}, for use in messages.
      */
-    public static String quote(String text) {
+    static String quote(String text) {
         String s = text.length() > MAX_VALUE_CHARS ? text.substring(0, MAX_VALUE_CHARS) + "..." : text;
         return "'" + s.replace("\r", "\\r").replace("\n", "\\n") + "'";
     }

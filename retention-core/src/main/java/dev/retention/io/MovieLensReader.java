@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -114,7 +115,8 @@ public final class MovieLensReader {
 
     private static Interactions readFile(Path file, ReadOptions options, TextLines.Split split) throws IOException {
         Objects.requireNonNull(file, "file");
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (BufferedReader reader = new BufferedReader(
+                new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8), 1 << 16)) {
             return read(reader, String.valueOf(file.getFileName()), options, split);
         }
     }

@@ -62,7 +62,7 @@ public final class RatingsCsvReader {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(options, "options");
         CsvInput in = new CsvInput(reader, source, ',');
-        in.readHeader("user,item,rating,timestamp");
+        in.readHeader("user,item,rating[,timestamp]");
         int userCol = in.requireColumn("user");
         int itemCol = in.requireColumn("item");
         int ratingCol = in.requireColumn("rating");

@@ -10,6 +10,7 @@
  * (for compressed or in-memory data), and {@link dev.retention.io.ReadOptions}: strict (throw on the
  * first bad record) or lenient (skip, count and log bad records), the purchase rules and the time zone
  * of local dates. Every problem with the content is a {@link dev.retention.io.DataFormatException}
- * naming the source, line, column and value. Readers stream the input once.
+ * naming the source, line, column and value. Readers stream the input once. Files are read as UTF-8;
+ * bytes that are not UTF-8 become U+FFFD rather than errors (the Online Retail file, for one, is UTF-8).
  */
 package dev.retention.io;

@@ -122,7 +122,8 @@ class BadInputTest {
             DataFormatException e = assertThrows(DataFormatException.class,
                     () -> OnlineRetailReader.read(file, ReadOptions.defaults().withStrict(strict)));
             assertEquals("orders.csv:1: column InvoiceNo: not in the header, which has a single column '" + header
-                    + "'; the header looks ';'-separated, but this reader expects ','-separated fields", e.getMessage());
+                    + "'; the header looks ';'-separated, but this reader expects ','-separated fields",
+                    e.getMessage());
             assertEquals(1, e.line());
             assertEquals(header, e.value());
         }
@@ -391,7 +392,7 @@ class BadInputTest {
         Path file = write("ratings.csv", "");
         DataFormatException e = assertThrows(DataFormatException.class,
                 () -> RatingsCsvReader.read(file, ReadOptions.defaults()));
-        assertEquals("ratings.csv:1: the file is empty; expected a header line 'user,item,rating,timestamp'",
+        assertEquals("ratings.csv:1: the file is empty; expected a header line 'user,item,rating[,timestamp]'",
                 e.getMessage());
     }
 

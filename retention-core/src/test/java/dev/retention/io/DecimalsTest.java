@@ -37,7 +37,8 @@ class DecimalsTest {
             }
         }
         if (rnd.nextInt(8) == 0) {
-            sb.append(rnd.nextBoolean() ? 'e' : 'E').append(rnd.nextBoolean() ? "-" : "").append(rnd.nextInt(290));   // stays finite with 12 digits
+            // an exponent below 290 keeps 12-digit mantissas finite
+            sb.append(rnd.nextBoolean() ? 'e' : 'E').append(rnd.nextBoolean() ? "-" : "").append(rnd.nextInt(290));
         }
         return sb.toString();
     }
@@ -48,7 +49,8 @@ class DecimalsTest {
         Random rnd = new Random(seed);
         for (int i = 0; i < 1_000; i++) {
             String s = randomDecimal(rnd);
-            assertEquals(Double.doubleToRawLongBits(Double.parseDouble(s)), Double.doubleToRawLongBits(Decimals.parse(s)),
+            assertEquals(Double.doubleToRawLongBits(Double.parseDouble(s)),
+                    Double.doubleToRawLongBits(Decimals.parse(s)),
                     "seed " + seed + ": " + s);
         }
     }

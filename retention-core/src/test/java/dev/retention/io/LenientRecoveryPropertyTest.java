@@ -82,7 +82,8 @@ class LenientRecoveryPropertyTest {
         assertEquals(badLines.size(), log.lineCounts().skipped(SkipReason.MALFORMED), where);
         assertEquals(kept, log.lineCounts().kept(), where);
         assertEquals(n, log.lineCounts().read(), where);
-        assertEquals(RoundTripPropertyTest.sorted(expected), RoundTripPropertyTest.sorted(RoundTripPropertyTest.keys(log)),
+        assertEquals(RoundTripPropertyTest.sorted(expected),
+                RoundTripPropertyTest.sorted(RoundTripPropertyTest.keys(log)),
                 where);
     }
 

@@ -71,8 +71,8 @@ class MovieLensReaderTest {
 
     @Test
     void read100k_fromReader_acceptsSpacesAndCrLf() throws IOException {
-        Interactions r = MovieLensReader.read100k(new StringReader("196 242  3 881250949\r\n186\t302\t4.5\t891717742\r\n"),
-                "mem", ReadOptions.defaults());
+        String text = "196 242  3 881250949\r\n186\t302\t4.5\t891717742\r\n";
+        Interactions r = MovieLensReader.read100k(new StringReader(text), "mem", ReadOptions.defaults());
         assertEquals(2, r.size());
         assertEquals(4.5f, r.value(entry(r, "186", "302")));
     }

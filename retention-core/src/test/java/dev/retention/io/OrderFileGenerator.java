@@ -244,7 +244,8 @@ final class OrderFileGenerator {
             String customer = String.format("%05d", 1 + rnd.nextInt(customers));
             LocalDate date = LocalDate.of(1997, 1, 1).plusDays(rnd.nextInt(546));
             String cds = Integer.toString(rnd.nextInt(15) == 0 ? 0 : 1 + rnd.nextInt(6));
-            String amount = rnd.nextInt(20) == 0 ? "0.00" : BigDecimal.valueOf(1 + rnd.nextInt(20_000), 2).toPlainString();
+            String amount = rnd.nextInt(20) == 0 ? "0.00"
+                    : BigDecimal.valueOf(1 + rnd.nextInt(20_000), 2).toPlainString();
             lines.add(new CdnowLine(customer, date, cds, amount));
         }
         return lines;

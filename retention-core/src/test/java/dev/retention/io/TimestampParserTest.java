@@ -63,7 +63,8 @@ class TimestampParserTest {
         TimestampParser london = TimestampParser.monthDayYearTime(LONDON);
         assertEquals(1308143100L, london.parse("6/15/2011 14:05"));
         // 01:30 on 27 March 2011 does not exist in London (clocks go 01:00 -> 02:00): moved to 02:30 BST
-        assertEquals(LocalDateTime.of(2011, 3, 27, 1, 30).atZone(LONDON).toEpochSecond(), london.parse("3/27/2011 1:30"));
+        assertEquals(LocalDateTime.of(2011, 3, 27, 1, 30).atZone(LONDON).toEpochSecond(),
+                london.parse("3/27/2011 1:30"));
         assertEquals(1301189400L, london.parse("3/27/2011 1:30"));
     }
 
