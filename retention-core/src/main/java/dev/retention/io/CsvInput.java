@@ -35,6 +35,7 @@ final class CsvInput {
     private long lineOffset;          // absolute line = FastCSV's line + lineOffset
     private long line;                // line of the current record
     private String[] header;
+    private long headerLine = 1;
 
     CsvInput(Reader reader, String source, char separator) {
         this.journal = new LineJournal(reader);
@@ -87,6 +88,7 @@ final class CsvInput {
             names[i] = name.strip();
         }
         header = names;
+        headerLine = line;
         return names.clone();
     }
 
@@ -120,12 +122,13 @@ final class CsvInput {
         if (header.length == 1) {
             char other = likelySeparator(header[0]);
             if (other != 0) {
-                throw new DataFormatException(source, 1, name, found, "not in the header, which has a single column "
-                        + DataFormatException.quote(found) + "; the header looks " + describe(other)
-                        + "-separated, but this reader expects " + describe(separator) + "-separated fields");
+                throw new DataFormatException(source, headerLine, name, found,
+                        "not in the header, which has a single column " + DataFormatException.quote(found)
+                        + "; the header looks " + describe(other) + "-separated, but this reader expects "
+                        + describe(separator) + "-separated fields");
             }
         }
-        throw new DataFormatException(source, 1, name, found, "not in the header; found " + header.length
+        throw new DataFormatException(source, headerLine, name, found, "not in the header; found " + header.length
                 + (header.length == 1 ? " column: " : " columns: ") + String.join(", ", header));
     }
 

@@ -115,6 +115,14 @@ class BadInputTest {
     }
 
     @Test
+    void read_rejectsMissingColumn_atTheLineOfTheHeader() throws IOException {
+        Path file = write("orders.csv", "\n\nInvoiceNo,StockCode\n1,2\n");
+        DataFormatException e = assertThrows(DataFormatException.class, () -> OnlineRetailReader.read(file));
+        assertEquals("orders.csv:3: column Quantity: not in the header; found 2 columns: InvoiceNo, StockCode",
+                e.getMessage());
+    }
+
+    @Test
     void read_rejectsSemicolonSeparatedFile_sayingItLooksSemicolonSeparated() throws IOException {
         String header = HEADER.replace(',', ';');
         Path file = write("orders.csv", header + "\n" + GOOD_1.replace(',', ';') + "\n");
