@@ -8,6 +8,7 @@ module dev.retention.core {
     requires de.siegmar.fastcsv;
 
     exports dev.retention.data;
+    exports dev.retention.io;
     exports dev.retention.rfm;
     exports dev.retention.modelfile;
     exports dev.retention.synth;

@@ -372,7 +372,9 @@ public final class TransactionLog {
                                         double quantity, double amount, boolean cancellation) {
             checkFinite("quantity", quantity);
             checkFinite("amount", amount);
-            double price = quantity != 0 ? Math.abs(amount / quantity) : amount;
+            // a purchase keeps the sign of its amount, so that a non-positive amount fails the price rule;
+            // a cancellation may give its quantity and amount with either sign
+            double price = quantity == 0 ? amount : cancellation ? Math.abs(amount / quantity) : amount / quantity;
             return addChecked(customerId, orderId, itemId, epochSecond, quantity, price,
                     Math.signum(quantity) * Math.abs(amount), cancellation);
         }

@@ -1,0 +1,58 @@
+package dev.retention.io;
+
+import dev.retention.data.PurchaseRules;
+
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Objects;
+
+/**
+ * How the readers of this package read a file.
+ *
+ * @param strict       {@code true} (the default) to throw a {@link DataFormatException} on the first
+ *                     record that cannot be parsed; {@code false} to skip such records, count them
+ *                     (as {@link dev.retention.data.SkipReason#MALFORMED} in a transaction log), log
+ *                     them and tell the {@code skipListener}. Problems with the file as a whole (an
+ *                     empty file, a missing column, a malformed header) are thrown in both modes.
+ * @param rules        which order lines count as purchases (default {@link PurchaseRules#defaults()});
+ *                     used by the readers that return a {@link dev.retention.data.TransactionLog}
+ * @param zone         the time zone in which local dates and times of the file are read (default UTC);
+ *                     it also becomes the {@link dev.retention.data.TransactionLog#zone() zone of the log}.
+ *                     Local times that fall in a daylight-saving gap are moved forward by the length of
+ *                     the gap, and ambiguous ones take the earlier offset ({@link java.time.ZonedDateTime#of}).
+ * @param skipListener told about each skipped record in lenient mode (default {@link SkipListener#NONE})
+ */
+public record ReadOptions(boolean strict, PurchaseRules rules, ZoneId zone, SkipListener skipListener) {
+
+    /** Validates the options. */
+    public ReadOptions {
+        Objects.requireNonNull(rules, "rules must not be null");
+        Objects.requireNonNull(zone, "zone must not be null");
+        Objects.requireNonNull(skipListener, "skipListener must not be null");
+    }
+
+    /** Strict reading, the default purchase rules, UTC, no skip listener. */
+    public static ReadOptions defaults() {
+        return new ReadOptions(true, PurchaseRules.defaults(), ZoneOffset.UTC, SkipListener.NONE);
+    }
+
+    /** A copy that is strict ({@code true}) or lenient ({@code false}). */
+    public ReadOptions withStrict(boolean strict) {
+        return new ReadOptions(strict, rules, zone, skipListener);
+    }
+
+    /** A copy with the given purchase rules. */
+    public ReadOptions withRules(PurchaseRules rules) {
+        return new ReadOptions(strict, rules, zone, skipListener);
+    }
+
+    /** A copy that reads local times in the given zone. */
+    public ReadOptions withZone(ZoneId zone) {
+        return new ReadOptions(strict, rules, zone, skipListener);
+    }
+
+    /** A copy that tells the given listener about skipped records. */
+    public ReadOptions withSkipListener(SkipListener skipListener) {
+        return new ReadOptions(strict, rules, zone, skipListener);
+    }
+}
