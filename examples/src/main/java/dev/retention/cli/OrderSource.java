@@ -60,7 +60,8 @@ final class OrderSource {
     Path orders;
 
     @Option(names = "--format", required = true, paramLabel = "FORMAT", converter = FormatConverter.class,
-            description = "online-retail, cdnow or generic (generic needs the --*-column options).")
+            description = "online-retail, cdnow or generic. Generic reads the columns named by the --*-column "
+                    + "options, or without them the canonical layout customer,order,item,time,quantity,unit_price.")
     Format format;
 
     @Option(names = "--zone", paramLabel = "ZONE", defaultValue = "UTC",
@@ -114,6 +115,16 @@ final class OrderSource {
     }
 
     private GenericCsvFormat genericFormat() {
+        boolean anyColumn = customerColumn != null || timeColumn != null || orderColumn != null || itemColumn != null
+                || quantityColumn != null || priceColumn != null || amountColumn != null;
+        if (!anyColumn) {
+            try {   // the canonical layout, as written by `retention demo`
+                return GenericCsvFormat.canonical().withSeparator(separator).withDatePattern(datePattern)
+                        .withCancellationPrefix(cancellationPrefix);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+        }
         if (customerColumn == null || timeColumn == null || (priceColumn == null) == (amountColumn == null)) {
             throw new ParameterException(spec.commandLine(), "--format generic needs --customer-column, "
                     + "--time-column and exactly one of --price-column and --amount-column");

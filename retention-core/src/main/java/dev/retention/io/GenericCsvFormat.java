@@ -101,6 +101,16 @@ public record GenericCsvFormat(String customerColumn, String orderColumn, String
                 datePattern);
     }
 
+    /**
+     * The layout {@link TransactionCsvWriter} writes: header
+     * {@code customer,order,item,time,quantity,unit_price,amount}, times as {@code yyyy-MM-dd HH:mm:ss},
+     * comma-separated; quantity times unit price is the line amount (the amount column is not read).
+     */
+    public static GenericCsvFormat canonical() {
+        return new GenericCsvFormat("customer", "order", "item", "time", "quantity", "unit_price", null, null, ',',
+                TransactionCsvWriter.TIME_PATTERN);
+    }
+
     /** A copy with the given customer column. */
     public GenericCsvFormat withCustomer(String column) {
         return new GenericCsvFormat(column, orderColumn, itemColumn, timeColumn, quantityColumn, unitPriceColumn,
