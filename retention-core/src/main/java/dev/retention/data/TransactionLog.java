@@ -389,7 +389,10 @@ public final class TransactionLog {
 
         private SkipReason addChecked(String customerId, String orderId, String itemId, long epochSecond,
                                       double quantity, double unitPrice, double lineAmount, boolean cancellation) {
-            Objects.requireNonNull(orderId, "orderId");
+            if (orderId == null) {
+                throw new IllegalArgumentException("orderId must not be null, got null for customer "
+                        + (customerId == null ? "null" : "'" + customerId + "'") + " at epoch second " + epochSecond);
+            }
             SkipReason reason = classify(customerId, quantity, unitPrice, cancellation);
             if (reason != null) {
                 skipped[reason.ordinal()]++;
