@@ -346,6 +346,7 @@ public final class TransactionLog {
          * @param cancellation whether the line belongs to a cancelled order
          * @return {@code null} if the line was kept, else the reason it was skipped
          * @throws IllegalArgumentException if the order id is null or a number is not finite
+         * @throws IllegalStateException    if {@link #build()} was already called
          */
         public SkipReason add(String customerId, String orderId, String itemId, long epochSecond, double quantity,
                               double unitPrice, boolean cancellation) {
@@ -377,8 +378,13 @@ public final class TransactionLog {
                     Math.signum(quantity) * Math.abs(amount), cancellation);
         }
 
-        /** Counts a record that could not be parsed and was skipped (lenient reading). */
+        /**
+         * Counts a record that could not be parsed and was skipped (lenient reading).
+         *
+         * @throws IllegalStateException if {@link #build()} was already called
+         */
         public void countMalformed() {
+            requireNotBuilt();
             skipped[SkipReason.MALFORMED.ordinal()]++;
         }
 
@@ -389,6 +395,7 @@ public final class TransactionLog {
 
         private SkipReason addChecked(String customerId, String orderId, String itemId, long epochSecond,
                                       double quantity, double unitPrice, double lineAmount, boolean cancellation) {
+            requireNotBuilt();
             if (orderId == null) {
                 throw new IllegalArgumentException("orderId must not be null, got null for customer "
                         + (customerId == null ? "null" : "'" + customerId + "'") + " at epoch second " + epochSecond);
@@ -429,9 +436,7 @@ public final class TransactionLog {
 
         private void addKept(String customerId, String orderId, String itemId, long epochSecond, double q,
                              double price, double lineAmount, boolean cancelled) {
-            if (built) {
-                throw new IllegalStateException("build() was already called on this builder");
-            }
+            requireNotBuilt();
             int line = customer.size();
             customer.add(customerIds.add(customerId));
             order.add(orderIds.add(orderId));
@@ -442,6 +447,12 @@ public final class TransactionLog {
             amount.add(lineAmount);
             if (cancelled) {
                 cancelledLines.add(line);
+            }
+        }
+
+        private void requireNotBuilt() {
+            if (built) {
+                throw new IllegalStateException("build() was already called on this builder");
             }
         }
 
@@ -458,9 +469,7 @@ public final class TransactionLog {
          * @throws IllegalStateException if called twice
          */
         public TransactionLog build() {
-            if (built) {
-                throw new IllegalStateException("build() was already called on this builder");
-            }
+            requireNotBuilt();
             built = true;
             int n = customer.size();
             int[] cust = customer.elements();
