@@ -365,15 +365,19 @@ public final class TransactionLog {
         /**
          * Adds an order line for a source that gives the line's amount rather than its unit price
          * (CDNOW); the unit price is {@code amount / quantity}, and the price rule applies to the
-         * amount.
+         * amount: a purchase with a positive quantity and an amount of zero or less is skipped as
+         * {@link SkipReason#NON_POSITIVE_PRICE}. Sources write cancellations with either sign, so for a
+         * cancellation line the unit price is {@code |amount / quantity|}.
          *
          * @return {@code null} if the line was kept, else the reason it was skipped
+         * @throws IllegalArgumentException if the order id is null or a number is not finite
+         * @throws IllegalStateException    if {@link #build()} was already called
          */
         public SkipReason addWithAmount(String customerId, String orderId, String itemId, long epochSecond,
                                         double quantity, double amount, boolean cancellation) {
             checkFinite("quantity", quantity);
             checkFinite("amount", amount);
-            double price = quantity != 0 ? Math.abs(amount / quantity) : amount;
+            double price = quantity == 0 ? amount : cancellation ? Math.abs(amount / quantity) : amount / quantity;
             return addChecked(customerId, orderId, itemId, epochSecond, quantity, price,
                     Math.signum(quantity) * Math.abs(amount), cancellation);
         }
