@@ -604,7 +604,9 @@ public final class TransactionLog {
                     usedIds[k++] = i;
                 }
             }
-            IdIndex subset = all.subset(usedIds);
+            // the builder saw every id, also those of skipped-after-all lines (cancellation-only
+            // customers): without them the ids may all be numbers, to be sorted as numbers
+            IdIndex subset = all.subset(usedIds).numericIfCanonical();
             int[] subsetToSorted = new int[used];
             IdIndex sorted = subset.sorted(subsetToSorted);
             for (int j = 0; j < used; j++) {
