@@ -232,6 +232,18 @@ class IdIndexTest {
         assertEquals(List.of("10", "9", "a", "b"), List.of(text.id(0), text.id(1), text.id(2), text.id(3)));
     }
 
+    @Test
+    void numericIfCanonical_turnsCanonicalTextIntoNumbersOnly() {
+        IdIndex text = IdIndex.ofStrings("10", "9", "-3");
+        IdIndex numeric = text.numericIfCanonical();
+        assertTrue(numeric.isNumeric());
+        assertArrayEquals(new long[] {10, 9, -3}, numeric.longIds());
+        IdIndex mixed = IdIndex.ofStrings("10", "09");
+        assertEquals(mixed, mixed.numericIfCanonical());
+        IdIndex longs = IdIndex.ofLongs(1);
+        assertEquals(longs, longs.numericIfCanonical());
+    }
+
     // ---------------------------------------------------------------- bad input
 
     @Test
