@@ -35,7 +35,10 @@ import java.util.zip.CRC32;
  *   16+L    4     CRC32 of bytes [0, 16+L)
  *   string = int byte length, then UTF-8 bytes
  * </pre>
- * A file that is too short, has another magic number, a newer format version, a length that does not
+ * Floats and doubles are stored bit for bit (IEEE 754 raw bits), so NaN payloads and {@code -0.0}
+ * survive a round trip.
+ *
+ * <p>A file that is too short, has another magic number, a newer format version, a length that does not
  * match the file, a wrong checksum, or a body that does not parse is refused with a
  * {@link ModelFormatException} that names the file and the problem. Nothing in a file is ever
  * executed: there is no Java serialization, only arrays of primitives and strings.
@@ -577,14 +580,14 @@ public final class ModelFile {
                     float[] a = (float[]) s.data;
                     out.writeInt(a.length);
                     for (float v : a) {
-                        out.writeFloat(v);
+                        out.writeInt(Float.floatToRawIntBits(v));   // writeFloat would collapse NaN payloads
                     }
                 }
                 case DOUBLES -> {
                     double[] a = (double[]) s.data;
                     out.writeInt(a.length);
                     for (double v : a) {
-                        out.writeDouble(v);
+                        out.writeLong(Double.doubleToRawLongBits(v));   // writeDouble would collapse NaN payloads
                     }
                 }
                 case BYTES -> {
