@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TransactionLogPropertyTest {
 
     static LongStream seeds() {
-        return LongStream.range(0, 300);
+        return LongStream.range(0, 250);
     }
 
     private static PurchaseRules rules(SplittableRandom rnd) {
