@@ -7,6 +7,7 @@ module dev.retention.core {
     requires org.slf4j;
     requires de.siegmar.fastcsv;
 
+    exports dev.retention.cohort;
     exports dev.retention.data;
     exports dev.retention.io;
     exports dev.retention.rfm;

@@ -208,6 +208,24 @@ public final class IdIndex {
         return new IdIndex(null, ids);
     }
 
+    /**
+     * This index as a numeric index when it is a string index whose ids are all the canonical decimal
+     * text of {@code long}s (as a {@link Builder} would have built it from those ids alone); else this.
+     */
+    IdIndex numericIfCanonical() {
+        if (longIds != null) {
+            return this;
+        }
+        long[] longs = new long[stringIds.length];
+        for (int i = 0; i < longs.length; i++) {
+            if (!isCanonicalLong(stringIds[i])) {
+                return this;
+            }
+            longs[i] = Long.parseLong(stringIds[i]);
+        }
+        return new IdIndex(longs, null);
+    }
+
     /** The numeric ids, copied, or {@code null} for a string index. */
     public long[] longIds() {
         return longIds == null ? null : longIds.clone();

@@ -76,7 +76,8 @@ public final class Interactions {
     /**
      * Implicit feedback from purchases: one entry per (customer, item) pair with the chosen value,
      * the time of the latest purchase of the item, and the log's customer and item indexes (so dense
-     * ids agree between the two). Netted cancellation lines are ignored. O(n log n).
+     * ids agree between the two). Netted cancellation lines and lines without an item are ignored.
+     * O(n log n).
      *
      * @param log   read; must have items
      * @param value which value to derive
@@ -97,10 +98,10 @@ public final class Interactions {
         for (int c = 0; c < log.customerCount(); c++) {
             orderItems.clear();
             for (int i = log.lineStart(c); i < log.lineEnd(c); i++) {
-                if (log.isCancellation(i)) {
+                int item = log.item(i);
+                if (log.isCancellation(i) || item < 0) {
                     continue;
                 }
-                int item = log.item(i);
                 float x = switch (value) {
                     case QUANTITY -> (float) log.quantity(i);
                     case LINES -> 1f;

@@ -346,6 +346,7 @@ public final class TransactionLog {
          * @param cancellation whether the line belongs to a cancelled order
          * @return {@code null} if the line was kept, else the reason it was skipped
          * @throws IllegalArgumentException if the order id is null or a number is not finite
+         * @throws IllegalStateException    if {@link #build()} was already called
          */
         public SkipReason add(String customerId, String orderId, String itemId, long epochSecond, double quantity,
                               double unitPrice, boolean cancellation) {
@@ -364,9 +365,13 @@ public final class TransactionLog {
         /**
          * Adds an order line for a source that gives the line's amount rather than its unit price
          * (CDNOW); the unit price is {@code amount / quantity}, and the price rule applies to the
-         * amount.
+         * amount: a purchase with a positive quantity and an amount of zero or less is skipped as
+         * {@link SkipReason#NON_POSITIVE_PRICE}. Sources write cancellations with either sign, so for a
+         * cancellation line the unit price is {@code |amount / quantity|}.
          *
          * @return {@code null} if the line was kept, else the reason it was skipped
+         * @throws IllegalArgumentException if the order id is null or a number is not finite
+         * @throws IllegalStateException    if {@link #build()} was already called
          */
         public SkipReason addWithAmount(String customerId, String orderId, String itemId, long epochSecond,
                                         double quantity, double amount, boolean cancellation) {
@@ -379,7 +384,11 @@ public final class TransactionLog {
                     Math.signum(quantity) * Math.abs(amount), cancellation);
         }
 
-        /** Counts a record that could not be parsed and was skipped (lenient reading). */
+        /**
+         * Counts a record that could not be parsed and was skipped (lenient reading).
+         *
+         * @throws IllegalStateException if {@link #build()} was already called
+         */
         public void countMalformed() {
             requireNotBuilt();
             skipped[SkipReason.MALFORMED.ordinal()]++;
@@ -393,7 +402,10 @@ public final class TransactionLog {
         private SkipReason addChecked(String customerId, String orderId, String itemId, long epochSecond,
                                       double quantity, double unitPrice, double lineAmount, boolean cancellation) {
             requireNotBuilt();
-            Objects.requireNonNull(orderId, "orderId");
+            if (orderId == null) {
+                throw new IllegalArgumentException("orderId must not be null, got null for customer "
+                        + (customerId == null ? "null" : "'" + customerId + "'") + " at epoch second " + epochSecond);
+            }
             SkipReason reason = classify(customerId, quantity, unitPrice, cancellation);
             if (reason != null) {
                 skipped[reason.ordinal()]++;
@@ -594,7 +606,9 @@ public final class TransactionLog {
                     usedIds[k++] = i;
                 }
             }
-            IdIndex subset = all.subset(usedIds);
+            // the builder saw every id, also those of skipped-after-all lines (cancellation-only
+            // customers): without them the ids may all be numbers, to be sorted as numbers
+            IdIndex subset = all.subset(usedIds).numericIfCanonical();
             int[] subsetToSorted = new int[used];
             IdIndex sorted = subset.sorted(subsetToSorted);
             for (int j = 0; j < used; j++) {

@@ -35,7 +35,10 @@ import java.util.zip.CRC32;
  *   16+L    4     CRC32 of bytes [0, 16+L)
  *   string = int byte length, then UTF-8 bytes
  * </pre>
- * A file that is too short, has another magic number, a newer format version, a length that does not
+ * Floats and doubles are stored bit for bit (IEEE 754 raw bits), so NaN payloads and {@code -0.0}
+ * survive a round trip.
+ *
+ * <p>A file that is too short, has another magic number, a newer format version, a length that does not
  * match the file, a wrong checksum, or a body that does not parse is refused with a
  * {@link ModelFormatException} that names the file and the problem. Nothing in a file is ever
  * executed: there is no Java serialization, only arrays of primitives and strings.
@@ -105,6 +108,7 @@ public final class ModelFile {
      *
      * @param modelType a short name such as {@code "rfm-scorer"}; readers check it with
      *                  {@link #requireType(String)}
+     * @throws IllegalArgumentException if the type holds an unpaired surrogate (not representable in UTF-8)
      */
     public static Writer writer(String modelType) {
         return new Writer(modelType);
@@ -437,10 +441,12 @@ public final class ModelFile {
 
         private Writer(String modelType) {
             this.modelType = Objects.requireNonNull(modelType, "modelType");
+            checkUnicode(modelType, "modelType");
         }
 
         private Writer put(String name, Kind kind, Object data) {
             Objects.requireNonNull(name, "name");
+            checkUnicode(name, "section name");
             Objects.requireNonNull(data, "data of section '" + name + "'");
             if (sections.putIfAbsent(name, new Section(kind, data)) != null) {
                 throw new IllegalArgumentException("section '" + name + "' was already put");
@@ -471,12 +477,18 @@ public final class ModelFile {
         /**
          * Adds a string section.
          *
-         * @throws IllegalArgumentException if an element is null
+         * @throws IllegalArgumentException if an element is null or holds an unpaired surrogate (which
+         *                                  UTF-8 cannot represent)
          */
         public Writer putStrings(String name, String[] values) {
             for (int i = 0; i < values.length; i++) {
                 if (values[i] == null) {
                     throw new IllegalArgumentException("section '" + name + "' has a null string at index " + i);
+                }
+                int bad = unpairedSurrogate(values[i]);
+                if (bad >= 0) {
+                    throw new IllegalArgumentException(String.format("section '%s' has a string with an unpaired "
+                            + "surrogate U+%04X at index %d, char %d", name, (int) values[i].charAt(bad), i, bad));
                 }
             }
             return put(name, Kind.STRINGS, values.clone());
@@ -577,14 +589,14 @@ public final class ModelFile {
                     float[] a = (float[]) s.data;
                     out.writeInt(a.length);
                     for (float v : a) {
-                        out.writeFloat(v);
+                        out.writeInt(Float.floatToRawIntBits(v));   // writeFloat would collapse NaN payloads
                     }
                 }
                 case DOUBLES -> {
                     double[] a = (double[]) s.data;
                     out.writeInt(a.length);
                     for (double v : a) {
-                        out.writeDouble(v);
+                        out.writeLong(Double.doubleToRawLongBits(v));   // writeDouble would collapse NaN payloads
                     }
                 }
                 case BYTES -> {
@@ -600,6 +612,28 @@ public final class ModelFile {
                     }
                 }
             }
+        }
+
+        /** Refuses text that UTF-8 cannot hold, which {@link String#getBytes} would write as '?'. */
+        private static void checkUnicode(String s, String what) {
+            int bad = unpairedSurrogate(s);
+            if (bad >= 0) {
+                throw new IllegalArgumentException(String.format("%s has an unpaired surrogate U+%04X at char %d",
+                        what, (int) s.charAt(bad), bad));
+            }
+        }
+
+        /** The index of the first unpaired surrogate char, or -1 if the text is well-formed UTF-16. */
+        private static int unpairedSurrogate(String s) {
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    i++;
+                } else if (Character.isSurrogate(c)) {
+                    return i;
+                }
+            }
+            return -1;
         }
 
         private static void writeString(DataOutputStream out, String s) throws IOException {
