@@ -5,6 +5,7 @@ import dev.retention.cohort.CohortTable;
 import dev.retention.data.TransactionLog;
 import dev.retention.io.TransactionCsvWriter;
 import dev.retention.rfm.Rfm;
+import dev.retention.rfm.RfmOptions;
 import dev.retention.rfm.RfmTable;
 import dev.retention.synth.SyntheticShop;
 import picocli.CommandLine.Command;
@@ -60,7 +61,9 @@ final class DemoCommand implements Callable<Integer> {
         long start = System.nanoTime();
         SyntheticShop shop = SyntheticShop.generate(options);
         TransactionLog log = shop.log();
-        RfmTable rfm = Rfm.compute(log);
+        // Frequencies are heavily tied (most customers bought once) and ids follow acquisition time, so
+        // ties broken by id would score recent one-time buyers above older ones; equal values score equally.
+        RfmTable rfm = Rfm.compute(log, RfmOptions.defaults().withTies(RfmOptions.Ties.EQUAL));
         CohortTable cohorts = CohortRetention.compute(log);
         double seconds = (System.nanoTime() - start) / 1e9;
 
@@ -106,7 +109,7 @@ final class DemoCommand implements Callable<Integer> {
             for (Path p : written) {
                 pw.println("  " + p);
             }
-            pw.println("Next: retention rfm --orders " + orders + " --format generic");
+            pw.println("Next: retention rfm --orders " + orders + " --format generic --ties equal");
             pw.printf(Locale.ROOT, "%.3f s (generate, RFM, cohorts)%n", seconds);
         }
         pw.flush();

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -559,10 +560,11 @@ public final class ModelFile {
          * @throws IOException if the file cannot be written
          */
         public void write(Path path) throws IOException {
-            Path dir = path.toAbsolutePath().getParent();
-            Path tmp = Files.createTempFile(dir, path.getFileName().toString(), ".tmp");
+            Path target = path.toAbsolutePath();
+            // not Files.createTempFile: its owner-only permissions would carry over to the model file
+            Path tmp = target.resolveSibling(target.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
             try {
-                Files.write(tmp, toBytes());
+                Files.write(tmp, toBytes(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                 Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(tmp);
