@@ -1,0 +1,287 @@
+package dev.retention.cluster.internal;
+
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+
+/**
+ * A KD-tree over n points of dimension d for fixed-radius neighbour queries (Bentley, "Multidimensional
+ * binary search trees used for associative searching", CACM 1975; Friedman, Bentley and Finkel 1977).
+ *
+ * <p><b>Layout.</b> Nodes live in flat arrays (start, end, children) with their bounding boxes in one
+ * {@code double[]} ({@code 2d} per node); the points are copied in tree order into one row-major array
+ * so that a leaf is a contiguous run. Each node splits its points at the median of the dimension with
+ * the widest bounding box (quickselect), down to leaves of at most {@value #LEAF_SIZE} points. Build
+ * O(n log n) time, O(n d) memory; never an n x n matrix.
+ *
+ * <p><b>Queries.</b> A radius query prunes a node whose box lies farther than r and takes a whole node
+ * without looking at its points when the box's farthest corner is within r. Squared distances are
+ * summed over the columns in order and compared with {@code <= r^2}, as scikit-learn's KD-tree does;
+ * because correctly rounded arithmetic is monotone, box bounds summed the same way never disagree
+ * with the per-point test, so results are exact. For low dimension a query costs about
+ * O(log n + neighbours). Immutable after construction; queries are thread-safe.
+ */
+public final class KdTree {
+
+    /** Most points in a leaf. */
+    public static final int LEAF_SIZE = 32;
+
+    private final int n;
+    private final int d;
+    private final double[] pts;      // points in tree order
+    private final int[] index;       // tree position -> original row
+    private int[] start;
+    private int[] end;
+    private int[] left;              // -1 for a leaf; right child is left + 1
+    private double[] box;            // per node: lo[0..d), hi[0..d)
+    private int nodes;
+    private int depth;
+
+    /**
+     * Builds the tree.
+     *
+     * @param x n rows of d values; read, not kept
+     */
+    public KdTree(double[] x, int n, int d) {
+        this.n = n;
+        this.d = d;
+        this.index = new int[n];
+        for (int i = 0; i < n; i++) {
+            index[i] = i;
+        }
+        int capacity = Math.max(1, 2 * ((n + LEAF_SIZE - 1) / LEAF_SIZE) + 1);
+        start = new int[capacity];
+        end = new int[capacity];
+        left = new int[capacity];
+        box = new double[capacity * 2 * d];
+        if (n > 0) {
+            int root = newNode(0, n);
+            build(x, root, 0);
+        }
+        pts = new double[n * d];
+        for (int p = 0; p < n; p++) {
+            System.arraycopy(x, index[p] * d, pts, p * d, d);
+        }
+    }
+
+    private int newNode(int s, int e) {
+        if (nodes == start.length) {
+            int cap = nodes * 2;
+            start = java.util.Arrays.copyOf(start, cap);
+            end = java.util.Arrays.copyOf(end, cap);
+            left = java.util.Arrays.copyOf(left, cap);
+            box = java.util.Arrays.copyOf(box, cap * 2 * d);
+        }
+        start[nodes] = s;
+        end[nodes] = e;
+        left[nodes] = -1;
+        return nodes++;
+    }
+
+    private void build(double[] x, int node, int level) {
+        depth = Math.max(depth, level);
+        int s = start[node];
+        int e = end[node];
+        int bo = node * 2 * d;
+        for (int j = 0; j < d; j++) {
+            box[bo + j] = Double.POSITIVE_INFINITY;
+            box[bo + d + j] = Double.NEGATIVE_INFINITY;
+        }
+        for (int p = s; p < e; p++) {
+            int xo = index[p] * d;
+            for (int j = 0; j < d; j++) {
+                double v = x[xo + j];
+                if (v < box[bo + j]) {
+                    box[bo + j] = v;
+                }
+                if (v > box[bo + d + j]) {
+                    box[bo + d + j] = v;
+                }
+            }
+        }
+        if (e - s <= LEAF_SIZE) {
+            return;
+        }
+        int dim = 0;
+        double spread = -1;
+        for (int j = 0; j < d; j++) {
+            double sp = box[bo + d + j] - box[bo + j];
+            if (sp > spread) {
+                spread = sp;
+                dim = j;
+            }
+        }
+        if (spread <= 0) {
+            return;              // all points equal: keep one (large) leaf
+        }
+        int mid = (s + e) >>> 1;
+        select(x, s, e - 1, mid, dim);
+        int l = newNode(s, mid);
+        int r = newNode(mid, e);
+        assert r == l + 1;
+        left[node] = l;
+        build(x, l, level + 1);
+        build(x, r, level + 1);
+    }
+
+    /** Quickselect on index[lo..hi] by coordinate dim so that position k holds its order statistic. */
+    private void select(double[] x, int lo, int hi, int k, int dim) {
+        while (hi > lo) {
+            int m = (lo + hi) >>> 1;
+            // median of three as pivot
+            double a = key(x, lo, dim);
+            double b = key(x, m, dim);
+            double c = key(x, hi, dim);
+            double pivot = a < b ? (b < c ? b : Math.max(a, c)) : (a < c ? a : Math.max(b, c));
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (key(x, i, dim) < pivot) {
+                    i++;
+                }
+                while (key(x, j, dim) > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    int t = index[i];
+                    index[i] = index[j];
+                    index[j] = t;
+                    i++;
+                    j--;
+                }
+            }
+            if (k <= j) {
+                hi = j;
+            } else if (k >= i) {
+                lo = i;
+            } else {
+                return;
+            }
+        }
+    }
+
+    private double key(double[] x, int p, int dim) {
+        return x[index[p] * d + dim];
+    }
+
+    /** Number of points. */
+    public int size() {
+        return n;
+    }
+
+    /** The original row of tree position {@code p}. */
+    public int row(int p) {
+        return index[p];
+    }
+
+    /** The tree-ordered points (read only). */
+    public double[] points() {
+        return pts;
+    }
+
+    /**
+     * Counts the points within squared distance {@code r2} of {@code q[qo .. qo+d)} (the point itself
+     * included if it is in the tree), stopping as soon as the count reaches {@code limit}.
+     *
+     * @param stack a workspace of at least {@link #stackSize()} ints
+     * @return the count, or some value {@code >= limit} if it reached the limit
+     */
+    public int countWithin(double[] q, int qo, double r2, int limit, int[] stack) {
+        if (n == 0) {
+            return 0;
+        }
+        int count = 0;
+        int top = 0;
+        stack[top++] = 0;
+        while (top > 0) {
+            int node = stack[--top];
+            int bo = node * 2 * d;
+            if (minDistance(q, qo, bo) > r2) {
+                continue;
+            }
+            if (maxDistance(q, qo, bo) <= r2) {
+                count += end[node] - start[node];
+                if (count >= limit) {
+                    return count;
+                }
+                continue;
+            }
+            int l = left[node];
+            if (l >= 0) {
+                stack[top++] = l + 1;
+                stack[top++] = l;
+                continue;
+            }
+            int e = end[node];
+            for (int p = start[node]; p < e; p++) {
+                if (SquaredEuclidean.distance(q, qo, pts, p * d, d) <= r2) {
+                    if (++count >= limit) {
+                        return count;
+                    }
+                }
+            }
+        }
+        return count;
+    }
+
+    /**
+     * Appends to {@code out} the original rows of all points within squared distance {@code r2} of
+     * {@code q[qo .. qo+d)}, in tree order.
+     *
+     * @param stack a workspace of at least {@link #stackSize()} ints
+     */
+    public void within(double[] q, int qo, double r2, IntArrayList out, int[] stack) {
+        if (n == 0) {
+            return;
+        }
+        int top = 0;
+        stack[top++] = 0;
+        while (top > 0) {
+            int node = stack[--top];
+            int bo = node * 2 * d;
+            if (minDistance(q, qo, bo) > r2) {
+                continue;
+            }
+            boolean all = maxDistance(q, qo, bo) <= r2;
+            int l = left[node];
+            if (!all && l >= 0) {
+                stack[top++] = l + 1;
+                stack[top++] = l;
+                continue;
+            }
+            int e = end[node];
+            for (int p = start[node]; p < e; p++) {
+                if (all || SquaredEuclidean.distance(q, qo, pts, p * d, d) <= r2) {
+                    out.add(index[p]);
+                }
+            }
+        }
+    }
+
+    /** Size of the traversal stack the queries need. */
+    public int stackSize() {
+        return 2 * depth + 2;
+    }
+
+    /** Squared distance from q to the nearest point of a node's box, summed over columns in order. */
+    private double minDistance(double[] q, int qo, int bo) {
+        double s = 0;
+        for (int j = 0; j < d; j++) {
+            double v = q[qo + j];
+            double lo = box[bo + j];
+            double hi = box[bo + d + j];
+            double t = v < lo ? lo - v : (v > hi ? v - hi : 0);
+            s += t * t;
+        }
+        return s;
+    }
+
+    /** Squared distance from q to the farthest corner of a node's box, summed over columns in order. */
+    private double maxDistance(double[] q, int qo, int bo) {
+        double s = 0;
+        for (int j = 0; j < d; j++) {
+            double v = q[qo + j];
+            double t = Math.max(Math.abs(v - box[bo + j]), Math.abs(box[bo + d + j] - v));
+            s += t * t;
+        }
+        return s;
+    }
+}
