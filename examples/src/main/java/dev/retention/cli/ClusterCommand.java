@@ -1,0 +1,361 @@
+package dev.retention.cli;
+
+import dev.retention.cluster.ClusterProfiles;
+import dev.retention.cluster.FitSummary;
+import dev.retention.cluster.Points;
+import dev.retention.cluster.dbscan.Dbscan;
+import dev.retention.cluster.dbscan.DbscanOptions;
+import dev.retention.cluster.dbscan.DbscanResult;
+import dev.retention.cluster.hierarchical.Agglomerative;
+import dev.retention.cluster.hierarchical.AgglomerativeOptions;
+import dev.retention.cluster.hierarchical.Linkage;
+import dev.retention.cluster.kmeans.KMeans;
+import dev.retention.cluster.kmeans.KMeansModel;
+import dev.retention.cluster.kmeans.KMeansOptions;
+import dev.retention.cluster.kmeans.MiniBatchKMeans;
+import dev.retention.cluster.kmeans.MiniBatchKMeansOptions;
+import dev.retention.cluster.quality.ClusterQuality;
+import dev.retention.cluster.quality.KScan;
+import dev.retention.cluster.quality.KSelection;
+import dev.retention.data.TransactionLog;
+import dev.retention.rfm.Rfm;
+import dev.retention.rfm.RfmFeatures;
+import dev.retention.rfm.RfmTable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code retention cluster}: clusters a shop's customers on their RFM features (log1p of recency,
+ * frequency and monetary value, standardised with the population standard deviation) with k-means,
+ * mini-batch k-means, DBSCAN or agglomerative clustering, and prints the quality measures and the
+ * RFM profile of each cluster.
+ */
+@Command(name = "cluster", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Cluster the customers of an order file on their log1p-standardised RFM features.")
+final class ClusterCommand implements Callable<Integer> {
+
+    /** The algorithms of {@code --algo}. */
+    enum Algo {
+        KMEANS("kmeans"), MINIBATCH_KMEANS("minibatch-kmeans"), DBSCAN("dbscan"), AGGLOMERATIVE("agglomerative");
+
+        final String label;
+
+        Algo(String label) {
+            this.label = label;
+        }
+    }
+
+    @Mixin
+    OrderSource source;
+
+    @Option(names = "--algo", required = true, paramLabel = "ALGO",
+            description = "kmeans, minibatch-kmeans, dbscan or agglomerative.")
+    String algo;
+
+    @Option(names = "--k", paramLabel = "K", defaultValue = "4",
+            description = "Clusters for k-means and agglomerative (default: ${DEFAULT-VALUE}).")
+    int k;
+
+    @Option(names = "--eps", paramLabel = "EPS", defaultValue = "0.5",
+            description = "DBSCAN neighbourhood radius (default: ${DEFAULT-VALUE}).")
+    double eps;
+
+    @Option(names = "--min-samples", paramLabel = "N", defaultValue = "10",
+            description = "DBSCAN: points within eps, itself included, that make a core point (default: ${DEFAULT-VALUE}).")
+    int minSamples;
+
+    @Option(names = "--linkage", paramLabel = "LINKAGE", defaultValue = "ward",
+            description = "Agglomerative: ward, complete, average or single (default: ${DEFAULT-VALUE}).")
+    String linkage;
+
+    @Option(names = "--n-init", paramLabel = "N", defaultValue = "10",
+            description = "k-means restarts, the lowest inertia kept (mini-batch: initialisations, default 3).")
+    Integer nInit;
+
+    @Option(names = "--max-iter", paramLabel = "N",
+            description = "k-means iterations per restart (default 300); mini-batch: passes over the data (default 100).")
+    Integer maxIter;
+
+    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "1024",
+            description = "Mini-batch size (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "0",
+            description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--parallelism", paramLabel = "N",
+            description = "Threads (default: all processors); results do not depend on it.")
+    Integer parallelism;
+
+    @Option(names = "--silhouette-sample", paramLabel = "N", defaultValue = "20000",
+            description = "Exact silhouette up to N customers, else estimated on N sampled customers (default: ${DEFAULT-VALUE}).")
+    int silhouetteSample;
+
+    @Option(names = "--scan-k", paramLabel = "FROM..TO",
+            description = "k-means only: also fit every k in the range and report inertia and silhouette per k (elbow, best silhouette).")
+    String scanK;
+
+    @Option(names = "--out", paramLabel = "FILE.csv", description = "Write customer,cluster for every customer (-1 is noise).")
+    Path out;
+
+    @Option(names = "--save-model", paramLabel = "FILE", description = "k-means and mini-batch k-means: save the model file.")
+    Path saveModel;
+
+    @Option(names = "--json", description = "Print one JSON object instead of tables.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    /** The outcome of one clustering, whatever the algorithm. */
+    private record Outcome(int[] labels, int clusters, double inertia, FitSummary summary, KMeansModel model,
+                           String detail) {
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        Algo a = parseAlgo();
+        int threads = parallelism != null ? parallelism : Runtime.getRuntime().availableProcessors();
+        check(threads >= 1, "--parallelism must be at least 1, got " + threads);
+        check(silhouetteSample >= 2, "--silhouette-sample must be at least 2, got " + silhouetteSample);
+        int[] scan = scanK == null ? null : parseRange(scanK);
+        check(scan == null || a == Algo.KMEANS, "--scan-k works with --algo kmeans only");
+        check(saveModel == null || a == Algo.KMEANS || a == Algo.MINIBATCH_KMEANS,
+                "--save-model works with --algo kmeans or minibatch-kmeans only");
+        Linkage link = a == Algo.AGGLOMERATIVE ? parseLinkage() : Linkage.WARD;
+        KMeansOptions kmeansOptions = null;
+        MiniBatchKMeansOptions miniOptions = null;
+        DbscanOptions dbscanOptions = null;
+        try {
+            switch (a) {
+                case KMEANS -> {
+                    KMeansOptions o = KMeansOptions.defaults().withK(k).withNInit(nInit).withSeed(seed)
+                            .withParallelism(threads);
+                    kmeansOptions = maxIter == null ? o : o.withMaxIter(maxIter);
+                }
+                case MINIBATCH_KMEANS -> {
+                    MiniBatchKMeansOptions o = MiniBatchKMeansOptions.defaults().withK(k).withBatchSize(batchSize)
+                            .withSeed(seed).withParallelism(threads);
+                    o = spec.commandLine().getParseResult().hasMatchedOption("--n-init") ? o.withNInit(nInit) : o;
+                    miniOptions = maxIter == null ? o : o.withMaxIter(maxIter);
+                }
+                case DBSCAN -> dbscanOptions = new DbscanOptions(eps, minSamples, threads);
+                case AGGLOMERATIVE -> check(k >= 1, "k must be at least 1, got " + k);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+
+        long start = System.nanoTime();
+        TransactionLog log = source.read();
+        RfmTable table = Rfm.compute(log);
+        Points x = Points.of(table.features(RfmFeatures.LOG1P_ZSCORE));
+        int n = x.size();
+        if ((a == Algo.KMEANS || a == Algo.MINIBATCH_KMEANS || a == Algo.AGGLOMERATIVE) && k > n) {
+            throw new ParameterException(spec.commandLine(), "--k must be in [1, n=" + n + "] (the customers), got " + k);
+        }
+        if (scan != null && scan[1] > n - 1) {
+            throw new ParameterException(spec.commandLine(), "--scan-k must end at most at n-1=" + (n - 1) + ", got "
+                    + scan[1]);
+        }
+        long fitStart = System.nanoTime();
+        Outcome outcome = switch (a) {
+            case KMEANS -> kmeans(KMeans.fit(x, kmeansOptions));
+            case MINIBATCH_KMEANS -> kmeans(MiniBatchKMeans.fit(x, null, miniOptions));
+            case DBSCAN -> {
+                DbscanResult r = Dbscan.fit(x, dbscanOptions);
+                yield new Outcome(r.labels(), r.clusterCount(), ClusterQuality.withinSumOfSquares(x, r.labels()), null,
+                        null, "eps " + eps + ", min samples " + minSamples);
+            }
+            case AGGLOMERATIVE -> {
+                int[] labels = Agglomerative.fit(x, new AgglomerativeOptions(link, threads)).cut(k);
+                yield new Outcome(labels, k, ClusterQuality.withinSumOfSquares(x, labels), null, null,
+                        link.name().toLowerCase(Locale.ROOT) + " linkage");
+            }
+        };
+        double fitSeconds = (System.nanoTime() - fitStart) / 1e9;
+        int[] labels = outcome.labels;
+        int[] sizes = sizes(labels, outcome.clusters);
+        int noise = 0;
+        int used = 0;
+        for (int l : labels) {
+            noise += l < 0 ? 1 : 0;
+        }
+        for (int s : sizes) {
+            used += s > 0 ? 1 : 0;
+        }
+        int m = n - noise;
+        boolean scorable = used >= 2 && used <= m - 1;
+        boolean sampled = m > silhouetteSample;
+        Double silhouette = null;
+        Double daviesBouldin = null;
+        Double calinskiHarabasz = null;
+        if (scorable) {
+            silhouette = sampled ? ClusterQuality.sampledSilhouette(x, labels, silhouetteSample, seed, threads)
+                    : ClusterQuality.silhouette(x, labels, threads);
+            daviesBouldin = ClusterQuality.daviesBouldin(x, labels);
+            calinskiHarabasz = ClusterQuality.calinskiHarabasz(x, labels);
+        }
+        KScan kscan = scan == null ? null : KSelection.scan(x, scan[0], scan[1], kmeansOptions, silhouetteSample);
+        ClusterProfiles profiles = ClusterProfiles.of(table, labels);
+        double seconds = (System.nanoTime() - start) / 1e9;
+
+        if (out != null) {
+            writeLabels(out, table, labels);
+        }
+        if (saveModel != null) {
+            outcome.model.save(saveModel);
+        }
+        PrintWriter pw = spec.commandLine().getOut();
+        if (json) {
+            Json j = new Json()
+                    .put("algo", a.label)
+                    .put("customers", n)
+                    .put("clusters", outcome.clusters)
+                    .put("sizes", sizes)
+                    .put("noise", noise)
+                    .put("inertia", outcome.inertia)
+                    .put("silhouette", silhouette)
+                    .put("silhouette_points", scorable ? Math.min(m, silhouetteSample) : 0)
+                    .put("davies_bouldin", daviesBouldin)
+                    .put("calinski_harabasz", calinskiHarabasz)
+                    .put("seconds", seconds)
+                    .put("fit_seconds", fitSeconds);
+            if (outcome.summary != null) {
+                j.put("iterations", outcome.summary.iterations()).put("converged", outcome.summary.converged());
+            }
+            j.put("profiles", profilesJson(profiles));
+            if (kscan != null) {
+                j.put("scan", new Json().put("k", kscan.ks()).put("inertia", kscan.inertias())
+                        .put("silhouette", kscan.silhouettes()).put("elbow", kscan.elbow())
+                        .put("best_silhouette", kscan.bestBySilhouette()));
+            }
+            pw.println(j);
+        } else {
+            pw.println(source.orders + ": " + log.lineCounts());
+            pw.printf(Locale.ROOT, "%s (%s) of %,d customers: %d clusters, %,d noise%n", a.label, outcome.detail, n,
+                    outcome.clusters, noise);
+            pw.printf(Locale.ROOT, "inertia %.2f, silhouette %s%s, Davies-Bouldin %s, Calinski-Harabasz %s%n",
+                    outcome.inertia, number(silhouette, "%.4f"),
+                    scorable && sampled ? " (on " + silhouetteSample + " sampled customers)" : "",
+                    number(daviesBouldin, "%.4f"), number(calinskiHarabasz, "%.1f"));
+            if (outcome.summary != null) {
+                pw.println(outcome.summary);
+            }
+            pw.print(profiles);
+            if (kscan != null) {
+                pw.print(kscan);
+            }
+            if (out != null) {
+                pw.println("wrote " + out);
+            }
+            if (saveModel != null) {
+                pw.println("saved model to " + saveModel);
+            }
+            pw.printf(Locale.ROOT, "%.3f s (clustering %.3f s)%n", seconds, fitSeconds);
+        }
+        pw.flush();
+        return 0;
+    }
+
+    private Outcome kmeans(KMeansModel model) {
+        return new Outcome(model.labels(), model.k(), model.inertia(), model.summary(), model,
+                "k " + model.k() + ", " + model.restartInertias().length + " initialisations");
+    }
+
+    private void check(boolean ok, String message) {
+        if (!ok) {
+            throw new ParameterException(spec.commandLine(), message);
+        }
+    }
+
+    private Algo parseAlgo() {
+        for (Algo a : Algo.values()) {
+            if (a.label.equals(algo)) {
+                return a;
+            }
+        }
+        throw new ParameterException(spec.commandLine(), "--algo must be kmeans, minibatch-kmeans, dbscan or "
+                + "agglomerative, got '" + algo + "'");
+    }
+
+    private Linkage parseLinkage() {
+        for (Linkage l : Linkage.values()) {
+            if (l.name().toLowerCase(Locale.ROOT).equals(linkage)) {
+                return l;
+            }
+        }
+        throw new ParameterException(spec.commandLine(), "--linkage must be ward, complete, average or single, got '"
+                + linkage + "'");
+    }
+
+    private int[] parseRange(String s) {
+        int dots = s.indexOf("..");
+        try {
+            if (dots > 0) {
+                int from = Integer.parseInt(s.substring(0, dots).trim());
+                int to = Integer.parseInt(s.substring(dots + 2).trim());
+                if (from >= 2 && to >= from) {
+                    return new int[] {from, to};
+                }
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ParameterException(spec.commandLine(), "--scan-k must be FROM..TO with 2 <= FROM <= TO, got '" + s
+                + "'");
+    }
+
+    private static int[] sizes(int[] labels, int clusters) {
+        int[] sizes = new int[clusters];
+        for (int l : labels) {
+            if (l >= 0) {
+                sizes[l]++;
+            }
+        }
+        return sizes;
+    }
+
+    private static String number(Double v, String format) {
+        return v == null ? "n/a" : String.format(Locale.ROOT, format, v);
+    }
+
+    private static List<Json> profilesJson(ClusterProfiles profiles) {
+        List<Json> out = new ArrayList<>();
+        for (ClusterProfiles.Profile p : profiles.profiles()) {
+            out.add(new Json().put("cluster", p.cluster()).put("size", p.size()).put("recency_mean", p.meanRecency())
+                    .put("frequency_mean", p.meanFrequency()).put("monetary_mean", p.meanMonetary())
+                    .put("top_segment", p.topSegment()).put("top_segment_share", p.topSegmentShare()));
+        }
+        return out;
+    }
+
+    private static void writeLabels(Path file, RfmTable table, int[] labels) throws IOException {
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write("customer,cluster\n");
+            for (int i = 0; i < labels.length; i++) {
+                String id = table.customerId(i);
+                if (id.indexOf(',') >= 0 || id.indexOf('"') >= 0 || id.indexOf('\n') >= 0) {
+                    id = '"' + id.replace("\"", "\"\"") + '"';
+                }
+                w.write(id + "," + labels[i] + "\n");
+            }
+        }
+    }
+}
