@@ -1,5 +1,7 @@
 package dev.retention.cluster.hierarchical;
 
+import dev.retention.cluster.internal.Checks;
+
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
@@ -93,9 +95,7 @@ public final class Dendrogram {
      * @throws IllegalArgumentException if k is outside [1, n]
      */
     public int[] cut(int k) {
-        if (k < 1 || k > n) {
-            throw new IllegalArgumentException("k must be in [1, n=" + n + "], got " + k);
-        }
+        Checks.clusterCount(k, n);
         return labels(n - k);
     }
 

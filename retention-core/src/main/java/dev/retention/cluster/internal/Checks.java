@@ -10,6 +10,17 @@ public final class Checks {
     }
 
     /**
+     * Checks a number of clusters against the number of points.
+     *
+     * @throws IllegalArgumentException if k is outside [1, n]
+     */
+    public static void clusterCount(int k, int n) {
+        if (k < 1 || k > n) {
+            throw new IllegalArgumentException("k must be in [1, n=" + n + "], got " + k);
+        }
+    }
+
+    /**
      * Checks optional sample weights: null, or n finite values &gt; 0.
      *
      * @return the weights, copied, or null

@@ -185,41 +185,7 @@ public final class KdTree {
      * @return the count, or some value {@code >= limit} if it reached the limit
      */
     public int countWithin(double[] q, int qo, double r2, int limit, int[] stack) {
-        if (n == 0) {
-            return 0;
-        }
-        int count = 0;
-        int top = 0;
-        stack[top++] = 0;
-        while (top > 0) {
-            int node = stack[--top];
-            int bo = node * 2 * d;
-            if (minDistance(q, qo, bo) > r2) {
-                continue;
-            }
-            if (maxDistance(q, qo, bo) <= r2) {
-                count += end[node] - start[node];
-                if (count >= limit) {
-                    return count;
-                }
-                continue;
-            }
-            int l = left[node];
-            if (l >= 0) {
-                stack[top++] = l + 1;
-                stack[top++] = l;
-                continue;
-            }
-            int e = end[node];
-            for (int p = start[node]; p < e; p++) {
-                if (SquaredEuclidean.distance(q, qo, pts, p * d, d) <= r2) {
-                    if (++count >= limit) {
-                        return count;
-                    }
-                }
-            }
-        }
-        return count;
+        return visit(q, qo, r2, limit, null, stack);
     }
 
     /**
@@ -229,9 +195,15 @@ public final class KdTree {
      * @param stack a workspace of at least {@link #stackSize()} ints
      */
     public void within(double[] q, int qo, double r2, IntArrayList out, int[] stack) {
+        visit(q, qo, r2, Integer.MAX_VALUE, out, stack);
+    }
+
+    /** The radius query: counts up to {@code limit}, and lists the rows found when {@code out} is given. */
+    private int visit(double[] q, int qo, double r2, int limit, IntArrayList out, int[] stack) {
         if (n == 0) {
-            return;
+            return 0;
         }
+        int count = 0;
         int top = 0;
         stack[top++] = 0;
         while (top > 0) {
@@ -247,13 +219,25 @@ public final class KdTree {
                 stack[top++] = l;
                 continue;
             }
+            int s = start[node];
             int e = end[node];
-            for (int p = start[node]; p < e; p++) {
-                if (all || SquaredEuclidean.distance(q, qo, pts, p * d, d) <= r2) {
-                    out.add(index[p]);
+            if (all && out == null) {
+                count += e - s;          // the whole box is within r: no need to look at its points
+            } else {
+                for (int p = s; p < e; p++) {
+                    if (all || SquaredEuclidean.distance(q, qo, pts, p * d, d) <= r2) {
+                        count++;
+                        if (out != null) {
+                            out.add(index[p]);
+                        }
+                    }
                 }
             }
+            if (count >= limit) {
+                return count;
+            }
         }
+        return count;
     }
 
     /** Size of the traversal stack the queries need. */

@@ -75,9 +75,7 @@ public final class KMeans {
         int n = x.size();
         int d = x.dimension();
         int k = options.k();
-        if (k > n) {
-            throw new IllegalArgumentException("k must be in [1, n=" + n + "], got " + k);
-        }
+        Checks.clusterCount(k, n);
         double[] w = Checks.weights(sampleWeights, n);
         KMeansInit init = options.init();
         if (init.kind() == KMeansInit.Kind.GIVEN && (init.givenCount() != k || init.givenDimension() != d)) {

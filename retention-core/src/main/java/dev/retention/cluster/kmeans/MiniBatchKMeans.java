@@ -67,9 +67,7 @@ public final class MiniBatchKMeans {
         int n = x.size();
         int d = x.dimension();
         int k = options.k();
-        if (k > n) {
-            throw new IllegalArgumentException("k must be in [1, n=" + n + "], got " + k);
-        }
+        Checks.clusterCount(k, n);
         double[] w = Checks.weights(sampleWeights, n);
         double[] data = PointsAccess.data(x);
         long t0 = System.nanoTime();
