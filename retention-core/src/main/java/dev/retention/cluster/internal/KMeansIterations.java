@@ -21,7 +21,7 @@ import java.util.Arrays;
  * update. The distance to the assigned centre is computed exactly (it gives the exact inertia); when it
  * is below {@code max(s(a), lower)}, where {@code s(a)} is half the distance from the assigned centre to
  * its nearest other centre, no other centre can be as close and the k-distance scan is skipped. The
- * test is strict and carries a relative margin of 1e-10 for rounding, so the labels equal Lloyd's,
+ * test (on squares) is strict and carries a relative margin of 2e-10 for rounding, so the labels equal Lloyd's,
  * ties included. O(n) extra memory; a scan costs O(k d) and a skip O(d).
  *
  * <p>Cost per iteration O(n k d) for Lloyd (much less with bounds once centres settle) plus O(k^2 d);
@@ -61,7 +61,8 @@ public final class KMeansIterations {
         }
     }
 
-    private static final double MARGIN = 1 + 1e-10;
+    /** Relative margin of the (squared) bound test, for rounding in the bounds. */
+    private static final double MARGIN = 1 + 2e-10;
 
     private final double[] x;
     private final int n;
@@ -232,46 +233,61 @@ public final class KMeansIterations {
         for (int i = blocks.start(b); i < end; i++) {
             int xo = i * d;
             int a = labels[i];
-            double best = Double.POSITIVE_INFINITY;
+            double best = 0;
             int label = -1;
-            double lo = 0;
             if (hamerly && a >= 0) {
-                lo = lower[i] - (a == maxDriftCentre ? secondDrift : maxDrift);
+                double lo = lower[i] - (a == maxDriftCentre ? secondDrift : maxDrift);
                 double da = SquaredEuclidean.distance(x, xo, c, a * d, d);
-                if (Math.sqrt(da) * MARGIN < Math.max(half[a], lo)) {
+                double bound = Math.max(half[a], lo);     // >= 0
+                if (da * MARGIN < bound * bound) {
                     best = da;           // no other centre can be as close
                     label = a;
+                    lower[i] = lo;
                 }
             }
             if (label < 0) {
-                double second = Double.POSITIVE_INFINITY;
+                // full scan, lowest index on ties; min/max rather than branches, which mispredict
+                best = SquaredEuclidean.distance(x, xo, c, 0, d);
                 label = 0;
-                for (int j = 0; j < k; j++) {
-                    double dj = SquaredEuclidean.distance(x, xo, c, j * d, d);
-                    if (dj < best) {
-                        second = best;
-                        best = dj;
-                        label = j;
-                    } else if (dj < second) {
-                        second = dj;
+                if (hamerly) {
+                    double second = Double.POSITIVE_INFINITY;
+                    for (int j = 1; j < k; j++) {
+                        double dj = SquaredEuclidean.distance(x, xo, c, j * d, d);
+                        second = Math.min(second, Math.max(best, dj));
+                        if (dj < best) {
+                            label = j;
+                        }
+                        best = Math.min(best, dj);
+                    }
+                    lower[i] = Math.sqrt(second);
+                } else {
+                    for (int j = 1; j < k; j++) {
+                        double dj = SquaredEuclidean.distance(x, xo, c, j * d, d);
+                        if (dj < best) {
+                            best = dj;
+                            label = j;
+                        }
                     }
                 }
-                lo = Math.sqrt(second);
-            }
-            if (hamerly) {
-                lower[i] = lo;
             }
             if (label != a) {
                 changed++;
                 labels[i] = label;
             }
-            double wi = w == null ? 1.0 : w[i];
-            inertia += wi * best;
-            weights[label] += wi;
             counts[label]++;
             int so = label * d;
-            for (int j = 0; j < d; j++) {
-                sums[so + j] += wi * x[xo + j];
+            if (w == null) {                      // the same sums as weight 1.0, without the products
+                inertia += best;
+                for (int j = 0; j < d; j++) {
+                    sums[so + j] += x[xo + j];
+                }
+            } else {
+                double wi = w[i];
+                inertia += wi * best;
+                weights[label] += wi;
+                for (int j = 0; j < d; j++) {
+                    sums[so + j] += wi * x[xo + j];
+                }
             }
         }
         blockInertia[b] = inertia;
@@ -295,7 +311,7 @@ public final class KMeansIterations {
             double[] bw = blockWeights[b];
             int[] bc = blockCounts[b];
             for (int j = 0; j < k; j++) {
-                weights[j] += bw[j];
+                weights[j] += w == null ? bc[j] : bw[j];
                 counts[j] += bc[j];
             }
         }
