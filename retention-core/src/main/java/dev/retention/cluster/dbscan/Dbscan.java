@@ -25,9 +25,10 @@ import java.util.Objects;
  * scikit-learn's {@code DBSCAN} on the same data.
  *
  * <p>Neighbours come from a {@link KdTree KD-tree}, never an n x n matrix: the core search is parallel
- * over fixed blocks and stops counting at {@code minSamples}; the expansion queries each core point's
- * neighbours once. For low dimension (RFM has 3) the cost is about O(n log n) plus the number of
- * neighbour pairs visited by the expansion; memory O(n d). Deterministic for any parallelism.
+ * over fixed blocks and stops counting at {@code minSamples}; the expansion queries each core point
+ * once and only for points not yet labelled (labelled points are marked in the tree, and subtrees
+ * whose points are all labelled are skipped). For low dimension (RFM has 3) the cost is about
+ * O(n log n); memory O(n d). Deterministic for any parallelism.
  */
 public final class Dbscan {
 
@@ -64,46 +65,61 @@ public final class Dbscan {
         double r2 = options.eps() * options.eps();
         int minSamples = options.minSamples();
         KdTree tree = new KdTree(data, n, d);
-        boolean[] core = new boolean[n];
+        double[] pts = tree.points();            // tree order: neighbours are near in memory
+        int[] position = new int[n];
+        for (int p = 0; p < n; p++) {
+            position[tree.row(p)] = p;
+        }
+        boolean[] coreAt = new boolean[n];       // by tree position
         Blocks blocks = new Blocks(n);
         try (Workers workers = Workers.create(options.parallelism())) {
             workers.run(blocks.count(), b -> {
                 int[] stack = new int[tree.stackSize()];
                 int end = blocks.end(b);
-                for (int i = blocks.start(b); i < end; i++) {
-                    core[i] = tree.countWithin(data, i * d, r2, minSamples, stack) >= minSamples;
+                for (int p = blocks.start(b); p < end; p++) {
+                    coreAt[p] = tree.countWithin(pts, p * d, r2, minSamples, stack) >= minSamples;
                 }
             });
         }
-        int[] labels = new int[n];
-        Arrays.fill(labels, -1);
+        // clusters grow from core points in increasing row order; a labelled point is marked in the
+        // tree, so later queries skip it and whole subtrees that are done
+        int[] labelAt = new int[n];
+        Arrays.fill(labelAt, -1);
+        KdTree.Marks labelled = tree.newMarks();
         IntArrayList todo = new IntArrayList();
         IntArrayList neighbours = new IntArrayList();
         int[] stack = new int[tree.stackSize()];
         int clusters = 0;
         for (int i = 0; i < n; i++) {
-            if (!core[i] || labels[i] != -1) {
+            int seed = position[i];
+            if (!coreAt[seed] || labelAt[seed] != -1) {
                 continue;
             }
             int c = clusters++;
-            labels[i] = c;
-            todo.add(i);
+            labelAt[seed] = c;
+            labelled.mark(seed);
+            todo.add(seed);
             while (!todo.isEmpty()) {
                 int p = todo.popInt();
                 neighbours.clear();
-                tree.within(data, p * d, r2, neighbours, stack);
+                tree.unmarkedWithin(pts, p * d, r2, neighbours, stack, labelled);
                 int[] nb = neighbours.elements();
                 int size = neighbours.size();
                 for (int q = 0; q < size; q++) {
                     int v = nb[q];
-                    if (labels[v] == -1) {
-                        labels[v] = c;
-                        if (core[v]) {
-                            todo.add(v);
-                        }
+                    labelAt[v] = c;
+                    labelled.mark(v);
+                    if (coreAt[v]) {
+                        todo.add(v);
                     }
                 }
             }
+        }
+        int[] labels = new int[n];
+        boolean[] core = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = labelAt[position[i]];
+            core[i] = coreAt[position[i]];
         }
         DbscanResult result = new DbscanResult(labels, core, clusters, options);
         LOG.info("DBSCAN of {} points x {} dimensions (eps {}, minSamples {}): {} clusters, {} noise points, {} s",

@@ -18,6 +18,11 @@ import it.unimi.dsi.fastutil.ints.IntArrayList;
  * because correctly rounded arithmetic is monotone, box bounds summed the same way never disagree
  * with the per-point test, so results are exact. For low dimension a query costs about
  * O(log n + neighbours). Immutable after construction; queries are thread-safe.
+ *
+ * <p><b>Marks.</b> A {@link Marks} object (one per caller) takes points out of later
+ * {@link #unmarkedWithin} queries and keeps a count of unmarked points per node, so that DBSCAN's
+ * expansion skips whole subtrees that are already labelled instead of listing every neighbour of every
+ * core point again.
  */
 public final class KdTree {
 
@@ -31,6 +36,8 @@ public final class KdTree {
     private int[] start;
     private int[] end;
     private int[] left;              // -1 for a leaf; right child is left + 1
+    private int[] parent;            // -1 for the root
+    private final int[] leafOf;      // tree position -> its leaf
     private double[] box;            // per node: lo[0..d), hi[0..d)
     private int nodes;
     private int depth;
@@ -51,10 +58,20 @@ public final class KdTree {
         start = new int[capacity];
         end = new int[capacity];
         left = new int[capacity];
+        parent = new int[capacity];
         box = new double[capacity * 2 * d];
         if (n > 0) {
             int root = newNode(0, n);
+            parent[root] = -1;
             build(x, root, 0);
+        }
+        leafOf = new int[n];
+        for (int node = 0; node < nodes; node++) {
+            if (left[node] < 0) {
+                for (int p = start[node]; p < end[node]; p++) {
+                    leafOf[p] = node;
+                }
+            }
         }
         pts = new double[n * d];
         for (int p = 0; p < n; p++) {
@@ -68,6 +85,7 @@ public final class KdTree {
             start = java.util.Arrays.copyOf(start, cap);
             end = java.util.Arrays.copyOf(end, cap);
             left = java.util.Arrays.copyOf(left, cap);
+            parent = java.util.Arrays.copyOf(parent, cap);
             box = java.util.Arrays.copyOf(box, cap * 2 * d);
         }
         start[nodes] = s;
@@ -118,6 +136,8 @@ public final class KdTree {
         int r = newNode(mid, e);
         assert r == l + 1;
         left[node] = l;
+        parent[l] = node;
+        parent[r] = node;
         build(x, l, level + 1);
         build(x, r, level + 1);
     }
@@ -189,8 +209,8 @@ public final class KdTree {
     }
 
     /**
-     * Appends to {@code out} the original rows of all points within squared distance {@code r2} of
-     * {@code q[qo .. qo+d)}, in tree order.
+     * Appends to {@code out} the tree positions (see {@link #row(int)}) of all points within squared
+     * distance {@code r2} of {@code q[qo .. qo+d)}, in tree order.
      *
      * @param stack a workspace of at least {@link #stackSize()} ints
      */
@@ -198,7 +218,83 @@ public final class KdTree {
         visit(q, qo, r2, Integer.MAX_VALUE, out, stack);
     }
 
-    /** The radius query: counts up to {@code limit}, and lists the rows found when {@code out} is given. */
+    /** A fresh set of marks on this tree's points, all unmarked. */
+    public Marks newMarks() {
+        return new Marks();
+    }
+
+    /**
+     * Points taken out of further {@link #unmarkedWithin} queries, with a count of unmarked points per
+     * node so that a query skips whole subtrees once all their points are marked. Marking a point is
+     * O(depth). Not thread-safe; the tree itself stays immutable.
+     */
+    public final class Marks {
+        private final int[] remaining = new int[nodes];
+        private final boolean[] marked = new boolean[n];
+
+        private Marks() {
+            for (int node = 0; node < nodes; node++) {
+                remaining[node] = end[node] - start[node];
+            }
+        }
+
+        /** Whether tree position {@code p} is marked. */
+        public boolean isMarked(int p) {
+            return marked[p];
+        }
+
+        /** Marks tree position {@code p} (no effect if it already is). */
+        public void mark(int p) {
+            if (marked[p]) {
+                return;
+            }
+            marked[p] = true;
+            for (int node = leafOf[p]; node >= 0; node = parent[node]) {
+                remaining[node]--;
+            }
+        }
+    }
+
+    /**
+     * Appends to {@code out} the tree positions of the unmarked points within squared distance
+     * {@code r2} of {@code q[qo .. qo+d)}, in tree order, skipping subtrees whose points are all marked.
+     *
+     * @param stack a workspace of at least {@link #stackSize()} ints
+     */
+    public void unmarkedWithin(double[] q, int qo, double r2, IntArrayList out, int[] stack, Marks marks) {
+        if (n == 0) {
+            return;
+        }
+        int[] remaining = marks.remaining;
+        boolean[] marked = marks.marked;
+        int top = 0;
+        stack[top++] = 0;
+        while (top > 0) {
+            int node = stack[--top];
+            if (remaining[node] == 0) {
+                continue;
+            }
+            int bo = node * 2 * d;
+            if (minDistance(q, qo, bo) > r2) {
+                continue;
+            }
+            boolean all = maxDistance(q, qo, bo) <= r2;
+            int l = left[node];
+            if (!all && l >= 0) {
+                stack[top++] = l + 1;
+                stack[top++] = l;
+                continue;
+            }
+            int e = end[node];
+            for (int p = start[node]; p < e; p++) {
+                if (!marked[p] && (all || SquaredEuclidean.distance(q, qo, pts, p * d, d) <= r2)) {
+                    out.add(p);
+                }
+            }
+        }
+    }
+
+    /** The radius query: counts up to {@code limit}, and lists the positions found when {@code out} is given. */
     private int visit(double[] q, int qo, double r2, int limit, IntArrayList out, int[] stack) {
         if (n == 0) {
             return 0;
@@ -221,14 +317,19 @@ public final class KdTree {
             }
             int s = start[node];
             int e = end[node];
-            if (all && out == null) {
-                count += e - s;          // the whole box is within r: no need to look at its points
+            if (all) {                   // the whole box is within r: no need to look at its points
+                count += e - s;
+                if (out != null) {
+                    for (int p = s; p < e; p++) {
+                        out.add(p);
+                    }
+                }
             } else {
                 for (int p = s; p < e; p++) {
-                    if (all || SquaredEuclidean.distance(q, qo, pts, p * d, d) <= r2) {
+                    if (SquaredEuclidean.distance(q, qo, pts, p * d, d) <= r2) {
                         count++;
                         if (out != null) {
-                            out.add(index[p]);
+                            out.add(p);
                         }
                     }
                 }
