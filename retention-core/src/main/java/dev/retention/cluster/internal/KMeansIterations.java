@@ -1,5 +1,7 @@
 package dev.retention.cluster.internal;
 
+import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
+
 import java.util.Arrays;
 
 /**
@@ -128,7 +130,7 @@ public final class KMeansIterations {
         maxDriftCentre = -1;
         maxDrift = 0;
         secondDrift = 0;
-        double[] history = new double[maxIter];
+        DoubleArrayList history = new DoubleArrayList();
         boolean strict = false;
         boolean converged = false;
         int it = 0;
@@ -141,7 +143,7 @@ public final class KMeansIterations {
             for (long ch : blockChanged) {
                 changed += ch;
             }
-            history[it] = inertia;
+            history.add(inertia);
             int relocated = update(c, next);
             double shift = drift(c, next);
             double[] t = centres;
@@ -163,14 +165,14 @@ public final class KMeansIterations {
         }
         double inertia;
         if (strict) {
-            inertia = history[it - 1];   // same partition, so the same centres: the last assignment stands
+            inertia = history.getDouble(it - 1);   // same partition, so the same centres: the last one stands
         } else {
             double[] c = centres;
             prepareBounds(c);
             workers.run(blocks.count(), b -> assign(c, b));
             inertia = sumInOrder(blockInertia);
         }
-        return new Result(centres, labels.clone(), inertia, it, converged, Arrays.copyOf(history, it));
+        return new Result(centres, labels.clone(), inertia, it, converged, history.toDoubleArray());
     }
 
     /**

@@ -84,13 +84,13 @@ public final class KMeans {
         }
         double[] data = PointsAccess.data(x);
         long start = System.nanoTime();
-        double tol = options.tol() * meanVariance(data, n, d);
         int runs = init.kind() == KMeansInit.Kind.GIVEN ? 1 : options.nInit();
         Blocks blocks = new Blocks(n);
         SplittableRandom master = new SplittableRandom(options.seed());
         KMeansIterations.Result best = null;
         double[] restartInertias = new double[runs];
         try (Workers workers = Workers.create(options.parallelism())) {
+            double tol = options.tol() * meanVariance(data, n, d, blocks, workers);
             KMeansIterations iterations = new KMeansIterations(data, n, d, w, k,
                     options.algorithm() == KMeansOptions.Algorithm.HAMERLY, blocks, workers);
             for (int r = 0; r < runs; r++) {
@@ -137,26 +137,47 @@ public final class KMeans {
         return centres;
     }
 
-    /** Mean over the columns of each column's (unweighted, population) variance: scikit-learn's tol scale. */
-    static double meanVariance(double[] x, int n, int d) {
+    /**
+     * Mean over the columns of each column's (unweighted, population) variance: scikit-learn's tol
+     * scale. Two passes (means, then squared deviations), each summed per block and the blocks in order.
+     */
+    static double meanVariance(double[] x, int n, int d, Blocks blocks, Workers workers) {
+        int nb = blocks.count();
+        double[][] part = new double[nb][d];
+        workers.run(nb, b -> {
+            double[] s = part[b];
+            for (int i = blocks.start(b); i < blocks.end(b); i++) {
+                int o = i * d;
+                for (int q = 0; q < d; q++) {
+                    s[q] += x[o + q];
+                }
+            }
+        });
         double[] mean = new double[d];
-        for (int i = 0; i < n; i++) {
-            int o = i * d;
+        for (double[] s : part) {
             for (int q = 0; q < d; q++) {
-                mean[q] += x[o + q];
+                mean[q] += s[q];
             }
         }
         for (int q = 0; q < d; q++) {
             mean[q] /= n;
         }
-        double ss = 0;
-        for (int i = 0; i < n; i++) {
-            int o = i * d;
-            for (int q = 0; q < d; q++) {
-                double t = x[o + q] - mean[q];
-                ss += t * t;
+        double[] ss = new double[nb];
+        workers.run(nb, b -> {
+            double s = 0;
+            for (int i = blocks.start(b); i < blocks.end(b); i++) {
+                int o = i * d;
+                for (int q = 0; q < d; q++) {
+                    double t = x[o + q] - mean[q];
+                    s += t * t;
+                }
             }
+            ss[b] = s;
+        });
+        double total = 0;
+        for (double s : ss) {
+            total += s;
         }
-        return ss / ((double) n * d);
+        return total / ((double) n * d);
     }
 }

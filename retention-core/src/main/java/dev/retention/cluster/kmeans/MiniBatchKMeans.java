@@ -77,7 +77,6 @@ public final class MiniBatchKMeans {
             initSize = 3 * k;
         }
         initSize = Math.min(initSize, n);
-        double tol = options.tol() > 0 ? options.tol() * KMeans.meanVariance(data, n, d) : 0;
         SplittableRandom rnd = new SplittableRandom(options.seed());
         int trials = 2 + (int) Math.log(k);
 
@@ -85,6 +84,7 @@ public final class MiniBatchKMeans {
         double[] initInertias = new double[options.nInit()];
         KMeansModel model;
         try (Workers workers = Workers.create(options.parallelism())) {
+            double tol = options.tol() > 0 ? options.tol() * KMeans.meanVariance(data, n, d, new Blocks(n), workers) : 0;
             // validation sample, then the best of nInit k-means++ runs on fresh samples
             int[] validRows = draw(n, initSize, rnd);
             double[] validX = gather(data, d, validRows);
