@@ -229,6 +229,7 @@ public final class KMeansIterations {
         Arrays.fill(sums, 0);
         Arrays.fill(weights, 0);
         Arrays.fill(counts, 0);
+        double[] dist = new double[k];
         double inertia = 0;
         long changed = 0;
         int end = blocks.end(b);
@@ -249,12 +250,13 @@ public final class KMeansIterations {
             }
             if (label < 0) {
                 // full scan, lowest index on ties; min/max rather than branches, which mispredict
-                best = SquaredEuclidean.distance(x, xo, c, 0, d);
+                SquaredEuclidean.toEachRow(x, xo, c, k, d, dist);
+                best = dist[0];
                 label = 0;
                 if (hamerly) {
                     double second = Double.POSITIVE_INFINITY;
                     for (int j = 1; j < k; j++) {
-                        double dj = SquaredEuclidean.distance(x, xo, c, j * d, d);
+                        double dj = dist[j];
                         second = Math.min(second, Math.max(best, dj));
                         if (dj < best) {
                             label = j;
@@ -264,9 +266,8 @@ public final class KMeansIterations {
                     lower[i] = Math.sqrt(second);
                 } else {
                     for (int j = 1; j < k; j++) {
-                        double dj = SquaredEuclidean.distance(x, xo, c, j * d, d);
-                        if (dj < best) {
-                            best = dj;
+                        if (dist[j] < best) {
+                            best = dist[j];
                             label = j;
                         }
                     }

@@ -100,17 +100,17 @@ public final class KMeansSeeding {
                                             int start, int end, double[] out, int o) {
         int trials = candidates.length;
         double[] sums = new double[trials];
-        int[] offsets = new int[trials];
+        double[] rows = new double[trials * d];        // the candidates, contiguous
         for (int t = 0; t < trials; t++) {
-            offsets[t] = candidates[t] * d;
+            System.arraycopy(x, candidates[t] * d, rows, t * d, d);
         }
+        double[] dist = new double[trials];
         for (int i = start; i < end; i++) {
-            int xo = i * d;
+            SquaredEuclidean.toEachRow(x, i * d, rows, trials, d, dist);
             double ci = closest[i];
             double wi = w == null ? 1.0 : w[i];
             for (int t = 0; t < trials; t++) {
-                double di = SquaredEuclidean.distance(x, xo, x, offsets[t], d);
-                sums[t] += wi * Math.min(ci, di);
+                sums[t] += wi * Math.min(ci, dist[t]);
             }
         }
         System.arraycopy(sums, 0, out, o, trials);
