@@ -205,17 +205,7 @@ public final class KdTree {
      * @return the count, or some value {@code >= limit} if it reached the limit
      */
     public int countWithin(double[] q, int qo, double r2, int limit, int[] stack) {
-        return visit(q, qo, r2, limit, null, stack);
-    }
-
-    /**
-     * Appends to {@code out} the tree positions (see {@link #row(int)}) of all points within squared
-     * distance {@code r2} of {@code q[qo .. qo+d)}, in tree order.
-     *
-     * @param stack a workspace of at least {@link #stackSize()} ints
-     */
-    public void within(double[] q, int qo, double r2, IntArrayList out, int[] stack) {
-        visit(q, qo, r2, Integer.MAX_VALUE, out, stack);
+        return visit(q, qo, r2, limit, null, stack, null);
     }
 
     /** A fresh set of marks on this tree's points, all unmarked. */
@@ -262,48 +252,27 @@ public final class KdTree {
      * @param stack a workspace of at least {@link #stackSize()} ints
      */
     public void unmarkedWithin(double[] q, int qo, double r2, IntArrayList out, int[] stack, Marks marks) {
-        if (n == 0) {
-            return;
-        }
-        int[] remaining = marks.remaining;
-        boolean[] marked = marks.marked;
-        int top = 0;
-        stack[top++] = 0;
-        while (top > 0) {
-            int node = stack[--top];
-            if (remaining[node] == 0) {
-                continue;
-            }
-            int bo = node * 2 * d;
-            if (minDistance(q, qo, bo) > r2) {
-                continue;
-            }
-            boolean all = maxDistance(q, qo, bo) <= r2;
-            int l = left[node];
-            if (!all && l >= 0) {
-                stack[top++] = l + 1;
-                stack[top++] = l;
-                continue;
-            }
-            int e = end[node];
-            for (int p = start[node]; p < e; p++) {
-                if (!marked[p] && (all || SquaredEuclidean.distance(q, qo, pts, p * d, d) <= r2)) {
-                    out.add(p);
-                }
-            }
-        }
+        visit(q, qo, r2, Integer.MAX_VALUE, out, stack, marks);
     }
 
-    /** The radius query: counts up to {@code limit}, and lists the positions found when {@code out} is given. */
-    private int visit(double[] q, int qo, double r2, int limit, IntArrayList out, int[] stack) {
+    /**
+     * The radius query: counts up to {@code limit}, lists the positions found when {@code out} is given,
+     * and leaves out marked points (and subtrees with none unmarked) when {@code marks} is given.
+     */
+    private int visit(double[] q, int qo, double r2, int limit, IntArrayList out, int[] stack, Marks marks) {
         if (n == 0) {
             return 0;
         }
+        int[] remaining = marks == null ? null : marks.remaining;
+        boolean[] marked = marks == null ? null : marks.marked;
         int count = 0;
         int top = 0;
         stack[top++] = 0;
         while (top > 0) {
             int node = stack[--top];
+            if (remaining != null && remaining[node] == 0) {
+                continue;
+            }
             int bo = node * 2 * d;
             if (minDistance(q, qo, bo) > r2) {
                 continue;
@@ -317,16 +286,12 @@ public final class KdTree {
             }
             int s = start[node];
             int e = end[node];
-            if (all) {                   // the whole box is within r: no need to look at its points
-                count += e - s;
-                if (out != null) {
-                    for (int p = s; p < e; p++) {
-                        out.add(p);
-                    }
-                }
+            if (all && out == null && marked == null) {
+                count += e - s;          // the whole box is within r: no need to look at its points
             } else {
                 for (int p = s; p < e; p++) {
-                    if (SquaredEuclidean.distance(q, qo, pts, p * d, d) <= r2) {
+                    if ((marked == null || !marked[p])
+                            && (all || SquaredEuclidean.distance(q, qo, pts, p * d, d) <= r2)) {
                         count++;
                         if (out != null) {
                             out.add(p);
