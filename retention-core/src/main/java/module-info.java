@@ -12,5 +12,6 @@ module dev.retention.core {
     exports dev.retention.io;
     exports dev.retention.rfm;
     exports dev.retention.modelfile;
+    exports dev.retention.optim;
     exports dev.retention.synth;
 }
