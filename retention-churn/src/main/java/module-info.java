@@ -5,4 +5,6 @@
  */
 module dev.retention.churn {
     requires transitive dev.retention.core;
+
+    exports dev.retention.churn.lifetime;
 }
