@@ -48,7 +48,7 @@ final class MaximumLikelihood {
         DifferentiableFunction objective = meanObjective(ll, customers, penalizer);
         LbfgsOptions options = LbfgsOptions.defaults().withMaxIterations(maxIterations)
                 .withMaxEvaluations(Math.max(100, 20 * maxIterations)).withGradientTolerance(tolerance)
-                .withRelativeTolerance(0);
+                .withRelativeTolerance(1e-15);
         OptimizationResult result = Lbfgs.minimize(objective, log(theta0), options);
         double[] phi = result.x();
         double[] theta = exp(phi);

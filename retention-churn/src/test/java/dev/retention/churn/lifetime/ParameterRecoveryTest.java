@@ -56,7 +56,7 @@ class ParameterRecoveryTest {
     @MethodSource("paretoCases")
     void paretoNbd_recoversSimulatedParameters(double[] p, long seed) {
         ParetoNbdModel truth = ParetoNbdModel.of(p[0], p[1], p[2], p[3], PeriodUnit.WEEK);
-        CustomerSummary s = LifetimeSimulation.purchases(truth, LifetimeSimulation.ages(2_000, 26, 52), seed);
+        CustomerSummary s = LifetimeSimulation.purchases(truth, LifetimeSimulation.ages(1_500, 26, 52), seed);
         ParetoNbdModel fit = ParetoNbd.fit(s, ParetoNbdOptions.defaults().withTolerance(1e-6));
         check(truth, truth.logLikelihood(s), fit.fitSummary(), CHI2_4, seed);
     }

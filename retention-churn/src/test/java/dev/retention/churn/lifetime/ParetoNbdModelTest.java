@@ -99,7 +99,7 @@ class ParetoNbdModelTest {
 
     @Test
     void fit_isTheSameForEveryParallelismAndRejectsTooFewCustomers() {
-        CustomerSummary s = LifetimeSimulation.purchases(CDNOW, LifetimeSimulation.ages(5_000, 20, 40), 3);
+        CustomerSummary s = LifetimeSimulation.purchases(CDNOW, LifetimeSimulation.ages(2_000, 20, 40), 3);
         ParetoNbdModel one = ParetoNbd.fit(s, ParetoNbdOptions.defaults().withTolerance(1e-5));
         ParetoNbdModel two = ParetoNbd.fit(s, ParetoNbdOptions.defaults().withTolerance(1e-5).withParallelism(2));
         assertArrayEquals(one.parameters(), two.parameters(), 0.0);
