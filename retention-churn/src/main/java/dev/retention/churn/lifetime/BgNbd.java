@@ -60,13 +60,7 @@ public final class BgNbd {
 
     /** r = 1, alpha = mean T / mean x (the mean purchase rate r / alpha matches), a = b = 1. */
     private static double[] start(CustomerSummary summary) {
-        double sx = 0;
-        double st = 0;
-        for (int i = 0; i < summary.size(); i++) {
-            sx += summary.frequency(i);
-            st += summary.age(i);
-        }
-        double alpha = Math.max(st, 1e-3) / Math.max(sx, 1);
+        double alpha = summary.meanAge() / Math.max(summary.meanFrequency(), 1.0 / summary.size());
         return new double[] {1, Math.min(Math.max(alpha, 1e-3), 1e6), 1, 1};
     }
 }

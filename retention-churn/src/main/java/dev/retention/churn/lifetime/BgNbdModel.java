@@ -211,12 +211,8 @@ public final class BgNbdModel implements PurchaseModel {
     }
 
     private ModelFile.Writer writer() {
-        ModelFile.Writer w = ModelFile.writer(MODEL_TYPE)
-                .putDoubles("parameters", new double[] {r, alpha, a, b})
-                .putString("variant", variant.name())
+        return LifetimeModelFiles.writer(MODEL_TYPE, parameters(), fit).putString("variant", variant.name())
                 .putString("unit", unit.name());
-        fit.writeTo(w);
-        return w;
     }
 
     /**
@@ -235,19 +231,11 @@ public final class BgNbdModel implements PurchaseModel {
     }
 
     private static BgNbdModel from(ModelFile f) throws ModelFormatException {
-        f.requireType(MODEL_TYPE);
-        try {
-            double[] p = f.doubles("parameters");
-            if (p.length != 4) {
-                throw new ModelFormatException(f.source() + ": section 'parameters' holds " + p.length
-                        + " values, expected 4");
-            }
+        return LifetimeModelFiles.read(f, MODEL_TYPE, 4, (p, fit) -> {
             BgNbdModel m = of(p[0], p[1], p[2], p[3], Variant.valueOf(f.string("variant")),
                     PeriodUnit.valueOf(f.string("unit")));
-            return new BgNbdModel(m.r, m.alpha, m.a, m.b, m.variant, m.unit, FitSummary.readFrom(f));
-        } catch (IllegalArgumentException e) {
-            throw new ModelFormatException(f.source() + ": invalid " + MODEL_TYPE + " model: " + e.getMessage());
-        }
+            return new BgNbdModel(m.r, m.alpha, m.a, m.b, m.variant, m.unit, fit);
+        });
     }
 
     @Override

@@ -401,6 +401,24 @@ public final class CustomerSummary {
         return acquiredInHoldout;
     }
 
+    /** The mean frequency {@code x}; 0 for an empty summary. */
+    public double meanFrequency() {
+        double sum = 0;
+        for (int v : frequency) {
+            sum += v;
+        }
+        return frequency.length == 0 ? 0 : sum / frequency.length;
+    }
+
+    /** The mean age {@code T}, in units; 0 for an empty summary. */
+    public double meanAge() {
+        double sum = 0;
+        for (double v : age) {
+            sum += v;
+        }
+        return age.length == 0 ? 0 : sum / age.length;
+    }
+
     /** Number of customers with at least one repeat purchase. */
     public int repeatCustomers() {
         int count = 0;
@@ -431,15 +449,9 @@ public final class CustomerSummary {
     @Override
     public String toString() {
         int n = size();
-        double sx = 0;
-        double st = 0;
-        for (int i = 0; i < n; i++) {
-            sx += frequency[i];
-            st += age[i];
-        }
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "CustomerSummary: %,d customers (%,d repeat), unit %s, mean x %.3f, "
-                + "mean T %.2f", n, repeatCustomers(), unit.label(), n == 0 ? 0 : sx / n, n == 0 ? 0 : st / n));
+                + "mean T %.2f", n, repeatCustomers(), unit.label(), meanFrequency(), meanAge()));
         if (calibrationEnd != null) {
             sb.append(", calibration ends ").append(calibrationEnd);
         }

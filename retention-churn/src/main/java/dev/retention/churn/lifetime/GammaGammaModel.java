@@ -166,11 +166,8 @@ public final class GammaGammaModel {
     }
 
     private ModelFile.Writer writer() {
-        ModelFile.Writer w = ModelFile.writer(MODEL_TYPE)
-                .putDoubles("parameters", new double[] {p, q, v})
+        return LifetimeModelFiles.writer(MODEL_TYPE, parameters(), fit)
                 .putDouble("frequency_spend_correlation", correlation);
-        fit.writeTo(w);
-        return w;
     }
 
     /**
@@ -189,23 +186,14 @@ public final class GammaGammaModel {
     }
 
     private static GammaGammaModel from(ModelFile f) throws ModelFormatException {
-        f.requireType(MODEL_TYPE);
-        try {
-            double[] t = f.doubles("parameters");
-            if (t.length != 3) {
-                throw new ModelFormatException(f.source() + ": section 'parameters' holds " + t.length
-                        + " values, expected 3");
-            }
+        return LifetimeModelFiles.read(f, MODEL_TYPE, 3, (t, fit) -> {
             GammaGammaModel m = of(t[0], t[1], t[2]);
             double c = f.doubleValue("frequency_spend_correlation");
             if (!(Math.abs(c) <= 1)) {
-                throw new ModelFormatException(f.source() + ": frequency_spend_correlation must be in [-1, 1], got "
-                        + c);
+                throw new IllegalArgumentException("frequency_spend_correlation must be in [-1, 1], got " + c);
             }
-            return new GammaGammaModel(m.p, m.q, m.v, c, FitSummary.readFrom(f));
-        } catch (IllegalArgumentException e) {
-            throw new ModelFormatException(f.source() + ": invalid " + MODEL_TYPE + " model: " + e.getMessage());
-        }
+            return new GammaGammaModel(m.p, m.q, m.v, c, fit);
+        });
     }
 
     @Override

@@ -57,15 +57,8 @@ public final class ParetoNbd {
     }
 
     private static double[] start(CustomerSummary summary) {
-        double sx = 0;
-        double st = 0;
-        for (int i = 0; i < summary.size(); i++) {
-            sx += summary.frequency(i);
-            st += summary.age(i);
-        }
-        int n = summary.size();
-        double meanT = Math.min(Math.max(st / n, 1e-2), 1e6);
-        double alpha = Math.min(Math.max(0.5 * st / Math.max(sx, 1), 1e-3), 1e6);
-        return new double[] {0.5, alpha, 0.5, meanT};
+        double meanT = Math.min(Math.max(summary.meanAge(), 1e-2), 1e6);
+        double alpha = 0.5 * summary.meanAge() / Math.max(summary.meanFrequency(), 1.0 / summary.size());
+        return new double[] {0.5, Math.min(Math.max(alpha, 1e-3), 1e6), 0.5, meanT};
     }
 }

@@ -154,11 +154,7 @@ public final class ParetoNbdModel implements PurchaseModel {
     }
 
     private ModelFile.Writer writer() {
-        ModelFile.Writer w = ModelFile.writer(MODEL_TYPE)
-                .putDoubles("parameters", new double[] {r, alpha, s, beta})
-                .putString("unit", unit.name());
-        fit.writeTo(w);
-        return w;
+        return LifetimeModelFiles.writer(MODEL_TYPE, parameters(), fit).putString("unit", unit.name());
     }
 
     /**
@@ -177,18 +173,10 @@ public final class ParetoNbdModel implements PurchaseModel {
     }
 
     private static ParetoNbdModel from(ModelFile f) throws ModelFormatException {
-        f.requireType(MODEL_TYPE);
-        try {
-            double[] p = f.doubles("parameters");
-            if (p.length != 4) {
-                throw new ModelFormatException(f.source() + ": section 'parameters' holds " + p.length
-                        + " values, expected 4");
-            }
+        return LifetimeModelFiles.read(f, MODEL_TYPE, 4, (p, fit) -> {
             ParetoNbdModel m = of(p[0], p[1], p[2], p[3], PeriodUnit.valueOf(f.string("unit")));
-            return new ParetoNbdModel(m.r, m.alpha, m.s, m.beta, m.unit, FitSummary.readFrom(f));
-        } catch (IllegalArgumentException e) {
-            throw new ModelFormatException(f.source() + ": invalid " + MODEL_TYPE + " model: " + e.getMessage());
-        }
+            return new ParetoNbdModel(m.r, m.alpha, m.s, m.beta, m.unit, fit);
+        });
     }
 
     @Override

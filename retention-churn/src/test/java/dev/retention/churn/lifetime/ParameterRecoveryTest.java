@@ -47,9 +47,9 @@ class ParameterRecoveryTest {
     }
 
     static Stream<Arguments> paretoCases() {
+        // alpha < beta and alpha > beta: both branches of the 2F1 in the likelihood
         return Stream.of(Arguments.of(new double[] {0.553, 10.578, 0.606, 11.669}, 21L),
-                Arguments.of(new double[] {1.2, 20, 0.8, 8}, 22L),
-                Arguments.of(new double[] {0.4, 6, 1.5, 12}, 23L));
+                Arguments.of(new double[] {1.2, 20, 0.8, 8}, 22L));
     }
 
     @ParameterizedTest(name = "{0} seed {1}")
