@@ -294,9 +294,17 @@ final class ClvCommand implements Callable<Integer> {
         @Override
         public CommandSpec transform(CommandSpec spec) {
             OptionSpec orders = spec.findOption("--orders");
-            spec.remove(orders);
+            List<OptionSpec> all = new ArrayList<>(spec.options());
+            for (OptionSpec o : all) {
+                spec.remove(o);
+            }
             spec.addOption(OptionSpec.builder(orders).names("--transactions")
                     .description("Transactions to read (plain or .xz-compressed), one order line per row.").build());
+            for (OptionSpec o : all) {
+                if (o != orders) {
+                    spec.addOption(o);     // in their order, after --transactions in the help
+                }
+            }
             return spec;
         }
     }
