@@ -46,10 +46,9 @@ class ClvCommandTest {
     }
 
     /** One CDNOW line per order: customer, yyyyMMdd, number of items (quantity), dollar value. */
-    @BeforeAll
-    static void writeCdnowFile() throws IOException {
-        SyntheticShop shop = SyntheticShop.generate(SyntheticShop.Options.defaults().withCustomers(3_000).withSeed(11)
-                .withItems(40).withoutNoise());
+    private static Path writeCdnow(int customers, long seed, String name) throws IOException {
+        SyntheticShop shop = SyntheticShop.generate(SyntheticShop.Options.defaults().withCustomers(customers)
+                .withSeed(seed).withItems(40).withoutNoise());
         TransactionLog log = shop.log();
         Orders orders = log.orders(false);
         DateTimeFormatter day = DateTimeFormatter.BASIC_ISO_DATE;
@@ -59,8 +58,14 @@ class ClvCommandTest {
             sb.append(String.format(Locale.ROOT, "%s %s %d %.2f%n", log.customers().id(orders.customer(o)),
                     d.format(day), (long) orders.quantity(o), orders.amount(o)));
         }
-        cdnow = dir.resolve("shop_cdnow.txt");
-        Files.writeString(cdnow, sb.toString());
+        Path file = dir.resolve(name);
+        Files.writeString(file, sb.toString());
+        return file;
+    }
+
+    @BeforeAll
+    static void writeCdnowFile() throws IOException {
+        cdnow = writeCdnow(3_000, 11, "shop_cdnow.txt");
     }
 
     @Test
@@ -109,9 +114,9 @@ class ClvCommandTest {
     @Test
     void fit_table_printsParametersAndTheTopCustomers() {
         Result r = run("clv", "fit", "--transactions", cdnow.toString(), "--format", "cdnow", "--calibration-end",
-                "2023-03-31", "--top", "5", "--model", "pareto-nbd", "--threads", "2");
+                "2023-03-31", "--top", "5", "--model", "mbgnbd", "--threads", "2");
         assertEquals(0, r.status, r.err);
-        assertTrue(r.out.contains("BG/NBD fit on") && r.out.contains("Pareto/NBD fit on")
+        assertTrue(r.out.contains("BG/NBD fit on") && r.out.contains("MBG/NBD fit on")
                 && r.out.contains("Gamma-Gamma fit on"), r.out);
         assertTrue(r.out.contains("P(alive)") && r.out.contains("holdout of 91.00 days"), r.out);
         assertTrue(r.out.contains("frequency-spend correlation"), r.out);
@@ -129,11 +134,16 @@ class ClvCommandTest {
     @Test
     void fit_writesTheRankedTable(@TempDir Path out) throws IOException {
         Path csv = out.resolve("clv.csv");
-        Result r = run("clv", "fit", "--transactions", cdnow.toString(), "--format", "cdnow", "--calibration-end",
-                "2023-06-30", "--model", "mbgnbd", "--out", csv.toString(), "--json");
+        Path small = writeCdnow(600, 12, "small_cdnow.txt");
+        Result r = run("clv", "fit", "--transactions", small.toString(), "--format", "cdnow", "--calibration-end",
+                "2023-06-30", "--model", "pareto-nbd", "--out", csv.toString(), "--json");
         assertEquals(0, r.status, r.err);
         Map<String, Object> json = JsonParser.parseObject(r.out);
-        assertTrue(json.containsKey("mbgnbd"), r.out);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> pnbd = (Map<String, Object>) json.get("pareto_nbd");
+        for (String k : List.of("r", "alpha", "s", "beta", "log_likelihood")) {
+            assertTrue(pnbd.get(k) instanceof Double, k + " in " + r.out);
+        }
         assertTrue(!json.containsKey("holdout"), r.out);
         List<String> lines = Files.readAllLines(csv);
         assertEquals((Double) json.get("customers"), lines.size() - 1.0, 0.0);
