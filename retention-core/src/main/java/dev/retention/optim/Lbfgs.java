@@ -87,17 +87,9 @@ public final class Lbfgs {
 
     private static OptimizationResult run(DifferentiableFunction f, double[] l1, double[] x0, LbfgsOptions opt) {
         Objects.requireNonNull(f, "f");
-        Objects.requireNonNull(x0, "x0");
+        requireFiniteStart(x0);
         Objects.requireNonNull(opt, "options");
         int n = x0.length;
-        if (n == 0) {
-            throw new IllegalArgumentException("x0 must have at least one coordinate, got 0");
-        }
-        for (int i = 0; i < n; i++) {
-            if (!Double.isFinite(x0[i])) {
-                throw new IllegalArgumentException("x0[" + i + "] must be finite, got " + x0[i]);
-            }
-        }
         State s = new State(f, l1, n, opt);
         System.arraycopy(x0, 0, s.x, 0, n);
         s.fx = s.evaluate(s.x, s.g);
@@ -110,6 +102,19 @@ public final class Lbfgs {
             }
         }
         return s.solve();
+    }
+
+    /** Checks a starting point: at least one coordinate, all finite. */
+    static void requireFiniteStart(double[] x0) {
+        Objects.requireNonNull(x0, "x0");
+        if (x0.length == 0) {
+            throw new IllegalArgumentException("x0 must have at least one coordinate, got 0");
+        }
+        for (int i = 0; i < x0.length; i++) {
+            if (!Double.isFinite(x0[i])) {
+                throw new IllegalArgumentException("x0[" + i + "] must be finite, got " + x0[i]);
+            }
+        }
     }
 
     /** The mutable state of one run. */
