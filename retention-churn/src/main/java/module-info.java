@@ -5,7 +5,11 @@
 module dev.retention.churn {
     requires transitive dev.retention.core;
     requires org.slf4j;
+    requires de.siegmar.fastcsv;
+    requires it.unimi.dsi.fastutil.core;
 
     exports dev.retention.churn.classifier;
+    exports dev.retention.churn.dataset;
     exports dev.retention.churn.logistic;
+    exports dev.retention.churn.preprocess;
 }
