@@ -10,6 +10,8 @@ module dev.retention.churn {
 
     exports dev.retention.churn.classifier;
     exports dev.retention.churn.dataset;
+    exports dev.retention.churn.forest;
     exports dev.retention.churn.logistic;
     exports dev.retention.churn.preprocess;
+    exports dev.retention.churn.tree;
 }

@@ -1,0 +1,329 @@
+package dev.retention.churn.internal;
+
+import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+
+import java.util.SplittableRandom;
+
+/**
+ * Grows one CART classification tree for two classes (Breiman, Friedman, Olshen and Stone,
+ * <i>Classification and Regression Trees</i>, 1984), following scikit-learn 1.2's
+ * {@code DepthFirstTreeBuilder} and {@code BestSplitter}:
+ * <ul>
+ *   <li>rows with weight 0 take no part (bootstrap rows left out of a forest's tree);</li>
+ *   <li>a node is a leaf when it is at the depth limit, has fewer than {@code minSamplesSplit} rows or
+ *       fewer than {@code 2 * minSamplesLeaf}, or is pure (impurity at most 2.2e-16);</li>
+ *   <li>otherwise features are drawn at random without replacement (Fisher-Yates) until
+ *       {@code maxFeatures} of them that are not constant in the node have been searched; for each, the
+ *       node's rows are sorted by the feature and every cut between two values more than 1e-7 apart
+ *       leaving at least {@code minSamplesLeaf} rows on each side is scored by the weighted impurity of
+ *       the children (Gini or entropy); the first best cut wins, at the midpoint of the two values;</li>
+ *   <li>a split whose weighted impurity decrease is below {@code minImpurityDecrease} makes a leaf.</li>
+ * </ul>
+ * The leaf value is the weighted share of class 1. Cost O(maxFeatures * n log n) per level of the tree;
+ * memory O(n) workspace plus the nodes. Not thread-safe: one builder per tree.
+ */
+public final class CartBuilder {
+
+    /** Values closer than this are treated as equal, as scikit-learn's {@code FEATURE_THRESHOLD}. */
+    public static final double FEATURE_THRESHOLD = 1e-7;
+    private static final double EPSILON = Math.ulp(1.0);
+
+    private final double[] x;
+    private final int p;
+    private final int[] y;
+    private final double[] w;
+    private final boolean entropy;
+    private final int maxDepth;
+    private final int minSamplesSplit;
+    private final int minSamplesLeaf;
+    private final int maxFeatures;
+    private final double minImpurityDecrease;
+    private final SplittableRandom rnd;
+
+    private final int[] samples;
+    private final double[] xf;
+    private final int[] features;
+    private final int n;
+    private double totalWeight;
+
+    // output
+    private final IntArrayList feature = new IntArrayList();
+    private final DoubleArrayList threshold = new DoubleArrayList();
+    private final IntArrayList left = new IntArrayList();
+    private final IntArrayList right = new IntArrayList();
+    private final DoubleArrayList value = new DoubleArrayList();
+    private final DoubleArrayList impurity = new DoubleArrayList();
+    private final DoubleArrayList weight = new DoubleArrayList();
+    private final IntArrayList count = new IntArrayList();
+
+    // best split of the current node
+    private int bestFeature;
+    private double bestThreshold;
+    private double bestProxy;
+    private double bestW0Left;
+    private double bestW1Left;
+
+    /**
+     * @param x                   read: row-major features, {@code rows * p}
+     * @param rows                number of rows
+     * @param p                   number of features
+     * @param y                   read: labels 0 or 1
+     * @param w                   read: row weights (0 leaves a row out), or {@code null} for all 1
+     * @param entropy             entropy instead of Gini
+     * @param maxDepth            depth limit, &gt;= 1 ({@link Integer#MAX_VALUE} for none)
+     * @param minSamplesSplit     &gt;= 2
+     * @param minSamplesLeaf      &gt;= 1
+     * @param maxFeatures         features searched per node, in [1, p]
+     * @param minImpurityDecrease &gt;= 0
+     * @param rnd                 the tree's random stream (feature order)
+     */
+    public CartBuilder(double[] x, int rows, int p, int[] y, double[] w, boolean entropy, int maxDepth,
+                       int minSamplesSplit, int minSamplesLeaf, int maxFeatures, double minImpurityDecrease,
+                       SplittableRandom rnd) {
+        this.x = x;
+        this.p = p;
+        this.y = y;
+        this.w = w;
+        this.entropy = entropy;
+        this.maxDepth = maxDepth;
+        this.minSamplesSplit = minSamplesSplit;
+        this.minSamplesLeaf = minSamplesLeaf;
+        this.maxFeatures = maxFeatures;
+        this.minImpurityDecrease = minImpurityDecrease;
+        this.rnd = rnd;
+        int kept = 0;
+        for (int i = 0; i < rows; i++) {
+            if (w == null || w[i] > 0) {
+                kept++;
+            }
+        }
+        this.n = kept;
+        this.samples = new int[kept];
+        int k = 0;
+        for (int i = 0; i < rows; i++) {
+            if (w == null || w[i] > 0) {
+                samples[k++] = i;
+            }
+        }
+        this.xf = new double[kept];
+        this.features = new int[p];
+        for (int j = 0; j < p; j++) {
+            features[j] = j;
+        }
+    }
+
+    private double weightOf(int i) {
+        return w == null ? 1.0 : w[i];
+    }
+
+    /** Impurity of a node with class weights w0, w1 (Gini, or entropy in bits). */
+    private double impurity(double w0, double w1) {
+        double t = w0 + w1;
+        if (t <= 0) {
+            return 0;
+        }
+        double a = w0 / t;
+        double b = w1 / t;
+        if (!entropy) {
+            return 1 - (a * a + b * b);
+        }
+        double e = 0;
+        if (a > 0) {
+            e -= a * Math.log(a);
+        }
+        if (b > 0) {
+            e -= b * Math.log(b);
+        }
+        return e / Math.log(2);
+    }
+
+    /** Builds the tree. */
+    public TreeArrays build() {
+        if (n == 0) {
+            throw new IllegalArgumentException("no row has a positive weight");
+        }
+        double w0 = 0;
+        double w1 = 0;
+        for (int s : samples) {
+            if (y[s] == 1) {
+                w1 += weightOf(s);
+            } else {
+                w0 += weightOf(s);
+            }
+        }
+        totalWeight = w0 + w1;
+        // explicit stack: start, end, depth, parent, isLeft; weights in a parallel stack
+        IntArrayList stack = new IntArrayList();
+        DoubleArrayList stackW = new DoubleArrayList();
+        stack.add(0);
+        stack.add(n);
+        stack.add(0);
+        stack.add(-1);
+        stack.add(0);
+        stackW.add(w0);
+        stackW.add(w1);
+        while (!stack.isEmpty()) {
+            int isLeft = stack.popInt();
+            int parent = stack.popInt();
+            int depth = stack.popInt();
+            int end = stack.popInt();
+            int start = stack.popInt();
+            double nw1 = stackW.popDouble();
+            double nw0 = stackW.popDouble();
+            int node = feature.size();
+            if (parent >= 0) {
+                if (isLeft == 1) {
+                    left.set(parent, node);
+                } else {
+                    right.set(parent, node);
+                }
+            }
+            double imp = impurity(nw0, nw1);
+            double nodeWeight = nw0 + nw1;
+            int rows = end - start;
+            feature.add(-1);
+            threshold.add(0);
+            left.add(-1);
+            right.add(-1);
+            value.add(nw1 / nodeWeight);
+            impurity.add(imp);
+            weight.add(nodeWeight);
+            count.add(rows);
+            boolean leaf = depth >= maxDepth || rows < minSamplesSplit || rows < 2 * minSamplesLeaf || imp <= EPSILON;
+            if (leaf || !findSplit(start, end, nw0, nw1)) {
+                continue;
+            }
+            double wl = bestW0Left + bestW1Left;
+            double wr = nodeWeight - wl;
+            double impL = impurity(bestW0Left, bestW1Left);
+            double impR = impurity(nw0 - bestW0Left, nw1 - bestW1Left);
+            double improvement = nodeWeight / totalWeight * (imp - wr / nodeWeight * impR - wl / nodeWeight * impL);
+            if (improvement + EPSILON < minImpurityDecrease) {
+                continue;
+            }
+            int mid = partition(start, end, bestFeature, bestThreshold);
+            feature.set(node, bestFeature);
+            threshold.set(node, bestThreshold);
+            double l0 = bestW0Left;
+            double l1 = bestW1Left;
+            // right first, so that the left child is built next (depth-first, left subtree first)
+            stack.add(mid);
+            stack.add(end);
+            stack.add(depth + 1);
+            stack.add(node);
+            stack.add(0);
+            stackW.add(nw0 - l0);
+            stackW.add(nw1 - l1);
+            stack.add(start);
+            stack.add(mid);
+            stack.add(depth + 1);
+            stack.add(node);
+            stack.add(1);
+            stackW.add(l0);
+            stackW.add(l1);
+        }
+        return new TreeArrays(feature.toIntArray(), threshold.toDoubleArray(), left.toIntArray(), right.toIntArray(),
+                value.toDoubleArray(), impurity.toDoubleArray(), weight.toDoubleArray(), count.toIntArray());
+    }
+
+    /** Moves the rows going left ({@code x <= t}) to the front of [start, end); returns the first right row. */
+    private int partition(int start, int end, int f, double t) {
+        int i = start;
+        int j = end - 1;
+        while (i <= j) {
+            if (x[samples[i] * p + f] <= t) {
+                i++;
+            } else {
+                int s = samples[i];
+                samples[i] = samples[j];
+                samples[j] = s;
+                j--;
+            }
+        }
+        return i;
+    }
+
+    /** Searches the node's best split into the best* fields; false when there is none. */
+    private boolean findSplit(int start, int end, double w0, double w1) {
+        bestFeature = -1;
+        bestProxy = Double.NEGATIVE_INFINITY;
+        int remaining = p;
+        int visited = 0;
+        while (remaining > 0 && visited < maxFeatures) {
+            int r = rnd.nextInt(remaining);
+            int f = features[r];
+            features[r] = features[remaining - 1];
+            features[remaining - 1] = f;
+            remaining--;
+            if (searchFeature(f, start, end, w0, w1)) {
+                visited++;
+            }
+        }
+        return bestFeature >= 0;
+    }
+
+    /**
+     * Scores every admissible cut of feature f over rows [start, end); updates the best split. Returns
+     * false when the feature is constant in the node (it then does not count as searched).
+     */
+    boolean searchFeature(int f, int start, int end, double w0, double w1) {
+        for (int k = start; k < end; k++) {
+            xf[k] = x[samples[k] * p + f];
+        }
+        PairSort.sort(xf, samples, start, end);
+        if (xf[end - 1] <= xf[start] + FEATURE_THRESHOLD) {
+            return false;
+        }
+        double l0 = 0;
+        double l1 = 0;
+        int pos = start;
+        int next = start;
+        while (true) {
+            while (next + 1 < end && xf[next + 1] <= xf[next] + FEATURE_THRESHOLD) {
+                next++;
+            }
+            next++;
+            if (next >= end) {
+                break;
+            }
+            for (; pos < next; pos++) {
+                int s = samples[pos];
+                if (y[s] == 1) {
+                    l1 += weightOf(s);
+                } else {
+                    l0 += weightOf(s);
+                }
+            }
+            if (next - start < minSamplesLeaf || end - next < minSamplesLeaf) {
+                continue;
+            }
+            double r0 = w0 - l0;
+            double r1 = w1 - l1;
+            double wl = l0 + l1;
+            double wr = r0 + r1;
+            double proxy;
+            if (!entropy) {
+                // scikit-learn's Gini proxy, -wR giniR - wL giniL, evaluated the same way so that exact ties
+                // in real arithmetic round alike
+                double giniL = 1.0 - (l0 * l0 + l1 * l1) / (wl * wl);
+                double giniR = 1.0 - (r0 * r0 + r1 * r1) / (wr * wr);
+                proxy = -wr * giniR - wl * giniL;
+            } else {
+                proxy = -(wl * impurity(l0, l1) + wr * impurity(r0, r1));
+            }
+            if (proxy > bestProxy) {
+                bestProxy = proxy;
+                bestFeature = f;
+                double t = xf[next - 1] / 2.0 + xf[next] / 2.0;
+                if (t == xf[next] || Double.isInfinite(t)) {
+                    t = xf[next - 1];
+                }
+                bestThreshold = t;
+                bestW0Left = l0;
+                bestW1Left = l1;
+            }
+        }
+        return true;
+    }
+}
