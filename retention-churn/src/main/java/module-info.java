@@ -13,5 +13,6 @@ module dev.retention.churn {
     exports dev.retention.churn.forest;
     exports dev.retention.churn.logistic;
     exports dev.retention.churn.preprocess;
+    exports dev.retention.churn.svm;
     exports dev.retention.churn.tree;
 }
