@@ -10,9 +10,12 @@ module dev.retention.churn {
 
     exports dev.retention.churn.classifier;
     exports dev.retention.churn.dataset;
+    exports dev.retention.churn.explain;
     exports dev.retention.churn.forest;
     exports dev.retention.churn.logistic;
+    exports dev.retention.churn.pipeline;
     exports dev.retention.churn.preprocess;
     exports dev.retention.churn.svm;
     exports dev.retention.churn.tree;
+    exports dev.retention.churn.validation;
 }
