@@ -108,6 +108,18 @@ class CustomerTableReaderTest {
     }
 
     @Test
+    void builder_refusesInfinitiesAndMismatchedLengths() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CustomerTable.builder(2)
+                .numeric("x", new double[] {1, Double.POSITIVE_INFINITY}));
+        assertTrue(e.getMessage().contains("'x' row 1 is infinite"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> CustomerTable.builder(2).numeric("x", new double[3]));
+        assertTrue(e.getMessage().contains("3 values") && e.getMessage().contains("2 rows"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> CustomerTable.builder(2).numeric("x", new double[2])
+                .categorical("x", new String[2]));
+        assertTrue(e.getMessage().contains("already"), e.getMessage());
+    }
+
+    @Test
     void lenient_skipsAndCountsMalformedRows() throws IOException {
         CustomerTable t = read("a,b,l\n1,2,x\n3,4\n5,6,y\n7,8,\n9,1,x\n", TableOptions.labelled("l", "x")
                 .withLenient(true));
