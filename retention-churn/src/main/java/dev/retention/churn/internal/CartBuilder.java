@@ -25,8 +25,6 @@ import java.util.SplittableRandom;
  */
 public final class CartBuilder {
 
-    /** Values closer than this are treated as equal, as scikit-learn's {@code FEATURE_THRESHOLD}. */
-    public static final double FEATURE_THRESHOLD = 1e-7;
     private static final double EPSILON = Math.ulp(1.0);
 
     private final double[] x;
@@ -58,11 +56,7 @@ public final class CartBuilder {
     private final IntArrayList count = new IntArrayList();
 
     // best split of the current node
-    private int bestFeature;
-    private double bestThreshold;
-    private double bestProxy;
-    private double bestW0Left;
-    private double bestW1Left;
+    private final SplitSearch.Best best = new SplitSearch.Best();
 
     /**
      * @param x                   read: row-major features, {@code rows * p}
@@ -119,23 +113,7 @@ public final class CartBuilder {
 
     /** Impurity of a node with class weights w0, w1 (Gini, or entropy in bits). */
     private double impurity(double w0, double w1) {
-        double t = w0 + w1;
-        if (t <= 0) {
-            return 0;
-        }
-        double a = w0 / t;
-        double b = w1 / t;
-        if (!entropy) {
-            return 1 - (a * a + b * b);
-        }
-        double e = 0;
-        if (a > 0) {
-            e -= a * Math.log(a);
-        }
-        if (b > 0) {
-            e -= b * Math.log(b);
-        }
-        return e / Math.log(2);
+        return entropy ? SplitSearch.entropy(w0, w1) : SplitSearch.gini(w0, w1);
     }
 
     /** Builds the tree. */
@@ -194,19 +172,19 @@ public final class CartBuilder {
             if (leaf || !findSplit(start, end, nw0, nw1)) {
                 continue;
             }
-            double wl = bestW0Left + bestW1Left;
+            double wl = best.w0Left + best.w1Left;
             double wr = nodeWeight - wl;
-            double impL = impurity(bestW0Left, bestW1Left);
-            double impR = impurity(nw0 - bestW0Left, nw1 - bestW1Left);
+            double impL = impurity(best.w0Left, best.w1Left);
+            double impR = impurity(nw0 - best.w0Left, nw1 - best.w1Left);
             double improvement = nodeWeight / totalWeight * (imp - wr / nodeWeight * impR - wl / nodeWeight * impL);
             if (improvement + EPSILON < minImpurityDecrease) {
                 continue;
             }
-            int mid = partition(start, end, bestFeature, bestThreshold);
-            feature.set(node, bestFeature);
-            threshold.set(node, bestThreshold);
-            double l0 = bestW0Left;
-            double l1 = bestW1Left;
+            int mid = partition(start, end, best.feature, best.threshold);
+            feature.set(node, best.feature);
+            threshold.set(node, best.threshold);
+            double l0 = best.w0Left;
+            double l1 = best.w1Left;
             // right first, so that the left child is built next (depth-first, left subtree first)
             stack.add(mid);
             stack.add(end);
@@ -244,10 +222,9 @@ public final class CartBuilder {
         return i;
     }
 
-    /** Searches the node's best split into the best* fields; false when there is none. */
+    /** Searches the node's best split into {@link #best}; false when there is none. */
     private boolean findSplit(int start, int end, double w0, double w1) {
-        bestFeature = -1;
-        bestProxy = Double.NEGATIVE_INFINITY;
+        best.reset();
         int remaining = p;
         int visited = 0;
         while (remaining > 0 && visited < maxFeatures) {
@@ -256,74 +233,11 @@ public final class CartBuilder {
             features[r] = features[remaining - 1];
             features[remaining - 1] = f;
             remaining--;
-            if (searchFeature(f, start, end, w0, w1)) {
-                visited++;
+            if (SplitSearch.gatherAndSort(x, p, f, samples, xf, start, end)) {
+                visited++;     // constant features do not count as searched
+                SplitSearch.scan(xf, samples, start, end, y, w, w0, w1, entropy, minSamplesLeaf, f, best);
             }
         }
-        return bestFeature >= 0;
-    }
-
-    /**
-     * Scores every admissible cut of feature f over rows [start, end); updates the best split. Returns
-     * false when the feature is constant in the node (it then does not count as searched).
-     */
-    boolean searchFeature(int f, int start, int end, double w0, double w1) {
-        for (int k = start; k < end; k++) {
-            xf[k] = x[samples[k] * p + f];
-        }
-        PairSort.sort(xf, samples, start, end);
-        if (xf[end - 1] <= xf[start] + FEATURE_THRESHOLD) {
-            return false;
-        }
-        double l0 = 0;
-        double l1 = 0;
-        int pos = start;
-        int next = start;
-        while (true) {
-            while (next + 1 < end && xf[next + 1] <= xf[next] + FEATURE_THRESHOLD) {
-                next++;
-            }
-            next++;
-            if (next >= end) {
-                break;
-            }
-            for (; pos < next; pos++) {
-                int s = samples[pos];
-                if (y[s] == 1) {
-                    l1 += weightOf(s);
-                } else {
-                    l0 += weightOf(s);
-                }
-            }
-            if (next - start < minSamplesLeaf || end - next < minSamplesLeaf) {
-                continue;
-            }
-            double r0 = w0 - l0;
-            double r1 = w1 - l1;
-            double wl = l0 + l1;
-            double wr = r0 + r1;
-            double proxy;
-            if (!entropy) {
-                // scikit-learn's Gini proxy, -wR giniR - wL giniL, evaluated the same way so that exact ties
-                // in real arithmetic round alike
-                double giniL = 1.0 - (l0 * l0 + l1 * l1) / (wl * wl);
-                double giniR = 1.0 - (r0 * r0 + r1 * r1) / (wr * wr);
-                proxy = -wr * giniR - wl * giniL;
-            } else {
-                proxy = -(wl * impurity(l0, l1) + wr * impurity(r0, r1));
-            }
-            if (proxy > bestProxy) {
-                bestProxy = proxy;
-                bestFeature = f;
-                double t = xf[next - 1] / 2.0 + xf[next] / 2.0;
-                if (t == xf[next] || Double.isInfinite(t)) {
-                    t = xf[next - 1];
-                }
-                bestThreshold = t;
-                bestW0Left = l0;
-                bestW1Left = l1;
-            }
-        }
-        return true;
+        return best.feature >= 0;
     }
 }
