@@ -1,6 +1,5 @@
 package dev.retention.churn.forest;
 
-import dev.retention.churn.classifier.ClassWeight;
 import dev.retention.churn.classifier.Contributions;
 import dev.retention.churn.classifier.FitSummary;
 import dev.retention.churn.classifier.ProbabilisticClassifier;
@@ -8,7 +7,7 @@ import dev.retention.churn.internal.Checks;
 import dev.retention.churn.internal.ModelSections;
 import dev.retention.churn.internal.TreeArrays;
 import dev.retention.churn.internal.TreeCodec;
-import dev.retention.churn.tree.MaxFeatures;
+import dev.retention.churn.internal.TreeGrowth;
 import dev.retention.churn.tree.TreeOptions;
 import dev.retention.modelfile.ModelFile;
 import dev.retention.modelfile.ModelFormatException;
@@ -138,12 +137,8 @@ public final class ForestModel implements ProbabilisticClassifier {
     private ModelFile.Writer writer() {
         ModelFile.Writer w = ModelFile.writer(MODEL_TYPE);
         TreeCodec.write(w, trees);
-        TreeOptions o = options.tree();
-        w.putStrings("tree_options", new String[] {o.criterion().name(), o.maxFeatures().mode().name(),
-            o.classWeight().mode().name()});
-        w.putDoubles("tree_option_values", new double[] {o.maxDepth(), o.minSamplesSplit(), o.minSamplesLeaf(),
-            o.maxFeatures().value(), o.minImpurityDecrease(), o.classWeight().negative(), o.classWeight().positive()});
-        w.putLongs("forest_seed", new long[] {options.seed(), o.seed()});
+        TreeGrowth.writeOptions(w, options.tree());
+        w.putLongs("forest_seed", new long[] {options.seed()});
         w.putDoubles("forest_options", new double[] {options.trees(), options.bootstrap() ? 1 : 0,
             options.sampleFraction(), options.parallelism()});
         w.putDoubles("importances", importances);
@@ -172,17 +167,13 @@ public final class ForestModel implements ProbabilisticClassifier {
         try {
             String[] names = f.strings("feature_names");
             List<TreeArrays> trees = TreeCodec.read(f, names.length);
-            String[] s = f.strings("tree_options");
-            double[] v = ModelSections.doubles(f, "tree_option_values", 7);
             long[] seeds = f.longs("forest_seed");
             double[] fo = ModelSections.doubles(f, "forest_options", 4);
             double[] oob = ModelSections.doubles(f, "oob", 3);
-            if (s.length != 3 || seeds.length != 2) {
+            if (seeds.length != 1) {
                 throw new ModelFormatException(f.source() + ": malformed forest option sections");
             }
-            TreeOptions to = new TreeOptions(TreeOptions.Criterion.valueOf(s[0]), (int) v[0], (int) v[1], (int) v[2],
-                    new MaxFeatures(MaxFeatures.Mode.valueOf(s[1]), v[3]), v[4],
-                    new ClassWeight(ClassWeight.Mode.valueOf(s[2]), v[5], v[6]), seeds[1]);
+            TreeOptions to = TreeGrowth.readOptions(f);
             ForestOptions options = new ForestOptions((int) fo[0], to, fo[1] == 1, fo[2], seeds[0], (int) fo[3]);
             if (trees.size() != options.trees()) {
                 throw new ModelFormatException(f.source() + ": " + trees.size() + " trees stored, options say "

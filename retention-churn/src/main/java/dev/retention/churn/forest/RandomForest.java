@@ -5,11 +5,11 @@ import dev.retention.churn.classifier.FeatureMatrix;
 import dev.retention.churn.classifier.FitListener;
 import dev.retention.churn.classifier.FitSummary;
 import dev.retention.churn.classifier.Learner;
-import dev.retention.churn.internal.CartBuilder;
 import dev.retention.churn.internal.Checks;
 import dev.retention.churn.internal.MatrixAccess;
 import dev.retention.churn.internal.Parallel;
 import dev.retention.churn.internal.TreeArrays;
+import dev.retention.churn.internal.TreeGrowth;
 import dev.retention.churn.tree.TreeOptions;
 import dev.retention.eval.ClassificationMetrics;
 import org.slf4j.Logger;
@@ -102,7 +102,7 @@ public final class RandomForest {
                 } else {
                     w = base;
                 }
-                trees[t] = grow(data, n, p, y, w, to, mtry, rnd);
+                trees[t] = TreeGrowth.grow(data, n, p, y, w, to, mtry, rnd);
                 synchronized (lock) {
                     long d = ++done[0];
                     listener.progress("trees", d, total, Double.NaN);
@@ -168,13 +168,6 @@ public final class RandomForest {
             return new ForestModel(List.of(trees), x.names(), options, importances, oobRows, oobAccuracy, oobAuc,
                     summary);
         }
-    }
-
-    private static TreeArrays grow(double[] data, int n, int p, int[] y, double[] w, TreeOptions o, int mtry,
-                                   SplittableRandom rnd) {
-        return new CartBuilder(data, n, p, y, w, o.criterion() == TreeOptions.Criterion.ENTROPY,
-                o.maxDepth() == 0 ? Integer.MAX_VALUE : o.maxDepth(), o.minSamplesSplit(), o.minSamplesLeaf(), mtry,
-                o.minImpurityDecrease(), rnd).build();
     }
 
     /** Out-of-bag sums per row, over fixed row blocks, trees added in index order. */

@@ -5,10 +5,10 @@ import dev.retention.churn.classifier.FeatureMatrix;
 import dev.retention.churn.classifier.FitListener;
 import dev.retention.churn.classifier.FitSummary;
 import dev.retention.churn.classifier.Learner;
-import dev.retention.churn.internal.CartBuilder;
 import dev.retention.churn.internal.Checks;
 import dev.retention.churn.internal.MatrixAccess;
 import dev.retention.churn.internal.TreeArrays;
+import dev.retention.churn.internal.TreeGrowth;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,7 +57,7 @@ public final class DecisionTree {
         if (options.classWeight().mode() != ClassWeight.Mode.NONE) {
             w = options.classWeight().rowWeights(y, sampleWeights);
         }
-        TreeArrays tree = grow(MatrixAccess.data(x), x.rows(), x.cols(), y, w, options,
+        TreeArrays tree = TreeGrowth.grow(MatrixAccess.data(x), x.rows(), x.cols(), y, w, options,
                 options.maxFeatures().resolve(x.cols()), new SplittableRandom(options.seed()));
         double seconds = (System.nanoTime() - start) / 1e9;
         listener.progress("tree", 1, 1, Double.NaN);
@@ -67,13 +67,6 @@ public final class DecisionTree {
                 java.util.Locale.ROOT) + ")", options.toString(), x.rows(), x.cols(), 0, true,
                 tree.size() + " nodes, " + tree.leaves() + " leaves, depth " + tree.depth(), new double[0], seconds);
         return new TreeModel(tree, x.names(), options, summary);
-    }
-
-    /** Grows one tree. */
-    private static TreeArrays grow(double[] data, int rows, int cols, int[] y, double[] w, TreeOptions o, int maxFeatures,
-                           SplittableRandom rnd) {
-        return new CartBuilder(data, rows, cols, y, w, o.criterion() == TreeOptions.Criterion.ENTROPY, o.depthLimit(),
-                o.minSamplesSplit(), o.minSamplesLeaf(), maxFeatures, o.minImpurityDecrease(), rnd).build();
     }
 
     /** A learner fitting with these options, for cross-validation and grid search. */

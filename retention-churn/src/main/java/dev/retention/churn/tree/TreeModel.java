@@ -1,6 +1,5 @@
 package dev.retention.churn.tree;
 
-import dev.retention.churn.classifier.ClassWeight;
 import dev.retention.churn.classifier.Contributions;
 import dev.retention.churn.classifier.FitSummary;
 import dev.retention.churn.classifier.ProbabilisticClassifier;
@@ -8,6 +7,7 @@ import dev.retention.churn.internal.Checks;
 import dev.retention.churn.internal.ModelSections;
 import dev.retention.churn.internal.TreeArrays;
 import dev.retention.churn.internal.TreeCodec;
+import dev.retention.churn.internal.TreeGrowth;
 import dev.retention.modelfile.ModelFile;
 import dev.retention.modelfile.ModelFormatException;
 
@@ -117,28 +117,8 @@ public final class TreeModel implements ProbabilisticClassifier {
     private ModelFile.Writer writer() {
         ModelFile.Writer w = ModelFile.writer(MODEL_TYPE);
         TreeCodec.write(w, List.of(tree));
-        writeOptions(w, options);
+        TreeGrowth.writeOptions(w, options);
         return ModelSections.write(w, names, summary);
-    }
-
-    static void writeOptions(ModelFile.Writer w, TreeOptions o) {
-        w.putStrings("tree_options", new String[] {o.criterion().name(), o.maxFeatures().mode().name(),
-            o.classWeight().mode().name()});
-        w.putDoubles("tree_option_values", new double[] {o.maxDepth(), o.minSamplesSplit(), o.minSamplesLeaf(),
-            o.maxFeatures().value(), o.minImpurityDecrease(), o.classWeight().negative(), o.classWeight().positive()});
-        w.putLongs("tree_seed", new long[] {o.seed()});
-    }
-
-    static TreeOptions readOptions(ModelFile f) throws ModelFormatException {
-        String[] s = f.strings("tree_options");
-        double[] v = ModelSections.doubles(f, "tree_option_values", 7);
-        long[] seed = f.longs("tree_seed");
-        if (s.length != 3 || seed.length != 1) {
-            throw new ModelFormatException(f.source() + ": malformed tree option sections");
-        }
-        return new TreeOptions(TreeOptions.Criterion.valueOf(s[0]), (int) v[0], (int) v[1], (int) v[2],
-                new MaxFeatures(MaxFeatures.Mode.valueOf(s[1]), v[3]), v[4],
-                new ClassWeight(ClassWeight.Mode.valueOf(s[2]), v[5], v[6]), seed[0]);
     }
 
     /**
@@ -165,7 +145,7 @@ public final class TreeModel implements ProbabilisticClassifier {
             if (trees.size() != 1) {
                 throw new ModelFormatException(f.source() + ": a decision-tree file holds " + trees.size() + " trees");
             }
-            return new TreeModel(trees.get(0), names, readOptions(f), ModelSections.summary(f));
+            return new TreeModel(trees.get(0), names, TreeGrowth.readOptions(f), ModelSections.summary(f));
         } catch (IllegalArgumentException e) {
             throw new ModelFormatException(f.source() + ": invalid decision-tree model: " + e.getMessage());
         }
