@@ -24,8 +24,9 @@ import java.util.concurrent.TimeUnit;
  * Gini impurity, as the tree builder does it at each node:
  * <ul>
  *   <li>{@code NAIVE}: boxed row indexes sorted by a {@link Comparator} per feature, then the same scan;</li>
- *   <li>{@code PAIR_SORT}: the library kernel ({@code SplitSearch}): values gathered into a primitive array
- *       and sorted together with the row indexes by an introsort, then the scan.</li>
+ *   <li>{@code PAIR_SORT}: the library kernel ({@code SplitSearch}): values gathered from the column-major
+ *       copy the tree builder keeps into a primitive array and sorted together with the row indexes by an
+ *       introsort, then the scan.</li>
  * </ul>
  * Half of the features are continuous, half take ten distinct values (many ties, as one-hot and count
  * features do). Both find the same split.
@@ -51,6 +52,7 @@ public class TreeSplitBenchmark {
 
     int p = 20;
     double[] x;
+    double[] columns;
     int[] y;
     int[] samples;
     double[] xf;
@@ -78,6 +80,7 @@ public class TreeSplitBenchmark {
         }
         samples = new int[rows];
         xf = new double[rows];
+        columns = dev.retention.churn.internal.CartBuilder.columnMajor(x, rows, p);
     }
 
     @Benchmark
@@ -88,7 +91,7 @@ public class TreeSplitBenchmark {
         }
         for (int f = 0; f < p; f++) {
             if (impl == Impl.PAIR_SORT) {
-                if (SplitSearch.gatherAndSort(x, p, f, samples, xf, 0, rows)) {
+                if (SplitSearch.gatherAndSort(columns, rows, f, samples, xf, 0, rows)) {
                     SplitSearch.scan(xf, samples, 0, rows, y, null, w0, w1, false, 1, f, best);
                 }
             } else {

@@ -5,6 +5,7 @@ import dev.retention.churn.classifier.FeatureMatrix;
 import dev.retention.churn.classifier.FitListener;
 import dev.retention.churn.classifier.FitSummary;
 import dev.retention.churn.classifier.Learner;
+import dev.retention.churn.internal.CartBuilder;
 import dev.retention.churn.internal.Checks;
 import dev.retention.churn.internal.MatrixAccess;
 import dev.retention.churn.internal.Parallel;
@@ -69,6 +70,7 @@ public final class RandomForest {
         int n = x.rows();
         int p = x.cols();
         double[] data = MatrixAccess.data(x);
+        double[] columns = CartBuilder.columnMajor(data, n, p);   // shared, read-only, by every tree
         TreeOptions to = options.tree();
         double[] base = to.classWeight().mode() == ClassWeight.Mode.NONE ? sampleWeights
                 : to.classWeight().rowWeights(y, sampleWeights);
@@ -102,7 +104,7 @@ public final class RandomForest {
                 } else {
                     w = base;
                 }
-                trees[t] = TreeGrowth.grow(data, n, p, y, w, to, mtry, rnd);
+                trees[t] = TreeGrowth.grow(columns, n, p, y, w, to, mtry, rnd);
                 synchronized (lock) {
                     long d = ++done[0];
                     listener.progress("trees", d, total, Double.NaN);

@@ -27,7 +27,8 @@ public final class CartBuilder {
 
     private static final double EPSILON = Math.ulp(1.0);
 
-    private final double[] x;
+    private final double[] columns;    // column-major: feature f of row i at f * rows + i
+    private final int rows;
     private final int p;
     private final int[] y;
     private final double[] w;
@@ -59,7 +60,8 @@ public final class CartBuilder {
     private final SplitSearch.Best best = new SplitSearch.Best();
 
     /**
-     * @param x                   read: row-major features, {@code rows * p}
+     * @param columns             read: the features column-major, feature {@code f} of row {@code i} at
+     *                            {@code f * rows + i} (see {@link #columnMajor})
      * @param rows                number of rows
      * @param p                   number of features
      * @param y                   read: labels 0 or 1
@@ -72,10 +74,11 @@ public final class CartBuilder {
      * @param minImpurityDecrease &gt;= 0
      * @param rnd                 the tree's random stream (feature order)
      */
-    public CartBuilder(double[] x, int rows, int p, int[] y, double[] w, boolean entropy, int maxDepth,
+    public CartBuilder(double[] columns, int rows, int p, int[] y, double[] w, boolean entropy, int maxDepth,
                        int minSamplesSplit, int minSamplesLeaf, int maxFeatures, double minImpurityDecrease,
                        SplittableRandom rnd) {
-        this.x = x;
+        this.columns = columns;
+        this.rows = rows;
         this.p = p;
         this.y = y;
         this.w = w;
@@ -114,6 +117,18 @@ public final class CartBuilder {
     /** Impurity of a node with class weights w0, w1 (Gini, or entropy in bits). */
     private double impurity(double w0, double w1) {
         return entropy ? SplitSearch.entropy(w0, w1) : SplitSearch.gini(w0, w1);
+    }
+
+    /** The column-major copy of a row-major {@code rows x p} matrix, for the builder. O(rows p). */
+    public static double[] columnMajor(double[] x, int rows, int p) {
+        double[] c = new double[x.length];
+        for (int i = 0; i < rows; i++) {
+            int off = i * p;
+            for (int j = 0; j < p; j++) {
+                c[j * rows + i] = x[off + j];
+            }
+        }
+        return c;
     }
 
     /** Builds the tree. */
@@ -210,7 +225,7 @@ public final class CartBuilder {
         int i = start;
         int j = end - 1;
         while (i <= j) {
-            if (x[samples[i] * p + f] <= t) {
+            if (columns[f * rows + samples[i]] <= t) {
                 i++;
             } else {
                 int s = samples[i];
@@ -233,7 +248,7 @@ public final class CartBuilder {
             features[r] = features[remaining - 1];
             features[remaining - 1] = f;
             remaining--;
-            if (SplitSearch.gatherAndSort(x, p, f, samples, xf, start, end)) {
+            if (SplitSearch.gatherAndSort(columns, rows, f, samples, xf, start, end)) {
                 visited++;     // constant features do not count as searched
                 SplitSearch.scan(xf, samples, start, end, y, w, w0, w1, entropy, minSamplesLeaf, f, best);
             }

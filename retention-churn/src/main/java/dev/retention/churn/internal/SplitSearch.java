@@ -39,10 +39,15 @@ public final class SplitSearch {
     /**
      * Copies feature {@code f} of rows {@code samples[start, end)} into {@code xf[start, end)} and sorts both
      * by value. Returns false when the feature is constant over these rows (within the threshold).
+     *
+     * @param columns the features column-major: feature {@code f} of row {@code i} at {@code f * n + i}, so
+     *                that the gather reads one column, not one cache line per row
+     * @param n       the number of rows
      */
-    public static boolean gatherAndSort(double[] x, int p, int f, int[] samples, double[] xf, int start, int end) {
+    public static boolean gatherAndSort(double[] columns, int n, int f, int[] samples, double[] xf, int start, int end) {
+        int base = f * n;
         for (int k = start; k < end; k++) {
-            xf[k] = x[samples[k] * p + f];
+            xf[k] = columns[base + samples[k]];
         }
         PairSort.sort(xf, samples, start, end);
         return xf[end - 1] > xf[start] + FEATURE_THRESHOLD;

@@ -14,10 +14,14 @@ public final class TreeGrowth {
     private TreeGrowth() {
     }
 
-    /** Grows one tree of {@code o} searching {@code maxFeatures} features per node, drawing from {@code rnd}. */
-    public static TreeArrays grow(double[] data, int rows, int cols, int[] y, double[] w, TreeOptions o, int maxFeatures,
+    /**
+     * Grows one tree of {@code o} searching {@code maxFeatures} features per node, drawing from {@code rnd}.
+     *
+     * @param columns the features column-major ({@link CartBuilder#columnMajor})
+     */
+    public static TreeArrays grow(double[] columns, int rows, int cols, int[] y, double[] w, TreeOptions o, int maxFeatures,
                                   SplittableRandom rnd) {
-        return new CartBuilder(data, rows, cols, y, w, o.criterion() == TreeOptions.Criterion.ENTROPY,
+        return new CartBuilder(columns, rows, cols, y, w, o.criterion() == TreeOptions.Criterion.ENTROPY,
                 o.maxDepth() == 0 ? Integer.MAX_VALUE : o.maxDepth(), o.minSamplesSplit(), o.minSamplesLeaf(),
                 maxFeatures, o.minImpurityDecrease(), rnd).build();
     }

@@ -5,6 +5,7 @@ import dev.retention.churn.classifier.FeatureMatrix;
 import dev.retention.churn.classifier.FitListener;
 import dev.retention.churn.classifier.FitSummary;
 import dev.retention.churn.classifier.Learner;
+import dev.retention.churn.internal.CartBuilder;
 import dev.retention.churn.internal.Checks;
 import dev.retention.churn.internal.MatrixAccess;
 import dev.retention.churn.internal.TreeArrays;
@@ -57,7 +58,8 @@ public final class DecisionTree {
         if (options.classWeight().mode() != ClassWeight.Mode.NONE) {
             w = options.classWeight().rowWeights(y, sampleWeights);
         }
-        TreeArrays tree = TreeGrowth.grow(MatrixAccess.data(x), x.rows(), x.cols(), y, w, options,
+        double[] columns = CartBuilder.columnMajor(MatrixAccess.data(x), x.rows(), x.cols());
+        TreeArrays tree = TreeGrowth.grow(columns, x.rows(), x.cols(), y, w, options,
                 options.maxFeatures().resolve(x.cols()), new SplittableRandom(options.seed()));
         double seconds = (System.nanoTime() - start) / 1e9;
         listener.progress("tree", 1, 1, Double.NaN);
