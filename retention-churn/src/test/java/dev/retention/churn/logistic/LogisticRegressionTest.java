@@ -68,6 +68,10 @@ class LogisticRegressionTest {
         assertArrayEquals(LogisticFixtures.SK_L2_C1, params(m), 1e-4);
         assertArrayEquals(LogisticFixtures.OPT_L2_C1, params(m), 1e-4);
         assertEquals(34.57326393143649, objective(m, 1, 0), 1e-7);
+        // sklearn: roc_auc_score(y, predict_proba(X)[:, 1]) = 0.876953125, log_loss = 0.4190017878063328
+        double[] p = m.probabilities(FIXTURE);
+        assertEquals(0.876953125, dev.retention.eval.ClassificationMetrics.rocAuc(Y, p), 1e-12);
+        assertEquals(0.4190017878063328, dev.retention.eval.ClassificationMetrics.logLoss(Y, p), 1e-6);
 
         LogisticModel balanced = LogisticRegression.fit(FIXTURE, Y,
                 LogisticOptions.defaults().withC(0.1).withClassWeight(ClassWeight.balanced()));
