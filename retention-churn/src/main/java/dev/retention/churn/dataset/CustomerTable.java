@@ -111,7 +111,11 @@ public final class CustomerTable {
         return categorical[j][Objects.checkIndex(i, rows)];
     }
 
-    /** The value at row {@code i} of column {@code j} as text ("" where missing), for explanations. */
+    /**
+     * The value at row {@code i} of column {@code j} as text, for explanations: "" where missing, integers
+     * as integers, other numbers to four significant digits (eight from 10,000 on, so that amounts keep
+     * their cents), plain rather than in exponent notation between 0.001 and 10^9.
+     */
     public String text(int i, int j) {
         Objects.checkIndex(j, names.length);
         Objects.checkIndex(i, rows);
@@ -122,7 +126,12 @@ public final class CustomerTable {
         if (Double.isNaN(v)) {
             return "";
         }
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : String.format(Locale.ROOT, "%.4g", v);
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        double a = Math.abs(v);
+        return a >= 1e-3 && a < 1e9 ? java.math.BigDecimal.valueOf(v).round(new java.math.MathContext(a >= 1e4 ? 8 : 4))
+                .stripTrailingZeros().toPlainString() : String.format(Locale.ROOT, "%.4g", v);
     }
 
     private void requireKind(int j, ColumnKind kind) {

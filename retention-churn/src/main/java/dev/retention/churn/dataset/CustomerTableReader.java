@@ -207,8 +207,14 @@ public final class CustomerTableReader {
                 isNumeric = false;
             } else {
                 isNumeric = nonMissing > 0 && numbers >= o.numericShare() * nonMissing;
-                if (!isNumeric && nonMissing >= IDENTIFIER_MIN_ROWS && distinct.size() == nonMissing) {
+                boolean allDistinct = nonMissing >= IDENTIFIER_MIN_ROWS && distinct.size() == nonMissing;
+                if (allDistinct && !isNumeric) {
                     excluded.put(name, "identifier-like: all " + nonMissing + " values are distinct text");
+                    continue;
+                }
+                if (allDistinct && numbers == nonMissing && allIntegers(distinct)) {
+                    excluded.put(name, "identifier-like: all " + nonMissing + " values are distinct integers (force "
+                            + "it numeric to keep it)");
                     continue;
                 }
             }
@@ -271,6 +277,19 @@ public final class CustomerTableReader {
         }
         LOG.info("{}: {} rows, {} feature columns{}", source, n, t.columns(), report.isEmpty() ? "" : "; " + report);
         return t;
+    }
+
+    /** Whether every value is an integer written without a fraction or exponent (an id, a row number). */
+    private static boolean allIntegers(Set<String> values) {
+        for (String v : values) {
+            for (int i = 0; i < v.length(); i++) {
+                char c = v.charAt(i);
+                if (!(c >= '0' && c <= '9') && !(i == 0 && (c == '-' || c == '+'))) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static int require(Map<String, Integer> index, String name, String role, String source, long line)

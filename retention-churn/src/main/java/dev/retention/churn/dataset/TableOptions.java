@@ -11,9 +11,9 @@ import java.util.Objects;
  * {@link #missingTokens()} (ignoring case). A column is numeric when at least {@link #numericShare()}
  * of its non-missing cells are decimal numbers ({@code [+-]digits[.digits][e[+-]digits]}, finite);
  * the other cells of a numeric column are <em>unparseable</em>: they count as missing and are counted
- * per column in the table's {@link ReadReport}. Other columns are categorical, except that a
- * categorical column whose values are all distinct (on at least 20 rows) is taken for an identifier and
- * left out of the features (reported). {@link #numeric()} and {@link #categorical()} override the
+ * per column in the table's {@link ReadReport}. Other columns are categorical. A column whose values are
+ * all distinct (on at least 20 rows) and are either text or integers written without a fraction
+ * (customer ids, row numbers) is taken for an identifier and left out of the features (reported). {@link #numeric()} and {@link #categorical()} override the
  * inference. The label column must hold exactly two distinct values, one of them {@link #positive()};
  * a row with a blank label is an error (or, with {@link #lenient()}, skipped and counted).
  *

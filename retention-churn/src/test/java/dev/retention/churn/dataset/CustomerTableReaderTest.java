@@ -74,11 +74,21 @@ class CustomerTableReaderTest {
     void read_leavesIdentifierLikeColumnsOut() throws IOException {
         StringBuilder sb = new StringBuilder("code,v,label\n");
         for (int i = 0; i < 25; i++) {
-            sb.append("K").append(1000 + i).append(',').append(i).append(',').append(i % 2).append('\n');
+            sb.append("K").append(1000 + i).append(',').append(i % 10).append(',').append(i % 2).append('\n');
         }
         CustomerTable t = read(sb.toString(), TableOptions.labelled("label", "1"));
         assertArrayEquals(new String[] {"v"}, t.names());
         assertTrue(t.report().excluded().get("code").contains("identifier"), t.report().toString());
+        // a column of distinct integers is a row number or an id: left out too, unless forced numeric
+        StringBuilder ids = new StringBuilder("RowNumber,x,label\n");
+        for (int i = 0; i < 25; i++) {
+            ids.append(15634602 + 7 * i).append(',').append(i % 4 + 0.5).append(',').append(i % 2).append('\n');
+        }
+        CustomerTable rows = read(ids.toString(), TableOptions.labelled("label", "1"));
+        assertArrayEquals(new String[] {"x"}, rows.names());
+        assertTrue(rows.report().excluded().get("RowNumber").contains("distinct integers"), rows.report().toString());
+        CustomerTable kept = read(ids.toString(), TableOptions.labelled("label", "1").withNumeric(List.of("RowNumber")));
+        assertEquals(2, kept.columns());
     }
 
     @Test
