@@ -48,6 +48,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
 
 /**
  * {@code retention churn}: churn models. {@code eval} cross-validates (or holds out a stratified test
@@ -149,117 +150,71 @@ final class ChurnCommand implements Callable<Integer> {
         }
     }
 
+    /** Removes {@code key} from the parameters and, if it was there, applies its value to {@code o}. */
+    private static <O> O apply(Map<String, String> p, String key, O o, BiFunction<O, String, O> set) {
+        String v = p.remove(key);
+        return v == null ? o : set.apply(o, v);
+    }
+
     private static LogisticOptions logistic(Map<String, String> p, int threads) {
         // a larger iteration budget than scikit-learn's 100: one-hot columns are collinear, and the optimum is the
         // same whatever the budget
         LogisticOptions o = LogisticOptions.defaults().withParallelism(threads).withMaxIterations(1000);
-        String v;
-        if ((v = p.remove("C")) != null) {
-            o = o.withC(number("C", v));
-        }
-        if ((v = p.remove("penalty")) != null) {
-            o = o.withPenalty(switch (v) {
-                case "l2" -> LogisticOptions.Penalty.L2;
-                case "l1" -> LogisticOptions.Penalty.L1;
-                case "elasticnet" -> LogisticOptions.Penalty.ELASTIC_NET;
-                case "none" -> LogisticOptions.Penalty.NONE;
-                default -> throw new IllegalArgumentException("penalty must be l2, l1, elasticnet or none, got '" + v + "'");
-            });
-        }
-        if ((v = p.remove("l1_ratio")) != null) {
-            o = o.withL1Ratio(number("l1_ratio", v));
-        }
-        if ((v = p.remove("class_weight")) != null) {
-            o = o.withClassWeight(classWeight(v));
-        }
-        if ((v = p.remove("max_iter")) != null) {
-            o = o.withMaxIterations(integer("max_iter", v));
-        }
-        if ((v = p.remove("tol")) != null) {
-            o = o.withTolerance(number("tol", v));
-        }
-        if ((v = p.remove("fit_intercept")) != null) {
-            o = o.withFitIntercept(bool("fit_intercept", v));
-        }
-        return o;
+        o = apply(p, "C", o, (x, v) -> x.withC(number("C", v)));
+        o = apply(p, "penalty", o, (x, v) -> x.withPenalty(switch (v) {
+            case "l2" -> LogisticOptions.Penalty.L2;
+            case "l1" -> LogisticOptions.Penalty.L1;
+            case "elasticnet" -> LogisticOptions.Penalty.ELASTIC_NET;
+            case "none" -> LogisticOptions.Penalty.NONE;
+            default -> throw new IllegalArgumentException("penalty must be l2, l1, elasticnet or none, got '" + v + "'");
+        }));
+        o = apply(p, "l1_ratio", o, (x, v) -> x.withL1Ratio(number("l1_ratio", v)));
+        o = apply(p, "class_weight", o, (x, v) -> x.withClassWeight(classWeight(v)));
+        o = apply(p, "max_iter", o, (x, v) -> x.withMaxIterations(integer("max_iter", v)));
+        o = apply(p, "tol", o, (x, v) -> x.withTolerance(number("tol", v)));
+        return apply(p, "fit_intercept", o, (x, v) -> x.withFitIntercept(bool("fit_intercept", v)));
     }
 
     private static SvmOptions svm(Map<String, String> p, long seed) {
         SvmOptions o = SvmOptions.defaults().withSeed(seed);
-        String v;
-        if ((v = p.remove("C")) != null) {
-            o = o.withC(number("C", v));
-        }
-        if ((v = p.remove("loss")) != null) {
-            o = o.withLoss(switch (v) {
-                case "hinge" -> SvmOptions.Loss.HINGE;
-                case "squared_hinge" -> SvmOptions.Loss.SQUARED_HINGE;
-                default -> throw new IllegalArgumentException("loss must be hinge or squared_hinge, got '" + v + "'");
-            });
-        }
-        if ((v = p.remove("class_weight")) != null) {
-            o = o.withClassWeight(classWeight(v));
-        }
-        if ((v = p.remove("max_iter")) != null) {
-            o = o.withMaxIterations(integer("max_iter", v));
-        }
-        if ((v = p.remove("tol")) != null) {
-            o = o.withTolerance(number("tol", v));
-        }
-        if ((v = p.remove("calibration_folds")) != null) {
-            o = o.withCalibrationFolds(integer("calibration_folds", v));
-        }
-        return o;
+        o = apply(p, "C", o, (x, v) -> x.withC(number("C", v)));
+        o = apply(p, "loss", o, (x, v) -> x.withLoss(switch (v) {
+            case "hinge" -> SvmOptions.Loss.HINGE;
+            case "squared_hinge" -> SvmOptions.Loss.SQUARED_HINGE;
+            default -> throw new IllegalArgumentException("loss must be hinge or squared_hinge, got '" + v + "'");
+        }));
+        o = apply(p, "class_weight", o, (x, v) -> x.withClassWeight(classWeight(v)));
+        o = apply(p, "max_iter", o, (x, v) -> x.withMaxIterations(integer("max_iter", v)));
+        o = apply(p, "tol", o, (x, v) -> x.withTolerance(number("tol", v)));
+        return apply(p, "calibration_folds", o, (x, v) -> x.withCalibrationFolds(integer("calibration_folds", v)));
     }
 
     private static TreeOptions tree(Map<String, String> p, TreeOptions o) {
-        String v;
-        if ((v = p.remove("criterion")) != null) {
-            o = o.withCriterion(switch (v) {
-                case "gini" -> TreeOptions.Criterion.GINI;
-                case "entropy" -> TreeOptions.Criterion.ENTROPY;
-                default -> throw new IllegalArgumentException("criterion must be gini or entropy, got '" + v + "'");
-            });
-        }
-        if ((v = p.remove("max_depth")) != null) {
-            o = o.withMaxDepth(v.equals("none") ? 0 : integer("max_depth", v));
-        }
-        if ((v = p.remove("min_samples_split")) != null) {
-            o = o.withMinSamplesSplit(integer("min_samples_split", v));
-        }
-        if ((v = p.remove("min_samples_leaf")) != null) {
-            o = o.withMinSamplesLeaf(integer("min_samples_leaf", v));
-        }
-        if ((v = p.remove("max_features")) != null) {
-            o = o.withMaxFeatures(switch (v) {
-                case "all", "none" -> MaxFeatures.all();
-                case "sqrt" -> MaxFeatures.sqrt();
-                case "log2" -> MaxFeatures.log2();
-                default -> v.contains(".") ? MaxFeatures.fraction(number("max_features", v))
-                        : MaxFeatures.count(integer("max_features", v));
-            });
-        }
-        if ((v = p.remove("class_weight")) != null) {
-            o = o.withClassWeight(classWeight(v));
-        }
-        if ((v = p.remove("min_impurity_decrease")) != null) {
-            o = o.withMinImpurityDecrease(number("min_impurity_decrease", v));
-        }
-        return o;
+        o = apply(p, "criterion", o, (x, v) -> x.withCriterion(switch (v) {
+            case "gini" -> TreeOptions.Criterion.GINI;
+            case "entropy" -> TreeOptions.Criterion.ENTROPY;
+            default -> throw new IllegalArgumentException("criterion must be gini or entropy, got '" + v + "'");
+        }));
+        o = apply(p, "max_depth", o, (x, v) -> x.withMaxDepth(v.equals("none") ? 0 : integer("max_depth", v)));
+        o = apply(p, "min_samples_split", o, (x, v) -> x.withMinSamplesSplit(integer("min_samples_split", v)));
+        o = apply(p, "min_samples_leaf", o, (x, v) -> x.withMinSamplesLeaf(integer("min_samples_leaf", v)));
+        o = apply(p, "max_features", o, (x, v) -> x.withMaxFeatures(switch (v) {
+            case "all", "none" -> MaxFeatures.all();
+            case "sqrt" -> MaxFeatures.sqrt();
+            case "log2" -> MaxFeatures.log2();
+            default -> v.contains(".") ? MaxFeatures.fraction(number("max_features", v))
+                    : MaxFeatures.count(integer("max_features", v));
+        }));
+        o = apply(p, "class_weight", o, (x, v) -> x.withClassWeight(classWeight(v)));
+        return apply(p, "min_impurity_decrease", o, (x, v) -> x.withMinImpurityDecrease(
+                number("min_impurity_decrease", v)));
     }
 
     private static ForestOptions forest(Map<String, String> p, long seed, int threads) {
         ForestOptions o = ForestOptions.defaults().withSeed(seed).withParallelism(threads);
-        String v;
-        if ((v = p.remove("n_estimators")) != null) {
-            o = o.withTrees(integer("n_estimators", v));
-        }
-        if ((v = p.remove("bootstrap")) != null) {
-            o = o.withBootstrap(bool("bootstrap", v));
-        }
-        if ((v = p.remove("max_samples")) != null) {
-            o = o.withSampleFraction(number("max_samples", v));
-        }
+        o = apply(p, "n_estimators", o, (x, v) -> x.withTrees(integer("n_estimators", v)));
+        o = apply(p, "bootstrap", o, (x, v) -> x.withBootstrap(bool("bootstrap", v)));
+        o = apply(p, "max_samples", o, (x, v) -> x.withSampleFraction(number("max_samples", v)));
         return o.withTree(tree(p, o.tree()));
     }
 
