@@ -9,6 +9,7 @@ module dev.retention.core {
 
     exports dev.retention.cohort;
     exports dev.retention.data;
+    exports dev.retention.eval;
     exports dev.retention.io;
     exports dev.retention.rfm;
     exports dev.retention.modelfile;

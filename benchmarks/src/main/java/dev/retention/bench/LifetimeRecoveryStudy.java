@@ -4,7 +4,7 @@ import dev.retention.churn.lifetime.BgNbd;
 import dev.retention.churn.lifetime.BgNbdModel;
 import dev.retention.churn.lifetime.BgNbdOptions;
 import dev.retention.churn.lifetime.CustomerSummary;
-import dev.retention.churn.lifetime.FitSummary;
+import dev.retention.churn.lifetime.LifetimeFitSummary;
 import dev.retention.churn.lifetime.GammaGamma;
 import dev.retention.churn.lifetime.GammaGammaModel;
 import dev.retention.churn.lifetime.LifetimeSimulation;
@@ -49,7 +49,7 @@ public final class LifetimeRecoveryStudy {
                 study(v.label(), p, seeds, CHI2_95_4, seed -> {
                     CustomerSummary s = LifetimeSimulation.purchases(truth, LifetimeSimulation.ages(customers, 26, 52),
                             seed);
-                    FitSummary f = BgNbd.fit(s, BgNbdOptions.defaults().withVariant(v).withParallelism(threads))
+                    LifetimeFitSummary f = BgNbd.fit(s, BgNbdOptions.defaults().withVariant(v).withParallelism(threads))
                             .fitSummary();
                     return new Sample(f, truth.logLikelihood(s));
                 });
@@ -61,7 +61,7 @@ public final class LifetimeRecoveryStudy {
             study("Pareto/NBD", p, seeds, CHI2_95_4, seed -> {
                 CustomerSummary s = LifetimeSimulation.purchases(truth, LifetimeSimulation.ages(customers, 26, 52),
                         seed);
-                FitSummary f = ParetoNbd.fit(s, ParetoNbdOptions.defaults().withParallelism(threads)).fitSummary();
+                LifetimeFitSummary f = ParetoNbd.fit(s, ParetoNbdOptions.defaults().withParallelism(threads)).fitSummary();
                 return new Sample(f, truth.logLikelihood(s));
             });
         }
@@ -87,7 +87,7 @@ public final class LifetimeRecoveryStudy {
     }
 
     /** One fitted sample and the log-likelihood of the truth on it. */
-    record Sample(FitSummary fit, double truthLogLikelihood) {
+    record Sample(LifetimeFitSummary fit, double truthLogLikelihood) {
     }
 
     interface Trial {

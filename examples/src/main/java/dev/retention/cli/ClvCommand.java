@@ -7,7 +7,7 @@ import dev.retention.churn.lifetime.Clv;
 import dev.retention.churn.lifetime.ClvOptions;
 import dev.retention.churn.lifetime.ClvTable;
 import dev.retention.churn.lifetime.CustomerSummary;
-import dev.retention.churn.lifetime.FitSummary;
+import dev.retention.churn.lifetime.LifetimeFitSummary;
 import dev.retention.churn.lifetime.GammaGamma;
 import dev.retention.churn.lifetime.GammaGammaModel;
 import dev.retention.churn.lifetime.GammaGammaOptions;
@@ -214,7 +214,7 @@ final class ClvCommand implements Callable<Integer> {
 
         static Json toJson(LineCounts counts, CustomerSummary summary, BgNbdModel bgnbd, PurchaseModel purchases,
                            GammaGammaModel spend, ClvTable clv, double[] holdout, int top, double seconds) {
-            FitSummary bg = bgnbd.fitSummary();
+            LifetimeFitSummary bg = bgnbd.fitSummary();
             Json json = new Json()
                     .put("customers", summary.size())
                     .put("bgnbd", new Json()
@@ -244,7 +244,7 @@ final class ClvCommand implements Callable<Integer> {
                     .put("lines_read", counts.read())
                     .put("skipped_rows", counts.skipped());
             if (purchases != bgnbd) {
-                FitSummary f = purchases.fitSummary();
+                LifetimeFitSummary f = purchases.fitSummary();
                 Json p = new Json();
                 double[] estimates = f.estimates();
                 for (int i = 0; i < estimates.length; i++) {
@@ -276,7 +276,7 @@ final class ClvCommand implements Callable<Integer> {
             return json.put("clv", clvJson);
         }
 
-        private static Map<String, Double> named(FitSummary f) {
+        private static Map<String, Double> named(LifetimeFitSummary f) {
             Map<String, Double> m = new LinkedHashMap<>();
             double[] se = f.standardErrors();
             for (int i = 0; i < se.length; i++) {

@@ -56,7 +56,18 @@ public final class Lbfgs {
      * @throws IllegalArgumentException if {@code x0} is empty or not finite, or {@code f} is not finite at {@code x0}
      */
     public static OptimizationResult minimize(DifferentiableFunction f, double[] x0, LbfgsOptions options) {
-        return run(f, null, x0, options);
+        return run(f, null, x0, options, null);
+    }
+
+    /**
+     * Minimizes a smooth function, telling {@code listener} about every iteration.
+     *
+     * @param listener told after each accepted iteration; {@code null} for none
+     * @see #minimize(DifferentiableFunction, double[], LbfgsOptions)
+     */
+    public static OptimizationResult minimize(DifferentiableFunction f, double[] x0, LbfgsOptions options,
+                                              IterationListener listener) {
+        return run(f, null, x0, options, listener);
     }
 
     /**
@@ -72,6 +83,18 @@ public final class Lbfgs {
      */
     public static OptimizationResult minimizeL1(DifferentiableFunction f, double[] l1Weights, double[] x0,
                                                 LbfgsOptions options) {
+        return minimizeL1(f, l1Weights, x0, options, null);
+    }
+
+    /**
+     * Minimizes {@code f(x) + sum_i l1Weights[i] * |x_i|} by OWL-QN, telling {@code listener} about every
+     * iteration.
+     *
+     * @param listener told after each accepted iteration; {@code null} for none
+     * @see #minimizeL1(DifferentiableFunction, double[], double[], LbfgsOptions)
+     */
+    public static OptimizationResult minimizeL1(DifferentiableFunction f, double[] l1Weights, double[] x0,
+                                                LbfgsOptions options, IterationListener listener) {
         Objects.requireNonNull(l1Weights, "l1Weights");
         if (l1Weights.length != x0.length) {
             throw new IllegalArgumentException("l1Weights has length " + l1Weights.length + ", x0 has length "
@@ -82,23 +105,16 @@ public final class Lbfgs {
                 throw new IllegalArgumentException("l1Weights[" + i + "] must be finite and >= 0, got " + l1Weights[i]);
             }
         }
-        return run(f, l1Weights.clone(), x0, options);
+        return run(f, l1Weights.clone(), x0, options, listener);
     }
 
-    private static OptimizationResult run(DifferentiableFunction f, double[] l1, double[] x0, LbfgsOptions opt) {
+    private static OptimizationResult run(DifferentiableFunction f, double[] l1, double[] x0, LbfgsOptions opt,
+                                          IterationListener listener) {
         Objects.requireNonNull(f, "f");
-        Objects.requireNonNull(x0, "x0");
+        requireFiniteStart(x0);
         Objects.requireNonNull(opt, "options");
         int n = x0.length;
-        if (n == 0) {
-            throw new IllegalArgumentException("x0 must have at least one coordinate, got 0");
-        }
-        for (int i = 0; i < n; i++) {
-            if (!Double.isFinite(x0[i])) {
-                throw new IllegalArgumentException("x0[" + i + "] must be finite, got " + x0[i]);
-            }
-        }
-        State s = new State(f, l1, n, opt);
+        State s = new State(f, l1, n, opt, listener);
         System.arraycopy(x0, 0, s.x, 0, n);
         s.fx = s.evaluate(s.x, s.g);
         if (!Double.isFinite(s.fx)) {
@@ -112,12 +128,26 @@ public final class Lbfgs {
         return s.solve();
     }
 
+    /** Checks a starting point: at least one coordinate, all finite. */
+    static void requireFiniteStart(double[] x0) {
+        Objects.requireNonNull(x0, "x0");
+        if (x0.length == 0) {
+            throw new IllegalArgumentException("x0 must have at least one coordinate, got 0");
+        }
+        for (int i = 0; i < x0.length; i++) {
+            if (!Double.isFinite(x0[i])) {
+                throw new IllegalArgumentException("x0[" + i + "] must be finite, got " + x0[i]);
+            }
+        }
+    }
+
     /** The mutable state of one run. */
     private static final class State {
         final DifferentiableFunction f;
         final double[] l1;           // null for smooth problems
         final int n;
         final LbfgsOptions opt;
+        final IterationListener listener;
         final int m;
         final double[][] sMem;
         final double[][] yMem;
@@ -141,8 +171,9 @@ public final class Lbfgs {
         double[] history = new double[64];
         int historySize;
 
-        State(DifferentiableFunction f, double[] l1, int n, LbfgsOptions opt) {
+        State(DifferentiableFunction f, double[] l1, int n, LbfgsOptions opt, IterationListener listener) {
             this.f = f;
+            this.listener = listener;
             this.l1 = l1;
             this.n = n;
             this.opt = opt;
@@ -261,6 +292,9 @@ public final class Lbfgs {
                 pgNorm = infNorm(pg);
                 if (LOG.isDebugEnabled()) {
                     LOG.debug("iteration {}: f = {}, |g|inf = {}", iter, fx, pgNorm);
+                }
+                if (listener != null) {
+                    listener.iteration(iter, fx, pgNorm);
                 }
                 if (pgNorm <= opt.gradientTolerance()) {
                     return result(iter, true, gradientMessage(pgNorm));

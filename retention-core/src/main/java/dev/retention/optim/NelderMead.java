@@ -33,17 +33,9 @@ public final class NelderMead {
      */
     public static OptimizationResult minimize(ObjectiveFunction f, double[] x0, NelderMeadOptions options) {
         Objects.requireNonNull(f, "f");
-        Objects.requireNonNull(x0, "x0");
+        Lbfgs.requireFiniteStart(x0);
         Objects.requireNonNull(options, "options");
         int n = x0.length;
-        if (n == 0) {
-            throw new IllegalArgumentException("x0 must have at least one coordinate, got 0");
-        }
-        for (int i = 0; i < n; i++) {
-            if (!Double.isFinite(x0[i])) {
-                throw new IllegalArgumentException("x0[" + i + "] must be finite, got " + x0[i]);
-            }
-        }
         double rho = 1;
         double chi = options.adaptive() ? 1 + 2.0 / n : 2;
         double psi = options.adaptive() ? 0.75 - 1.0 / (2 * n) : 0.5;

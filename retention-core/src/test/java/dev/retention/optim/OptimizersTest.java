@@ -122,6 +122,24 @@ class OptimizersTest {
     }
 
     @Test
+    void lbfgs_listenerSeesEveryIterationInHistoryOrder() {
+        java.util.List<double[]> seen = new java.util.ArrayList<>();
+        IterationListener listener = (k, value, norm) -> seen.add(new double[] {k, value, norm});
+        OptimizationResult r = Lbfgs.minimize(OptimizersTest::rosen, new double[] {-1.2, 1}, TIGHT, listener);
+        double[] history = r.history();
+        assertEquals(r.iterations(), seen.size());
+        for (int k = 0; k < seen.size(); k++) {
+            assertEquals(k + 1, (int) seen.get(k)[0]);
+            assertEquals(history[k + 1], seen.get(k)[1]);
+        }
+        java.util.List<double[]> l1Seen = new java.util.ArrayList<>();
+        OptimizationResult l1 = Lbfgs.minimizeL1(OptimFixtures.leastSquares(), new double[] {0.1, 0.1, 0.1, 0.1, 0.1, 0},
+                new double[6], TIGHT, (k, value, norm) -> l1Seen.add(new double[] {k, value, norm}));
+        assertEquals(l1.iterations(), l1Seen.size());
+        assertEquals(l1.value(), l1Seen.get(l1Seen.size() - 1)[1]);
+    }
+
+    @Test
     void lbfgs_startAtTheMinimumConvergesAtOnce() {
         OptimizationResult r = Lbfgs.minimize(OptimizersTest::rosen, new double[] {1, 1}, LbfgsOptions.defaults());
         assertTrue(r.converged());

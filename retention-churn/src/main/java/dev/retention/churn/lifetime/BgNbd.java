@@ -36,7 +36,7 @@ public final class BgNbd {
      *
      * @param summary read
      * @param options variant, penalizer, limits and parallelism
-     * @return the fitted model; {@link FitSummary#converged()} tells whether the optimizer converged
+     * @return the fitted model; {@link LifetimeFitSummary#converged()} tells whether the optimizer converged
      * @throws IllegalArgumentException if the summary has fewer than 4 customers
      */
     public static BgNbdModel fit(CustomerSummary summary, BgNbdOptions options) {

@@ -61,9 +61,9 @@ public final class BgNbdModel implements PurchaseModel {
     private final double b;
     private final Variant variant;
     private final PeriodUnit unit;
-    private final FitSummary fit;
+    private final LifetimeFitSummary fit;
 
-    BgNbdModel(double r, double alpha, double a, double b, Variant variant, PeriodUnit unit, FitSummary fit) {
+    BgNbdModel(double r, double alpha, double a, double b, Variant variant, PeriodUnit unit, LifetimeFitSummary fit) {
         this.r = r;
         this.alpha = alpha;
         this.a = a;
@@ -87,7 +87,7 @@ public final class BgNbdModel implements PurchaseModel {
         Objects.requireNonNull(variant, "variant");
         Objects.requireNonNull(unit, "unit");
         return new BgNbdModel(r, alpha, a, b, variant, unit,
-                FitSummary.given(variant.label(), NAMES, new double[] {r, alpha, a, b}));
+                LifetimeFitSummary.given(variant.label(), NAMES, new double[] {r, alpha, a, b}));
     }
 
     @Override
@@ -131,7 +131,7 @@ public final class BgNbdModel implements PurchaseModel {
     }
 
     @Override
-    public FitSummary fitSummary() {
+    public LifetimeFitSummary fitSummary() {
         return fit;
     }
 

@@ -1,6 +1,7 @@
 package dev.retention.churn.lifetime;
 
 import dev.retention.data.IdIndex;
+import it.unimi.dsi.fastutil.ints.IntArrays;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -97,19 +98,15 @@ public final class ClvTable {
      */
     public int[] ranking() {
         int n = clv.length;
-        Integer[] order = new Integer[n];
+        int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
-        java.util.Arrays.sort(order, (p, q) -> {
+        IntArrays.mergeSort(order, (p, q) -> {
             int c = Double.compare(clv[q], clv[p]);
             return c != 0 ? c : Integer.compare(p, q);
         });
-        int[] out = new int[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = order[i];
-        }
-        return out;
+        return order;
     }
 
     /**

@@ -35,9 +35,9 @@ public final class GammaGammaModel {
     private final double q;
     private final double v;
     private final double correlation;
-    private final FitSummary fit;
+    private final LifetimeFitSummary fit;
 
-    GammaGammaModel(double p, double q, double v, double correlation, FitSummary fit) {
+    GammaGammaModel(double p, double q, double v, double correlation, LifetimeFitSummary fit) {
         this.p = p;
         this.q = q;
         this.v = v;
@@ -54,7 +54,7 @@ public final class GammaGammaModel {
         Checks.positive("p", p);
         Checks.positive("q", q);
         Checks.positive("v", v);
-        return new GammaGammaModel(p, q, v, 0, FitSummary.given("Gamma-Gamma", NAMES, new double[] {p, q, v}));
+        return new GammaGammaModel(p, q, v, 0, LifetimeFitSummary.given("Gamma-Gamma", NAMES, new double[] {p, q, v}));
     }
 
     /** Shape of a customer's transaction values. */
@@ -86,7 +86,7 @@ public final class GammaGammaModel {
     }
 
     /** How the model was fitted (or that its parameters were given). */
-    public FitSummary fitSummary() {
+    public LifetimeFitSummary fitSummary() {
         return fit;
     }
 

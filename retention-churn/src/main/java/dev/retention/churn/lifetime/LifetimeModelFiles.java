@@ -11,14 +11,14 @@ final class LifetimeModelFiles {
 
     /** Reads a model from its parameters and fit summary; may throw either exception for an invalid file. */
     interface Reader<T> {
-        T read(double[] parameters, FitSummary fit) throws ModelFormatException;
+        T read(double[] parameters, LifetimeFitSummary fit) throws ModelFormatException;
     }
 
     private LifetimeModelFiles() {
     }
 
     /** A writer of the given type holding the parameters and the fit summary; the caller adds its own sections. */
-    static ModelFile.Writer writer(String type, double[] parameters, FitSummary fit) {
+    static ModelFile.Writer writer(String type, double[] parameters, LifetimeFitSummary fit) {
         ModelFile.Writer w = ModelFile.writer(type).putDoubles("parameters", parameters);
         fit.writeTo(w);
         return w;
@@ -37,7 +37,7 @@ final class LifetimeModelFiles {
                 throw new ModelFormatException(f.source() + ": section 'parameters' holds " + p.length
                         + " values, expected " + count);
             }
-            return reader.read(p, FitSummary.readFrom(f));
+            return reader.read(p, LifetimeFitSummary.readFrom(f));
         } catch (IllegalArgumentException e) {
             throw new ModelFormatException(f.source() + ": invalid " + type + " model: " + e.getMessage());
         }

@@ -8,6 +8,8 @@ import dev.retention.optim.NelderMead;
 import dev.retention.optim.NelderMeadOptions;
 import dev.retention.optim.ObjectiveFunction;
 import dev.retention.optim.OptimizationResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.Arrays;
 
@@ -23,6 +25,8 @@ import java.util.Arrays;
  */
 final class MaximumLikelihood {
 
+    private static final Logger LOG = LoggerFactory.getLogger(MaximumLikelihood.class);
+
     /** A total log-likelihood in the natural parameters. */
     interface LogLikelihood {
         /**
@@ -37,7 +41,7 @@ final class MaximumLikelihood {
     }
 
     /** The optimum and its summary. */
-    record Fit(double[] theta, FitSummary summary) {
+    record Fit(double[] theta, LifetimeFitSummary summary) {
     }
 
     /** L-BFGS with the analytic gradient. */
@@ -61,9 +65,10 @@ final class MaximumLikelihood {
         };
         double[] se = standardErrors(FiniteDifferences.hessian(total, phi), theta);
         double logLik = ll.value(theta, null);
-        FitSummary summary = new FitSummary(model, names, theta, se, logLik, customers, penalizer, result.iterations(),
+        LifetimeFitSummary summary = new LifetimeFitSummary(model, names, theta, se, logLik, customers, penalizer, result.iterations(),
                 result.evaluations(), result.converged(), result.message(), result.history(),
                 (System.nanoTime() - start) / 1e9);
+        log(summary);
         return new Fit(theta, summary);
     }
 
@@ -103,10 +108,20 @@ final class MaximumLikelihood {
         double[] se = standardErrors(FiniteDifferences.hessian(x -> customers * values.value(x), phi), theta);
         double logLik = ll.value(theta, null);
         boolean converged = result.converged() && iterations < maxIterations;
-        FitSummary summary = new FitSummary(model, names, theta, se, logLik, customers, penalizer, iterations,
+        LifetimeFitSummary summary = new LifetimeFitSummary(model, names, theta, se, logLik, customers, penalizer, iterations,
                 evaluations, converged, result.message() + (converged ? "" : "; iteration limit " + maxIterations),
                 history, (System.nanoTime() - start) / 1e9);
+        log(summary);
         return new Fit(theta, summary);
+    }
+
+    /** The INFO milestone of a fit. */
+    private static void log(LifetimeFitSummary f) {
+        if (LOG.isInfoEnabled()) {
+            LOG.info("{} fit on {} customers: {} after {} iterations ({} evaluations, {} s), log-likelihood {}, "
+                    + "parameters {}", f.model(), f.customers(), f.converged() ? "converged" : "NOT converged",
+                    f.iterations(), f.evaluations(), f.seconds(), f.logLikelihood(), Arrays.toString(f.estimates()));
+        }
     }
 
     /** f(phi) = -LL(e^phi) / n + penalizer sum e^(2 phi), and its gradient in phi. */

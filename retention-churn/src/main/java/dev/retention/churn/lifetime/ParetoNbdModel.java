@@ -36,9 +36,9 @@ public final class ParetoNbdModel implements PurchaseModel {
     private final double s;
     private final double beta;
     private final PeriodUnit unit;
-    private final FitSummary fit;
+    private final LifetimeFitSummary fit;
 
-    ParetoNbdModel(double r, double alpha, double s, double beta, PeriodUnit unit, FitSummary fit) {
+    ParetoNbdModel(double r, double alpha, double s, double beta, PeriodUnit unit, LifetimeFitSummary fit) {
         this.r = r;
         this.alpha = alpha;
         this.s = s;
@@ -58,7 +58,7 @@ public final class ParetoNbdModel implements PurchaseModel {
         Checks.positive("s", s);
         Checks.positive("beta", beta);
         Objects.requireNonNull(unit, "unit");
-        return new ParetoNbdModel(r, alpha, s, beta, unit, FitSummary.given(NAME, NAMES, new double[] {r, alpha, s, beta}));
+        return new ParetoNbdModel(r, alpha, s, beta, unit, LifetimeFitSummary.given(NAME, NAMES, new double[] {r, alpha, s, beta}));
     }
 
     @Override
@@ -97,7 +97,7 @@ public final class ParetoNbdModel implements PurchaseModel {
     }
 
     @Override
-    public FitSummary fitSummary() {
+    public LifetimeFitSummary fitSummary() {
         return fit;
     }
 

@@ -19,7 +19,7 @@ public sealed interface PurchaseModel permits BgNbdModel, ParetoNbdModel {
     double[] parameters();
 
     /** How the model was fitted (or that its parameters were given). */
-    FitSummary fitSummary();
+    LifetimeFitSummary fitSummary();
 
     /**
      * The probability that a customer with this history is still active at {@code T}.

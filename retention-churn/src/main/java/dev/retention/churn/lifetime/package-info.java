@@ -6,7 +6,7 @@
  * MBG/NBD), {@link dev.retention.churn.lifetime.ParetoNbd#fit} and {@link dev.retention.churn.lifetime.GammaGamma#fit}
  * fit the models by maximum likelihood and return immutable models ({@link dev.retention.churn.lifetime.BgNbdModel},
  * {@link dev.retention.churn.lifetime.ParetoNbdModel}, {@link dev.retention.churn.lifetime.GammaGammaModel}) with a
- * {@link dev.retention.churn.lifetime.FitSummary}; the purchase models give P(alive), expected purchases and, for the
+ * {@link dev.retention.churn.lifetime.LifetimeFitSummary}; the purchase models give P(alive), expected purchases and, for the
  * BG/NBD, the probability of k purchases; {@link dev.retention.churn.lifetime.Clv#compute} combines a purchase model
  * with the spend model into discounted lifetime values and a ranked
  * {@link dev.retention.churn.lifetime.ClvTable}. {@link dev.retention.churn.lifetime.LifetimeSimulation} draws

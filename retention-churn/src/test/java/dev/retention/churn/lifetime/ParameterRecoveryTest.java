@@ -89,11 +89,11 @@ class ParameterRecoveryTest {
                 "simulated spend is independent of frequency, correlation " + fit.frequencySpendCorrelation());
     }
 
-    private static void check(PurchaseModel truth, double truthLl, FitSummary fit, double chi2, long seed) {
+    private static void check(PurchaseModel truth, double truthLl, LifetimeFitSummary fit, double chi2, long seed) {
         check(truth.fitSummary(), truthLl, fit, chi2, seed);
     }
 
-    private static void check(FitSummary truth, double truthLl, FitSummary fit, double chi2, long seed) {
+    private static void check(LifetimeFitSummary truth, double truthLl, LifetimeFitSummary fit, double chi2, long seed) {
         String where = "seed " + seed + ": truth " + Arrays.toString(truth.estimates()) + ", fit " + fit;
         assertTrue(fit.converged(), where);
         double lr = 2 * (fit.logLikelihood() - truthLl);

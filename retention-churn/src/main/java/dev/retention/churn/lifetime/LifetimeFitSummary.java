@@ -20,7 +20,7 @@ import java.util.Objects;
  * Hessian is not positive definite, a parameter is not identified by the data and its standard error is
  * {@code +Infinity}.
  */
-public final class FitSummary {
+public final class LifetimeFitSummary {
 
     private final String model;
     private final String[] names;
@@ -36,7 +36,7 @@ public final class FitSummary {
     private final double[] history;
     private final double seconds;
 
-    FitSummary(String model, String[] names, double[] estimates, double[] standardErrors, double logLikelihood,
+    LifetimeFitSummary(String model, String[] names, double[] estimates, double[] standardErrors, double logLikelihood,
                int customers, double penalizer, int iterations, int evaluations, boolean converged, String message,
                double[] history, double seconds) {
         this.model = model;
@@ -55,10 +55,10 @@ public final class FitSummary {
     }
 
     /** A summary for a model made from given parameters rather than fitted. */
-    static FitSummary given(String model, String[] names, double[] estimates) {
+    static LifetimeFitSummary given(String model, String[] names, double[] estimates) {
         double[] se = new double[estimates.length];
         Arrays.fill(se, Double.POSITIVE_INFINITY);
-        return new FitSummary(model, names, estimates, se, Double.NEGATIVE_INFINITY, 0, 0, 0, 0, true,
+        return new LifetimeFitSummary(model, names, estimates, se, Double.NEGATIVE_INFINITY, 0, 0, 0, 0, true,
                 "parameters given, not fitted", new double[0], 0);
     }
 
@@ -143,7 +143,7 @@ public final class FitSummary {
                 .putDouble("fit_seconds", seconds);
     }
 
-    static FitSummary readFrom(ModelFile f) throws ModelFormatException {
+    static LifetimeFitSummary readFrom(ModelFile f) throws ModelFormatException {
         String[] names = f.strings("fit_names");
         double[] estimates = f.doubles("fit_estimates");
         double[] se = f.doubles("fit_standard_errors");
@@ -151,7 +151,7 @@ public final class FitSummary {
             throw new ModelFormatException(f.source() + ": fit summary has " + names.length + " names, "
                     + estimates.length + " estimates and " + se.length + " standard errors");
         }
-        return new FitSummary(f.string("fit_model"), names, estimates, se, f.doubleValue("fit_log_likelihood"),
+        return new LifetimeFitSummary(f.string("fit_model"), names, estimates, se, f.doubleValue("fit_log_likelihood"),
                 f.intValue("fit_customers"), f.doubleValue("fit_penalizer"), f.intValue("fit_iterations"),
                 f.intValue("fit_evaluations"), f.intValue("fit_converged") != 0, f.string("fit_message"),
                 f.doubles("fit_history"), f.doubleValue("fit_seconds"));
