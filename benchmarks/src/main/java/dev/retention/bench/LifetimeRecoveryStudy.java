@@ -37,6 +37,9 @@ public final class LifetimeRecoveryStudy {
 
     /** Runs the study and prints one table per model and parameter set. */
     public static void main(String[] args) {
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");   // one INFO line per fit otherwise
+        }
         int customers = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         int seeds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         int threads = args.length > 2 ? Integer.parseInt(args[2]) : Runtime.getRuntime().availableProcessors();
