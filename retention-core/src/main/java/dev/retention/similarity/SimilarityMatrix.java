@@ -9,7 +9,7 @@ import java.util.Objects;
  * support); {@link #representation()} says which, {@link #reason()} why. Immutable and thread-safe.
  *
  * <p>{@link #get(int, int)} is O(1) for a full matrix and O(log k) for an index, where pairs not kept
- * read as 0. The diagonal reads as 1 (as Surprise), except for rows with no entries in an index.
+ * read as 0. The diagonal reads as 1, as in Surprise.
  */
 public final class SimilarityMatrix {
 
