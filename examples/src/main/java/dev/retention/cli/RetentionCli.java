@@ -17,7 +17,7 @@ import java.nio.charset.StandardCharsets;
  */
 @Command(name = "retention", mixinStandardHelpOptions = true, versionProvider = RetentionCli.Version.class,
         description = "Customer-retention analytics for a shop's orders.",
-        subcommands = {DemoCommand.class, RfmCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, RfmCommand.class, RecsysCommand.class, CommandLine.HelpCommand.class})
 public final class RetentionCli {
 
     /** Exit status for bad arguments. */
