@@ -133,10 +133,19 @@ public final class TruncatedSvd {
         QRDecomposition<DMatrixRMaj> qr = DecompositionFactory_DDRM.qr(rows, l);
         DMatrixRMaj ym = new DMatrixRMaj(rows, l);
         System.arraycopy(y, 0, ym.data, 0, rows * l);
-        if (!qr.decompose(ym)) {
-            throw new IllegalStateException("EJML's QR of the " + rows + " x " + l + " sketch failed");
+        // EJML reports failure when a column is exactly zero after the earlier reflections (a sketch of
+        // lower rank than l, as for a matrix of rank < l); its reflector is then the identity, and the thin
+        // Q is still orthonormal, with an arbitrary direction for that column, which is what the range
+        // finder needs. So the flag is not an error here.
+        qr.decompose(ym);
+        double[] q = qr.getQ(null, true).data;
+        for (double x : q) {
+            if (!Double.isFinite(x)) {
+                throw new IllegalStateException("EJML's QR of the " + rows + " x " + l
+                        + " sketch produced a non-finite value");
+            }
         }
-        return qr.getQ(null, true).data;
+        return q;
     }
 
     /** Rows of the decomposed matrix. */

@@ -67,6 +67,18 @@ class TruncatedSvdTest {
         checkAgainst(reference(a), svd, a, 3, "rank-5 matrix");
     }
 
+    /** Rank 2 with empty rows and columns: the sketch is rank-deficient, the factors stay orthonormal. */
+    @Test
+    void rankDeficientMatrix_withEmptyRowsAndColumns() {
+        int[] r = {0, 0, 2, 2, 5, 5, 5};
+        int[] c = {0, 3, 0, 3, 1, 4, 6};
+        float[] v = {1, 2, 2, 4, 3, 1, 1};
+        CsrMatrix a = CsrMatrix.fromTriples(8, 7, r, c, v);
+        TruncatedSvd svd = TruncatedSvd.compute(a, SvdOptions.defaults().withRank(5).withOversampling(2));
+        checkAgainst(reference(a), svd, a, 5, "rank 2");
+        assertEquals(0.0, svd.singularValue(2), 1e-12);
+    }
+
     @Test
     void sameSeed_sameResult_forAnyParallelism() {
         CsrMatrix a = RandomSparse.ratings(5, 400, 300, 0.1);

@@ -69,8 +69,8 @@ public final class Folds {
                     + " ratings leaves the test or the training set empty");
         }
         int[] order = shuffled(n, seed);
-        return new Split(data.subset(Arrays.copyOfRange(order, n - testSize, n)),
-                data.subset(Arrays.copyOf(order, n - testSize)));
+        return new Split(data.subset(Arrays.copyOf(order, n - testSize)),
+                data.subset(Arrays.copyOfRange(order, n - testSize, n)));
     }
 
     /**
