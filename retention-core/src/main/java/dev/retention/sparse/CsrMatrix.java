@@ -35,7 +35,7 @@ public final class CsrMatrix {
 
     /**
      * A matrix from coordinate triples {@code (rowIndex[p], colIndex[p], values[p])}; entries with the
-     * same row and column are summed (as SciPy's {@code coo_matrix.tocsr}). Two stable counting sorts:
+     * same row and column are summed in input order (as SciPy's {@code coo_matrix.tocsr}). Counting sorts:
      * O(nnz + rows + cols) time and memory.
      *
      * @param rows     number of rows, {@code >= 0}

@@ -61,8 +61,8 @@ public final class SparseOps {
 
     /**
      * {@code C = A^T B}, {@code B} dense {@code a.rows() x k}, {@code C} dense {@code a.cols() x k},
-     * without forming the transpose. O(nnz k) time; up to seven partial results of {@code a.cols() x k}
-     * besides {@code C} when {@code A} has more than 131,072 non-zeros.
+     * without forming the transpose. O(nnz k) time; up to three partial results of {@code a.cols() x k}
+     * besides {@code C} when {@code A} has more than 262,144 non-zeros.
      *
      * @param a           read
      * @param b           read; length {@code a.rows() * k}, row-major

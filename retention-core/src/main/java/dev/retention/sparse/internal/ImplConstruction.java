@@ -6,10 +6,11 @@ import java.util.Arrays;
  * Building compressed sparse rows from coordinate triples, and transposing them.
  *
  * <p>Layout: CSR with row pointers {@code ptr[0..rows]}, column indices and float values; indices
- * sorted within each row and free of duplicates. Construction is two stable counting sorts (by
- * column, then by row), so O(nnz + rows + cols) time and no comparison sort (as SciPy's
- * {@code coo_tocsr} followed by {@code sort_indices}, but linear). Duplicates are then summed in
- * place. Inputs are trusted: the public facade checks ranges and finiteness.
+ * sorted within each row and free of duplicates. Construction is a counting sort by row when each
+ * row's entries already come in column order, else a two-key LSD radix sort (counting sorts by column,
+ * then by row), so O(nnz + rows + cols) with no comparison sort; duplicates are then summed in place.
+ * Transposition is a counting sort by column, O(nnz + cols). Inputs are trusted: the public facade
+ * checks ranges and finiteness.
  */
 public final class ImplConstruction {
 
@@ -22,9 +23,40 @@ public final class ImplConstruction {
 
     /**
      * CSR of the triples {@code (r[p], c[p], v[p])} for {@code p < n}, with duplicates summed in input order.
+     *
+     * <p>When the entries of every row arrive in increasing column order (rows may interleave), as from
+     * {@code Interactions}, one counting sort by row suffices. Otherwise two stable counting sorts, by
+     * column and then by row (a least-significant-digit radix sort on the two keys). O(nnz + rows + cols)
+     * either way.
      */
     public static Csr fromTriples(int rows, int cols, int[] r, int[] c, float[] v, int n) {
-        // pass 1: stable counting sort by column
+        int[] ptr = new int[rows + 1];
+        int[] last = new int[rows];
+        Arrays.fill(last, -1);
+        boolean rowsInOrder = true;
+        for (int p = 0; p < n; p++) {
+            int i = r[p];
+            ptr[i + 1]++;
+            if (c[p] <= last[i]) {
+                rowsInOrder = false;
+            }
+            last[i] = c[p];
+        }
+        for (int i = 0; i < rows; i++) {
+            ptr[i + 1] += ptr[i];
+        }
+        int[] idx = new int[n];
+        float[] val = new float[n];
+        int[] fill = Arrays.copyOf(ptr, rows);
+        if (rowsInOrder) {
+            for (int p = 0; p < n; p++) {
+                int q = fill[r[p]]++;
+                idx[q] = c[p];
+                val[q] = v[p];
+            }
+            return new Csr(ptr, idx, val);
+        }
+        // stable counting sort by column into (row, value) arrays, then by row
         int[] colPtr = new int[cols + 1];
         for (int p = 0; p < n; p++) {
             colPtr[c[p] + 1]++;
@@ -32,40 +64,33 @@ public final class ImplConstruction {
         for (int j = 0; j < cols; j++) {
             colPtr[j + 1] += colPtr[j];
         }
-        int[] byCol = new int[n];
-        int[] fill = Arrays.copyOf(colPtr, cols);
+        int[] rowByCol = new int[n];
+        float[] valByCol = new float[n];
+        int[] colFill = Arrays.copyOf(colPtr, cols);
         for (int p = 0; p < n; p++) {
-            byCol[fill[c[p]]++] = p;
+            int q = colFill[c[p]]++;
+            rowByCol[q] = r[p];
+            valByCol[q] = v[p];
         }
-        // pass 2: stable counting sort by row, visiting entries in column order
-        int[] ptr = new int[rows + 1];
-        for (int p = 0; p < n; p++) {
-            ptr[r[p] + 1]++;
+        for (int j = 0; j < cols; j++) {
+            for (int q = colPtr[j], end = colPtr[j + 1]; q < end; q++) {
+                int at = fill[rowByCol[q]]++;
+                idx[at] = j;
+                val[at] = valByCol[q];
+            }
         }
-        for (int i = 0; i < rows; i++) {
-            ptr[i + 1] += ptr[i];
-        }
-        int[] idx = new int[n];
-        float[] val = new float[n];
-        int[] order = new int[n];
-        fill = Arrays.copyOf(ptr, rows);
-        for (int q = 0; q < n; q++) {
-            int p = byCol[q];
-            order[fill[r[p]]++] = p;
-        }
-        // duplicates of a column are now adjacent in input order: sum them in place
+        // duplicates are now adjacent, in input order: sum them in place
         int out = 0;
         int start = 0;
         for (int i = 0; i < rows; i++) {
             int end = ptr[i + 1];
             int rowStart = out;
             for (int q = start; q < end; q++) {
-                int p = order[q];
-                if (out > rowStart && idx[out - 1] == c[p]) {
-                    val[out - 1] += v[p];
+                if (out > rowStart && idx[out - 1] == idx[q]) {
+                    val[out - 1] += val[q];
                 } else {
-                    idx[out] = c[p];
-                    val[out] = v[p];
+                    idx[out] = idx[q];
+                    val[out] = val[q];
                     out++;
                 }
             }

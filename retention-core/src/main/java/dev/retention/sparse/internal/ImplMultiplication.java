@@ -20,8 +20,8 @@ public final class ImplMultiplication {
     /** Target non-zeros per block of the row-parallel products. */
     public static final long BLOCK_NNZ = 1 << 15;
     /** Largest number of partial results of {@code A^T B}. */
-    public static final int MAX_PARTIALS = 8;
-    private static final long PARTIAL_NNZ = 1 << 17;
+    public static final int MAX_PARTIALS = 4;
+    private static final long PARTIAL_NNZ = 1 << 18;
     private static final int REDUCE_CHUNK = 1 << 14;
 
     private ImplMultiplication() {
@@ -56,7 +56,23 @@ public final class ImplMultiplication {
             for (int t = 0; t < k; t++) {
                 c[ci + t] = 0;
             }
-            for (int p = ptr[i], end = ptr[i + 1]; p < end; p++) {
+            int p = ptr[i];
+            int end = ptr[i + 1];
+            // four entries at a time: one load and store of the output row per four products
+            for (; p + 3 < end; p += 4) {
+                double a0 = val[p];
+                double a1 = val[p + 1];
+                double a2 = val[p + 2];
+                double a3 = val[p + 3];
+                int b0 = idx[p] * k;
+                int b1 = idx[p + 1] * k;
+                int b2 = idx[p + 2] * k;
+                int b3 = idx[p + 3] * k;
+                for (int t = 0; t < k; t++) {
+                    c[ci + t] += a0 * b[b0 + t] + a1 * b[b1 + t] + a2 * b[b2 + t] + a3 * b[b3 + t];
+                }
+            }
+            for (; p < end; p++) {
                 double a = val[p];
                 int bj = idx[p] * k;
                 for (int t = 0; t < k; t++) {

@@ -102,13 +102,35 @@ public final class ImplPairs {
                 if (topK > 0 && kept > topK) {
                     kept = TopK.select(work.selected, kept, topK, work.value);
                 }
-                Arrays.sort(work.selected, 0, kept);
+                sortIndexes(work, kept, s.n);
                 buf.addRow(work.selected, kept, work.value);
                 work.clear(m);
             }
             out[b] = buf;
         });
         return RowBuffer.concat(out, s.n);
+    }
+
+    /**
+     * Sorts {@code selected[0..m)} (distinct indexes below {@code n}): by a comparison sort when few, else
+     * by marking them and scanning {@code [0, n)}, O(n), which is cheaper for dense rows.
+     */
+    private static void sortIndexes(Workspace w, int m, int n) {
+        if ((long) m * (32 - Integer.numberOfLeadingZeros(m)) < n) {
+            Arrays.sort(w.selected, 0, m);
+            return;
+        }
+        boolean[] mark = w.mark;
+        for (int t = 0; t < m; t++) {
+            mark[w.selected[t]] = true;
+        }
+        int at = 0;
+        for (int y = 0; y < n; y++) {
+            if (mark[y]) {
+                mark[y] = false;
+                w.selected[at++] = y;
+            }
+        }
     }
 
     private static int[] bounds(Spec s) {
@@ -260,6 +282,7 @@ public final class ImplPairs {
         final int[] cnt;
         final int[] touched;
         final int[] selected;
+        final boolean[] mark;
         final double[] value;
         final double[] sxy;
         final double[] sxx;
@@ -271,6 +294,7 @@ public final class ImplPairs {
             cnt = new int[n];
             touched = new int[n];
             selected = new int[n];
+            mark = new boolean[n];
             value = new double[n];
             sxy = mode == JACCARD ? null : new double[n];
             boolean squares = mode == COSINE || mode == SHRUNK_COSINE || mode == PEARSON;
