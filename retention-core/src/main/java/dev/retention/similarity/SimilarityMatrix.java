@@ -1,5 +1,7 @@
 package dev.retention.similarity;
 
+import dev.retention.sparse.internal.TopK;
+
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -90,8 +92,8 @@ public final class SimilarityMatrix {
 
     /**
      * The {@code k} rows most similar to row {@code i} (itself excluded, pairs with similarity 0 or below
-     * the support left out), most similar first, ties to the smaller index. O(n log k) for a full matrix,
-     * O(k log k) for an index.
+     * the support left out), most similar first, ties to the smaller index. O(n + m log k + k^2) for
+     * {@code m} candidates (a bounded heap, then an insertion sort of the kept ones).
      *
      * @param i row
      * @param k how many at most, {@code >= 1}
@@ -101,41 +103,40 @@ public final class SimilarityMatrix {
         if (k < 1) {
             throw new IllegalArgumentException("k must be >= 1, got " + k);
         }
-        int[] cand;
-        float[] sim;
+        double[] value = new double[n];
+        int[] cand = new int[dense != null ? n : ptr[i + 1] - ptr[i]];
+        int m = 0;
         if (dense != null) {
-            int m = 0;
-            cand = new int[n];
             for (int j = 0; j < n; j++) {
-                if (j != i && dense[i * n + j] != 0f) {
+                float v = dense[i * n + j];
+                if (j != i && v != 0f) {
                     cand[m++] = j;
+                    value[j] = v;
                 }
             }
-            cand = Arrays.copyOf(cand, m);
         } else {
-            int m = 0;
-            cand = new int[ptr[i + 1] - ptr[i]];
             for (int p = ptr[i]; p < ptr[i + 1]; p++) {
                 if (val[p] != 0f) {
                     cand[m++] = idx[p];
+                    value[idx[p]] = val[p];
                 }
             }
-            cand = Arrays.copyOf(cand, m);
         }
-        Integer[] order = new Integer[cand.length];
-        for (int t = 0; t < cand.length; t++) {
-            order[t] = cand[t];
+        int kept = TopK.select(cand, m, k, value);
+        // order the kept ones best first (insertion sort: k is small)
+        for (int a = 1; a < kept; a++) {
+            int x = cand[a];
+            int b = a - 1;
+            while (b >= 0 && (value[cand[b]] < value[x] || (value[cand[b]] == value[x] && cand[b] > x))) {
+                cand[b + 1] = cand[b];
+                b--;
+            }
+            cand[b + 1] = x;
         }
-        Arrays.sort(order, (a, b) -> {
-            int c = Float.compare(get(i, b), get(i, a));
-            return c != 0 ? c : Integer.compare(a, b);
-        });
-        int m = Math.min(k, order.length);
-        int[] index = new int[m];
-        sim = new float[m];
-        for (int t = 0; t < m; t++) {
-            index[t] = order[t];
-            sim[t] = get(i, order[t]);
+        int[] index = Arrays.copyOf(cand, kept);
+        float[] sim = new float[kept];
+        for (int t = 0; t < kept; t++) {
+            sim[t] = (float) value[index[t]];
         }
         return new Neighbours(index, sim);
     }

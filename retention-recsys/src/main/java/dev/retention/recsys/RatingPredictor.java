@@ -1,8 +1,9 @@
 package dev.retention.recsys;
 
 /**
- * A fitted model that predicts ratings. Implementations are immutable and thread-safe; predicting
- * allocates nothing but the returned {@link Prediction}.
+ * A fitted model that predicts ratings. Implementations are immutable and thread-safe; a prediction
+ * allocates at most small per-call work arrays (the neighbourhood models' bounded heaps) and the
+ * returned {@link Prediction}.
  */
 public interface RatingPredictor {
 

@@ -8,8 +8,8 @@ import dev.retention.recsys.knn.KnnOptions;
 import dev.retention.recsys.knn.KnnVariant;
 import dev.retention.recsys.slopeone.SlopeOne;
 import dev.retention.recsys.svd.PureSvd;
-import dev.retention.recsys.svd.PureSvdOptions;
 import dev.retention.similarity.SimilarityMeasure;
+import dev.retention.sparse.SvdOptions;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -103,7 +103,7 @@ public final class Algorithms {
             case "slope-one":
                 return SlopeOne::fit;
             case "pure-svd": {
-                PureSvdOptions o = PureSvdOptions.defaults().withFactors(p.intValue("factors", 50, 1))
+                SvdOptions o = SvdOptions.defaults().withRank(p.intValue("factors", PureSvd.DEFAULT_FACTORS, 1))
                         .withSeed(p.longValue("seed", 0)).withParallelism(p.intValue("threads", 1, 1));
                 return train -> PureSvd.fit(train, o);
             }

@@ -30,10 +30,10 @@ public final class PureSvd extends RatingModel {
     private final double[] userFactors;   // r_u Q, users x f
     private final double[] itemFactors;   // Q, items x f
     private final double[] singularValues;
-    private final PureSvdOptions options;
+    private final SvdOptions options;
 
     private PureSvd(Ratings train, int f, double[] userFactors, double[] itemFactors, double[] singularValues,
-                    PureSvdOptions options) {
+                    SvdOptions options) {
         super("PureSVD", train);
         this.f = f;
         this.userFactors = userFactors;
@@ -42,30 +42,35 @@ public final class PureSvd extends RatingModel {
         this.options = options;
     }
 
+    /** The default number of factors, 50 (Cremonesi et al. report 50 on MovieLens, 150 on Netflix). */
+    public static final int DEFAULT_FACTORS = 50;
+
     /**
      * Fits the factors.
      *
      * @param train   read
-     * @param options factors, randomized SVD settings, seed, parallelism
-     * @throws IllegalArgumentException if {@code factors} exceeds {@code min(users, items)}
+     * @param options the randomized SVD: its {@code rank} is the number of factors {@code f} (use
+     *                {@code SvdOptions.defaults().withRank(PureSvd.DEFAULT_FACTORS)} for the default),
+     *                oversampling, power iterations, seed and parallelism (the model does not depend on it)
+     * @throws IllegalArgumentException if the rank exceeds {@code min(users, items)}
      */
-    public static PureSvd fit(Ratings train, PureSvdOptions options) {
+    public static PureSvd fit(Ratings train, SvdOptions options) {
         Objects.requireNonNull(train, "train");
         Objects.requireNonNull(options, "options");
+        int f = options.rank();
         int limit = Math.min(train.userCount(), train.itemCount());
-        if (options.factors() > limit) {
-            throw new IllegalArgumentException("factors must be in [1, min(users, items) = " + limit + "], got "
-                    + options.factors());
+        if (f > limit) {
+            throw new IllegalArgumentException("factors (the rank) must be in [1, min(users, items) = " + limit
+                    + "], got " + f);
         }
         long start = System.nanoTime();
         CsrMatrix r = train.byUser();
-        TruncatedSvd svd = TruncatedSvd.compute(r, new SvdOptions(options.factors(), options.oversampling(),
-                options.powerIterations(), options.seed(), options.parallelism()));
+        TruncatedSvd svd = TruncatedSvd.compute(r, options);
         double[] q = svd.v();
-        double[] p = SparseOps.mult(r, q, options.factors(), null, options.parallelism());
-        LOG.info("PureSVD with {} factors fitted on {} ratings in {} ms", options.factors(), train.size(),
+        double[] p = SparseOps.mult(r, q, f, null, options.parallelism());
+        LOG.info("PureSVD with {} factors fitted on {} ratings in {} ms", f, train.size(),
                 (System.nanoTime() - start) / 1_000_000);
-        return new PureSvd(train, options.factors(), p, q, svd.singularValues(), options);
+        return new PureSvd(train, f, p, q, svd.singularValues(), options);
     }
 
     @Override
@@ -110,7 +115,7 @@ public final class PureSvd extends RatingModel {
     }
 
     /** The options used. */
-    public PureSvdOptions options() {
+    public SvdOptions options() {
         return options;
     }
 

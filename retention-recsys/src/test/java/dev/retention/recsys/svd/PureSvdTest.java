@@ -4,6 +4,7 @@ import dev.retention.recsys.RecsysFixture;
 import dev.retention.recsys.Ratings;
 import dev.retention.recsys.Recommendations;
 import dev.retention.recsys.TopN;
+import dev.retention.sparse.SvdOptions;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -20,7 +21,7 @@ class PureSvdTest {
     @Test
     void fullRank_scoresReproduceTheRatingMatrix() {
         Ratings r = RecsysFixture.ratings();
-        PureSvd m = PureSvd.fit(r, PureSvdOptions.defaults().withFactors(6));
+        PureSvd m = PureSvd.fit(r, SvdOptions.defaults().withRank(6));
         double[] scores = new double[6];
         for (int u = 0; u < 7; u++) {
             m.scoreItems(u, scores);
@@ -34,7 +35,7 @@ class PureSvdTest {
     @Test
     void topN_excludesSeenItems_bestFirst() {
         Ratings r = RecsysFixture.ratings();
-        PureSvd m = PureSvd.fit(r, PureSvdOptions.defaults().withFactors(2));
+        PureSvd m = PureSvd.fit(r, SvdOptions.defaults().withRank(2));
         Recommendations rec = TopN.recommend(m, r, 5, 3);
         assertEquals(3, rec.size());
         double[] scores = new double[6];
@@ -48,14 +49,14 @@ class PureSvdTest {
             }
         }
         // the same seed gives the same model for any parallelism
-        PureSvd two = PureSvd.fit(r, PureSvdOptions.defaults().withFactors(2).withParallelism(2));
+        PureSvd two = PureSvd.fit(r, SvdOptions.defaults().withRank(2).withParallelism(2));
         assertArrayEquals(m.singularValues(), two.singularValues());
     }
 
     @Test
     void fit_rejectsTooManyFactors() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> PureSvd.fit(RecsysFixture.ratings(), PureSvdOptions.defaults().withFactors(7)));
+                () -> PureSvd.fit(RecsysFixture.ratings(), SvdOptions.defaults().withRank(7)));
         assertTrue(e.getMessage().contains("min(users, items) = 6") && e.getMessage().contains("got 7"), e.getMessage());
     }
 }
