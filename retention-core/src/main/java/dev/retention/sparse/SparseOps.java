@@ -13,7 +13,8 @@ import java.util.Objects;
  * allocate), overwrites it and returns it, as EJML's {@code CommonOps}. Shapes are checked here and
  * trusted by the kernels. {@code parallelism} is the number of threads; the work is cut into fixed
  * blocks that depend only on the data, and partial results are combined in block order, so the output
- * is identical for any number of threads. Accumulation is in double.
+ * is identical for any number of threads. Accumulation is in double. Dense inputs must be finite (checked,
+ * O(size), so that no NaN comes out).
  *
  * <p>Reference for the layouts and products: Y. Saad, <i>Iterative Methods for Sparse Linear Systems</i>,
  * 2nd ed., SIAM 2003, chapter 3; for the row-wise sparse product, F. G. Gustavson, ACM TOMS 4(3), 1978.
@@ -35,6 +36,7 @@ public final class SparseOps {
     public static double[] mult(CsrMatrix a, double[] x, double[] y, int parallelism) {
         checkParallelism(parallelism);
         checkLength("x", x, a.cols, "a.cols()");
+        checkFinite("x", x, 1);
         y = output("y", y, a.rows, "a.rows()");
         ImplMultiplication.mult(a.rows, a.ptr, a.idx, a.val, x, y, parallelism);
         return y;
@@ -54,6 +56,7 @@ public final class SparseOps {
         checkParallelism(parallelism);
         checkK(k);
         checkLength("b", b, (long) a.cols * k, "a.cols() * k = " + a.cols + " * " + k);
+        checkFinite("b", b, k);
         c = output("c", c, (long) a.rows * k, "a.rows() * k = " + a.rows + " * " + k);
         ImplMultiplication.mult(a.rows, a.ptr, a.idx, a.val, b, k, c, parallelism);
         return c;
@@ -75,6 +78,7 @@ public final class SparseOps {
         checkParallelism(parallelism);
         checkK(k);
         checkLength("b", b, (long) a.rows * k, "a.rows() * k = " + a.rows + " * " + k);
+        checkFinite("b", b, k);
         c = output("c", c, (long) a.cols * k, "a.cols() * k = " + a.cols + " * " + k);
         ImplMultiplication.multTransA(a.rows, a.cols, a.ptr, a.idx, a.val, b, k, c, parallelism);
         return c;
@@ -155,6 +159,16 @@ public final class SparseOps {
         if (array.length != expected) {
             throw new IllegalArgumentException(name + " must have length " + what + " = " + expected + ", got "
                     + array.length);
+        }
+    }
+
+    /** Throws naming the row and column of the first non-finite element of a row-major matrix with k columns. */
+    private static void checkFinite(String name, double[] m, int k) {
+        for (int e = 0; e < m.length; e++) {
+            if (!Double.isFinite(m[e])) {
+                throw new IllegalArgumentException(name + " must be finite, got " + m[e] + " at row " + (e / k)
+                        + ", column " + (e % k));
+            }
         }
     }
 

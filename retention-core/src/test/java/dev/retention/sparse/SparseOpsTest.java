@@ -114,6 +114,11 @@ class SparseOpsTest {
         IllegalArgumentException p = assertThrows(IllegalArgumentException.class,
                 () -> SparseOps.mult(a, new double[3], null, 0));
         assertTrue(p.getMessage().contains("parallelism"), p.getMessage());
+        double[] nan = new double[6];
+        nan[5] = Double.NaN;
+        IllegalArgumentException finite = assertThrows(IllegalArgumentException.class,
+                () -> SparseOps.multTransA(a, nan, 2, null, 1));
+        assertTrue(finite.getMessage().contains("NaN at row 2, column 1"), finite.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new GramOptions(-1, 1, true, 1));
         assertThrows(IllegalArgumentException.class, () -> new GramOptions(0, 0, true, 1));
     }
