@@ -1,5 +1,6 @@
 package dev.retention.bench;
 
+import dev.retention.sparse.CscMatrix;
 import dev.retention.sparse.CsrMatrix;
 import dev.retention.sparse.SparseOps;
 import org.ejml.data.DGrowArray;
@@ -29,7 +30,9 @@ import java.util.concurrent.TimeUnit;
  * Sparse times tall-skinny dense, {@code C = A B} ({@code B} is {@code cols x k}) and
  * {@code C = A^T B} ({@code B} is {@code rows x k}), into preallocated outputs:
  * {@code RETENTION} ({@link SparseOps#mult(CsrMatrix, double[], int, double[], int)} and
- * {@link SparseOps#multTransA}, one thread), {@code RETENTION_2T} (two threads), {@code NAIVE} (a loop
+ * {@link SparseOps#multTransA}, one thread, CSR: {@code A^T B} scatters), {@code RETENTION_2T} (two threads),
+ * {@code RETENTION_CSC} ({@code A^T B} on the matrix held as {@link CscMatrix}, as EJML holds it: a gather;
+ * for {@code A B} the same as {@code RETENTION}), {@code NAIVE} (a loop
  * over the coordinate triples with the inner loop over {@code k}), {@code EJML}
  * ({@code CommonOps_DSCC.mult}/{@code multTransA}) and {@code EJML_MT} ({@code CommonOps_MT_DSCC}, all cores).
  *
@@ -44,7 +47,7 @@ import java.util.concurrent.TimeUnit;
 public class SparseSpmmBenchmark {
 
     /** Implementations. */
-    public enum Impl { RETENTION, RETENTION_2T, NAIVE, EJML, EJML_MT }
+    public enum Impl { RETENTION, RETENTION_2T, RETENTION_CSC, NAIVE, EJML, EJML_MT }
 
     @Param({"ML1M", "POWER10M"})
     SparseShapes.Shape shape;
@@ -52,11 +55,12 @@ public class SparseSpmmBenchmark {
     @Param({"32"})
     int k;
 
-    @Param({"RETENTION", "RETENTION_2T", "NAIVE", "EJML", "EJML_MT"})
+    @Param({"RETENTION", "RETENTION_2T", "RETENTION_CSC", "NAIVE", "EJML", "EJML_MT"})
     Impl impl;
 
     SparseShapes.Triples triples;
     CsrMatrix a;
+    CscMatrix csc;
     DMatrixSparseCSC ejml;
     double[] b;        // cols x k
     double[] bt;       // rows x k
@@ -73,6 +77,7 @@ public class SparseSpmmBenchmark {
     public void setup() {
         triples = SparseShapes.generate(shape, 42);
         a = triples.csr();
+        csc = a.toCsc();
         ejml = SparseShapes.toEjml(a);
         SplittableRandom rnd = new SplittableRandom(7);
         b = new double[a.cols() * k];
@@ -96,7 +101,7 @@ public class SparseSpmmBenchmark {
     @Benchmark
     public Object mult() {
         switch (impl) {
-            case RETENTION -> SparseOps.mult(a, b, k, c, 1);
+            case RETENTION, RETENTION_CSC -> SparseOps.mult(a, b, k, c, 1);
             case RETENTION_2T -> SparseOps.mult(a, b, k, c, 2);
             case NAIVE -> {
                 Arrays.fill(c, 0);
@@ -130,6 +135,7 @@ public class SparseSpmmBenchmark {
         switch (impl) {
             case RETENTION -> SparseOps.multTransA(a, bt, k, ct, 1);
             case RETENTION_2T -> SparseOps.multTransA(a, bt, k, ct, 2);
+            case RETENTION_CSC -> SparseOps.multTransA(csc, bt, k, ct, 1);
             case NAIVE -> {
                 Arrays.fill(ct, 0);
                 int[] r = triples.r();

@@ -85,6 +85,25 @@ public final class SparseOps {
     }
 
     /**
+     * {@code C = A^T B} for {@code A} held in compressed sparse column form, {@code B} dense
+     * {@code a.rows() x k}, {@code C} dense {@code a.cols() x k}. The columns of {@code A} are the rows of
+     * its transpose, so this is a row-parallel gather with no partial results: O(nnz k), no allocation
+     * beyond {@code C}. Prefer it to {@link #multTransA(CsrMatrix, double[], int, double[], int)} when the
+     * same matrix is used many times (the CSC form costs one transpose).
+     *
+     * @param a           read
+     * @param b           read; length {@code a.rows() * k}, row-major
+     * @param k           columns of {@code B} and {@code C}, {@code >= 1}
+     * @param c           written, or {@code null} to allocate; length {@code a.cols() * k}
+     * @param parallelism threads, {@code >= 1}
+     * @return {@code c}
+     */
+    public static double[] multTransA(CscMatrix a, double[] b, int k, double[] c, int parallelism) {
+        Objects.requireNonNull(a, "a");
+        return mult(a.transposeAsCsr(), b, k, c, parallelism);
+    }
+
+    /**
      * The sparse Gram matrix {@code A^T A} ({@code a.cols() x a.cols()}), as CSR: entry {@code (i, j)}
      * is the sum over rows {@code u} holding both columns of {@code a(u,i) a(u,j)}. Pairs held by fewer
      * than {@code minSupport} rows are left out, and with {@code topK > 0} only the {@code topK} largest

@@ -89,7 +89,12 @@ class SparseOpsPropertyTest {
                 assertEquals(cj, ct[j * k + t], 1e-9, "seed " + seed);
             }
         }
+        double[] viaCsc = SparseOps.multTransA(a.toCsc(), bt, k, null, 1);
+        for (int e = 0; e < ct.length; e++) {
+            assertEquals(ct[e], viaCsc[e], 1e-9, "seed " + seed);
+        }
         for (int threads = 2; threads <= 4; threads++) {
+            assertArrayEquals(viaCsc, SparseOps.multTransA(a.toCsc(), bt, k, null, threads), "seed " + seed);
             assertArrayEquals(y, SparseOps.mult(a, x, null, threads), "seed " + seed);
             assertArrayEquals(c, SparseOps.mult(a, b, k, null, threads), "seed " + seed);
             assertArrayEquals(ct, SparseOps.multTransA(a, bt, k, null, threads), "seed " + seed);

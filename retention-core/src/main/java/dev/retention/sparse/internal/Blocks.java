@@ -38,16 +38,32 @@ public final class Blocks {
 
     /**
      * Block boundaries over rows {@code [0, rows)} such that each block holds about
-     * {@code targetNnz} non-zeros (and at least one row), from the row pointers alone. O(rows).
+     * {@code targetNnz} non-zeros (and at least one row), from the row pointers alone: a binary search
+     * per boundary, O(blocks log rows), allocating only the result.
      *
      * @return {@code bounds} with {@code bounds[b]..bounds[b+1]} the rows of block {@code b}
      */
     public static int[] byNnz(int[] rowPtr, int rows, long targetNnz) {
-        long[] cumulative = new long[rows + 1];
-        for (int r = 0; r <= rows; r++) {
-            cumulative[r] = rowPtr[r];
+        assert targetNnz > 0;
+        long nnz = rowPtr[rows];
+        int blocks = (int) Math.max(1, Math.min(rows, (nnz + targetNnz - 1) / targetNnz));
+        int[] bounds = new int[blocks + 1];
+        for (int b = 1; b < blocks; b++) {
+            long goal = nnz * b / blocks;
+            int lo = bounds[b - 1];
+            int hi = rows;
+            while (lo < hi) {   // first row r >= bounds[b-1] with rowPtr[r] >= goal
+                int mid = (lo + hi) >>> 1;
+                if (rowPtr[mid] < goal) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            bounds[b] = lo;
         }
-        return byWeight(cumulative, rows, targetNnz);
+        bounds[blocks] = rows;
+        return bounds;
     }
 
     /**
