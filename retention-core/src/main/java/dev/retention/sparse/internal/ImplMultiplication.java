@@ -35,11 +35,23 @@ public final class ImplMultiplication {
 
     private static void multRows(int from, int to, int[] ptr, int[] idx, float[] val, double[] x, double[] y) {
         for (int i = from; i < to; i++) {
-            double s = 0;
-            for (int p = ptr[i], end = ptr[i + 1]; p < end; p++) {
-                s += val[p] * x[idx[p]];
+            // four independent accumulators: the adds of one row do not wait on each other
+            double s0 = 0;
+            double s1 = 0;
+            double s2 = 0;
+            double s3 = 0;
+            int p = ptr[i];
+            int end = ptr[i + 1];
+            for (; p + 3 < end; p += 4) {
+                s0 += val[p] * x[idx[p]];
+                s1 += val[p + 1] * x[idx[p + 1]];
+                s2 += val[p + 2] * x[idx[p + 2]];
+                s3 += val[p + 3] * x[idx[p + 3]];
             }
-            y[i] = s;
+            for (; p < end; p++) {
+                s0 += val[p] * x[idx[p]];
+            }
+            y[i] = (s0 + s1) + (s2 + s3);
         }
     }
 
