@@ -1,11 +1,14 @@
 /**
  * Retention core: ids, the data model and readers, RFM scoring and segments, cohort retention, the
- * synthetic shop and the model file format.
+ * synthetic shop, the model file format, sparse matrices with their kernels and truncated SVD, and
+ * similarity measures.
  */
 module dev.retention.core {
     requires it.unimi.dsi.fastutil.core;
     requires org.slf4j;
     requires de.siegmar.fastcsv;
+    requires ejml.core;
+    requires ejml.ddense;
 
     exports dev.retention.cohort;
     exports dev.retention.data;
@@ -15,4 +18,6 @@ module dev.retention.core {
     exports dev.retention.modelfile;
     exports dev.retention.optim;
     exports dev.retention.synth;
+    exports dev.retention.sparse;
+    exports dev.retention.similarity;
 }

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 @Command(name = "retention", mixinStandardHelpOptions = true, versionProvider = RetentionCli.Version.class,
         description = "Customer-retention analytics for a shop's orders.",
         subcommands = {DemoCommand.class, RfmCommand.class,
+                RecsysCommand.class,
                 ChurnCommand.class,
                 ClvCommand.class,
                 CommandLine.HelpCommand.class})
