@@ -1,8 +1,22 @@
 /**
  * Retention churn: churn datasets from transactions and tables, classifiers with honest evaluation,
- * customer-lifetime models (BG/NBD, Gamma-Gamma) and explanations. Its packages are added by the churn
- * and lifetime issues; the module exists so that the dependency rules hold from the start.
+ * customer-lifetime models (BG/NBD, Gamma-Gamma) and explanations.
  */
 module dev.retention.churn {
     requires transitive dev.retention.core;
+    requires org.slf4j;
+    requires de.siegmar.fastcsv;
+    requires it.unimi.dsi.fastutil.core;
+
+    exports dev.retention.churn.classifier;
+    exports dev.retention.churn.dataset;
+    exports dev.retention.churn.explain;
+    exports dev.retention.churn.forest;
+    exports dev.retention.churn.lifetime;
+    exports dev.retention.churn.logistic;
+    exports dev.retention.churn.pipeline;
+    exports dev.retention.churn.preprocess;
+    exports dev.retention.churn.svm;
+    exports dev.retention.churn.tree;
+    exports dev.retention.churn.validation;
 }

@@ -1,11 +1,14 @@
 /**
  * Retention core: ids, the data model and readers, RFM scoring and segments, cohort retention, the
- * synthetic shop, customer clustering and the model file format.
+ * synthetic shop, the model file format, sparse matrices with their kernels and truncated SVD,
+ * similarity measures and customer clustering.
  */
 module dev.retention.core {
     requires it.unimi.dsi.fastutil.core;
     requires org.slf4j;
     requires de.siegmar.fastcsv;
+    requires ejml.core;
+    requires ejml.ddense;
 
     exports dev.retention.cluster;
     exports dev.retention.cluster.dbscan;
@@ -14,8 +17,12 @@ module dev.retention.core {
     exports dev.retention.cluster.quality;
     exports dev.retention.cohort;
     exports dev.retention.data;
+    exports dev.retention.eval;
     exports dev.retention.io;
     exports dev.retention.rfm;
     exports dev.retention.modelfile;
+    exports dev.retention.optim;
     exports dev.retention.synth;
+    exports dev.retention.sparse;
+    exports dev.retention.similarity;
 }

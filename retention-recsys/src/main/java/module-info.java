@@ -1,8 +1,16 @@
 /**
- * Retention recommenders: baselines, neighbourhood collaborative filtering, matrix factorisation,
- * top-N recommendations with cold-start fallbacks, and rating and ranking evaluation. Its packages are
- * added by the recommender issues; the module exists so that the dependency rules hold from the start.
+ * Retention recommenders: rating data and the predictor interfaces, baselines, neighbourhood
+ * collaborative filtering, Slope One, PureSVD, top-N recommendation, and the rating-evaluation
+ * harness (folds, cross-validation, grid search).
  */
 module dev.retention.recsys {
     requires transitive dev.retention.core;
+    requires org.slf4j;
+
+    exports dev.retention.recsys;
+    exports dev.retention.recsys.baseline;
+    exports dev.retention.recsys.knn;
+    exports dev.retention.recsys.slopeone;
+    exports dev.retention.recsys.svd;
+    exports dev.retention.recsys.eval;
 }

@@ -75,6 +75,11 @@ final class OrderSource {
             description = "Net cancelled lines against the customer's spend instead of skipping them.")
     boolean netCancellations;
 
+    @Option(names = "--keep-zero-price",
+            description = "Count lines with a price of exactly 0 as purchases (always on for cdnow, whose free orders "
+                    + "the published analyses count).")
+    boolean keepZeroPrice;
+
     @Option(names = "--customer-column", paramLabel = "NAME", description = "generic: customer id column.")
     String customerColumn;
     @Option(names = "--time-column", paramLabel = "NAME", description = "generic: order time column.")
@@ -102,7 +107,9 @@ final class OrderSource {
     TransactionLog read() throws IOException {
         ReadOptions options = ReadOptions.defaults().withStrict(!lenient).withZone(zone)
                 .withRules(PurchaseRules.defaults().withCancellations(netCancellations
-                        ? PurchaseRules.Cancellations.NET : PurchaseRules.Cancellations.SKIP));
+                                ? PurchaseRules.Cancellations.NET : PurchaseRules.Cancellations.SKIP)
+                        // CDNOW's $0.00 orders are purchases in the published analyses (CdnowReader.defaultOptions)
+                        .withKeepZeroPrice(keepZeroPrice || format == Format.CDNOW));
         GenericCsvFormat generic = format == Format.GENERIC ? genericFormat() : null;
         String source = orders.toString();
         try (Reader reader = open(orders)) {

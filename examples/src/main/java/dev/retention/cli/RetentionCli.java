@@ -17,7 +17,12 @@ import java.nio.charset.StandardCharsets;
  */
 @Command(name = "retention", mixinStandardHelpOptions = true, versionProvider = RetentionCli.Version.class,
         description = "Customer-retention analytics for a shop's orders.",
-        subcommands = {DemoCommand.class, RfmCommand.class, ClusterCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, RfmCommand.class,
+                ClusterCommand.class,
+                RecsysCommand.class,
+                ChurnCommand.class,
+                ClvCommand.class,
+                CommandLine.HelpCommand.class})
 public final class RetentionCli {
 
     /** Exit status for bad arguments. */
@@ -51,13 +56,12 @@ public final class RetentionCli {
         PrintWriter errWriter = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
         cli.setErr(errWriter);
         cli.setParameterExceptionHandler((e, a) -> {
-            String command = e.getCommandLine().getCommandName();
-            String path = e.getCommandLine().getParent() == null ? command : "retention " + command;
+            String path = e.getCommandLine().getCommandSpec().qualifiedName();   // e.g. "retention churn eval"
             errWriter.println(path + ": " + e.getMessage() + " (see '" + path + " --help')");
             return BAD_ARGUMENTS;
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            String command = commandLine.getParent() == null ? "retention" : "retention " + commandLine.getCommandName();
+            String command = commandLine.getCommandSpec().qualifiedName();
             if (e instanceof CommandLine.ParameterException pe) {
                 errWriter.println(command + ": " + pe.getMessage() + " (see '" + command + " --help')");
                 return BAD_ARGUMENTS;

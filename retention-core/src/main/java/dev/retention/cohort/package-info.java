@@ -8,7 +8,7 @@
  * whose {@code toString()} is a table of percentages and which exports to CSV:
  * <pre>{@code
  * CohortTable t = CohortRetention.compute(log, CohortOptions.defaults().withMaxPeriods(13));
- * System.out.println(t);
+ * String table = t.toString();   // cohorts as rows, periods since first purchase as columns
  * t.writeCsv(Path.of("retention.csv"));
  * }</pre>
  */

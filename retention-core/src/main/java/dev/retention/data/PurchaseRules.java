@@ -14,6 +14,11 @@ import java.util.Objects;
  * The rules are applied in this order and a skipped line is counted under the first that fails, so
  * the counts in {@link LineCounts} add up to the lines read.
  *
+ * <p>With {@code keepZeroPrice}, a line with a unit price (or amount) of exactly 0 is a purchase too:
+ * a free or fully discounted order is still a purchase occasion. The CDNOW data set has such orders,
+ * and the published analyses of it count them (its 1/10 sample has 2,357 customers only with them), so
+ * {@link dev.retention.io.CdnowReader} keeps them by default. Negative prices are always skipped.
+ *
  * <p>With {@link Cancellations#NET}, a cancellation line of a customer is kept instead, with a
  * negative quantity and amount ({@code -|quantity| * unitPrice}), so that it reduces the customer's
  * spend; it never counts as an order, nor as a purchase for recency. A netted cancellation line still
@@ -21,8 +26,9 @@ import java.util.Objects;
  * cancellation lines (there is nothing to net them against; they are counted as cancellations).
  *
  * @param cancellations what to do with cancellation lines
+ * @param keepZeroPrice  whether a line with a price (or amount) of exactly 0 is a purchase (default false)
  */
-public record PurchaseRules(Cancellations cancellations) {
+public record PurchaseRules(Cancellations cancellations, boolean keepZeroPrice) {
 
     /** What to do with lines of cancelled orders. */
     public enum Cancellations {
@@ -36,13 +42,18 @@ public record PurchaseRules(Cancellations cancellations) {
         Objects.requireNonNull(cancellations, "cancellations");
     }
 
-    /** The default rules: cancellations are skipped. */
+    /** The default rules: cancellations are skipped, and so are zero prices. */
     public static PurchaseRules defaults() {
-        return new PurchaseRules(Cancellations.SKIP);
+        return new PurchaseRules(Cancellations.SKIP, false);
     }
 
     /** A copy with the given cancellation policy. */
     public PurchaseRules withCancellations(Cancellations policy) {
-        return new PurchaseRules(policy);
+        return new PurchaseRules(policy, keepZeroPrice);
+    }
+
+    /** A copy that keeps ({@code true}) or skips ({@code false}) lines with a price of exactly 0. */
+    public PurchaseRules withKeepZeroPrice(boolean keep) {
+        return new PurchaseRules(cancellations, keep);
     }
 }

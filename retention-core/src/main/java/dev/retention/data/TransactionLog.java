@@ -153,7 +153,7 @@ public final class TransactionLog {
         return quantity[line];
     }
 
-    /** The unit price of a line; always positive. */
+    /** The unit price of a line; positive, or 0 when the rules keep zero prices. */
     public double unitPrice(int line) {
         return unitPrice[line];
     }
@@ -434,7 +434,7 @@ public final class TransactionLog {
             } else if (!(quantity > 0)) {
                 return SkipReason.NON_POSITIVE_QUANTITY;
             }
-            if (!(unitPrice > 0)) {
+            if (!(unitPrice > 0) && !(unitPrice == 0 && rules.keepZeroPrice())) {
                 return SkipReason.NON_POSITIVE_PRICE;
             }
             return null;

@@ -1,5 +1,6 @@
 package dev.retention.io;
 
+import dev.retention.data.PurchaseRules;
 import dev.retention.data.TransactionLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,13 +20,19 @@ import java.util.Objects;
  *
  * <p>The file has no header; each non-blank line holds four fields separated by spaces or tabs: the
  * customer id, the date {@code yyyyMMdd}, the number of CDs and the dollar value, for example
- * {@code 00001 19970101 1 11.77}. Each line is one order without items: its order id is the line
- * number (as text), its time is midnight of the date in {@link ReadOptions#zone()}, its quantity the
- * number of CDs and its amount the dollar value (the unit price is amount / quantity). Customer ids
- * are kept as written, so {@code 00001} stays {@code 00001}. Lines are then subject to the
- * {@link ReadOptions#rules() purchase rules}: a zero dollar value, for instance, is skipped as a
- * non-positive price. A line that cannot be parsed raises a {@link DataFormatException}, or is
- * skipped and counted as {@link dev.retention.data.SkipReason#MALFORMED} when reading leniently.
+ * {@code 00001 19970101 1 11.77}. The published 1/10 sample ({@code CDNOW_sample.txt}, 2,357
+ * customers) has a fifth field in second place, the customer's number within the sample
+ * ({@code 00004 0001 19970101 2 29.33}); the layout is taken from the first line, and the customer id
+ * is then the first field (the id in the master file). Each line is one order without items: its order
+ * id is the line number (as text), its time is midnight of the date in {@link ReadOptions#zone()}, its
+ * quantity the number of CDs and its amount the dollar value (the unit price is amount / quantity).
+ * Customer ids are kept as written, so {@code 00001} stays {@code 00001}. Lines are then subject to the
+ * {@link ReadOptions#rules() purchase rules}. The data has orders of $0.00 (free CDs), which the
+ * published BG/NBD and Gamma-Gamma analyses count as purchases; {@link #defaultOptions()} keeps them
+ * ({@link PurchaseRules#keepZeroPrice()}), while {@link ReadOptions#defaults()} would skip them as
+ * non-positive prices and lose the customers whose only order was free. A line that cannot be parsed
+ * raises a {@link DataFormatException}, or is skipped and counted as
+ * {@link dev.retention.data.SkipReason#MALFORMED} when reading leniently.
  *
  * <p>Reference: P. S. Fader, B. G. S. Hardie and K. L. Lee, "Counting your customers the easy way:
  * an alternative to the Pareto/NBD model", Marketing Science 24(2), 2005. One pass, O(n) plus the
@@ -35,19 +42,28 @@ public final class CdnowReader {
 
     private static final Logger LOG = LoggerFactory.getLogger(CdnowReader.class);
     private static final String[] COLUMNS = {"customer", "date", "quantity", "amount"};
+    private static final String[] SAMPLE_COLUMNS = {"customer", "sample id", "date", "quantity", "amount"};
 
     private CdnowReader() {
     }
 
     /**
-     * Reads a file with the default options (strict, default purchase rules, UTC).
+     * The options this reader uses by default: strict, UTC, and the default purchase rules except that
+     * orders of $0.00 are kept as purchases, as in the published analyses of the data.
+     */
+    public static ReadOptions defaultOptions() {
+        return ReadOptions.defaults().withRules(PurchaseRules.defaults().withKeepZeroPrice(true));
+    }
+
+    /**
+     * Reads a file with {@link #defaultOptions()}.
      *
      * @param file read
      * @throws DataFormatException if a line cannot be parsed
      * @throws IOException         if the file cannot be read
      */
     public static TransactionLog read(Path file) throws IOException {
-        return read(file, ReadOptions.defaults());
+        return read(file, defaultOptions());
     }
 
     /**
@@ -84,13 +100,20 @@ public final class CdnowReader {
         TransactionLog.Builder builder = TransactionLog.builder(options.rules()).zone(options.zone());
         MalformedRecords malformed = new MalformedRecords(source, options, builder::countMalformed);
         TimestampParser dates = TimestampParser.compactDate(options.zone());
+        int shift = -1;                 // 1 for the five-field layout of the sample file, told by its first line
         while (in.next()) {
+            if (shift < 0) {
+                shift = in.fieldCount() == SAMPLE_COLUMNS.length ? 1 : 0;
+                if (shift == 1) {
+                    in.expect(SAMPLE_COLUMNS);
+                }
+            }
             try {
                 in.checkFieldCount();
                 String customer = in.field(0);
-                long time = in.time(1, dates);
-                double quantity = in.number(2);
-                double amount = in.number(3);
+                long time = in.time(1 + shift, dates);
+                double quantity = in.number(2 + shift);
+                double amount = in.number(3 + shift);
                 builder.addWithAmount(customer, Long.toString(in.line()), null, time, quantity, amount, false);
             } catch (DataFormatException e) {
                 malformed.skip(e);

@@ -22,8 +22,8 @@ final class TextLines {
     private final BufferedReader in;
     private final String source;
     private final Split split;
-    private final String[] columns;
-    private final String[] fields;
+    private String[] columns;
+    private String[] fields;
     private int count;
     private String text;
     private long line;
@@ -95,6 +95,23 @@ final class TextLines {
 
     private static boolean isSpace(char c) {
         return c == ' ' || c == '\t';
+    }
+
+    /** Number of fields of the current line (all of them, also beyond the expected columns). */
+    int fieldCount() {
+        return count;
+    }
+
+    /**
+     * Changes the expected columns, for formats whose layout is told by their first line, and splits
+     * the current line again.
+     */
+    void expect(String... newColumns) {
+        columns = newColumns;
+        fields = new String[newColumns.length];
+        if (text != null) {
+            count = split == Split.WHITESPACE ? splitWhitespace(text) : splitDoubleColon(text);
+        }
     }
 
     /** The 1-based physical line of the current line. */

@@ -392,7 +392,7 @@ class TransactionLogTest {
     void builder_rejectsNullRulesAndZone() {
         assertThrows(NullPointerException.class, () -> TransactionLog.builder(null));
         assertThrows(NullPointerException.class, () -> TransactionLog.builder().zone(null));
-        assertThrows(NullPointerException.class, () -> new PurchaseRules(null));
+        assertThrows(NullPointerException.class, () -> new PurchaseRules(null, false));
     }
 
     @Test

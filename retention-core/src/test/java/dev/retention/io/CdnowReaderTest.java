@@ -39,11 +39,13 @@ class CdnowReaderTest {
         Path file = Files.writeString(dir.resolve("CDNOW_master.txt"), SAMPLE, StandardCharsets.US_ASCII);
         TransactionLog log = CdnowReader.read(file);
 
+        // read(Path) uses defaultOptions(): the free order of 00004 is a purchase
         assertEquals(6, log.lineCounts().read());
-        assertEquals(4, log.lineCounts().kept());
+        assertEquals(5, log.lineCounts().kept());
         assertEquals(1, log.lineCounts().skipped(SkipReason.NON_POSITIVE_QUANTITY));
-        assertEquals(1, log.lineCounts().skipped(SkipReason.NON_POSITIVE_PRICE));
-        assertEquals(3, log.customerCount());
+        assertEquals(0, log.lineCounts().skipped(SkipReason.NON_POSITIVE_PRICE));
+        assertEquals(4, log.customerCount());
+        assertEquals(0.0, log.amount(log.lineStart(log.customers().indexOf("00004"))));
         assertFalse(log.hasItems());
         assertFalse(log.customers().isNumeric());   // "00001" is kept as written
         assertEquals("00001", log.customers().id(0));
@@ -57,8 +59,45 @@ class CdnowReaderTest {
         assertEquals(15.4, log.unitPrice(log.lineStart(c) + 1), 1e-12);        // 77.00 / 5
         int first = log.customers().indexOf("00001");
         assertEquals(852076800L, log.time(log.lineStart(first)));
-        assertEquals(4, log.orderCount());
+        assertEquals(5, log.orderCount());
         assertEquals("5", log.orders().id(log.order(log.lineStart(log.customers().indexOf("00003")))));
+    }
+
+    @Test
+    void read_withGenericDefaultRules_skipsFreeOrders() throws IOException {
+        TransactionLog log = CdnowReader.read(new StringReader(SAMPLE), "mem", ReadOptions.defaults());
+        assertEquals(4, log.lineCounts().kept());
+        assertEquals(1, log.lineCounts().skipped(SkipReason.NON_POSITIVE_PRICE));
+        assertEquals(3, log.customerCount());
+        assertEquals(-1, log.customers().indexOf("00004"));
+    }
+
+    /** The layout of CDNOW_sample.txt: master id, sample id, date, CDs, dollars (the first line has a tab). */
+    @Test
+    void read_sampleFileLayout_usesTheMasterIdAndKeepsFreeOrders() throws IOException {
+        String sample = ""
+                + " 00004 0001 19970101  2\t  29.33\n"
+                + " 00004 0001 19970118  2   29.73\n"
+                + " 01101 0087 19970105  1    0.00\n"
+                + " 00314 0026 19970113 10  166.89\n";
+        TransactionLog log = CdnowReader.read(new StringReader(sample), "CDNOW_sample.txt",
+                CdnowReader.defaultOptions());
+        assertEquals(4, log.lineCounts().kept());
+        assertEquals(3, log.customerCount());
+        int c = log.customers().indexOf("00004");
+        assertEquals(2, log.lineEnd(c) - log.lineStart(c));
+        assertEquals(29.33 + 29.73, log.amount(log.lineStart(c)) + log.amount(log.lineStart(c) + 1), 1e-12);
+        assertEquals(852076800L + 17 * 86400, log.time(log.lineStart(c) + 1));
+        assertEquals(10.0, log.quantity(log.lineStart(log.customers().indexOf("00314"))));
+        assertTrue(log.customers().indexOf("01101") >= 0, "a customer whose only order was free is kept");
+    }
+
+    @Test
+    void read_sampleFileLayout_aLineWithFourFieldsIsMalformed() {
+        String mixed = "00004 0001 19970101 2 29.33\n00005 19970102 1 9.99\n";
+        DataFormatException e = org.junit.jupiter.api.Assertions.assertThrows(DataFormatException.class,
+                () -> CdnowReader.read(new StringReader(mixed), "mixed.txt", CdnowReader.defaultOptions()));
+        assertTrue(e.getMessage().startsWith("mixed.txt:2:") && e.getMessage().contains("amount"), e.getMessage());
     }
 
     @Test

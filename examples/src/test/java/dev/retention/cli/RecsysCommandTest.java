@@ -1,0 +1,173 @@
+package dev.retention.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code retention recsys eval}: the JSON contract, the input formats, and bad arguments and data. */
+class RecsysCommandTest {
+
+    private record Result(int status, String out, String err) {
+    }
+
+    private static Result run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = RetentionCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** A seeded u.data-shaped file: 60 users x 40 items, about 900 ratings 1..5 with a user and item effect. */
+    private static Path uData(Path dir) throws IOException {
+        SplittableRandom rnd = new SplittableRandom(5);
+        StringBuilder sb = new StringBuilder();
+        for (int u = 1; u <= 60; u++) {
+            for (int i = 1; i <= 40; i++) {
+                if (rnd.nextDouble() < 0.375) {
+                    long r = Math.max(1, Math.min(5, Math.round(3 + (u % 3) * 0.5 - (i % 4) * 0.4 + rnd.nextGaussian())));
+                    sb.append(u).append('\t').append(i).append('\t').append(r).append('\t').append(881250949L + u * 40 + i)
+                            .append('\n');
+                }
+            }
+        }
+        Path f = dir.resolve("u.data");
+        Files.writeString(f, sb.toString());
+        return f;
+    }
+
+    @Test
+    void eval_json_isOneObjectWithTheContractKeys(@TempDir Path dir) throws IOException {
+        Result r = run("recsys", "eval", "--ratings", uData(dir).toString(), "--format", "ml-100k", "--algo",
+                "knn-means", "--param", "k=10", "--param", "sim=pearson_baseline", "--json");
+        assertEquals(0, r.status, r.err);
+        Map<String, Object> json = JsonParser.parseObject(r.out);
+        for (String key : List.of("algo", "folds", "rmse", "mae", "fit_seconds", "test_seconds")) {
+            assertTrue(json.containsKey(key), key);
+        }
+        assertEquals("knn-means", json.get("algo"));
+        assertEquals(5.0, json.get("folds"));
+        double rmse = (Double) json.get("rmse");
+        double mae = (Double) json.get("mae");
+        assertTrue(mae > 0 && mae <= rmse && rmse < 2, r.out);
+        @SuppressWarnings("unchecked")
+        List<Object> perFold = (List<Object>) json.get("per_fold");
+        assertEquals(5, perFold.size());
+        assertEquals(Map.of("k", "10", "sim", "pearson_baseline"), json.get("params"));
+    }
+
+    @Test
+    void eval_everyAlgorithmRuns_andTheTableNamesTheMetrics(@TempDir Path dir) throws IOException {
+        Path f = uData(dir);
+        for (String algo : List.of("normal", "baseline", "knn-basic", "knn-means", "knn-zscore", "knn-baseline",
+                "slope-one", "pure-svd")) {
+            Result r = run("recsys", "eval", "--ratings", f.toString(), "--format", "ml-100k", "--algo", algo,
+                    "--folds", "3", "--param", algo.equals("pure-svd") ? "factors=5" : "seed=1");
+            if (!List.of("normal", "pure-svd").contains(algo)) {
+                // seed is only a parameter of normal and pure-svd: the others refuse it
+                assertEquals(2, r.status, algo + ": " + r.err);
+                assertTrue(r.err.contains("unknown parameter 'seed'"), r.err);
+                r = run("recsys", "eval", "--ratings", f.toString(), "--format", "ml-100k", "--algo", algo,
+                        "--folds", "3");
+            }
+            assertEquals(0, r.status, algo + ": " + r.err);
+            assertTrue(r.out.contains("RMSE (testset)") && r.out.contains("Fold 3"), r.out);
+        }
+    }
+
+    @Test
+    void eval_readsMl1mAndCsv_andCountsDuplicates(@TempDir Path dir) throws IOException {
+        Path dat = dir.resolve("ratings.dat");
+        Path csv = dir.resolve("ratings.csv");
+        StringBuilder d = new StringBuilder();
+        StringBuilder c = new StringBuilder("user,item,rating\n");
+        for (String line : Files.readAllLines(uData(dir))) {
+            String[] p = line.split("\t");
+            d.append(p[0]).append("::").append(p[1]).append("::").append(p[2]).append("::").append(p[3]).append('\n');
+            c.append(p[0]).append(',').append(p[1]).append(',').append(p[2]).append('\n');
+        }
+        c.append("1,1,4\n");   // a second rating of a pair that may or may not exist: the last wins
+        Files.writeString(dat, d.toString());
+        Files.writeString(csv, c.toString());
+        Result ml = run("recsys", "eval", "--ratings", dat.toString(), "--format", "ml-1m", "--algo", "baseline", "--json");
+        Result ml100 = run("recsys", "eval", "--ratings", dir.resolve("u.data").toString(), "--format", "ml-100k",
+                "--algo", "baseline", "--json");
+        assertEquals(0, ml.status, ml.err);
+        assertEquals(JsonParser.parseObject(ml100.out).get("rmse"), JsonParser.parseObject(ml.out).get("rmse"));
+        Result cs = run("recsys", "eval", "--ratings", csv.toString(), "--format", "csv", "--algo", "slope-one", "--json");
+        assertEquals(0, cs.status, cs.err);
+        Map<String, Object> json = JsonParser.parseObject(cs.out);
+        boolean existed = Files.readString(dir.resolve("u.data")).startsWith("1\t1\t");
+        assertEquals(existed ? 1.0 : 0.0, json.get("duplicates_resolved"));
+    }
+
+    @Test
+    void eval_badArguments_exitWith2(@TempDir Path dir) throws IOException {
+        Path f = uData(dir);
+        Result algo = run("recsys", "eval", "--ratings", f.toString(), "--format", "ml-100k", "--algo", "svd++");
+        assertEquals(2, algo.status);
+        assertTrue(algo.err.contains("unknown algorithm 'svd++'"), algo.err);
+        assertEquals(1, algo.err.strip().lines().count(), algo.err);
+        Result k = run("recsys", "eval", "--ratings", f.toString(), "--format", "ml-100k", "--algo", "knn-basic",
+                "--param", "k=0");
+        assertEquals(2, k.status);
+        assertTrue(k.err.contains("'k'") && k.err.contains("got '0'"), k.err);
+        Result format = run("recsys", "eval", "--ratings", f.toString(), "--format", "ml-10m", "--algo", "baseline");
+        assertEquals(2, format.status);
+        assertTrue(format.err.contains("unknown format 'ml-10m'"), format.err);
+        Result folds = run("recsys", "eval", "--ratings", f.toString(), "--format", "ml-100k", "--algo", "baseline",
+                "--folds", "100000");
+        assertEquals(2, folds.status);
+        assertTrue(folds.err.contains("folds would be empty"), folds.err);
+        Result missing = run("recsys", "eval", "--ratings", dir.resolve("nope.data").toString(), "--format", "ml-100k",
+                "--algo", "baseline");
+        assertEquals(2, missing.status);
+        assertTrue(missing.err.contains("no such file"), missing.err);
+        Result noSub = run("recsys");
+        assertEquals(2, noSub.status);
+        assertTrue(noSub.err.contains("missing subcommand"), noSub.err);
+    }
+
+    @Test
+    void eval_ratingsOutsideTheScale_failOrAreDroppedAndCounted(@TempDir Path dir) throws IOException {
+        Path f = uData(dir);
+        Files.writeString(f, Files.readString(f) + "7\t3\t6\t881250949\n");
+        Result reject = run("recsys", "eval", "--ratings", f.toString(), "--format", "ml-100k", "--algo", "baseline");
+        assertEquals(1, reject.status);
+        assertTrue(reject.err.contains("rating 6.0") && reject.err.contains("'7'") && reject.err.contains("[1.0, 5.0]"),
+                reject.err);
+        assertEquals("", reject.out);
+        Result drop = run("recsys", "eval", "--ratings", f.toString(), "--format", "ml-100k", "--algo", "baseline",
+                "--out-of-scale", "drop", "--json");
+        assertEquals(0, drop.status, drop.err);
+        assertEquals(1.0, JsonParser.parseObject(drop.out).get("out_of_scale_dropped"));
+        Result wide = run("recsys", "eval", "--ratings", f.toString(), "--format", "ml-100k", "--algo", "baseline",
+                "--scale", "1,10", "--json");
+        assertEquals(0, wide.status, wide.err);
+    }
+
+    @Test
+    void eval_malformedLine_exitsWith1NamingTheLine(@TempDir Path dir) throws IOException {
+        Path f = uData(dir);
+        Files.writeString(f, Files.readString(f) + "7\t3\tfive\t881250949\n");
+        Result r = run("recsys", "eval", "--ratings", f.toString(), "--format", "ml-100k", "--algo", "baseline");
+        assertEquals(1, r.status);
+        assertTrue(r.err.contains("u.data:") && r.err.contains("five"), r.err);
+        Result lenient = run("recsys", "eval", "--ratings", f.toString(), "--format", "ml-100k", "--algo", "baseline",
+                "--lenient", "--json");
+        assertEquals(0, lenient.status, lenient.err);
+        assertEquals(1.0, JsonParser.parseObject(lenient.out).get("malformed_skipped"));
+    }
+}

@@ -1,0 +1,80 @@
+package dev.retention.churn.internal;
+
+import dev.retention.churn.classifier.FeatureMatrix;
+
+import java.util.Objects;
+
+/** Validation at the public edge of the classifiers. */
+public final class Checks {
+
+    private Checks() {
+    }
+
+    /**
+     * Checks training labels: one per row, each 0 or 1, both classes present.
+     *
+     * @return the number of positives
+     */
+    public static int labels(FeatureMatrix x, int[] y) {
+        Objects.requireNonNull(x, "x");
+        Objects.requireNonNull(y, "y");
+        if (y.length != x.rows()) {
+            throw new IllegalArgumentException("y has " + y.length + " labels but x has " + x.rows() + " rows");
+        }
+        int positives = 0;
+        for (int i = 0; i < y.length; i++) {
+            if (y[i] != 0 && y[i] != 1) {
+                throw new IllegalArgumentException("y[" + i + "] must be 0 or 1, got " + y[i]);
+            }
+            positives += y[i];
+        }
+        if (positives == 0 || positives == y.length) {
+            throw new IllegalArgumentException("the labels hold a single class: all " + y.length + " rows are "
+                    + (positives == 0 ? "0 (no positive)" : "1 (no negative)") + "; a classifier needs both");
+        }
+        return positives;
+    }
+
+    /** Checks row weights: one per row, finite and &gt;= 0, some positive. Returns them (not copied). */
+    public static double[] weights(double[] w, int rows) {
+        if (w == null) {
+            return null;
+        }
+        if (w.length != rows) {
+            throw new IllegalArgumentException("sampleWeights has " + w.length + " values but x has " + rows + " rows");
+        }
+        double sum = 0;
+        for (int i = 0; i < w.length; i++) {
+            if (!(w[i] >= 0) || Double.isInfinite(w[i])) {
+                throw new IllegalArgumentException("sampleWeights[" + i + "] must be finite and >= 0, got " + w[i]);
+            }
+            sum += w[i];
+        }
+        if (sum == 0) {
+            throw new IllegalArgumentException("sampleWeights are all 0");
+        }
+        return w;
+    }
+
+    /** Checks a row given to a model: its length and that every value is finite. */
+    public static void row(double[] features, int expected) {
+        Objects.requireNonNull(features, "features");
+        if (features.length != expected) {
+            throw new IllegalArgumentException("features has " + features.length + " values, the model was fitted on "
+                    + expected + " features");
+        }
+        for (int j = 0; j < features.length; j++) {
+            if (!Double.isFinite(features[j])) {
+                throw new IllegalArgumentException("features[" + j + "] must be finite, got " + features[j]);
+            }
+        }
+    }
+
+    /** Checks parallelism. */
+    public static int parallelism(int p) {
+        if (p < 1) {
+            throw new IllegalArgumentException("parallelism must be >= 1, got " + p);
+        }
+        return p;
+    }
+}

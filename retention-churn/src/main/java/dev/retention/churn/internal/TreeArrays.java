@@ -1,0 +1,84 @@
+package dev.retention.churn.internal;
+
+/**
+ * A fitted binary classification tree as parallel arrays, node 0 the root, children after their parent
+ * in depth-first order (left subtree first). For a leaf {@code feature[i] == -1} and
+ * {@code left[i] == right[i] == -1}. A row goes left when {@code x[feature] <= threshold}.
+ *
+ * @param feature   split feature per node, -1 for leaves
+ * @param threshold split threshold per node (0 for leaves)
+ * @param left      left child per node, -1 for leaves
+ * @param right     right child per node, -1 for leaves
+ * @param value     weighted share of class 1 among the node's training rows
+ * @param impurity  the node's impurity (Gini or entropy in bits)
+ * @param weight    the node's weighted number of training rows
+ * @param count     the node's number of distinct training rows
+ */
+public record TreeArrays(int[] feature, double[] threshold, int[] left, int[] right, double[] value,
+                         double[] impurity, double[] weight, int[] count) {
+
+    /** Number of nodes. */
+    public int size() {
+        return feature.length;
+    }
+
+    /** The leaf reached by a row (row-major features at {@code offset}). O(depth). */
+    public int leaf(double[] x, int offset) {
+        int node = 0;
+        while (feature[node] >= 0) {
+            node = x[offset + feature[node]] <= threshold[node] ? left[node] : right[node];
+        }
+        return node;
+    }
+
+    /** The depth of the tree (0 for a single leaf). */
+    public int depth() {
+        int[] d = new int[feature.length];
+        int max = 0;
+        for (int i = 0; i < feature.length; i++) {
+            if (feature[i] >= 0) {
+                d[left[i]] = d[i] + 1;
+                d[right[i]] = d[i] + 1;
+                max = Math.max(max, d[i] + 1);
+            }
+        }
+        return max;
+    }
+
+    /** Number of leaves. */
+    public int leaves() {
+        int l = 0;
+        for (int f : feature) {
+            if (f < 0) {
+                l++;
+            }
+        }
+        return l;
+    }
+
+    /**
+     * Mean decrease in impurity per feature, normalised to sum 1 (all 0 for a single leaf), as
+     * scikit-learn's {@code feature_importances_}.
+     */
+    public double[] impurityImportances(int features) {
+        double[] imp = new double[features];
+        for (int i = 0; i < feature.length; i++) {
+            if (feature[i] >= 0) {
+                int l = left[i];
+                int r = right[i];
+                imp[feature[i]] += weight[i] * impurity[i] - weight[l] * impurity[l] - weight[r] * impurity[r];
+            }
+        }
+        double sum = 0;
+        for (int j = 0; j < features; j++) {
+            imp[j] /= weight[0];
+            sum += imp[j];
+        }
+        if (sum > 0) {
+            for (int j = 0; j < features; j++) {
+                imp[j] /= sum;
+            }
+        }
+        return imp;
+    }
+}

@@ -1,0 +1,378 @@
+package dev.retention.churn.preprocess;
+
+import dev.retention.churn.classifier.FeatureMatrix;
+import dev.retention.churn.dataset.ColumnKind;
+import dev.retention.churn.dataset.CustomerTable;
+import dev.retention.modelfile.ModelFile;
+import dev.retention.modelfile.ModelFormatException;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A fitted preprocessing: for each kept numeric column a fill value for missing cells, a centre and a
+ * scale ({@code (x - centre) / scale}) and optionally a missing indicator; for each kept categorical
+ * column its one-hot levels (and an {@code "(other)"} column for rare levels). Output features are the
+ * numeric columns in table order, each followed by its indicator, then the one-hot columns of each
+ * categorical column in table order, levels sorted. Immutable and thread-safe; saved with the model file
+ * format (type {@value #MODEL_TYPE}). Built by {@link Preprocessor#fit}.
+ *
+ * <p>{@link #transform} looks columns up by name, so a table with extra or reordered columns works;
+ * a missing column, or one whose kind changed, is an error. Cost O(rows * features).
+ */
+public final class PreprocessingModel {
+
+    /** The model type written into model files. */
+    public static final String MODEL_TYPE = "churn-preprocessing";
+    /** The level standing for a missing category. */
+    public static final String MISSING_LEVEL = "(missing)";
+    /** The one-hot level of the rare categories grouped by {@link PreprocessOptions#maxCategories()}. */
+    public static final String OTHER_LEVEL = "(other)";
+
+    /** One kept source column. */
+    record Column(String name, ColumnKind kind, double fill, double center, double scale, boolean emitValue,
+                  boolean indicator, String[] levels, String[] rare) {
+
+        static Column numeric(String name, double fill, double center, double scale, boolean emitValue,
+                              boolean indicator) {
+            return new Column(name, ColumnKind.NUMERIC, fill, center, scale, emitValue, indicator, null, null);
+        }
+
+        static Column categorical(String name, String[] levels, String[] rare) {
+            return new Column(name, ColumnKind.CATEGORICAL, 0, 0, 1, false, false, levels, rare);
+        }
+
+        int width() {
+            if (kind == ColumnKind.NUMERIC) {
+                return (emitValue ? 1 : 0) + (indicator ? 1 : 0);
+            }
+            return levels.length + (rare.length > 0 ? 1 : 0);
+        }
+    }
+
+    private final List<Column> columns;
+    private final Map<String, String> dropped;
+    private final PreprocessOptions options;
+    private final String[] featureNames;
+    private final int[] featureSource;     // index into columns
+    private final String[] featureLevel;   // one-hot level, null for numeric values and indicators
+    private final List<Map<String, Integer>> levelIndex;   // per column, level -> offset within its one-hot block
+    private final List<java.util.Set<String>> rareSets;
+
+    PreprocessingModel(List<Column> columns, Map<String, String> dropped, PreprocessOptions options) {
+        this.columns = List.copyOf(columns);
+        this.dropped = Collections.unmodifiableMap(new LinkedHashMap<>(dropped));
+        this.options = options;
+        List<String> names = new ArrayList<>();
+        List<Integer> source = new ArrayList<>();
+        List<String> level = new ArrayList<>();
+        levelIndex = new ArrayList<>();
+        rareSets = new ArrayList<>();
+        for (int c = 0; c < this.columns.size(); c++) {
+            Column col = this.columns.get(c);
+            Map<String, Integer> idx = new HashMap<>();
+            if (col.kind() == ColumnKind.NUMERIC) {
+                if (col.emitValue()) {
+                    names.add(col.name());
+                    source.add(c);
+                    level.add(null);
+                }
+                if (col.indicator()) {
+                    names.add(col.name() + "=missing");
+                    source.add(c);
+                    level.add(null);
+                }
+                rareSets.add(java.util.Set.of());
+            } else {
+                for (int k = 0; k < col.levels().length; k++) {
+                    names.add(col.name() + "=" + col.levels()[k]);
+                    source.add(c);
+                    level.add(col.levels()[k]);
+                    idx.put(col.levels()[k], k);
+                }
+                if (col.rare().length > 0) {
+                    names.add(col.name() + "=" + OTHER_LEVEL);
+                    source.add(c);
+                    level.add(OTHER_LEVEL);
+                }
+                rareSets.add(java.util.Set.of(col.rare()));
+            }
+            levelIndex.add(idx);
+        }
+        featureNames = names.toArray(new String[0]);
+        featureSource = source.stream().mapToInt(Integer::intValue).toArray();
+        featureLevel = level.toArray(new String[0]);
+    }
+
+    /** Number of output features. */
+    public int featureCount() {
+        return featureNames.length;
+    }
+
+    /** Names of the output features ({@code "tenure"}, {@code "Contract=Two year"}, ...); a copy. */
+    public String[] featureNames() {
+        return featureNames.clone();
+    }
+
+    /** The source column of output feature {@code f}. */
+    public String sourceColumn(int f) {
+        return columns.get(featureSource[Objects.checkIndex(f, featureNames.length)]).name();
+    }
+
+    /** The one-hot level of output feature {@code f}, or {@code null} for a numeric value or indicator. */
+    public String level(int f) {
+        return featureLevel[Objects.checkIndex(f, featureNames.length)];
+    }
+
+    /** Names of the source columns used, in output order. */
+    public List<String> sourceColumns() {
+        List<String> out = new ArrayList<>();
+        for (Column c : columns) {
+            out.add(c.name());
+        }
+        return out;
+    }
+
+    /** Columns left out at fit time, with the reason. */
+    public Map<String, String> dropped() {
+        return dropped;
+    }
+
+    /** The options of the fit. */
+    public PreprocessOptions options() {
+        return options;
+    }
+
+    /** Transforms every row of a table. */
+    public Transformed transform(CustomerTable table) {
+        int[] all = new int[table.rows()];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = i;
+        }
+        return transform(table, all);
+    }
+
+    /**
+     * Transforms the given rows of a table into features.
+     *
+     * @param table read: a table with (at least) the columns this model was fitted on, of the same kinds
+     * @param rows  read: row indexes, at least one
+     * @throws IllegalArgumentException if a column is missing or of another kind, or a row index is bad
+     */
+    public Transformed transform(CustomerTable table, int[] rows) {
+        Objects.requireNonNull(table, "table");
+        Objects.requireNonNull(rows, "rows");
+        int[] at = locate(table);
+        int p = featureNames.length;
+        FeatureMatrix.Builder b = FeatureMatrix.builder(rows.length, p, featureNames);
+        long[] unseen = new long[columns.size()];
+        double[] out = new double[p];
+        for (int k = 0; k < rows.length; k++) {
+            int row = rows[k];
+            if (row < 0 || row >= table.rows()) {
+                throw new IllegalArgumentException("rows[" + k + "] must be in [0, " + table.rows() + "), got " + row);
+            }
+            Arrays.fill(out, 0);
+            int f = 0;
+            for (int c = 0; c < columns.size(); c++) {
+                Column col = columns.get(c);
+                if (col.kind() == ColumnKind.NUMERIC) {
+                    double v = table.numeric(row, at[c]);
+                    boolean missing = Double.isNaN(v);
+                    if (col.emitValue()) {
+                        out[f++] = ((missing ? col.fill() : v) - col.center()) / col.scale();
+                    }
+                    if (col.indicator()) {
+                        out[f++] = missing ? 1 : 0;
+                    }
+                } else {
+                    String v = table.categorical(row, at[c]);
+                    String level = v == null ? MISSING_LEVEL : v;
+                    Integer idx = levelIndex.get(c).get(level);
+                    if (idx != null) {
+                        out[f + idx] = 1;
+                    } else if (rareSets.get(c).contains(level)) {
+                        out[f + col.levels().length] = 1;
+                    } else {
+                        unseen[c]++;
+                    }
+                    f += col.width();
+                }
+            }
+            b.setRow(k, out);
+        }
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (int c = 0; c < columns.size(); c++) {
+            if (unseen[c] > 0) {
+                counts.put(columns.get(c).name(), unseen[c]);
+            }
+        }
+        return new Transformed(b.build(), counts);
+    }
+
+    /** The table column of each model column, checked by name and kind. */
+    private int[] locate(CustomerTable table) {
+        int[] at = new int[columns.size()];
+        for (int c = 0; c < columns.size(); c++) {
+            Column col = columns.get(c);
+            int j = table.indexOf(col.name());
+            if (j < 0) {
+                throw new IllegalArgumentException("column '" + col.name() + "', which the preprocessing was fitted on, "
+                        + "is not in the table " + Arrays.toString(table.names()));
+            }
+            if (table.kind(j) != col.kind()) {
+                throw new IllegalArgumentException("column '" + col.name() + "' is " + table.kind(j)
+                        + " in the table but was " + col.kind() + " when the preprocessing was fitted");
+            }
+            at[c] = j;
+        }
+        return at;
+    }
+
+    /** The model as model-file bytes. */
+    public byte[] toBytes() {
+        return writer().toBytes();
+    }
+
+    /**
+     * Writes the model as a model file.
+     *
+     * @throws IOException if the file cannot be written
+     */
+    public void save(Path path) throws IOException {
+        writer().write(path);
+    }
+
+    private ModelFile.Writer writer() {
+        int m = columns.size();
+        String[] names = new String[m];
+        String[] kinds = new String[m];
+        double[] numbers = new double[5 * m];
+        int[] counts = new int[2 * m];
+        List<String> levels = new ArrayList<>();
+        for (int c = 0; c < m; c++) {
+            Column col = columns.get(c);
+            names[c] = col.name();
+            kinds[c] = col.kind().name();
+            numbers[5 * c] = col.fill();
+            numbers[5 * c + 1] = col.center();
+            numbers[5 * c + 2] = col.scale();
+            numbers[5 * c + 3] = col.emitValue() ? 1 : 0;
+            numbers[5 * c + 4] = col.indicator() ? 1 : 0;
+            if (col.kind() == ColumnKind.CATEGORICAL) {
+                counts[2 * c] = col.levels().length;
+                counts[2 * c + 1] = col.rare().length;
+                levels.addAll(Arrays.asList(col.levels()));
+                levels.addAll(Arrays.asList(col.rare()));
+            }
+        }
+        return ModelFile.writer(MODEL_TYPE)
+                .putStrings("columns", names)
+                .putStrings("kinds", kinds)
+                .putDoubles("numbers", numbers)
+                .putInts("level_counts", counts)
+                .putStrings("levels", levels.toArray(new String[0]))
+                .putStrings("dropped", dropped.keySet().toArray(new String[0]))
+                .putStrings("dropped_reasons", dropped.values().toArray(new String[0]))
+                .putStrings("options", new String[] {options.imputation().name()})
+                .putInts("options_flags", new int[] {options.standardize() ? 1 : 0, options.missingIndicators() ? 1 : 0,
+                    options.maxCategories()});
+    }
+
+    /**
+     * Reads a model written by {@link #save(Path)}.
+     *
+     * @throws ModelFormatException if the file is not a valid churn-preprocessing model file
+     * @throws IOException          if it cannot be read
+     */
+    public static PreprocessingModel load(Path path) throws IOException {
+        return from(ModelFile.read(path));
+    }
+
+    /** Reads a model from bytes written by {@link #toBytes()}. */
+    public static PreprocessingModel fromBytes(byte[] bytes, String source) throws ModelFormatException {
+        return from(ModelFile.parse(bytes, source));
+    }
+
+    private static PreprocessingModel from(ModelFile f) throws ModelFormatException {
+        f.requireType(MODEL_TYPE);
+        try {
+            String[] names = f.strings("columns");
+            String[] kinds = f.strings("kinds");
+            double[] numbers = f.doubles("numbers");
+            int[] counts = f.ints("level_counts");
+            String[] levels = f.strings("levels");
+            int m = names.length;
+            if (kinds.length != m || numbers.length != 5 * m || counts.length != 2 * m) {
+                throw new ModelFormatException(f.source() + ": column sections of different lengths");
+            }
+            List<Column> columns = new ArrayList<>();
+            int pos = 0;
+            for (int c = 0; c < m; c++) {
+                ColumnKind kind = ColumnKind.valueOf(kinds[c]);
+                if (kind == ColumnKind.NUMERIC) {
+                    double scale = numbers[5 * c + 2];
+                    if (!(scale > 0) || Double.isInfinite(scale)) {
+                        throw new ModelFormatException(f.source() + ": column '" + names[c] + "' has scale " + scale);
+                    }
+                    columns.add(Column.numeric(names[c], numbers[5 * c], numbers[5 * c + 1], scale,
+                            numbers[5 * c + 3] == 1, numbers[5 * c + 4] == 1));
+                } else {
+                    int nl = counts[2 * c];
+                    int nr = counts[2 * c + 1];
+                    if (nl < 0 || nr < 0 || pos + nl + nr > levels.length) {
+                        throw new ModelFormatException(f.source() + ": level counts do not match the levels section");
+                    }
+                    columns.add(Column.categorical(names[c], Arrays.copyOfRange(levels, pos, pos + nl),
+                            Arrays.copyOfRange(levels, pos + nl, pos + nl + nr)));
+                    pos += nl + nr;
+                }
+            }
+            String[] droppedNames = f.strings("dropped");
+            String[] reasons = f.strings("dropped_reasons");
+            if (droppedNames.length != reasons.length) {
+                throw new ModelFormatException(f.source() + ": dropped columns and reasons differ in length");
+            }
+            Map<String, String> dropped = new LinkedHashMap<>();
+            for (int k = 0; k < droppedNames.length; k++) {
+                dropped.put(droppedNames[k], reasons[k]);
+            }
+            int[] flags = f.ints("options_flags");
+            String[] imp = f.strings("options");
+            if (flags.length != 3 || imp.length != 1) {
+                throw new ModelFormatException(f.source() + ": malformed options sections");
+            }
+            PreprocessOptions options = new PreprocessOptions(PreprocessOptions.Imputation.valueOf(imp[0]),
+                    flags[0] == 1, flags[1] == 1, flags[2]);
+            return new PreprocessingModel(columns, dropped, options);
+        } catch (IllegalArgumentException e) {
+            throw new ModelFormatException(f.source() + ": invalid churn-preprocessing model: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
+                "PreprocessingModel: %d columns -> %d features (%s)%n", columns.size(), featureNames.length, options));
+        for (Column c : columns) {
+            if (c.kind() == ColumnKind.NUMERIC) {
+                sb.append(String.format(Locale.ROOT, "  %-28s numeric      fill %.4g, (x - %.4g) / %.4g%s%n", c.name(),
+                        c.fill(), c.center(), c.scale(), c.indicator() ? ", missing indicator" : ""));
+            } else {
+                sb.append(String.format(Locale.ROOT, "  %-28s categorical  %d levels%s%n", c.name(), c.levels().length,
+                        c.rare().length > 0 ? " + (other) for " + c.rare().length + " rare" : ""));
+            }
+        }
+        dropped.forEach((n, why) -> sb.append(String.format(Locale.ROOT, "  %-28s left out: %s%n", n, why)));
+        return sb.toString();
+    }
+}

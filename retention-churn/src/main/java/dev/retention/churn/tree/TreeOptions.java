@@ -1,0 +1,116 @@
+package dev.retention.churn.tree;
+
+import dev.retention.churn.classifier.ClassWeight;
+
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Options of {@link DecisionTree}, as scikit-learn's {@code DecisionTreeClassifier}.
+ *
+ * @param criterion           impurity measure (default {@link Criterion#GINI})
+ * @param maxDepth            depth limit, &gt;= 1, or 0 for none (default 0)
+ * @param minSamplesSplit     a node with fewer rows is a leaf, &gt;= 2 (default 2)
+ * @param minSamplesLeaf      rows each child must keep, &gt;= 1 (default 1)
+ * @param maxFeatures         features searched per node (default all)
+ * @param minImpurityDecrease a split must decrease the weighted impurity by at least this, &gt;= 0
+ *                            (default 0)
+ * @param classWeight         class weights (default none)
+ * @param seed                seed of the random feature order (matters for ties and for
+ *                            {@code maxFeatures} below all)
+ */
+public record TreeOptions(Criterion criterion, int maxDepth, int minSamplesSplit, int minSamplesLeaf,
+                          MaxFeatures maxFeatures, double minImpurityDecrease, ClassWeight classWeight, long seed) {
+
+    /** The impurity measure of a node with class shares {@code q_k}. */
+    public enum Criterion {
+        /** Gini impurity {@code 1 - sum q_k^2}. */
+        GINI,
+        /** Entropy {@code -sum q_k log2 q_k}. */
+        ENTROPY
+    }
+
+    public TreeOptions {
+        Objects.requireNonNull(criterion, "criterion");
+        Objects.requireNonNull(maxFeatures, "maxFeatures");
+        Objects.requireNonNull(classWeight, "classWeight");
+        if (maxDepth < 0) {
+            throw new IllegalArgumentException("maxDepth must be >= 1, or 0 for no limit, got " + maxDepth);
+        }
+        if (minSamplesSplit < 2) {
+            throw new IllegalArgumentException("minSamplesSplit must be >= 2, got " + minSamplesSplit);
+        }
+        if (minSamplesLeaf < 1) {
+            throw new IllegalArgumentException("minSamplesLeaf must be >= 1, got " + minSamplesLeaf);
+        }
+        if (!(minImpurityDecrease >= 0) || Double.isInfinite(minImpurityDecrease)) {
+            throw new IllegalArgumentException("minImpurityDecrease must be finite and >= 0, got " + minImpurityDecrease);
+        }
+    }
+
+    /** scikit-learn's defaults: Gini, no depth limit, split 2, leaf 1, all features, no class weights, seed 0. */
+    public static TreeOptions defaults() {
+        return new TreeOptions(Criterion.GINI, 0, 2, 1, MaxFeatures.all(), 0, ClassWeight.none(), 0);
+    }
+
+    /** A copy with this criterion. */
+    public TreeOptions withCriterion(Criterion criterion) {
+        return new TreeOptions(criterion, maxDepth, minSamplesSplit, minSamplesLeaf, maxFeatures, minImpurityDecrease,
+                classWeight, seed);
+    }
+
+    /** A copy with this depth limit (0 for none). */
+    public TreeOptions withMaxDepth(int maxDepth) {
+        return new TreeOptions(criterion, maxDepth, minSamplesSplit, minSamplesLeaf, maxFeatures, minImpurityDecrease,
+                classWeight, seed);
+    }
+
+    /** A copy with this minimum node size for a split. */
+    public TreeOptions withMinSamplesSplit(int minSamplesSplit) {
+        return new TreeOptions(criterion, maxDepth, minSamplesSplit, minSamplesLeaf, maxFeatures, minImpurityDecrease,
+                classWeight, seed);
+    }
+
+    /** A copy with this minimum leaf size. */
+    public TreeOptions withMinSamplesLeaf(int minSamplesLeaf) {
+        return new TreeOptions(criterion, maxDepth, minSamplesSplit, minSamplesLeaf, maxFeatures, minImpurityDecrease,
+                classWeight, seed);
+    }
+
+    /** A copy searching this many features per node. */
+    public TreeOptions withMaxFeatures(MaxFeatures maxFeatures) {
+        return new TreeOptions(criterion, maxDepth, minSamplesSplit, minSamplesLeaf, maxFeatures, minImpurityDecrease,
+                classWeight, seed);
+    }
+
+    /** A copy with this minimum impurity decrease. */
+    public TreeOptions withMinImpurityDecrease(double minImpurityDecrease) {
+        return new TreeOptions(criterion, maxDepth, minSamplesSplit, minSamplesLeaf, maxFeatures, minImpurityDecrease,
+                classWeight, seed);
+    }
+
+    /** A copy with these class weights. */
+    public TreeOptions withClassWeight(ClassWeight classWeight) {
+        return new TreeOptions(criterion, maxDepth, minSamplesSplit, minSamplesLeaf, maxFeatures, minImpurityDecrease,
+                classWeight, seed);
+    }
+
+    /** A copy with this seed. */
+    public TreeOptions withSeed(long seed) {
+        return new TreeOptions(criterion, maxDepth, minSamplesSplit, minSamplesLeaf, maxFeatures, minImpurityDecrease,
+                classWeight, seed);
+    }
+
+    /** The depth limit for the builder ({@link Integer#MAX_VALUE} for none). */
+    int depthLimit() {
+        return maxDepth == 0 ? Integer.MAX_VALUE : maxDepth;
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "criterion=%s max_depth=%s min_samples_split=%d min_samples_leaf=%d "
+                        + "max_features=%s min_impurity_decrease=%g class_weight=%s seed=%d",
+                criterion.name().toLowerCase(Locale.ROOT), maxDepth == 0 ? "none" : Integer.toString(maxDepth),
+                minSamplesSplit, minSamplesLeaf, maxFeatures, minImpurityDecrease, classWeight, seed);
+    }
+}

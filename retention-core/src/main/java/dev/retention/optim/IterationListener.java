@@ -1,0 +1,18 @@
+package dev.retention.optim;
+
+/**
+ * Receives each iteration of an optimizer, for progress reports of long fits. Called on the
+ * optimizing thread after the iteration's point is accepted; must be quick and must not throw.
+ */
+@FunctionalInterface
+public interface IterationListener {
+
+    /**
+     * One accepted iteration.
+     *
+     * @param iteration    iterations done so far (1 for the first)
+     * @param value        the objective at the new point
+     * @param gradientNorm the largest absolute component of the (pseudo-)gradient at the new point
+     */
+    void iteration(int iteration, double value, double gradientNorm);
+}

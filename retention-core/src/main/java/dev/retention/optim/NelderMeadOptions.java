@@ -1,0 +1,68 @@
+package dev.retention.optim;
+
+/**
+ * Options of {@link NelderMead}. The defaults follow SciPy's {@code minimize(method="Nelder-Mead")}:
+ * {@code xatol = fatol = 1e-4}, at most {@code 200 n} iterations and evaluations, an initial simplex
+ * that moves each coordinate by 5% (0.00025 for a zero coordinate), and the standard coefficients.
+ *
+ * @param maxIterations   iteration limit, &gt;= 1; 0 means {@code 200 * n}
+ * @param maxEvaluations  evaluation limit, &gt;= 1; 0 means {@code 200 * n}
+ * @param xTolerance      stop when every vertex is within this of the best one in every coordinate
+ *                        (and the values are within {@code fTolerance}), &gt;= 0
+ * @param fTolerance      stop when every vertex's value is within this of the best value (and the
+ *                        points within {@code xTolerance}), &gt;= 0
+ * @param initialStep     relative size of the initial simplex, &gt; 0 (0.05 in SciPy)
+ * @param adaptive        use the dimension-dependent coefficients of Gao and Han (2012), better above
+ *                        about 10 dimensions
+ */
+public record NelderMeadOptions(int maxIterations, int maxEvaluations, double xTolerance, double fTolerance,
+                                double initialStep, boolean adaptive) {
+
+    public NelderMeadOptions {
+        if (maxIterations < 0) {
+            throw new IllegalArgumentException("maxIterations must be >= 0 (0 = 200 n), got " + maxIterations);
+        }
+        if (maxEvaluations < 0) {
+            throw new IllegalArgumentException("maxEvaluations must be >= 0 (0 = 200 n), got " + maxEvaluations);
+        }
+        if (!(xTolerance >= 0) || Double.isInfinite(xTolerance)) {
+            throw new IllegalArgumentException("xTolerance must be finite and >= 0, got " + xTolerance);
+        }
+        if (!(fTolerance >= 0) || Double.isInfinite(fTolerance)) {
+            throw new IllegalArgumentException("fTolerance must be finite and >= 0, got " + fTolerance);
+        }
+        if (!(initialStep > 0) || Double.isInfinite(initialStep)) {
+            throw new IllegalArgumentException("initialStep must be finite and > 0, got " + initialStep);
+        }
+    }
+
+    /** SciPy's defaults. */
+    public static NelderMeadOptions defaults() {
+        return new NelderMeadOptions(0, 0, 1e-4, 1e-4, 0.05, false);
+    }
+
+    /** A copy with the given iteration limit (0 = 200 n). */
+    public NelderMeadOptions withMaxIterations(int maxIterations) {
+        return new NelderMeadOptions(maxIterations, maxEvaluations, xTolerance, fTolerance, initialStep, adaptive);
+    }
+
+    /** A copy with the given evaluation limit (0 = 200 n). */
+    public NelderMeadOptions withMaxEvaluations(int maxEvaluations) {
+        return new NelderMeadOptions(maxIterations, maxEvaluations, xTolerance, fTolerance, initialStep, adaptive);
+    }
+
+    /** A copy with the given tolerances. */
+    public NelderMeadOptions withTolerances(double xTolerance, double fTolerance) {
+        return new NelderMeadOptions(maxIterations, maxEvaluations, xTolerance, fTolerance, initialStep, adaptive);
+    }
+
+    /** A copy with the given relative initial step. */
+    public NelderMeadOptions withInitialStep(double initialStep) {
+        return new NelderMeadOptions(maxIterations, maxEvaluations, xTolerance, fTolerance, initialStep, adaptive);
+    }
+
+    /** A copy with adaptive coefficients on or off. */
+    public NelderMeadOptions withAdaptive(boolean adaptive) {
+        return new NelderMeadOptions(maxIterations, maxEvaluations, xTolerance, fTolerance, initialStep, adaptive);
+    }
+}

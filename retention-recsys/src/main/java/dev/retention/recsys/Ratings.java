@@ -1,0 +1,235 @@
+package dev.retention.recsys;
+
+import dev.retention.data.IdIndex;
+import dev.retention.data.Interactions;
+import dev.retention.sparse.CsrMatrix;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * Explicit ratings for the recommenders of this module: one rating per (user, item) pair on a declared
+ * {@link RatingScale}, with dense user and item indexes shared by every subset (so that a model fitted
+ * on a training fold can be asked about any user or item of the whole data). Immutable and thread-safe.
+ *
+ * <p>Held twice, as a user x item CSR matrix ({@link #byUser()}) and as its transpose, item x user
+ * ({@link #byItem()}): models read a user's ratings and an item's raters in O(1) per entry. Entry
+ * {@code p} of this object is position {@code p} of {@link #byUser()}: sorted by user, then item.
+ */
+public final class Ratings {
+
+    private final IdIndex users;
+    private final IdIndex items;
+    private final RatingScale scale;
+    private final CsrMatrix byUser;
+    private final CsrMatrix byItem;
+    private final double globalMean;
+    private final long duplicatesResolved;
+    private final long droppedOutOfScale;
+
+    private Ratings(IdIndex users, IdIndex items, RatingScale scale, CsrMatrix byUser, long duplicatesResolved,
+                    long droppedOutOfScale) {
+        this.users = users;
+        this.items = items;
+        this.scale = scale;
+        this.byUser = byUser;
+        this.byItem = byUser.transpose();
+        double sum = 0;
+        for (int p = 0; p < byUser.nnz(); p++) {
+            sum += byUser.value(p);
+        }
+        this.globalMean = byUser.nnz() == 0 ? 0 : sum / byUser.nnz();
+        this.duplicatesResolved = duplicatesResolved;
+        this.droppedOutOfScale = droppedOutOfScale;
+    }
+
+    /**
+     * Ratings from interactions read by the readers of {@code dev.retention.io}, keeping their id
+     * indexes and their count of resolved duplicates. O(n).
+     *
+     * @param interactions read; one entry per (user, item), as the readers make them
+     * @param scale        the declared scale
+     * @param policy       what to do with a rating outside the scale
+     * @throws IllegalArgumentException with {@link RatingScale.OutOfScale#REJECT}, naming the first
+     *                                  rating outside the scale, its user and its item
+     */
+    public static Ratings of(Interactions interactions, RatingScale scale, RatingScale.OutOfScale policy) {
+        Objects.requireNonNull(interactions, "interactions");
+        Objects.requireNonNull(scale, "scale");
+        Objects.requireNonNull(policy, "policy");
+        int n = interactions.size();
+        int[] u = new int[n];
+        int[] i = new int[n];
+        float[] v = new float[n];
+        int kept = 0;
+        for (int p = 0; p < n; p++) {
+            float r = interactions.value(p);
+            if (!scale.contains(r)) {
+                if (policy == RatingScale.OutOfScale.REJECT) {
+                    throw new IllegalArgumentException("rating " + r + " of user '"
+                            + interactions.users().id(interactions.user(p)) + "' for item '"
+                            + interactions.items().id(interactions.item(p)) + "' is outside the rating scale "
+                            + scale + "; declare a wider scale or drop such ratings");
+                }
+                continue;
+            }
+            u[kept] = interactions.user(p);
+            i[kept] = interactions.item(p);
+            v[kept] = r;
+            kept++;
+        }
+        CsrMatrix m = CsrMatrix.fromTriples(interactions.userCount(), interactions.itemCount(),
+                Arrays.copyOf(u, kept), Arrays.copyOf(i, kept), Arrays.copyOf(v, kept));
+        return new Ratings(interactions.users(), interactions.items(), scale, m, interactions.duplicatesResolved(),
+                n - kept);
+    }
+
+    /**
+     * Ratings given by dense indexes, for tests and callers that index their own ids (ids are
+     * {@code 0..userCount-1} and {@code 0..itemCount-1}).
+     *
+     * @param user  read; each in {@code [0, userCount)}
+     * @param item  read; each in {@code [0, itemCount)}
+     * @param value read; each finite and in the scale
+     * @throws IllegalArgumentException if lengths differ, an index is out of range, a rating is outside
+     *                                  the scale, or a (user, item) pair occurs twice
+     */
+    public static Ratings of(int userCount, int itemCount, int[] user, int[] item, float[] value, RatingScale scale) {
+        Objects.requireNonNull(scale, "scale");
+        Objects.requireNonNull(value, "value");
+        for (int p = 0; p < value.length; p++) {
+            if (!scale.contains(value[p])) {
+                throw new IllegalArgumentException("value[" + p + "] = " + value[p] + " is outside the rating scale "
+                        + scale);
+            }
+        }
+        CsrMatrix m = CsrMatrix.fromTriples(userCount, itemCount, user, item, value);
+        if (m.nnz() != value.length) {
+            throw new IllegalArgumentException("each (user, item) pair must occur once, got "
+                    + (value.length - m.nnz()) + " repeated pairs");
+        }
+        return new Ratings(IdIndex.identity(userCount), IdIndex.identity(itemCount), scale, m, 0, 0);
+    }
+
+    /**
+     * The ratings at the given entries, with the same id indexes and scale (a fold of the data). O(n).
+     *
+     * @param entries read; entry positions of this object, each in {@code [0, size())}, distinct
+     */
+    public Ratings subset(int[] entries) {
+        Objects.requireNonNull(entries, "entries");
+        int n = entries.length;
+        int[] u = new int[n];
+        int[] i = new int[n];
+        float[] v = new float[n];
+        int[] userOf = userOfEntry();
+        for (int t = 0; t < n; t++) {
+            int p = Objects.checkIndex(entries[t], size());
+            u[t] = userOf[p];
+            i[t] = byUser.columnIndex(p);
+            v[t] = byUser.value(p);
+        }
+        CsrMatrix m = CsrMatrix.fromTriples(userCount(), itemCount(), u, i, v);
+        if (m.nnz() != n) {
+            throw new IllegalArgumentException("entries must be distinct, got " + (n - m.nnz()) + " repeated");
+        }
+        return new Ratings(users, items, scale, m, 0, 0);
+    }
+
+    /** The user of every entry, a new array. */
+    public int[] userOfEntry() {
+        int[] u = new int[size()];
+        for (int x = 0; x < userCount(); x++) {
+            Arrays.fill(u, byUser.rowStart(x), byUser.rowEnd(x), x);
+        }
+        return u;
+    }
+
+    /** Number of ratings. */
+    public int size() {
+        return byUser.nnz();
+    }
+
+    /** Number of users of the id space (some may have no rating here). */
+    public int userCount() {
+        return byUser.rows();
+    }
+
+    /** Number of items of the id space (some may have no rating here). */
+    public int itemCount() {
+        return byUser.cols();
+    }
+
+    /** User ids. */
+    public IdIndex users() {
+        return users;
+    }
+
+    /** Item ids. */
+    public IdIndex items() {
+        return items;
+    }
+
+    /** The declared scale. */
+    public RatingScale scale() {
+        return scale;
+    }
+
+    /** Mean of all ratings, 0 when there are none. */
+    public double globalMean() {
+        return globalMean;
+    }
+
+    /** The ratings as a user x item CSR matrix; entry {@code p} of this object is position {@code p}. */
+    public CsrMatrix byUser() {
+        return byUser;
+    }
+
+    /** The ratings as an item x user CSR matrix. */
+    public CsrMatrix byItem() {
+        return byItem;
+    }
+
+    /** The item of entry {@code p}. */
+    public int item(int p) {
+        return byUser.columnIndex(p);
+    }
+
+    /** The rating of entry {@code p}. */
+    public float value(int p) {
+        return byUser.value(p);
+    }
+
+    /** Whether user {@code u} is in the id space and has at least one rating here. */
+    public boolean knowsUser(int u) {
+        return u >= 0 && u < userCount() && byUser.rowLength(u) > 0;
+    }
+
+    /** Whether item {@code i} is in the id space and has at least one rating here. */
+    public boolean knowsItem(int i) {
+        return i >= 0 && i < itemCount() && byItem.rowLength(i) > 0;
+    }
+
+    /** Duplicate (user, item) pairs the reader resolved by keeping the last (0 for subsets). */
+    public long duplicatesResolved() {
+        return duplicatesResolved;
+    }
+
+    /** Ratings left out because they were outside the scale (policy {@code DROP}). */
+    public long droppedOutOfScale() {
+        return droppedOutOfScale;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder(String.format("Ratings: %,d ratings, %,d users, %,d items, scale %s, "
+                + "mean %.4f", size(), userCount(), itemCount(), scale, globalMean));
+        if (duplicatesResolved > 0) {
+            sb.append(String.format(", %,d duplicates resolved (kept the last)", duplicatesResolved));
+        }
+        if (droppedOutOfScale > 0) {
+            sb.append(String.format(", %,d dropped outside the scale", droppedOutOfScale));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,84 @@
+package dev.retention.recsys.baseline;
+
+import java.util.Objects;
+
+/**
+ * How baselines {@code b_ui = mu + b_u + b_i} are estimated, with Surprise's defaults
+ * ({@code bsl_options}; Y. Koren, "Factor in the neighbors", ACM TKDD 4(1), 2010, section 2.1).
+ *
+ * @param method       alternating least squares or stochastic gradient descent
+ * @param epochs       passes, {@code >= 1}: 10 for ALS, 20 for SGD
+ * @param regUser      ALS regularisation of user biases, {@code >= 0}: 15
+ * @param regItem      ALS regularisation of item biases, {@code >= 0}: 10
+ * @param learningRate SGD step, {@code > 0}: 0.005
+ * @param reg          SGD regularisation, {@code >= 0}: 0.02
+ */
+public record BaselineOptions(Method method, int epochs, double regUser, double regItem, double learningRate,
+                              double reg) {
+
+    /** The estimation method. */
+    public enum Method {
+        /**
+         * Alternating least squares: each epoch sets every item bias to
+         * {@code sum_u (r_ui - mu - b_u) / (reg_i + |U_i|)}, then every user bias to
+         * {@code sum_i (r_ui - mu - b_i) / (reg_u + |I_u|)} (Surprise's {@code baseline_als}).
+         */
+        ALS,
+        /**
+         * Stochastic gradient descent over the ratings in user-then-item order: with
+         * {@code e = r_ui - (mu + b_u + b_i)}, {@code b_u += lr (e - reg b_u)} and
+         * {@code b_i += lr (e - reg b_i)} (Surprise's {@code baseline_sgd}).
+         */
+        SGD
+    }
+
+    /** Validates the options. */
+    public BaselineOptions {
+        Objects.requireNonNull(method, "method");
+        if (epochs < 1) {
+            throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
+        }
+        check("regUser", regUser);
+        check("regItem", regItem);
+        check("reg", reg);
+        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+            throw new IllegalArgumentException("learningRate must be finite and > 0, got " + learningRate);
+        }
+    }
+
+    private static void check(String name, double v) {
+        if (!(v >= 0) || Double.isInfinite(v)) {
+            throw new IllegalArgumentException(name + " must be finite and >= 0, got " + v);
+        }
+    }
+
+    /** Surprise's defaults: ALS, 10 epochs, reg_u 15, reg_i 10. */
+    public static BaselineOptions als() {
+        return new BaselineOptions(Method.ALS, 10, 15, 10, 0.005, 0.02);
+    }
+
+    /** Surprise's SGD defaults: 20 epochs, learning rate 0.005, reg 0.02. */
+    public static BaselineOptions sgd() {
+        return new BaselineOptions(Method.SGD, 20, 15, 10, 0.005, 0.02);
+    }
+
+    /** {@link #als()}. */
+    public static BaselineOptions defaults() {
+        return als();
+    }
+
+    /** A copy with the given number of epochs. */
+    public BaselineOptions withEpochs(int epochs) {
+        return new BaselineOptions(method, epochs, regUser, regItem, learningRate, reg);
+    }
+
+    /** A copy with the given ALS regularisations. */
+    public BaselineOptions withAlsRegularisation(double regUser, double regItem) {
+        return new BaselineOptions(method, epochs, regUser, regItem, learningRate, reg);
+    }
+
+    /** A copy with the given SGD learning rate and regularisation. */
+    public BaselineOptions withSgd(double learningRate, double reg) {
+        return new BaselineOptions(method, epochs, regUser, regItem, learningRate, reg);
+    }
+}

@@ -1,0 +1,76 @@
+package dev.retention.recsys.knn;
+
+import dev.retention.recsys.baseline.BaselineOptions;
+import dev.retention.similarity.SimilarityMeasure;
+import dev.retention.similarity.SimilarityOptions;
+
+import java.util.Objects;
+
+/**
+ * Options of {@link Knn#fit}, with Surprise's defaults.
+ *
+ * @param variant    which estimator; default {@link KnnVariant#WITH_MEANS}
+ * @param userBased  user-user ({@code true}, the default) or item-item similarity
+ * @param k          largest number of neighbours, {@code >= 1}; default 40
+ * @param minK       fewest neighbours for the neighbourhood term, {@code >= 1}; default 1
+ * @param similarity measure (default MSD), minimum support (1), shrinkage (100), representation, parallelism
+ * @param baseline   how baselines are estimated for {@link KnnVariant#BASELINE} and for the
+ *                   {@code pearson_baseline} similarity; default ALS
+ */
+public record KnnOptions(KnnVariant variant, boolean userBased, int k, int minK, SimilarityOptions similarity,
+                         BaselineOptions baseline) {
+
+    /** Validates the options. */
+    public KnnOptions {
+        Objects.requireNonNull(variant, "variant");
+        Objects.requireNonNull(similarity, "similarity");
+        Objects.requireNonNull(baseline, "baseline");
+        if (k < 1) {
+            throw new IllegalArgumentException("k must be >= 1, got " + k);
+        }
+        if (minK < 1) {
+            throw new IllegalArgumentException("minK must be >= 1, got " + minK);
+        }
+    }
+
+    /** KNNWithMeans, user-based, k 40, min_k 1, MSD, ALS baselines. */
+    public static KnnOptions defaults() {
+        return new KnnOptions(KnnVariant.WITH_MEANS, true, 40, 1, SimilarityOptions.defaults(),
+                BaselineOptions.defaults());
+    }
+
+    /** A copy with the given variant. */
+    public KnnOptions withVariant(KnnVariant variant) {
+        return new KnnOptions(variant, userBased, k, minK, similarity, baseline);
+    }
+
+    /** A copy that is user-based ({@code true}) or item-based. */
+    public KnnOptions withUserBased(boolean userBased) {
+        return new KnnOptions(variant, userBased, k, minK, similarity, baseline);
+    }
+
+    /** A copy with the given {@code k}. */
+    public KnnOptions withK(int k) {
+        return new KnnOptions(variant, userBased, k, minK, similarity, baseline);
+    }
+
+    /** A copy with the given {@code min_k}. */
+    public KnnOptions withMinK(int minK) {
+        return new KnnOptions(variant, userBased, k, minK, similarity, baseline);
+    }
+
+    /** A copy with the given similarity options. */
+    public KnnOptions withSimilarity(SimilarityOptions similarity) {
+        return new KnnOptions(variant, userBased, k, minK, similarity, baseline);
+    }
+
+    /** A copy with the given similarity measure. */
+    public KnnOptions withMeasure(SimilarityMeasure measure) {
+        return withSimilarity(similarity.withMeasure(measure));
+    }
+
+    /** A copy with the given baseline options. */
+    public KnnOptions withBaseline(BaselineOptions baseline) {
+        return new KnnOptions(variant, userBased, k, minK, similarity, baseline);
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Neighbourhood collaborative filtering: KNNBasic, KNNWithMeans, KNNWithZScore and KNNBaseline, user-
+ * or item-based. Entry point: {@link dev.retention.recsys.knn.Knn#fit}; options in
+ * {@link dev.retention.recsys.knn.KnnOptions}, estimators in {@link dev.retention.recsys.knn.KnnVariant}.
+ */
+package dev.retention.recsys.knn;

@@ -1,0 +1,135 @@
+package dev.retention.recsys.slopeone;
+
+import dev.retention.recsys.RatingModel;
+import dev.retention.recsys.Ratings;
+import dev.retention.sparse.CsrMatrix;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Objects;
+
+/**
+ * Slope One (D. Lemire and A. Maclachlan, "Slope One predictors for online rating-based collaborative
+ * filtering", SDM 2005), as Surprise's {@code SlopeOne}: with {@code dev(i, j)} the mean of
+ * {@code r_ui - r_uj} over the users who rated both, the prediction is
+ * {@code mu_u + mean over j in R_i(u) of dev(i, j)}, where {@code R_i(u)} are the items rated by
+ * {@code u} that share at least one user with {@code i}; the user's mean alone when there are none.
+ * Unknown users or items fall back to the global mean (impossible). No parameters. Immutable and
+ * thread-safe.
+ *
+ * <p>Fit O(sum over users of count^2) time and a dense {@code items x items} table of deviations
+ * (4 bytes per pair: 55 MB for 3,706 items), as Surprise; predict O(ratings of the user).
+ */
+public final class SlopeOne extends RatingModel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SlopeOne.class);
+    private static final int MAX_ITEMS = 46_340;
+
+    private final Ratings train;
+    private final int n;
+    private final float[] dev;        // dev[i * n + j], NaN when no user rated both
+    private final double[] userMean;
+
+    private SlopeOne(Ratings train, float[] dev, double[] userMean) {
+        super("SlopeOne", train);
+        this.train = train;
+        this.n = train.itemCount();
+        this.dev = dev;
+        this.userMean = userMean;
+    }
+
+    /**
+     * Fits the deviation table.
+     *
+     * @param train read; kept for predictions
+     * @throws IllegalArgumentException if there are more than 46,340 items (the table would not fit an array)
+     */
+    public static SlopeOne fit(Ratings train) {
+        Objects.requireNonNull(train, "train");
+        int n = train.itemCount();
+        if (n > MAX_ITEMS) {
+            throw new IllegalArgumentException("SlopeOne keeps a dense items x items table; at most " + MAX_ITEMS
+                    + " items, got " + n);
+        }
+        long start = System.nanoTime();
+        CsrMatrix byUser = train.byUser();
+        CsrMatrix byItem = train.byItem();
+        float[] dev = new float[n * n];
+        int[] freq = new int[n];
+        double[] sum = new double[n];
+        int[] touched = new int[n];
+        for (int i = 0; i < n; i++) {
+            int m = 0;
+            for (int q = byItem.rowStart(i); q < byItem.rowEnd(i); q++) {
+                int u = byItem.columnIndex(q);
+                double rui = byItem.value(q);
+                for (int p = byUser.rowStart(u), end = byUser.rowEnd(u); p < end; p++) {
+                    int j = byUser.columnIndex(p);
+                    if (freq[j]++ == 0) {
+                        touched[m++] = j;
+                    }
+                    sum[j] += rui - byUser.value(p);
+                }
+            }
+            int row = i * n;
+            java.util.Arrays.fill(dev, row, row + n, Float.NaN);
+            for (int t = 0; t < m; t++) {
+                int j = touched[t];
+                dev[row + j] = j == i ? 0f : (float) (sum[j] / freq[j]);
+                freq[j] = 0;
+                sum[j] = 0;
+            }
+        }
+        double[] userMean = new double[train.userCount()];
+        for (int u = 0; u < userMean.length; u++) {
+            double s = 0;
+            for (int p = byUser.rowStart(u); p < byUser.rowEnd(u); p++) {
+                s += byUser.value(p);
+            }
+            userMean[u] = byUser.rowLength(u) == 0 ? 0 : s / byUser.rowLength(u);
+        }
+        LOG.info("SlopeOne fitted on {} ratings, {} items, in {} ms", train.size(), n,
+                (System.nanoTime() - start) / 1_000_000);
+        return new SlopeOne(train, dev, userMean);
+    }
+
+    @Override
+    protected double unclippedEstimate(int user, int item) {
+        if (!train.knowsUser(user) || !train.knowsItem(item)) {
+            return Double.NaN;
+        }
+        CsrMatrix byUser = train.byUser();
+        int row = item * n;
+        double s = 0;
+        int count = 0;
+        for (int p = byUser.rowStart(user), end = byUser.rowEnd(user); p < end; p++) {
+            float d = dev[row + byUser.columnIndex(p)];
+            if (d == d) {   // not NaN: some user rated both
+                s += d;
+                count++;
+            }
+        }
+        return userMean[user] + (count == 0 ? 0 : s / count);
+    }
+
+    @Override
+    protected String impossibleReason(int user, int item) {
+        return UNKNOWN;
+    }
+
+    /**
+     * The mean deviation {@code dev(i, j)} of item {@code i} over item {@code j}, 0 when no user
+     * rated both.
+     */
+    public double deviation(int i, int j) {
+        Objects.checkIndex(i, n);
+        Objects.checkIndex(j, n);
+        float d = dev[i * n + j];
+        return d == d ? d : 0;
+    }
+
+    @Override
+    public String toString() {
+        return String.format("SlopeOne: %,d ratings, %,d x %,d deviation table", train.size(), n, n);
+    }
+}
