@@ -1,6 +1,5 @@
 package dev.retention.cli;
 
-import dev.retention.cluster.ClusterProfiles;
 import dev.retention.cluster.FitSummary;
 import dev.retention.cluster.Points;
 import dev.retention.cluster.dbscan.Dbscan;
@@ -30,12 +29,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -191,56 +185,26 @@ final class ClusterCommand implements Callable<Integer> {
         };
         double fitSeconds = (System.nanoTime() - fitStart) / 1e9;
         int[] labels = outcome.labels;
-        int[] sizes = sizes(labels, outcome.clusters);
-        int noise = 0;
-        int used = 0;
-        for (int l : labels) {
-            noise += l < 0 ? 1 : 0;
-        }
-        for (int s : sizes) {
-            used += s > 0 ? 1 : 0;
-        }
-        int m = n - noise;
-        boolean scorable = used >= 2 && used <= m - 1;
-        boolean sampled = m > silhouetteSample;
-        Double silhouette = null;
-        Double daviesBouldin = null;
-        Double calinskiHarabasz = null;
-        if (scorable) {
-            silhouette = sampled ? ClusterQuality.sampledSilhouette(x, labels, silhouetteSample, seed, threads)
-                    : ClusterQuality.silhouette(x, labels, threads);
-            daviesBouldin = ClusterQuality.daviesBouldin(x, labels);
-            calinskiHarabasz = ClusterQuality.calinskiHarabasz(x, labels);
-        }
+        ClusterReport report = ClusterReport.of(x, table, labels, outcome.clusters, outcome.inertia, silhouetteSample,
+                seed, threads);
         KScan kscan = scan == null ? null : KSelection.scan(x, scan[0], scan[1], kmeansOptions, silhouetteSample);
-        ClusterProfiles profiles = ClusterProfiles.of(table, labels);
         double seconds = (System.nanoTime() - start) / 1e9;
 
         if (out != null) {
-            writeLabels(out, table, labels);
+            ClusterReport.writeLabels(out, table, labels);
         }
         if (saveModel != null) {
             outcome.model.save(saveModel);
         }
         PrintWriter pw = spec.commandLine().getOut();
         if (json) {
-            Json j = new Json()
-                    .put("algo", a.label)
-                    .put("customers", n)
-                    .put("clusters", outcome.clusters)
-                    .put("sizes", sizes)
-                    .put("noise", noise)
-                    .put("inertia", outcome.inertia)
-                    .put("silhouette", silhouette)
-                    .put("silhouette_points", scorable ? Math.min(m, silhouetteSample) : 0)
-                    .put("davies_bouldin", daviesBouldin)
-                    .put("calinski_harabasz", calinskiHarabasz)
+            Json j = report.putQuality(new Json().put("algo", a.label).put("customers", n))
                     .put("seconds", seconds)
                     .put("fit_seconds", fitSeconds);
             if (outcome.summary != null) {
                 j.put("iterations", outcome.summary.iterations()).put("converged", outcome.summary.converged());
             }
-            j.put("profiles", profilesJson(profiles));
+            j.put("profiles", report.profilesJson());
             if (kscan != null) {
                 j.put("scan", new Json().put("k", kscan.ks()).put("inertia", kscan.inertias())
                         .put("silhouette", kscan.silhouettes()).put("elbow", kscan.elbow())
@@ -250,15 +214,12 @@ final class ClusterCommand implements Callable<Integer> {
         } else {
             pw.println(source.orders + ": " + log.lineCounts());
             pw.printf(Locale.ROOT, "%s (%s) of %,d customers: %d clusters, %,d noise%n", a.label, outcome.detail, n,
-                    outcome.clusters, noise);
-            pw.printf(Locale.ROOT, "inertia %.2f, silhouette %s%s, Davies-Bouldin %s, Calinski-Harabasz %s%n",
-                    outcome.inertia, number(silhouette, "%.4f"),
-                    scorable && sampled ? " (on " + silhouetteSample + " sampled customers)" : "",
-                    number(daviesBouldin, "%.4f"), number(calinskiHarabasz, "%.1f"));
+                    outcome.clusters, report.noise());
+            pw.println(report.qualityLine());
             if (outcome.summary != null) {
                 pw.println(outcome.summary);
             }
-            pw.print(profiles);
+            pw.print(report.profiles());
             if (kscan != null) {
                 pw.print(kscan);
             }
@@ -320,42 +281,5 @@ final class ClusterCommand implements Callable<Integer> {
         }
         throw new ParameterException(spec.commandLine(), "--scan-k must be FROM..TO with 2 <= FROM <= TO, got '" + s
                 + "'");
-    }
-
-    private static int[] sizes(int[] labels, int clusters) {
-        int[] sizes = new int[clusters];
-        for (int l : labels) {
-            if (l >= 0) {
-                sizes[l]++;
-            }
-        }
-        return sizes;
-    }
-
-    private static String number(Double v, String format) {
-        return v == null ? "n/a" : String.format(Locale.ROOT, format, v);
-    }
-
-    private static List<Json> profilesJson(ClusterProfiles profiles) {
-        List<Json> out = new ArrayList<>();
-        for (ClusterProfiles.Profile p : profiles.profiles()) {
-            out.add(new Json().put("cluster", p.cluster()).put("size", p.size()).put("recency_mean", p.meanRecency())
-                    .put("frequency_mean", p.meanFrequency()).put("monetary_mean", p.meanMonetary())
-                    .put("top_segment", p.topSegment()).put("top_segment_share", p.topSegmentShare()));
-        }
-        return out;
-    }
-
-    private static void writeLabels(Path file, RfmTable table, int[] labels) throws IOException {
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.write("customer,cluster\n");
-            for (int i = 0; i < labels.length; i++) {
-                String id = table.customerId(i);
-                if (id.indexOf(',') >= 0 || id.indexOf('"') >= 0 || id.indexOf('\n') >= 0) {
-                    id = '"' + id.replace("\"", "\"\"") + '"';
-                }
-                w.write(id + "," + labels[i] + "\n");
-            }
-        }
     }
 }
