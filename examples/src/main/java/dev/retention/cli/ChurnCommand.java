@@ -6,8 +6,6 @@ import dev.retention.churn.classifier.Learner;
 import dev.retention.churn.dataset.CustomerTable;
 import dev.retention.churn.dataset.CustomerTableReader;
 import dev.retention.churn.dataset.TableOptions;
-import dev.retention.churn.dataset.TransactionFeatureOptions;
-import dev.retention.churn.dataset.TransactionFeatures;
 import dev.retention.churn.explain.Explanation;
 import dev.retention.churn.explain.Reason;
 import dev.retention.churn.forest.ForestOptions;
@@ -26,7 +24,6 @@ import dev.retention.churn.validation.CrossValidationResult;
 import dev.retention.churn.validation.GridSearch;
 import dev.retention.churn.validation.HoldoutResult;
 import dev.retention.data.TransactionLog;
-import dev.retention.eval.ClassificationMetrics;
 import dev.retention.eval.CostThreshold;
 import dev.retention.eval.MetricSummary;
 import picocli.CommandLine.Command;
@@ -559,8 +556,6 @@ final class ChurnCommand implements Callable<Integer> {
                     + "riskiest with their reasons.")
     static final class Score implements Callable<Integer> {
 
-        private static final long DAY = 86_400;
-
         @Spec
         CommandSpec spec;
 
@@ -610,77 +605,38 @@ final class ChurnCommand implements Callable<Integer> {
                 throw new IllegalArgumentException(source.orders + ": no purchase line to learn from");
             }
             long t = cutoff.atStartOfDay(source.zone).toEpochSecond();
-            List<Instant> cutoffs = new ArrayList<>();
-            for (int k = trainCutoffs - 1; k >= 0; k--) {
-                long c = t - horizon * DAY - (long) k * stepDays * DAY;
-                if (c > log.minTime()) {
-                    cutoffs.add(Instant.ofEpochSecond(c));
-                }
-            }
+            List<Instant> cutoffs = ChurnRanking.trainingCutoffs(log, t, horizon, trainCutoffs, stepDays);
             if (cutoffs.isEmpty()) {
                 throw new ParameterException(spec.commandLine(), "--cutoff " + cutoff + " leaves no training cutoff: the "
                         + "latest one, " + horizon + " days earlier, is before the first order");
             }
-            int[] windows = {30, 90, 180};
-            TransactionFeatureOptions fo = new TransactionFeatureOptions(cutoffs, horizon, windows, 0,
-                    Instant.ofEpochSecond(t));
-            CustomerTable train = TransactionFeatures.build(log, fo);
-            int[] all = new int[train.rows()];
-            Arrays.setAll(all, i -> i);
-            ChurnPipeline pipeline = ChurnPipeline.fit(train, all, pre, learner, FitListener.NONE);
-            CustomerTable now = TransactionFeatures.buildUnlabelled(log, Instant.ofEpochSecond(t), windows, 0);
-            int[] rows = new int[now.rows()];
-            Arrays.setAll(rows, i -> i);
-            double[] p = pipeline.score(now, rows).probabilities();
-            Json out = new Json().put("model", model.model).put("customers_scored", now.rows())
-                    .put("training_rows", train.rows()).put("training_positives", Arrays.stream(train.labels()).sum())
-                    .put("training_cutoffs", cutoffs.stream().map(Instant::toString).toList())
-                    .put("cutoff", Instant.ofEpochSecond(t).toString()).put("horizon_days", horizon);
-            // an honest out-of-time check when the log covers the horizon after the cutoff
-            Double testAuc = null;
-            if (log.maxPurchaseTime() >= t + horizon * DAY) {
-                CustomerTable actual = TransactionFeatures.build(log, TransactionFeatureOptions.of(
-                        List.of(Instant.ofEpochSecond(t)), horizon).withWindowDays(windows));
-                int[] y = actual.labels();
-                int pos = Arrays.stream(y).sum();
-                boolean sameRows = actual.rows() == now.rows();
-                for (int i = 0; sameRows && i < y.length; i++) {
-                    sameRows = actual.key(i).equals(now.key(i));
-                }
-                if (sameRows && pos > 0 && pos < y.length) {
-                    testAuc = ClassificationMetrics.rocAuc(y, p);
-                    out.put("test_auc", testAuc).put("test_churn_rate", (double) pos / y.length);
-                }
+            ChurnRanking ranking = ChurnRanking.fit(log, t, horizon, cutoffs, pre, learner, null);
+            double[] p = ranking.probabilities();
+            Json out = ranking.putTraining(new Json().put("model", model.model));
+            if (ranking.testAuc() != null) {
+                out.put("test_auc", ranking.testAuc()).put("test_churn_rate", ranking.testChurnRate());
             }
-            Integer[] order = new Integer[p.length];
-            for (int i = 0; i < order.length; i++) {
-                order[i] = i;
-            }
-            Arrays.sort(order, (a, b) -> Double.compare(p[b], p[a]));
-            List<Object> riskiest = new ArrayList<>();
             PrintWriter pw = spec.commandLine().getOut();
             if (!json) {
                 pw.printf(Locale.ROOT, "%s: trained %s on %,d rows over %d cutoffs %s; %,d customers scored at %s%n",
-                        source.orders, model.model, train.rows(), cutoffs.size(), cutoffs, now.rows(),
-                        Instant.ofEpochSecond(t));
-                if (testAuc != null) {
+                        source.orders, model.model, ranking.train().rows(), cutoffs.size(), cutoffs,
+                        ranking.scored().rows(), ranking.cutoff());
+                if (ranking.testAuc() != null) {
                     pw.printf(Locale.ROOT, "out-of-time check: ROC AUC %.4f against the actual %d-day churn after the "
-                            + "cutoff%n", testAuc, horizon);
+                            + "cutoff%n", ranking.testAuc(), horizon);
                 }
                 pw.printf(Locale.ROOT, "%-14s %8s  %s%n", "customer", "risk", "reasons (up; down)");
-            }
-            for (int k = 0; k < Math.min(top, order.length); k++) {
-                int i = order[k];
-                Explanation e = pipeline.explain(now, i, 3);
-                riskiest.add(new Json().put("customer", now.key(i)).put("probability", p[i])
-                        .put("up", reasons(e.up())).put("down", reasons(e.down())));
-                if (!json) {
-                    pw.printf(Locale.ROOT, "%-14s %8.4f  %s; %s%n", now.key(i), p[i], e.up(), e.down());
+                for (int k = 0; k < Math.min(top, p.length); k++) {
+                    Explanation e = ranking.explainRank(k, 3);
+                    int i = ranking.ranking()[k];
+                    pw.printf(Locale.ROOT, "%-14s %8.4f  %s; %s%n", ranking.scored().key(i), p[i], e.up(), e.down());
                 }
             }
-            out.put("riskiest", riskiest);
+            if (json) {
+                out.put("riskiest", ranking.riskiestJson(top, 3));
+            }
             if (save != null) {
-                pipeline.save(save);
+                ranking.pipeline().save(save);
                 out.put("saved", save.toString());
             }
             double seconds = (System.nanoTime() - start) / 1e9;
