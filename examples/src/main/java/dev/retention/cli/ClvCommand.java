@@ -1,6 +1,5 @@
 package dev.retention.cli;
 
-import dev.retention.churn.lifetime.BgNbd;
 import dev.retention.churn.lifetime.BgNbdModel;
 import dev.retention.churn.lifetime.BgNbdOptions;
 import dev.retention.churn.lifetime.Clv;
@@ -8,11 +7,7 @@ import dev.retention.churn.lifetime.ClvOptions;
 import dev.retention.churn.lifetime.ClvTable;
 import dev.retention.churn.lifetime.CustomerSummary;
 import dev.retention.churn.lifetime.LifetimeFitSummary;
-import dev.retention.churn.lifetime.GammaGamma;
 import dev.retention.churn.lifetime.GammaGammaModel;
-import dev.retention.churn.lifetime.GammaGammaOptions;
-import dev.retention.churn.lifetime.ParetoNbd;
-import dev.retention.churn.lifetime.ParetoNbdOptions;
 import dev.retention.churn.lifetime.PeriodUnit;
 import dev.retention.churn.lifetime.PurchaseModel;
 import dev.retention.churn.lifetime.SummaryOptions;
@@ -32,10 +27,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -145,25 +138,20 @@ final class ClvCommand implements Callable<Integer> {
 
             long start = System.nanoTime();
             TransactionLog log = source.read();
-            CustomerSummary summary = CustomerSummary.from(log, new SummaryOptions(unit, calibrationEnd, null));
-            BgNbdModel bgnbd = BgNbd.fit(summary, bgOptions);
-            PurchaseModel purchases = switch (model) {
-                case "mbgnbd" -> BgNbd.fit(summary, bgOptions.withVariant(BgNbdModel.Variant.MBG_NBD));
-                case "pareto-nbd" -> ParetoNbd.fit(summary, ParetoNbdOptions.defaults().withPenalizer(penalizer)
-                        .withParallelism(parallelism));
-                default -> bgnbd;
-            };
-            GammaGammaModel spend = GammaGamma.fit(summary, GammaGammaOptions.defaults().withPenalizer(penalizer)
-                    .withParallelism(parallelism));
+            LifetimeFit fit = LifetimeFit.fit(log, new SummaryOptions(unit, calibrationEnd, null), model, bgOptions);
+            CustomerSummary summary = fit.summary();
+            BgNbdModel bgnbd = fit.bgnbd();
+            PurchaseModel purchases = fit.purchases();
+            GammaGammaModel spend = fit.spend();
             ClvTable clv = Clv.compute(purchases, spend, summary, clvOptions);
-            double[] holdout = summary.hasHoldout() ? holdoutCheck(purchases, summary) : null;
+            double[] holdout = fit.holdout();
             double seconds = (System.nanoTime() - start) / 1e9;
             if (out != null) {
                 clv.writeCsv(out);
             }
             PrintWriter pw = spec.commandLine().getOut();
             if (json) {
-                pw.println(toJson(log.lineCounts(), summary, bgnbd, purchases, spend, clv, holdout, top, seconds));
+                pw.println(toJson(log.lineCounts(), fit, clv, top, seconds));
             } else {
                 pw.println(source.orders + ": " + log.lineCounts());
                 pw.print(summary);
@@ -192,18 +180,6 @@ final class ClvCommand implements Callable<Integer> {
             return 0;
         }
 
-        /** Actual and predicted purchases of the calibration customers in the holdout period. */
-        private static double[] holdoutCheck(PurchaseModel model, CustomerSummary summary) {
-            double actual = 0;
-            double predicted = 0;
-            for (int i = 0; i < summary.size(); i++) {
-                actual += summary.holdoutFrequency(i);
-                predicted += model.expectedPurchases(summary.holdoutLength(), summary.frequency(i), summary.recency(i),
-                        summary.age(i));
-            }
-            return new double[] {actual, predicted};
-        }
-
         private <T> T parse(String option, java.util.function.Supplier<T> make) {
             try {
                 return make.get();
@@ -212,29 +188,13 @@ final class ClvCommand implements Callable<Integer> {
             }
         }
 
-        static Json toJson(LineCounts counts, CustomerSummary summary, BgNbdModel bgnbd, PurchaseModel purchases,
-                           GammaGammaModel spend, ClvTable clv, double[] holdout, int top, double seconds) {
-            LifetimeFitSummary bg = bgnbd.fitSummary();
+        static Json toJson(LineCounts counts, LifetimeFit fit, ClvTable clv, int top, double seconds) {
+            CustomerSummary summary = fit.summary();
+            PurchaseModel purchases = fit.purchases();
             Json json = new Json()
                     .put("customers", summary.size())
-                    .put("bgnbd", new Json()
-                            .put("r", bgnbd.r())
-                            .put("alpha", bgnbd.alpha())
-                            .put("a", bgnbd.a())
-                            .put("b", bgnbd.b())
-                            .put("log_likelihood", bg.logLikelihood())
-                            .put("standard_errors", named(bg))
-                            .put("converged", bg.converged())
-                            .put("iterations", bg.iterations()))
-                    .put("gamma_gamma", new Json()
-                            .put("p", spend.p())
-                            .put("q", spend.q())
-                            .put("v", spend.v())
-                            .put("log_likelihood", spend.fitSummary().logLikelihood())
-                            .put("standard_errors", named(spend.fitSummary()))
-                            .put("converged", spend.fitSummary().converged())
-                            .put("repeat_customers", spend.fitSummary().customers())
-                            .put("frequency_spend_correlation", spend.frequencySpendCorrelation()))
+                    .put("bgnbd", fit.bgnbdJson())
+                    .put("gamma_gamma", fit.gammaGammaJson())
                     .put("seconds", seconds)
                     .put("model", purchases.name())
                     .put("period", summary.unit().label())
@@ -243,46 +203,21 @@ final class ClvCommand implements Callable<Integer> {
                     .put("customers_acquired_in_holdout", summary.customersAcquiredInHoldout())
                     .put("lines_read", counts.read())
                     .put("skipped_rows", counts.skipped());
-            if (purchases != bgnbd) {
+            if (purchases != fit.bgnbd()) {
                 LifetimeFitSummary f = purchases.fitSummary();
                 Json p = new Json();
                 double[] estimates = f.estimates();
                 for (int i = 0; i < estimates.length; i++) {
                     p.put(f.parameterNames().get(i), estimates[i]);
                 }
-                p.put("log_likelihood", f.logLikelihood()).put("standard_errors", named(f))
+                p.put("log_likelihood", f.logLikelihood()).put("standard_errors", LifetimeFit.standardErrors(f))
                         .put("converged", f.converged()).put("iterations", f.iterations());
                 json.put(purchases instanceof BgNbdModel ? "mbgnbd" : "pareto_nbd", p);
             }
-            if (holdout != null) {
-                json.put("holdout", new Json().put("length", summary.holdoutLength())
-                        .put("actual_purchases", holdout[0]).put("predicted_purchases", holdout[1]));
+            if (fit.holdout() != null) {
+                json.put("holdout", fit.holdoutJson());
             }
-            Json clvJson = new Json()
-                    .put("horizon_months", clv.options().horizonMonths())
-                    .put("monthly_discount_rate", clv.options().monthlyRate())
-                    .put("total", clv.total());
-            if (top > 0) {
-                int[] rank = clv.ranking();
-                List<Json> rows = new ArrayList<>();
-                for (int k = 0; k < Math.min(top, rank.length); k++) {
-                    int i = rank[k];
-                    rows.add(new Json().put("customer", summary.id(i)).put("frequency", summary.frequency(i))
-                            .put("p_alive", clv.probabilityAlive(i)).put("expected_purchases", clv.expectedPurchases(i))
-                            .put("expected_spend", clv.expectedSpend(i)).put("clv", clv.clv(i)));
-                }
-                clvJson.put("top", rows);
-            }
-            return json.put("clv", clvJson);
-        }
-
-        private static Map<String, Double> named(LifetimeFitSummary f) {
-            Map<String, Double> m = new LinkedHashMap<>();
-            double[] se = f.standardErrors();
-            for (int i = 0; i < se.length; i++) {
-                m.put(f.parameterNames().get(i), se[i]);
-            }
-            return m;
+            return json.put("clv", LifetimeFit.clvJson(clv, summary, top));
         }
     }
 
