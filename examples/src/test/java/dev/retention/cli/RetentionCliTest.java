@@ -1,7 +1,14 @@
 package dev.retention.cli;
 
+import dev.retention.churn.dataset.CustomerTable;
+import dev.retention.churn.dataset.TransactionFeatures;
+import dev.retention.churn.lifetime.BgNbdModel;
+import dev.retention.churn.lifetime.GammaGammaModel;
+import dev.retention.churn.pipeline.ChurnPipeline;
+import dev.retention.cluster.kmeans.KMeansModel;
 import dev.retention.rfm.RfmScore;
 import dev.retention.rfm.RfmScorer;
+import dev.retention.synth.SyntheticShop;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,6 +18,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -128,18 +136,137 @@ class RetentionCliTest {
         assertEquals(11.0, json.get("monetary_mean"));
     }
 
+    /** The outputs of every part of the demo, by file name. */
+    private static final List<String> DEMO_OUTPUTS = List.of("orders.csv", "rfm.csv", "rfm-scorer.model",
+            "cohorts.csv", "cohort-counts.csv", "clusters.csv", "kmeans.model", "recommendations.csv",
+            "churn-scores.csv", "churn.model", "clv.csv", "bgnbd.model", "gamma-gamma.model");
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> object(Map<String, Object> json, String key) {
+        assertTrue(json.get(key) instanceof Map, key + " is an object: " + json.get(key));
+        return (Map<String, Object>) json.get(key);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> list(Map<String, Object> json, String key) {
+        assertTrue(json.get(key) instanceof List, key + " is a list: " + json.get(key));
+        return (List<Object>) json.get(key);
+    }
+
+    private static double number(Map<String, Object> json, String key) {
+        assertTrue(json.get(key) instanceof Double, key + " is a number: " + json.get(key));
+        return (Double) json.get(key);
+    }
+
     @Test
-    void demo_writesOutputsThatReadBack(@TempDir Path dir) throws IOException {
+    void demo_json_hasEveryPartAndWritesOutputsThatReadBack(@TempDir Path dir) throws IOException {
         Path out = dir.resolve("demo");
         Result r = run("demo", "--out", out.toString(), "--customers", "400", "--json");
         assertEquals(0, r.status, r.err);
         Map<String, Object> json = JsonParser.parseObject(r.out);
         assertEquals(400.0, json.get("customers"));
-        for (String f : List.of("orders.csv", "rfm.csv", "rfm-scorer.model", "cohorts.csv", "cohort-counts.csv")) {
-            assertTrue(Files.size(out.resolve(f)) > 0, f);
+        for (String key : List.of("lines", "orders", "skipped_rows", "recency_mean", "frequency_mean", "monetary_mean",
+                "cohorts", "repurchase_rate", "seconds")) {
+            assertTrue(number(json, key) >= 0, key);
         }
-        RfmScorer.load(out.resolve("rfm-scorer.model"));
+        assertEquals(400.0, object(json, "segments").values().stream().mapToDouble(v -> (Double) v).sum());
+        assertEquals(18, list(json, "mean_retention").size(), "months 0..17 of 12 acquisition + 6 tail months");
+        assertEquals(List.of("shop", "rfm", "cohorts", "clusters", "recommendations", "churn", "lifetime", "write"),
+                List.copyOf(object(json, "timings").keySet()));
 
+        // every written file exists, and the list is the parts' files
+        List<Object> outputs = list(json, "outputs");
+        assertEquals(DEMO_OUTPUTS, outputs.stream().map(o -> Path.of((String) o).getFileName().toString()).toList());
+        for (Object o : outputs) {
+            assertTrue(Files.size(Path.of((String) o)) > 0, o + " is written");
+        }
+
+        // clusters: four, sizes adding up, labels of clusters.csv equal to those of the saved model
+        Map<String, Object> clusters = object(json, "clusters");
+        assertEquals(4.0, clusters.get("k"));
+        assertEquals(400.0, list(clusters, "sizes").stream().mapToDouble(v -> (Double) v).sum());
+        assertEquals(4, list(clusters, "profiles").size());
+        int[] labels = KMeansModel.load(out.resolve("kmeans.model")).labels();
+        List<String> rows = Files.readAllLines(out.resolve("clusters.csv"));
+        assertEquals("customer,cluster", rows.get(0));
+        assertEquals(400, labels.length);
+        for (int i = 0; i < labels.length; i++) {
+            assertEquals(labels[i], Integer.parseInt(rows.get(i + 1).split(",")[1]), rows.get(i + 1));
+        }
+
+        // recommendations: three customers, five items each, best first, none of them already bought
+        Map<String, Object> recs = object(json, "recommendations");
+        assertEquals("PureSVD", recs.get("model"));
+        List<Object> examples = list(recs, "examples");
+        assertEquals(3, examples.size());
+        List<String> orderLines = Files.readAllLines(out.resolve("orders.csv"));
+        for (Object e : examples) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> ex = (Map<String, Object>) e;
+            List<Object> items = list(ex, "items");
+            List<Object> scores = list(ex, "scores");
+            assertEquals(5, items.size());
+            for (int k = 1; k < scores.size(); k++) {
+                assertTrue((Double) scores.get(k - 1) >= (Double) scores.get(k), "scores best first: " + scores);
+            }
+            for (Object item : items) {
+                assertTrue(orderLines.stream().noneMatch(l -> l.startsWith(ex.get("customer") + ",")
+                        && l.contains("," + item + ",")), ex.get("customer") + " never bought " + item);
+            }
+        }
+        Map<String, Object> holdout = object(recs, "holdout");
+        assertTrue(number(holdout, "hit_rate") >= 0 && number(holdout, "hit_rate") <= 1);
+        assertEquals(5 * 400 + 1, Files.readAllLines(out.resolve("recommendations.csv")).size());
+
+        // churn: ten riskiest, best first, an out-of-time AUC, and the saved pipeline scores as churn-scores.csv
+        Map<String, Object> churn = object(json, "churn");
+        List<Object> riskiest = list(churn, "riskiest");
+        assertEquals(10, riskiest.size());
+        double auc = number(churn, "test_auc");
+        assertTrue(auc > 0.5 && auc <= 1, "out-of-time AUC " + auc);
+        assertTrue(number(churn, "true_probability_auc") > 0.5);
+        assertEquals("2023-04-01T00:00:00Z", churn.get("cutoff"));
+        ChurnPipeline pipeline = ChurnPipeline.load(out.resolve("churn.model"));
+        SyntheticShop shop = SyntheticShop.generate(SyntheticShop.Options.defaults().withCustomers(400));
+        CustomerTable now = TransactionFeatures.buildUnlabelled(shop.log(), Instant.parse("2023-04-01T00:00:00Z"),
+                new int[] {30, 90, 180}, 0);
+        int[] all = java.util.stream.IntStream.range(0, now.rows()).toArray();
+        double[] p = pipeline.score(now, all).probabilities();
+        List<String> scores = Files.readAllLines(out.resolve("churn-scores.csv"));
+        assertEquals("customer,p_churn", scores.get(0));
+        assertEquals(now.rows() + 1, scores.size());
+        for (String line : scores.subList(1, scores.size())) {
+            String[] f = line.split(",");
+            int row = -1;
+            for (int i = 0; i < now.rows() && row < 0; i++) {
+                row = now.key(i).equals(f[0]) ? i : -1;
+            }
+            assertEquals(Double.parseDouble(f[1]), p[row], 1e-5 * p[row], line);
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> first = (Map<String, Object>) riskiest.get(0);
+        assertEquals(scores.get(1).split(",")[0], first.get("customer"));
+
+        // lifetime: the saved models are the fitted ones; the holdout and the top 10 by CLV are there
+        Map<String, Object> lifetime = object(json, "lifetime");
+        assertEquals("week", lifetime.get("period"));
+        assertEquals("2022-12-31", lifetime.get("calibration_end"));
+        Map<String, Object> bgnbd = object(lifetime, "bgnbd");
+        BgNbdModel bg = BgNbdModel.load(out.resolve("bgnbd.model"));
+        assertEquals(bg.r(), number(bgnbd, "r"), 0);
+        assertEquals(bg.alpha(), number(bgnbd, "alpha"), 0);
+        assertEquals(bg.a(), number(bgnbd, "a"), 0);
+        assertEquals(bg.b(), number(bgnbd, "b"), 0);
+        GammaGammaModel gg = GammaGammaModel.load(out.resolve("gamma-gamma.model"));
+        assertEquals(gg.p(), number(object(lifetime, "gamma_gamma"), "p"), 0);
+        assertEquals(gg.v(), number(object(lifetime, "gamma_gamma"), "v"), 0);
+        assertTrue(number(object(lifetime, "holdout"), "actual_purchases") > 0);
+        assertEquals(10, list(object(lifetime, "clv"), "top").size());
+        assertEquals(7.0, number(object(object(lifetime, "truth"), "bgnbd"), "alpha"), 1e-12, "49 days in weeks");
+        assertTrue(number(object(lifetime, "truth"), "p_alive_auc") > 0.5);
+        assertEquals(401, Files.readAllLines(out.resolve("clv.csv")).size());
+
+        RfmScorer.load(out.resolve("rfm-scorer.model"));
         // the written orders give the same RFM through the generic reader
         Result again = run("rfm", "--orders", out.resolve("orders.csv").toString(), "--format", "generic",
                 "--ties", "equal", "--json");
@@ -151,12 +278,40 @@ class RetentionCliTest {
     }
 
     @Test
-    void demo_tableNamesItsOutputs(@TempDir Path dir) {
-        Result r = run("demo", "--out", dir.toString(), "--customers", "200");
+    void demo_table_showsEveryPartInOrderAndIsReproducible(@TempDir Path dir) {
+        Result r = run("demo", "--out", dir.toString(), "--customers", "400");
         assertEquals(0, r.status, r.err);
+        List<String> sections = List.of("== 1. The synthetic shop", "== 2. RFM segments", "== 3. Monthly cohorts",
+                "== 4. Clusters: k-means, k = 4", "== 5. Recommendations: PureSVD", "== 6. Churn risk at 2023-04-01",
+                "== 7. Customer lifetime: BG/NBD and Gamma-Gamma", "== Outputs in");
+        int at = -1;
+        for (String s : sections) {
+            int next = r.out.indexOf(s);
+            assertTrue(next > at, s + " follows the part before:\n" + r.out);
+            at = next;
+        }
         assertTrue(r.out.contains("Champions"), r.out);
-        assertTrue(r.out.contains("cohort"), r.out);
-        assertTrue(r.out.contains("rfm-scorer.model"), r.out);
+        assertTrue(r.out.contains("out-of-time check: ROC AUC"), r.out);
+        assertTrue(r.out.contains("P(churn)"), r.out);
+        assertTrue(r.out.contains("holdout 2023-01-01 .. 2023-06-30"), r.out);
+        assertTrue(r.out.contains("P(alive)"), r.out);
+        assertEquals(4, r.out.lines().filter(l -> l.startsWith("truth")).count(), "one truth line each for RFM, "
+                + "clusters, churn and lifetime: " + r.out);
+        assertEquals(2, r.out.lines().filter(l -> l.startsWith("  truth")).count(), "a truth row under each lifetime "
+                + "fit: " + r.out);
+        assertTrue(!r.out.contains("NaN"), r.out);
+        for (String f : DEMO_OUTPUTS) {
+            assertTrue(r.out.contains(f), f + " is listed");
+        }
+
+        // the same seed prints the same tables; only the timings differ
+        Result again = run("demo", "--out", dir.toString(), "--customers", "400");
+        assertEquals(0, again.status, again.err);
+        assertEquals(withoutTimings(r.out), withoutTimings(again.out));
+    }
+
+    private static List<String> withoutTimings(String out) {
+        return out.lines().filter(l -> !l.matches("[0-9.]+ s \\(.*")).toList();
     }
 
     @Test
@@ -186,7 +341,8 @@ class RetentionCliTest {
 
         Result customers = run("demo", "--customers", "0", "--out", dir.toString());
         assertEquals(2, customers.status);
-        assertTrue(customers.err.contains("--customers"), customers.err);
+        assertTrue(customers.err.contains("--customers") && customers.err.contains("got 0"), customers.err);
+        assertEquals(1, customers.err.strip().lines().count(), customers.err);
     }
 
     @Test
