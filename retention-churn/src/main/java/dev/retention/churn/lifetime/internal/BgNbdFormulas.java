@@ -10,6 +10,23 @@ public final class BgNbdFormulas {
 
     /** Above this argument the series of {@link #expected} is slow and the 1 - z transformation takes over. */
     private static final double SERIES_LIMIT = 0.99;
+    /**
+     * Above this estimate of where the terms of {@link #expected}'s series peak ({@code (c - r) a z / (a + b)}),
+     * the terms approach the range of a double and the series is replaced by quadrature over the dropout
+     * probability.
+     */
+    private static final double LONG_SERIES = 100;
+    /**
+     * Above this {@code a + b}, the series' result {@code c e1 - w^(a-1) Q} loses up to {@code (a + b) eps} to
+     * cancellation, so the quadrature (accurate to rounding at any size) takes over.
+     */
+    private static final double LARGE_DROPOUT = 1e4;
+    /** Step of the quadrature in standard deviations of the log-odds of p. */
+    private static final double QUADRATURE_STEP = 0.2;
+    /** The quadrature stops where the density has fallen by e^-50 from its mode. */
+    private static final double QUADRATURE_CUTOFF = -50;
+    /** At most this many quadrature nodes on each side of the mode. */
+    private static final int QUADRATURE_MAX_STEPS = 200_000;
     /** Distance from a = 1 or a + b = 1 within which the closed form is interpolated (its 0/0 point). */
     private static final double NEAR_SINGULAR = 1e-3;
 
@@ -86,18 +103,71 @@ public final class BgNbdFormulas {
      * where {@code (1 - w^(a-1)) / (a - 1) = -expm1((a - 1) ln w) / (a - 1)} is exact at {@code a = 1} and
      * {@code Q} has no pole at {@code c = 0}. For {@code z <= 0.99} the series is summed (at most a few thousand
      * terms); above, the closed form goes through {@link Hypergeometric} and is interpolated near {@code a = 1}
-     * and {@code a + b = 1}.
+     * and {@code a + b = 1}. When {@code a + b} is large (the series would lose digits to cancellation, or its terms
+     * overflow), the expectation is integrated over the dropout probability instead ({@link #expectedByQuadrature}).
      */
     public static double expected(double r, double alpha, double a, double b, double t) {
         if (t == 0) {
             return 0;
         }
         double z = t / (alpha + t);
-        double logW = -Math.log1p(t / alpha);
-        if (z <= SERIES_LIMIT) {
-            return expectedSeries(r, a, b, z, logW);
+        if (a + b > LARGE_DROPOUT || (a + b - 1 - r) * (a / (a + b)) * z > LONG_SERIES) {
+            return expectedByQuadrature(r, alpha, a, b, t);
         }
-        return expectedClosedNearSingular(r, alpha, a, b, t);
+        double e = z <= SERIES_LIMIT
+                ? expectedSeries(r, a, b, z, -Math.log1p(t / alpha))
+                : expectedClosedNearSingular(r, alpha, a, b, t);
+        // a term of the series or the closed form left the range of a double
+        return e > 0 && Double.isFinite(e) ? e : expectedByQuadrature(r, alpha, a, b, t);
+    }
+
+    /** {@link #expected} by the series alone, for {@code z = t / (alpha + t) <= 0.99} (tests compare the two ways). */
+    static double expectedBySeries(double r, double alpha, double a, double b, double t) {
+        return expectedSeries(r, a, b, t / (alpha + t), -Math.log1p(t / alpha));
+    }
+
+    /**
+     * {@code E[X(t)]} as the mixture {@code E_p[(1 - (alpha / (alpha + p t))^r) / p]} over the dropout probability
+     * {@code p ~ Beta(a, b)} (FHL eq. 7 averaged over the gamma-distributed purchase rate), for large {@code a},
+     * where the hypergeometric series needs more terms than a double can hold. The integral is taken over the
+     * log-odds {@code u} of {@code p}, in which the density {@code p^a (1 - p)^b} is smooth, log-concave and has
+     * no endpoint singularity, by the trapezoidal rule around its mode {@code p* = a / (a + b)} with a step of
+     * 0.2 standard deviations ({@code sqrt(1/a + 1/b)}); for such integrands the rule converges exponentially
+     * and its error is far below double precision. The density is evaluated relative to the mode without
+     * cancellation ({@code ln p(u* + d) - ln p* = -log1p(expm1(-d) (1 - p*))}) and normalised by the same sum,
+     * so no beta function of huge arguments is needed. About 500 nodes when a and b are both large, up to
+     * {@code 250 / sqrt(b)} when b is small (the density then has a long exponential tail).
+     */
+    static double expectedByQuadrature(double r, double alpha, double a, double b, double t) {
+        double pStar = a / (a + b);
+        double qStar = b / (a + b);
+        double ratio = b / a;
+        double h = QUADRATURE_STEP * Math.sqrt(1 / a + 1 / b);
+        double num = 0;
+        double den = 0;
+        for (int side = -1; side <= 1; side += 2) {
+            for (int i = side < 0 ? 0 : 1; i < QUADRATURE_MAX_STEPS; i++) {
+                double d = side * i * h;
+                double logDensity = -a * log1pExpm1Times(-d, qStar) - b * log1pExpm1Times(d, pStar);
+                double w = Math.exp(logDensity);
+                double p = 1 / (1 + ratio * Math.exp(-d));
+                double g = p > 0 ? -Math.expm1(-r * Math.log1p(p * t / alpha)) / p : r * t / alpha;
+                num += g * w;
+                den += w;
+                if (logDensity < QUADRATURE_CUTOFF) {
+                    break;
+                }
+            }
+        }
+        return num / den;
+    }
+
+    /** {@code log(1 + c (e^x - 1))} for {@code 0 < c < 1}, without overflow for large {@code x}. */
+    static double log1pExpm1Times(double x, double c) {
+        if (x <= 0) {
+            return Math.log1p(c * Math.expm1(x));
+        }
+        return x + Math.log(c + (1 - c) * Math.exp(-x));
     }
 
     private static double expectedSeries(double r, double a, double b, double z, double logW) {
@@ -195,14 +265,15 @@ public final class BgNbdFormulas {
         }
         double logW = -Math.log1p(t / alpha);
         double logZ = Math.log(t) - Math.log(alpha + t);
-        double lgAB = SpecialFunctions.logGamma(a + b);
-        double lgB = SpecialFunctions.logGamma(b);
+        // B(a, b + k) / B(a, b) as two ratios of gamma functions with close arguments, never as a difference of
+        // ln Gamma(a + b) and friends, which cancels catastrophically when a or b is huge
+        double sizeRatio = SpecialFunctions.logGammaRatio(a + b, a + b + k);
         double logNbK = logNegativeBinomial(k, r, logW, logZ);
-        double first = SpecialFunctions.logGammaRatio(b + k, a + b + k) + lgAB - lgB + logNbK;
+        double first = SpecialFunctions.logGammaRatio(b + k, b) + sizeRatio + logNbK;
         if (k == 0) {
             return Math.exp(first);
         }
-        double second = Math.log(a) + SpecialFunctions.logGammaRatio(b + k - 1, a + b + k) + lgAB - lgB
+        double second = Math.log(a) + SpecialFunctions.logGammaRatio(b + k - 1, b) + sizeRatio
                 + logNegativeBinomialTail(k, r, logW, logZ);
         return Math.exp(first) + Math.exp(second);
     }
