@@ -21,6 +21,8 @@ public final class ImplMultiplication {
 
     /** Target non-zeros per block of the row-parallel products. */
     public static final long BLOCK_NNZ = 1 << 15;
+    /** Target non-zeros per block of {@code A x}, whose rows are independent: fewer, longer kernel calls. */
+    static final long VECTOR_BLOCK_NNZ = 1 << 18;
     /** Largest number of partial results of {@code A^T B}. */
     public static final int MAX_PARTIALS = 4;
     private static final long PARTIAL_NNZ = 1 << 18;
@@ -54,7 +56,7 @@ public final class ImplMultiplication {
      */
     public static void mult(int rows, int cols, int[] ptr, int[] idx, float[] val, double[] x, double[] y,
                             int threads) {
-        int[] bounds = Blocks.byNnz(ptr, rows, BLOCK_NNZ);
+        int[] bounds = Blocks.byNnz(ptr, rows, VECTOR_BLOCK_NNZ);
         int nnz = ptr[rows];
         boolean xCached = 8L * cols <= WINDOW_X_BYTES;
         Blocks.run(bounds.length - 1, threads, (b, w) -> {
