@@ -37,8 +37,9 @@ public final class CsrMatrix {
 
     /**
      * A matrix from coordinate triples {@code (rowIndex[p], colIndex[p], values[p])}; entries with the
-     * same row and column are summed in input order (as SciPy's {@code coo_matrix.tocsr}). Counting sorts:
-     * O(nnz + rows + cols) time and memory.
+     * same row and column are summed in input order (as SciPy's {@code coo_matrix.tocsr}). Triples
+     * sorted by row and column are copied; otherwise counting and radix sorts (by row, then by column
+     * within cache-sized blocks of rows), never a comparison sort: O(nnz + rows + cols) time and memory.
      *
      * @param rows     number of rows, {@code >= 0}
      * @param cols     number of columns, {@code >= 0}

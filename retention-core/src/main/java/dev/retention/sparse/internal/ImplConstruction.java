@@ -130,115 +130,214 @@ public final class ImplConstruction {
     static final int SORT_BLOCK = 1 << 15;
     /** Largest column digit of the block sort, in bits (a 16 KiB histogram). */
     static final int DIGIT_BITS = 12;
+    /** Most columns for the bitmap sort of long rows (an 8 KiB bitmap and a 256 KiB value array). */
+    static final int BITMAP_COLS = 1 << 16;
 
     /**
      * Sorts each row of {@code (inIdx, inVal)}, grouped by row at the positions {@code ptr}, by column
-     * into {@code (idx, val)}, stably; returns whether a row holds a column twice.
-     *
-     * <p>Blocks of consecutive rows are sorted one at a time in scratch arrays of their size. Each entry
-     * becomes one {@code long}: the key {@code localRow << colBits | column} in the high half, the value's
-     * bits in the low half, so that every pass moves one word. LSD passes over the column digits (a
-     * histogram each) are followed by a counting sort on the local row, whose cursors are the row
-     * pointers, and a sequential copy into the output. The key must fit 31 bits, so a block holds at most
-     * {@code 2^(31 - colBits)} rows (one row when the columns need 31 bits).
+     * into {@code (idx, val)}, stably; returns whether a row holds a column twice (left adjacent, in input
+     * order). Blocks of consecutive rows are sorted one at a time, in cache, by {@link BlockSorter}.
      */
     private static boolean sortRowBlocks(int rows, int cols, int[] ptr, int[] inIdx, float[] inVal, int[] idx,
                                          float[] val) {
-        int colBits = Math.max(1, 32 - Integer.numberOfLeadingZeros(Math.max(1, cols - 1)));
-        int maxBlockRows = Math.min(SORT_BLOCK, 1 << (31 - colBits));
-        int passes = (colBits + DIGIT_BITS - 1) / DIGIT_BITS;
-        int digitBits = (colBits + passes - 1) / passes;
-        int digitMask = (1 << digitBits) - 1;
-        int colMask = (int) ((1L << colBits) - 1);
-        int[] count = new int[1 << digitBits];
-        int largest = SORT_BLOCK;
-        for (int i = 0; i < rows; i++) {
-            largest = Math.max(largest, ptr[i + 1] - ptr[i]);
-        }
-        long[] a = new long[largest];
-        long[] b = new long[largest];
-        int[] mark = new int[largest + 1];
-        int[] cursor = new int[Math.min(rows, maxBlockRows)];
+        BlockSorter sorter = new BlockSorter(rows, cols, ptr, inIdx, inVal, idx, val);
         boolean duplicates = false;
         int from = 0;
         while (from < rows) {
             int to = from + 1;
-            while (to < rows && to - from < maxBlockRows && ptr[to + 1] - ptr[from] <= SORT_BLOCK) {
+            while (to < rows && to - from < sorter.maxBlockRows && ptr[to + 1] - ptr[from] <= SORT_BLOCK) {
                 to++;
             }
-            int base = ptr[from];
-            int m = ptr[to] - base;
-            if (m > 1) {
-                // the block-local row of each position, branch-free: mark where rows start, then a running sum
-                Arrays.fill(mark, 0, m, 0);
-                for (int i = from + 1; i < to; i++) {
-                    mark[ptr[i] - base]++;
-                }
-                // histogram of the lowest column digit, then one word per entry scattered by that digit
-                Arrays.fill(count, 0);
-                for (int q = base; q < base + m; q++) {
-                    count[inIdx[q] & digitMask]++;
-                }
-                toCursors(count);
-                int local = 0;
-                for (int t = 0; t < m; t++) {
-                    local += mark[t];
-                    int j = inIdx[base + t];
-                    b[count[j & digitMask]++] = (long) (local << colBits | j) << 32
-                            | (Float.floatToRawIntBits(inVal[base + t]) & 0xFFFFFFFFL);
-                }
-                long[] swap = a;
-                a = b;
-                b = swap;
-                for (int pass = 1, shift = 32 + digitBits; pass < passes; pass++, shift += digitBits) {
-                    Arrays.fill(count, 0);
-                    for (int t = 0; t < m; t++) {
-                        count[(int) (a[t] >>> shift) & digitMask]++;
-                    }
-                    toCursors(count);
-                    for (int t = 0; t < m; t++) {
-                        long e = a[t];
-                        b[count[(int) (e >>> shift) & digitMask]++] = e;
-                    }
-                    swap = a;
-                    a = b;
-                    b = swap;
-                }
-                // stable counting sort on the local row; its cursors are the row pointers
-                for (int i = from; i < to; i++) {
-                    cursor[i - from] = ptr[i] - base;
-                }
-                int rowShift = 32 + colBits;
-                for (int t = 0; t < m; t++) {
-                    long e = a[t];
-                    b[cursor[(int) (e >>> rowShift)]++] = e;
-                }
-                // unpack into the output; a column twice in a row is now adjacent. Equal neighbours across a
-                // row boundary are rare and are told apart by the row check
-                boolean equalNeighbours = false;
-                int previous = -1;
-                for (int t = 0; t < m; t++) {
-                    long e = b[t];
-                    int j = (int) (e >>> 32) & colMask;
-                    equalNeighbours |= j == previous;
-                    previous = j;
-                    idx[base + t] = j;
-                    val[base + t] = Float.intBitsToFloat((int) e);
-                }
-                if (equalNeighbours) {
-                    for (int i = from; i < to && !duplicates; i++) {
-                        for (int q = ptr[i] + 1; q < ptr[i + 1]; q++) {
-                            duplicates |= idx[q] == idx[q - 1];
-                        }
-                    }
-                }
-            } else if (m == 1) {
-                idx[base] = inIdx[base];
-                val[base] = inVal[base];
+            long entries = (long) ptr[to] - ptr[from];
+            if (sorter.dense != null && entries * 64 >= (long) (to - from) * cols) {
+                duplicates |= sorter.bitmapRows(from, to);
+            } else {
+                duplicates |= sorter.radix(from, to);
             }
             from = to;
         }
         return duplicates;
+    }
+
+    /**
+     * The two in-cache sorts of a block of rows, with their scratch arrays.
+     *
+     * <p>{@link #radix}: each entry becomes one {@code long}, the key {@code localRow << colBits | column}
+     * in the high half and the value's bits in the low half, so every pass moves one word. LSD passes
+     * over the column digits (a histogram each) are followed by a counting sort on the local row, whose
+     * cursors are the row pointers, and a sequential copy into the output. The key must fit 31 bits, so a
+     * block holds at most {@code 2^(31 - colBits)} rows (one row when the columns need 31 bits).
+     *
+     * <p>{@link #bitmapRows}, for rows long next to the number of columns (at least {@code cols / 64}
+     * entries on average, with at most {@value #BITMAP_COLS} columns): each row sets one bit per column
+     * and parks its value in a dense array by column, then reads the bits out in order, 64 columns a
+     * word. O(row length + cols / 64) a row, against the radix sort's passes over the row. A row with a
+     * column twice goes through {@link #radix} instead, which keeps the duplicates for summing.
+     */
+    private static final class BlockSorter {
+        final int[] ptr;
+        final int[] inIdx;
+        final float[] inVal;
+        final int[] idx;
+        final float[] val;
+        final int colBits;
+        final int maxBlockRows;
+        final int passes;
+        final int digitBits;
+        final int digitMask;
+        final int colMask;
+        final int[] count;
+        long[] a;
+        long[] b;
+        final int[] mark;
+        final int[] cursor;
+        final long[] bits;
+        final float[] dense;
+
+        BlockSorter(int rows, int cols, int[] ptr, int[] inIdx, float[] inVal, int[] idx, float[] val) {
+            this.ptr = ptr;
+            this.inIdx = inIdx;
+            this.inVal = inVal;
+            this.idx = idx;
+            this.val = val;
+            colBits = Math.max(1, 32 - Integer.numberOfLeadingZeros(Math.max(1, cols - 1)));
+            maxBlockRows = Math.min(SORT_BLOCK, 1 << (31 - colBits));
+            passes = (colBits + DIGIT_BITS - 1) / DIGIT_BITS;
+            digitBits = (colBits + passes - 1) / passes;
+            digitMask = (1 << digitBits) - 1;
+            colMask = (int) ((1L << colBits) - 1);
+            count = new int[1 << digitBits];
+            int largest = SORT_BLOCK;
+            for (int i = 0; i < rows; i++) {
+                largest = Math.max(largest, ptr[i + 1] - ptr[i]);
+            }
+            a = new long[largest];
+            b = new long[largest];
+            mark = new int[largest + 1];
+            cursor = new int[Math.min(rows, maxBlockRows)];
+            bits = cols <= BITMAP_COLS ? new long[(cols + 63) >>> 6] : null;
+            dense = cols <= BITMAP_COLS ? new float[cols] : null;
+        }
+
+        /** Radix-sorts the rows {@code [from, to)} into the output; returns whether a row holds a column twice. */
+        boolean radix(int from, int to) {
+            int base = ptr[from];
+            int m = ptr[to] - base;
+            if (m <= 1) {
+                if (m == 1) {
+                    idx[base] = inIdx[base];
+                    val[base] = inVal[base];
+                }
+                return false;
+            }
+            // the block-local row of each position, branch-free: mark where rows start, then a running sum
+            Arrays.fill(mark, 0, m, 0);
+            for (int i = from + 1; i < to; i++) {
+                mark[ptr[i] - base]++;
+            }
+            // histogram of the lowest column digit, then one word per entry scattered by that digit
+            Arrays.fill(count, 0);
+            for (int q = base; q < base + m; q++) {
+                count[inIdx[q] & digitMask]++;
+            }
+            toCursors(count);
+            int local = 0;
+            for (int t = 0; t < m; t++) {
+                local += mark[t];
+                int j = inIdx[base + t];
+                b[count[j & digitMask]++] = (long) (local << colBits | j) << 32
+                        | (Float.floatToRawIntBits(inVal[base + t]) & 0xFFFFFFFFL);
+            }
+            swap();
+            for (int pass = 1, shift = 32 + digitBits; pass < passes; pass++, shift += digitBits) {
+                Arrays.fill(count, 0);
+                for (int t = 0; t < m; t++) {
+                    count[(int) (a[t] >>> shift) & digitMask]++;
+                }
+                toCursors(count);
+                for (int t = 0; t < m; t++) {
+                    long e = a[t];
+                    b[count[(int) (e >>> shift) & digitMask]++] = e;
+                }
+                swap();
+            }
+            // stable counting sort on the local row; its cursors are the row pointers
+            for (int i = from; i < to; i++) {
+                cursor[i - from] = ptr[i] - base;
+            }
+            int rowShift = 32 + colBits;
+            for (int t = 0; t < m; t++) {
+                long e = a[t];
+                b[cursor[(int) (e >>> rowShift)]++] = e;
+            }
+            // unpack into the output; a column twice in a row is now adjacent. Equal neighbours across a
+            // row boundary are rare and are told apart by the row check
+            boolean equalNeighbours = false;
+            int previous = -1;
+            for (int t = 0; t < m; t++) {
+                long e = b[t];
+                int j = (int) (e >>> 32) & colMask;
+                equalNeighbours |= j == previous;
+                previous = j;
+                idx[base + t] = j;
+                val[base + t] = Float.intBitsToFloat((int) e);
+            }
+            boolean duplicates = false;
+            if (equalNeighbours) {
+                for (int i = from; i < to && !duplicates; i++) {
+                    for (int q = ptr[i] + 1; q < ptr[i + 1]; q++) {
+                        duplicates |= idx[q] == idx[q - 1];
+                    }
+                }
+            }
+            return duplicates;
+        }
+
+        private void swap() {
+            long[] t = a;
+            a = b;
+            b = t;
+        }
+
+        /** Sorts each of the rows {@code [from, to)} through the column bitmap; returns whether a row held a column twice. */
+        boolean bitmapRows(int from, int to) {
+            boolean duplicates = false;
+            for (int i = from; i < to; i++) {
+                int start = ptr[i];
+                int end = ptr[i + 1];
+                long twice = 0;
+                int lo = Integer.MAX_VALUE;
+                int hi = -1;
+                for (int q = start; q < end; q++) {
+                    int j = inIdx[q];
+                    int w = j >>> 6;
+                    long bit = 1L << j;
+                    long word = bits[w];
+                    twice |= word & bit;
+                    bits[w] = word | bit;
+                    dense[j] = inVal[q];
+                    lo = Math.min(lo, w);
+                    hi = Math.max(hi, w);
+                }
+                if (twice != 0) {
+                    Arrays.fill(bits, lo, hi + 1, 0L);
+                    duplicates |= radix(i, i + 1);
+                    continue;
+                }
+                int at = start;
+                for (int w = lo; w <= hi; w++) {
+                    long word = bits[w];
+                    bits[w] = 0;
+                    while (word != 0) {
+                        int j = w << 6 | Long.numberOfTrailingZeros(word);
+                        idx[at] = j;
+                        val[at++] = dense[j];
+                        word &= word - 1;
+                    }
+                }
+            }
+            return duplicates;
+        }
     }
 
     /** Turns counts into the first position of each digit (an exclusive prefix sum), in place. */

@@ -264,17 +264,23 @@ public final class ImplPairs {
                 if (x >= to) {
                     break;
                 }
-                addRow(s, tVal[p], (x - from) * n, rowStart, end, w);
+                addRow(s, tVal[p], (x - from) * n, rowStart, end, w, 0, false);
             }
             cursor[c] = p;
         }
     }
 
-    /** Adds the terms of {@code a} with the entries {@code [from, end)} of a row of {@code XT} at {@code off}. */
-    private static void addRow(Spec s, double a, int off, int from, int end, Workspace w) {
+    /**
+     * Adds the terms of {@code a} with the entries {@code [from, end)} of a row of {@code XT} into the
+     * accumulators at {@code off}. With {@code track}, a column counted for the first time is appended to
+     * {@code touched} after the first {@code m}; returns the new count (the row-by-row path tracks, the
+     * blocked path scans its rows instead).
+     */
+    private static int addRow(Spec s, double a, int off, int from, int end, Workspace w, int m, boolean track) {
         int[] tIdx = s.tIdx;
         float[] tVal = s.tVal;
         int[] cnt = w.cnt;
+        int[] touched = w.touched;
         double[] sxy = w.sxy;
         double[] sxx = w.sxx;
         double[] syy = w.syy;
@@ -283,50 +289,62 @@ public final class ImplPairs {
         switch (s.mode) {
             case PRODUCT -> {
                 for (int q = from; q < end; q++) {
-                    int y = off + tIdx[q];
-                    cnt[y]++;
-                    sxy[y] += a * tVal[q];
+                    int y = tIdx[q];
+                    if (cnt[off + y]++ == 0 && track) {
+                        touched[m++] = y;
+                    }
+                    sxy[off + y] += a * tVal[q];
                 }
             }
             case COSINE, SHRUNK_COSINE -> {
                 double aa = a * a;
                 for (int q = from; q < end; q++) {
-                    int y = off + tIdx[q];
-                    cnt[y]++;
+                    int y = tIdx[q];
+                    if (cnt[off + y]++ == 0 && track) {
+                        touched[m++] = y;
+                    }
                     double b = tVal[q];
-                    sxy[y] += a * b;
-                    sxx[y] += aa;
-                    syy[y] += b * b;
+                    sxy[off + y] += a * b;
+                    sxx[off + y] += aa;
+                    syy[off + y] += b * b;
                 }
             }
             case PEARSON -> {
                 double aa = a * a;
                 for (int q = from; q < end; q++) {
-                    int y = off + tIdx[q];
-                    cnt[y]++;
+                    int y = tIdx[q];
+                    if (cnt[off + y]++ == 0 && track) {
+                        touched[m++] = y;
+                    }
                     double b = tVal[q];
-                    sxy[y] += a * b;
-                    sxx[y] += aa;
-                    syy[y] += b * b;
-                    sx[y] += a;
-                    sy[y] += b;
+                    sxy[off + y] += a * b;
+                    sxx[off + y] += aa;
+                    syy[off + y] += b * b;
+                    sx[off + y] += a;
+                    sy[off + y] += b;
                 }
             }
             case MSD -> {
                 for (int q = from; q < end; q++) {
-                    int y = off + tIdx[q];
-                    cnt[y]++;
+                    int y = tIdx[q];
+                    if (cnt[off + y]++ == 0 && track) {
+                        touched[m++] = y;
+                    }
                     double d = a - tVal[q];
-                    sxy[y] += d * d;
+                    sxy[off + y] += d * d;
                 }
             }
             case JACCARD -> {
                 for (int q = from; q < end; q++) {
-                    cnt[off + tIdx[q]]++;
+                    int y = tIdx[q];
+                    if (cnt[off + y]++ == 0 && track) {
+                        touched[m++] = y;
+                    }
                 }
             }
             default -> throw new AssertionError("mode " + s.mode);
         }
+        return m;
     }
 
     /** The columns touched in accumulator row {@code off}, in increasing order, into {@code touched}. */
@@ -343,83 +361,11 @@ public final class ImplPairs {
 
     /** Gathers the statistics of row {@code x} with every other row; returns the number touched. */
     private static int accumulate(Spec s, int x, Workspace w) {
-        int[] ptr = s.ptr;
-        int[] idx = s.idx;
-        float[] val = s.val;
         int[] tPtr = s.tPtr;
-        int[] tIdx = s.tIdx;
-        float[] tVal = s.tVal;
-        int[] cnt = w.cnt;
-        int[] touched = w.touched;
-        double[] sxy = w.sxy;
-        double[] sxx = w.sxx;
-        double[] syy = w.syy;
-        double[] sx = w.sx;
-        double[] sy = w.sy;
         int m = 0;
-        for (int p = ptr[x], end = ptr[x + 1]; p < end; p++) {
-            int c = idx[p];
-            double a = val[p];
-            int from = tPtr[c];
-            int to = tPtr[c + 1];
-            switch (s.mode) {
-                case PRODUCT -> {
-                    for (int q = from; q < to; q++) {
-                        int y = tIdx[q];
-                        if (cnt[y]++ == 0) {
-                            touched[m++] = y;
-                        }
-                        sxy[y] += a * tVal[q];
-                    }
-                }
-                case COSINE, SHRUNK_COSINE -> {
-                    double aa = a * a;
-                    for (int q = from; q < to; q++) {
-                        int y = tIdx[q];
-                        if (cnt[y]++ == 0) {
-                            touched[m++] = y;
-                        }
-                        double b = tVal[q];
-                        sxy[y] += a * b;
-                        sxx[y] += aa;
-                        syy[y] += b * b;
-                    }
-                }
-                case PEARSON -> {
-                    double aa = a * a;
-                    for (int q = from; q < to; q++) {
-                        int y = tIdx[q];
-                        if (cnt[y]++ == 0) {
-                            touched[m++] = y;
-                        }
-                        double b = tVal[q];
-                        sxy[y] += a * b;
-                        sxx[y] += aa;
-                        syy[y] += b * b;
-                        sx[y] += a;
-                        sy[y] += b;
-                    }
-                }
-                case MSD -> {
-                    for (int q = from; q < to; q++) {
-                        int y = tIdx[q];
-                        if (cnt[y]++ == 0) {
-                            touched[m++] = y;
-                        }
-                        double d = a - tVal[q];
-                        sxy[y] += d * d;
-                    }
-                }
-                case JACCARD -> {
-                    for (int q = from; q < to; q++) {
-                        int y = tIdx[q];
-                        if (cnt[y]++ == 0) {
-                            touched[m++] = y;
-                        }
-                    }
-                }
-                default -> throw new AssertionError("mode " + s.mode);
-            }
+        for (int p = s.ptr[x], end = s.ptr[x + 1]; p < end; p++) {
+            int c = s.idx[p];
+            m = addRow(s, s.val[p], 0, tPtr[c], tPtr[c + 1], w, m, true);
         }
         return m;
     }
