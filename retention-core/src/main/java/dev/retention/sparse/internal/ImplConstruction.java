@@ -44,23 +44,17 @@ public final class ImplConstruction {
         int[] ptr = new int[rows + 1];
         // triples sorted by row (the common case) need no per-row counters: a flat pass checks the order
         // and sets ptr[i + 1] to one past the last entry of row i (later entries overwrite earlier ones).
-        // The order checks are branch-free: a sign bit turns on when a row goes back, or when a column does
-        // not increase within a row.
+        // The check is branch-free: a sign bit turns on when a row goes back
         int rowsBack = 0;
-        int columnsBack = 0;
         int previousRow = n > 0 ? r[0] : 0;
-        int previousCol = -1;
         for (int p = 0; p < n; p++) {
             int i = r[p];
-            int j = c[p];
             rowsBack |= i - previousRow;
-            columnsBack |= ~(previousCol - j) & ((i ^ previousRow) - 1);
             ptr[i + 1] = p + 1;
             previousRow = i;
-            previousCol = j;
         }
         boolean rowsSorted = rowsBack >= 0;
-        boolean columnsInOrder = rowsSorted && columnsBack >= 0;
+        boolean columnsInOrder = rowsSorted && columnsIncrease(r, c, n);
         if (rowsSorted) {
             for (int i = 0; i < rows; i++) {
                 ptr[i + 1] = Math.max(ptr[i + 1], ptr[i]);   // empty rows end where the previous one does
@@ -91,6 +85,16 @@ public final class ImplConstruction {
             duplicates = sortRowBlocks(rows, cols, ptr, groupedIdx, groupedVal, idx, val);
         }
         return duplicates ? sumDuplicates(rows, ptr, idx, val) : new Csr(ptr, idx, val);
+    }
+
+    /** Whether, in triples sorted by row, the columns increase within each row; stops at the first that does not. */
+    private static boolean columnsIncrease(int[] r, int[] c, int n) {
+        for (int p = 1; p < n; p++) {
+            if (r[p] == r[p - 1] && c[p] <= c[p - 1]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -187,12 +191,15 @@ public final class ImplConstruction {
         final int digitMask;
         final int colMask;
         final int[] count;
+        final int largest;
+        final int rows;
         long[] a;
         long[] b;
-        final int[] mark;
-        final int[] cursor;
+        int[] mark;
+        int[] cursor;
         final long[] bits;
         final float[] dense;
+        final int lastCol;
 
         BlockSorter(int rows, int cols, int[] ptr, int[] inIdx, float[] inVal, int[] idx, float[] val) {
             this.ptr = ptr;
@@ -207,16 +214,15 @@ public final class ImplConstruction {
             digitMask = (1 << digitBits) - 1;
             colMask = (int) ((1L << colBits) - 1);
             count = new int[1 << digitBits];
-            int largest = SORT_BLOCK;
+            int most = SORT_BLOCK;
             for (int i = 0; i < rows; i++) {
-                largest = Math.max(largest, ptr[i + 1] - ptr[i]);
+                most = Math.max(most, ptr[i + 1] - ptr[i]);
             }
-            a = new long[largest];
-            b = new long[largest];
-            mark = new int[largest + 1];
-            cursor = new int[Math.min(rows, maxBlockRows)];
+            largest = most;
+            this.rows = rows;
             bits = cols <= BITMAP_COLS ? new long[(cols + 63) >>> 6] : null;
             dense = cols <= BITMAP_COLS ? new float[cols] : null;
+            lastCol = Math.max(0, cols - 1);
         }
 
         /** Radix-sorts the rows {@code [from, to)} into the output; returns whether a row holds a column twice. */
@@ -229,6 +235,12 @@ public final class ImplConstruction {
                     val[base] = inVal[base];
                 }
                 return false;
+            }
+            if (a == null) {   // the radix scratch, made on first use (the bitmap sort may do every block)
+                a = new long[largest];
+                b = new long[largest];
+                mark = new int[largest + 1];
+                cursor = new int[Math.min(rows, maxBlockRows)];
             }
             // the block-local row of each position, branch-free: mark where rows start, then a running sum
             Arrays.fill(mark, 0, m, 0);
@@ -305,9 +317,10 @@ public final class ImplConstruction {
             for (int i = from; i < to; i++) {
                 int start = ptr[i];
                 int end = ptr[i + 1];
+                if (end == start) {
+                    continue;
+                }
                 long twice = 0;
-                int lo = Integer.MAX_VALUE;
-                int hi = -1;
                 for (int q = start; q < end; q++) {
                     int j = inIdx[q];
                     int w = j >>> 6;
@@ -316,23 +329,58 @@ public final class ImplConstruction {
                     twice |= word & bit;
                     bits[w] = word | bit;
                     dense[j] = inVal[q];
-                    lo = Math.min(lo, w);
-                    hi = Math.max(hi, w);
                 }
+                // every word is read out (the block's rows average at least cols / 64 entries); tracking the
+                // row's lowest and highest word instead made the loop above a chain of dependent updates
+                int words = bits.length;
                 if (twice != 0) {
-                    Arrays.fill(bits, lo, hi + 1, 0L);
+                    Arrays.fill(bits, 0L);
                     duplicates |= radix(i, i + 1);
                     continue;
                 }
                 int at = start;
-                for (int w = lo; w <= hi; w++) {
-                    long word = bits[w];
-                    bits[w] = 0;
-                    while (word != 0) {
-                        int j = w << 6 | Long.numberOfTrailingZeros(word);
-                        idx[at] = j;
-                        val[at++] = dense[j];
+                if (end + 3 <= idx.length) {
+                    // four columns a word without a branch (a word of a long row holds a few); the writes
+                    // past the word's last column land where the next ones, or the next row, will write
+                    for (int w = 0; w < words; w++) {
+                        long word = bits[w];
+                        bits[w] = 0;
+                        int count = Long.bitCount(word);
+                        int base = w << 6;
+                        int j0 = Math.min(base + Long.numberOfTrailingZeros(word), lastCol);
                         word &= word - 1;
+                        int j1 = Math.min(base + Long.numberOfTrailingZeros(word), lastCol);
+                        word &= word - 1;
+                        int j2 = Math.min(base + Long.numberOfTrailingZeros(word), lastCol);
+                        word &= word - 1;
+                        int j3 = Math.min(base + Long.numberOfTrailingZeros(word), lastCol);
+                        word &= word - 1;
+                        idx[at] = j0;
+                        val[at] = dense[j0];
+                        idx[at + 1] = j1;
+                        val[at + 1] = dense[j1];
+                        idx[at + 2] = j2;
+                        val[at + 2] = dense[j2];
+                        idx[at + 3] = j3;
+                        val[at + 3] = dense[j3];
+                        at += Math.min(count, 4);
+                        while (word != 0) {
+                            int j = base | Long.numberOfTrailingZeros(word);
+                            idx[at] = j;
+                            val[at++] = dense[j];
+                            word &= word - 1;
+                        }
+                    }
+                } else {
+                    for (int w = 0; w < words; w++) {
+                        long word = bits[w];
+                        bits[w] = 0;
+                        while (word != 0) {
+                            int j = w << 6 | Long.numberOfTrailingZeros(word);
+                            idx[at] = j;
+                            val[at++] = dense[j];
+                            word &= word - 1;
+                        }
                     }
                 }
             }
