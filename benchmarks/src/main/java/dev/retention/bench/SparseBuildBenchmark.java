@@ -39,13 +39,16 @@ import java.util.concurrent.TimeUnit;
  * {@code order}: {@code UNSORTED_ROWS} gives the triples grouped by row with columns in random order (the
  * generator's draw order); {@code SORTED_ROWS} gives them by row and column, as {@code Interactions} hold them.
  * 
- * Run: {@code java -jar benchmarks/target/benchmarks.jar SparseBuildBenchmark -prof gc}
+ * <p>Every operation allocates its result (up to 120 MB), so garbage collection shows in single iterations;
+ * five iterations of 2 s, over two forks, keep the error bars readable.
+ *
+ * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar SparseBuildBenchmark -prof gc -f 2}
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 2, time = 1)
-@Measurement(iterations = 3, time = 2)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"-Xms6g", "-Xmx6g"})
 public class SparseBuildBenchmark {
 

@@ -32,13 +32,16 @@ import java.util.concurrent.TimeUnit;
  * {@code EJML} / {@code EJML_MT} ({@code CommonOps_DSCC.transpose} then {@code CommonOps_DSCC.mult} /
  * {@code CommonOps_MT_DSCC.mult}).
  *
+ * <p>An operation takes up to two seconds on the 10M shape, so iterations last 2 s (several operations
+ * each) and there are five of them.
+ *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar SparseGramBenchmark -prof gc}
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 1, time = 1)
-@Measurement(iterations = 3, time = 1)
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"-Xms8g", "-Xmx8g"})
 public class SparseGramBenchmark {
 

@@ -1,5 +1,8 @@
 package dev.retention.similarity;
 
+import dev.retention.modelfile.ModelFile;
+import dev.retention.modelfile.ModelFormatException;
+import dev.retention.sparse.CsrMatrix;
 import dev.retention.sparse.internal.TopK;
 
 import java.util.Arrays;
@@ -151,6 +154,82 @@ public final class SimilarityMatrix {
         /** Number of neighbours. */
         public int size() {
             return index.length;
+        }
+    }
+
+    /**
+     * Adds the similarities to a model file, in sections named {@code prefix + "_measure"},
+     * {@code "_size"}, {@code "_representation"}, {@code "_reason"}, and either {@code "_values"} (a
+     * full matrix, row-major) or the {@code "_index"} sections of a {@link CsrMatrix} (a top-k index).
+     * O(memory held).
+     *
+     * @param file   written
+     * @param prefix section name prefix, such as {@code "similarity"}
+     */
+    public void writeTo(ModelFile.Writer file, String prefix) {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(prefix, "prefix");
+        file.putString(prefix + "_measure", measure.label())
+                .putInt(prefix + "_size", n)
+                .putString(prefix + "_representation", representation().name())
+                .putString(prefix + "_reason", reason);
+        if (dense != null) {
+            file.putFloats(prefix + "_values", dense);
+        } else {
+            CsrMatrix.of(n, n, ptr, idx, val).writeTo(file, prefix + "_index");
+        }
+    }
+
+    /**
+     * Reads similarities written by {@link #writeTo}, checking the shape and that every value is finite
+     * and in [-1, 1]. O(memory held).
+     *
+     * @param file   read
+     * @param prefix the prefix they were written with
+     * @throws ModelFormatException if a section is missing or malformed
+     */
+    public static SimilarityMatrix readFrom(ModelFile file, String prefix) throws ModelFormatException {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(prefix, "prefix");
+        String where = file.source() + ": similarities '" + prefix + "'";
+        SimilarityMeasure measure;
+        Representation representation;
+        try {
+            measure = SimilarityMeasure.parse(file.string(prefix + "_measure"));
+            representation = Representation.valueOf(file.string(prefix + "_representation"));
+        } catch (IllegalArgumentException e) {
+            throw new ModelFormatException(where + ": " + e.getMessage());
+        }
+        int n = file.intValue(prefix + "_size");
+        String reason = file.string(prefix + "_reason");
+        if (n < 0) {
+            throw new ModelFormatException(where + ": size must be >= 0, got " + n);
+        }
+        if (representation == Representation.FULL) {
+            float[] values = file.floats(prefix + "_values");
+            if (values.length != (long) n * n) {
+                throw new ModelFormatException(where + ": a full matrix of " + n + " rows needs " + (long) n * n
+                        + " values, got " + values.length);
+            }
+            checkBounded(values, where);
+            return full(measure, n, values, reason);
+        }
+        CsrMatrix index = CsrMatrix.readFrom(file, prefix + "_index");
+        if (index.rows() != n || index.cols() != n) {
+            throw new ModelFormatException(where + ": the index must be " + n + " x " + n + ", got "
+                    + index.rows() + " x " + index.cols());
+        }
+        float[] values = index.values();
+        checkBounded(values, where);
+        return pruned(measure, n, index.rowPointers(), index.columnIndices(), values, reason);
+    }
+
+    private static void checkBounded(float[] values, String where) throws ModelFormatException {
+        for (int p = 0; p < values.length; p++) {
+            if (!(values[p] >= -1f && values[p] <= 1f)) {
+                throw new ModelFormatException(where + ": value " + values[p] + " at position " + p
+                        + " is not a similarity in [-1, 1]");
+            }
         }
     }
 

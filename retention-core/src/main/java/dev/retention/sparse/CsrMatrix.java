@@ -1,5 +1,7 @@
 package dev.retention.sparse;
 
+import dev.retention.modelfile.ModelFile;
+import dev.retention.modelfile.ModelFormatException;
 import dev.retention.sparse.internal.ImplConstruction;
 
 import java.util.Arrays;
@@ -35,8 +37,9 @@ public final class CsrMatrix {
 
     /**
      * A matrix from coordinate triples {@code (rowIndex[p], colIndex[p], values[p])}; entries with the
-     * same row and column are summed in input order (as SciPy's {@code coo_matrix.tocsr}). Counting sorts:
-     * O(nnz + rows + cols) time and memory.
+     * same row and column are summed in input order (as SciPy's {@code coo_matrix.tocsr}). Triples
+     * sorted by row and column are copied; otherwise counting and radix sorts (by row, then by column
+     * within cache-sized blocks of rows), never a comparison sort: O(nnz + rows + cols) time and memory.
      *
      * @param rows     number of rows, {@code >= 0}
      * @param cols     number of columns, {@code >= 0}
@@ -119,6 +122,46 @@ public final class CsrMatrix {
             }
         }
         return new CsrMatrix(rows, cols, rowPointers.clone(), columnIndices.clone(), values.clone());
+    }
+
+    /**
+     * Adds the matrix to a model file as four sections named {@code prefix + "_shape"} (rows, columns),
+     * {@code "_pointers"}, {@code "_indices"} and {@code "_values"}. O(nnz).
+     *
+     * @param file   written
+     * @param prefix section name prefix, such as {@code "ratings"}
+     */
+    public void writeTo(ModelFile.Writer file, String prefix) {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(prefix, "prefix");
+        file.putInts(prefix + "_shape", new int[] {rows, cols})
+                .putInts(prefix + "_pointers", ptr)
+                .putInts(prefix + "_indices", idx)
+                .putFloats(prefix + "_values", val);
+    }
+
+    /**
+     * Reads a matrix written by {@link #writeTo}, checking its structure as {@link #of} does. O(nnz).
+     *
+     * @param file   read
+     * @param prefix the prefix it was written with
+     * @throws ModelFormatException if a section is missing or the arrays do not form a valid matrix
+     */
+    public static CsrMatrix readFrom(ModelFile file, String prefix) throws ModelFormatException {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(prefix, "prefix");
+        int[] shape = file.ints(prefix + "_shape");
+        if (shape.length != 2) {
+            throw new ModelFormatException(file.source() + ": section '" + prefix + "_shape' holds " + shape.length
+                    + " values, expected 2 (rows, columns)");
+        }
+        try {
+            return of(shape[0], shape[1], file.ints(prefix + "_pointers"), file.ints(prefix + "_indices"),
+                    file.floats(prefix + "_values"));
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+            throw new ModelFormatException(file.source() + ": the '" + prefix + "' matrix is invalid: "
+                    + e.getMessage());
+        }
     }
 
     static void checkShape(int rows, int cols) {

@@ -25,7 +25,8 @@ public final class SparseOps {
     }
 
     /**
-     * {@code y = A x}. O(nnz).
+     * {@code y = A x}. O(nnz). Blocks of short rows with a small {@code x} are read through a fixed,
+     * masked window per row, which avoids a mispredicted loop exit per row (see the kernel's notes).
      *
      * @param a           read
      * @param x           read; length {@code a.cols()}
@@ -38,12 +39,14 @@ public final class SparseOps {
         checkLength("x", x, a.cols, "a.cols()");
         checkFinite("x", x, 1);
         y = output("y", y, a.rows, "a.rows()");
-        ImplMultiplication.mult(a.rows, a.ptr, a.idx, a.val, x, y, parallelism);
+        ImplMultiplication.mult(a.rows, a.cols, a.ptr, a.idx, a.val, x, y, parallelism);
         return y;
     }
 
     /**
      * {@code C = A B}, {@code B} dense {@code a.cols() x k}, {@code C} dense {@code a.rows() x k}. O(nnz k).
+     * A {@code B} larger than 4 MiB is read in panels of rows that stay in the cache, each output row
+     * keeping a cursor into its entries.
      *
      * @param a           read
      * @param b           read; length {@code a.cols() * k}, row-major
@@ -58,14 +61,15 @@ public final class SparseOps {
         checkLength("b", b, (long) a.cols * k, "a.cols() * k = " + a.cols + " * " + k);
         checkFinite("b", b, k);
         c = output("c", c, (long) a.rows * k, "a.rows() * k = " + a.rows + " * " + k);
-        ImplMultiplication.mult(a.rows, a.ptr, a.idx, a.val, b, k, c, parallelism);
+        ImplMultiplication.mult(a.rows, a.cols, a.ptr, a.idx, a.val, b, k, c, parallelism);
         return c;
     }
 
     /**
      * {@code C = A^T B}, {@code B} dense {@code a.rows() x k}, {@code C} dense {@code a.cols() x k},
      * without forming the transpose. O(nnz k) time; up to three partial results of {@code a.cols() x k}
-     * besides {@code C} when {@code A} has more than 262,144 non-zeros.
+     * besides {@code C} when {@code A} has more than 262,144 non-zeros. A {@code C} larger than 256 KiB is
+     * scattered into eight columns at a time, so that the part being updated stays in the cache.
      *
      * @param a           read
      * @param b           read; length {@code a.rows() * k}, row-major

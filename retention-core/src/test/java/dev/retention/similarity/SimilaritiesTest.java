@@ -1,5 +1,7 @@
 package dev.retention.similarity;
 
+import dev.retention.modelfile.ModelFile;
+import dev.retention.modelfile.ModelFormatException;
 import dev.retention.sparse.CsrMatrix;
 import org.junit.jupiter.api.Test;
 
@@ -136,6 +138,35 @@ class SimilaritiesTest {
         assertEquals(0f, auto.get(3, 0));
         assertEquals(full.get(3, 2), auto.get(3, 2));
         assertArrayEquals(new int[] {4, 2, 1, 0}, full.neighbours(3, 10).index());
+    }
+
+    @Test
+    void writeTo_readFrom_roundTripsBothRepresentations_andRefusesValuesOutOfRange() throws Exception {
+        for (SimilarityOptions o : new SimilarityOptions[] {SimilarityOptions.defaults(),
+                SimilarityOptions.defaults().withMeasure(SimilarityMeasure.PEARSON).withMaxDenseBytes(50).withNeighbours(2)}) {
+            SimilarityMatrix s = Similarities.compute(fixture(), o);
+            ModelFile.Writer w = ModelFile.writer("test");
+            s.writeTo(w, "sim");
+            SimilarityMatrix back = SimilarityMatrix.readFrom(ModelFile.parse(w.toBytes(), "mem"), "sim");
+            assertEquals(s.representation(), back.representation());
+            assertEquals(s.measure(), back.measure());
+            assertEquals(s.reason(), back.reason());
+            for (int x = 0; x < 5; x++) {
+                for (int y = 0; y < 5; y++) {
+                    assertEquals(s.get(x, y), back.get(x, y));
+                }
+            }
+        }
+        ModelFile bad = ModelFile.parse(ModelFile.writer("test").putString("sim_measure", "msd").putInt("sim_size", 1)
+                .putString("sim_representation", "FULL").putString("sim_reason", "r")
+                .putFloats("sim_values", new float[] {1.5f}).toBytes(), "mem");
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> SimilarityMatrix.readFrom(bad, "sim"));
+        assertTrue(e.getMessage().contains("value 1.5 at position 0 is not a similarity in [-1, 1]"), e.getMessage());
+        ModelFile shape = ModelFile.parse(ModelFile.writer("test").putString("sim_measure", "msd").putInt("sim_size", 2)
+                .putString("sim_representation", "FULL").putString("sim_reason", "r")
+                .putFloats("sim_values", new float[] {1f}).toBytes(), "mem");
+        ModelFormatException n = assertThrows(ModelFormatException.class, () -> SimilarityMatrix.readFrom(shape, "sim"));
+        assertTrue(n.getMessage().contains("a full matrix of 2 rows needs 4 values, got 1"), n.getMessage());
     }
 
     @Test

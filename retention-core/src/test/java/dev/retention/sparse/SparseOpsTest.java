@@ -1,5 +1,7 @@
 package dev.retention.sparse;
 
+import dev.retention.modelfile.ModelFile;
+import dev.retention.modelfile.ModelFormatException;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.DMatrixSparseCSC;
 import org.ejml.data.DMatrixSparseTriplet;
@@ -31,6 +33,20 @@ class SparseOpsTest {
         assertArrayEquals(new float[] {1, 2, 3, 4}, a.values());
         assertEquals(3f, a.get(2, 0));
         assertEquals(0f, a.get(1, 1));
+    }
+
+    @Test
+    void writeTo_readFrom_roundTrip_andRefusesAnInvalidStructure() throws Exception {
+        CsrMatrix a = small();
+        ModelFile.Writer w = ModelFile.writer("test");
+        a.writeTo(w, "a");
+        assertEquals(a, CsrMatrix.readFrom(ModelFile.parse(w.toBytes(), "mem"), "a"));
+        ModelFile unsorted = ModelFile.parse(ModelFile.writer("test").putInts("a_shape", new int[] {1, 3})
+                .putInts("a_pointers", new int[] {0, 2}).putInts("a_indices", new int[] {2, 1})
+                .putFloats("a_values", new float[] {1, 2}).toBytes(), "mem");
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> CsrMatrix.readFrom(unsorted, "a"));
+        assertTrue(e.getMessage().contains("mem: the 'a' matrix is invalid: column indices of row 0 must be strictly "
+                + "increasing, got 2 then 1"), e.getMessage());
     }
 
     @Test

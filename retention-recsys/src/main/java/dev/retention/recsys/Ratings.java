@@ -112,6 +112,29 @@ public final class Ratings {
     }
 
     /**
+     * Ratings held by a user x item matrix (rows are users, columns items, each stored entry one
+     * rating), with dense ids {@code 0..rows-1} and {@code 0..cols-1}; the matrix is kept, not copied
+     * (it is immutable). O(nnz) for the check and the transpose.
+     *
+     * @param byUser read; every stored value in the scale
+     * @param scale  the declared scale
+     * @throws IllegalArgumentException naming the first rating outside the scale, its user and item
+     */
+    public static Ratings of(CsrMatrix byUser, RatingScale scale) {
+        Objects.requireNonNull(byUser, "byUser");
+        Objects.requireNonNull(scale, "scale");
+        for (int u = 0; u < byUser.rows(); u++) {
+            for (int p = byUser.rowStart(u); p < byUser.rowEnd(u); p++) {
+                if (!scale.contains(byUser.value(p))) {
+                    throw new IllegalArgumentException("rating " + byUser.value(p) + " of user " + u + " for item "
+                            + byUser.columnIndex(p) + " is outside the rating scale " + scale);
+                }
+            }
+        }
+        return new Ratings(IdIndex.identity(byUser.rows()), IdIndex.identity(byUser.cols()), scale, byUser, 0, 0);
+    }
+
+    /**
      * The ratings at the given entries, with the same id indexes and scale (a fold of the data). O(n).
      *
      * @param entries read; entry positions of this object, each in {@code [0, size())}, distinct

@@ -2,15 +2,17 @@ package dev.retention.recsys.baseline;
 
 import dev.retention.modelfile.ModelFile;
 import dev.retention.modelfile.ModelFormatException;
+import dev.retention.recsys.FitSummary;
 import dev.retention.recsys.RatingModel;
-import dev.retention.recsys.RatingScale;
 import dev.retention.recsys.Ratings;
+import dev.retention.recsys.internal.RatingModelFiles;
 import dev.retention.sparse.CsrMatrix;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -33,16 +35,27 @@ public final class BaselineOnly extends RatingModel {
     private final double[] bi;
     private final BaselineOptions options;
 
-    private BaselineOnly(Ratings train, double mu, double[] bu, double[] bi, BaselineOptions options) {
-        super("BaselineOnly", train);
-        this.mu = mu;
+    private BaselineOnly(Ratings train, double[] bu, double[] bi, BaselineOptions options, FitSummary fit) {
+        super("BaselineOnly", train, fit);
+        this.mu = train.globalMean();
+        this.bu = bu;
+        this.bi = bi;
+        this.options = options;
+    }
+
+    private BaselineOnly(RatingModelFiles.Header h, double[] bu, double[] bi, BaselineOptions options) {
+        super("BaselineOnly", h.scale(), h.globalMean(), h.userCount(), h.itemCount(), h.fit());
+        this.mu = h.globalMean();
         this.bu = bu;
         this.bi = bi;
         this.options = options;
     }
 
     /**
-     * Fits the biases.
+     * Fits the biases: {@code options.epochs()} passes of ALS or SGD, each followed by one pass to record
+     * the objective in the fit summary (ALS: {@code sum (r - mu - b_u - b_i)^2 + reg_u sum b_u^2 +
+     * reg_i sum b_i^2}, which each ALS pass lowers; SGD: {@code sum over ratings of (r - mu - b_u - b_i)^2
+     * + reg (b_u^2 + b_i^2)}). Users and items without ratings get a bias of 0. O(epochs x ratings).
      *
      * @param train   read
      * @param options method and its parameters
@@ -50,8 +63,30 @@ public final class BaselineOnly extends RatingModel {
     public static BaselineOnly fit(Ratings train, BaselineOptions options) {
         Objects.requireNonNull(train, "train");
         Objects.requireNonNull(options, "options");
-        double[][] b = biases(train, options);
-        return new BaselineOnly(train, train.globalMean(), b[0], b[1], options);
+        long start = System.nanoTime();
+        double mu = train.globalMean();
+        double[] bu = new double[train.userCount()];
+        double[] bi = new double[train.itemCount()];
+        double[] objective = new double[options.epochs()];
+        CsrMatrix byUser = train.byUser();
+        CsrMatrix byItem = train.byItem();
+        boolean als = options.method() == BaselineOptions.Method.ALS;
+        for (int epoch = 0; epoch < options.epochs(); epoch++) {
+            if (als) {
+                alsEpoch(byUser, byItem, mu, bu, bi, options);
+            } else {
+                sgdEpoch(byUser, mu, bu, bi, options);
+            }
+            objective[epoch] = objective(byUser, mu, bu, bi, options);
+            LOG.debug("baseline {} epoch {} of {}: objective {}", options.method(), epoch + 1, options.epochs(),
+                    objective[epoch]);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        LOG.info("baselines by {} over {} ratings in {} ms", options.method(), train.size(),
+                Math.round(seconds * 1000));
+        FitSummary fit = new FitSummary("BaselineOnly", options.toString(), "", options.epochs(),
+                FitSummary.settled(objective), objective, seconds);
+        return new BaselineOnly(train, bu, bi, options, fit);
     }
 
     /** Fits with {@link BaselineOptions#defaults()}. */
@@ -59,55 +94,64 @@ public final class BaselineOnly extends RatingModel {
         return fit(train, BaselineOptions.defaults());
     }
 
-    /**
-     * The user and item biases {@code {b_u, b_i}} of the ratings, as {@link #fit} computes them; users
-     * and items without ratings get 0. O(epochs x ratings).
-     */
-    public static double[][] biases(Ratings train, BaselineOptions options) {
-        Objects.requireNonNull(train, "train");
-        Objects.requireNonNull(options, "options");
-        long start = System.nanoTime();
-        double mu = train.globalMean();
-        double[] bu = new double[train.userCount()];
-        double[] bi = new double[train.itemCount()];
-        CsrMatrix byUser = train.byUser();
-        CsrMatrix byItem = train.byItem();
-        if (options.method() == BaselineOptions.Method.ALS) {
-            for (int epoch = 0; epoch < options.epochs(); epoch++) {
-                for (int i = 0; i < bi.length; i++) {
-                    double dev = 0;
-                    for (int q = byItem.rowStart(i), end = byItem.rowEnd(i); q < end; q++) {
-                        dev += byItem.value(q) - mu - bu[byItem.columnIndex(q)];
-                    }
-                    bi[i] = dev / (options.regItem() + byItem.rowLength(i));
-                }
-                for (int u = 0; u < bu.length; u++) {
-                    double dev = 0;
-                    for (int p = byUser.rowStart(u), end = byUser.rowEnd(u); p < end; p++) {
-                        dev += byUser.value(p) - mu - bi[byUser.columnIndex(p)];
-                    }
-                    bu[u] = dev / (options.regUser() + byUser.rowLength(u));
-                }
-                LOG.debug("baseline ALS epoch {} of {}", epoch + 1, options.epochs());
+    /** One ALS pass: every item bias given the user biases, then every user bias given the item biases. */
+    private static void alsEpoch(CsrMatrix byUser, CsrMatrix byItem, double mu, double[] bu, double[] bi,
+                                 BaselineOptions options) {
+        for (int i = 0; i < bi.length; i++) {
+            double dev = 0;
+            for (int q = byItem.rowStart(i), end = byItem.rowEnd(i); q < end; q++) {
+                dev += byItem.value(q) - mu - bu[byItem.columnIndex(q)];
             }
-        } else {
-            double lr = options.learningRate();
-            double reg = options.reg();
-            for (int epoch = 0; epoch < options.epochs(); epoch++) {
-                for (int u = 0; u < bu.length; u++) {
-                    for (int p = byUser.rowStart(u), end = byUser.rowEnd(u); p < end; p++) {
-                        int i = byUser.columnIndex(p);
-                        double err = byUser.value(p) - (mu + bu[u] + bi[i]);
-                        bu[u] += lr * (err - reg * bu[u]);
-                        bi[i] += lr * (err - reg * bi[i]);
-                    }
-                }
-                LOG.debug("baseline SGD epoch {} of {}", epoch + 1, options.epochs());
+            bi[i] = dev / (options.regItem() + byItem.rowLength(i));
+        }
+        for (int u = 0; u < bu.length; u++) {
+            double dev = 0;
+            for (int p = byUser.rowStart(u), end = byUser.rowEnd(u); p < end; p++) {
+                dev += byUser.value(p) - mu - bi[byUser.columnIndex(p)];
+            }
+            bu[u] = dev / (options.regUser() + byUser.rowLength(u));
+        }
+    }
+
+    /** One SGD pass over the ratings in user-then-item order. */
+    private static void sgdEpoch(CsrMatrix byUser, double mu, double[] bu, double[] bi, BaselineOptions options) {
+        double lr = options.learningRate();
+        double reg = options.reg();
+        for (int u = 0; u < bu.length; u++) {
+            for (int p = byUser.rowStart(u), end = byUser.rowEnd(u); p < end; p++) {
+                int i = byUser.columnIndex(p);
+                double err = byUser.value(p) - (mu + bu[u] + bi[i]);
+                bu[u] += lr * (err - reg * bu[u]);
+                bi[i] += lr * (err - reg * bi[i]);
             }
         }
-        LOG.info("baselines by {} over {} ratings in {} ms", options.method(), train.size(),
-                (System.nanoTime() - start) / 1_000_000);
-        return new double[][] {bu, bi};
+    }
+
+    /** The objective the method minimises (see {@link #fit}). O(ratings + users + items). */
+    private static double objective(CsrMatrix byUser, double mu, double[] bu, double[] bi, BaselineOptions options) {
+        boolean als = options.method() == BaselineOptions.Method.ALS;
+        double squares = 0;
+        double perRating = 0;
+        for (int u = 0; u < bu.length; u++) {
+            for (int p = byUser.rowStart(u), end = byUser.rowEnd(u); p < end; p++) {
+                int i = byUser.columnIndex(p);
+                double err = byUser.value(p) - (mu + bu[u] + bi[i]);
+                squares += err * err;
+                perRating += bu[u] * bu[u] + bi[i] * bi[i];
+            }
+        }
+        if (!als) {
+            return squares + options.reg() * perRating;
+        }
+        double su = 0;
+        for (double b : bu) {
+            su += b * b;
+        }
+        double si = 0;
+        for (double b : bi) {
+            si += b * b;
+        }
+        return squares + options.regUser() * su + options.regItem() * si;
     }
 
     @Override
@@ -147,53 +191,34 @@ public final class BaselineOnly extends RatingModel {
         return options;
     }
 
-    /**
-     * Writes the model as a model file.
-     *
-     * @throws IOException if the file cannot be written
-     */
-    public void save(Path path) throws IOException {
-        ModelFile.writer(MODEL_TYPE)
-                .putDouble("mu", mu)
-                .putDoubles("user_biases", bu)
-                .putDoubles("item_biases", bi)
-                .putDoubles("scale", new double[] {scale().min(), scale().max()})
-                .putString("method", options.method().name())
-                .putInts("ints", new int[] {options.epochs()})
-                .putDoubles("params", new double[] {options.regUser(), options.regItem(), options.learningRate(),
-                        options.reg()})
-                .write(path);
+    @Override
+    protected String modelType() {
+        return MODEL_TYPE;
+    }
+
+    @Override
+    protected void writeSections(ModelFile.Writer file) {
+        file.putDoubles("user_biases", bu).putDoubles("item_biases", bi);
+        RatingModelFiles.putBaselineOptions(file, options);
     }
 
     /**
-     * Reads a model written by {@link #save(Path)}.
+     * Reads a model written by {@link #save(Path)}; its predictions equal the saved model's.
      *
      * @throws ModelFormatException if the file is not a valid model file of this type
      * @throws IOException          if it cannot be read
      */
     public static BaselineOnly load(Path path) throws IOException {
-        ModelFile f = ModelFile.read(path).requireType(MODEL_TYPE);
-        try {
-            double[] s = f.doubles("scale");
-            double[] p = f.doubles("params");
-            double[] bu = f.doubles("user_biases");
-            double[] bi = f.doubles("item_biases");
-            if (s.length != 2 || p.length != 4 || f.ints("ints").length != 1) {
-                throw new ModelFormatException(f.source() + ": malformed " + MODEL_TYPE + " sections");
-            }
-            BaselineOptions options = new BaselineOptions(BaselineOptions.Method.valueOf(f.string("method")),
-                    f.ints("ints")[0], p[0], p[1], p[2], p[3]);
-            Ratings shape = Ratings.of(bu.length, bi.length, new int[0], new int[0], new float[0],
-                    new RatingScale(s[0], s[1]));
-            return new BaselineOnly(shape, f.doubleValue("mu"), bu, bi, options);
-        } catch (IllegalArgumentException e) {
-            throw new ModelFormatException(f.source() + ": invalid " + MODEL_TYPE + " model: " + e.getMessage());
-        }
+        return RatingModelFiles.read(path, MODEL_TYPE, (f, h) -> {
+            double[] bu = RatingModelFiles.finiteDoubles(f, "user_biases", h.userCount());
+            double[] bi = RatingModelFiles.finiteDoubles(f, "item_biases", h.itemCount());
+            return new BaselineOnly(h, bu, bi, RatingModelFiles.baselineOptions(f));
+        });
     }
 
     @Override
     public String toString() {
-        return String.format("BaselineOnly (%s, %d epochs): mu %.4f, %,d user biases, %,d item biases",
-                options.method(), options.epochs(), mu, bu.length, bi.length);
+        return String.format(Locale.ROOT, "BaselineOnly (%s): mu %.4f, %,d user biases, %,d item biases%n%s",
+                options, mu, bu.length, bi.length, fitSummary());
     }
 }

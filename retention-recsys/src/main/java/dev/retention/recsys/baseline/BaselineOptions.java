@@ -1,5 +1,6 @@
 package dev.retention.recsys.baseline;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -80,5 +81,13 @@ public record BaselineOptions(Method method, int epochs, double regUser, double 
     /** A copy with the given SGD learning rate and regularisation. */
     public BaselineOptions withSgd(double learningRate, double reg) {
         return new BaselineOptions(method, epochs, regUser, regItem, learningRate, reg);
+    }
+
+    /** The method and the parameters it uses, such as {@code "ALS, 10 epochs, reg_u 15, reg_i 10"}. */
+    @Override
+    public String toString() {
+        return method == Method.ALS
+                ? String.format(Locale.ROOT, "ALS, %d epochs, reg_u %s, reg_i %s", epochs, regUser, regItem)
+                : String.format(Locale.ROOT, "SGD, %d epochs, learning rate %s, reg %s", epochs, learningRate, reg);
     }
 }

@@ -1,8 +1,15 @@
 package dev.retention.recsys.baseline;
 
+import dev.retention.modelfile.ModelFile;
+import dev.retention.modelfile.ModelFormatException;
+import dev.retention.recsys.FitSummary;
 import dev.retention.recsys.RatingModel;
 import dev.retention.recsys.Ratings;
+import dev.retention.recsys.internal.RatingModelFiles;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -11,17 +18,31 @@ import java.util.Objects;
  * {@code NormalPredictor}; {@code sigma = sqrt(sum (r - mu)^2 / n)}). To stay immutable, thread-safe
  * and reproducible, the draw for a (user, item) pair is a function of the seed and the pair (a
  * SplitMix64 hash turned into a standard normal by the Box-Muller transform), so asking twice gives
- * the same estimate. Fit O(ratings); predict O(1).
+ * the same estimate. Fit O(ratings); predict O(1). Saved and loaded with the model file format (type
+ * {@value #MODEL_TYPE}).
  */
 public final class NormalPredictor extends RatingModel {
+
+    /** The model type written into model files. */
+    public static final String MODEL_TYPE = "recsys-normal-predictor";
 
     private final double mu;
     private final double sigma;
     private final long seed;
 
-    private NormalPredictor(Ratings train, double sigma, long seed) {
-        super("NormalPredictor", train);
+    private NormalPredictor(Ratings train, double sigma, long seed, FitSummary fit) {
+        super("NormalPredictor", train, fit);
         this.mu = train.globalMean();
+        this.sigma = sigma;
+        this.seed = seed;
+    }
+
+    private NormalPredictor(RatingModelFiles.Header h, double sigma, long seed) {
+        super("NormalPredictor", h.scale(), h.globalMean(), h.userCount(), h.itemCount(), h.fit());
+        if (!(sigma >= 0) || Double.isInfinite(sigma)) {
+            throw new IllegalArgumentException("sigma must be finite and >= 0, got " + sigma);
+        }
+        this.mu = h.globalMean();
         this.sigma = sigma;
         this.seed = seed;
     }
@@ -34,13 +55,18 @@ public final class NormalPredictor extends RatingModel {
      */
     public static NormalPredictor fit(Ratings train, long seed) {
         Objects.requireNonNull(train, "train");
+        long start = System.nanoTime();
         double mu = train.globalMean();
         double ss = 0;
         for (int p = 0; p < train.size(); p++) {
             double d = train.value(p) - mu;
             ss += d * d;
         }
-        return new NormalPredictor(train, train.size() == 0 ? 0 : Math.sqrt(ss / train.size()), seed);
+        double sigma = train.size() == 0 ? 0 : Math.sqrt(ss / train.size());
+        FitSummary fit = FitSummary.closedForm("NormalPredictor", "seed " + seed,
+                String.format(Locale.ROOT, "maximum-likelihood mu %.6f, sigma %.6f over %,d ratings", mu, sigma,
+                        train.size()), (System.nanoTime() - start) / 1e9);
+        return new NormalPredictor(train, sigma, seed, fit);
     }
 
     @Override
@@ -75,7 +101,29 @@ public final class NormalPredictor extends RatingModel {
     }
 
     @Override
+    protected String modelType() {
+        return MODEL_TYPE;
+    }
+
+    @Override
+    protected void writeSections(ModelFile.Writer file) {
+        file.putDouble("sigma", sigma).putLong("seed", seed);
+    }
+
+    /**
+     * Reads a model written by {@link #save(Path)}; its draws equal the saved model's.
+     *
+     * @throws ModelFormatException if the file is not a valid model file of this type
+     * @throws IOException          if it cannot be read
+     */
+    public static NormalPredictor load(Path path) throws IOException {
+        return RatingModelFiles.read(path, MODEL_TYPE,
+                (f, h) -> new NormalPredictor(h, f.doubleValue("sigma"), f.longValue("seed")));
+    }
+
+    @Override
     public String toString() {
-        return String.format("NormalPredictor: mu %.4f, sigma %.4f, seed %d", mu, sigma, seed);
+        return String.format(Locale.ROOT, "NormalPredictor: mu %.4f, sigma %.4f, seed %d%n%s", mu, sigma, seed,
+                fitSummary());
     }
 }

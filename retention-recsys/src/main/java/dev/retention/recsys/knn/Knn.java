@@ -1,11 +1,16 @@
 package dev.retention.recsys.knn;
 
+import dev.retention.modelfile.ModelFile;
+import dev.retention.modelfile.ModelFormatException;
+import dev.retention.recsys.FitSummary;
 import dev.retention.recsys.RatingModel;
 import dev.retention.recsys.Ratings;
 import dev.retention.recsys.baseline.BaselineOnly;
+import dev.retention.recsys.internal.RatingModelFiles;
 import dev.retention.similarity.Baselines;
 import dev.retention.similarity.SimilarityMatrix;
 import dev.retention.similarity.SimilarityMeasure;
+import dev.retention.similarity.SimilarityOptions;
 import dev.retention.similarity.Similarities;
 import dev.retention.sparse.CsrMatrix;
 import dev.retention.sparse.SparseOps;
@@ -13,6 +18,9 @@ import dev.retention.sparse.SparseStats;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -25,10 +33,14 @@ import java.util.Objects;
  * entities that rated the target ({@code O(m log k)} for {@code m} of them) and keeps the {@code k}
  * most similar with positive similarity, ties to the smaller index (Surprise breaks ties by the order
  * of the training data). Unknown users or items fall back to the global mean and are reported
- * impossible, except in {@code KNNBaseline}, which falls back to the baseline.
+ * impossible, except in {@code KNNBaseline}, which falls back to the baseline. Saved and loaded with the
+ * model file format (type {@value #MODEL_TYPE}, any variant); the file holds the training ratings and the
+ * similarities, as the model does.
  */
 public final class Knn extends RatingModel {
 
+    /** The model type written into model files (for every variant). */
+    public static final String MODEL_TYPE = "recsys-knn";
     private static final Logger LOG = LoggerFactory.getLogger(Knn.class);
 
     private final KnnOptions options;
@@ -42,8 +54,8 @@ public final class Knn extends RatingModel {
     private final double[] bi;             // or null
 
     private Knn(Ratings train, KnnOptions options, SimilarityMatrix sim, double[] means, double[] sigmas,
-                double[] bu, double[] bi) {
-        super(options.variant().surpriseName(), train);
+                double[] bu, double[] bi, FitSummary fit) {
+        super(options.variant().surpriseName(), train, fit);
         this.options = options;
         this.train = train;
         this.byTarget = options.userBased() ? train.byItem() : train.byUser();
@@ -56,7 +68,9 @@ public final class Knn extends RatingModel {
     }
 
     /**
-     * Fits a neighbourhood model.
+     * Fits a neighbourhood model. Its {@link #fitSummary()} names the similarity, whether it is held as
+     * a full matrix or a pruned top-k index and why, the fit time, and, when baselines were fitted (for
+     * {@code KNNBaseline} or the {@code pearson_baseline} similarity), their epochs and objective.
      *
      * @param train   read; kept (immutable) for predictions
      * @param options variant, orientation, k, min_k, similarity, baselines
@@ -70,11 +84,12 @@ public final class Knn extends RatingModel {
         double[] bu = null;
         double[] bi = null;
         Baselines baselines = null;
-        if (options.variant() == KnnVariant.BASELINE
-                || options.similarity().measure() == SimilarityMeasure.PEARSON_BASELINE) {
-            double[][] b = BaselineOnly.biases(train, options.baseline());
-            bu = b[0];
-            bi = b[1];
+        FitSummary baselineFit = null;
+        if (options.usesBaselines()) {
+            BaselineOnly b = BaselineOnly.fit(train, options.baseline());
+            bu = b.userBiases();
+            bi = b.itemBiases();
+            baselineFit = b.fitSummary();
             baselines = userBased ? new Baselines(train.globalMean(), bu, bi) : new Baselines(train.globalMean(), bi, bu);
         }
         SimilarityMatrix sim = Similarities.compute(entities, options.similarity(), baselines);
@@ -87,11 +102,29 @@ public final class Knn extends RatingModel {
                 sigmas = sigmas(entities, means, train);
             }
         }
-        Knn model = new Knn(train, options, sim, means, sigmas, bu, bi);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        String details = String.format(Locale.ROOT, "similarity: %s between %s (%,d x %,d, %s): %s",
+                sim.measure().label(), userBased ? "users" : "items", sim.size(), sim.size(),
+                bytes(sim.memoryBytes()), sim.reason());
+        FitSummary fit;
+        if (baselineFit == null) {
+            fit = FitSummary.closedForm(options.variant().surpriseName(), options.toString(), details, seconds);
+        } else {
+            fit = new FitSummary(options.variant().surpriseName(), options.toString(),
+                    details + "; baselines " + options.baseline() + ", " + (baselineFit.converged() ? "converged"
+                            : "not converged"), baselineFit.iterations(), baselineFit.converged(),
+                    baselineFit.objective(), seconds);
+        }
+        Knn model = new Knn(train, options, sim, means, sigmas, bu, bi, fit);
         LOG.info("{} ({}-based, {} similarity, k {}) fitted on {} ratings in {} ms: {}", model.name(),
                 userBased ? "user" : "item", options.similarity().measure().label(), options.k(), train.size(),
-                (System.nanoTime() - start) / 1_000_000, sim.reason());
+                Math.round(seconds * 1000), sim.reason());
         return model;
+    }
+
+    private static String bytes(long b) {
+        return b >= 1L << 20 ? String.format(Locale.ROOT, "%.1f MiB", b / (double) (1L << 20))
+                : String.format(Locale.ROOT, "%.1f KiB", b / 1024.0);
     }
 
     /** Population standard deviation of each entity's ratings; the overall one where it is 0. */
@@ -236,9 +269,84 @@ public final class Knn extends RatingModel {
     }
 
     @Override
+    protected String modelType() {
+        return MODEL_TYPE;
+    }
+
+    @Override
+    protected void writeSections(ModelFile.Writer file) {
+        SimilarityOptions so = options.similarity();
+        file.putString("variant", options.variant().name())
+                .putInts("knn", new int[] {options.userBased() ? 1 : 0, options.k(), options.minK()})
+                .putString("similarity_options_measure", so.measure().label())
+                .putString("similarity_options_representation", so.representation().name())
+                .putInts("similarity_options_ints", new int[] {so.minSupport(), so.neighbours(), so.parallelism()})
+                .putDouble("similarity_options_shrinkage", so.shrinkage())
+                .putLong("similarity_options_max_dense_bytes", so.maxDenseBytes());
+        RatingModelFiles.putBaselineOptions(file, options.baseline());
+        RatingModelFiles.putRatings(file, train);
+        sim.writeTo(file, "similarity");
+        putIfPresent(file, "means", means);
+        putIfPresent(file, "sigmas", sigmas);
+        putIfPresent(file, "user_biases", bu);
+        putIfPresent(file, "item_biases", bi);
+    }
+
+    private static void putIfPresent(ModelFile.Writer file, String name, double[] values) {
+        if (values != null) {
+            file.putDoubles(name, values);
+        }
+    }
+
+    /**
+     * Reads a model written by {@link #save(Path)} (any variant); its predictions equal the saved model's.
+     *
+     * @throws ModelFormatException if the file is not a valid model file of this type
+     * @throws IOException          if it cannot be read
+     */
+    public static Knn load(Path path) throws IOException {
+        return RatingModelFiles.read(path, MODEL_TYPE, (f, h) -> {
+            int[] knn = f.ints("knn");
+            int[] so = f.ints("similarity_options_ints");
+            RatingModelFiles.requireLength(f, "knn", knn.length, 3);
+            RatingModelFiles.requireLength(f, "similarity_options_ints", so.length, 3);
+            SimilarityOptions similarity = new SimilarityOptions(
+                    SimilarityMeasure.parse(f.string("similarity_options_measure")), so[0],
+                    f.doubleValue("similarity_options_shrinkage"),
+                    SimilarityOptions.Representation.valueOf(f.string("similarity_options_representation")), so[1],
+                    f.longValue("similarity_options_max_dense_bytes"), so[2]);
+            KnnOptions options = new KnnOptions(KnnVariant.valueOf(f.string("variant")), knn[0] != 0, knn[1], knn[2],
+                    similarity, RatingModelFiles.baselineOptions(f));
+            Ratings train = RatingModelFiles.ratings(f, h);
+            SimilarityMatrix sim = SimilarityMatrix.readFrom(f, "similarity");
+            int entities = options.userBased() ? h.userCount() : h.itemCount();
+            if (sim.size() != entities || sim.measure() != similarity.measure()) {
+                throw new ModelFormatException(f.source() + ": the similarities are " + sim.measure().label()
+                        + " over " + sim.size() + " rows, expected " + similarity.measure().label() + " over "
+                        + entities);
+            }
+            KnnVariant v = options.variant();
+            boolean centred = v == KnnVariant.WITH_MEANS || v == KnnVariant.WITH_Z_SCORE;
+            double[] means = optional(f, "means", centred, entities);
+            double[] sigmas = optional(f, "sigmas", v == KnnVariant.WITH_Z_SCORE, entities);
+            double[] bu = optional(f, "user_biases", options.usesBaselines(), h.userCount());
+            double[] bi = optional(f, "item_biases", options.usesBaselines(), h.itemCount());
+            return new Knn(train, options, sim, means, sigmas, bu, bi, h.fit());
+        });
+    }
+
+    /** A section the variant needs (checked for length), or null when it does not need it. */
+    private static double[] optional(ModelFile f, String name, boolean needed, int length) throws ModelFormatException {
+        if (!needed) {
+            return null;
+        }
+        return RatingModelFiles.finiteDoubles(f, name, length);
+    }
+
+    @Override
     public String toString() {
-        return String.format("%s: %s-based, k %d, min_k %d, %s similarity (min support %d), %,d ratings; %s",
-                name(), options.userBased() ? "user" : "item", options.k(), options.minK(),
-                options.similarity().measure().label(), options.similarity().minSupport(), train.size(), sim.reason());
+        return String.format(Locale.ROOT, "%s: %s-based, k %d, min_k %d, %s similarity, %,d ratings%n%s", name(),
+                options.userBased() ? "user" : "item", options.k(), options.minK(),
+                options.similarity().measure().label(), train.size(), fitSummary());
     }
 }

@@ -4,6 +4,7 @@ import dev.retention.recsys.baseline.BaselineOptions;
 import dev.retention.similarity.SimilarityMeasure;
 import dev.retention.similarity.SimilarityOptions;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -72,5 +73,28 @@ public record KnnOptions(KnnVariant variant, boolean userBased, int k, int minK,
     /** A copy with the given baseline options. */
     public KnnOptions withBaseline(BaselineOptions baseline) {
         return new KnnOptions(variant, userBased, k, minK, similarity, baseline);
+    }
+
+    /** Whether the fit estimates baselines: for {@link KnnVariant#BASELINE} and the {@code pearson_baseline} similarity. */
+    public boolean usesBaselines() {
+        return variant == KnnVariant.BASELINE || similarity.measure() == SimilarityMeasure.PEARSON_BASELINE;
+    }
+
+    /** The options as readable text, such as {@code "KNNWithMeans, user-based, k 40, min_k 1, msd similarity, ..."}. */
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%s, %s-based, k %d, min_k %d, %s similarity, "
+                + "min support %d", variant.surpriseName(), userBased ? "user" : "item", k, minK,
+                similarity.measure().label(), similarity.minSupport()));
+        if (similarity.measure() == SimilarityMeasure.PEARSON_BASELINE) {
+            sb.append(", shrinkage ").append(similarity.shrinkage());
+        }
+        sb.append(String.format(Locale.ROOT, ", representation %s (top %d neighbours, full up to %,d bytes), "
+                + "%d thread%s", similarity.representation(), similarity.neighbours(), similarity.maxDenseBytes(),
+                similarity.parallelism(), similarity.parallelism() == 1 ? "" : "s"));
+        if (usesBaselines()) {
+            sb.append(", baselines ").append(baseline);
+        }
+        return sb.toString();
     }
 }

@@ -1,8 +1,13 @@
 package dev.retention.recsys.eval;
 
+import dev.retention.recsys.Prediction;
+import dev.retention.recsys.RatingPredictor;
 import dev.retention.recsys.RatingScale;
 import dev.retention.recsys.Ratings;
 import dev.retention.recsys.RecsysFixture;
+import dev.retention.recsys.knn.Knn;
+import dev.retention.recsys.knn.KnnOptions;
+import dev.retention.recsys.knn.KnnVariant;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashSet;
@@ -106,6 +111,70 @@ class EvalTest {
         }
         assertEquals(mean, r.rmse(), 1e-12);
         assertTrue(r.toString().contains("RMSE (testset)"), r.toString());
+    }
+
+    /**
+     * The test pass predicts each test rating once and counts the fallbacks from the same predictions:
+     * no second pass (a counting wrapper sees exactly one predict() per test rating and no estimate()).
+     */
+    @Test
+    void evaluate_countsFallbacksInTheTimedPass_predictingEachRatingOnce() {
+        Ratings data = RecsysFixture.ratings();
+        Split split = Folds.kFold(data, 4, 5).get(0);
+        Knn inner = Knn.fit(split.train(), KnnOptions.defaults().withVariant(KnnVariant.BASIC).withMinK(3));
+        int[] calls = new int[2];
+        RatingPredictor counting = new RatingPredictor() {
+            @Override
+            public String name() {
+                return inner.name();
+            }
+
+            @Override
+            public RatingScale scale() {
+                return inner.scale();
+            }
+
+            @Override
+            public double estimate(int user, int item) {
+                calls[1]++;
+                return inner.estimate(user, item);
+            }
+
+            @Override
+            public Prediction predict(int user, int item) {
+                calls[0]++;
+                return inner.predict(user, item);
+            }
+
+            @Override
+            public void scoreItems(int user, double[] out) {
+                inner.scoreItems(user, out);
+            }
+
+            @Override
+            public int userCount() {
+                return inner.userCount();
+            }
+
+            @Override
+            public int itemCount() {
+                return inner.itemCount();
+            }
+        };
+        FoldResult r = CrossValidation.evaluate(split, train -> counting);
+        Ratings test = split.test();
+        assertEquals(test.size(), calls[0]);
+        assertEquals(0, calls[1]);
+        int impossible = 0;
+        double[] est = new double[test.size()];
+        int[] users = test.userOfEntry();
+        for (int p = 0; p < test.size(); p++) {
+            impossible += inner.predict(users[p], test.item(p)).impossible() ? 1 : 0;
+            est[p] = inner.estimate(users[p], test.item(p));
+        }
+        assertTrue(impossible > 0, "the fixture fold has fallbacks to count");
+        assertEquals(impossible, r.impossible());
+        assertEquals(RatingMetrics.rmse(test, est), r.rmse(), 0.0);
     }
 
     @Test

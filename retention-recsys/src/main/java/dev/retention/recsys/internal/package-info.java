@@ -1,0 +1,5 @@
+/**
+ * Internals of the recommenders, not exported: {@link dev.retention.recsys.internal.RatingModelFiles},
+ * the model-file sections the rating models share.
+ */
+package dev.retention.recsys.internal;
