@@ -25,4 +25,6 @@ module dev.retention.core {
     exports dev.retention.synth;
     exports dev.retention.sparse;
     exports dev.retention.similarity;
+
+    exports dev.retention.parallel.internal to dev.retention.churn;
 }

@@ -1,7 +1,7 @@
 package dev.retention.bench;
 
 import dev.retention.churn.internal.LogisticLoss;
-import dev.retention.churn.internal.Parallel;
+import dev.retention.parallel.internal.Workers;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -39,7 +39,7 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"})
 public class LogisticGradientBenchmark {
 
     /** The implementation measured. */
@@ -56,7 +56,7 @@ public class LogisticGradientBenchmark {
     double[] y;
     double[] w;
     double[] grad;
-    Parallel parallel;
+    Workers parallel;
     LogisticLoss loss;
 
     @Setup(Level.Trial)
@@ -75,7 +75,7 @@ public class LogisticGradientBenchmark {
             w[j] = rnd.nextGaussian() * 0.1;
         }
         grad = new double[p + 1];
-        parallel = Parallel.of(impl == Impl.FUSED_2_THREADS ? 2 : 1);
+        parallel = Workers.create(impl == Impl.FUSED_2_THREADS ? 2 : 1);
         loss = new LogisticLoss(x, rows, p, y, null, true, parallel);
     }
 

@@ -8,11 +8,11 @@ import dev.retention.churn.classifier.Learner;
 import dev.retention.churn.internal.CartBuilder;
 import dev.retention.churn.internal.Checks;
 import dev.retention.churn.internal.MatrixAccess;
-import dev.retention.churn.internal.Parallel;
 import dev.retention.churn.internal.TreeArrays;
 import dev.retention.churn.internal.TreeGrowth;
 import dev.retention.churn.tree.TreeOptions;
 import dev.retention.eval.ClassificationMetrics;
+import dev.retention.parallel.internal.Workers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,7 +83,7 @@ public final class RandomForest {
         long[] done = {0};
         LOG.info("growing {} trees on {} rows x {} features ({} per node), {} thread(s)", total, n, p, mtry,
                 options.parallelism());
-        try (Parallel parallel = Parallel.of(options.parallelism())) {
+        try (Workers parallel = Workers.create(options.parallelism())) {
             parallel.run(total, t -> {
                 SplittableRandom rnd = new SplittableRandom(treeSeed(options.seed(), t));
                 double[] w;
@@ -173,7 +173,7 @@ public final class RandomForest {
     }
 
     /** Out-of-bag sums per row, over fixed row blocks, trees added in index order. */
-    private static void outOfBag(Parallel parallel, double[] data, int n, int p, TreeArrays[] trees, long[][] inBag,
+    private static void outOfBag(Workers parallel, double[] data, int n, int p, TreeArrays[] trees, long[][] inBag,
                                  double[] oob, int[] oobTrees) {
         int block = 4096;
         int blocks = (n + block - 1) / block;

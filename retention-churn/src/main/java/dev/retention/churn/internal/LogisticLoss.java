@@ -1,5 +1,7 @@
 package dev.retention.churn.internal;
 
+import dev.retention.parallel.internal.Workers;
+
 /**
  * The weighted logistic loss of a linear model and its gradient over a dense row-major matrix, in one
  * pass over the rows:
@@ -36,8 +38,8 @@ public final class LogisticLoss {
     private final int blocks;
     private final double[] blockLoss;
     private final double[][] blockGrad;
-    private final Parallel parallel;
-    private final Parallel.Task task;
+    private final Workers parallel;
+    private final Workers.Task task;
     private double[] params;           // set for the duration of one evaluation
 
     /**
@@ -49,7 +51,7 @@ public final class LogisticLoss {
      * @param intercept whether the last parameter is an intercept
      * @param parallel  the runner (not closed here)
      */
-    public LogisticLoss(double[] x, int n, int p, double[] y, double[] weights, boolean intercept, Parallel parallel) {
+    public LogisticLoss(double[] x, int n, int p, double[] y, double[] weights, boolean intercept, Workers parallel) {
         assert x.length == (long) n * p && y.length == n && (weights == null || weights.length == n);
         this.x = x;
         this.n = n;

@@ -7,12 +7,12 @@ import dev.retention.churn.classifier.Learner;
 import dev.retention.churn.internal.Checks;
 import dev.retention.churn.internal.LogisticLoss;
 import dev.retention.churn.internal.MatrixAccess;
-import dev.retention.churn.internal.Parallel;
 import dev.retention.optim.DifferentiableFunction;
 import dev.retention.optim.IterationListener;
 import dev.retention.optim.Lbfgs;
 import dev.retention.optim.LbfgsOptions;
 import dev.retention.optim.OptimizationResult;
+import dev.retention.parallel.internal.Workers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,7 +91,7 @@ public final class LogisticRegression {
         double l1 = options.l1Strength();
         boolean intercept = options.fitIntercept();
         OptimizationResult r;
-        try (Parallel parallel = Parallel.of(options.parallelism())) {
+        try (Workers parallel = Workers.create(options.parallelism())) {
             LogisticLoss loss = new LogisticLoss(MatrixAccess.data(x), n, p, yd, weights, intercept, parallel);
             int m = loss.parameters();
             DifferentiableFunction f = (w, g) -> {

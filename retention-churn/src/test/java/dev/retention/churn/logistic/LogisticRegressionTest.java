@@ -6,9 +6,9 @@ import dev.retention.churn.classifier.FeatureMatrix;
 import dev.retention.churn.classifier.RandomProblems;
 import dev.retention.churn.internal.LogisticLoss;
 import dev.retention.churn.internal.MatrixAccess;
-import dev.retention.churn.internal.Parallel;
 import dev.retention.modelfile.ModelFormatException;
 import dev.retention.optim.FiniteDifferences;
+import dev.retention.parallel.internal.Workers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -260,7 +260,7 @@ class LogisticRegressionTest {
             y[i] = p.y()[i];
             weights[i] = 0.1 + rnd.nextDouble() * 2;
         }
-        try (Parallel par = Parallel.of(1)) {
+        try (Workers par = Workers.create(1)) {
             LogisticLoss loss = new LogisticLoss(MatrixAccess.data(x), n, cols, y, weights, true, par);
             double[] w = new double[cols + 1];
             for (int j = 0; j <= cols; j++) {

@@ -4,7 +4,7 @@ import dev.retention.cluster.Points;
 import dev.retention.cluster.internal.Blocks;
 import dev.retention.cluster.internal.KdTree;
 import dev.retention.cluster.internal.PointsAccess;
-import dev.retention.cluster.internal.Workers;
+import dev.retention.parallel.internal.Workers;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

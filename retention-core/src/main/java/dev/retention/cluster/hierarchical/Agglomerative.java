@@ -6,7 +6,7 @@ import dev.retention.cluster.internal.MstSingleLinkage;
 import dev.retention.cluster.internal.NnChainCondensed;
 import dev.retention.cluster.internal.NnChainWard;
 import dev.retention.cluster.internal.PointsAccess;
-import dev.retention.cluster.internal.Workers;
+import dev.retention.parallel.internal.Workers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

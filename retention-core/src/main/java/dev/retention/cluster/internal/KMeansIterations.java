@@ -1,5 +1,6 @@
 package dev.retention.cluster.internal;
 
+import dev.retention.parallel.internal.Workers;
 import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
 
 import java.util.Arrays;

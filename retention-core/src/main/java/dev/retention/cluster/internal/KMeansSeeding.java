@@ -1,5 +1,7 @@
 package dev.retention.cluster.internal;
 
+import dev.retention.parallel.internal.Workers;
+
 import java.util.SplittableRandom;
 
 /**

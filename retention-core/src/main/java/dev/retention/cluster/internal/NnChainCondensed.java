@@ -1,5 +1,7 @@
 package dev.retention.cluster.internal;
 
+import dev.retention.parallel.internal.Workers;
+
 /**
  * Complete and average linkage by the {@link NnChain nearest-neighbour chain} over a condensed
  * (upper-triangle) distance matrix updated by the Lance-Williams formulas (Lance and Williams, "A general

@@ -1,5 +1,7 @@
 package dev.retention.cluster.internal;
 
+import dev.retention.parallel.internal.Workers;
+
 /**
  * Silhouette values (Rousseeuw, "Silhouettes: a graphical aid to the interpretation and validation of
  * cluster analysis", J. Comput. Appl. Math. 1987) of the points of a {@link Partition}: for point i,

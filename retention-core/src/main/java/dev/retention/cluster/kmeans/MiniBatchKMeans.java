@@ -8,7 +8,7 @@ import dev.retention.cluster.internal.KMeansIterations;
 import dev.retention.cluster.internal.KMeansSeeding;
 import dev.retention.cluster.internal.MiniBatchStep;
 import dev.retention.cluster.internal.PointsAccess;
-import dev.retention.cluster.internal.Workers;
+import dev.retention.parallel.internal.Workers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -4,9 +4,9 @@ import dev.retention.cluster.Points;
 import dev.retention.cluster.internal.Checks;
 import dev.retention.cluster.internal.Partition;
 import dev.retention.cluster.internal.PointsAccess;
-import dev.retention.cluster.internal.SquaredEuclidean;
 import dev.retention.cluster.internal.Silhouettes;
-import dev.retention.cluster.internal.Workers;
+import dev.retention.cluster.internal.SquaredEuclidean;
+import dev.retention.parallel.internal.Workers;
 
 import java.util.Objects;
 import java.util.SplittableRandom;

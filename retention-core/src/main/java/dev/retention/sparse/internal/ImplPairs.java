@@ -1,5 +1,7 @@
 package dev.retention.sparse.internal;
 
+import dev.retention.parallel.internal.Workers;
+
 import java.util.Arrays;
 
 /**
@@ -72,7 +74,7 @@ public final class ImplPairs {
     public static void dense(Spec s, float[] out, int threads, int rowsPerBlock) {
         Plan plan = plan(s, rowsPerBlock);
         Workspace[] ws = new Workspace[Math.max(1, threads)];
-        Blocks.run(plan.blocks(), threads, (b, w) -> {
+        Workers.runShared(plan.blocks(), threads, (b, w) -> {
             Workspace work = workspace(ws, w, s, plan);
             int from = plan.bounds[b];
             int to = plan.bounds[b + 1];
@@ -115,7 +117,7 @@ public final class ImplPairs {
         int blocks = plan.blocks();
         Workspace[] ws = new Workspace[Math.max(1, threads)];
         RowBuffer[] out = new RowBuffer[blocks];
-        Blocks.run(blocks, threads, (b, w) -> {
+        Workers.runShared(blocks, threads, (b, w) -> {
             Workspace work = workspace(ws, w, s, plan);
             int from = plan.bounds[b];
             int to = plan.bounds[b + 1];

@@ -1,13 +1,8 @@
 package dev.retention.churn.lifetime.internal;
 
-import java.util.ArrayList;
+import dev.retention.parallel.internal.Workers;
+
 import java.util.Arrays;
-import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Sums of per-row quantities (a log-likelihood and its gradient) over fixed blocks of rows, in parallel,
@@ -15,9 +10,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Design: rows {@code [0, n)} are cut into blocks of {@link #BLOCK} rows, fixed by {@code n} alone. Each
  * block's kernel call writes its {@code width} partial sums into its own slice of one preallocated array;
- * worker threads claim blocks from an atomic counter; the slices are then added in block order. With
- * parallelism 1, or a single block, everything runs in the caller's thread. The pool is created once per fit
- * and closed with it. Per reduction the only allocation is the executor's bookkeeping, none per row.
+ * {@link Workers} threads claim blocks; the slices are then added in block order. With parallelism 1, or a
+ * single block, everything runs in the caller's thread. The threads are created once per fit and stopped
+ * with it. Per reduction the only allocation is the workers' bookkeeping, none per row.
  */
 public final class BlockReduction implements AutoCloseable {
 
@@ -38,10 +33,7 @@ public final class BlockReduction implements AutoCloseable {
     private final int width;
     private final int blocks;
     private final double[] partial;
-    private final ForkJoinPool pool;
-    private final List<Callable<Void>> workers;
-    private final AtomicInteger next = new AtomicInteger();
-    private Kernel kernel;
+    private final Workers workers;
 
     /**
      * @param rows        number of rows, {@code >= 0}
@@ -57,17 +49,7 @@ public final class BlockReduction implements AutoCloseable {
         this.width = width;
         this.blocks = Math.max(1, (rows + BLOCK - 1) / BLOCK);
         this.partial = new double[blocks * width];
-        int threads = Math.min(parallelism, blocks);
-        if (threads > 1) {
-            pool = new ForkJoinPool(threads);
-            workers = new ArrayList<>(threads);
-            for (int t = 0; t < threads; t++) {
-                workers.add(this::work);
-            }
-        } else {
-            pool = null;
-            workers = List.of();
-        }
+        this.workers = Workers.create(Math.min(parallelism, blocks));
     }
 
     /** Number of rows. */
@@ -82,30 +64,7 @@ public final class BlockReduction implements AutoCloseable {
      */
     public void reduce(Kernel kernel, double[] result) {
         Arrays.fill(partial, 0);
-        if (pool == null) {
-            for (int b = 0; b < blocks; b++) {
-                runBlock(kernel, b);
-            }
-        } else {
-            this.kernel = kernel;
-            next.set(0);
-            try {
-                for (Future<Void> f : pool.invokeAll(workers)) {
-                    f.get();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while summing the likelihood", e);
-            } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof RuntimeException re) {
-                    throw re;
-                }
-                throw new IllegalStateException(cause);
-            } finally {
-                this.kernel = null;
-            }
-        }
+        workers.run(blocks, b -> runBlock(kernel, b));
         Arrays.fill(result, 0, width, 0);
         for (int b = 0; b < blocks; b++) {
             int off = b * width;
@@ -113,14 +72,6 @@ public final class BlockReduction implements AutoCloseable {
                 result[j] += partial[off + j];
             }
         }
-    }
-
-    private Void work() {
-        Kernel k = kernel;
-        for (int b = next.getAndIncrement(); b < blocks; b = next.getAndIncrement()) {
-            runBlock(k, b);
-        }
-        return null;
     }
 
     private void runBlock(Kernel k, int b) {
@@ -132,8 +83,6 @@ public final class BlockReduction implements AutoCloseable {
     /** Shuts the worker threads down. */
     @Override
     public void close() {
-        if (pool != null) {
-            pool.shutdownNow();
-        }
+        workers.close();
     }
 }
