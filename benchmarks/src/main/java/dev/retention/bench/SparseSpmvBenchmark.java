@@ -1,6 +1,7 @@
 package dev.retention.bench;
 
 import dev.retention.sparse.CsrMatrix;
+import dev.retention.sparse.SellMatrix;
 import dev.retention.sparse.SparseOps;
 import org.ejml.data.DMatrixSparseCSC;
 import org.ejml.sparse.csc.mult.MatrixVectorMult_DSCC;
@@ -24,7 +25,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Sparse matrix times dense vector, {@code y = A x}, into a preallocated {@code y}:
  * {@code RETENTION} ({@link SparseOps#mult(CsrMatrix, double[], double[], int)}, one thread),
- * {@code RETENTION_2T} (two threads), {@code NAIVE} (a loop over the coordinate triples in generation
+ * {@code RETENTION_2T} (two threads), {@code RETENTION_SELL} and {@code RETENTION_SELL_2T} (the same
+ * matrix converted once, outside the timing, to the sliced ELLPACK form, {@link CsrMatrix#toSell()}, as
+ * EJML's operand is built once in its CSC form), {@code NAIVE} (a loop over the coordinate triples in generation
  * order) and {@code EJML} ({@code MatrixVectorMult_DSCC.mult} on a {@code DMatrixSparseCSC}).
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar SparseSpmvBenchmark -prof gc}
@@ -38,16 +41,17 @@ import java.util.concurrent.TimeUnit;
 public class SparseSpmvBenchmark {
 
     /** Implementations. */
-    public enum Impl { RETENTION, RETENTION_2T, NAIVE, EJML }
+    public enum Impl { RETENTION, RETENTION_2T, RETENTION_SELL, RETENTION_SELL_2T, NAIVE, EJML }
 
     @Param({"ML1M", "POWER10M"})
     SparseShapes.Shape shape;
 
-    @Param({"RETENTION", "RETENTION_2T", "NAIVE", "EJML"})
+    @Param({"RETENTION", "RETENTION_2T", "RETENTION_SELL", "RETENTION_SELL_2T", "NAIVE", "EJML"})
     Impl impl;
 
     SparseShapes.Triples triples;
     CsrMatrix a;
+    SellMatrix sell;
     DMatrixSparseCSC ejml;
     double[] x;
     double[] y;
@@ -56,6 +60,7 @@ public class SparseSpmvBenchmark {
     public void setup() {
         triples = SparseShapes.generate(shape, 42);
         a = triples.csr();
+        sell = a.toSell();
         ejml = SparseShapes.toEjml(a);
         SplittableRandom rnd = new SplittableRandom(7);
         x = new double[a.cols()];
@@ -70,6 +75,8 @@ public class SparseSpmvBenchmark {
         switch (impl) {
             case RETENTION -> SparseOps.mult(a, x, y, 1);
             case RETENTION_2T -> SparseOps.mult(a, x, y, 2);
+            case RETENTION_SELL -> SparseOps.mult(sell, x, y, 1);
+            case RETENTION_SELL_2T -> SparseOps.mult(sell, x, y, 2);
             case NAIVE -> {
                 Arrays.fill(y, 0);
                 int[] r = triples.r();

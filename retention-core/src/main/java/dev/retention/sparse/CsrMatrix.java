@@ -248,6 +248,16 @@ public final class CsrMatrix {
         return new CscMatrix(transpose());
     }
 
+    /**
+     * The same matrix in sliced ELLPACK form, for repeated products {@code A x} on many short rows (see
+     * {@link SellMatrix}). O(nnz + rows log 512).
+     *
+     * @throws IllegalArgumentException if the padded form would exceed {@code Integer.MAX_VALUE} entries
+     */
+    public SellMatrix toSell() {
+        return new SellMatrix(this);
+    }
+
     /** A copy with the same structure and other values; {@code values} read, copied, each finite. */
     public CsrMatrix withValues(float[] values) {
         Objects.requireNonNull(values, "values");
