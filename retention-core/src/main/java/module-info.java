@@ -3,6 +3,7 @@
  * synthetic shop, the model file format, sparse matrices with their kernels and truncated SVD,
  * similarity measures and customer clustering.
  */
+@SuppressWarnings("module")   // the qualified export names dev.retention.churn, compiled after this module
 module dev.retention.core {
     requires it.unimi.dsi.fastutil.core;
     requires org.slf4j;

@@ -40,7 +40,7 @@ public enum CohortPeriod {
 
         @Override
         LocalDate start(long index) {
-            return LocalDate.of(Math.toIntExact(Math.floorDiv(index, 12)), (int) Math.floorMod(index, 12) + 1, 1);
+            return LocalDate.of(Math.toIntExact(Math.floorDiv(index, 12)), Math.floorMod(index, 12) + 1, 1);
         }
 
         @Override
@@ -58,7 +58,7 @@ public enum CohortPeriod {
 
         @Override
         LocalDate start(long index) {
-            return LocalDate.of(Math.toIntExact(Math.floorDiv(index, 4)), (int) Math.floorMod(index, 4) * 3 + 1, 1);
+            return LocalDate.of(Math.toIntExact(Math.floorDiv(index, 4)), Math.floorMod(index, 4) * 3 + 1, 1);
         }
 
         @Override
