@@ -50,4 +50,16 @@ public final class ModelSections {
         }
         return v;
     }
+
+    /** A section of model parameters, each of which must be finite (a NaN weight would leak into every score). */
+    public static double[] finiteDoubles(ModelFile f, String name) throws ModelFormatException {
+        double[] v = f.doubles(name);
+        for (int j = 0; j < v.length; j++) {
+            if (!Double.isFinite(v[j])) {
+                throw new ModelFormatException(f.source() + ": section '" + name + "' value " + j + " is not finite: "
+                        + v[j]);
+            }
+        }
+        return v;
+    }
 }

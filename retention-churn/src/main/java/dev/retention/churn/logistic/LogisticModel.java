@@ -154,8 +154,8 @@ public final class LogisticModel implements ProbabilisticClassifier {
     public static LogisticModel from(ModelFile f) throws ModelFormatException {
         f.requireType(MODEL_TYPE);
         try {
-            double[] w = f.doubles("coefficients");
-            double b = ModelSections.doubles(f, "intercept", 1)[0];
+            double[] w = ModelSections.finiteDoubles(f, "coefficients");
+            double[] intercept = ModelSections.finiteDoubles(f, "intercept");
             String[] kinds = f.strings("penalty");
             double[] o = ModelSections.doubles(f, "options", 8);
             if (kinds.length != 2) {
@@ -164,12 +164,10 @@ public final class LogisticModel implements ProbabilisticClassifier {
             ClassWeight.Mode mode = ClassWeight.Mode.valueOf(kinds[1]);
             LogisticOptions options = new LogisticOptions(LogisticOptions.Penalty.valueOf(kinds[0]), o[0], o[1],
                     new ClassWeight(mode, o[2], o[3]), o[4] == 1, o[5], (int) o[6], (int) o[7]);
-            for (int j = 0; j < w.length; j++) {
-                if (!Double.isFinite(w[j])) {
-                    throw new ModelFormatException(f.source() + ": coefficient " + j + " is not finite: " + w[j]);
-                }
+            if (intercept.length != 1) {
+                throw new ModelFormatException(f.source() + ": section 'intercept' must hold 1 value");
             }
-            return new LogisticModel(w, b, ModelSections.featureNames(f, w.length), options, ModelSections.summary(f));
+            return new LogisticModel(w, intercept[0], ModelSections.featureNames(f, w.length), options, ModelSections.summary(f));
         } catch (IllegalArgumentException e) {
             throw new ModelFormatException(f.source() + ": invalid logistic-regression model: " + e.getMessage());
         }

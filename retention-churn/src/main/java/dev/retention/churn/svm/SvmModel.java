@@ -152,12 +152,12 @@ public final class SvmModel implements ProbabilisticClassifier {
     public static SvmModel from(ModelFile f) throws ModelFormatException {
         f.requireType(MODEL_TYPE);
         try {
-            double[] w = f.doubles("coefficients");
-            double[] ip = ModelSections.doubles(f, "intercept_platt", 3);
+            double[] w = ModelSections.finiteDoubles(f, "coefficients");
+            double[] ip = ModelSections.finiteDoubles(f, "intercept_platt");
             String[] s = f.strings("svm_options");
             double[] v = ModelSections.doubles(f, "svm_option_values", 8);
             long[] seed = f.longs("svm_seed");
-            if (s.length != 2 || seed.length != 1) {
+            if (s.length != 2 || seed.length != 1 || ip.length != 3) {
                 throw new ModelFormatException(f.source() + ": malformed linear-svm option sections");
             }
             SvmOptions o = new SvmOptions(SvmOptions.Loss.valueOf(s[0]), v[0],
