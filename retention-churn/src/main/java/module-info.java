@@ -1,6 +1,6 @@
 /**
- * Retention churn: churn datasets from transactions and tables, classifiers with honest evaluation,
- * customer-lifetime models (BG/NBD, Gamma-Gamma) and explanations.
+ * Retention churn: churn datasets from transactions and tables, classifiers with honest evaluation
+ * and explanations.
  */
 module dev.retention.churn {
     requires transitive dev.retention.core;
@@ -10,13 +10,12 @@ module dev.retention.churn {
 
     exports dev.retention.churn.classifier;
     exports dev.retention.churn.dataset;
+    exports dev.retention.churn.evaluation;
     exports dev.retention.churn.explain;
     exports dev.retention.churn.forest;
-    exports dev.retention.churn.lifetime;
     exports dev.retention.churn.logistic;
     exports dev.retention.churn.pipeline;
     exports dev.retention.churn.preprocess;
     exports dev.retention.churn.svm;
     exports dev.retention.churn.tree;
-    exports dev.retention.churn.validation;
 }

@@ -1,16 +1,20 @@
 /**
- * Retention recommenders: rating data and the predictor interfaces, baselines, neighbourhood
- * collaborative filtering, Slope One, PureSVD, top-N recommendation, and the rating-evaluation
- * harness (folds, cross-validation, grid search).
+ * Retention recommenders: sparse matrices and their kernels, similarity measures, rating data and the
+ * predictor interfaces, baselines, neighbourhood collaborative filtering, Slope One, PureSVD, top-N
+ * recommendation, and the rating-evaluation harness (folds, cross-validation, grid search).
  */
 module dev.retention.recsys {
     requires transitive dev.retention.core;
     requires org.slf4j;
+    requires ejml.core;
+    requires ejml.ddense;
 
     exports dev.retention.recsys;
     exports dev.retention.recsys.baseline;
+    exports dev.retention.recsys.evaluation;
     exports dev.retention.recsys.knn;
+    exports dev.retention.recsys.similarity;
     exports dev.retention.recsys.slopeone;
+    exports dev.retention.recsys.sparse;
     exports dev.retention.recsys.svd;
-    exports dev.retention.recsys.eval;
 }

@@ -1,11 +1,11 @@
 package dev.retention.bench;
 
-import dev.retention.churn.lifetime.BgNbd;
-import dev.retention.churn.lifetime.BgNbdModel;
-import dev.retention.churn.lifetime.BgNbdOptions;
-import dev.retention.churn.lifetime.CustomerSummary;
-import dev.retention.churn.lifetime.LifetimeSimulation;
-import dev.retention.churn.lifetime.PeriodUnit;
+import dev.retention.lifetime.BgNbd;
+import dev.retention.lifetime.BgNbdModel;
+import dev.retention.lifetime.BgNbdOptions;
+import dev.retention.lifetime.CustomerSummary;
+import dev.retention.lifetime.LifetimeSimulation;
+import dev.retention.lifetime.PeriodUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

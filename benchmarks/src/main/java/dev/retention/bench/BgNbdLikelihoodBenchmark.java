@@ -1,12 +1,12 @@
 package dev.retention.bench;
 
-import dev.retention.churn.lifetime.BgNbdModel;
-import dev.retention.churn.lifetime.CustomerSummary;
-import dev.retention.churn.lifetime.LifetimeSimulation;
-import dev.retention.churn.lifetime.PeriodUnit;
-import dev.retention.churn.lifetime.internal.BgNbdLikelihood;
-import dev.retention.churn.lifetime.internal.BlockReduction;
-import dev.retention.churn.lifetime.internal.SpecialFunctions;
+import dev.retention.lifetime.BgNbdModel;
+import dev.retention.lifetime.CustomerSummary;
+import dev.retention.lifetime.LifetimeSimulation;
+import dev.retention.lifetime.PeriodUnit;
+import dev.retention.lifetime.internal.BgNbdLikelihood;
+import dev.retention.lifetime.internal.BlockReduction;
+import dev.retention.lifetime.internal.SpecialFunctions;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -2,13 +2,13 @@ package dev.retention.bench;
 
 import dev.retention.recsys.RatingScale;
 import dev.retention.recsys.Ratings;
-import dev.retention.recsys.eval.Folds;
-import dev.retention.recsys.eval.Split;
+import dev.retention.recsys.evaluation.Folds;
+import dev.retention.recsys.evaluation.Split;
 import dev.retention.recsys.knn.Knn;
 import dev.retention.recsys.knn.KnnOptions;
 import dev.retention.recsys.knn.KnnVariant;
-import dev.retention.similarity.SimilarityMeasure;
-import dev.retention.similarity.SimilarityMatrix;
+import dev.retention.recsys.similarity.SimilarityMeasure;
+import dev.retention.recsys.similarity.SimilarityMatrix;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -126,7 +126,7 @@ public class KnnBenchmark {
         return train.scale().clip(sumSim > 0 ? est + sumRatings / sumSim : est);
     }
 
-    private static double mean(dev.retention.sparse.CsrMatrix m, int x) {
+    private static double mean(dev.retention.recsys.sparse.CsrMatrix m, int x) {
         double s = 0;
         for (int p = m.rowStart(x); p < m.rowEnd(x); p++) {
             s += m.value(p);

@@ -1,17 +1,17 @@
 package dev.retention.bench;
 
-import dev.retention.churn.lifetime.BgNbd;
-import dev.retention.churn.lifetime.BgNbdModel;
-import dev.retention.churn.lifetime.BgNbdOptions;
-import dev.retention.churn.lifetime.CustomerSummary;
-import dev.retention.churn.lifetime.LifetimeFitSummary;
-import dev.retention.churn.lifetime.GammaGamma;
-import dev.retention.churn.lifetime.GammaGammaModel;
-import dev.retention.churn.lifetime.LifetimeSimulation;
-import dev.retention.churn.lifetime.ParetoNbd;
-import dev.retention.churn.lifetime.ParetoNbdModel;
-import dev.retention.churn.lifetime.ParetoNbdOptions;
-import dev.retention.churn.lifetime.PeriodUnit;
+import dev.retention.lifetime.BgNbd;
+import dev.retention.lifetime.BgNbdModel;
+import dev.retention.lifetime.BgNbdOptions;
+import dev.retention.lifetime.CustomerSummary;
+import dev.retention.lifetime.LifetimeFitSummary;
+import dev.retention.lifetime.GammaGamma;
+import dev.retention.lifetime.GammaGammaModel;
+import dev.retention.lifetime.LifetimeSimulation;
+import dev.retention.lifetime.ParetoNbd;
+import dev.retention.lifetime.ParetoNbdModel;
+import dev.retention.lifetime.ParetoNbdOptions;
+import dev.retention.lifetime.PeriodUnit;
 
 import java.util.Locale;
 

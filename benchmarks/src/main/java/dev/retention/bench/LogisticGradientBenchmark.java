@@ -1,7 +1,7 @@
 package dev.retention.bench;
 
 import dev.retention.churn.internal.LogisticLoss;
-import dev.retention.parallel.internal.Workers;
+import dev.retention.parallel.Workers;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

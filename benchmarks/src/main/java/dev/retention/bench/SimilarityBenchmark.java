@@ -1,10 +1,10 @@
 package dev.retention.bench;
 
-import dev.retention.similarity.SimilarityMatrix;
-import dev.retention.similarity.SimilarityMeasure;
-import dev.retention.similarity.SimilarityOptions;
-import dev.retention.similarity.Similarities;
-import dev.retention.sparse.CsrMatrix;
+import dev.retention.recsys.similarity.SimilarityMatrix;
+import dev.retention.recsys.similarity.SimilarityMeasure;
+import dev.retention.recsys.similarity.SimilarityOptions;
+import dev.retention.recsys.similarity.Similarities;
+import dev.retention.recsys.sparse.CsrMatrix;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -1,8 +1,8 @@
 package dev.retention.bench;
 
-import dev.retention.sparse.CsrMatrix;
-import dev.retention.sparse.GramOptions;
-import dev.retention.sparse.SparseOps;
+import dev.retention.recsys.sparse.CsrMatrix;
+import dev.retention.recsys.sparse.GramOptions;
+import dev.retention.recsys.sparse.SparseOps;
 import org.ejml.data.DGrowArray;
 import org.ejml.data.DMatrixSparseCSC;
 import org.ejml.data.IGrowArray;

@@ -1,6 +1,6 @@
 package dev.retention.bench;
 
-import dev.retention.sparse.CsrMatrix;
+import dev.retention.recsys.sparse.CsrMatrix;
 import org.ejml.data.DMatrixSparseCSC;
 
 import java.io.BufferedWriter;

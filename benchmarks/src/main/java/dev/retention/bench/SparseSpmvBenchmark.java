@@ -1,8 +1,8 @@
 package dev.retention.bench;
 
-import dev.retention.sparse.CsrMatrix;
-import dev.retention.sparse.SellMatrix;
-import dev.retention.sparse.SparseOps;
+import dev.retention.recsys.sparse.CsrMatrix;
+import dev.retention.recsys.sparse.SellMatrix;
+import dev.retention.recsys.sparse.SparseOps;
 import org.ejml.data.DMatrixSparseCSC;
 import org.ejml.sparse.csc.mult.MatrixVectorMult_DSCC;
 import org.openjdk.jmh.annotations.Benchmark;

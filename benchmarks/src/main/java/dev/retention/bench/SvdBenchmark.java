@@ -1,8 +1,8 @@
 package dev.retention.bench;
 
-import dev.retention.sparse.CsrMatrix;
-import dev.retention.sparse.SvdOptions;
-import dev.retention.sparse.TruncatedSvd;
+import dev.retention.recsys.sparse.CsrMatrix;
+import dev.retention.recsys.sparse.SvdOptions;
+import dev.retention.recsys.sparse.TruncatedSvd;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;

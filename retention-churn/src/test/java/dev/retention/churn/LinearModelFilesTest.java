@@ -7,8 +7,8 @@ import dev.retention.churn.logistic.LogisticRegression;
 import dev.retention.churn.svm.LinearSvm;
 import dev.retention.churn.svm.SvmModel;
 import dev.retention.churn.svm.SvmOptions;
-import dev.retention.modelfile.ModelFile;
-import dev.retention.modelfile.ModelFormatException;
+import dev.retention.model.ModelFile;
+import dev.retention.model.ModelFormatException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

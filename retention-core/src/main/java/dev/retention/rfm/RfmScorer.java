@@ -1,7 +1,7 @@
 package dev.retention.rfm;
 
-import dev.retention.modelfile.ModelFile;
-import dev.retention.modelfile.ModelFormatException;
+import dev.retention.model.ModelFile;
+import dev.retention.model.ModelFormatException;
 import it.unimi.dsi.fastutil.doubles.DoubleArrays;
 
 import java.io.IOException;

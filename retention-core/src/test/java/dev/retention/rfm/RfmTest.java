@@ -2,7 +2,7 @@ package dev.retention.rfm;
 
 import dev.retention.data.PurchaseRules;
 import dev.retention.data.TransactionLog;
-import dev.retention.modelfile.ModelFormatException;
+import dev.retention.model.ModelFormatException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -274,7 +274,7 @@ class RfmTest {
         assertTrue(corrupted.getMessage().contains("corrupted") && corrupted.getMessage().contains("bad.model"),
                 corrupted.getMessage());
 
-        byte[] other = dev.retention.modelfile.ModelFile.writer("k-means").putInt("k", 4).toBytes();
+        byte[] other = dev.retention.model.ModelFile.writer("k-means").putInt("k", 4).toBytes();
         ModelFormatException foreign = assertThrows(ModelFormatException.class,
                 () -> RfmScorer.fromBytes(other, "km.model"));
         assertTrue(foreign.getMessage().contains("'k-means'"), foreign.getMessage());

@@ -1,6 +1,6 @@
 package dev.retention.recsys;
 
-import dev.retention.modelfile.ModelFile;
+import dev.retention.model.ModelFile;
 import dev.retention.recsys.internal.RatingModelFiles;
 
 import java.io.IOException;

@@ -2,7 +2,7 @@ package dev.retention.recsys;
 
 import dev.retention.data.IdIndex;
 import dev.retention.data.Interactions;
-import dev.retention.sparse.CsrMatrix;
+import dev.retention.recsys.sparse.CsrMatrix;
 
 import java.util.Arrays;
 import java.util.Objects;

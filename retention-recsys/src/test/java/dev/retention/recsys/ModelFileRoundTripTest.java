@@ -1,7 +1,7 @@
 package dev.retention.recsys;
 
-import dev.retention.modelfile.ModelFile;
-import dev.retention.modelfile.ModelFormatException;
+import dev.retention.model.ModelFile;
+import dev.retention.model.ModelFormatException;
 import dev.retention.recsys.baseline.BaselineOnly;
 import dev.retention.recsys.baseline.BaselineOptions;
 import dev.retention.recsys.baseline.NormalPredictor;
@@ -10,9 +10,9 @@ import dev.retention.recsys.knn.KnnOptions;
 import dev.retention.recsys.knn.KnnVariant;
 import dev.retention.recsys.slopeone.SlopeOne;
 import dev.retention.recsys.svd.PureSvd;
-import dev.retention.similarity.SimilarityMeasure;
-import dev.retention.similarity.SimilarityOptions;
-import dev.retention.sparse.SvdOptions;
+import dev.retention.recsys.similarity.SimilarityMeasure;
+import dev.retention.recsys.similarity.SimilarityOptions;
+import dev.retention.recsys.sparse.SvdOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

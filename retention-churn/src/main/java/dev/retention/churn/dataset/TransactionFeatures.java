@@ -1,7 +1,7 @@
 package dev.retention.churn.dataset;
 
 import dev.retention.data.TransactionLog;
-import dev.retention.eval.TrainTestSplit;
+import dev.retention.evaluation.TrainTestSplit;
 import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
 import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
 import it.unimi.dsi.fastutil.longs.LongArrayList;

@@ -2,7 +2,7 @@ package dev.retention.churn.explain;
 
 import dev.retention.churn.classifier.FeatureMatrix;
 import dev.retention.churn.classifier.ProbabilisticClassifier;
-import dev.retention.eval.ClassificationMetrics;
+import dev.retention.churn.evaluation.ClassificationMetrics;
 
 import java.util.Arrays;
 import java.util.Locale;

@@ -9,8 +9,8 @@ import dev.retention.churn.internal.TreeArrays;
 import dev.retention.churn.internal.TreeCodec;
 import dev.retention.churn.internal.TreeGrowth;
 import dev.retention.churn.tree.TreeOptions;
-import dev.retention.modelfile.ModelFile;
-import dev.retention.modelfile.ModelFormatException;
+import dev.retention.model.ModelFile;
+import dev.retention.model.ModelFormatException;
 
 import java.io.IOException;
 import java.nio.file.Path;

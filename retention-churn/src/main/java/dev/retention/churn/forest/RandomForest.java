@@ -11,8 +11,8 @@ import dev.retention.churn.internal.MatrixAccess;
 import dev.retention.churn.internal.TreeArrays;
 import dev.retention.churn.internal.TreeGrowth;
 import dev.retention.churn.tree.TreeOptions;
-import dev.retention.eval.ClassificationMetrics;
-import dev.retention.parallel.internal.Workers;
+import dev.retention.churn.evaluation.ClassificationMetrics;
+import dev.retention.parallel.Workers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,6 +1,6 @@
 package dev.retention.churn.internal;
 
-import dev.retention.parallel.internal.Workers;
+import dev.retention.parallel.Workers;
 
 /**
  * The weighted logistic loss of a linear model and its gradient over a dense row-major matrix, in one

@@ -1,8 +1,8 @@
 package dev.retention.churn.internal;
 
 import dev.retention.churn.classifier.FitSummary;
-import dev.retention.modelfile.ModelFile;
-import dev.retention.modelfile.ModelFormatException;
+import dev.retention.model.ModelFile;
+import dev.retention.model.ModelFormatException;
 
 /** Writes and reads the sections every classifier file shares: feature names and the fit summary. */
 public final class ModelSections {

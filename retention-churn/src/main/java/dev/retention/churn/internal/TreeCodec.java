@@ -1,7 +1,7 @@
 package dev.retention.churn.internal;
 
-import dev.retention.modelfile.ModelFile;
-import dev.retention.modelfile.ModelFormatException;
+import dev.retention.model.ModelFile;
+import dev.retention.model.ModelFormatException;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -3,8 +3,8 @@ package dev.retention.churn.internal;
 import dev.retention.churn.classifier.ClassWeight;
 import dev.retention.churn.tree.MaxFeatures;
 import dev.retention.churn.tree.TreeOptions;
-import dev.retention.modelfile.ModelFile;
-import dev.retention.modelfile.ModelFormatException;
+import dev.retention.model.ModelFile;
+import dev.retention.model.ModelFormatException;
 
 import java.util.SplittableRandom;
 

@@ -6,8 +6,8 @@ import dev.retention.churn.classifier.FitSummary;
 import dev.retention.churn.classifier.ProbabilisticClassifier;
 import dev.retention.churn.internal.Checks;
 import dev.retention.churn.internal.ModelSections;
-import dev.retention.modelfile.ModelFile;
-import dev.retention.modelfile.ModelFormatException;
+import dev.retention.model.ModelFile;
+import dev.retention.model.ModelFormatException;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -12,7 +12,7 @@ import dev.retention.optim.IterationListener;
 import dev.retention.optim.Lbfgs;
 import dev.retention.optim.LbfgsOptions;
 import dev.retention.optim.OptimizationResult;
-import dev.retention.parallel.internal.Workers;
+import dev.retention.parallel.Workers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -11,8 +11,8 @@ import dev.retention.churn.preprocess.PreprocessOptions;
 import dev.retention.churn.preprocess.PreprocessingModel;
 import dev.retention.churn.preprocess.Preprocessor;
 import dev.retention.churn.preprocess.Transformed;
-import dev.retention.modelfile.ModelFile;
-import dev.retention.modelfile.ModelFormatException;
+import dev.retention.model.ModelFile;
+import dev.retention.model.ModelFormatException;
 
 import java.io.IOException;
 import java.nio.file.Path;

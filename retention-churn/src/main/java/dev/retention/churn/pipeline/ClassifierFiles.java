@@ -5,8 +5,8 @@ import dev.retention.churn.forest.ForestModel;
 import dev.retention.churn.logistic.LogisticModel;
 import dev.retention.churn.svm.SvmModel;
 import dev.retention.churn.tree.TreeModel;
-import dev.retention.modelfile.ModelFile;
-import dev.retention.modelfile.ModelFormatException;
+import dev.retention.model.ModelFile;
+import dev.retention.model.ModelFormatException;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -3,8 +3,8 @@ package dev.retention.churn.preprocess;
 import dev.retention.churn.classifier.FeatureMatrix;
 import dev.retention.churn.dataset.ColumnKind;
 import dev.retention.churn.dataset.CustomerTable;
-import dev.retention.modelfile.ModelFile;
-import dev.retention.modelfile.ModelFormatException;
+import dev.retention.model.ModelFile;
+import dev.retention.model.ModelFormatException;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -7,7 +7,7 @@ import dev.retention.churn.classifier.Learner;
 import dev.retention.churn.internal.Checks;
 import dev.retention.churn.internal.DualCoordinateDescent;
 import dev.retention.churn.internal.MatrixAccess;
-import dev.retention.eval.StratifiedKFold;
+import dev.retention.evaluation.StratifiedKFold;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

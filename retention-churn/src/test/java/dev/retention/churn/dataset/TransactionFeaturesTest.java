@@ -2,7 +2,7 @@ package dev.retention.churn.dataset;
 
 import dev.retention.data.PurchaseRules;
 import dev.retention.data.TransactionLog;
-import dev.retention.eval.TrainTestSplit;
+import dev.retention.evaluation.TrainTestSplit;
 import dev.retention.synth.SyntheticShop;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

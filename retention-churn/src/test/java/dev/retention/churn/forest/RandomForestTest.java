@@ -4,7 +4,7 @@ import dev.retention.churn.classifier.Contributions;
 import dev.retention.churn.classifier.FeatureMatrix;
 import dev.retention.churn.classifier.RandomProblems;
 import dev.retention.churn.tree.MaxFeatures;
-import dev.retention.eval.ClassificationMetrics;
+import dev.retention.churn.evaluation.ClassificationMetrics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

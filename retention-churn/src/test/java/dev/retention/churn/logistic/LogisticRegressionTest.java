@@ -6,9 +6,9 @@ import dev.retention.churn.classifier.FeatureMatrix;
 import dev.retention.churn.classifier.RandomProblems;
 import dev.retention.churn.internal.LogisticLoss;
 import dev.retention.churn.internal.MatrixAccess;
-import dev.retention.modelfile.ModelFormatException;
+import dev.retention.model.ModelFormatException;
 import dev.retention.optim.FiniteDifferences;
-import dev.retention.parallel.internal.Workers;
+import dev.retention.parallel.Workers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -70,8 +70,8 @@ class LogisticRegressionTest {
         assertEquals(34.57326393143649, objective(m, 1, 0), 1e-7);
         // sklearn: roc_auc_score(y, predict_proba(X)[:, 1]) = 0.876953125, log_loss = 0.4190017878063328
         double[] p = m.probabilities(FIXTURE);
-        assertEquals(0.876953125, dev.retention.eval.ClassificationMetrics.rocAuc(Y, p), 1e-12);
-        assertEquals(0.4190017878063328, dev.retention.eval.ClassificationMetrics.logLoss(Y, p), 1e-6);
+        assertEquals(0.876953125, dev.retention.churn.evaluation.ClassificationMetrics.rocAuc(Y, p), 1e-12);
+        assertEquals(0.4190017878063328, dev.retention.churn.evaluation.ClassificationMetrics.logLoss(Y, p), 1e-6);
 
         LogisticModel balanced = LogisticRegression.fit(FIXTURE, Y,
                 LogisticOptions.defaults().withC(0.1).withClassWeight(ClassWeight.balanced()));

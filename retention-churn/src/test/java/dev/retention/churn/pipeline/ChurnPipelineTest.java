@@ -15,7 +15,7 @@ import dev.retention.churn.svm.LinearSvm;
 import dev.retention.churn.svm.SvmOptions;
 import dev.retention.churn.tree.DecisionTree;
 import dev.retention.churn.tree.TreeOptions;
-import dev.retention.modelfile.ModelFormatException;
+import dev.retention.model.ModelFormatException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,12 +1,12 @@
 package dev.retention.recsys.baseline;
 
-import dev.retention.modelfile.ModelFile;
-import dev.retention.modelfile.ModelFormatException;
+import dev.retention.model.ModelFile;
+import dev.retention.model.ModelFormatException;
 import dev.retention.recsys.FitSummary;
 import dev.retention.recsys.RatingModel;
 import dev.retention.recsys.Ratings;
 import dev.retention.recsys.internal.RatingModelFiles;
-import dev.retention.sparse.CsrMatrix;
+import dev.retention.recsys.sparse.CsrMatrix;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

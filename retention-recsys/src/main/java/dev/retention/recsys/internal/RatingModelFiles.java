@@ -1,13 +1,13 @@
 package dev.retention.recsys.internal;
 
-import dev.retention.modelfile.ModelFile;
-import dev.retention.modelfile.ModelFormatException;
+import dev.retention.model.ModelFile;
+import dev.retention.model.ModelFormatException;
 import dev.retention.recsys.FitSummary;
 import dev.retention.recsys.RatingModel;
 import dev.retention.recsys.RatingScale;
 import dev.retention.recsys.Ratings;
 import dev.retention.recsys.baseline.BaselineOptions;
-import dev.retention.sparse.CsrMatrix;
+import dev.retention.recsys.sparse.CsrMatrix;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,20 +1,20 @@
 package dev.retention.recsys.knn;
 
-import dev.retention.modelfile.ModelFile;
-import dev.retention.modelfile.ModelFormatException;
+import dev.retention.model.ModelFile;
+import dev.retention.model.ModelFormatException;
 import dev.retention.recsys.FitSummary;
 import dev.retention.recsys.RatingModel;
 import dev.retention.recsys.Ratings;
 import dev.retention.recsys.baseline.BaselineOnly;
 import dev.retention.recsys.internal.RatingModelFiles;
-import dev.retention.similarity.Baselines;
-import dev.retention.similarity.SimilarityMatrix;
-import dev.retention.similarity.SimilarityMeasure;
-import dev.retention.similarity.SimilarityOptions;
-import dev.retention.similarity.Similarities;
-import dev.retention.sparse.CsrMatrix;
-import dev.retention.sparse.SparseOps;
-import dev.retention.sparse.SparseStats;
+import dev.retention.recsys.similarity.Baselines;
+import dev.retention.recsys.similarity.SimilarityMatrix;
+import dev.retention.recsys.similarity.SimilarityMeasure;
+import dev.retention.recsys.similarity.SimilarityOptions;
+import dev.retention.recsys.similarity.Similarities;
+import dev.retention.recsys.sparse.CsrMatrix;
+import dev.retention.recsys.sparse.SparseOps;
+import dev.retention.recsys.sparse.SparseStats;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,8 +1,8 @@
 package dev.retention.recsys.knn;
 
 import dev.retention.recsys.baseline.BaselineOptions;
-import dev.retention.similarity.SimilarityMeasure;
-import dev.retention.similarity.SimilarityOptions;
+import dev.retention.recsys.similarity.SimilarityMeasure;
+import dev.retention.recsys.similarity.SimilarityOptions;
 
 import java.util.Locale;
 import java.util.Objects;

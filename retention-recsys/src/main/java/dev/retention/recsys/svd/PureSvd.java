@@ -1,15 +1,15 @@
 package dev.retention.recsys.svd;
 
-import dev.retention.modelfile.ModelFile;
-import dev.retention.modelfile.ModelFormatException;
+import dev.retention.model.ModelFile;
+import dev.retention.model.ModelFormatException;
 import dev.retention.recsys.FitSummary;
 import dev.retention.recsys.RatingModel;
 import dev.retention.recsys.Ratings;
 import dev.retention.recsys.internal.RatingModelFiles;
-import dev.retention.sparse.CsrMatrix;
-import dev.retention.sparse.SparseOps;
-import dev.retention.sparse.SvdOptions;
-import dev.retention.sparse.TruncatedSvd;
+import dev.retention.recsys.sparse.CsrMatrix;
+import dev.retention.recsys.sparse.SparseOps;
+import dev.retention.recsys.sparse.SvdOptions;
+import dev.retention.recsys.sparse.TruncatedSvd;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,6 +1,6 @@
 /**
  * Top-N recommendation from a truncated SVD of the rating matrix. Entry point:
  * {@link dev.retention.recsys.svd.PureSvd#fit}; the SVD itself is
- * {@link dev.retention.sparse.TruncatedSvd}.
+ * {@link dev.retention.recsys.sparse.TruncatedSvd}.
  */
 package dev.retention.recsys.svd;

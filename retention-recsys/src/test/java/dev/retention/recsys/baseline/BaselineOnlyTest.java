@@ -1,6 +1,6 @@
 package dev.retention.recsys.baseline;
 
-import dev.retention.modelfile.ModelFormatException;
+import dev.retention.model.ModelFormatException;
 import dev.retention.recsys.Prediction;
 import dev.retention.recsys.RecsysFixture;
 import org.junit.jupiter.api.Test;

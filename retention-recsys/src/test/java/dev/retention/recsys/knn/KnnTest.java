@@ -3,7 +3,7 @@ package dev.retention.recsys.knn;
 import dev.retention.recsys.Prediction;
 import dev.retention.recsys.RecsysFixture;
 import dev.retention.recsys.Ratings;
-import dev.retention.similarity.SimilarityMeasure;
+import dev.retention.recsys.similarity.SimilarityMeasure;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -4,7 +4,7 @@ import dev.retention.recsys.RecsysFixture;
 import dev.retention.recsys.Ratings;
 import dev.retention.recsys.Recommendations;
 import dev.retention.recsys.TopN;
-import dev.retention.sparse.SvdOptions;
+import dev.retention.recsys.sparse.SvdOptions;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;

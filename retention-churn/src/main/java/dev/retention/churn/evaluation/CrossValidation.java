@@ -1,0 +1,170 @@
+package dev.retention.churn.evaluation;
+
+import dev.retention.churn.classifier.FitListener;
+import dev.retention.churn.classifier.FitSummary;
+import dev.retention.churn.classifier.Learner;
+import dev.retention.churn.dataset.CustomerTable;
+import dev.retention.churn.pipeline.ChurnPipeline;
+import dev.retention.churn.preprocess.PreprocessOptions;
+import dev.retention.churn.evaluation.ClassificationMetrics;
+import dev.retention.churn.evaluation.MetricSummary;
+import dev.retention.evaluation.StratifiedKFold;
+import dev.retention.evaluation.TrainTestSplit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Objects;
+
+/**
+ * Honest evaluation of a preprocessing-plus-classifier pipeline on a labelled table: stratified K-fold
+ * cross-validation and a stratified train/test split. In every fold the preprocessing (imputation
+ * values, scales, categories) and the classifier are fitted on the training rows only and the test rows
+ * are scored with them, so no statistic of a test row leaks into its own prediction.
+ *
+ * <p>Cost: {@code folds} pipeline fits. Progress: the listener hears the learner of each fold; SLF4J INFO
+ * logs each fold's AUC.
+ */
+public final class CrossValidation {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CrossValidation.class);
+
+    private CrossValidation() {
+    }
+
+    /**
+     * Stratified K-fold cross-validation (shuffled folds, {@link StratifiedKFold#split}).
+     *
+     * @param table    read: a labelled table
+     * @param pre      preprocessing options
+     * @param learner  the classifier
+     * @param folds    number of folds, &gt;= 2
+     * @param seed     seed of the folds
+     * @param listener progress of each fold's fit
+     * @throws IllegalArgumentException if the table has no labels or a class has fewer rows than folds
+     */
+    public static CrossValidationResult run(CustomerTable table, PreprocessOptions pre, Learner learner, int folds,
+                                            long seed, FitListener listener) {
+        Objects.requireNonNull(table, "table");
+        requireLabels(table);
+        int[] y = table.labels();
+        return run(table, pre, learner, StratifiedKFold.split(y, folds, seed), listener);
+    }
+
+    /**
+     * Cross-validation over given folds (for example the same folds for every candidate of a grid search).
+     */
+    public static CrossValidationResult run(CustomerTable table, PreprocessOptions pre, Learner learner,
+                                            StratifiedKFold folds, FitListener listener) {
+        Objects.requireNonNull(folds, "folds");
+        int[] foldOf = new int[folds.rows()];
+        for (int i = 0; i < foldOf.length; i++) {
+            foldOf[i] = folds.foldOf(i);
+        }
+        return run(table, pre, learner, foldOf, listener);
+    }
+
+    /**
+     * Cross-validation over folds given row by row, for example the folds another library used, for a
+     * like-for-like comparison: row {@code i} is a test row of fold {@code foldOf[i]}.
+     *
+     * @param foldOf read: the test fold of each row, in [0, k) with every fold non-empty and k &gt;= 2
+     */
+    public static CrossValidationResult run(CustomerTable table, PreprocessOptions pre, Learner learner, int[] foldOf,
+                                            FitListener listener) {
+        Objects.requireNonNull(table, "table");
+        Objects.requireNonNull(pre, "pre");
+        Objects.requireNonNull(learner, "learner");
+        Objects.requireNonNull(foldOf, "foldOf");
+        Objects.requireNonNull(listener, "listener");
+        requireLabels(table);
+        if (foldOf.length != table.rows()) {
+            throw new IllegalArgumentException("the folds cover " + foldOf.length + " rows, the table has "
+                    + table.rows());
+        }
+        int k = 0;
+        for (int i = 0; i < foldOf.length; i++) {
+            if (foldOf[i] < 0) {
+                throw new IllegalArgumentException("foldOf[" + i + "] must be >= 0, got " + foldOf[i]);
+            }
+            k = Math.max(k, foldOf[i] + 1);
+        }
+        int[] sizes = new int[k];
+        for (int f : foldOf) {
+            sizes[f]++;
+        }
+        for (int f = 0; f < k; f++) {
+            if (sizes[f] == 0) {
+                throw new IllegalArgumentException("fold " + f + " of " + k + " has no row");
+            }
+        }
+        if (k < 2) {
+            throw new IllegalArgumentException("cross-validation needs at least 2 folds, got " + k);
+        }
+        int[] y = table.labels();
+        MetricSummary[] perFold = new MetricSummary[k];
+        FitSummary[] summaries = new FitSummary[k];
+        double[] fitSeconds = new double[k];
+        double[] oof = new double[table.rows()];
+        for (int f = 0; f < k; f++) {
+            int[] test = new int[sizes[f]];
+            int[] train = new int[table.rows() - sizes[f]];
+            int a = 0;
+            int b = 0;
+            for (int i = 0; i < foldOf.length; i++) {
+                if (foldOf[i] == f) {
+                    test[a++] = i;
+                } else {
+                    train[b++] = i;
+                }
+            }
+            long start = System.nanoTime();
+            ChurnPipeline pipeline = ChurnPipeline.fit(table, train, pre, learner, listener);
+            fitSeconds[f] = (System.nanoTime() - start) / 1e9;
+            summaries[f] = pipeline.classifier().summary();
+            double[] p = pipeline.score(table, test).probabilities();
+            for (int t = 0; t < test.length; t++) {
+                oof[test[t]] = p[t];
+            }
+            perFold[f] = ClassificationMetrics.summary(table.labels(test), p, 0.5);
+            LOG.info("fold {} of {}: {} training rows, {} test rows, AUC {}, fit {} s", f + 1, k, train.length,
+                    test.length, perFold[f].rocAuc(), fitSeconds[f]);
+        }
+        return new CrossValidationResult(perFold, summaries, fitSeconds, oof, ClassificationMetrics.summary(y, oof, 0.5));
+    }
+
+    /**
+     * A stratified train/test split ({@link TrainTestSplit#stratified}): the pipeline is fitted on the
+     * training rows and evaluated on the test rows.
+     *
+     * @param testFraction share of rows held out, in (0, 1)
+     */
+    public static HoldoutResult holdout(CustomerTable table, PreprocessOptions pre, Learner learner,
+                                        double testFraction, long seed, FitListener listener) {
+        Objects.requireNonNull(table, "table");
+        requireLabels(table);
+        return holdout(table, pre, learner, TrainTestSplit.stratified(table.labels(), testFraction, seed), listener);
+    }
+
+    /** Fits on the split's training rows and evaluates on its test rows (for example a time split). */
+    public static HoldoutResult holdout(CustomerTable table, PreprocessOptions pre, Learner learner,
+                                        TrainTestSplit split, FitListener listener) {
+        Objects.requireNonNull(split, "split");
+        requireLabels(table);
+        long start = System.nanoTime();
+        ChurnPipeline pipeline = ChurnPipeline.fit(table, split.train(), pre, learner, listener);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        int[] test = split.test();
+        double[] p = pipeline.score(table, test).probabilities();
+        int[] yTest = table.labels(test);
+        MetricSummary summary = ClassificationMetrics.summary(yTest, p, 0.5);
+        LOG.info("holdout: {} training rows, {} test rows, AUC {}, fit {} s", split.train().length, test.length,
+                summary.rocAuc(), seconds);
+        return new HoldoutResult(split, pipeline, p, yTest, summary, seconds);
+    }
+
+    private static void requireLabels(CustomerTable table) {
+        if (!table.hasLabels()) {
+            throw new IllegalArgumentException("evaluation needs a labelled table; this one has no label column");
+        }
+    }
+}

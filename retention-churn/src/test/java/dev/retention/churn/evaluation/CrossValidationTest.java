@@ -1,0 +1,110 @@
+package dev.retention.churn.evaluation;
+
+import dev.retention.churn.classifier.FitListener;
+import dev.retention.churn.classifier.Learner;
+import dev.retention.churn.dataset.CustomerTable;
+import dev.retention.churn.logistic.LogisticOptions;
+import dev.retention.churn.logistic.LogisticRegression;
+import dev.retention.churn.pipeline.ChurnPipeline;
+import dev.retention.churn.preprocess.PreprocessOptions;
+import dev.retention.churn.evaluation.ClassificationMetrics;
+import dev.retention.churn.evaluation.MetricSummary;
+import dev.retention.evaluation.StratifiedKFold;
+import dev.retention.evaluation.TrainTestSplit;
+import org.junit.jupiter.api.Test;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CrossValidationTest {
+
+    static CustomerTable table(long seed, int n) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        double[] a = new double[n];
+        double[] b = new double[n];
+        String[] c = new String[n];
+        int[] y = new int[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = rnd.nextGaussian() * 10 + 50;
+            b[i] = rnd.nextInt(10) == 0 ? Double.NaN : rnd.nextGaussian();
+            c[i] = "c" + rnd.nextInt(4);
+            double z = 0.1 * (a[i] - 50) + (Double.isNaN(b[i]) ? 0 : b[i]) + (c[i].equals("c0") ? 1 : 0);
+            y[i] = rnd.nextDouble() < 1 / (1 + Math.exp(-z)) ? 1 : 0;
+        }
+        return CustomerTable.builder(n).numeric("a", a).numeric("b", b).categorical("c", c).labels(y, "y", "1").build();
+    }
+
+    @Test
+    void crossValidation_fitsEachFoldOnItsTrainingRowsOnly() {
+        CustomerTable t = table(1, 300);
+        Learner l = LogisticRegression.learner(LogisticOptions.defaults());
+        CrossValidationResult r = CrossValidation.run(t, PreprocessOptions.defaults(), l, 4, 5, FitListener.NONE);
+        assertEquals(4, r.folds());
+        assertTrue(r.allConverged());
+        // the same folds fitted by hand give the same out-of-fold predictions
+        StratifiedKFold folds = StratifiedKFold.split(t.labels(), 4, 5);
+        double[] expected = new double[300];
+        for (int f = 0; f < 4; f++) {
+            ChurnPipeline p = ChurnPipeline.fit(t, folds.trainRows(f), PreprocessOptions.defaults(), l, FitListener.NONE);
+            double[] s = p.score(t, folds.testRows(f)).probabilities();
+            int[] test = folds.testRows(f);
+            for (int k = 0; k < test.length; k++) {
+                expected[test[k]] = s[k];
+            }
+            assertEquals(ClassificationMetrics.rocAuc(t.labels(test), s), r.foldMetrics().get(f).rocAuc(), 1e-12);
+        }
+        assertArrayEquals(expected, r.outOfFold(), 0.0);
+        assertEquals(ClassificationMetrics.rocAuc(t.labels(), expected), r.pooled().rocAuc(), 1e-12);
+        assertTrue(r.toString().contains("mean"), r.toString());
+        int[] foldOf = new int[300];
+        for (int i = 0; i < 300; i++) {
+            foldOf[i] = folds.foldOf(i);
+        }
+        assertArrayEquals(r.outOfFold(), CrossValidation.run(t, PreprocessOptions.defaults(), l, foldOf,
+                FitListener.NONE).outOfFold(), 0.0);
+    }
+
+    @Test
+    void holdout_andGridSearch() {
+        CustomerTable t = table(2, 400);
+        HoldoutResult h = CrossValidation.holdout(t, PreprocessOptions.defaults(),
+                LogisticRegression.learner(LogisticOptions.defaults()), 0.25, 3, FitListener.NONE);
+        assertEquals(100, h.labels().length);
+        assertEquals(h.metrics().rocAuc(), ClassificationMetrics.rocAuc(h.labels(), h.probabilities()), 1e-12);
+        assertEquals(10, h.liftTable().groups());
+        assertTrue(h.calibration().size() > 0);
+        Map<String, dev.retention.churn.classifier.Learner> grid = new LinkedHashMap<>();
+        grid.put("tiny C", LogisticRegression.learner(LogisticOptions.defaults().withC(1e-6)));
+        grid.put("C=1", LogisticRegression.learner(LogisticOptions.defaults()));
+        GridSearch.Result g = GridSearch.run(t, PreprocessOptions.defaults(), grid, 3, 1);
+        double best = g.bestResult().meanAuc();
+        for (CrossValidationResult r : g.candidates().values()) {
+            assertTrue(best >= r.meanAuc());
+        }
+        assertTrue(g.toString().contains("best"), g.toString());
+        assertThrows(IllegalArgumentException.class, () -> GridSearch.run(t, PreprocessOptions.defaults(), Map.of(), 3, 1));
+    }
+
+    @Test
+    void badInput_isRejected() {
+        CustomerTable t = table(3, 50);
+        Learner l = LogisticRegression.learner(LogisticOptions.defaults());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> CrossValidation.run(t, PreprocessOptions.defaults(), l, new int[49], FitListener.NONE));
+        assertTrue(e.getMessage().contains("49 rows"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> CrossValidation.run(t, PreprocessOptions.defaults(), l, new int[50], FitListener.NONE));
+        assertTrue(e.getMessage().contains("at least 2 folds"), e.getMessage());
+        CustomerTable unlabelled = CustomerTable.builder(3).numeric("a", new double[] {1, 2, 3}).build();
+        assertThrows(IllegalArgumentException.class, () -> CrossValidation.holdout(unlabelled,
+                PreprocessOptions.defaults(), l, new TrainTestSplit(new int[] {0}, new int[] {1}), FitListener.NONE));
+        MetricSummary s = CrossValidation.holdout(t, PreprocessOptions.defaults(), l, 0.3, 1, FitListener.NONE).metrics();
+        assertTrue(s.rocAuc() >= 0 && s.rocAuc() <= 1);
+    }
+}

@@ -1,0 +1,653 @@
+package dev.retention.cli;
+
+import dev.retention.churn.classifier.ClassWeight;
+import dev.retention.churn.classifier.FitListener;
+import dev.retention.churn.classifier.Learner;
+import dev.retention.churn.dataset.CustomerTable;
+import dev.retention.churn.dataset.CustomerTableReader;
+import dev.retention.churn.dataset.TableOptions;
+import dev.retention.churn.explain.Explanation;
+import dev.retention.churn.explain.Reason;
+import dev.retention.churn.forest.ForestOptions;
+import dev.retention.churn.forest.RandomForest;
+import dev.retention.churn.logistic.LogisticOptions;
+import dev.retention.churn.logistic.LogisticRegression;
+import dev.retention.churn.pipeline.ChurnPipeline;
+import dev.retention.churn.preprocess.PreprocessOptions;
+import dev.retention.churn.svm.LinearSvm;
+import dev.retention.churn.svm.SvmOptions;
+import dev.retention.churn.tree.DecisionTree;
+import dev.retention.churn.tree.MaxFeatures;
+import dev.retention.churn.tree.TreeOptions;
+import dev.retention.churn.evaluation.CrossValidation;
+import dev.retention.churn.evaluation.CrossValidationResult;
+import dev.retention.churn.evaluation.GridSearch;
+import dev.retention.churn.evaluation.HoldoutResult;
+import dev.retention.data.TransactionLog;
+import dev.retention.churn.evaluation.CostThreshold;
+import dev.retention.churn.evaluation.MetricSummary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
+
+/**
+ * {@code retention churn}: churn models. {@code eval} cross-validates (or holds out a stratified test
+ * set for) a model on a customer table; {@code score} trains on earlier cutoffs of an order file and
+ * lists the customers most at risk at a cutoff, with their reasons.
+ */
+@Command(name = "churn", mixinStandardHelpOptions = true,
+        description = "Churn models: evaluate on a customer table, or score an order file's customers.",
+        subcommands = {ChurnCommand.Eval.class, ChurnCommand.Score.class})
+final class ChurnCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), "missing subcommand: eval or score");
+    }
+
+    /** The models and their hyper-parameters, shared by both subcommands. */
+    static final class ModelOptions {
+        @Option(names = "--model", required = true, paramLabel = "MODEL",
+                description = "logistic, svm, tree or forest.")
+        String model;
+
+        @Option(names = "--param", paramLabel = "KEY=VALUE",
+                description = "A hyper-parameter, named as in scikit-learn: logistic C, penalty (l2|l1|elasticnet|none), "
+                        + "l1_ratio, class_weight (none|balanced|W0:W1), max_iter (default 1000), tol, fit_intercept; svm C, loss "
+                        + "(hinge|squared_hinge), class_weight, max_iter, tol, calibration_folds; tree criterion "
+                        + "(gini|entropy), max_depth, min_samples_split, min_samples_leaf, max_features "
+                        + "(all|sqrt|log2|fraction|count), class_weight, min_impurity_decrease; forest n_estimators, "
+                        + "bootstrap, max_samples and the tree's.")
+        List<String> params = new ArrayList<>();
+
+        @Option(names = "--seed", defaultValue = "0", description = "Seed of folds, splits and models (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--threads", paramLabel = "N", description = "Threads for logistic regression and forests "
+                + "(default: the number of processors); results do not depend on it.")
+        Integer threads;
+
+        @Option(names = "--impute", paramLabel = "mean|median|zero", defaultValue = "mean",
+                description = "How missing numbers are filled, from the training rows (default: ${DEFAULT-VALUE}).")
+        String impute;
+
+        @Option(names = "--missing-indicators", description = "Add a 0/1 feature per numeric column with missing values.")
+        boolean missingIndicators;
+
+        PreprocessOptions preprocess(CommandSpec spec) {
+            PreprocessOptions.Imputation imp = switch (impute) {
+                case "mean" -> PreprocessOptions.Imputation.MEAN;
+                case "median" -> PreprocessOptions.Imputation.MEDIAN;
+                case "zero" -> PreprocessOptions.Imputation.ZERO;
+                default -> throw new ParameterException(spec.commandLine(), "--impute must be mean, median or zero, got '"
+                        + impute + "'");
+            };
+            return PreprocessOptions.defaults().withImputation(imp).withMissingIndicators(missingIndicators);
+        }
+
+        int threads() {
+            return threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        }
+
+        Map<String, String> paramMap(CommandSpec spec) {
+            return parseParams(spec, params, "--param");
+        }
+    }
+
+    static Map<String, String> parseParams(CommandSpec spec, List<String> list, String option) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String p : list) {
+            int eq = p.indexOf('=');
+            if (eq <= 0 || eq == p.length() - 1) {
+                throw new ParameterException(spec.commandLine(), option + " must be KEY=VALUE, got '" + p + "'");
+            }
+            m.put(p.substring(0, eq).trim(), p.substring(eq + 1).trim());
+        }
+        return m;
+    }
+
+    /** Builds the learner of a model from its parameters; every key must be known to the model. */
+    static Learner learner(CommandSpec spec, String model, Map<String, String> params, long seed, int threads) {
+        Map<String, String> left = new LinkedHashMap<>(params);
+        try {
+            Learner l = switch (model) {
+                case "logistic" -> LogisticRegression.learner(logistic(left, threads));
+                case "svm" -> LinearSvm.learner(svm(left, seed));
+                case "tree" -> DecisionTree.learner(tree(left, TreeOptions.defaults().withSeed(seed)));
+                case "forest" -> RandomForest.learner(forest(left, seed, threads));
+                default -> throw new ParameterException(spec.commandLine(), "--model must be logistic, svm, tree or "
+                        + "forest, got '" + model + "'");
+            };
+            if (!left.isEmpty()) {
+                throw new ParameterException(spec.commandLine(), "unknown parameter(s) for " + model + ": " + left.keySet());
+            }
+            return l;
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--param: " + e.getMessage());
+        }
+    }
+
+    /** Removes {@code key} from the parameters and, if it was there, applies its value to {@code o}. */
+    private static <O> O apply(Map<String, String> p, String key, O o, BiFunction<O, String, O> set) {
+        String v = p.remove(key);
+        return v == null ? o : set.apply(o, v);
+    }
+
+    private static LogisticOptions logistic(Map<String, String> p, int threads) {
+        // a larger iteration budget than scikit-learn's 100: one-hot columns are collinear, and the optimum is the
+        // same whatever the budget
+        LogisticOptions o = LogisticOptions.defaults().withParallelism(threads).withMaxIterations(1000);
+        o = apply(p, "C", o, (x, v) -> x.withC(number("C", v)));
+        o = apply(p, "penalty", o, (x, v) -> x.withPenalty(switch (v) {
+            case "l2" -> LogisticOptions.Penalty.L2;
+            case "l1" -> LogisticOptions.Penalty.L1;
+            case "elasticnet" -> LogisticOptions.Penalty.ELASTIC_NET;
+            case "none" -> LogisticOptions.Penalty.NONE;
+            default -> throw new IllegalArgumentException("penalty must be l2, l1, elasticnet or none, got '" + v + "'");
+        }));
+        o = apply(p, "l1_ratio", o, (x, v) -> x.withL1Ratio(number("l1_ratio", v)));
+        o = apply(p, "class_weight", o, (x, v) -> x.withClassWeight(classWeight(v)));
+        o = apply(p, "max_iter", o, (x, v) -> x.withMaxIterations(integer("max_iter", v)));
+        o = apply(p, "tol", o, (x, v) -> x.withTolerance(number("tol", v)));
+        return apply(p, "fit_intercept", o, (x, v) -> x.withFitIntercept(bool("fit_intercept", v)));
+    }
+
+    private static SvmOptions svm(Map<String, String> p, long seed) {
+        SvmOptions o = SvmOptions.defaults().withSeed(seed);
+        o = apply(p, "C", o, (x, v) -> x.withC(number("C", v)));
+        o = apply(p, "loss", o, (x, v) -> x.withLoss(switch (v) {
+            case "hinge" -> SvmOptions.Loss.HINGE;
+            case "squared_hinge" -> SvmOptions.Loss.SQUARED_HINGE;
+            default -> throw new IllegalArgumentException("loss must be hinge or squared_hinge, got '" + v + "'");
+        }));
+        o = apply(p, "class_weight", o, (x, v) -> x.withClassWeight(classWeight(v)));
+        o = apply(p, "max_iter", o, (x, v) -> x.withMaxIterations(integer("max_iter", v)));
+        o = apply(p, "tol", o, (x, v) -> x.withTolerance(number("tol", v)));
+        return apply(p, "calibration_folds", o, (x, v) -> x.withCalibrationFolds(integer("calibration_folds", v)));
+    }
+
+    private static TreeOptions tree(Map<String, String> p, TreeOptions o) {
+        o = apply(p, "criterion", o, (x, v) -> x.withCriterion(switch (v) {
+            case "gini" -> TreeOptions.Criterion.GINI;
+            case "entropy" -> TreeOptions.Criterion.ENTROPY;
+            default -> throw new IllegalArgumentException("criterion must be gini or entropy, got '" + v + "'");
+        }));
+        o = apply(p, "max_depth", o, (x, v) -> x.withMaxDepth(v.equals("none") ? 0 : integer("max_depth", v)));
+        o = apply(p, "min_samples_split", o, (x, v) -> x.withMinSamplesSplit(integer("min_samples_split", v)));
+        o = apply(p, "min_samples_leaf", o, (x, v) -> x.withMinSamplesLeaf(integer("min_samples_leaf", v)));
+        o = apply(p, "max_features", o, (x, v) -> x.withMaxFeatures(switch (v) {
+            case "all", "none" -> MaxFeatures.all();
+            case "sqrt" -> MaxFeatures.sqrt();
+            case "log2" -> MaxFeatures.log2();
+            default -> v.contains(".") ? MaxFeatures.fraction(number("max_features", v))
+                    : MaxFeatures.count(integer("max_features", v));
+        }));
+        o = apply(p, "class_weight", o, (x, v) -> x.withClassWeight(classWeight(v)));
+        return apply(p, "min_impurity_decrease", o, (x, v) -> x.withMinImpurityDecrease(
+                number("min_impurity_decrease", v)));
+    }
+
+    private static ForestOptions forest(Map<String, String> p, long seed, int threads) {
+        ForestOptions o = ForestOptions.defaults().withSeed(seed).withParallelism(threads);
+        o = apply(p, "n_estimators", o, (x, v) -> x.withTrees(integer("n_estimators", v)));
+        o = apply(p, "bootstrap", o, (x, v) -> x.withBootstrap(bool("bootstrap", v)));
+        o = apply(p, "max_samples", o, (x, v) -> x.withSampleFraction(number("max_samples", v)));
+        return o.withTree(tree(p, o.tree()));
+    }
+
+    private static ClassWeight classWeight(String v) {
+        if (v.equals("none")) {
+            return ClassWeight.none();
+        }
+        if (v.equals("balanced")) {
+            return ClassWeight.balanced();
+        }
+        String[] parts = v.split(":");
+        if (parts.length != 2) {
+            throw new IllegalArgumentException("class_weight must be none, balanced or W0:W1, got '" + v + "'");
+        }
+        return ClassWeight.of(number("class_weight", parts[0]), number("class_weight", parts[1]));
+    }
+
+    private static double number(String key, String v) {
+        try {
+            return Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a number, got '" + v + "'");
+        }
+    }
+
+    private static int integer(String key, String v) {
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be an integer, got '" + v + "'");
+        }
+    }
+
+    private static boolean bool(String key, String v) {
+        return switch (v) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(key + " must be true or false, got '" + v + "'");
+        };
+    }
+
+    static Json metrics(MetricSummary m) {
+        return new Json().put("auc", m.rocAuc()).put("pr_auc", m.averagePrecision()).put("log_loss", m.logLoss())
+                .put("brier", m.brierScore()).put("accuracy", m.accuracy()).put("precision", m.precision())
+                .put("recall", m.recall()).put("f1", m.f1());
+    }
+
+    static List<Object> reasons(List<Reason> rs) {
+        List<Object> out = new ArrayList<>();
+        for (Reason r : rs) {
+            out.add(new Json().put("feature", r.feature()).put("contribution", r.contribution()));
+        }
+        return out;
+    }
+
+    /** {@code retention churn eval}. */
+    @Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
+            description = "Evaluate a churn model on a customer table by stratified K-fold cross-validation "
+                    + "(or a stratified train/test split with --test-fraction).")
+    static final class Eval implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--csv", required = true, paramLabel = "FILE", description = "The customer table (CSV with a header).")
+        Path csv;
+
+        @Option(names = "--label", required = true, paramLabel = "COLUMN", description = "The label column.")
+        String label;
+
+        @Option(names = "--positive", required = true, paramLabel = "VALUE", description = "The label value meaning churned.")
+        String positive;
+
+        @Option(names = "--drop", paramLabel = "COLUMN", description = "A column to leave out (repeatable).")
+        List<String> drop = new ArrayList<>();
+
+        @Option(names = "--id", paramLabel = "COLUMN", description = "The customer id column (kept as the key, never a feature).")
+        String id;
+
+        @Option(names = "--numeric", paramLabel = "COLUMN", description = "Force a column numeric (repeatable).")
+        List<String> numeric = new ArrayList<>();
+
+        @Option(names = "--categorical", paramLabel = "COLUMN", description = "Force a column categorical (repeatable).")
+        List<String> categorical = new ArrayList<>();
+
+        @Mixin
+        ModelOptions model;
+
+        @Option(names = "--folds", defaultValue = "5", description = "Cross-validation folds (default: ${DEFAULT-VALUE}).")
+        int folds;
+
+        @Option(names = "--test-fraction", paramLabel = "F",
+                description = "Instead of cross-validation, hold out this stratified share of rows as a test set.")
+        Double testFraction;
+
+        @Option(names = "--fold-file", paramLabel = "FILE",
+                description = "Cross-validate over these folds: one line per data row, its 0-based test fold (for "
+                        + "example the folds scikit-learn used, for a like-for-like comparison).")
+        Path foldFile;
+
+        @Option(names = "--test-rows", paramLabel = "FILE",
+                description = "Hold out these rows: 0-based data row indexes, one per line; the others train.")
+        Path testRows;
+
+        @Option(names = "--grid", paramLabel = "KEY=V1,V2,...",
+                description = "Grid search: cross-validate every combination of these values and evaluate the best.")
+        List<String> grid = new ArrayList<>();
+
+        @Option(names = "--lost-customer-cost", paramLabel = "COST",
+                description = "With --offer-cost: choose the threshold minimising lost customers plus offers.")
+        Double lostCost;
+
+        @Option(names = "--offer-cost", paramLabel = "COST", description = "The cost of one retention offer.")
+        Double offerCost;
+
+        @Option(names = "--save-rate", paramLabel = "P", defaultValue = "1",
+                description = "Probability that an offer keeps a churner (default: ${DEFAULT-VALUE}).")
+        double saveRate;
+
+        @Option(names = "--save", paramLabel = "FILE", description = "Fit on every row and save the pipeline as a model file.")
+        Path save;
+
+        @Option(names = "--json", description = "Print one JSON object instead of tables.")
+        boolean json;
+
+        @Override
+        public Integer call() throws IOException {
+            if ((lostCost == null) != (offerCost == null)) {
+                throw new ParameterException(spec.commandLine(), "--lost-customer-cost and --offer-cost go together");
+            }
+            if (folds < 2) {
+                throw new ParameterException(spec.commandLine(), "--folds must be >= 2, got " + folds);
+            }
+            if ((testFraction != null ? 1 : 0) + (foldFile != null ? 1 : 0) + (testRows != null ? 1 : 0) > 1) {
+                throw new ParameterException(spec.commandLine(), "choose one of --test-fraction, --fold-file and "
+                        + "--test-rows");
+            }
+            PreprocessOptions pre = model.preprocess(spec);
+            Map<String, String> params = model.paramMap(spec);
+            learner(spec, model.model, params, model.seed, model.threads());   // checks the parameters early
+            TableOptions to = TableOptions.labelled(label, positive).withDrop(drop).withIdColumn(id)
+                    .withNumeric(numeric).withCategorical(categorical);
+            if (!java.nio.file.Files.exists(csv)) {
+                throw new OrderSource.MissingInputException(csv);
+            }
+            long start = System.nanoTime();
+            CustomerTable table = CustomerTableReader.read(csv, to);
+            Json out = new Json().put("model", model.model).put("rows", table.rows())
+                    .put("positives", Arrays.stream(table.labels()).sum()).put("seed", model.seed);
+            PrintWriter pw = spec.commandLine().getOut();
+            String chosen = "";
+            if (!grid.isEmpty()) {
+                Map<String, Learner> candidates = gridCandidates(params);
+                GridSearch.Result g = GridSearch.run(table, pre, candidates, folds, model.seed);
+                chosen = g.best();
+                Map<String, Object> scores = new LinkedHashMap<>();
+                g.candidates().forEach((name, r) -> scores.put(name, r.meanAuc()));
+                out.put("grid", scores).put("best", chosen);
+                if (!json) {
+                    pw.println("grid search, " + folds + "-fold cross-validation:");
+                    pw.print(g);
+                }
+                params = new LinkedHashMap<>(params);
+                params.putAll(parseParams(spec, List.of(chosen.split(",")), "--grid"));
+            }
+            Learner learner = learner(spec, model.model, params, model.seed, model.threads());
+            out.put("params", new LinkedHashMap<String, Object>(params));
+            double[] probs;
+            int[] labels;
+            if (testFraction != null || testRows != null) {
+                HoldoutResult h;
+                try {
+                    h = testRows != null
+                            ? CrossValidation.holdout(table, pre, learner, givenSplit(table.rows()), FitListener.NONE)
+                            : CrossValidation.holdout(table, pre, learner, testFraction, model.seed, FitListener.NONE);
+                } catch (IllegalArgumentException e) {
+                    throw new ParameterException(spec.commandLine(), (testRows != null ? "--test-rows: "
+                            : "--test-fraction: ") + e.getMessage());
+                }
+                MetricSummary m = h.metrics();
+                probs = h.probabilities();
+                labels = h.labels();
+                out.put("evaluation", testRows != null ? "given holdout" : "stratified holdout")
+                        .put("test_rows", labels.length)
+                        .put("features", h.pipeline().preprocessing().featureCount())
+                        .put("auc", m.rocAuc()).put("accuracy", m.accuracy()).put("log_loss", m.logLoss())
+                        .put("f1", m.f1()).put("fit_seconds", h.fitSeconds()).put("metrics", metrics(m))
+                        .put("converged", h.pipeline().classifier().summary().converged())
+                        .put("dropped_columns", h.pipeline().preprocessing().dropped());
+                if (!json) {
+                    pw.printf(Locale.ROOT, "%s: %d rows, %s on %s test set of %d rows, seed %d%n", csv, table.rows(),
+                            model.model, testRows != null ? "the given" : String.format(Locale.ROOT,
+                                    "a stratified %.0f%%", 100 * testFraction), labels.length, model.seed);
+                    pw.print(h.pipeline().classifier().summary());
+                    pw.print(m);
+                    pw.print(m.confusion());
+                    pw.println("lift and gains by decile:");
+                    pw.print(h.liftTable());
+                    pw.println("calibration:");
+                    pw.print(h.calibration());
+                }
+            } else {
+                CrossValidationResult r;
+                try {
+                    r = foldFile != null
+                            ? CrossValidation.run(table, pre, learner, readInts(foldFile, table.rows()), FitListener.NONE)
+                            : CrossValidation.run(table, pre, learner, folds, model.seed, FitListener.NONE);
+                } catch (IllegalArgumentException e) {
+                    throw new ParameterException(spec.commandLine(), (foldFile != null ? "--fold-file: " : "--folds: ")
+                            + e.getMessage());
+                }
+                int k = r.folds();
+                probs = r.outOfFold();
+                labels = table.labels();
+                double[] foldAuc = r.foldMetrics().stream().mapToDouble(MetricSummary::rocAuc).toArray();
+                out.put("evaluation", foldFile != null ? k + "-fold cross-validation over the given folds"
+                                : k + "-fold stratified cross-validation").put("folds", k)
+                        .put("auc", r.meanAuc()).put("accuracy", r.mean(MetricSummary::accuracy))
+                        .put("log_loss", r.mean(MetricSummary::logLoss)).put("f1", r.mean(MetricSummary::f1))
+                        .put("fit_seconds", r.meanFitSeconds()).put("auc_std", r.std(MetricSummary::rocAuc))
+                        .put("fold_auc", foldAuc).put("pr_auc", r.mean(MetricSummary::averagePrecision))
+                        .put("brier", r.mean(MetricSummary::brierScore)).put("pooled", metrics(r.pooled()))
+                        .put("converged", r.allConverged());
+                if (!json) {
+                    pw.printf(Locale.ROOT, "%s: %d rows, %s, %d-fold %s cross-validation, seed %d%n", csv,
+                            table.rows(), model.model, k, foldFile != null ? "given" : "stratified", model.seed);
+                    pw.print(r);
+                    if (!r.allConverged()) {
+                        pw.println("warning: the fit did not converge in every fold: " + r.fitSummaries().stream()
+                                .filter(s -> !s.converged()).map(s -> s.message()).toList());
+                    }
+                }
+            }
+            if (lostCost != null) {
+                CostThreshold c;
+                try {
+                    c = CostThreshold.choose(labels, probs, lostCost, offerCost, saveRate);
+                } catch (IllegalArgumentException e) {
+                    throw new ParameterException(spec.commandLine(), e.getMessage());
+                }
+                out.put("cost_threshold", new Json().put("threshold", c.threshold()).put("flagged", c.flagged())
+                        .put("cost", c.cost()).put("cost_no_offers", c.costFlagNone())
+                        .put("cost_offers_to_all", c.costFlagAll()).put("break_even_probability",
+                                c.breakEvenProbability()));
+                if (!json) {
+                    pw.print(c);
+                }
+            }
+            if (save != null) {
+                int[] all = new int[table.rows()];
+                Arrays.setAll(all, i -> i);
+                ChurnPipeline p = ChurnPipeline.fit(table, all, pre, learner, FitListener.NONE);
+                p.save(save);
+                out.put("saved", save.toString());
+                if (!json) {
+                    pw.println("saved the pipeline fitted on all " + table.rows() + " rows to " + save);
+                }
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            out.put("seconds", seconds);
+            if (json) {
+                pw.println(out);
+            } else {
+                pw.printf(Locale.ROOT, "%.3f s%n", seconds);
+            }
+            pw.flush();
+            return 0;
+        }
+
+        /** The split of --test-rows: the listed rows test, the others train. */
+        private dev.retention.evaluation.TrainTestSplit givenSplit(int rows) throws IOException {
+            int[] test = readInts(testRows, -1);
+            boolean[] isTest = new boolean[rows];
+            for (int i : test) {
+                if (i < 0 || i >= rows) {
+                    throw new IllegalArgumentException("row " + i + " is not in [0, " + rows + ")");
+                }
+                isTest[i] = true;
+            }
+            int[] train = java.util.stream.IntStream.range(0, rows).filter(i -> !isTest[i]).toArray();
+            int[] sortedTest = java.util.stream.IntStream.range(0, rows).filter(i -> isTest[i]).toArray();
+            return new dev.retention.evaluation.TrainTestSplit(train, sortedTest);
+        }
+
+        /** One integer per non-blank line; {@code expected} lines unless negative. */
+        private int[] readInts(Path file, int expected) throws IOException {
+            if (!java.nio.file.Files.exists(file)) {
+                throw new OrderSource.MissingInputException(file);
+            }
+            List<String> lines = java.nio.file.Files.readAllLines(file).stream().map(String::trim)
+                    .filter(l -> !l.isEmpty()).toList();
+            int[] v = new int[lines.size()];
+            for (int i = 0; i < v.length; i++) {
+                try {
+                    v[i] = Integer.parseInt(lines.get(i));
+                } catch (NumberFormatException e) {
+                    throw new dev.retention.io.DataFormatException(file.toString(), i + 1, null, lines.get(i),
+                            "expected an integer");
+                }
+            }
+            if (expected >= 0 && v.length != expected) {
+                throw new IllegalArgumentException(file + " has " + v.length + " values, the table has " + expected
+                        + " rows");
+            }
+            return v;
+        }
+
+        /** Every combination of the grid's values, named "k1=v1,k2=v2". */
+        private Map<String, Learner> gridCandidates(Map<String, String> fixed) {
+            List<String[]> axes = new ArrayList<>();
+            List<String> keys = new ArrayList<>();
+            for (Map.Entry<String, String> e : parseParams(spec, grid, "--grid").entrySet()) {
+                keys.add(e.getKey());
+                axes.add(e.getValue().split(","));
+            }
+            Map<String, Learner> out = new LinkedHashMap<>();
+            int[] idx = new int[axes.size()];
+            while (true) {
+                Map<String, String> p = new LinkedHashMap<>(fixed);
+                StringBuilder name = new StringBuilder();
+                for (int k = 0; k < keys.size(); k++) {
+                    String v = axes.get(k)[idx[k]].trim();
+                    p.put(keys.get(k), v);
+                    name.append(k == 0 ? "" : ",").append(keys.get(k)).append('=').append(v);
+                }
+                out.put(name.toString(), learner(spec, model.model, p, model.seed, model.threads()));
+                int k = axes.size() - 1;
+                while (k >= 0 && ++idx[k] == axes.get(k).length) {
+                    idx[k] = 0;
+                    k--;
+                }
+                if (k < 0) {
+                    return out;
+                }
+            }
+        }
+    }
+
+    /** {@code retention churn score}. */
+    @Command(name = "score", mixinStandardHelpOptions = true, sortOptions = false,
+            description = "Train on earlier cutoffs of an order file, score the customers at a cutoff and list the "
+                    + "riskiest with their reasons.")
+    static final class Score implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        OrderSource source;
+
+        @Option(names = "--cutoff", required = true, paramLabel = "YYYY-MM-DD",
+                description = "Score the customers as of the start of this day (in --zone): only earlier lines are read.")
+        LocalDate cutoff;
+
+        @Option(names = "--horizon-days", required = true, paramLabel = "N",
+                description = "Churn means no purchase within this many days after the cutoff.")
+        int horizon;
+
+        @Mixin
+        ModelOptions model;
+
+        @Option(names = "--train-cutoffs", defaultValue = "4", paramLabel = "K",
+                description = "Training cutoffs, the latest one horizon before the cutoff (default: ${DEFAULT-VALUE}).")
+        int trainCutoffs;
+
+        @Option(names = "--step-days", defaultValue = "30", paramLabel = "D",
+                description = "Days between training cutoffs (default: ${DEFAULT-VALUE}).")
+        int stepDays;
+
+        @Option(names = "--top", defaultValue = "20", paramLabel = "N",
+                description = "Customers to list, riskiest first (default: ${DEFAULT-VALUE}).")
+        int top;
+
+        @Option(names = "--save", paramLabel = "FILE", description = "Save the fitted pipeline as a model file.")
+        Path save;
+
+        @Option(names = "--json", description = "Print one JSON object instead of tables.")
+        boolean json;
+
+        @Override
+        public Integer call() throws IOException {
+            if (horizon < 1 || trainCutoffs < 1 || stepDays < 1 || top < 1) {
+                throw new ParameterException(spec.commandLine(), "--horizon-days, --train-cutoffs, --step-days and "
+                        + "--top must be >= 1");
+            }
+            PreprocessOptions pre = model.preprocess(spec).withMissingIndicators(true);
+            Learner learner = learner(spec, model.model, model.paramMap(spec), model.seed, model.threads());
+            long start = System.nanoTime();
+            TransactionLog log = source.read();
+            if (log.isEmpty()) {
+                throw new IllegalArgumentException(source.orders + ": no purchase line to learn from");
+            }
+            long t = cutoff.atStartOfDay(source.zone).toEpochSecond();
+            List<Instant> cutoffs = ChurnRanking.trainingCutoffs(log, t, horizon, trainCutoffs, stepDays);
+            if (cutoffs.isEmpty()) {
+                throw new ParameterException(spec.commandLine(), "--cutoff " + cutoff + " leaves no training cutoff: the "
+                        + "latest one, " + horizon + " days earlier, is before the first order");
+            }
+            ChurnRanking ranking = ChurnRanking.fit(log, t, horizon, cutoffs, pre, learner, null);
+            double[] p = ranking.probabilities();
+            Json out = ranking.putTraining(new Json().put("model", model.model));
+            if (ranking.testAuc() != null) {
+                out.put("test_auc", ranking.testAuc()).put("test_churn_rate", ranking.testChurnRate());
+            }
+            PrintWriter pw = spec.commandLine().getOut();
+            if (!json) {
+                pw.printf(Locale.ROOT, "%s: trained %s on %,d rows over %d cutoffs %s; %,d customers scored at %s%n",
+                        source.orders, model.model, ranking.train().rows(), cutoffs.size(), cutoffs,
+                        ranking.scored().rows(), ranking.cutoff());
+                if (ranking.testAuc() != null) {
+                    pw.printf(Locale.ROOT, "out-of-time check: ROC AUC %.4f against the actual %d-day churn after the "
+                            + "cutoff%n", ranking.testAuc(), horizon);
+                }
+                pw.printf(Locale.ROOT, "%-14s %8s  %s%n", "customer", "risk", "reasons (up; down)");
+                for (int k = 0; k < Math.min(top, p.length); k++) {
+                    Explanation e = ranking.explainRank(k, 3);
+                    int i = ranking.ranking()[k];
+                    pw.printf(Locale.ROOT, "%-14s %8.4f  %s; %s%n", ranking.scored().key(i), p[i], e.up(), e.down());
+                }
+            }
+            if (json) {
+                out.put("riskiest", ranking.riskiestJson(top, 3));
+            }
+            if (save != null) {
+                ranking.pipeline().save(save);
+                out.put("saved", save.toString());
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            out.put("seconds", seconds);
+            if (json) {
+                pw.println(out);
+            } else {
+                pw.printf(Locale.ROOT, "%.3f s%n", seconds);
+            }
+            pw.flush();
+            return 0;
+        }
+    }
+}

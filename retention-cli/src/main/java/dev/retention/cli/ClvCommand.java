@@ -1,0 +1,246 @@
+package dev.retention.cli;
+
+import dev.retention.lifetime.BgNbdModel;
+import dev.retention.lifetime.BgNbdOptions;
+import dev.retention.lifetime.Clv;
+import dev.retention.lifetime.ClvOptions;
+import dev.retention.lifetime.ClvTable;
+import dev.retention.lifetime.CustomerSummary;
+import dev.retention.lifetime.LifetimeFitSummary;
+import dev.retention.lifetime.GammaGammaModel;
+import dev.retention.lifetime.PeriodUnit;
+import dev.retention.lifetime.PurchaseModel;
+import dev.retention.lifetime.SummaryOptions;
+import dev.retention.data.LineCounts;
+import dev.retention.data.TransactionLog;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code retention clv}: customer-lifetime models. Its one subcommand, {@code fit}, summarizes a transaction file
+ * up to a calibration end, fits the BG/NBD (and optionally the MBG/NBD or Pareto/NBD) and the Gamma-Gamma spend
+ * model, checks the purchase model against the holdout period after calibration when there is one, and ranks the
+ * customers by lifetime value.
+ */
+@Command(name = "clv", mixinStandardHelpOptions = true, subcommands = {ClvCommand.Fit.class},
+        description = "Customer-lifetime models: BG/NBD, MBG/NBD, Pareto/NBD, Gamma-Gamma and CLV.")
+final class ClvCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), "missing subcommand; expected fit");
+    }
+
+    /**
+     * {@code retention clv fit --transactions FILE --format cdnow|generic --calibration-end YYYY-MM-DD
+     * [--period day|week] [--json] [--top N]}.
+     */
+    @Command(name = "fit", mixinStandardHelpOptions = true, sortOptions = false,
+            modelTransformer = TransactionsOption.class,
+            description = "Fit BG/NBD and Gamma-Gamma on the purchases up to the calibration end; print the "
+                    + "parameters, the holdout check and the customers ranked by CLV.")
+    static final class Fit implements Callable<Integer> {
+
+        @Mixin
+        OrderSource source;
+
+        @Option(names = "--calibration-end", required = true, paramLabel = "YYYY-MM-DD",
+                description = "Last day of the calibration period (inclusive, in --zone); later purchases are the "
+                        + "holdout.")
+        LocalDate calibrationEnd;
+
+        @Option(names = "--period", paramLabel = "day|week", defaultValue = "day",
+                description = "Time unit of recency, age and the scale parameters (default: ${DEFAULT-VALUE}).")
+        String period;
+
+        @Option(names = "--model", paramLabel = "bgnbd|mbgnbd|pareto-nbd", defaultValue = "bgnbd",
+                description = "Purchase model for P(alive), the holdout check and CLV; BG/NBD is always fitted "
+                        + "(default: ${DEFAULT-VALUE}).")
+        String model;
+
+        @Option(names = "--top", paramLabel = "N", defaultValue = "0",
+                description = "Print the N customers with the highest CLV, with P(alive) (default: ${DEFAULT-VALUE}).")
+        int top;
+
+        @Option(names = "--horizon-months", paramLabel = "MONTHS", defaultValue = "12",
+                description = "CLV horizon in months (default: ${DEFAULT-VALUE}).")
+        int horizon;
+
+        @Option(names = "--discount-rate", paramLabel = "RATE", defaultValue = "0.01",
+                description = "Discount rate per --discount-per (default: ${DEFAULT-VALUE}).")
+        double discountRate;
+
+        @Option(names = "--discount-per", paramLabel = "month|year", defaultValue = "month",
+                description = "Whether the discount rate is monthly or yearly (default: ${DEFAULT-VALUE}).")
+        String discountPer;
+
+        @Option(names = "--penalizer", paramLabel = "L2", defaultValue = "0",
+                description = "L2 penalizer of the fits, as lifetimes' penalizer_coef (default: ${DEFAULT-VALUE}).")
+        double penalizer;
+
+        @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
+                description = "Threads for the likelihoods and CLV; 0 means all processors (default: ${DEFAULT-VALUE}).")
+        int threads;
+
+        @Option(names = "--out", paramLabel = "FILE.csv", description = "Write every customer's P(alive), expected "
+                + "purchases, expected spend and CLV, ranked.")
+        Path out;
+
+        @Option(names = "--json", description = "Print one JSON object instead of tables.")
+        boolean json;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            PeriodUnit unit = parse("--period", () -> PeriodUnit.parse(period));
+            if (!List.of("bgnbd", "mbgnbd", "pareto-nbd").contains(model)) {
+                throw new ParameterException(spec.commandLine(),
+                        "--model must be bgnbd, mbgnbd or pareto-nbd, got '" + model + "'");
+            }
+            if (top < 0) {
+                throw new ParameterException(spec.commandLine(), "--top must be >= 0, got " + top);
+            }
+            if (threads < 0) {
+                throw new ParameterException(spec.commandLine(), "--threads must be >= 0, got " + threads);
+            }
+            int parallelism = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
+            ClvOptions clvOptions = parse("--horizon-months/--discount-rate/--discount-per", () -> {
+                ClvOptions o = ClvOptions.defaults().withHorizonMonths(horizon).withParallelism(parallelism);
+                return switch (discountPer) {
+                    case "month" -> o.withMonthlyDiscountRate(discountRate);
+                    case "year" -> o.withYearlyDiscountRate(discountRate);
+                    default -> throw new IllegalArgumentException("--discount-per must be month or year, got '"
+                            + discountPer + "'");
+                };
+            });
+            BgNbdOptions bgOptions = parse("--penalizer", () -> BgNbdOptions.defaults().withPenalizer(penalizer)
+                    .withParallelism(parallelism));
+
+            long start = System.nanoTime();
+            TransactionLog log = source.read();
+            LifetimeFit fit = LifetimeFit.fit(log, new SummaryOptions(unit, calibrationEnd, null), model, bgOptions);
+            CustomerSummary summary = fit.summary();
+            BgNbdModel bgnbd = fit.bgnbd();
+            PurchaseModel purchases = fit.purchases();
+            GammaGammaModel spend = fit.spend();
+            ClvTable clv = Clv.compute(purchases, spend, summary, clvOptions);
+            double[] holdout = fit.holdout();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            if (out != null) {
+                clv.writeCsv(out);
+            }
+            PrintWriter pw = spec.commandLine().getOut();
+            if (json) {
+                pw.println(toJson(log.lineCounts(), fit, clv, top, seconds));
+            } else {
+                pw.println(source.orders + ": " + log.lineCounts());
+                pw.print(summary);
+                pw.print(bgnbd.fitSummary());
+                if (purchases != bgnbd) {
+                    pw.print(purchases.fitSummary());
+                }
+                pw.print(spend.fitSummary());
+                pw.printf(Locale.ROOT, "frequency-spend correlation %.3f (the Gamma-Gamma model assumes 0)%n",
+                        spend.frequencySpendCorrelation());
+                if (holdout != null) {
+                    pw.printf(Locale.ROOT, "holdout of %.2f %ss: %.0f purchases, %s predicts %.1f%n",
+                            summary.holdoutLength(), unit.label(), holdout[0], purchases.name(), holdout[1]);
+                }
+                pw.printf(Locale.ROOT, "CLV over %d months at %.4g%% a month: total %,.2f%n", horizon,
+                        100 * clvOptions.monthlyRate(), clv.total());
+                if (top > 0) {
+                    pw.print(clv.top(top));
+                }
+                if (out != null) {
+                    pw.println("wrote " + out);
+                }
+                pw.printf(Locale.ROOT, "%.3f s%n", seconds);
+            }
+            pw.flush();
+            return 0;
+        }
+
+        private <T> T parse(String option, java.util.function.Supplier<T> make) {
+            try {
+                return make.get();
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), option + ": " + e.getMessage());
+            }
+        }
+
+        static Json toJson(LineCounts counts, LifetimeFit fit, ClvTable clv, int top, double seconds) {
+            CustomerSummary summary = fit.summary();
+            PurchaseModel purchases = fit.purchases();
+            Json json = new Json()
+                    .put("customers", summary.size())
+                    .put("bgnbd", fit.bgnbdJson())
+                    .put("gamma_gamma", fit.gammaGammaJson())
+                    .put("seconds", seconds)
+                    .put("model", purchases.name())
+                    .put("period", summary.unit().label())
+                    .put("calibration_end", summary.calibrationEnd().toString())
+                    .put("repeat_customers", summary.repeatCustomers())
+                    .put("customers_acquired_in_holdout", summary.customersAcquiredInHoldout())
+                    .put("lines_read", counts.read())
+                    .put("skipped_rows", counts.skipped());
+            if (purchases != fit.bgnbd()) {
+                LifetimeFitSummary f = purchases.fitSummary();
+                Json p = new Json();
+                double[] estimates = f.estimates();
+                for (int i = 0; i < estimates.length; i++) {
+                    p.put(f.parameterNames().get(i), estimates[i]);
+                }
+                p.put("log_likelihood", f.logLikelihood()).put("standard_errors", LifetimeFit.standardErrors(f))
+                        .put("converged", f.converged()).put("iterations", f.iterations());
+                json.put(purchases instanceof BgNbdModel ? "mbgnbd" : "pareto_nbd", p);
+            }
+            if (fit.holdout() != null) {
+                json.put("holdout", fit.holdoutJson());
+            }
+            return json.put("clv", LifetimeFit.clvJson(clv, summary, top));
+        }
+    }
+
+    /**
+     * Renames the order mixin's {@code --orders} to {@code --transactions} for this command, as DESIGN.md names it;
+     * the option keeps its binding, so {@link OrderSource#read()} reads the file given here.
+     */
+    static final class TransactionsOption implements CommandLine.IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec spec) {
+            OptionSpec orders = spec.findOption("--orders");
+            List<OptionSpec> all = new ArrayList<>(spec.options());
+            for (OptionSpec o : all) {
+                spec.remove(o);
+            }
+            spec.addOption(OptionSpec.builder(orders).names("--transactions")
+                    .description("Transactions to read (plain or .xz-compressed), one order line per row.").build());
+            for (OptionSpec o : all) {
+                if (o != orders) {
+                    spec.addOption(o);     // in their order, after --transactions in the help
+                }
+            }
+            return spec;
+        }
+    }
+}

@@ -1,0 +1,581 @@
+package dev.retention.cli;
+
+import dev.retention.churn.classifier.Learner;
+import dev.retention.churn.explain.Explanation;
+import dev.retention.churn.explain.Reason;
+import dev.retention.lifetime.BgNbdOptions;
+import dev.retention.lifetime.Clv;
+import dev.retention.lifetime.ClvOptions;
+import dev.retention.lifetime.ClvTable;
+import dev.retention.lifetime.CustomerSummary;
+import dev.retention.lifetime.PeriodUnit;
+import dev.retention.lifetime.SummaryOptions;
+import dev.retention.churn.preprocess.PreprocessOptions;
+import dev.retention.cluster.Points;
+import dev.retention.cluster.kmeans.KMeans;
+import dev.retention.cluster.kmeans.KMeansModel;
+import dev.retention.cluster.kmeans.KMeansOptions;
+import dev.retention.cohort.CohortRetention;
+import dev.retention.cohort.CohortTable;
+import dev.retention.data.TransactionLog;
+import dev.retention.io.TransactionCsvWriter;
+import dev.retention.recsys.Recommendations;
+import dev.retention.rfm.Rfm;
+import dev.retention.rfm.RfmFeatures;
+import dev.retention.rfm.RfmOptions;
+import dev.retention.rfm.RfmTable;
+import dev.retention.synth.SyntheticShop;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+/**
+ * {@code retention demo}: the whole pipeline on the embedded synthetic shop. Generates the shop, then, in order:
+ * RFM segments, monthly cohorts, k-means clusters on RFM, PureSVD recommendations, churn risk at a cutoff with
+ * reasons, BG/NBD and Gamma-Gamma fitted on a calibration period with CLV; compares each model with the truth the
+ * synthetic shop knows, and writes every part's tables and model files to a folder. The steps are those of the
+ * {@code rfm}, {@code cluster}, {@code churn score} and {@code clv fit} commands ({@link ClusterReport},
+ * {@link ChurnRanking}, {@link LifetimeFit}).
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Run the whole pipeline on the embedded synthetic shop and write its outputs.")
+final class DemoCommand implements Callable<Integer> {
+
+    /**
+     * Fewest customers. Below, the validation and holdout periods may hold no customer at all; the lifetime fits
+     * want more still (on a few hundred customers they may not converge, which the demo then says).
+     */
+    static final int MIN_CUSTOMERS = 100;
+    /** Most customers, to keep the demo a demo. */
+    static final int MAX_CUSTOMERS = 1_000_000;
+    private static final int CLUSTERS = 4;
+    private static final int[] FACTORS = {1, 2, 5, 10, 20};
+    private static final int TOP_ITEMS = 5;
+    private static final int EXAMPLE_CUSTOMERS = 3;
+    /** Months between the churn cutoff (and the recommenders' holdout cutoff) and the end of the log. */
+    private static final int HOLDOUT_MONTHS = 3;
+    private static final int HORIZON_DAYS = 90;
+    private static final int TRAINING_CUTOFFS = 4;
+    private static final int STEP_DAYS = 30;
+    private static final int RISKIEST = 10;
+    private static final int REASONS = 3;
+    private static final int CLV_MONTHS = 12;
+    private static final int TOP_CLV = 10;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "retention-demo",
+            description = "Folder for the outputs (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--customers", paramLabel = "N", defaultValue = "5000",
+            description = "Customers in the synthetic shop, from 100 to 1,000,000 (default: ${DEFAULT-VALUE}).")
+    int customers;
+
+    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "0",
+            description = "Seed of the synthetic shop and of every model (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--json", description = "Print one JSON object instead of tables.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    /** Wall seconds of each part, in order. */
+    private final Map<String, Double> timings = new LinkedHashMap<>();
+    private long lap;
+
+    /** The RFM part: the table and how its weighted score follows the customers' true CLV. */
+    private record Segments(RfmTable table, double[] trueClv, double pearson, double spearman) {
+    }
+
+    /**
+     * The k-means part: the model, its report, and per cluster the share of customers truly active at the end and
+     * their mean true CLV.
+     */
+    private record Clusters(KMeansModel model, ClusterReport report, double[] aliveShare, double[] meanTrueClv) {
+    }
+
+    /**
+     * The churn part: the ranking, each scored customer's true P(churn), the ROC AUC of the true probabilities on the
+     * observed outcomes (NaN when not observed) and the rank correlation of the model's with the true ones.
+     */
+    private record Churn(ChurnRanking ranking, double[] truth, double truthAuc, double spearman) {
+    }
+
+    /**
+     * The lifetime part: the calibration fit, CLV as of the end of the log, and the comparisons with the truth:
+     * ROC AUC of P(alive) on the true alive flag, the true total CLV, and the correlations of CLV with the true one.
+     */
+    private record Lifetime(LifetimeFit fit, CustomerSummary now, ClvTable clv, double aliveAuc, double trueTotal,
+                            double pearson, double spearman) {
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        if (customers < MIN_CUSTOMERS || customers > MAX_CUSTOMERS) {
+            throw new ParameterException(spec.commandLine(), String.format(Locale.ROOT,
+                    "--customers must be in [%,d, %,d], got %d", MIN_CUSTOMERS, MAX_CUSTOMERS, customers));
+        }
+        SyntheticShop.Options options = SyntheticShop.Options.defaults().withCustomers(customers).withSeed(seed);
+        int threads = Runtime.getRuntime().availableProcessors();
+        long start = System.nanoTime();
+        lap = start;
+
+        SyntheticShop shop = SyntheticShop.generate(options);
+        TransactionLog log = shop.log();
+        ShopTruth truth = new ShopTruth(shop);
+        lap("shop");
+
+        // Frequencies are heavily tied (most customers bought once) and ids follow acquisition time, so
+        // ties broken by id would score recent one-time buyers above older ones; equal values score equally.
+        RfmTable rfm = Rfm.compute(log, RfmOptions.defaults().withTies(RfmOptions.Ties.EQUAL));
+        Segments segments = segments(rfm, truth);
+        lap("rfm");
+
+        CohortTable cohorts = CohortRetention.compute(log);
+        lap("cohorts");
+
+        Clusters clusters = clusters(segments, truth, threads);
+        lap("clusters");
+
+        long cutoff = epochSecond(options.end().minusMonths(HOLDOUT_MONTHS));
+        long validation = epochSecond(options.end().minusMonths(2 * HOLDOUT_MONTHS));
+        PurchaseRecommendations recs = PurchaseRecommendations.fit(log, FACTORS, TOP_ITEMS, seed, threads, validation,
+                cutoff, shop.endEpochSecond());
+        int[] examples = exampleCustomers(log);
+        lap("recommendations");
+
+        Churn churn = churn(shop, truth, cutoff, threads);
+        lap("churn");
+
+        Lifetime lifetime = lifetime(shop, truth, threads);
+        lap("lifetime");
+
+        Files.createDirectories(out);
+        Map<String, List<Path>> written = new LinkedHashMap<>();
+        Path orders = write(written, "shop", "orders.csv");
+        TransactionCsvWriter.write(log, orders);
+        rfm.writeCsv(write(written, "rfm", "rfm.csv"));
+        rfm.scorer().save(write(written, "rfm", "rfm-scorer.model"));
+        cohorts.writeCsv(write(written, "cohorts", "cohorts.csv"));
+        cohorts.writeCountsCsv(write(written, "cohorts", "cohort-counts.csv"));
+        ClusterReport.writeLabels(write(written, "clusters", "clusters.csv"), rfm, clusters.model.labels());
+        clusters.model.save(write(written, "clusters", "kmeans.model"));
+        recs.writeCsv(write(written, "recommendations", "recommendations.csv"));
+        writeChurnScores(write(written, "churn", "churn-scores.csv"), churn.ranking);
+        churn.ranking.pipeline().save(write(written, "churn", "churn.model"));
+        lifetime.clv.writeCsv(write(written, "lifetime", "clv.csv"));
+        lifetime.fit.bgnbd().save(write(written, "lifetime", "bgnbd.model"));
+        lifetime.fit.spend().save(write(written, "lifetime", "gamma-gamma.model"));
+        lap("write");
+        double seconds = (System.nanoTime() - start) / 1e9;
+
+        PrintWriter pw = spec.commandLine().getOut();
+        if (json) {
+            pw.println(new Json()
+                    .put("customers", rfm.size())
+                    .put("lines", log.size())
+                    .put("orders", log.orderCount())
+                    .put("skipped_rows", log.lineCounts().skipped())
+                    .put("segments", rfm.segmentCounts())
+                    .put("recency_mean", rfm.meanRecency())
+                    .put("frequency_mean", rfm.meanFrequency())
+                    .put("monetary_mean", rfm.meanMonetary())
+                    .put("rfm_true_clv_pearson", segments.pearson)
+                    .put("rfm_true_clv_spearman", segments.spearman)
+                    .put("cohorts", cohorts.cohortCount())
+                    .put("repurchase_rate", cohorts.overallRepurchaseRate())
+                    .put("mean_retention", cohorts.meanRetention())
+                    .put("clusters", clustersJson(clusters))
+                    .put("recommendations", recommendationsJson(recs, examples))
+                    .put("churn", churnJson(churn))
+                    .put("lifetime", lifetimeJson(lifetime, shop))
+                    .put("outputs", written.values().stream().flatMap(List::stream).map(Path::toString).toList())
+                    .put("timings", timings)
+                    .put("seconds", seconds));
+        } else {
+            printShop(pw, shop, segments, cohorts);
+            printClusters(pw, clusters);
+            printRecommendations(pw, recs, examples);
+            printChurn(pw, churn);
+            printLifetime(pw, lifetime, shop);
+            pw.println("== Outputs in " + out + " ==");
+            written.forEach((part, files) -> pw.printf(Locale.ROOT, "  %-16s %s%n", part,
+                    files.stream().map(f -> String.valueOf(f.getFileName())).collect(Collectors.joining(", "))));
+            pw.println("Next: retention rfm --orders " + orders + " --format generic --ties equal");
+            pw.printf(Locale.ROOT, "%.3f s (%s)%n", seconds, timings.entrySet().stream()
+                    .map(e -> String.format(Locale.ROOT, "%s %.3f", e.getKey(), e.getValue()))
+                    .collect(Collectors.joining(", ")));
+        }
+        pw.flush();
+        return 0;
+    }
+
+    private void lap(String part) {
+        long now = System.nanoTime();
+        timings.put(part, (now - lap) / 1e9);
+        lap = now;
+    }
+
+    private Path write(Map<String, List<Path>> written, String part, String name) {
+        Path file = out.resolve(name);
+        written.computeIfAbsent(part, k -> new ArrayList<>()).add(file);
+        return file;
+    }
+
+    // ---- the parts ----
+
+    private static long epochSecond(LocalDate day) {
+        return day.atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+    }
+
+    /** The customers' true CLV over the demo's horizon, at the default discount rate. */
+    private static double[] trueClv(ShopTruth truth, String[] customers) {
+        return truth.clv(customers, CLV_MONTHS, ClvOptions.defaults().monthlyRate());
+    }
+
+    /** The RFM table with each customer's true CLV, and the correlations of the weighted RFM score with it. */
+    private static Segments segments(RfmTable rfm, ShopTruth truth) {
+        String[] ids = new String[rfm.size()];
+        double[] score = new double[rfm.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = rfm.customerId(i);
+            score[i] = rfm.weightedScore(i);
+        }
+        double[] clv = trueClv(truth, ids);
+        return new Segments(rfm, clv, ShopTruth.pearson(score, clv), ShopTruth.spearman(score, clv));
+    }
+
+    private Clusters clusters(Segments segments, ShopTruth truth, int threads) {
+        RfmTable rfm = segments.table;
+        Points x = Points.of(rfm.features(RfmFeatures.LOG1P_ZSCORE));
+        KMeansModel model = KMeans.fit(x, KMeansOptions.defaults().withK(CLUSTERS).withSeed(seed)
+                .withParallelism(threads));
+        int[] labels = model.labels();
+        ClusterReport report = ClusterReport.of(x, rfm, labels, model.k(), model.inertia(), 20_000, seed, threads);
+        double[] alive = new double[model.k()];
+        double[] clv = new double[model.k()];
+        for (int i = 0; i < labels.length; i++) {
+            alive[labels[i]] += truth.aliveAtEnd(rfm.customerIndex(i)) ? 1 : 0;
+            clv[labels[i]] += segments.trueClv[i];
+        }
+        for (int j = 0; j < alive.length; j++) {
+            int size = report.sizes()[j];
+            alive[j] = size == 0 ? Double.NaN : alive[j] / size;
+            clv[j] = size == 0 ? Double.NaN : clv[j] / size;
+        }
+        return new Clusters(model, report, alive, clv);
+    }
+
+    /**
+     * Three customers to show recommendations for, by dense index: the one with the most orders, then the first
+     * with two orders and the first with one (fewer when the shop has no such customer).
+     */
+    private static int[] exampleCustomers(TransactionLog log) {
+        int[] orders = new int[log.customerCount()];
+        var o = log.orders(false);
+        for (int c = 0; c < orders.length; c++) {
+            orders[c] = o.orderEnd(c) - o.orderStart(c);
+        }
+        int most = 0;
+        for (int c = 1; c < orders.length; c++) {
+            most = orders[c] > orders[most] ? c : most;
+        }
+        List<Integer> chosen = new ArrayList<>(List.of(most));
+        for (int want : new int[] {2, 1}) {
+            for (int c = 0; c < orders.length; c++) {
+                if (orders[c] == want && !chosen.contains(c)) {
+                    chosen.add(c);
+                    break;
+                }
+            }
+        }
+        return chosen.stream().limit(EXAMPLE_CUSTOMERS).mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * Logistic regression trained on earlier cutoffs, as {@code churn score} does, scoring the customers at the
+     * cutoff; compared with their true P(churn).
+     */
+    private Churn churn(SyntheticShop shop, ShopTruth truth, long cutoff, int threads) {
+        TransactionLog log = shop.log();
+        Learner learner = ChurnCommand.learner(spec, "logistic", Map.of(), seed, threads);
+        ChurnRanking ranking = ChurnRanking.fit(log, cutoff, HORIZON_DAYS, ChurnRanking.trainingCutoffs(log, cutoff,
+                        HORIZON_DAYS, TRAINING_CUTOFFS, STEP_DAYS), PreprocessOptions.defaults().withMissingIndicators(true),
+                learner, Instant.ofEpochSecond(shop.endEpochSecond()));
+        String[] ids = new String[ranking.scored().rows()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = ranking.scored().key(i);
+        }
+        double[] q = truth.churnProbability(ids, cutoff, HORIZON_DAYS);
+        double auc = ranking.outcomes() == null ? Double.NaN : ShopTruth.auc(ranking.outcomes(), q);
+        return new Churn(ranking, q, auc, ShopTruth.spearman(ranking.probabilities(), q));
+    }
+
+    /**
+     * BG/NBD and Gamma-Gamma in weeks on the acquisition months (the calibration period), checked on the rest of the
+     * log; then CLV over the next months as of the end of the log, from each customer's whole history.
+     */
+    private static Lifetime lifetime(SyntheticShop shop, ShopTruth truth, int threads) {
+        SyntheticShop.Options o = shop.options();
+        LocalDate calibrationEnd = o.start().plusMonths(o.months()).minusDays(1);
+        LocalDate lastDay = o.end().minusDays(1);
+        BgNbdOptions bgOptions = BgNbdOptions.defaults().withParallelism(threads);
+        LifetimeFit fit = LifetimeFit.fit(shop.log(), new SummaryOptions(PeriodUnit.WEEK, calibrationEnd, lastDay),
+                "bgnbd", bgOptions);
+        CustomerSummary now = CustomerSummary.from(shop.log(), new SummaryOptions(PeriodUnit.WEEK, lastDay, lastDay));
+        ClvTable clv = Clv.compute(fit.bgnbd(), fit.spend(), now, ClvOptions.defaults().withHorizonMonths(CLV_MONTHS)
+                .withParallelism(threads));
+        String[] ids = new String[now.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = now.id(i);
+        }
+        double aliveAuc = ShopTruth.auc(truth.aliveAtEnd(ids), clv.probabilitiesAlive());
+        double[] actual = truth.clv(ids, CLV_MONTHS, clv.options().monthlyRate());
+        double total = 0;
+        for (double v : actual) {
+            total += v;
+        }
+        return new Lifetime(fit, now, clv, aliveAuc, total, ShopTruth.pearson(clv.clvs(), actual),
+                ShopTruth.spearman(clv.clvs(), actual));
+    }
+
+    private static void writeChurnScores(Path file, ChurnRanking churn) throws IOException {
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write("customer,p_churn\n");
+            double[] p = churn.probabilities();
+            for (int i : churn.ranking()) {
+                w.write(String.format(Locale.ROOT, "%s,%.6g%n", CsvText.field(churn.scored().key(i)), p[i]));
+            }
+        }
+    }
+
+    // ---- tables ----
+
+    private static void printShop(PrintWriter pw, SyntheticShop shop, Segments segments, CohortTable cohorts) {
+        pw.println("== 1. The synthetic shop ==");
+        pw.println(shop);
+        pw.println("== 2. RFM segments (ties scored equally) ==");
+        pw.print(segments.table);
+        pw.printf(Locale.ROOT, "truth: the RFM score against each customer's true %d-month CLV: Pearson %s, "
+                + "Spearman %s%n%n", CLV_MONTHS, number(segments.pearson, "%.3f"), number(segments.spearman, "%.3f"));
+        pw.println("== 3. Monthly cohorts ==");
+        pw.println(cohorts);
+    }
+
+    private static void printClusters(PrintWriter pw, Clusters c) {
+        pw.printf(Locale.ROOT, "== 4. Clusters: k-means, k = %d, on log1p-standardised recency, frequency, monetary "
+                + "==%n", c.model.k());
+        pw.printf(Locale.ROOT, "%s; %d iterations%s%n", c.report.qualityLine(), c.model.summary().iterations(),
+                c.model.summary().converged() ? "" : ", not converged");
+        pw.print(c.report.profiles());
+        StringBuilder sb = new StringBuilder("truth by cluster (still active at the end, mean true " + CLV_MONTHS
+                + "-month CLV):");
+        for (int j = 0; j < c.aliveShare.length; j++) {
+            sb.append(String.format(Locale.ROOT, "%s %d %s %s", j == 0 ? "" : " |", j, percent(c.aliveShare[j]),
+                    number(c.meanTrueClv[j], "%.2f")));
+        }
+        pw.println(sb);
+        pw.println();
+    }
+
+    private static void printRecommendations(PrintWriter pw, PurchaseRecommendations recs, int[] examples) {
+        PurchaseRecommendations.HitRates v = recs.validation();
+        PurchaseRecommendations.HitRates h = recs.holdout();
+        pw.printf(Locale.ROOT, "== 5. Recommendations: PureSVD on purchase counts; top %d items not bought yet ==%n",
+                TOP_ITEMS);
+        pw.printf(Locale.ROOT, "hit rate: of the customers who bought an item new to them in a period, the share whose "
+                + "top %d (fitted on the orders before) held one%n", TOP_ITEMS);
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "factors by hit rate on %s .. %s (%,d "
+                + "customers):", day(v.from()), day(v.to().minusSeconds(1)), v.customers()));
+        for (int k = 0; k < v.factors().length; k++) {
+            sb.append(String.format(Locale.ROOT, "%s %d %s", k == 0 ? "" : ",", v.factors()[k],
+                    percent(v.hitRates()[k])));
+        }
+        pw.println(sb.append(String.format(Locale.ROOT, "; most popular items %s; chosen: %d", percent(
+                v.popularityHitRate()), recs.factors())));
+        for (int c : examples) {
+            Recommendations r = recs.top()[c];
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-8s %3d items bought:",
+                    recs.purchases().users().id(c), recs.purchases().byUser().rowLength(c)));
+            for (int k = 0; k < r.size(); k++) {
+                line.append(String.format(Locale.ROOT, " %s %.3f", recs.purchases().items().id(r.items()[k]),
+                        r.scores()[k]));
+            }
+            pw.println(line);
+        }
+        pw.printf(Locale.ROOT, "holdout %s .. %s (%,d customers): PureSVD with %d factor%s %s; most popular items "
+                        + "%s%n%n", day(h.from()), day(h.to().minusSeconds(1)), h.customers(), recs.factors(),
+                recs.factors() == 1 ? "" : "s", percent(h.hitRates()[0]), percent(h.popularityHitRate()));
+    }
+
+    private static void printChurn(PrintWriter pw, Churn c) {
+        ChurnRanking churn = c.ranking;
+        pw.printf(Locale.ROOT, "== 6. Churn risk at %s (no purchase in the next %d days): logistic regression ==%n",
+                day(churn.cutoff()), churn.horizonDays());
+        pw.printf(Locale.ROOT, "trained on %,d rows at %d cutoffs from %s to %s; %,d customers scored%n",
+                churn.train().rows(), churn.cutoffs().size(), day(churn.cutoffs().get(0)),
+                day(churn.cutoffs().get(churn.cutoffs().size() - 1)), churn.scored().rows());
+        if (churn.testAuc() != null) {
+            pw.printf(Locale.ROOT, "out-of-time check: ROC AUC %.3f against the churn observed in the %d days after "
+                    + "the cutoff (%s churned)%n", churn.testAuc(), churn.horizonDays(), percent(churn.testChurnRate()));
+        }
+        pw.printf(Locale.ROOT, "truth: the customers' true P(churn) (from purchase rate and dropout) reach ROC AUC %s "
+                + "on the same outcomes; the model's P(churn) against them: Spearman %s%n", number(c.truthAuc, "%.3f"),
+                number(c.spearman, "%.3f"));
+        pw.printf(Locale.ROOT, "%-8s %8s %6s  %s%n", "customer", "P(churn)", "truth", "top reasons (contribution to "
+                + "the log-odds)");
+        for (int k = 0; k < Math.min(RISKIEST, churn.ranking().length); k++) {
+            int i = churn.ranking()[k];
+            Explanation e = churn.explainRank(k, REASONS);
+            pw.printf(Locale.ROOT, "%-8s %8.4f %6.3f  %s%n", churn.scored().key(i), churn.probabilities()[i],
+                    c.truth[i], e.up().stream().map(Reason::toString).collect(Collectors.joining(", ")));
+        }
+        pw.println();
+    }
+
+    private static void printLifetime(PrintWriter pw, Lifetime l, SyntheticShop shop) {
+        LifetimeFit fit = l.fit;
+        SyntheticShop.Options o = shop.options();
+        double days = fit.summary().unit().days();
+        pw.printf(Locale.ROOT, "== 7. Customer lifetime: BG/NBD and Gamma-Gamma fitted on %s .. %s, in %ss ==%n",
+                o.start(), fit.summary().calibrationEnd(), fit.summary().unit().label());
+        pw.printf(Locale.ROOT, "BG/NBD       r %.4f  alpha %8.4f  a %.4f  b %.4f  (%s, log-likelihood %.2f, %,d "
+                        + "customers)%n", fit.bgnbd().r(), fit.bgnbd().alpha(), fit.bgnbd().a(), fit.bgnbd().b(),
+                fit.bgnbd().fitSummary().converged() ? "converged" : "not converged",
+                fit.bgnbd().fitSummary().logLikelihood(), fit.summary().size());
+        pw.printf(Locale.ROOT, "  truth      r %.4f  alpha %8.4f  a %.4f  b %.4f  (alpha %.4g days / %.0f)%n", o.r(),
+                o.alpha() / days, o.a(), o.b(), o.alpha(), days);
+        pw.printf(Locale.ROOT, "Gamma-Gamma  p %.4f  q %8.4f  v %.4f  (%s, %,d repeat customers)%n", fit.spend().p(),
+                fit.spend().q(), fit.spend().v(), fit.spend().fitSummary().converged() ? "converged" : "not converged",
+                fit.spend().fitSummary().customers());
+        pw.printf(Locale.ROOT, "  truth      p %.4f  q %8.4f  v %.4f%n", o.spendP(), o.spendQ(), o.spendGamma());
+        if (!fit.bgnbd().fitSummary().converged() || !fit.spend().fitSummary().converged()) {
+            pw.println("note: a fit that did not converge drifted towards a boundary of its parameters, as unpenalized "
+                    + "fits on few repeat customers do; more customers (--customers) help");
+        }
+        if (fit.holdout() != null) {
+            pw.printf(Locale.ROOT, "holdout %s .. %s (%.2f %ss): %,.0f purchases, BG/NBD predicts %s%n",
+                    fit.summary().calibrationEnd().plusDays(1), o.end().minusDays(1), fit.summary().holdoutLength(),
+                    fit.summary().unit().label(), fit.holdout()[0], number(fit.holdout()[1], "%,.1f"));
+        }
+        if (Double.isFinite(l.clv.total())) {
+            pw.printf(Locale.ROOT, "CLV over the next %d months as of %s (each customer's whole history, %.4g%% a "
+                            + "month discount): total %,.2f%n", l.clv.options().horizonMonths(), l.now.calibrationEnd(),
+                    100 * l.clv.options().monthlyRate(), l.clv.total());
+            pw.print(l.clv.top(TOP_CLV));
+        } else {
+            pw.printf(Locale.ROOT, "CLV over the next %d months: n/a, the BG/NBD gives no finite expected purchases at "
+                    + "these parameters%n", l.clv.options().horizonMonths());
+        }
+        pw.printf(Locale.ROOT, "truth: P(alive) against the true alive flag at the end: ROC AUC %s; CLV against the "
+                        + "true CLV: total %,.2f, Pearson %s, Spearman %s%n%n", number(l.aliveAuc, "%.3f"), l.trueTotal,
+                number(l.pearson, "%.3f"), number(l.spearman, "%.3f"));
+    }
+
+    // ---- JSON ----
+
+    private static Json clustersJson(Clusters c) {
+        return c.report.putQuality(new Json().put("algo", "kmeans").put("k", c.model.k()))
+                .put("iterations", c.model.summary().iterations())
+                .put("converged", c.model.summary().converged())
+                .put("profiles", c.report.profilesJson())
+                .put("true_alive_share", c.aliveShare)
+                .put("true_clv_mean", c.meanTrueClv);
+    }
+
+    private static Json recommendationsJson(PurchaseRecommendations recs, int[] examples) {
+        List<Json> shown = new ArrayList<>();
+        for (int c : examples) {
+            Recommendations r = recs.top()[c];
+            List<String> items = new ArrayList<>();
+            double[] scores = new double[r.size()];
+            for (int k = 0; k < r.size(); k++) {
+                items.add(recs.purchases().items().id(r.items()[k]));
+                scores[k] = r.scores()[k];
+            }
+            shown.add(new Json().put("customer", recs.purchases().users().id(c))
+                    .put("items_bought", recs.purchases().byUser().rowLength(c)).put("items", items)
+                    .put("scores", scores));
+        }
+        PurchaseRecommendations.HitRates v = recs.validation();
+        PurchaseRecommendations.HitRates h = recs.holdout();
+        return new Json().put("model", "PureSVD").put("factors", recs.factors()).put("value", "orders")
+                .put("n", TOP_ITEMS).put("examples", shown)
+                .put("validation", new Json().put("from", v.from().toString()).put("to", v.to().toString())
+                        .put("customers", v.customers()).put("factors", v.factors()).put("hit_rates", v.hitRates())
+                        .put("popularity_hit_rate", v.popularityHitRate()))
+                .put("holdout", new Json().put("from", h.from().toString()).put("to", h.to().toString())
+                        .put("customers", h.customers())
+                        .put("hit_rate", h.hitRates()[0]).put("popularity_hit_rate", h.popularityHitRate()));
+    }
+
+    private static Json churnJson(Churn c) {
+        ChurnRanking churn = c.ranking;
+        return churn.putTraining(new Json().put("model", "logistic"))
+                .put("test_auc", churn.testAuc())
+                .put("test_churn_rate", churn.testChurnRate())
+                .put("true_probability_auc", c.truthAuc)
+                .put("true_probability_spearman", c.spearman)
+                .put("riskiest", churn.riskiestJson(RISKIEST, REASONS));
+    }
+
+    private static Json lifetimeJson(Lifetime l, SyntheticShop shop) {
+        LifetimeFit fit = l.fit;
+        SyntheticShop.Options o = shop.options();
+        double days = fit.summary().unit().days();
+        Json json = new Json()
+                .put("period", fit.summary().unit().label())
+                .put("calibration_end", fit.summary().calibrationEnd().toString())
+                .put("customers", fit.summary().size())
+                .put("bgnbd", fit.bgnbdJson())
+                .put("gamma_gamma", fit.gammaGammaJson());
+        if (fit.holdout() != null) {
+            json.put("holdout", fit.holdoutJson());
+        }
+        return json.put("clv", LifetimeFit.clvJson(l.clv, l.now, TOP_CLV).put("as_of", l.now.calibrationEnd()
+                        .toString()))
+                .put("truth", new Json()
+                        .put("bgnbd", new Json().put("r", o.r()).put("alpha", o.alpha() / days).put("a", o.a())
+                                .put("b", o.b()))
+                        .put("gamma_gamma", new Json().put("p", o.spendP()).put("q", o.spendQ())
+                                .put("v", o.spendGamma()))
+                        .put("p_alive_auc", l.aliveAuc)
+                        .put("clv_total", l.trueTotal)
+                        .put("clv_pearson", l.pearson)
+                        .put("clv_spearman", l.spearman));
+    }
+
+    // ---- formatting ----
+
+    private static String day(Instant t) {
+        return LocalDate.ofInstant(t, ZoneOffset.UTC).toString();
+    }
+
+    private static String percent(Double share) {
+        return share == null || share.isNaN() ? "n/a" : String.format(Locale.ROOT, "%.1f%%", 100 * share);
+    }
+
+    private static String number(double v, String format) {
+        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, format, v);
+    }
+}

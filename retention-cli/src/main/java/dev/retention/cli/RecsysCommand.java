@@ -1,0 +1,208 @@
+package dev.retention.cli;
+
+import dev.retention.data.Interactions;
+import dev.retention.io.MovieLensReader;
+import dev.retention.io.RatingsCsvReader;
+import dev.retention.io.ReadOptions;
+import dev.retention.recsys.RatingScale;
+import dev.retention.recsys.Ratings;
+import dev.retention.recsys.evaluation.Algorithms;
+import dev.retention.recsys.evaluation.CrossValidation;
+import dev.retention.recsys.evaluation.CvResult;
+import dev.retention.recsys.evaluation.FoldResult;
+import dev.retention.recsys.evaluation.ModelFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code retention recsys}: recommender commands; {@code eval} cross-validates a rating model. */
+@Command(name = "recsys", mixinStandardHelpOptions = true, subcommands = {RecsysCommand.Eval.class},
+        description = "Recommenders: evaluate rating models on a ratings file.")
+final class RecsysCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), "missing subcommand; expected 'eval'");
+    }
+
+    /** Input formats of ratings files. */
+    enum Format {
+        ML_100K("ml-100k"), ML_1M("ml-1m"), CSV("csv");
+
+        final String label;
+
+        Format(String label) {
+            this.label = label;
+        }
+
+        static Format parse(String s) {
+            for (Format f : values()) {
+                if (f.label.equals(s)) {
+                    return f;
+                }
+            }
+            throw new CommandLine.TypeConversionException("unknown format '" + s + "'; expected ml-100k, ml-1m or csv");
+        }
+    }
+
+    /** {@code retention recsys eval}: k-fold cross-validation of a rating algorithm. */
+    @Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
+            description = "K-fold cross-validation of a rating algorithm: RMSE, MAE, MSE, FCP, fit and test times.")
+    static final class Eval implements Callable<Integer> {
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--ratings", required = true, paramLabel = "FILE",
+                description = "Ratings file (plain or .xz-compressed).")
+        Path ratings;
+
+        @Option(names = "--format", required = true, paramLabel = "FORMAT", converter = FormatConverter.class,
+                description = "ml-100k (u.data: user item rating timestamp, tab-separated), ml-1m (ratings.dat: "
+                        + "user::item::rating::timestamp) or csv (header user,item,rating[,timestamp]).")
+        Format format;
+
+        @Option(names = "--algo", required = true, paramLabel = "NAME",
+                description = "normal, baseline, knn-basic, knn-means, knn-zscore, knn-baseline, slope-one or pure-svd.")
+        String algo;
+
+        @Option(names = "--param", paramLabel = "KEY=VALUE",
+                description = "An algorithm parameter, repeatable: user_based, sim, k, min_k, min_support, shrinkage, "
+                        + "factors, seed, threads, method, n_epochs, reg_u, reg_i, learning_rate, reg.")
+        Map<String, String> params = new LinkedHashMap<>();
+
+        @Option(names = "--folds", defaultValue = "5", description = "Number of folds (default: ${DEFAULT-VALUE}).")
+        int folds;
+
+        @Option(names = "--seed", defaultValue = "0", description = "Seed of the fold shuffle (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--scale", paramLabel = "MIN,MAX", split = ",", defaultValue = "1,5",
+                description = "The rating scale; predictions are clipped to it (default: ${DEFAULT-VALUE}).")
+        double[] scale;
+
+        @Option(names = "--out-of-scale", paramLabel = "reject|drop", defaultValue = "reject",
+                description = "Ratings outside the scale: stop with an error, or drop and count them (default: ${DEFAULT-VALUE}).")
+        String outOfScale;
+
+        @Option(names = "--lenient", description = "Skip and count malformed lines instead of stopping at the first.")
+        boolean lenient;
+
+        @Option(names = "--json", description = "Print one JSON object instead of the table.")
+        boolean json;
+
+        @Override
+        public Integer call() throws IOException {
+            ModelFactory factory;
+            RatingScale ratingScale;
+            RatingScale.OutOfScale policy;
+            try {
+                factory = Algorithms.factory(algo, params);
+                if (scale.length != 2) {
+                    throw new IllegalArgumentException("--scale needs two numbers MIN,MAX, got " + scale.length);
+                }
+                ratingScale = new RatingScale(scale[0], scale[1]);
+                policy = switch (outOfScale) {
+                    case "reject" -> RatingScale.OutOfScale.REJECT;
+                    case "drop" -> RatingScale.OutOfScale.DROP;
+                    default -> throw new IllegalArgumentException("--out-of-scale must be reject or drop, got '"
+                            + outOfScale + "'");
+                };
+                if (folds < 2) {
+                    throw new IllegalArgumentException("--folds must be >= 2, got " + folds);
+                }
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+            long start = System.nanoTime();
+            long[] skipped = {0};
+            ReadOptions read = ReadOptions.defaults().withStrict(!lenient).withSkipListener(e -> skipped[0]++);
+            Interactions interactions;
+            try (Reader in = OrderSource.open(ratings)) {
+                String source = String.valueOf(ratings.getFileName());
+                interactions = switch (format) {
+                    case ML_100K -> MovieLensReader.read100k(in, source, read);
+                    case ML_1M -> MovieLensReader.read1m(in, source, read);
+                    case CSV -> RatingsCsvReader.read(in, source, read);
+                };
+            }
+            Ratings data = Ratings.of(interactions, ratingScale, policy);
+            if (folds > data.size()) {
+                throw new ParameterException(spec.commandLine(), "--folds " + folds + " is more than the "
+                        + data.size() + " ratings: some folds would be empty");
+            }
+            CvResult result = CrossValidation.run(data, algo, factory, folds, seed);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                out.println(toJson(result, data, skipped[0], seconds));
+            } else {
+                out.println(ratings + ": " + data + (skipped[0] > 0 ? ", " + skipped[0] + " malformed lines skipped" : ""));
+                out.println("algorithm " + algo + (params.isEmpty() ? "" : " " + params) + ", " + folds
+                        + " folds, seed " + seed);
+                out.print(result);
+                out.printf(Locale.ROOT, "median fit %.4f s, median test %.4f s, %d predictions fell back%n",
+                        result.medianFitSeconds(), result.medianTestSeconds(), result.impossible());
+                out.printf(Locale.ROOT, "%.3f s%n", seconds);
+            }
+            out.flush();
+            return 0;
+        }
+
+        private Json toJson(CvResult r, Ratings data, long skipped, double seconds) {
+            List<Json> perFold = new ArrayList<>();
+            for (FoldResult f : r.folds()) {
+                perFold.add(new Json().put("rmse", f.rmse()).put("mae", f.mae()).put("mse", f.mse())
+                        .put("fcp", f.fcp()).put("fit_seconds", f.fitSeconds()).put("test_seconds", f.testSeconds())
+                        .put("test_size", f.testSize()).put("impossible", f.impossible()));
+            }
+            return new Json()
+                    .put("algo", algo)
+                    .put("folds", r.folds().size())
+                    .put("rmse", r.rmse())
+                    .put("mae", r.mae())
+                    .put("fit_seconds", r.fitSeconds())
+                    .put("test_seconds", r.testSeconds())
+                    .put("mse", r.mse())
+                    .put("fcp", r.fcp())
+                    .put("rmse_std", r.std(FoldResult::rmse))
+                    .put("mae_std", r.std(FoldResult::mae))
+                    .put("fit_seconds_median", r.medianFitSeconds())
+                    .put("test_seconds_median", r.medianTestSeconds())
+                    .put("impossible", r.impossible())
+                    .put("params", new LinkedHashMap<>(params))
+                    .put("seed", seed)
+                    .put("ratings", data.size())
+                    .put("users", data.userCount())
+                    .put("items", data.itemCount())
+                    .put("duplicates_resolved", data.duplicatesResolved())
+                    .put("out_of_scale_dropped", data.droppedOutOfScale())
+                    .put("malformed_skipped", skipped)
+                    .put("per_fold", perFold)
+                    .put("seconds", seconds);
+        }
+    }
+
+    /** Parses {@code --format}. */
+    static final class FormatConverter implements CommandLine.ITypeConverter<Format> {
+        @Override
+        public Format convert(String value) {
+            return Format.parse(value);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.retention.lifetime;
+
+import dev.retention.lifetime.internal.BlockReduction;
+
+import java.util.Objects;
+
+/**
+ * Customer lifetime value: the expected discounted value of each customer's purchases over a horizon, from a
+ * purchase model (BG/NBD, MBG/NBD or Pareto/NBD) and the Gamma-Gamma spend model (Fader, Hardie and Lee, "RFM
+ * and CLV: using iso-value curves for customer base analysis", JMR 42(4), 2005), computed month by month as
+ * lifetimes' {@code customer_lifetime_value} does:
+ * <pre>
+ * CLV = E[M | x, m] * sum_{j=1..H} (E[Y(j u) | x, t_x, T] - E[Y((j - 1) u) | x, t_x, T]) / (1 + d)^j
+ * </pre>
+ * with {@code u} one month in the model's unit (365.25 / 12 days), {@code H} the horizon in months and {@code d}
+ * the monthly discount rate. The expected purchases in each month are discounted at the month's end.
+ * O(n H) evaluations of the conditional expectation, over fixed blocks of customers on
+ * {@link ClvOptions#parallelism()} threads (the same result for any number of threads).
+ */
+public final class Clv {
+
+    private Clv() {
+    }
+
+    /**
+     * Computes every customer's lifetime value.
+     *
+     * @param purchases the purchase model; read
+     * @param spend     the spend model; read
+     * @param summary   the customers, in the purchase model's unit; read
+     * @param options   horizon, discount rate and parallelism
+     * @throws IllegalArgumentException if the summary's unit differs from the model's, or a repeat customer's
+     *                                  monetary value is not positive
+     */
+    public static ClvTable compute(PurchaseModel purchases, GammaGammaModel spend, CustomerSummary summary,
+                                   ClvOptions options) {
+        Objects.requireNonNull(purchases, "purchases");
+        Objects.requireNonNull(spend, "spend");
+        Objects.requireNonNull(summary, "summary");
+        Objects.requireNonNull(options, "options");
+        Checks.sameUnit(purchases, summary);
+        int n = summary.size();
+        double[] alive = new double[n];
+        double[] expected = new double[n];
+        double[] value = spend.expectedSpend(summary);
+        double[] clv = new double[n];
+        double month = summary.unit().unitsPerMonth();
+        int horizon = options.horizonMonths();
+        double rate = options.monthlyRate();
+        BlockReduction.Kernel kernel = (from, to, out, offset) -> {
+            for (int i = from; i < to; i++) {
+                int x = summary.frequency(i);
+                double tx = summary.recency(i);
+                double t = summary.age(i);
+                alive[i] = purchases.probabilityAlive(x, tx, t);
+                double previous = 0;
+                double discounted = 0;
+                double factor = 1;
+                for (int j = 1; j <= horizon; j++) {
+                    double e = purchases.expectedPurchases(j * month, x, tx, t);
+                    factor /= 1 + rate;
+                    discounted += (e - previous) * factor;
+                    previous = e;
+                }
+                expected[i] = previous;
+                clv[i] = value[i] * discounted;
+            }
+        };
+        try (BlockReduction blocks = new BlockReduction(n, 1, options.parallelism())) {
+            blocks.reduce(kernel, new double[1]);
+        }
+        return new ClvTable(summary.customers(), summary.frequencyView().clone(), alive, expected, value, clv, options,
+                purchases.name());
+    }
+}

@@ -1,0 +1,197 @@
+package dev.retention.lifetime.internal;
+
+/**
+ * Log-gamma and digamma for the likelihoods of the lifetime models.
+ *
+ * <p>Design: both functions shift a small argument up by the recurrences
+ * {@code ln Gamma(x) = ln Gamma(x + n) - ln(x (x + 1) ... (x + n - 1))} and
+ * {@code psi(x) = psi(x + n) - sum_k 1 / (x + k)} until it is at least {@value #SHIFT}, then use the
+ * Stirling (de Moivre) asymptotic series with Bernoulli numbers B2..B14 (Abramowitz and Stegun 6.1.40 and
+ * 6.3.18), whose first omitted term is below 1e-18 there. Negative non-integer arguments of the log-gamma
+ * go through the reflection formula {@code Gamma(x) Gamma(1 - x) = pi / sin(pi x)} (A&amp;S 6.1.17), with
+ * the sign returned separately. Accuracy against SciPy 1.10 ({@code gammaln}, {@code digamma}): about
+ * 1e-15 relative, or 1e-14 absolute near the zeros (ln Gamma at 1 and 2, psi at 1.4616). O(1) time,
+ * no allocation.
+ */
+public final class SpecialFunctions {
+
+    private static final double SHIFT = 15.0;
+    private static final double HALF_LOG_TWO_PI = 0.9189385332046727418;
+    private static final double EULER = 0.57721566490153286061;
+
+    private SpecialFunctions() {
+    }
+
+    /**
+     * {@code ln Gamma(x)} for {@code x > 0}; {@code +Infinity} at {@code x = 0} and for {@code x} beyond
+     * about 2.5e305, NaN for negative or NaN {@code x} (use {@link #logAbsGamma} there).
+     */
+    public static double logGamma(double x) {
+        if (!(x > 0)) {
+            return x == 0 ? Double.POSITIVE_INFINITY : Double.NaN;
+        }
+        if (x < 1e-300) {
+            return -Math.log(x);
+        }
+        if (x >= SHIFT) {
+            return stirling(x);
+        }
+        double product = 1;
+        double y = x;
+        while (y < SHIFT) {
+            product *= y;
+            y += 1;
+        }
+        return stirling(y) - Math.log(product);
+    }
+
+    /** The Stirling series of ln Gamma for {@code x >= 15}. */
+    private static double stirling(double x) {
+        if (x > 1e17) {
+            return x * (Math.log(x) - 1);
+        }
+        return (x - 0.5) * Math.log(x) - x + HALF_LOG_TWO_PI + stirlingTail(x);
+    }
+
+    /** The Bernoulli-number part of the Stirling series, B2/(2x) + B4/(12x^3) + ... up to B14. */
+    private static double stirlingTail(double x) {
+        double inv = 1 / x;
+        double inv2 = inv * inv;
+        return inv * (1.0 / 12 + inv2 * (-1.0 / 360 + inv2 * (1.0 / 1260 + inv2 * (-1.0 / 1680
+                + inv2 * (1.0 / 1188 + inv2 * (-691.0 / 360360 + inv2 * (1.0 / 156)))))));
+    }
+
+    /**
+     * {@code ln Gamma(x) - ln Gamma(y)} for {@code x, y > 0}, without the cancellation of the plain
+     * difference when both are large and close (the difference of two Stirling series is taken
+     * analytically: {@code (x - y) ln x + (y - 1/2) log1p((x - y) / y) - (x - y) + tail(x) - tail(y)}).
+     * Accurate to about 1e-15 relative to {@code |x - y| (1 + |ln x|)}; NaN outside the domain.
+     */
+    public static double logGammaRatio(double x, double y) {
+        if (!(x > 0 && y > 0)) {
+            return Double.NaN;
+        }
+        if (x == y) {
+            return 0;
+        }
+        if (x < SHIFT || y < SHIFT || x > 1e17 || y > 1e17) {
+            if (x < SHIFT && y < SHIFT || x > 1e17 || y > 1e17) {
+                return logGamma(x) - logGamma(y);
+            }
+            // shift the small one up to SHIFT by its product, pair its Stirling value with the large one
+            double small = Math.min(x, y);
+            double product = 1;
+            double s = small;
+            while (s < SHIFT) {
+                product *= s;
+                s += 1;
+            }
+            double big = Math.max(x, y);
+            double d = stirlingRatio(big, s) + Math.log(product);   // ln G(big) - ln G(small)
+            return x > y ? d : -d;
+        }
+        return stirlingRatio(x, y);
+    }
+
+    /** ln Gamma(x) - ln Gamma(y) for x, y in [15, 1e17] from the two Stirling series. */
+    private static double stirlingRatio(double x, double y) {
+        double d = x - y;
+        return d * Math.log(x) + (y - 0.5) * Math.log1p(d / y) - d + stirlingTail(x) - stirlingTail(y);
+    }
+
+    /**
+     * {@code ln |Gamma(x)|} for any real {@code x} that is not a pole ({@code 0, -1, -2, ...}, where it is
+     * {@code +Infinity}); see {@link #gammaSign(double)} for the sign.
+     */
+    public static double logAbsGamma(double x) {
+        if (x > 0) {
+            return logGamma(x);
+        }
+        if (x == Math.rint(x)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        // reflection: |Gamma(x)| = pi / (|sin(pi x)| Gamma(1 - x))
+        return Math.log(Math.PI / Math.abs(sinPi(x))) - logGamma(1 - x);
+    }
+
+    /** The sign of {@code Gamma(x)}: 1 for {@code x > 0}, alternating between the poles below 0; 0 at a pole. */
+    public static int gammaSign(double x) {
+        if (x > 0) {
+            return 1;
+        }
+        double f = Math.floor(x);
+        if (f == x) {
+            return 0;
+        }
+        return ((long) f & 1L) == 0 ? 1 : -1;
+    }
+
+    /** Whether {@code x} is 0 or a negative integer, where Gamma has a pole and 1 / Gamma vanishes. */
+    public static boolean isNonPositiveInteger(double x) {
+        return x <= 0 && x == Math.rint(x);
+    }
+
+    /** {@code sin(pi x)}, exact at integers and accurate for large {@code |x|} (argument reduced first). */
+    static double sinPi(double x) {
+        double r = x % 2.0;                 // in (-2, 2), exact
+        if (r > 1) {
+            r -= 2;
+        } else if (r < -1) {
+            r += 2;
+        }                                   // now in [-1, 1]
+        if (r > 0.5) {
+            r = 1 - r;
+        } else if (r < -0.5) {
+            r = -1 - r;
+        }                                   // sin(pi r) unchanged, r in [-0.5, 0.5]
+        return Math.sin(Math.PI * r);
+    }
+
+    /**
+     * The digamma function {@code psi(x) = d/dx ln Gamma(x)} for {@code x > 0}; NaN for {@code x <= 0}
+     * or NaN.
+     */
+    public static double digamma(double x) {
+        if (!(x > 0)) {
+            return Double.NaN;
+        }
+        if (x < 1e-8) {
+            return -1 / x - EULER + 1.6449340668482264 * x;   // psi(x) = -1/x - gamma + zeta(2) x + O(x^2)
+        }
+        double shift = 0;
+        double y = x;
+        while (y < SHIFT) {
+            shift += 1 / y;
+            y += 1;
+        }
+        double inv = 1 / y;
+        double inv2 = inv * inv;
+        double series = inv2 * (1.0 / 12 - inv2 * (1.0 / 120 - inv2 * (1.0 / 252 - inv2 * (1.0 / 240
+                - inv2 * (1.0 / 132 - inv2 * (691.0 / 32760 - inv2 * (1.0 / 12)))))));
+        return Math.log(y) - 0.5 * inv - series - shift;
+    }
+
+    /**
+     * {@code log(exp(u) + exp(v))} without overflow; {@code -Infinity} when both are {@code -Infinity}.
+     */
+    public static double logAddExp(double u, double v) {
+        double max = Math.max(u, v);
+        if (max == Double.NEGATIVE_INFINITY) {
+            return max;
+        }
+        return max + Math.log1p(Math.exp(Math.min(u, v) - max));
+    }
+
+    /**
+     * {@code log(exp(u) - exp(v))} for {@code u >= v}; {@code -Infinity} when {@code u <= v} (the
+     * difference is zero or was lost to rounding).
+     */
+    public static double logSubExp(double u, double v) {
+        if (!(u > v)) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        double d = v - u;
+        // log1p(-e^d) accurately: for d > -ln 2 use log(-expm1(d)), else log1p(-exp(d)) (Maechler 2012)
+        return u + (d > -0.6931471805599453 ? Math.log(-Math.expm1(d)) : Math.log1p(-Math.exp(d)));
+    }
+}

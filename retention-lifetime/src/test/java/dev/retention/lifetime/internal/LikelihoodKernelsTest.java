@@ -1,0 +1,135 @@
+package dev.retention.lifetime.internal;
+
+import dev.retention.optim.FiniteDifferences;
+import org.junit.jupiter.api.Test;
+
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The likelihood kernels against the one-customer formulas summed naively, their analytic gradients against
+ * central finite differences ({@link FiniteDifferences#gradient}, tolerance 1e-6 relative), and the block
+ * reduction's independence of the number of threads (bit for bit).
+ */
+class LikelihoodKernelsTest {
+
+    /** Random histories: half one-time buyers, frequencies up to 60, ages up to 80. */
+    private static int[] x;
+    private static double[] tx;
+    private static double[] t;
+    private static double[] m;
+
+    static {
+        SplittableRandom rng = new SplittableRandom(42);
+        int n = 10_000;
+        x = new int[n];
+        tx = new double[n];
+        t = new double[n];
+        m = new double[n];
+        for (int i = 0; i < n; i++) {
+            t[i] = 80 * rng.nextDouble();
+            x[i] = rng.nextBoolean() ? 0 : 1 + rng.nextInt(60);
+            tx[i] = x[i] == 0 ? 0 : t[i] * rng.nextDouble();
+            m[i] = 5 + 100 * rng.nextDouble();
+        }
+    }
+
+    @Test
+    void bgNbd_sumsTheCustomerFormulasAndHasTheRightGradient() {
+        for (boolean modified : new boolean[] {false, true}) {
+            BgNbdLikelihood lik = new BgNbdLikelihood(x, tx, t, modified);
+            double[] p = {0.4, 7.5, 0.9, 2.2};
+            double naive = 0;
+            for (int i = 0; i < x.length; i++) {
+                naive += BgNbdFormulas.logLikelihood(x[i], tx[i], t[i], p[0], p[1], p[2], p[3], modified);
+            }
+            try (BlockReduction one = new BlockReduction(x.length, 5, 1);
+                 BlockReduction three = new BlockReduction(x.length, 5, 3)) {
+                double[] g = new double[4];
+                double ll = lik.logLikelihood(p[0], p[1], p[2], p[3], g, one);
+                assertEquals(naive, ll, 1e-11 * Math.abs(naive));
+                double[] fd = FiniteDifferences.gradient(q -> lik.logLikelihood(q[0], q[1], q[2], q[3], null, one), p);
+                for (int k = 0; k < 4; k++) {
+                    assertEquals(fd[k], g[k], 1e-6 * Math.max(1, Math.abs(fd[k])), "modified " + modified + ", k " + k);
+                }
+                double[] g3 = new double[4];
+                assertEquals(ll, lik.logLikelihood(p[0], p[1], p[2], p[3], g3, three), 0.0);
+                assertArrayEquals(g, g3, 0.0);
+            }
+        }
+    }
+
+    @Test
+    void gammaGamma_sumsTheCustomerFormulasAndHasTheRightGradient() {
+        int n = 0;
+        for (int v : x) {
+            n += v > 0 ? 1 : 0;
+        }
+        int[] xr = new int[n];
+        double[] mr = new double[n];
+        for (int i = 0, k = 0; i < x.length; i++) {
+            if (x[i] > 0) {
+                xr[k] = x[i];
+                mr[k++] = m[i];
+            }
+        }
+        GammaGammaLikelihood lik = new GammaGammaLikelihood(xr, mr);
+        double[] p = {3.5, 2.7, 18};
+        double naive = 0;
+        for (int i = 0; i < n; i++) {
+            double px = p[0] * xr[i];
+            naive += SpecialFunctions.logGamma(px + p[1]) - SpecialFunctions.logGamma(px)
+                    - SpecialFunctions.logGamma(p[1]) + p[1] * Math.log(p[2]) + (px - 1) * Math.log(mr[i])
+                    + px * Math.log(xr[i]) - (px + p[1]) * Math.log(p[2] + xr[i] * mr[i]);
+        }
+        try (BlockReduction one = new BlockReduction(n, 4, 1); BlockReduction two = new BlockReduction(n, 4, 2)) {
+            double[] g = new double[3];
+            double ll = lik.logLikelihood(p[0], p[1], p[2], g, one);
+            assertEquals(naive, ll, 1e-10 * Math.abs(naive));
+            double[] fd = FiniteDifferences.gradient(q -> lik.logLikelihood(q[0], q[1], q[2], null, one), p);
+            for (int k = 0; k < 3; k++) {
+                assertEquals(fd[k], g[k], 1e-6 * Math.max(1, Math.abs(fd[k])), "k " + k);
+            }
+            double[] g2 = new double[3];
+            assertEquals(ll, lik.logLikelihood(p[0], p[1], p[2], g2, two), 0.0);
+            assertArrayEquals(g, g2, 0.0);
+        }
+    }
+
+    @Test
+    void paretoNbd_sumsTheCustomerFormulas() {
+        ParetoNbdLikelihood lik = new ParetoNbdLikelihood(x, tx, t);
+        for (double[] p : new double[][] {{0.55, 10.6, 0.6, 11.7}, {0.55, 12, 0.6, 3.5}, {1.2, 5, 1.7, 5}}) {
+            double naive = 0;
+            for (int i = 0; i < x.length; i++) {
+                naive += ParetoNbdFormulas.logLikelihood(x[i], tx[i], t[i], p[0], p[1], p[2], p[3]);
+            }
+            try (BlockReduction one = new BlockReduction(x.length, 1, 1);
+                 BlockReduction two = new BlockReduction(x.length, 1, 2)) {
+                double ll = lik.logLikelihood(p[0], p[1], p[2], p[3], one);
+                assertEquals(naive, ll, 1e-11 * Math.abs(naive));
+                assertEquals(ll, lik.logLikelihood(p[0], p[1], p[2], p[3], two), 0.0);
+            }
+        }
+    }
+
+    @Test
+    void bgNbd_isFiniteAtExtremeParametersAndHistories() {
+        int[] bigX = {0, 1_000_000, 5};
+        double[] bigTx = {0, 9.99e8, 1e-9};
+        double[] bigT = {1e9, 1e9, 1e9};
+        BgNbdLikelihood lik = new BgNbdLikelihood(bigX, bigTx, bigT, false);
+        try (BlockReduction one = new BlockReduction(3, 5, 1)) {
+            for (double[] p : new double[][] {{1e-8, 1e-8, 1e-8, 1e-8}, {1e8, 1e8, 1e8, 1e8}, {1e-3, 1e6, 50, 1e-4}}) {
+                double[] g = new double[4];
+                double ll = lik.logLikelihood(p[0], p[1], p[2], p[3], g, one);
+                assertEquals(true, Double.isFinite(ll), java.util.Arrays.toString(p) + ": " + ll);
+                for (double v : g) {
+                    assertEquals(true, Double.isFinite(v), java.util.Arrays.toString(p) + ": gradient " + v);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package dev.retention.recsys.evaluation;
+
+import dev.retention.recsys.RatingPredictor;
+import dev.retention.recsys.Ratings;
+
+/** Fits a model on training ratings; one per algorithm and parameter setting. */
+@FunctionalInterface
+public interface ModelFactory {
+    /** Fits a model on {@code train} (read). */
+    RatingPredictor fit(Ratings train);
+}

@@ -1,0 +1,51 @@
+package dev.retention.recsys.sparse;
+
+/**
+ * Options of {@link SparseOps#gram(CsrMatrix, GramOptions)}.
+ *
+ * @param topK        keep only the {@code topK} largest values of each row (ties to the smaller column);
+ *                    0 (the default) keeps every pair
+ * @param minSupport  keep a pair only when at least this many rows hold both columns; default 1
+ * @param diagonal    whether to keep the diagonal (the squared column norms); default {@code true}
+ * @param parallelism number of threads, {@code >= 1}; the result does not depend on it; default 1
+ */
+public record GramOptions(int topK, int minSupport, boolean diagonal, int parallelism) {
+
+    /** Validates the options. */
+    public GramOptions {
+        if (topK < 0) {
+            throw new IllegalArgumentException("topK must be >= 0 (0 keeps every pair), got " + topK);
+        }
+        if (minSupport < 1) {
+            throw new IllegalArgumentException("minSupport must be >= 1, got " + minSupport);
+        }
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("parallelism must be >= 1, got " + parallelism);
+        }
+    }
+
+    /** Every pair, support 1, with the diagonal, one thread. */
+    public static GramOptions defaults() {
+        return new GramOptions(0, 1, true, 1);
+    }
+
+    /** A copy keeping the {@code topK} largest values per row (0 for all). */
+    public GramOptions withTopK(int topK) {
+        return new GramOptions(topK, minSupport, diagonal, parallelism);
+    }
+
+    /** A copy with the given minimum support. */
+    public GramOptions withMinSupport(int minSupport) {
+        return new GramOptions(topK, minSupport, diagonal, parallelism);
+    }
+
+    /** A copy that keeps or drops the diagonal. */
+    public GramOptions withDiagonal(boolean diagonal) {
+        return new GramOptions(topK, minSupport, diagonal, parallelism);
+    }
+
+    /** A copy with the given number of threads. */
+    public GramOptions withParallelism(int parallelism) {
+        return new GramOptions(topK, minSupport, diagonal, parallelism);
+    }
+}

@@ -1,0 +1,229 @@
+package dev.retention.recsys.sparse;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.SingularOps_DDRM;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.QRDecomposition;
+import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Objects;
+import java.util.Random;
+
+/**
+ * A truncated singular value decomposition {@code A ~ U diag(s) V^T} of a sparse matrix by randomized
+ * range finding with subspace (power) iterations: N. Halko, P.-G. Martinsson and J. A. Tropp,
+ * "Finding structure with randomness: probabilistic algorithms for constructing approximate matrix
+ * decompositions", SIAM Review 53(2), 2011, algorithms 4.4 (randomized subspace iteration) and 5.1
+ * (direct SVD). Immutable and thread-safe.
+ *
+ * <p>With {@code l = min(k + p, m, n)}: a seeded Gaussian {@code n x l} test matrix {@code W};
+ * {@code Q = orth(A W)}; {@code q} times {@code Q = orth(A orth(A^T Q))}; then the small SVD of
+ * {@code A^T Q = V_b S U_b^T} (an {@code n x l} dense matrix) gives {@code U = Q U_b} and
+ * {@code V = V_b}, of which the leading {@code k} are kept. The sparse products are the kernels of
+ * {@link SparseOps} (on {@code A} and a stored transpose); the dense Householder QR and the small SVD
+ * are EJML's. Time O((q + 1) nnz l + (m + n) l^2), memory O((m + n) l). When the spectrum beyond
+ * {@code k} is zero (a matrix of rank at most {@code l}), the result is exact to rounding.
+ *
+ * <p>Factors are row-major {@code double[]}: {@code U} is {@code m x k}, {@code V} is {@code n x k};
+ * singular values are non-increasing. The same seed gives the same result whatever the parallelism.
+ */
+public final class TruncatedSvd {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TruncatedSvd.class);
+
+    private final int rows;
+    private final int cols;
+    private final int rank;
+    private final double[] s;
+    private final double[] u;
+    private final double[] v;
+    private final SvdOptions options;
+    private final int sketchColumns;
+
+    private TruncatedSvd(int rows, int cols, int rank, double[] s, double[] u, double[] v, SvdOptions options,
+                         int sketchColumns) {
+        this.rows = rows;
+        this.cols = cols;
+        this.rank = rank;
+        this.s = s;
+        this.u = u;
+        this.v = v;
+        this.options = options;
+        this.sketchColumns = sketchColumns;
+    }
+
+    /**
+     * The leading {@code options.rank()} singular triplets of {@code a}.
+     *
+     * @param a       read
+     * @param options rank, oversampling, power iterations, seed, parallelism
+     * @throws IllegalArgumentException if the rank exceeds {@code min(rows, cols)}
+     */
+    public static TruncatedSvd compute(CsrMatrix a, SvdOptions options) {
+        Objects.requireNonNull(a, "a");
+        Objects.requireNonNull(options, "options");
+        int m = a.rows();
+        int n = a.cols();
+        int k = options.rank();
+        if (k > Math.min(m, n)) {
+            throw new IllegalArgumentException("rank must be in [1, min(rows, cols) = " + Math.min(m, n)
+                    + "] for a " + m + " x " + n + " matrix, got " + k);
+        }
+        int l = (int) Math.min((long) k + options.oversampling(), Math.min(m, n));
+        int threads = options.parallelism();
+        long start = System.nanoTime();
+        CsrMatrix at = a.transpose();
+
+        double[] w = new double[n * l];
+        Random random = new Random(options.seed());
+        for (int i = 0; i < w.length; i++) {
+            w[i] = random.nextGaussian();
+        }
+        double[] y = SparseOps.mult(a, w, l, null, threads);
+        double[] q = orthonormalize(y, m, l);
+        double[] z = new double[n * l];
+        for (int it = 0; it < options.powerIterations(); it++) {
+            SparseOps.mult(at, q, l, z, threads);
+            double[] qz = orthonormalize(z, n, l);
+            SparseOps.mult(a, qz, l, y, threads);
+            q = orthonormalize(y, m, l);
+            LOG.debug("truncated SVD: power iteration {} of {}", it + 1, options.powerIterations());
+        }
+        // A^T Q = V_b S U_b^T, so A ~ Q Q^T A = (Q U_b) S V_b^T
+        SparseOps.mult(at, q, l, z, threads);
+        DMatrixRMaj bt = DMatrixRMaj.wrap(n, l, z);
+        SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(n, l, true, true, true);
+        if (!svd.decompose(bt)) {
+            throw new IllegalStateException("EJML's SVD of the " + n + " x " + l + " projected matrix failed");
+        }
+        DMatrixRMaj vb = svd.getU(null, false);   // n x l
+        DMatrixRMaj ub = svd.getV(null, false);   // l x l
+        DMatrixRMaj sw = svd.getW(null);
+        SingularOps_DDRM.descendingOrder(vb, false, sw, ub, false);
+
+        double[] s = new double[k];
+        for (int t = 0; t < k; t++) {
+            s[t] = sw.get(t, t);
+        }
+        double[] u = new double[m * k];
+        for (int i = 0; i < m; i++) {
+            for (int t = 0; t < k; t++) {
+                double acc = 0;
+                for (int r = 0; r < l; r++) {
+                    acc += q[i * l + r] * ub.get(r, t);
+                }
+                u[i * k + t] = acc;
+            }
+        }
+        double[] v = new double[n * k];
+        for (int j = 0; j < n; j++) {
+            for (int t = 0; t < k; t++) {
+                v[j * k + t] = vb.get(j, t);
+            }
+        }
+        LOG.info("truncated SVD of a {} x {} matrix ({} non-zeros): rank {}, sketch {}, {} power iterations, {} ms",
+                m, n, a.nnz(), k, l, options.powerIterations(), (System.nanoTime() - start) / 1_000_000);
+        return new TruncatedSvd(m, n, k, s, u, v, options, l);
+    }
+
+    /** An orthonormal basis of the columns of the row-major {@code rows x l} matrix (Householder QR, thin Q). */
+    private static double[] orthonormalize(double[] y, int rows, int l) {
+        QRDecomposition<DMatrixRMaj> qr = DecompositionFactory_DDRM.qr(rows, l);
+        DMatrixRMaj ym = new DMatrixRMaj(rows, l);
+        System.arraycopy(y, 0, ym.data, 0, rows * l);
+        // EJML reports failure when a column is exactly zero after the earlier reflections (a sketch of
+        // lower rank than l, as for a matrix of rank < l); its reflector is then the identity, and the thin
+        // Q is still orthonormal, with an arbitrary direction for that column, which is what the range
+        // finder needs. So the flag is not an error here.
+        qr.decompose(ym);
+        double[] q = qr.getQ(null, true).data;
+        for (double x : q) {
+            if (!Double.isFinite(x)) {
+                throw new IllegalStateException("EJML's QR of the " + rows + " x " + l
+                        + " sketch produced a non-finite value");
+            }
+        }
+        return q;
+    }
+
+    /** Rows of the decomposed matrix. */
+    public int rows() {
+        return rows;
+    }
+
+    /** Columns of the decomposed matrix. */
+    public int cols() {
+        return cols;
+    }
+
+    /** Number of singular triplets kept. */
+    public int rank() {
+        return rank;
+    }
+
+    /** Columns of the random sketch, {@code min(k + p, rows, cols)}. */
+    public int sketchColumns() {
+        return sketchColumns;
+    }
+
+    /** The options used. */
+    public SvdOptions options() {
+        return options;
+    }
+
+    /** Singular values, non-increasing; copied. */
+    public double[] singularValues() {
+        return s.clone();
+    }
+
+    /** Singular value {@code t}. */
+    public double singularValue(int t) {
+        return s[Objects.checkIndex(t, rank)];
+    }
+
+    /** Left singular vectors, row-major {@code rows x rank}; copied. */
+    public double[] u() {
+        return u.clone();
+    }
+
+    /** Right singular vectors, row-major {@code cols x rank}; copied. */
+    public double[] v() {
+        return v.clone();
+    }
+
+    /** Element {@code (i, t)} of {@code U}. */
+    public double u(int i, int t) {
+        Objects.checkIndex(i, rows);
+        return u[i * rank + Objects.checkIndex(t, rank)];
+    }
+
+    /** Element {@code (j, t)} of {@code V}. */
+    public double v(int j, int t) {
+        Objects.checkIndex(j, cols);
+        return v[j * rank + Objects.checkIndex(t, rank)];
+    }
+
+    /** The rank-k approximation of element {@code (i, j)}: {@code sum_t U(i,t) s_t V(j,t)}. O(k). */
+    public double approximate(int i, int j) {
+        Objects.checkIndex(i, rows);
+        Objects.checkIndex(j, cols);
+        double acc = 0;
+        for (int t = 0; t < rank; t++) {
+            acc += u[i * rank + t] * s[t] * v[j * rank + t];
+        }
+        return acc;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder(String.format("TruncatedSvd of a %,d x %,d matrix: rank %d "
+                + "(sketch %d, %d power iterations, seed %d)%n%6s %14s%n", rows, cols, rank, sketchColumns,
+                options.powerIterations(), options.seed(), "t", "sigma"));
+        for (int t = 0; t < rank; t++) {
+            sb.append(String.format("%6d %14.6f%n", t, s[t]));
+        }
+        return sb.toString();
+    }
+}
