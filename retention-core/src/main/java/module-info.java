@@ -11,9 +11,13 @@ module dev.retention.core {
     exports dev.retention.data;
     exports dev.retention.evaluation;
     exports dev.retention.io;
+    exports dev.retention.matrix;
     exports dev.retention.model;
     exports dev.retention.optim;
     exports dev.retention.parallel;
+    exports dev.retention.random;
     exports dev.retention.rfm;
     exports dev.retention.synth;
+
+    uses dev.retention.model.ModelReader;
 }

@@ -28,29 +28,40 @@ import java.util.zip.CRC32;
  * <pre>
  *   offset  size  field
  *   0       4     magic "RTNM" (0x52 0x54 0x4E 0x4D)
- *   4       2     format version (this library writes {@value #FORMAT_VERSION}, reads 1..{@value #FORMAT_VERSION})
+ *   4       2     format version (this library writes and reads {@value #FORMAT_VERSION})
  *   6       2     flags, 0
  *   8       8     body length L in bytes
- *   16      L     body: model type (string), library version (string), section count (int),
- *                 then per section: name (string), kind (byte), element count (int), elements
+ *   16      L     body: model type (string), schema version of that type (int), library version (string),
+ *                 section count (int), then per section: name (string), kind (byte), element count (int),
+ *                 elements
  *   16+L    4     CRC32 of bytes [0, 16+L)
  *   string = int byte length, then UTF-8 bytes
  * </pre>
  * Floats and doubles are stored bit for bit (IEEE 754 raw bits), so NaN payloads and {@code -0.0}
  * survive a round trip.
  *
- * <p>A file that is too short, has another magic number, a newer format version, a length that does not
+ * <p>Two versions are kept apart. The <em>format version</em> is this container's layout, the same for every
+ * model. The <em>schema version</em> belongs to one model type: the sections that type writes and what they
+ * mean. A model type raises its schema version when its sections change, and its reader states the newest
+ * schema it understands ({@link #requireType(String, int)}), so that a file written by a newer library is
+ * refused with a message that says so instead of being misread.
+ *
+ * <p>A file that is too short, has another magic number, another format version, a length that does not
  * match the file, a wrong checksum, or a body that does not parse is refused with a
  * {@link ModelFormatException} that names the file and the problem. Nothing in a file is ever
  * executed: there is no Java serialization, only arrays of primitives and strings.
  *
- * <p>Models use it as {@code ModelFile.writer("rfm-scorer").putDoubles("edges", e).write(path)} and
- * {@code ModelFile.read(path).requireType("rfm-scorer").doubles("edges")}.
+ * <p>Models use it as {@code ModelFile.writer("rfm-scorer", 1).putDoubles("edges", e).toBytes()} and
+ * {@code ModelFile.parse(bytes, source).requireType("rfm-scorer", 1).doubles("edges")}; {@link Models#load}
+ * opens any model file and returns the right model.
  */
 public final class ModelFile {
 
-    /** The format version this library writes. */
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * The format version this library writes and reads. Version 1 (files without a schema version, written
+     * by development builds before the shared model contract) is refused with a message saying so.
+     */
+    public static final int FORMAT_VERSION = 2;
 
     private static final int MAGIC = 0x52544E4D;
     private static final int HEADER = 16;
@@ -87,16 +98,40 @@ public final class ModelFile {
     private final String source;
     private final int formatVersion;
     private final String modelType;
+    private final int schemaVersion;
     private final String libraryVersion;
     private final Map<String, Section> sections;
 
-    private ModelFile(String source, int formatVersion, String modelType, String libraryVersion,
+    private ModelFile(String source, int formatVersion, String modelType, int schemaVersion, String libraryVersion,
                       Map<String, Section> sections) {
         this.source = source;
         this.formatVersion = formatVersion;
         this.modelType = modelType;
+        this.schemaVersion = schemaVersion;
         this.libraryVersion = libraryVersion;
         this.sections = Collections.unmodifiableMap(sections);
+    }
+
+    /**
+     * Writes bytes to a file atomically: to a temporary file next to {@code path}, then moved over it, so
+     * that a reader never sees half a file.
+     *
+     * @param path  written
+     * @param bytes read
+     * @throws IOException if the file cannot be written
+     */
+    public static void writeAtomically(Path path, byte[] bytes) throws IOException {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(bytes, "bytes");
+        Path target = path.toAbsolutePath();
+        // not Files.createTempFile: its owner-only permissions would carry over to the model file
+        Path tmp = target.resolveSibling(target.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
+        try {
+            Files.write(tmp, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
     }
 
     /** The version of this library, as written into model files. */
@@ -105,14 +140,24 @@ public final class ModelFile {
     }
 
     /**
-     * A writer for a model of the given type.
+     * A writer for a model of the given type and schema version.
      *
-     * @param modelType a short name such as {@code "rfm-scorer"}; readers check it with
-     *                  {@link #requireType(String)}
-     * @throws IllegalArgumentException if the type holds an unpaired surrogate (not representable in UTF-8)
+     * @param modelType     a short name such as {@code "rfm-scorer"}; readers check it with
+     *                      {@link #requireType(String, int)}
+     * @param schemaVersion the version of this type's sections, {@code >= 1}
+     * @throws IllegalArgumentException if the type holds an unpaired surrogate (not representable in UTF-8) or
+     *                                  the schema version is below 1
+     */
+    public static Writer writer(String modelType, int schemaVersion) {
+        return new Writer(modelType, schemaVersion);
+    }
+
+    /**
+     * A writer for schema version 1 of a model type. Transitional: removed once every model states its
+     * schema version.
      */
     public static Writer writer(String modelType) {
-        return new Writer(modelType);
+        return new Writer(modelType, 1);
     }
 
     /**
@@ -154,10 +199,12 @@ public final class ModelFile {
                     + "expected 0x%08X \"RTNM\")", source, magic, MAGIC));
         }
         int version = Short.toUnsignedInt(buf.getShort());
-        if (version > FORMAT_VERSION || version < 1) {
+        if (version != FORMAT_VERSION) {
             throw new ModelFormatException(source + ": model file format version " + version
-                    + " is not supported; this library (" + LIBRARY_VERSION + ") reads versions 1 to "
-                    + FORMAT_VERSION + (version > FORMAT_VERSION ? "; the file was written by a newer library" : ""));
+                    + " is not supported; this library (" + LIBRARY_VERSION + ") reads version " + FORMAT_VERSION
+                    + (version > FORMAT_VERSION ? "; the file was written by a newer library"
+                    : "; the file was written by a development build before model files carried schema versions:"
+                    + " fit the model again and save it"));
         }
         buf.getShort(); // flags
         long bodyLength = buf.getLong();
@@ -176,6 +223,11 @@ public final class ModelFile {
         buf.limit(bytes.length - TRAILER);
         try {
             String type = readString(buf, source);
+            int schema = buf.getInt();
+            if (schema < 1) {
+                throw new ModelFormatException(source + ": schema version of the '" + type + "' model must be >= 1, got "
+                        + schema);
+            }
             String libVersion = readString(buf, source);
             int count = readCount(buf, source, "section count");
             Map<String, Section> sections = new LinkedHashMap<>();
@@ -194,7 +246,7 @@ public final class ModelFile {
             if (buf.hasRemaining()) {
                 throw new ModelFormatException(source + ": " + buf.remaining() + " unexpected bytes after the last section");
             }
-            return new ModelFile(source, version, type, libVersion, sections);
+            return new ModelFile(source, version, type, schema, libVersion, sections);
         } catch (BufferUnderflowException e) {
             throw new ModelFormatException(source + ": model file body ends in the middle of a section");
         }
@@ -285,6 +337,11 @@ public final class ModelFile {
         return modelType;
     }
 
+    /** The schema version of the model type's sections. */
+    public int schemaVersion() {
+        return schemaVersion;
+    }
+
     /** The version of the library that wrote the file. */
     public String writtenBy() {
         return libraryVersion;
@@ -301,14 +358,31 @@ public final class ModelFile {
     }
 
     /**
-     * Checks the model type.
+     * Checks the model type, schema version 1. Transitional: removed once every model states its schema
+     * version.
      *
-     * @return this
-     * @throws ModelFormatException if the file holds another type of model
+     * @throws ModelFormatException if the file holds another type of model, or a newer schema of this type
      */
     public ModelFile requireType(String expected) throws ModelFormatException {
+        return requireType(expected, 1);
+    }
+
+    /**
+     * Checks the model type and that its schema version is one this reader understands.
+     *
+     * @param expected     the model type
+     * @param newestSchema the newest schema version of that type the caller reads, {@code >= 1}
+     * @return this
+     * @throws ModelFormatException if the file holds another type of model, or a newer schema of this type
+     */
+    public ModelFile requireType(String expected, int newestSchema) throws ModelFormatException {
         if (!modelType.equals(expected)) {
             throw new ModelFormatException(source + ": holds a '" + modelType + "' model, expected '" + expected + "'");
+        }
+        if (schemaVersion > newestSchema) {
+            throw new ModelFormatException(source + ": the '" + modelType + "' model has schema version " + schemaVersion
+                    + ", written by library " + libraryVersion + "; this library (" + LIBRARY_VERSION
+                    + ") reads schema versions up to " + newestSchema);
         }
         return this;
     }
@@ -406,7 +480,8 @@ public final class ModelFile {
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();
-        sb.append("ModelFile '").append(modelType).append("' (format ").append(formatVersion).append(", written by ")
+        sb.append("ModelFile '").append(modelType).append("' (schema ").append(schemaVersion).append(", format ")
+                .append(formatVersion).append(", written by ")
                 .append(libraryVersion).append(") from ").append(source).append('\n');
         for (Map.Entry<String, Section> e : sections.entrySet()) {
             sb.append(String.format("  %-24s %-8s %,d%n", e.getKey(), e.getValue().kind.noun(),
@@ -438,11 +513,16 @@ public final class ModelFile {
      */
     public static final class Writer {
         private final String modelType;
+        private final int schemaVersion;
         private final Map<String, Section> sections = new LinkedHashMap<>();
 
-        private Writer(String modelType) {
+        private Writer(String modelType, int schemaVersion) {
             this.modelType = Objects.requireNonNull(modelType, "modelType");
             checkUnicode(modelType, "modelType");
+            if (schemaVersion < 1) {
+                throw new IllegalArgumentException("schemaVersion must be >= 1, got " + schemaVersion);
+            }
+            this.schemaVersion = schemaVersion;
         }
 
         private Writer put(String name, Kind kind, Object data) {
@@ -526,6 +606,7 @@ public final class ModelFile {
                 ByteArrayOutputStream bodyBytes = new ByteArrayOutputStream();
                 DataOutputStream body = new DataOutputStream(bodyBytes);
                 writeString(body, modelType);
+                body.writeInt(schemaVersion);
                 writeString(body, LIBRARY_VERSION);
                 body.writeInt(sections.size());
                 for (Map.Entry<String, Section> e : sections.entrySet()) {
@@ -560,15 +641,7 @@ public final class ModelFile {
          * @throws IOException if the file cannot be written
          */
         public void write(Path path) throws IOException {
-            Path target = path.toAbsolutePath();
-            // not Files.createTempFile: its owner-only permissions would carry over to the model file
-            Path tmp = target.resolveSibling(target.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
-            try {
-                Files.write(tmp, toBytes(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            writeAtomically(path, toBytes());
         }
 
         private static void writeData(DataOutputStream out, Section s) throws IOException {

@@ -1,5 +1,7 @@
 package dev.retention.synth;
 
+import dev.retention.random.Variates;
+
 /**
  * Walker's alias method for drawing from a fixed discrete distribution in O(1) per draw, built in
  * O(n) by Vose's stable construction (Vose, "A linear algorithm for generating random numbers with a

@@ -1,5 +1,6 @@
 package dev.retention.synth;
 
+import dev.retention.random.Variates;
 import dev.retention.data.IdIndex;
 import dev.retention.data.SkipReason;
 import dev.retention.data.TransactionLog;

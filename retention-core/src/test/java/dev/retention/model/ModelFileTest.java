@@ -40,7 +40,8 @@ class ModelFileTest {
     void parse_readsWhatWasWritten() throws Exception {
         ModelFile f = ModelFile.parse(sample().toBytes(), "mem").requireType("rfm-scorer");
         assertEquals("rfm-scorer", f.modelType());
-        assertEquals(1, f.formatVersion());
+        assertEquals(2, f.formatVersion());
+        assertEquals(1, f.schemaVersion());
         assertEquals("mem", f.source());
         assertEquals(List.of("edges", "counts", "times", "weights", "labels", "blob", "name", "k", "seed", "alpha"),
                 List.copyOf(f.sectionNames()));
@@ -102,7 +103,7 @@ class ModelFileTest {
     @Test
     void toString_listsSections() throws Exception {
         String s = ModelFile.parse(sample().toBytes(), "model.bin").toString();
-        assertTrue(s.startsWith("ModelFile 'rfm-scorer' (format 1, written by "), s);
+        assertTrue(s.startsWith("ModelFile 'rfm-scorer' (schema 1, format 2, written by "), s);
         assertTrue(s.contains(") from model.bin\n"), s);
         assertTrue(s.contains("  edges                    doubles  3\n"), s);
         assertTrue(s.contains("  labels                   strings  3\n"), s);
@@ -139,7 +140,7 @@ class ModelFileTest {
         ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFile.parse(bytes, "future.bin"));
         assertTrue(e.getMessage().startsWith("future.bin: model file format version " + (ModelFile.FORMAT_VERSION + 1)
                 + " is not supported"), e.getMessage());
-        assertTrue(e.getMessage().contains("reads versions 1 to " + ModelFile.FORMAT_VERSION), e.getMessage());
+        assertTrue(e.getMessage().contains("reads version " + ModelFile.FORMAT_VERSION), e.getMessage());
         assertTrue(e.getMessage().endsWith("the file was written by a newer library"), e.getMessage());
 
         byte[] v65535 = sample().toBytes();
@@ -211,7 +212,7 @@ class ModelFileTest {
 
     @Test
     void parse_refusesUnknownSectionKind() {
-        byte[] f = RandomModelFiles.frame(1, new Body().string("t").string("v").i32(1)
+        byte[] f = RandomModelFiles.frame(2, new Body().string("t").i32(1).string("v").i32(1)
                 .string("x").i8(9).i32(0).toBytes());
         ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFile.parse(f, "f"));
         assertEquals("f: section 'x' has an unknown kind", e.getMessage());
@@ -219,7 +220,7 @@ class ModelFileTest {
 
     @Test
     void parse_refusesDuplicateSection() {
-        byte[] f = RandomModelFiles.frame(1, new Body().string("t").string("v").i32(2)
+        byte[] f = RandomModelFiles.frame(2, new Body().string("t").i32(1).string("v").i32(2)
                 .string("x").i8(1).i32(0).string("x").i8(1).i32(0).toBytes());
         ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFile.parse(f, "f"));
         assertEquals("f: section 'x' occurs twice", e.getMessage());
@@ -227,27 +228,27 @@ class ModelFileTest {
 
     @Test
     void parse_refusesTrailingBytes() {
-        byte[] f = RandomModelFiles.frame(1, new Body().string("t").string("v").i32(0).i8(0).i8(0).toBytes());
+        byte[] f = RandomModelFiles.frame(2, new Body().string("t").i32(1).string("v").i32(0).i8(0).i8(0).toBytes());
         ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFile.parse(f, "f"));
         assertEquals("f: 2 unexpected bytes after the last section", e.getMessage());
     }
 
     @Test
     void parse_refusesNegativeAndOversizedCounts() {
-        byte[] negative = RandomModelFiles.frame(1, new Body().string("t").string("v").i32(-1).toBytes());
+        byte[] negative = RandomModelFiles.frame(2, new Body().string("t").i32(1).string("v").i32(-1).toBytes());
         ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFile.parse(negative, "f"));
         assertEquals("f: negative section count: -1", e.getMessage());
 
-        byte[] huge = RandomModelFiles.frame(1, new Body().string("t").string("v").i32(1)
+        byte[] huge = RandomModelFiles.frame(2, new Body().string("t").i32(1).string("v").i32(1)
                 .string("x").i8(4).i32(Integer.MAX_VALUE).toBytes());
         e = assertThrows(ModelFormatException.class, () -> ModelFile.parse(huge, "f"));
         assertEquals("f: a section of 2147483647 doubles does not fit in the 0 bytes left", e.getMessage());
 
-        byte[] longString = RandomModelFiles.frame(1, new Body().i32(1000).toBytes());
+        byte[] longString = RandomModelFiles.frame(2, new Body().i32(1000).toBytes());
         e = assertThrows(ModelFormatException.class, () -> ModelFile.parse(longString, "f"));
         assertEquals("f: a string of 1000 bytes does not fit in the 0 bytes left", e.getMessage());
 
-        byte[] cut = RandomModelFiles.frame(1, new Body().string("t").string("v").i32(1).string("x").toBytes());
+        byte[] cut = RandomModelFiles.frame(2, new Body().string("t").i32(1).string("v").i32(1).string("x").toBytes());
         e = assertThrows(ModelFormatException.class, () -> ModelFile.parse(cut, "f"));
         assertEquals("f: model file body ends in the middle of a section", e.getMessage());
     }
@@ -333,5 +334,39 @@ class ModelFileTest {
         ModelFile f = ModelFile.read(new ByteArrayInputStream(sample().toBytes()), "classpath:/m.bin");
         assertEquals("classpath:/m.bin", f.source());
         assertEquals(5, f.intValue("k"));
+    }
+
+    @Test
+    void parse_refusesFormatVersion1NamingTheCause() throws Exception {
+        byte[] bytes = sample().toBytes();
+        bytes[5] = 1;
+        RandomModelFiles.withCrc(bytes);
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFile.parse(bytes, "old.bin"));
+        assertTrue(e.getMessage().startsWith("old.bin: model file format version 1 is not supported"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("fit the model again and save it"), e.getMessage());
+    }
+
+    @Test
+    void requireType_refusesANewerSchemaOfTheType() throws Exception {
+        ModelFile f = ModelFile.parse(ModelFile.writer("kmeans", 3).putInt("k", 2).toBytes(), "new.bin");
+        assertEquals(3, f.schemaVersion());
+        assertEquals(f, f.requireType("kmeans", 3));
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> f.requireType("kmeans", 2));
+        assertTrue(e.getMessage().startsWith("new.bin: the 'kmeans' model has schema version 3, written by library "),
+                e.getMessage());
+        assertTrue(e.getMessage().endsWith("reads schema versions up to 2"), e.getMessage());
+    }
+
+    @Test
+    void writer_refusesASchemaVersionBelowOne() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelFile.writer("t", 0));
+        assertEquals("schemaVersion must be >= 1, got 0", e.getMessage());
+    }
+
+    @Test
+    void parse_refusesASchemaVersionBelowOne() {
+        byte[] f = RandomModelFiles.frame(2, new Body().string("t").i32(0).string("v").i32(0).toBytes());
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFile.parse(f, "f"));
+        assertEquals("f: schema version of the 't' model must be >= 1, got 0", e.getMessage());
     }
 }

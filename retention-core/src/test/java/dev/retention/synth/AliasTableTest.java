@@ -1,5 +1,6 @@
 package dev.retention.synth;
 
+import dev.retention.random.Variates;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,7 +1,7 @@
 package dev.retention.recsys.sparse.internal;
 
 /**
- * Fixed work blocks of the sparse kernels, run by {@link dev.retention.parallel.Workers#runShared}.
+ * Fixed work blocks of the sparse kernels, run by {@link dev.retention.parallel.Workers}.
  *
  * <p>Design: a kernel splits its work into blocks whose boundaries depend only on the data (never on
  * the number of threads); each block writes its own output (a disjoint range, or a private partial

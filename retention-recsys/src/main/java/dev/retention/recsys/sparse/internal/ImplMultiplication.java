@@ -61,7 +61,7 @@ public final class ImplMultiplication {
         int[] bounds = Blocks.byNnz(ptr, rows, VECTOR_BLOCK_NNZ);
         int nnz = ptr[rows];
         boolean xCached = 8L * cols <= WINDOW_X_BYTES;
-        Workers.runShared(bounds.length - 1, threads, (b, w) -> {
+        Workers.runOnce(threads, bounds.length - 1, (b, w) -> {
             int from = bounds[b];
             int to = bounds[b + 1];
             long entries = (long) ptr[to] - ptr[from];
@@ -179,13 +179,13 @@ public final class ImplMultiplication {
                             int threads, int panelRows) {
         if (panelRows >= cols) {
             int[] bounds = Blocks.byNnz(ptr, rows, BLOCK_NNZ / Math.max(1, k / 4));
-            Workers.runShared(bounds.length - 1, threads,
+            Workers.runOnce(threads, bounds.length - 1,
                     (blk, w) -> multRows(bounds[blk], bounds[blk + 1], ptr, idx, val, b, k, c));
             return;
         }
         // blocks of many rows, so that a panel serves many rows before the next is read
         int[] bounds = Blocks.byNnz(ptr, rows, PANEL_BLOCK_NNZ);
-        Workers.runShared(bounds.length - 1, threads, (blk, w) -> {
+        Workers.runOnce(threads, bounds.length - 1, (blk, w) -> {
             int from = bounds[blk];
             int to = bounds[blk + 1];
             int[] cursor = Arrays.copyOfRange(ptr, from, to);
@@ -271,7 +271,7 @@ public final class ImplMultiplication {
         int size = cols * k;
         double[][] partial = new double[blocks][];
         partial[0] = c;
-        Workers.runShared(blocks, threads, (blk, w) -> {
+        Workers.runOnce(threads, blocks, (blk, w) -> {
             double[] out = blk == 0 ? c : new double[size];
             if (blk == 0) {
                 Arrays.fill(c, 0, size, 0.0);
@@ -288,7 +288,7 @@ public final class ImplMultiplication {
         });
         if (blocks > 1) {
             int chunks = (size + REDUCE_CHUNK - 1) / REDUCE_CHUNK;
-            Workers.runShared(chunks, threads, (chunk, w) -> {
+            Workers.runOnce(threads, chunks, (chunk, w) -> {
                 int from = chunk * REDUCE_CHUNK;
                 int to = Math.min(size, from + REDUCE_CHUNK);
                 for (int blk = 1; blk < blocks; blk++) {

@@ -74,7 +74,7 @@ public final class ImplPairs {
     public static void dense(Spec s, float[] out, int threads, int rowsPerBlock) {
         Plan plan = plan(s, rowsPerBlock);
         Workspace[] ws = new Workspace[Math.max(1, threads)];
-        Workers.runShared(plan.blocks(), threads, (b, w) -> {
+        Workers.runOnce(threads, plan.blocks(), (b, w) -> {
             Workspace work = workspace(ws, w, s, plan);
             int from = plan.bounds[b];
             int to = plan.bounds[b + 1];
@@ -117,7 +117,7 @@ public final class ImplPairs {
         int blocks = plan.blocks();
         Workspace[] ws = new Workspace[Math.max(1, threads)];
         RowBuffer[] out = new RowBuffer[blocks];
-        Workers.runShared(blocks, threads, (b, w) -> {
+        Workers.runOnce(threads, blocks, (b, w) -> {
             Workspace work = workspace(ws, w, s, plan);
             int from = plan.bounds[b];
             int to = plan.bounds[b + 1];

@@ -99,7 +99,7 @@ public final class ImplSell {
     public static void mult(Sell a, double[] x, double[] y, int threads) {
         int slices = a.slicePtr.length - 1;
         int[] bounds = Blocks.byNnz(a.slicePtr, slices, BLOCK_ENTRIES);
-        Workers.runShared(bounds.length - 1, threads, (b, w) -> multSlices(a, bounds[b], bounds[b + 1], x, y));
+        Workers.runOnce(threads, bounds.length - 1, (b, w) -> multSlices(a, bounds[b], bounds[b + 1], x, y));
     }
 
     private static void multSlices(Sell a, int from, int to, double[] x, double[] y) {

@@ -1,15 +1,15 @@
-package dev.retention.synth;
+package dev.retention.random;
 
 /**
- * A small seeded random number generator with the samplers the synthetic shop needs: uniform,
- * bounded integer, standard normal, exponential, gamma and beta variates. Not thread-safe; one
- * instance per stream.
+ * A small seeded random number generator with the samplers the library needs: uniform, bounded integer,
+ * standard normal, exponential, gamma and beta variates. The one implementation of these samplers: the
+ * synthetic shop and the lifetime models' simulations draw from it. Not thread-safe; one instance per stream.
  *
  * <p>Design: the generator is SplitMix64 (Steele, Lea and Flood, "Fast splittable pseudorandom number
  * generators", OOPSLA 2014), written out here rather than taken from {@link java.util.SplittableRandom}
  * so that its output, including bounded integers and normal variates, is fixed by this file and not
- * by the JDK version. Independent streams are derived from (seed, stream, index) by hashing, so that
- * the draws of one customer do not depend on those of any other. Transcendental functions go through
+ * by the JDK version. Independent streams are derived from (seed, stream, index) by hashing
+ * ({@link Seeds#mix64}), so that the draws of one customer do not depend on those of any other. Transcendental functions go through
  * {@link StrictMath}, whose results are specified bit for bit, and all other arithmetic is IEEE 754
  * (strict in Java 17), so the same seed gives the same numbers on every platform.
  *
@@ -24,17 +24,21 @@ package dev.retention.synth;
  *       2019, unbiased.</li>
  * </ul>
  */
-final class Variates {
+public final class Variates {
 
-    private static final long GOLDEN = 0x9E3779B97F4A7C15L;
     private static final double DOUBLE_UNIT = 0x1.0p-53;
+    /**
+     * Most draws of one rejection loop. Every loop here accepts with probability above one half per draw, so
+     * reaching this bound has probability below 2^-1000: it can only mean a broken generator.
+     */
+    private static final int MAX_REJECTIONS = 1000;
 
     private long state;
     private double spareNormal;
     private boolean hasSpareNormal;
 
     /** A generator whose sequence is fixed by {@code seed}. */
-    Variates(long seed) {
+    public Variates(long seed) {
         this.state = seed;
     }
 
@@ -42,51 +46,51 @@ final class Variates {
      * The generator of stream {@code index} of kind {@code stream} under {@code seed}; distinct
      * (stream, index) pairs give statistically independent sequences.
      */
-    static Variates stream(long seed, long stream, long index) {
+    public static Variates stream(long seed, long stream, long index) {
         return new Variates(streamState(seed, stream, index));
     }
 
     /** Restarts this generator as {@link #stream(long, long, long)} would, without allocating. */
-    void reset(long seed, long stream, long index) {
+    public void reset(long seed, long stream, long index) {
         state = streamState(seed, stream, index);
         hasSpareNormal = false;
     }
 
     private static long streamState(long seed, long stream, long index) {
-        return mix64(mix64(mix64(seed) + stream) + index);
-    }
-
-    /** Stafford's variant 13 of the MurmurHash3 finaliser, as in SplitMix64: a bijection on longs. */
-    static long mix64(long z) {
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+        return Seeds.mix64(Seeds.mix64(Seeds.mix64(seed) + stream) + index);
     }
 
     /** 64 uniformly random bits. */
-    long nextLong() {
-        state += GOLDEN;
-        return mix64(state);
+    public long nextLong() {
+        state += Seeds.GOLDEN;
+        return Seeds.mix64(state);
     }
 
     /** Uniform in {@code [0, 1)}, a multiple of 2^-53. */
-    double nextDouble() {
+    public double nextDouble() {
         return (nextLong() >>> 11) * DOUBLE_UNIT;
     }
 
     /** Uniform in {@code (0, 1]}, safe to take the logarithm of. */
-    double nextOpenClosed() {
+    public double nextOpenClosed() {
         return 1.0 - nextDouble();
     }
 
-    /** Uniform in {@code [0, bound)}, unbiased (Lemire's multiply-and-reject); {@code bound} must be &gt; 0. */
-    int nextInt(int bound) {
-        assert bound > 0 : bound;
+    /**
+     * Uniform in {@code [0, bound)}, unbiased (Lemire's multiply-and-reject).
+     *
+     * @throws IllegalArgumentException if {@code bound <= 0}
+     */
+    public int nextInt(int bound) {
+        if (bound <= 0) {
+            throw new IllegalArgumentException("bound must be > 0, got " + bound);
+        }
         long m = (nextLong() >>> 32) * bound;
         long low = m & 0xFFFFFFFFL;
         if (low < bound) {
             long threshold = (0x1_0000_0000L - bound) % bound;
-            while (low < threshold) {
+            for (int tries = 0; low < threshold; tries++) {
+                checkTries(tries);
                 m = (nextLong() >>> 32) * bound;
                 low = m & 0xFFFFFFFFL;
             }
@@ -95,12 +99,12 @@ final class Variates {
     }
 
     /** Whether an event of probability {@code probability} happens. */
-    boolean nextBoolean(double probability) {
+    public boolean nextBoolean(double probability) {
         return nextDouble() < probability;
     }
 
     /** A standard normal variate (mean 0, variance 1), by the polar method. */
-    double normal() {
+    public double normal() {
         if (hasSpareNormal) {
             hasSpareNormal = false;
             return spareNormal;
@@ -108,7 +112,9 @@ final class Variates {
         double u;
         double v;
         double s;
+        int tries = 0;
         do {
+            checkTries(tries++);
             u = 2.0 * nextDouble() - 1.0;
             v = 2.0 * nextDouble() - 1.0;
             s = u * u + v * v;
@@ -120,7 +126,7 @@ final class Variates {
     }
 
     /** A standard exponential variate (rate 1, mean 1). */
-    double exponential() {
+    public double exponential() {
         return -StrictMath.log(nextOpenClosed());
     }
 
@@ -128,13 +134,22 @@ final class Variates {
      * A gamma variate with the given shape and rate (mean {@code shape / rate}, variance
      * {@code shape / rate^2}); both must be finite and &gt; 0. May underflow to 0 for tiny shapes.
      */
-    double gamma(double shape, double rate) {
-        assert shape > 0 && rate > 0 : shape + ", " + rate;
+    public double gamma(double shape, double rate) {
+        if (!(rate > 0) || Double.isInfinite(rate)) {
+            throw new IllegalArgumentException("rate must be finite and > 0, got " + rate);
+        }
         return gamma(shape) / rate;
     }
 
-    /** A gamma variate with the given shape and rate 1, by Marsaglia and Tsang (2000). */
-    double gamma(double shape) {
+    /**
+     * A gamma variate with the given shape and rate 1, by Marsaglia and Tsang (2000).
+     *
+     * @throws IllegalArgumentException if the shape is not finite and &gt; 0
+     */
+    public double gamma(double shape) {
+        if (!(shape > 0) || Double.isInfinite(shape)) {
+            throw new IllegalArgumentException("shape must be finite and > 0, got " + shape);
+        }
         if (shape < 1.0) {
             // Gamma(k) = Gamma(k + 1) * U^(1/k) for U uniform on (0, 1]: Marsaglia and Tsang, section 6.
             double boosted = gamma(shape + 1.0);
@@ -142,10 +157,13 @@ final class Variates {
         }
         double d = shape - 1.0 / 3.0;
         double c = 1.0 / Math.sqrt(9.0 * d);
-        while (true) {
+        for (int tries = 0; ; tries++) {
+            checkTries(tries);
             double x;
             double v;
+            int inner = 0;
             do {
+                checkTries(inner++);
                 x = normal();
                 v = 1.0 + c * x;
             } while (v <= 0.0);
@@ -162,18 +180,37 @@ final class Variates {
     }
 
     /**
-     * A beta variate with shapes {@code a, b} (mean {@code a / (a + b)}); both must be finite and
-     * &gt; 0. In the rare case that both gamma variates underflow to 0 the pair is drawn again.
+     * A beta variate with shapes {@code a, b} (mean {@code a / (a + b)}), as {@code X / (X + Y)}. When both
+     * gamma variates underflow to 0 (shapes far below 1), the same ratio is taken from their logarithms,
+     * {@code 1 / (1 + exp(ln Y - ln X))}, with {@code ln Gamma(k) = ln Gamma(k + 1) + ln(U) / k}: the value
+     * is then 0 or 1 to double precision, on the side the distribution puts it.
+     *
+     * @throws IllegalArgumentException if a shape is not finite and &gt; 0
      */
-    double beta(double a, double b) {
-        assert a > 0 && b > 0 : a + ", " + b;
-        while (true) {
-            double x = gamma(a);
-            double y = gamma(b);
-            double sum = x + y;
-            if (sum > 0.0) {
-                return x / sum;
-            }
+    public double beta(double a, double b) {
+        double x = gamma(a);
+        double y = gamma(b);
+        double sum = x + y;
+        if (sum > 0.0) {
+            return x / sum;
+        }
+        double lx = logGamma(a);
+        double ly = logGamma(b);
+        return 1.0 / (1.0 + StrictMath.exp(ly - lx));
+    }
+
+    /** The logarithm of a gamma variate of the given shape and rate 1, finite even where the variate underflows. */
+    private double logGamma(double shape) {
+        if (shape >= 1.0) {
+            return StrictMath.log(gamma(shape));
+        }
+        return StrictMath.log(gamma(shape + 1.0)) + StrictMath.log(nextOpenClosed()) / shape;
+    }
+
+    private static void checkTries(int tries) {
+        if (tries >= MAX_REJECTIONS) {
+            throw new IllegalStateException("a rejection sampler drew " + MAX_REJECTIONS
+                    + " times without accepting: the generator is broken");
         }
     }
 }

@@ -1,4 +1,4 @@
-package dev.retention.synth;
+package dev.retention.random;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
