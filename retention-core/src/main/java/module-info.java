@@ -4,7 +4,6 @@
  * primitive collections.
  */
 module dev.retention.core {
-    requires it.unimi.dsi.fastutil.core;
     requires org.slf4j;
     requires de.siegmar.fastcsv;
 
