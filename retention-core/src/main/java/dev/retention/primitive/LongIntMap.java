@@ -14,16 +14,12 @@ import java.util.Arrays;
  * run. A key of 0 marks an empty slot, so the key 0 itself is kept aside. Expected O(1) per operation;
  * memory 12 bytes per slot.
  */
-public final class LongIntMap {
+public final class LongIntMap extends OpenAddressing {
 
     /** The value that {@link #get}, {@link #put} and {@link #putIfAbsent} return for an absent key. */
     public static final int ABSENT = -1;
 
-    private long[] keys;       // 0 = empty slot
-    private int[] values;
-    private int mask;          // keys.length - 1
-    private int limit;         // the number of table keys at which the table doubles
-    private int tableKeys;     // keys in the table: every key but 0
+    private long[] keys;       // 0 = empty slot; every key but 0 is in the table
     private boolean hasZeroKey;
     private int zeroValue;
 
@@ -39,7 +35,8 @@ public final class LongIntMap {
      * @throws IllegalArgumentException if the size is negative or more than the largest table holds
      */
     public LongIntMap(int expectedSize) {
-        allocate(Capacity.tableFor(expectedSize));
+        super(Capacity.tableFor(expectedSize));
+        keys = new long[values.length];
     }
 
     /**
@@ -80,12 +77,7 @@ public final class LongIntMap {
             return previous;
         }
         int slot = find(key);
-        if (slot < 0) {
-            return insert(~slot, key, value);
-        }
-        int previous = values[slot];
-        values[slot] = value;
-        return previous;
+        return slot >= 0 ? replace(slot, value) : insert(~slot, key, value);
     }
 
     /**
@@ -138,33 +130,26 @@ public final class LongIntMap {
 
     /** Stores a new non-zero key at an empty slot, doubling the table first if it is full; returns ABSENT. */
     private int insert(int slot, long key, int value) {
-        if (tableKeys == limit) {
-            long[] oldKeys = keys;
-            int[] oldValues = values;
-            allocate(Capacity.doubledTable(oldKeys.length));
-            for (int j = 0; j < oldKeys.length; j++) {
-                if (oldKeys[j] != 0) {
-                    store(~find(oldKeys[j]), oldKeys[j], oldValues[j]);
-                }
-            }
+        if (makeRoom()) {
             slot = ~find(key);
         }
-        store(slot, key, value);
+        keys[slot] = key;
+        added(slot, value);
         return ABSENT;
     }
 
-    private void store(int slot, long key, int value) {
-        keys[slot] = key;
-        values[slot] = value;
-        tableKeys++;
-    }
-
-    private void allocate(int length) {
-        keys = new long[length];
-        values = new int[length];
-        mask = length - 1;
-        limit = Capacity.fillLimit(length);
-        tableKeys = 0;
+    @Override
+    void moveKeys(int[] oldValues) {
+        long[] oldKeys = keys;
+        keys = new long[values.length];
+        for (int j = 0; j < oldKeys.length; j++) {
+            long key = oldKeys[j];
+            if (key != 0) {
+                int slot = ~find(key);
+                keys[slot] = key;
+                added(slot, oldValues[j]);
+            }
+        }
     }
 
     /** MurmurHash3's fmix64: a bijection of the 64-bit keys in which every input bit affects every output bit. */

@@ -19,16 +19,12 @@ import java.util.Objects;
  *
  * @param <K> the type of the keys
  */
-public final class ObjectIntMap<K> {
+public final class ObjectIntMap<K> extends OpenAddressing {
 
     /** The value that {@link #get}, {@link #put} and {@link #putIfAbsent} return for an absent key. */
     public static final int ABSENT = -1;
 
     private Object[] keys;     // null = empty slot
-    private int[] values;
-    private int mask;          // keys.length - 1
-    private int limit;         // the number of keys at which the table doubles
-    private int size;
 
     /** An empty map with room for 12 keys before it grows. */
     public ObjectIntMap() {
@@ -42,7 +38,8 @@ public final class ObjectIntMap<K> {
      * @throws IllegalArgumentException if the size is negative or more than the largest table holds
      */
     public ObjectIntMap(int expectedSize) {
-        allocate(Capacity.tableFor(expectedSize));
+        super(Capacity.tableFor(expectedSize));
+        keys = new Object[values.length];
     }
 
     /**
@@ -77,12 +74,7 @@ public final class ObjectIntMap<K> {
      */
     public int put(K key, int value) {
         int slot = find(key);
-        if (slot < 0) {
-            return insert(~slot, key, value);
-        }
-        int previous = values[slot];
-        values[slot] = value;
-        return previous;
+        return slot >= 0 ? replace(slot, value) : insert(~slot, key, value);
     }
 
     /**
@@ -101,7 +93,7 @@ public final class ObjectIntMap<K> {
 
     /** The number of keys. O(1). */
     public int size() {
-        return size;
+        return tableKeys;
     }
 
     /** The slot holding the key, or {@code ~slot} of the empty slot where it would go. */
@@ -120,33 +112,26 @@ public final class ObjectIntMap<K> {
 
     /** Stores a new key at an empty slot, doubling the table first if it is full; returns ABSENT. */
     private int insert(int slot, Object key, int value) {
-        if (size == limit) {
-            Object[] oldKeys = keys;
-            int[] oldValues = values;
-            allocate(Capacity.doubledTable(oldKeys.length));
-            for (int j = 0; j < oldKeys.length; j++) {
-                if (oldKeys[j] != null) {
-                    store(~find(oldKeys[j]), oldKeys[j], oldValues[j]);
-                }
-            }
+        if (makeRoom()) {
             slot = ~find(key);
         }
-        store(slot, key, value);
+        keys[slot] = key;
+        added(slot, value);
         return ABSENT;
     }
 
-    private void store(int slot, Object key, int value) {
-        keys[slot] = key;
-        values[slot] = value;
-        size++;
-    }
-
-    private void allocate(int length) {
-        keys = new Object[length];
-        values = new int[length];
-        mask = length - 1;
-        limit = Capacity.fillLimit(length);
-        size = 0;
+    @Override
+    void moveKeys(int[] oldValues) {
+        Object[] oldKeys = keys;
+        keys = new Object[values.length];
+        for (int j = 0; j < oldKeys.length; j++) {
+            Object key = oldKeys[j];
+            if (key != null) {
+                int slot = ~find(key);
+                keys[slot] = key;
+                added(slot, oldValues[j]);
+            }
+        }
     }
 
     /**
