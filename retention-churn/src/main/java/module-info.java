@@ -6,7 +6,6 @@ module dev.retention.churn {
     requires transitive dev.retention.core;
     requires org.slf4j;
     requires de.siegmar.fastcsv;
-    requires it.unimi.dsi.fastutil.core;
 
     exports dev.retention.churn.classifier;
     exports dev.retention.churn.dataset;

@@ -1,9 +1,9 @@
 /**
  * Retention core: ids, the data model and readers, RFM scoring and segments, cohort retention, the
- * synthetic shop, the model contract and file format, splits, optimizers and the parallel runner.
+ * synthetic shop, the model contract and file format, splits, optimizers, the parallel runner and the
+ * primitive collections.
  */
 module dev.retention.core {
-    requires it.unimi.dsi.fastutil.core;
     requires org.slf4j;
     requires de.siegmar.fastcsv;
 
@@ -15,6 +15,7 @@ module dev.retention.core {
     exports dev.retention.model;
     exports dev.retention.optim;
     exports dev.retention.parallel;
+    exports dev.retention.primitive;
     exports dev.retention.random;
     exports dev.retention.rfm;
     exports dev.retention.synth;

@@ -4,7 +4,6 @@
  */
 module dev.retention.lifetime {
     requires transitive dev.retention.core;
-    requires it.unimi.dsi.fastutil.core;
     requires org.slf4j;
 
     exports dev.retention.lifetime;

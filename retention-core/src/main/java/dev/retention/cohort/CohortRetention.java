@@ -1,7 +1,6 @@
 package dev.retention.cohort;
 
 import dev.retention.data.TransactionLog;
-import it.unimi.dsi.fastutil.longs.LongArrays;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -102,7 +101,7 @@ public final class CohortRetention {
                 distinct[k++] = cohortPeriod[c];
             }
         }
-        LongArrays.radixSort(distinct);
+        Arrays.sort(distinct);
         int rows = 0;
         for (int j = 0; j < distinct.length; j++) {
             if (j == 0 || distinct[j] != distinct[j - 1]) {

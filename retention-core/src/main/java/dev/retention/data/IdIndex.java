@@ -1,8 +1,8 @@
 package dev.retention.data;
 
-import it.unimi.dsi.fastutil.ints.IntArrays;
-import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
-import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
+import dev.retention.primitive.IndirectSort;
+import dev.retention.primitive.LongIntMap;
+import dev.retention.primitive.ObjectIntMap;
 
 import java.util.Arrays;
 import java.util.Objects;
@@ -19,37 +19,35 @@ import java.util.Objects;
  * ({@code "17850"}), and a string index answers {@link #indexOf(long)} for the decimal text of the
  * number, so callers need not know which kind they hold.
  *
- * <p>Lookups are O(1) hash lookups (fastutil open-addressing maps with a default return value of
- * {@code -1}); reverse lookups are array reads.
+ * <p>Lookups are O(1) hash lookups ({@link LongIntMap} or {@link ObjectIntMap}, open-addressing maps
+ * that answer {@code -1} for an absent key); reverse lookups are array reads.
  */
 public final class IdIndex {
 
     private final long[] longIds;      // non-null for a numeric index
     private final String[] stringIds;  // non-null for a string index
-    private final Long2IntOpenHashMap longMap;
-    private final Object2IntOpenHashMap<String> stringMap;
+    private final LongIntMap longMap;
+    private final ObjectIntMap<String> stringMap;
 
     private IdIndex(long[] longIds, String[] stringIds) {
         this.longIds = longIds;
         this.stringIds = stringIds;
         if (longIds != null) {
-            longMap = new Long2IntOpenHashMap(longIds.length);
-            longMap.defaultReturnValue(-1);
+            longMap = new LongIntMap(longIds.length);
             for (int i = 0; i < longIds.length; i++) {
-                if (longMap.put(longIds[i], i) != -1) {
+                if (longMap.putIfAbsent(longIds[i], i) != LongIntMap.ABSENT) {
                     throw new IllegalArgumentException("ids must be distinct, got " + longIds[i] + " twice");
                 }
             }
             stringMap = null;
         } else {
-            stringMap = new Object2IntOpenHashMap<>(stringIds.length);
-            stringMap.defaultReturnValue(-1);
+            stringMap = new ObjectIntMap<>(stringIds.length);
             for (int i = 0; i < stringIds.length; i++) {
                 String id = stringIds[i];
                 if (id == null) {
                     throw new IllegalArgumentException("ids must not be null, got null at index " + i);
                 }
-                if (stringMap.put(id, i) != -1) {
+                if (stringMap.putIfAbsent(id, i) != ObjectIntMap.ABSENT) {
                     throw new IllegalArgumentException("ids must be distinct, got '" + id + "' twice");
                 }
             }
@@ -112,7 +110,7 @@ public final class IdIndex {
         if (longMap != null) {
             return longMap.get(id);
         }
-        return stringMap.getInt(Long.toString(id));
+        return stringMap.get(Long.toString(id));
     }
 
     /**
@@ -122,7 +120,7 @@ public final class IdIndex {
     public int indexOf(String id) {
         Objects.requireNonNull(id, "id");
         if (stringMap != null) {
-            return stringMap.getInt(id);
+            return stringMap.get(id);
         }
         return isCanonicalLong(id) ? longMap.get(Long.parseLong(id)) : -1;
     }
@@ -172,9 +170,9 @@ public final class IdIndex {
             order[i] = i;
         }
         if (longIds != null) {
-            IntArrays.quickSort(order, (a, b) -> Long.compare(longIds[a], longIds[b]));
+            IndirectSort.sortByKey(order, longIds);
         } else {
-            IntArrays.quickSort(order, (a, b) -> stringIds[a].compareTo(stringIds[b]));
+            IndirectSort.sort(order, (a, b) -> stringIds[a].compareTo(stringIds[b]));
         }
         long[] newLongs = longIds != null ? new long[n] : null;
         String[] newStrings = stringIds != null ? new String[n] : null;
@@ -299,13 +297,12 @@ public final class IdIndex {
      * decimal text of one, and a string index otherwise. Not thread-safe.
      */
     public static final class Builder {
-        private final Object2IntOpenHashMap<String> map = new Object2IntOpenHashMap<>();
+        private final ObjectIntMap<String> map = new ObjectIntMap<>();
         private String[] ids = new String[16];
         private int size;
         private boolean allNumeric = true;
 
         private Builder() {
-            map.defaultReturnValue(-1);
         }
 
         /**
@@ -315,12 +312,11 @@ public final class IdIndex {
          */
         public int add(String id) {
             Objects.requireNonNull(id, "id");
-            int index = map.getInt(id);
+            int index = map.putIfAbsent(id, size);
             if (index >= 0) {
                 return index;
             }
             index = size;
-            map.put(id, index);
             if (size == ids.length) {
                 ids = Arrays.copyOf(ids, size * 2);
             }
@@ -338,7 +334,7 @@ public final class IdIndex {
 
         /** The index of the id, or {@code -1} if it has not been added. */
         public int indexOf(String id) {
-            return map.getInt(id);
+            return id == null ? -1 : map.get(id);   // null is never an id
         }
 
         /** Number of distinct ids added so far. */

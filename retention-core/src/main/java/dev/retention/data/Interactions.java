@@ -1,10 +1,10 @@
 package dev.retention.data;
 
-import it.unimi.dsi.fastutil.floats.FloatArrayList;
-import it.unimi.dsi.fastutil.ints.IntArrayList;
-import it.unimi.dsi.fastutil.ints.IntArrays;
-import it.unimi.dsi.fastutil.longs.LongArrayList;
-import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
+import dev.retention.primitive.FloatList;
+import dev.retention.primitive.IndirectSort;
+import dev.retention.primitive.IntList;
+import dev.retention.primitive.LongIntMap;
+import dev.retention.primitive.LongList;
 
 import java.util.Arrays;
 import java.util.Objects;
@@ -90,11 +90,11 @@ public final class Interactions {
                     + "so there are no user-item interactions to derive");
         }
         int n = log.size();
-        IntArrayList u = new IntArrayList(n);
-        IntArrayList it = new IntArrayList(n);
-        FloatArrayList v = new FloatArrayList(n);
-        LongArrayList t = new LongArrayList(n);
-        LongOpenHashSet orderItems = new LongOpenHashSet();
+        IntList u = new IntList(n);
+        IntList it = new IntList(n);
+        FloatList v = new FloatList(n);
+        LongList t = new LongList(n);
+        LongIntMap orderItems = new LongIntMap();     // used as a set of (order, item) pairs
         for (int c = 0; c < log.customerCount(); c++) {
             orderItems.clear();
             for (int i = log.lineStart(c); i < log.lineEnd(c); i++) {
@@ -106,7 +106,8 @@ public final class Interactions {
                     case QUANTITY -> (float) log.quantity(i);
                     case LINES -> 1f;
                     // an item bought twice in one order counts once
-                    case ORDERS -> orderItems.add(((long) log.order(i) << 32) | item) ? 1f : 0f;
+                    case ORDERS -> orderItems.putIfAbsent(((long) log.order(i) << 32) | item, 0) == LongIntMap.ABSENT
+                            ? 1f : 0f;
                 };
                 u.add(c);
                 it.add(item);
@@ -114,7 +115,7 @@ public final class Interactions {
                 t.add(log.time(i));
             }
         }
-        return assemble(log.customers(), log.items(), u.elements(), it.elements(), v.elements(), t.elements(),
+        return assemble(log.customers(), log.items(), u.toArray(), it.toArray(), v.toArray(), t.toArray(),
                 u.size(), Duplicates.SUM);
     }
 
@@ -138,7 +139,7 @@ public final class Interactions {
             int to = start[x + 1];
             for (int j = from + 1; j < to; j++) {
                 if (item[perm[j]] <= item[perm[j - 1]]) {
-                    IntArrays.mergeSort(perm, from, to, (a, b) -> item[a] != item[b]
+                    IndirectSort.sort(perm, from, to, (a, b) -> item[a] != item[b]
                             ? Integer.compare(item[a], item[b]) : Integer.compare(a, b));
                     break;
                 }
@@ -297,10 +298,10 @@ public final class Interactions {
         private final Duplicates duplicates;
         private final IdIndex.Builder userIds = IdIndex.builder();
         private final IdIndex.Builder itemIds = IdIndex.builder();
-        private final IntArrayList user = new IntArrayList();
-        private final IntArrayList item = new IntArrayList();
-        private final FloatArrayList value = new FloatArrayList();
-        private final LongArrayList time = new LongArrayList();
+        private final IntList user = new IntList();
+        private final IntList item = new IntList();
+        private final FloatList value = new FloatList();
+        private final LongList time = new LongList();
         private boolean built;
 
         private Builder(Duplicates duplicates) {
@@ -359,10 +360,10 @@ public final class Interactions {
             int[] u = new int[n];
             int[] it = new int[n];
             for (int i = 0; i < n; i++) {
-                u[i] = userMap[user.getInt(i)];
-                it[i] = itemMap[item.getInt(i)];
+                u[i] = userMap[user.get(i)];
+                it[i] = itemMap[item.get(i)];
             }
-            return assemble(sortedUsers, sortedItems, u, it, value.elements(), time.elements(), n, duplicates);
+            return assemble(sortedUsers, sortedItems, u, it, value.toArray(), time.toArray(), n, duplicates);
         }
     }
 }

@@ -1,9 +1,9 @@
 package dev.retention.data;
 
-import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
-import it.unimi.dsi.fastutil.ints.IntArrayList;
-import it.unimi.dsi.fastutil.ints.IntArrays;
-import it.unimi.dsi.fastutil.longs.LongArrayList;
+import dev.retention.primitive.DoubleList;
+import dev.retention.primitive.IndirectSort;
+import dev.retention.primitive.IntList;
+import dev.retention.primitive.LongList;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -307,14 +307,14 @@ public final class TransactionLog {
         private final IdIndex.Builder customerIds = IdIndex.builder();
         private final IdIndex.Builder orderIds = IdIndex.builder();
         private final IdIndex.Builder itemIds = IdIndex.builder();
-        private final IntArrayList customer = new IntArrayList();
-        private final IntArrayList order = new IntArrayList();
-        private final IntArrayList item = new IntArrayList();
-        private final LongArrayList time = new LongArrayList();
-        private final DoubleArrayList quantity = new DoubleArrayList();
-        private final DoubleArrayList unitPrice = new DoubleArrayList();
-        private final DoubleArrayList amount = new DoubleArrayList();
-        private final IntArrayList cancelledLines = new IntArrayList();
+        private final IntList customer = new IntList();
+        private final IntList order = new IntList();
+        private final IntList item = new IntList();
+        private final LongList time = new LongList();
+        private final DoubleList quantity = new DoubleList();
+        private final DoubleList unitPrice = new DoubleList();
+        private final DoubleList amount = new DoubleList();
+        private final IntList cancelledLines = new IntList();
         private final long[] skipped = new long[SkipReason.values().length];
         private ZoneId zone = ZoneOffset.UTC;
         private boolean built;
@@ -478,17 +478,17 @@ public final class TransactionLog {
             requireNotBuilt();
             built = true;
             int n = customer.size();
-            int[] cust = customer.elements();
-            int[] ord = order.elements();
-            int[] itm = item.elements();
-            long[] t = time.elements();
+            int[] cust = customer.toArray();
+            int[] ord = order.toArray();
+            int[] itm = item.toArray();
+            long[] t = time.toArray();
 
             // 1. A customer needs at least one purchase line; cancellation-only customers lose their lines.
             boolean[] keep = new boolean[n];
             Arrays.fill(keep, true);
             boolean[] isCancel = new boolean[n];
             for (int i = 0; i < cancelledLines.size(); i++) {
-                isCancel[cancelledLines.getInt(i)] = true;
+                isCancel[cancelledLines.get(i)] = true;
             }
             int droppedCancels = 0;
             if (!cancelledLines.isEmpty()) {
@@ -551,9 +551,9 @@ public final class TransactionLog {
             double[] outAmount = new double[kept];
             boolean[] outCancel = new boolean[kept];
             boolean anyCancel = false;
-            double[] q = quantity.elements();
-            double[] p = unitPrice.elements();
-            double[] a = amount.elements();
+            double[] q = quantity.toArray();
+            double[] p = unitPrice.toArray();
+            double[] a = amount.toArray();
             for (int j = 0; j < kept; j++) {
                 int i = perm[j];
                 outCust[j] = custMap[cust[i]];
@@ -621,7 +621,7 @@ public final class TransactionLog {
         private static void sortByTime(int[] perm, int from, int to, long[] t) {
             for (int j = from + 1; j < to; j++) {
                 if (t[perm[j]] < t[perm[j - 1]]) {
-                    IntArrays.mergeSort(perm, from, to,
+                    IndirectSort.sort(perm, from, to,
                             (x, y) -> x == y ? 0 : (t[x] != t[y] ? Long.compare(t[x], t[y]) : Integer.compare(x, y)));
                     return;
                 }

@@ -1,6 +1,6 @@
 package dev.retention.evaluation;
 
-import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
+import dev.retention.primitive.LongIntMap;
 
 /** Class labels renumbered 0, 1, ... in order of first appearance, with their counts. */
 record ClassCodes(int[] codes, int[] values, int[] counts) {
@@ -9,8 +9,7 @@ record ClassCodes(int[] codes, int[] values, int[] counts) {
         if (labels.length == 0) {
             throw new IllegalArgumentException("labels must not be empty");
         }
-        Int2IntOpenHashMap map = new Int2IntOpenHashMap();
-        map.defaultReturnValue(-1);
+        LongIntMap map = new LongIntMap();
         int[] codes = new int[labels.length];
         int[] values = new int[4];
         int[] counts = new int[4];

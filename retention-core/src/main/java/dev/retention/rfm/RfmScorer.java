@@ -2,7 +2,7 @@ package dev.retention.rfm;
 
 import dev.retention.model.ModelFile;
 import dev.retention.model.ModelFormatException;
-import it.unimi.dsi.fastutil.doubles.DoubleArrays;
+import dev.retention.primitive.IndirectSort;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -207,7 +207,7 @@ public final class RfmScorer {
         for (int i = 0; i < n; i++) {
             perm[i] = i;
         }
-        DoubleArrays.radixSortIndirect(perm, values, true);   // stable: ties stay in position order
+        IndirectSort.sortByKey(perm, values);                 // stable: ties stay in position order
         int[] upper = new int[BINS - 1];                       // largest rank of bins 1..4
         for (int i = 1; i < BINS; i++) {
             upper[i - 1] = (int) Math.floor((i * 0.2) * (n - 1)) + 1;

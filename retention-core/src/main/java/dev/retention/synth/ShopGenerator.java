@@ -4,11 +4,11 @@ import dev.retention.random.Variates;
 import dev.retention.data.IdIndex;
 import dev.retention.data.SkipReason;
 import dev.retention.data.TransactionLog;
+import dev.retention.primitive.DoubleList;
+import dev.retention.primitive.IntList;
+import dev.retention.primitive.LongList;
 import dev.retention.synth.SyntheticShop.Dropout;
 import dev.retention.synth.SyntheticShop.Options;
-import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
-import it.unimi.dsi.fastutil.ints.IntArrayList;
-import it.unimi.dsi.fastutil.longs.LongArrayList;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -66,20 +66,20 @@ final class ShopGenerator {
     private String[] itemIds;
 
     // purchase orders and lines, in generation order (customer, then time)
-    private final IntArrayList orderCustomer = new IntArrayList();
-    private final LongArrayList orderTime = new LongArrayList();
-    private final IntArrayList orderFirstLine = new IntArrayList();
-    private final IntArrayList lineItem = new IntArrayList();
-    private final DoubleArrayList lineQuantity = new DoubleArrayList();
-    private final DoubleArrayList linePrice = new DoubleArrayList();
+    private final IntList orderCustomer = new IntList();
+    private final LongList orderTime = new LongList();
+    private final IntList orderFirstLine = new IntList();
+    private final IntList lineItem = new IntList();
+    private final DoubleList lineQuantity = new DoubleList();
+    private final DoubleList linePrice = new DoubleList();
 
     // noise lines of customers' orders
-    private final IntArrayList noiseOrder = new IntArrayList();
-    private final IntArrayList noiseKind = new IntArrayList();
-    private final IntArrayList noiseItem = new IntArrayList();
-    private final LongArrayList noiseTime = new LongArrayList();
-    private final DoubleArrayList noiseQuantity = new DoubleArrayList();
-    private final DoubleArrayList noisePrice = new DoubleArrayList();
+    private final IntList noiseOrder = new IntList();
+    private final IntList noiseKind = new IntList();
+    private final IntList noiseItem = new IntList();
+    private final LongList noiseTime = new LongList();
+    private final DoubleList noiseQuantity = new DoubleList();
+    private final DoubleList noisePrice = new DoubleList();
 
     // per-order workspaces
     private final int[] chosen;
@@ -243,7 +243,7 @@ final class ShopGenerator {
         double[] user = new double[d];
         double[] score = o.taste() > 0 ? new double[nItems] : null;
         double userScale = o.taste() / Math.sqrt(d);
-        LongArrayList times = new LongArrayList();
+        LongList times = new LongList();
         boolean dropAtFirst = o.dropout() == Dropout.AFTER_EVERY_PURCHASE;
         for (int c = 0; c < n; c++) {
             rng.reset(o.seed(), PURCHASES, c);
@@ -280,7 +280,7 @@ final class ShopGenerator {
             double maxScore = score != null ? affinities(user, score) : 0.0;
             int firstOrder = orderCustomer.size();
             for (int t = 0; t < times.size(); t++) {
-                drawOrder(rng, c, times.getLong(t), nuc, score, maxScore);
+                drawOrder(rng, c, times.get(t), nuc, score, maxScore);
             }
             if (anyNoise) {
                 noise.reset(o.seed(), NOISE, c);
@@ -341,8 +341,8 @@ final class ShopGenerator {
     }
 
     /** Splits an order value over k lines (items in {@code chosen}) in Dirichlet(1) shares. */
-    private void splitValue(Variates rng, double value, int k, IntArrayList items, DoubleArrayList quantities,
-                            DoubleArrayList prices) {
+    private void splitValue(Variates rng, double value, int k, IntList items, DoubleList quantities,
+                            DoubleList prices) {
         double total = 0.0;
         for (int l = 0; l < k; l++) {
             share[l] = rng.exponential();
@@ -403,9 +403,9 @@ final class ShopGenerator {
 
     /** The noise of one purchase order: a later partial cancellation, a free-gift line, a correction line. */
     private void drawNoise(Variates rng, int ord) {
-        long time = orderTime.getLong(ord);
-        int from = orderFirstLine.getInt(ord);
-        int to = ord + 1 < orderFirstLine.size() ? orderFirstLine.getInt(ord + 1) : lineItem.size();
+        long time = orderTime.get(ord);
+        int from = orderFirstLine.get(ord);
+        int to = ord + 1 < orderFirstLine.size() ? orderFirstLine.get(ord + 1) : lineItem.size();
         int lines = to - from;
         if (rng.nextBoolean(o.cancellationRate())) {
             long delay = MIN_CANCEL_DELAY + (long) (rng.nextDouble() * (MAX_CANCEL_DELAY - MIN_CANCEL_DELAY));
@@ -413,8 +413,8 @@ final class ShopGenerator {
             for (int l = 0; l < lines; l++) {
                 boolean cancelled = rng.nextBoolean(0.5) || l == forced;
                 if (cancelled && time + delay < endSecond) {
-                    addNoise(ord, KIND_CANCELLATION, lineItem.getInt(from + l), time + delay,
-                            -lineQuantity.getDouble(from + l), linePrice.getDouble(from + l));
+                    addNoise(ord, KIND_CANCELLATION, lineItem.get(from + l), time + delay,
+                            -lineQuantity.get(from + l), linePrice.get(from + l));
                 }
             }
         }
@@ -423,7 +423,7 @@ final class ShopGenerator {
         }
         if (rng.nextBoolean(o.adjustmentRate())) {
             int l = from + rng.nextInt(lines);
-            addNoise(ord, KIND_ADJUSTMENT, lineItem.getInt(l), time, -1.0, linePrice.getDouble(l));
+            addNoise(ord, KIND_ADJUSTMENT, lineItem.get(l), time, -1.0, linePrice.get(l));
         }
     }
 
@@ -442,7 +442,7 @@ final class ShopGenerator {
         // generation index (< 2^31), so one primitive sort orders by time, then customer.
         long[] key = new long[nOrders];
         for (int i = 0; i < nOrders; i++) {
-            key[i] = ((orderTime.getLong(i) - startSecond) << 31) | i;
+            key[i] = ((orderTime.get(i) - startSecond) << 31) | i;
         }
         Arrays.sort(key);
         String[] ids = new String[nOrders];
@@ -455,13 +455,13 @@ final class ShopGenerator {
     private void addPurchases(TransactionLog.Builder builder, String[] customerIds, String[] orderIds) {
         int nOrders = orderCustomer.size();
         for (int ord = 0; ord < nOrders; ord++) {
-            String customer = customerIds[orderCustomer.getInt(ord)];
+            String customer = customerIds[orderCustomer.get(ord)];
             String orderId = orderIds[ord];
-            long time = orderTime.getLong(ord);
-            int to = orderFirstLine.getInt(ord + 1);
-            for (int l = orderFirstLine.getInt(ord); l < to; l++) {
-                SkipReason skipped = builder.add(customer, orderId, itemIds[lineItem.getInt(l)], time,
-                        lineQuantity.getDouble(l), linePrice.getDouble(l), false);
+            long time = orderTime.get(ord);
+            int to = orderFirstLine.get(ord + 1);
+            for (int l = orderFirstLine.get(ord); l < to; l++) {
+                SkipReason skipped = builder.add(customer, orderId, itemIds[lineItem.get(l)], time,
+                        lineQuantity.get(l), linePrice.get(l), false);
                 assert skipped == null : skipped;
             }
         }
@@ -469,12 +469,12 @@ final class ShopGenerator {
 
     private void addNoise(TransactionLog.Builder builder, String[] customerIds, String[] orderIds) {
         for (int i = 0; i < noiseOrder.size(); i++) {
-            int ord = noiseOrder.getInt(i);
-            int kind = noiseKind.getInt(i);
+            int ord = noiseOrder.get(i);
+            int kind = noiseKind.get(i);
             boolean cancellation = kind == KIND_CANCELLATION;
             String orderId = cancellation ? "C" + orderIds[ord] : orderIds[ord];
-            builder.add(customerIds[orderCustomer.getInt(ord)], orderId, itemIds[noiseItem.getInt(i)],
-                    noiseTime.getLong(i), noiseQuantity.getDouble(i), noisePrice.getDouble(i), cancellation);
+            builder.add(customerIds[orderCustomer.get(ord)], orderId, itemIds[noiseItem.get(i)],
+                    noiseTime.get(i), noiseQuantity.get(i), noisePrice.get(i), cancellation);
         }
     }
 
@@ -495,9 +495,9 @@ final class ShopGenerator {
             times[g] = startSecond + (long) (rng.nextDouble() * span);
         }
         Arrays.sort(times);
-        IntArrayList items = new IntArrayList();
-        DoubleArrayList quantities = new DoubleArrayList();
-        DoubleArrayList prices = new DoubleArrayList();
+        IntList items = new IntList();
+        DoubleList quantities = new DoubleList();
+        DoubleList prices = new DoubleList();
         for (int g = 0; g < guests; g++) {
             double nuGuest;
             do {
@@ -514,8 +514,8 @@ final class ShopGenerator {
             splitValue(rng, value, k, items, quantities, prices);
             String orderId = Long.toString(ORDER_ID_BASE + nOrders + g);
             for (int l = 0; l < k; l++) {
-                builder.add(null, orderId, itemIds[items.getInt(l)], times[g], quantities.getDouble(l),
-                        prices.getDouble(l), false);
+                builder.add(null, orderId, itemIds[items.get(l)], times[g], quantities.get(l),
+                        prices.get(l), false);
             }
         }
     }

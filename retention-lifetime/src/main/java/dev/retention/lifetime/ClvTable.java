@@ -1,7 +1,7 @@
 package dev.retention.lifetime;
 
 import dev.retention.data.IdIndex;
-import it.unimi.dsi.fastutil.ints.IntArrays;
+import dev.retention.primitive.IndirectSort;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -102,7 +102,7 @@ public final class ClvTable {
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
-        IntArrays.mergeSort(order, (p, q) -> {
+        IndirectSort.sort(order, (p, q) -> {
             int c = Double.compare(clv[q], clv[p]);
             return c != 0 ? c : Integer.compare(p, q);
         });

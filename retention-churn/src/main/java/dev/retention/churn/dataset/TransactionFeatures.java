@@ -2,10 +2,8 @@ package dev.retention.churn.dataset;
 
 import dev.retention.data.TransactionLog;
 import dev.retention.evaluation.TrainTestSplit;
-import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
-import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
-import it.unimi.dsi.fastutil.longs.LongArrayList;
-import it.unimi.dsi.fastutil.objects.ObjectArrayList;
+import dev.retention.primitive.LongIntMap;
+import dev.retention.primitive.LongList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -118,8 +116,8 @@ public final class TransactionFeatures {
         List<String> names = featureNames(windows);
         int m = names.size();
         List<double[]> rows = new ArrayList<>();
-        ObjectArrayList<String> keys = new ObjectArrayList<>();
-        LongArrayList cutoffs = new LongArrayList();
+        List<String> keys = new ArrayList<>();
+        LongList cutoffs = new LongList();
         List<Integer> labels = new ArrayList<>();
         Workspace ws = new Workspace();
         long h = o.horizonDays() * DAY;
@@ -157,7 +155,7 @@ public final class TransactionFeatures {
             b.numeric(names.get(j), col);
         }
         b.keys(keys.toArray(new String[0]));
-        b.cutoffs(cutoffs.toLongArray());
+        b.cutoffs(cutoffs.toArray());
         if (labelled) {
             int[] y = new int[n];
             for (int i = 0; i < n; i++) {
@@ -168,12 +166,11 @@ public final class TransactionFeatures {
         return b.build();
     }
 
-    /** Reusable per-customer scratch space. */
+    /** Reusable per-customer scratch space; the maps serve as sets of dense order and item ids. */
     private static final class Workspace {
-        final IntOpenHashSet orders = new IntOpenHashSet();
-        final IntOpenHashSet items = new IntOpenHashSet();
-        final LongArrayList orderTimes = new LongArrayList();
-        final DoubleArrayList gaps = new DoubleArrayList();
+        final LongIntMap orders = new LongIntMap();
+        final LongIntMap items = new LongIntMap();
+        final LongList orderTimes = new LongList();
     }
 
     /** The first line of customer c with time >= t (lines are sorted by time within a customer). */
@@ -245,9 +242,9 @@ public final class TransactionFeatures {
             purchaseLines++;
             lastPurchase = Math.max(lastPurchase, time);
             if (log.item(i) >= 0) {
-                ws.items.add(log.item(i));
+                ws.items.putIfAbsent(log.item(i), 0);
             }
-            if (ws.orders.add(log.order(i))) {
+            if (ws.orders.putIfAbsent(log.order(i), 0) == LongIntMap.ABSENT) {
                 ws.orderTimes.add(time);
             }
         }
@@ -258,18 +255,18 @@ public final class TransactionFeatures {
         if (activeWithinDays > 0 && lastPurchase < t - activeWithinDays * DAY) {
             return false;
         }
-        long first = ws.orderTimes.getLong(0);
+        long first = ws.orderTimes.get(0);
         double meanGap = Double.NaN;
         double stdGap = Double.NaN;
         if (orders >= 2) {
             double sum = 0;
             for (int k = 1; k < orders; k++) {
-                sum += (ws.orderTimes.getLong(k) - ws.orderTimes.getLong(k - 1)) / (double) DAY;
+                sum += (ws.orderTimes.get(k) - ws.orderTimes.get(k - 1)) / (double) DAY;
             }
             meanGap = sum / (orders - 1);
             double ss = 0;
             for (int k = 1; k < orders; k++) {
-                double d = (ws.orderTimes.getLong(k) - ws.orderTimes.getLong(k - 1)) / (double) DAY - meanGap;
+                double d = (ws.orderTimes.get(k) - ws.orderTimes.get(k - 1)) / (double) DAY - meanGap;
                 ss += d * d;
             }
             stdGap = Math.sqrt(ss / (orders - 1));
@@ -285,7 +282,7 @@ public final class TransactionFeatures {
             long from = t - windows[k] * DAY;
             int count = 0;
             for (int q = 0; q < orders; q++) {
-                if (ws.orderTimes.getLong(q) >= from) {
+                if (ws.orderTimes.get(q) >= from) {
                     count++;
                 }
             }

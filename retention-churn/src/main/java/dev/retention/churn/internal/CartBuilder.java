@@ -1,7 +1,7 @@
 package dev.retention.churn.internal;
 
-import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
-import it.unimi.dsi.fastutil.ints.IntArrayList;
+import dev.retention.primitive.DoubleList;
+import dev.retention.primitive.IntList;
 
 import java.util.SplittableRandom;
 
@@ -47,14 +47,14 @@ public final class CartBuilder {
     private double totalWeight;
 
     // output
-    private final IntArrayList feature = new IntArrayList();
-    private final DoubleArrayList threshold = new DoubleArrayList();
-    private final IntArrayList left = new IntArrayList();
-    private final IntArrayList right = new IntArrayList();
-    private final DoubleArrayList value = new DoubleArrayList();
-    private final DoubleArrayList impurity = new DoubleArrayList();
-    private final DoubleArrayList weight = new DoubleArrayList();
-    private final IntArrayList count = new IntArrayList();
+    private final IntList feature = new IntList();
+    private final DoubleList threshold = new DoubleList();
+    private final IntList left = new IntList();
+    private final IntList right = new IntList();
+    private final DoubleList value = new DoubleList();
+    private final DoubleList impurity = new DoubleList();
+    private final DoubleList weight = new DoubleList();
+    private final IntList count = new IntList();
 
     // best split of the current node
     private final SplitSearch.Best best = new SplitSearch.Best();
@@ -147,8 +147,8 @@ public final class CartBuilder {
         }
         totalWeight = w0 + w1;
         // explicit stack: start, end, depth, parent, isLeft; weights in a parallel stack
-        IntArrayList stack = new IntArrayList();
-        DoubleArrayList stackW = new DoubleArrayList();
+        IntList stack = new IntList();
+        DoubleList stackW = new DoubleList();
         stack.add(0);
         stack.add(n);
         stack.add(0);
@@ -157,13 +157,13 @@ public final class CartBuilder {
         stackW.add(w0);
         stackW.add(w1);
         while (!stack.isEmpty()) {
-            int isLeft = stack.popInt();
-            int parent = stack.popInt();
-            int depth = stack.popInt();
-            int end = stack.popInt();
-            int start = stack.popInt();
-            double nw1 = stackW.popDouble();
-            double nw0 = stackW.popDouble();
+            int isLeft = stack.removeLast();
+            int parent = stack.removeLast();
+            int depth = stack.removeLast();
+            int end = stack.removeLast();
+            int start = stack.removeLast();
+            double nw1 = stackW.removeLast();
+            double nw0 = stackW.removeLast();
             int node = feature.size();
             if (parent >= 0) {
                 if (isLeft == 1) {
@@ -216,8 +216,8 @@ public final class CartBuilder {
             stackW.add(l0);
             stackW.add(l1);
         }
-        return new TreeArrays(feature.toIntArray(), threshold.toDoubleArray(), left.toIntArray(), right.toIntArray(),
-                value.toDoubleArray(), impurity.toDoubleArray(), weight.toDoubleArray(), count.toIntArray());
+        return new TreeArrays(feature.toArray(), threshold.toArray(), left.toArray(), right.toArray(),
+                value.toArray(), impurity.toArray(), weight.toArray(), count.toArray());
     }
 
     /** Moves the rows going left ({@code x <= t}) to the front of [start, end); returns the first right row. */

@@ -5,7 +5,7 @@ import dev.retention.cluster.internal.Blocks;
 import dev.retention.cluster.internal.KdTree;
 import dev.retention.cluster.internal.PointsAccess;
 import dev.retention.parallel.Workers;
-import it.unimi.dsi.fastutil.ints.IntArrayList;
+import dev.retention.primitive.IntList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,8 +86,8 @@ public final class Dbscan {
         int[] labelAt = new int[n];
         Arrays.fill(labelAt, -1);
         KdTree.Marks labelled = tree.newMarks();
-        IntArrayList todo = new IntArrayList();
-        IntArrayList neighbours = new IntArrayList();
+        IntList todo = new IntList();
+        IntList neighbours = new IntList();
         int[] stack = new int[tree.stackSize()];
         int clusters = 0;
         for (int i = 0; i < n; i++) {
@@ -100,13 +100,12 @@ public final class Dbscan {
             labelled.mark(seed);
             todo.add(seed);
             while (!todo.isEmpty()) {
-                int p = todo.popInt();
+                int p = todo.removeLast();
                 neighbours.clear();
                 tree.unmarkedWithin(pts, p * d, r2, neighbours, stack, labelled);
-                int[] nb = neighbours.elements();
                 int size = neighbours.size();
                 for (int q = 0; q < size; q++) {
-                    int v = nb[q];
+                    int v = neighbours.get(q);
                     labelAt[v] = c;
                     labelled.mark(v);
                     if (coreAt[v]) {

@@ -1,7 +1,7 @@
 package dev.retention.cluster.internal;
 
 import dev.retention.parallel.Workers;
-import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
+import dev.retention.primitive.DoubleList;
 
 import java.util.Arrays;
 
@@ -131,7 +131,7 @@ public final class KMeansIterations {
         maxDriftCentre = -1;
         maxDrift = 0;
         secondDrift = 0;
-        DoubleArrayList history = new DoubleArrayList();
+        DoubleList history = new DoubleList();
         boolean strict = false;
         boolean converged = false;
         int it = 0;
@@ -166,14 +166,14 @@ public final class KMeansIterations {
         }
         double inertia;
         if (strict) {
-            inertia = history.getDouble(it - 1);   // same partition, so the same centres: the last one stands
+            inertia = history.get(it - 1);   // same partition, so the same centres: the last one stands
         } else {
             double[] c = centres;
             prepareBounds(c);
             workers.run(blocks.count(), b -> assign(c, b));
             inertia = sumInOrder(blockInertia);
         }
-        return new Result(centres, labels.clone(), inertia, it, converged, history.toDoubleArray());
+        return new Result(centres, labels.clone(), inertia, it, converged, history.toArray());
     }
 
     /**

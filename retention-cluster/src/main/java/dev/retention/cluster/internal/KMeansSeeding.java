@@ -1,6 +1,7 @@
 package dev.retention.cluster.internal;
 
 import dev.retention.parallel.Workers;
+import dev.retention.primitive.LongIntMap;
 
 import java.util.SplittableRandom;
 
@@ -182,8 +183,7 @@ public final class KMeansSeeding {
      * @return the row indices, in order of drawing
      */
     public static int[] random(int n, int k, SplittableRandom rnd) {
-        it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap swapped = new it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap();
-        swapped.defaultReturnValue(-1);
+        LongIntMap swapped = new LongIntMap();
         int[] out = new int[k];
         for (int i = 0; i < k; i++) {
             int j = i + rnd.nextInt(n - i);

@@ -1,6 +1,6 @@
 package dev.retention.cluster.internal;
 
-import it.unimi.dsi.fastutil.ints.IntArrayList;
+import dev.retention.primitive.IntList;
 
 /**
  * A KD-tree over n points of dimension d for fixed-radius neighbour queries (Bentley, "Multidimensional
@@ -251,7 +251,7 @@ public final class KdTree {
      *
      * @param stack a workspace of at least {@link #stackSize()} ints
      */
-    public void unmarkedWithin(double[] q, int qo, double r2, IntArrayList out, int[] stack, Marks marks) {
+    public void unmarkedWithin(double[] q, int qo, double r2, IntList out, int[] stack, Marks marks) {
         visit(q, qo, r2, Integer.MAX_VALUE, out, stack, marks);
     }
 
@@ -259,7 +259,7 @@ public final class KdTree {
      * The radius query: counts up to {@code limit}, lists the positions found when {@code out} is given,
      * and leaves out marked points (and subtrees with none unmarked) when {@code marks} is given.
      */
-    private int visit(double[] q, int qo, double r2, int limit, IntArrayList out, int[] stack, Marks marks) {
+    private int visit(double[] q, int qo, double r2, int limit, IntList out, int[] stack, Marks marks) {
         if (n == 0) {
             return 0;
         }

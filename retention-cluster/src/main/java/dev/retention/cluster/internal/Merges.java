@@ -1,6 +1,6 @@
 package dev.retention.cluster.internal;
 
-import it.unimi.dsi.fastutil.doubles.DoubleArrays;
+import dev.retention.primitive.IndirectSort;
 
 /**
  * The n - 1 merges of an agglomerative clustering, first as found (pairs of slots or points and a
@@ -43,7 +43,7 @@ public final class Merges {
         for (int i = 0; i < m; i++) {
             order[i] = i;
         }
-        DoubleArrays.radixSortIndirect(order, height, true);
+        IndirectSort.sortByKey(order, height);
         int[] l = new int[m];
         int[] r = new int[m];
         double[] h = new double[m];

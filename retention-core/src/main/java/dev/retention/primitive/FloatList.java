@@ -1,0 +1,59 @@
+package dev.retention.primitive;
+
+import java.util.Arrays;
+
+/**
+ * A growable list of {@code float}s in one array, without boxing: appends are amortized O(1) (the
+ * array grows by half again when full), reads by index are O(1) and checked. Used as a builder column.
+ * Not thread-safe.
+ */
+public final class FloatList extends GrowableList {
+
+    private float[] elements;
+
+    /** An empty list; its array is allocated on the first {@link #add}. */
+    public FloatList() {
+        elements = new float[0];
+    }
+
+    /**
+     * An empty list with room for {@code initialCapacity} elements before it grows.
+     *
+     * @param initialCapacity read: in {@code [0, Integer.MAX_VALUE - 8]}
+     * @throws IllegalArgumentException if the capacity is negative or too large for an array
+     */
+    public FloatList(int initialCapacity) {
+        elements = new float[Capacity.checkInitial(initialCapacity)];
+    }
+
+    /**
+     * Appends a value. Amortized O(1).
+     *
+     * @param value read
+     * @throws IllegalStateException if the list already holds {@code Integer.MAX_VALUE - 8} elements
+     */
+    public void add(float value) {
+        float[] a = elements;
+        int n = size;
+        if (n == a.length) {
+            a = elements = Arrays.copyOf(a, Capacity.grownList(n));
+        }
+        a[n] = value;
+        size = n + 1;
+    }
+
+    /**
+     * The value at an index. O(1).
+     *
+     * @param index read: in {@code [0, size())}
+     * @throws IndexOutOfBoundsException if the index is outside the list
+     */
+    public float get(int index) {
+        return elements[checked(index)];
+    }
+
+    /** The values in order, in a new array of length {@link #size()}. O(n). */
+    public float[] toArray() {
+        return Arrays.copyOf(elements, size);
+    }
+}
