@@ -1,6 +1,7 @@
 /**
  * Retention core: ids, the data model and readers, RFM scoring and segments, cohort retention, the
- * synthetic shop, the model contract and file format, splits, optimizers and the parallel runner.
+ * synthetic shop, the model contract and file format, splits, optimizers, dense decompositions and the
+ * parallel runner.
  */
 module dev.retention.core {
     requires it.unimi.dsi.fastutil.core;
@@ -11,6 +12,7 @@ module dev.retention.core {
     exports dev.retention.data;
     exports dev.retention.evaluation;
     exports dev.retention.io;
+    exports dev.retention.matrix;
     exports dev.retention.model;
     exports dev.retention.optim;
     exports dev.retention.parallel;
