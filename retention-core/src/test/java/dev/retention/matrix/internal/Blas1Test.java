@@ -52,13 +52,14 @@ class Blas1Test {
 
     @Test
     void rotate_isThePlaneRotation() {
-        double[] a = {1, 2, 3, 4};
+        double[] x = {1, 2};
+        double[] y = {3, 4};
         double c = 0.6;
         double s = 0.8;
-        Blas1.rotate(a, 0, a, 2, 2, c, s);
-        assertEquals(0.6 * 1 - 0.8 * 3, a[0], 1e-15);
-        assertEquals(0.6 * 2 - 0.8 * 4, a[1], 1e-15);
-        assertEquals(0.8 * 1 + 0.6 * 3, a[2], 1e-15);
-        assertEquals(0.8 * 2 + 0.6 * 4, a[3], 1e-15);
+        Blas1.rotate(x, y, c, s);
+        assertEquals(0.6 * 1 - 0.8 * 3, x[0], 1e-15);
+        assertEquals(0.6 * 2 - 0.8 * 4, x[1], 1e-15);
+        assertEquals(0.8 * 1 + 0.6 * 3, y[0], 1e-15);
+        assertEquals(0.8 * 2 + 0.6 * 4, y[1], 1e-15);
     }
 }
