@@ -78,17 +78,17 @@ public final class Decompositions {
      * {@code p = min(rows, cols)} singular values in non-increasing order. The tall one of {@code A} and
      * {@code A^T} is scaled by a power of two (so that no scale of {@code A} overflows or underflows), reduced
      * by a Householder QR to a {@code p x p} triangle {@code R}, and one-sided Jacobi rotations (Hestenes)
-     * orthogonalise the columns of {@code R}; Jacobi is accurate to rounding in every singular value
-     * relative to the largest, and more accurate than bidiagonal QR for the small ones. {@code U} and
-     * {@code V} have orthonormal columns even when {@code A} is rank-deficient or zero (the columns for zero
-     * singular values are an orthonormal completion). O(m p^2) for the QR and for forming {@code U} or
-     * {@code V}, with {@code m = max(rows, cols)}, plus about {@code 4 p^3} per sweep, typically 6 to 10
+     * orthogonalise the columns of {@code R} (cyclic by rows, with de Rijk's pivoting); the singular values
+     * are accurate to rounding relative to the largest and the singular vectors orthonormal to rounding.
+     * {@code U} and {@code V} have orthonormal columns even when {@code A} is rank-deficient or zero (the
+     * columns for zero singular values are an orthonormal completion). O(m p^2) for the QR and for forming {@code U} or
+     * {@code V}, with {@code m = max(rows, cols)}, plus up to {@code 7 p^3} per sweep, typically 5 to 9
      * sweeps. References: J. Demmel and K. Veselic, SIAM J. Matrix Anal. Appl. 13(4), 1992; Z. Drmac and
      * K. Veselic, SIAM J. Matrix Anal. Appl. 29(4), 2008; Golub and Van Loan, 4th ed., section 8.6.3.
      *
-     * <p>The sweeps are bounded ({@value JacobiSvd#MAX_SWEEPS}); not converging within the bound is an
-     * {@link IllegalStateException} naming the sweeps and the largest remaining relative inner product of two
-     * columns, never a silently inaccurate result. (Unlike a model fit, whose iterations give a usable model
+     * <p>The sweeps are bounded (60); not converging within the bound is an {@link IllegalStateException}
+     * naming the sweeps and the largest remaining relative inner product of two columns, never a silently
+     * inaccurate result. (Unlike a model fit, whose iterations give a usable model
      * when stopped early, a decomposition is either one to rounding or is not.)
      *
      * @param a    read: row-major {@code rows x cols}, finite

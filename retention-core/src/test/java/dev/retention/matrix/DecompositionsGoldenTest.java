@@ -55,7 +55,7 @@ class DecompositionsGoldenTest {
         }
     }
 
-    /** {@code A = U0 diag(p, p-1, ..., 1) V0^T} with random orthonormal {@code U0}, {@code V0}: vectors well determined. */
+    /** {@code A = U0 diag(p, p-1, ..., 1) V0^T} with random orthonormal {@code U0} and {@code V0}. */
     @ParameterizedTest(name = "{0} x {1}, seed {2}")
     @CsvSource({"1, 1, 21", "6, 6, 22", "60, 60, 23", "300, 60, 24", "60, 300, 25", "31, 12, 26", "12, 31, 27"})
     void svd_separatedSpectrum_vectorsMatchEjml(int rows, int cols, long seed) {

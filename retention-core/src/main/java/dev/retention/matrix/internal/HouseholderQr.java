@@ -30,7 +30,8 @@ import java.util.Arrays;
  * Norms are computed without overflow or harmful underflow ({@link Blas1#norm2}), so no scaling is needed.
  *
  * <p>Complexity: {@link #factor} {@code 2 n^2 (m - n/3)} flops plus {@code O(m n b)} for the panels and
- * their {@code T}, {@link #formQ} as many again, {@link #multQ} {@code 4 m n p}; each allocates a workspace of 16 doubles.
+ * their {@code T}, {@link #formQ} as many again, {@link #multQ} {@code 4 m n p}; each allocates a workspace
+ * of 16 doubles.
  *
  * <p>References: G. H. Golub and C. F. Van Loan, <i>Matrix Computations</i>, 4th ed., 2013, algorithms
  * 5.1.1 (the Householder vector), 5.2.1 (Householder QR), sections 5.1.6 (backward accumulation of

@@ -1,9 +1,10 @@
 package dev.retention.matrix.internal;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -40,13 +41,14 @@ class Blas1Test {
     void norm2_neitherOverflowsNorUnderflows() {
         assertEquals(5e200, Blas1.norm2(new double[] {3e200, -4e200}, 0, 2), 1e186);
         assertEquals(5e-200, Blas1.norm2(new double[] {3e-200, 4e-200}, 0, 2), 1e-214);
-        assertEquals(5 * Double.MIN_VALUE, Blas1.norm2(new double[] {3 * Double.MIN_VALUE, 4 * Double.MIN_VALUE}, 0, 2));
+        double tiny = Double.MIN_VALUE;   // subnormal: the plain sum of squares would be 0
+        assertEquals(5 * tiny, Blas1.norm2(new double[] {3 * tiny, 4 * tiny}, 0, 2));
         assertEquals(Double.MAX_VALUE, Blas1.norm2(new double[] {0, Double.MAX_VALUE, 0}, 0, 3));
         assertEquals(0.0, Blas1.norm2(new double[3], 0, 3));
         // one large and many tiny elements: the tiny ones do not count, and nothing underflows the large one
         double[] mixed = new double[50];
         mixed[7] = 1e-160;
-        java.util.Arrays.fill(mixed, 10, 50, 1e-170);
+        Arrays.fill(mixed, 10, 50, 1e-170);
         assertEquals(1e-160, Blas1.norm2(mixed, 0, 50), 1e-174);
     }
 
