@@ -1,7 +1,7 @@
 /**
  * Retention core: ids, the data model and readers, RFM scoring and segments, cohort retention, the
- * synthetic shop, the model contract and file format, splits, optimizers, the parallel runner and the
- * primitive collections.
+ * synthetic shop, the model contract and file format, splits, optimizers, dense matrices and decompositions,
+ * the parallel runner and the primitive collections.
  */
 module dev.retention.core {
     requires org.slf4j;

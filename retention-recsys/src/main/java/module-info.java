@@ -6,8 +6,6 @@
 module dev.retention.recsys {
     requires transitive dev.retention.core;
     requires org.slf4j;
-    requires ejml.core;
-    requires ejml.ddense;
 
     exports dev.retention.recsys;
     exports dev.retention.recsys.baseline;

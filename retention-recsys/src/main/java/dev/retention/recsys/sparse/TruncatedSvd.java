@@ -1,10 +1,7 @@
 package dev.retention.recsys.sparse;
 
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.SingularOps_DDRM;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.interfaces.decomposition.QRDecomposition;
-import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
+import dev.retention.matrix.Decompositions;
+import dev.retention.matrix.ThinSvd;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,8 +20,9 @@ import java.util.Random;
  * {@code A^T Q = V_b S U_b^T} (an {@code n x l} dense matrix) gives {@code U = Q U_b} and
  * {@code V = V_b}, of which the leading {@code k} are kept. The sparse products are the kernels of
  * {@link SparseOps} (on {@code A} and a stored transpose); the dense Householder QR and the small SVD
- * are EJML's. Time O((q + 1) nnz l + (m + n) l^2), memory O((m + n) l). When the spectrum beyond
- * {@code k} is zero (a matrix of rank at most {@code l}), the result is exact to rounding.
+ * (one-sided Jacobi after a QR) are those of {@link Decompositions}. Time O((q + 1) nnz l + (m + n) l^2),
+ * memory O((m + n) l). When the spectrum beyond {@code k} is zero (a matrix of rank at most {@code l}),
+ * the result is exact to rounding.
  *
  * <p>Factors are row-major {@code double[]}: {@code U} is {@code m x k}, {@code V} is {@code n x k};
  * singular values are non-increasing. The same seed gives the same result whatever the parallelism.
@@ -82,70 +80,42 @@ public final class TruncatedSvd {
             w[i] = random.nextGaussian();
         }
         double[] y = SparseOps.mult(a, w, l, null, threads);
-        double[] q = orthonormalize(y, m, l);
+        // orth(Y) is the thin Q of a Householder QR; a sketch of lower rank than l (a matrix of rank below l)
+        // still gives orthonormal columns, some an arbitrary completion, which is what the range finder needs
+        double[] q = Decompositions.qrThin(y, m, l, null);
         double[] z = new double[n * l];
         for (int it = 0; it < options.powerIterations(); it++) {
             SparseOps.mult(at, q, l, z, threads);
-            double[] qz = orthonormalize(z, n, l);
+            double[] qz = Decompositions.qrThin(z, n, l, null);
             SparseOps.mult(a, qz, l, y, threads);
-            q = orthonormalize(y, m, l);
+            q = Decompositions.qrThin(y, m, l, null);
             LOG.debug("truncated SVD: power iteration {} of {}", it + 1, options.powerIterations());
         }
         // A^T Q = V_b S U_b^T, so A ~ Q Q^T A = (Q U_b) S V_b^T
         SparseOps.mult(at, q, l, z, threads);
-        DMatrixRMaj bt = DMatrixRMaj.wrap(n, l, z);
-        SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(n, l, true, true, true);
-        if (!svd.decompose(bt)) {
-            throw new IllegalStateException("EJML's SVD of the " + n + " x " + l + " projected matrix failed");
-        }
-        DMatrixRMaj vb = svd.getU(null, false);   // n x l
-        DMatrixRMaj ub = svd.getV(null, false);   // l x l
-        DMatrixRMaj sw = svd.getW(null);
-        SingularOps_DDRM.descendingOrder(vb, false, sw, ub, false);
+        ThinSvd svd = Decompositions.svd(z, n, l);
+        double[] vb = svd.u();   // n x l
+        double[] ub = svd.v();   // l x l
 
         double[] s = new double[k];
-        for (int t = 0; t < k; t++) {
-            s[t] = sw.get(t, t);
-        }
+        System.arraycopy(svd.singularValues(), 0, s, 0, k);
         double[] u = new double[m * k];
         for (int i = 0; i < m; i++) {
             for (int t = 0; t < k; t++) {
                 double acc = 0;
                 for (int r = 0; r < l; r++) {
-                    acc += q[i * l + r] * ub.get(r, t);
+                    acc += q[i * l + r] * ub[r * l + t];
                 }
                 u[i * k + t] = acc;
             }
         }
         double[] v = new double[n * k];
         for (int j = 0; j < n; j++) {
-            for (int t = 0; t < k; t++) {
-                v[j * k + t] = vb.get(j, t);
-            }
+            System.arraycopy(vb, j * l, v, j * k, k);
         }
         LOG.info("truncated SVD of a {} x {} matrix ({} non-zeros): rank {}, sketch {}, {} power iterations, {} ms",
                 m, n, a.nnz(), k, l, options.powerIterations(), (System.nanoTime() - start) / 1_000_000);
         return new TruncatedSvd(m, n, k, s, u, v, options, l);
-    }
-
-    /** An orthonormal basis of the columns of the row-major {@code rows x l} matrix (Householder QR, thin Q). */
-    private static double[] orthonormalize(double[] y, int rows, int l) {
-        QRDecomposition<DMatrixRMaj> qr = DecompositionFactory_DDRM.qr(rows, l);
-        DMatrixRMaj ym = new DMatrixRMaj(rows, l);
-        System.arraycopy(y, 0, ym.data, 0, rows * l);
-        // EJML reports failure when a column is exactly zero after the earlier reflections (a sketch of
-        // lower rank than l, as for a matrix of rank < l); its reflector is then the identity, and the thin
-        // Q is still orthonormal, with an arbitrary direction for that column, which is what the range
-        // finder needs. So the flag is not an error here.
-        qr.decompose(ym);
-        double[] q = qr.getQ(null, true).data;
-        for (double x : q) {
-            if (!Double.isFinite(x)) {
-                throw new IllegalStateException("EJML's QR of the " + rows + " x " + l
-                        + " sketch produced a non-finite value");
-            }
-        }
-        return q;
     }
 
     /** Rows of the decomposed matrix. */
