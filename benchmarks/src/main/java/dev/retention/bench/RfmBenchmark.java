@@ -2,7 +2,7 @@ package dev.retention.bench;
 
 import dev.retention.data.TransactionLog;
 import dev.retention.rfm.Rfm;
-import dev.retention.rfm.RfmTable;
+import dev.retention.rfm.RfmModel;
 import dev.retention.synth.SyntheticShop;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -52,8 +52,8 @@ public class RfmBenchmark {
     }
 
     @Benchmark
-    public RfmTable retention() {
-        return Rfm.compute(log);
+    public RfmModel retention() {
+        return Rfm.fit(log);
     }
 
     @Benchmark

@@ -19,9 +19,11 @@ import dev.retention.cohort.CohortRetention;
 import dev.retention.cohort.CohortTable;
 import dev.retention.data.TransactionLog;
 import dev.retention.io.TransactionCsvWriter;
+import dev.retention.matrix.DenseMatrix;
+import dev.retention.matrix.FeatureScaling;
 import dev.retention.recsys.Recommendations;
 import dev.retention.rfm.Rfm;
-import dev.retention.rfm.RfmFeatures;
+import dev.retention.rfm.RfmModel;
 import dev.retention.rfm.RfmOptions;
 import dev.retention.rfm.RfmTable;
 import dev.retention.synth.SyntheticShop;
@@ -147,7 +149,8 @@ final class DemoCommand implements Callable<Integer> {
 
         // Frequencies are heavily tied (most customers bought once) and ids follow acquisition time, so
         // ties broken by id would score recent one-time buyers above older ones; equal values score equally.
-        RfmTable rfm = Rfm.compute(log, RfmOptions.defaults().withTies(RfmOptions.Ties.EQUAL));
+        RfmModel rfmModel = Rfm.fit(log, RfmOptions.defaults().withTies(RfmOptions.Ties.EQUAL));
+        RfmTable rfm = rfmModel.table().orElseThrow();
         Segments segments = segments(rfm, truth);
         lap("rfm");
 
@@ -175,7 +178,7 @@ final class DemoCommand implements Callable<Integer> {
         Path orders = write(written, "shop", "orders.csv");
         TransactionCsvWriter.write(log, orders);
         rfm.writeCsv(write(written, "rfm", "rfm.csv"));
-        rfm.scorer().save(write(written, "rfm", "rfm-scorer.model"));
+        rfmModel.save(write(written, "rfm", "rfm-scorer.model"));
         cohorts.writeCsv(write(written, "cohorts", "cohorts.csv"));
         cohorts.writeCountsCsv(write(written, "cohorts", "cohort-counts.csv"));
         ClusterReport.writeLabels(write(written, "clusters", "clusters.csv"), rfm, clusters.model.labels());
@@ -267,7 +270,8 @@ final class DemoCommand implements Callable<Integer> {
 
     private Clusters clusters(Segments segments, ShopTruth truth, int threads) {
         RfmTable rfm = segments.table;
-        Points x = Points.of(rfm.features(RfmFeatures.LOG1P_ZSCORE));
+        DenseMatrix raw = rfm.features();
+        Points x = Points.of(FeatureScaling.fit(raw, FeatureScaling.Kind.LOG1P_ZSCORE).apply(raw).toArray());
         KMeansModel model = KMeans.fit(x, KMeansOptions.defaults().withK(CLUSTERS).withSeed(seed)
                 .withParallelism(threads));
         int[] labels = model.labels();

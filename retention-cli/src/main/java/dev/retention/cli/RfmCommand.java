@@ -4,6 +4,7 @@ import dev.retention.data.LineCounts;
 import dev.retention.data.SkipReason;
 import dev.retention.data.TransactionLog;
 import dev.retention.rfm.Rfm;
+import dev.retention.rfm.RfmModel;
 import dev.retention.rfm.RfmOptions;
 import dev.retention.rfm.RfmTable;
 import dev.retention.rfm.RfmWeights;
@@ -43,7 +44,7 @@ final class RfmCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE.csv", description = "Write every customer's values, scores and segment.")
     Path out;
 
-    @Option(names = "--save-scorer", paramLabel = "FILE", description = "Save the fitted RFM scorer as a model file.")
+    @Option(names = "--save-scorer", paramLabel = "FILE", description = "Save the fitted RFM model (the scorer of new customers) as a model file.")
     Path saveScorer;
 
     @Option(names = "--json", description = "Print one JSON object instead of tables.")
@@ -57,13 +58,14 @@ final class RfmCommand implements Callable<Integer> {
         RfmOptions options = options();
         long start = System.nanoTime();
         TransactionLog log = source.read();
-        RfmTable table = Rfm.compute(log, options);
+        RfmModel model = Rfm.fit(log, options);
+        RfmTable table = model.table().orElseThrow();
         double seconds = (System.nanoTime() - start) / 1e9;
         if (out != null) {
             table.writeCsv(out);
         }
         if (saveScorer != null) {
-            table.scorer().save(saveScorer);
+            model.save(saveScorer);
         }
         PrintWriter pw = spec.commandLine().getOut();
         if (json) {
