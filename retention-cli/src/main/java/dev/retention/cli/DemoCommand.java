@@ -18,6 +18,8 @@ import dev.retention.cluster.kmeans.KMeansOptions;
 import dev.retention.cohort.CohortRetention;
 import dev.retention.cohort.CohortTable;
 import dev.retention.data.TransactionLog;
+import dev.retention.evaluation.Correlation;
+import dev.retention.evaluation.RocAuc;
 import dev.retention.io.TransactionCsvWriter;
 import dev.retention.matrix.DenseMatrix;
 import dev.retention.matrix.FeatureScaling;
@@ -26,6 +28,7 @@ import dev.retention.rfm.Rfm;
 import dev.retention.rfm.RfmModel;
 import dev.retention.rfm.RfmOptions;
 import dev.retention.rfm.RfmTable;
+import dev.retention.synth.ShopTruth;
 import dev.retention.synth.SyntheticShop;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -144,7 +147,7 @@ final class DemoCommand implements Callable<Integer> {
 
         SyntheticShop shop = SyntheticShop.generate(options);
         TransactionLog log = shop.log();
-        ShopTruth truth = new ShopTruth(shop);
+        ShopTruth truth = ShopTruth.of(shop);
         lap("shop");
 
         // Frequencies are heavily tied (most customers bought once) and ids follow acquisition time, so
@@ -265,7 +268,7 @@ final class DemoCommand implements Callable<Integer> {
             score[i] = rfm.weightedScore(i);
         }
         double[] clv = trueClv(truth, ids);
-        return new Segments(rfm, clv, ShopTruth.pearson(score, clv), ShopTruth.spearman(score, clv));
+        return new Segments(rfm, clv, pearson(score, clv), spearman(score, clv));
     }
 
     private Clusters clusters(Segments segments, ShopTruth truth, int threads) {
@@ -279,7 +282,7 @@ final class DemoCommand implements Callable<Integer> {
         double[] alive = new double[model.k()];
         double[] clv = new double[model.k()];
         for (int i = 0; i < labels.length; i++) {
-            alive[labels[i]] += truth.aliveAtEnd(rfm.customerIndex(i)) ? 1 : 0;
+            alive[labels[i]] += truth.aliveAtEnd(rfm.customerId(i)) ? 1 : 0;
             clv[labels[i]] += segments.trueClv[i];
         }
         for (int j = 0; j < alive.length; j++) {
@@ -331,8 +334,8 @@ final class DemoCommand implements Callable<Integer> {
             ids[i] = ranking.scored().key(i);
         }
         double[] q = truth.churnProbability(ids, cutoff, HORIZON_DAYS);
-        double auc = ranking.outcomes() == null ? Double.NaN : ShopTruth.auc(ranking.outcomes(), q);
-        return new Churn(ranking, q, auc, ShopTruth.spearman(ranking.probabilities(), q));
+        double auc = ranking.outcomes() == null ? Double.NaN : auc(ranking.outcomes(), q);
+        return new Churn(ranking, q, auc, spearman(ranking.probabilities(), q));
     }
 
     /**
@@ -353,14 +356,14 @@ final class DemoCommand implements Callable<Integer> {
         for (int i = 0; i < ids.length; i++) {
             ids[i] = now.id(i);
         }
-        double aliveAuc = ShopTruth.auc(truth.aliveAtEnd(ids), clv.probabilitiesAlive());
+        double aliveAuc = auc(truth.aliveAtEnd(ids), clv.probabilitiesAlive());
         double[] actual = truth.clv(ids, CLV_MONTHS, clv.options().monthlyRate());
         double total = 0;
         for (double v : actual) {
             total += v;
         }
-        return new Lifetime(fit, now, clv, aliveAuc, total, ShopTruth.pearson(clv.clvs(), actual),
-                ShopTruth.spearman(clv.clvs(), actual));
+        return new Lifetime(fit, now, clv, aliveAuc, total, pearson(clv.clvs(), actual),
+                spearman(clv.clvs(), actual));
     }
 
     private static void writeChurnScores(Path file, ChurnRanking churn) throws IOException {
@@ -567,6 +570,33 @@ final class DemoCommand implements Callable<Integer> {
                         .put("clv_total", l.trueTotal)
                         .put("clv_pearson", l.pearson)
                         .put("clv_spearman", l.spearman));
+    }
+
+    // ---- comparisons with the truth: NaN, printed "n/a", where the library's measure is undefined ----
+
+    /** ROC AUC ({@link RocAuc}); NaN when there are no rows, one class is missing or a score is not finite. */
+    static double auc(int[] labels, double[] scores) {
+        return scores.length > 0 && finite(scores) ? RocAuc.ifBothClasses(labels, scores).orElse(Double.NaN)
+                : Double.NaN;
+    }
+
+    /** Pearson's correlation ({@link Correlation}); NaN when a side is constant or holds a value that is not finite. */
+    static double pearson(double[] a, double[] b) {
+        return finite(a) && finite(b) ? Correlation.pearson(a, b).orElse(Double.NaN) : Double.NaN;
+    }
+
+    /** Spearman's correlation ({@link Correlation}); NaN when a side is constant or holds a value not finite. */
+    static double spearman(double[] a, double[] b) {
+        return finite(a) && finite(b) ? Correlation.spearman(a, b).orElse(Double.NaN) : Double.NaN;
+    }
+
+    private static boolean finite(double[] values) {
+        for (double v : values) {
+            if (!Double.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     // ---- formatting ----
