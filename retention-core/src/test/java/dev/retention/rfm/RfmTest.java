@@ -291,14 +291,19 @@ class RfmTest {
         }
     }
 
-    @Test
-    void featureScaling_constantColumnBecomesZero() {
+    /** One order of 10.0 per customer on consecutive days: frequency and monetary are the same for all. */
+    private static TransactionLog constantLog(int customers) {
         TransactionLog.Builder b = TransactionLog.builder();
         long t0 = Instant.parse("2023-01-01T10:00:00Z").getEpochSecond();
-        for (int c = 0; c < 6; c++) {
-            b.add(Integer.toString(c), "O" + c, "x", t0 + c * DAY, 1, 10.0);   // frequency and monetary constant
+        for (int c = 0; c < customers; c++) {
+            b.add(Integer.toString(c), "O" + c, "x", t0 + c * DAY, 1, 10.0);
         }
-        DenseMatrix raw = table(b.build()).features();
+        return b.build();
+    }
+
+    @Test
+    void featureScaling_constantColumnBecomesZero() {
+        DenseMatrix raw = table(constantLog(6)).features();
         for (double[] row : FeatureScaling.fit(raw, FeatureScaling.Kind.ZSCORE).apply(raw).toArray()) {
             assertEquals(0.0, row[1]);
             assertEquals(0.0, row[2]);
@@ -360,12 +365,7 @@ class RfmTest {
 
     @Test
     void model_warnsWhenTheDataCannotSpreadTheScores() {
-        TransactionLog.Builder b = TransactionLog.builder();
-        long t0 = Instant.parse("2023-01-01T10:00:00Z").getEpochSecond();
-        for (int c = 0; c < 3; c++) {
-            b.add(Integer.toString(c), "O" + c, "x", t0 + c * DAY, 1, 10.0);   // frequency and monetary constant
-        }
-        FitSummary s = Rfm.fit(b.build(), RfmOptions.defaults().withTies(RfmOptions.Ties.EQUAL)).fitSummary();
+        FitSummary s = Rfm.fit(constantLog(3), RfmOptions.defaults().withTies(RfmOptions.Ties.EQUAL)).fitSummary();
         assertEquals(Verdict.WARNING, s.verdict());
         assertEquals(List.of("only 3 customers, fewer than the 5 score bins: some scores are never given",
                 "every customer has frequency 1: its score says nothing about them (they all get the same score)",
