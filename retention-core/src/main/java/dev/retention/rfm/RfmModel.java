@@ -29,7 +29,7 @@ import java.util.Optional;
  *
  * <p>The model file holds what scoring needs (options, edges) and the fit summary, not the training table: the
  * file is what a service loads to score customers, and the table is the training customers' ids and spend, one
- * row each. A model read from a file, or made from given edges ({@link #withEdges}), therefore has no
+ * row each. A model read from a file, or made from given edges ({@link #of}), therefore has no
  * {@link #table()}; equality ignores the table and the fit summary.
  */
 public final class RfmModel implements Model {
@@ -72,7 +72,7 @@ public final class RfmModel implements Model {
      * @throws IllegalArgumentException if an edge array does not hold four non-decreasing finite values (the
      *                                  parameter and the values named)
      */
-    public static RfmModel withEdges(double[] recencyEdges, double[] frequencyEdges, double[] monetaryEdges,
+    public static RfmModel of(double[] recencyEdges, double[] frequencyEdges, double[] monetaryEdges,
                                      RfmWeights weights, RfmSegments segments) {
         RfmOptions options = RfmOptions.defaults().withWeights(Objects.requireNonNull(weights, "weights"))
                 .withSegments(Objects.requireNonNull(segments, "segments"));
@@ -214,7 +214,7 @@ public final class RfmModel implements Model {
      *
      * @param file read
      * @throws ModelFormatException if the file holds another model type or a newer schema, a section is missing, or
-     *                              a value is one {@link #withEdges} or {@link RfmOptions} would refuse (the message
+     *                              a value is one {@link #of} or {@link RfmOptions} would refuse (the message
      *                              names the file)
      */
     public static RfmModel read(ModelFile file) throws ModelFormatException {

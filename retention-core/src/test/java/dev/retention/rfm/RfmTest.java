@@ -413,7 +413,7 @@ class RfmTest {
         assertEquals(a.hashCode(), b.hashCode());
         assertNotEquals(a, Rfm.fit(RfmFixture.log(), RfmOptions.defaults().withWeights(new RfmWeights(2, 1, 1))));
         assertNotEquals(a, Rfm.fit(RfmFixture.log(), RfmOptions.defaults().withTies(RfmOptions.Ties.EQUAL)));
-        RfmModel given = RfmModel.withEdges(a.recencyEdges(), a.frequencyEdges(), a.monetaryEdges(), a.weights(),
+        RfmModel given = RfmModel.of(a.recencyEdges(), a.frequencyEdges(), a.monetaryEdges(), a.weights(),
                 a.segments());
         assertEquals(a, given, "the same edges and options");
         assertEquals("parameters given, not fitted", given.fitSummary().stopReason());
@@ -516,19 +516,19 @@ class RfmTest {
     }
 
     @Test
-    void withEdges_validates() {
+    void of_validates() {
         double[] ok = {1, 2, 3, 4};
         IllegalArgumentException order = assertThrows(IllegalArgumentException.class,
-                () -> RfmModel.withEdges(new double[] {4, 3, 2, 1}, ok, ok, RfmWeights.equal(), RfmSegments.defaults()));
+                () -> RfmModel.of(new double[] {4, 3, 2, 1}, ok, ok, RfmWeights.equal(), RfmSegments.defaults()));
         assertTrue(order.getMessage().contains("recencyEdges") && order.getMessage().contains("non-decreasing"));
         IllegalArgumentException count = assertThrows(IllegalArgumentException.class,
-                () -> RfmModel.withEdges(ok, new double[] {1, 2}, ok, RfmWeights.equal(), RfmSegments.defaults()));
+                () -> RfmModel.of(ok, new double[] {1, 2}, ok, RfmWeights.equal(), RfmSegments.defaults()));
         assertTrue(count.getMessage().contains("frequencyEdges") && count.getMessage().contains("got 2"));
         IllegalArgumentException nan = assertThrows(IllegalArgumentException.class,
-                () -> RfmModel.withEdges(ok, ok, new double[] {1, 2, Double.NaN, 4}, RfmWeights.equal(),
+                () -> RfmModel.of(ok, ok, new double[] {1, 2, Double.NaN, 4}, RfmWeights.equal(),
                         RfmSegments.defaults()));
         assertEquals("monetaryEdges[2] must be finite, got NaN", nan.getMessage());
-        RfmModel s = RfmModel.withEdges(new double[] {7, 30, 90, 180}, ok, new double[] {10, 50, 100, 500},
+        RfmModel s = RfmModel.of(new double[] {7, 30, 90, 180}, ok, new double[] {10, 50, 100, 500},
                 RfmWeights.equal(), RfmSegments.defaults());
         assertEquals(new RfmScore(5, 1, 1, 7, "New Customers"), s.score(3, 1, 5));
         assertEquals(new RfmScore(1, 5, 5, 11, "Can't Lose Them"), s.score(365, 9, 1000));
@@ -665,7 +665,7 @@ class RfmTest {
         for (int r = 1; r <= 5; r++) {
             b.add("segment " + rnd.nextInt(4) + " \u00e9", r, r, 1, 5);
         }
-        RfmModel model = RfmModel.withEdges(edges[0], edges[1], edges[2],
+        RfmModel model = RfmModel.of(edges[0], edges[1], edges[2],
                 new RfmWeights(rnd.nextDouble(), rnd.nextDouble(), 0.1 + rnd.nextDouble()), b.build());
         RfmModel loaded = Models.fromBytes(model.toBytes(), "seed " + seed, RfmModel.class);
         assertEquals(model, loaded, "seed " + seed);

@@ -46,7 +46,7 @@ class RfmModelReaderTest {
 
     @Test
     void read_returnsTheModelOfTheFile() throws IOException {
-        RfmModel model = RfmModel.withEdges(new double[] {7, 30, 90, 180}, new double[] {1, 2, 4, 8},
+        RfmModel model = RfmModel.of(new double[] {7, 30, 90, 180}, new double[] {1, 2, 4, 8},
                 new double[] {10, 50, 100, 500}, RfmWeights.equal(), RfmSegments.defaults());
         assertEquals(model, new RfmModelReader().read(dev.retention.model.ModelFile.parse(model.toBytes(), "m")));
         assertEquals(model, Models.fromBytes(model.toBytes(), "m"));
