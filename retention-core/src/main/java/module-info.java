@@ -21,4 +21,6 @@ module dev.retention.core {
     exports dev.retention.synth;
 
     uses dev.retention.model.ModelReader;
+
+    provides dev.retention.model.ModelReader with dev.retention.rfm.modelfiles.RfmModelReader;
 }

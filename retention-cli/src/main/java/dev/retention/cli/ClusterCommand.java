@@ -17,8 +17,9 @@ import dev.retention.cluster.quality.ClusterQuality;
 import dev.retention.cluster.quality.KScan;
 import dev.retention.cluster.quality.KSelection;
 import dev.retention.data.TransactionLog;
+import dev.retention.matrix.DenseMatrix;
+import dev.retention.matrix.FeatureScaling;
 import dev.retention.rfm.Rfm;
-import dev.retention.rfm.RfmFeatures;
 import dev.retention.rfm.RfmTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -158,8 +159,9 @@ final class ClusterCommand implements Callable<Integer> {
 
         long start = System.nanoTime();
         TransactionLog log = source.read();
-        RfmTable table = Rfm.compute(log);
-        Points x = Points.of(table.features(RfmFeatures.LOG1P_ZSCORE));
+        RfmTable table = Rfm.fit(log).table().orElseThrow();
+        DenseMatrix raw = table.features();
+        Points x = Points.of(FeatureScaling.fit(raw, FeatureScaling.Kind.LOG1P_ZSCORE).apply(raw).toArray());
         int n = x.size();
         if ((a == Algo.KMEANS || a == Algo.MINIBATCH_KMEANS || a == Algo.AGGLOMERATIVE) && k > n) {
             throw new ParameterException(spec.commandLine(), "--k must be in [1, n=" + n + "] (the customers), got " + k);

@@ -18,12 +18,17 @@ import dev.retention.cluster.kmeans.KMeansOptions;
 import dev.retention.cohort.CohortRetention;
 import dev.retention.cohort.CohortTable;
 import dev.retention.data.TransactionLog;
+import dev.retention.evaluation.Correlation;
+import dev.retention.evaluation.RocAuc;
 import dev.retention.io.TransactionCsvWriter;
+import dev.retention.matrix.DenseMatrix;
+import dev.retention.matrix.FeatureScaling;
 import dev.retention.recsys.Recommendations;
 import dev.retention.rfm.Rfm;
-import dev.retention.rfm.RfmFeatures;
+import dev.retention.rfm.RfmModel;
 import dev.retention.rfm.RfmOptions;
 import dev.retention.rfm.RfmTable;
+import dev.retention.synth.ShopTruth;
 import dev.retention.synth.SyntheticShop;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -142,12 +147,13 @@ final class DemoCommand implements Callable<Integer> {
 
         SyntheticShop shop = SyntheticShop.generate(options);
         TransactionLog log = shop.log();
-        ShopTruth truth = new ShopTruth(shop);
+        ShopTruth truth = ShopTruth.of(shop);
         lap("shop");
 
         // Frequencies are heavily tied (most customers bought once) and ids follow acquisition time, so
         // ties broken by id would score recent one-time buyers above older ones; equal values score equally.
-        RfmTable rfm = Rfm.compute(log, RfmOptions.defaults().withTies(RfmOptions.Ties.EQUAL));
+        RfmModel rfmModel = Rfm.fit(log, RfmOptions.defaults().withTies(RfmOptions.Ties.EQUAL));
+        RfmTable rfm = rfmModel.table().orElseThrow();
         Segments segments = segments(rfm, truth);
         lap("rfm");
 
@@ -175,7 +181,7 @@ final class DemoCommand implements Callable<Integer> {
         Path orders = write(written, "shop", "orders.csv");
         TransactionCsvWriter.write(log, orders);
         rfm.writeCsv(write(written, "rfm", "rfm.csv"));
-        rfm.scorer().save(write(written, "rfm", "rfm-scorer.model"));
+        rfmModel.save(write(written, "rfm", "rfm-scorer.model"));
         cohorts.writeCsv(write(written, "cohorts", "cohorts.csv"));
         cohorts.writeCountsCsv(write(written, "cohorts", "cohort-counts.csv"));
         ClusterReport.writeLabels(write(written, "clusters", "clusters.csv"), rfm, clusters.model.labels());
@@ -262,12 +268,13 @@ final class DemoCommand implements Callable<Integer> {
             score[i] = rfm.weightedScore(i);
         }
         double[] clv = trueClv(truth, ids);
-        return new Segments(rfm, clv, ShopTruth.pearson(score, clv), ShopTruth.spearman(score, clv));
+        return new Segments(rfm, clv, pearson(score, clv), spearman(score, clv));
     }
 
     private Clusters clusters(Segments segments, ShopTruth truth, int threads) {
         RfmTable rfm = segments.table;
-        Points x = Points.of(rfm.features(RfmFeatures.LOG1P_ZSCORE));
+        DenseMatrix raw = rfm.features();
+        Points x = Points.of(FeatureScaling.fit(raw, FeatureScaling.Kind.LOG1P_ZSCORE).apply(raw).toArray());
         KMeansModel model = KMeans.fit(x, KMeansOptions.defaults().withK(CLUSTERS).withSeed(seed)
                 .withParallelism(threads));
         int[] labels = model.labels();
@@ -275,7 +282,7 @@ final class DemoCommand implements Callable<Integer> {
         double[] alive = new double[model.k()];
         double[] clv = new double[model.k()];
         for (int i = 0; i < labels.length; i++) {
-            alive[labels[i]] += truth.aliveAtEnd(rfm.customerIndex(i)) ? 1 : 0;
+            alive[labels[i]] += truth.aliveAtEnd(rfm.customerId(i)) ? 1 : 0;
             clv[labels[i]] += segments.trueClv[i];
         }
         for (int j = 0; j < alive.length; j++) {
@@ -327,8 +334,8 @@ final class DemoCommand implements Callable<Integer> {
             ids[i] = ranking.scored().key(i);
         }
         double[] q = truth.churnProbability(ids, cutoff, HORIZON_DAYS);
-        double auc = ranking.outcomes() == null ? Double.NaN : ShopTruth.auc(ranking.outcomes(), q);
-        return new Churn(ranking, q, auc, ShopTruth.spearman(ranking.probabilities(), q));
+        double auc = ranking.outcomes() == null ? Double.NaN : auc(ranking.outcomes(), q);
+        return new Churn(ranking, q, auc, spearman(ranking.probabilities(), q));
     }
 
     /**
@@ -349,14 +356,14 @@ final class DemoCommand implements Callable<Integer> {
         for (int i = 0; i < ids.length; i++) {
             ids[i] = now.id(i);
         }
-        double aliveAuc = ShopTruth.auc(truth.aliveAtEnd(ids), clv.probabilitiesAlive());
+        double aliveAuc = auc(truth.aliveAtEnd(ids), clv.probabilitiesAlive());
         double[] actual = truth.clv(ids, CLV_MONTHS, clv.options().monthlyRate());
         double total = 0;
         for (double v : actual) {
             total += v;
         }
-        return new Lifetime(fit, now, clv, aliveAuc, total, ShopTruth.pearson(clv.clvs(), actual),
-                ShopTruth.spearman(clv.clvs(), actual));
+        return new Lifetime(fit, now, clv, aliveAuc, total, pearson(clv.clvs(), actual),
+                spearman(clv.clvs(), actual));
     }
 
     private static void writeChurnScores(Path file, ChurnRanking churn) throws IOException {
@@ -563,6 +570,33 @@ final class DemoCommand implements Callable<Integer> {
                         .put("clv_total", l.trueTotal)
                         .put("clv_pearson", l.pearson)
                         .put("clv_spearman", l.spearman));
+    }
+
+    // ---- comparisons with the truth: NaN, printed "n/a", where the library's measure is undefined ----
+
+    /** ROC AUC ({@link RocAuc}); NaN when there are no rows, one class is missing or a score is not finite. */
+    static double auc(int[] labels, double[] scores) {
+        return scores.length > 0 && finite(scores) ? RocAuc.ifBothClasses(labels, scores).orElse(Double.NaN)
+                : Double.NaN;
+    }
+
+    /** Pearson's correlation ({@link Correlation}); NaN when a side is constant or holds a value that is not finite. */
+    static double pearson(double[] a, double[] b) {
+        return finite(a) && finite(b) ? Correlation.pearson(a, b).orElse(Double.NaN) : Double.NaN;
+    }
+
+    /** Spearman's correlation ({@link Correlation}); NaN when a side is constant or holds a value not finite. */
+    static double spearman(double[] a, double[] b) {
+        return finite(a) && finite(b) ? Correlation.spearman(a, b).orElse(Double.NaN) : Double.NaN;
+    }
+
+    private static boolean finite(double[] values) {
+        for (double v : values) {
+            if (!Double.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     // ---- formatting ----

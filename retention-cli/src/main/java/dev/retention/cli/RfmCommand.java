@@ -4,6 +4,7 @@ import dev.retention.data.LineCounts;
 import dev.retention.data.SkipReason;
 import dev.retention.data.TransactionLog;
 import dev.retention.rfm.Rfm;
+import dev.retention.rfm.RfmModel;
 import dev.retention.rfm.RfmOptions;
 import dev.retention.rfm.RfmTable;
 import dev.retention.rfm.RfmWeights;
@@ -57,13 +58,14 @@ final class RfmCommand implements Callable<Integer> {
         RfmOptions options = options();
         long start = System.nanoTime();
         TransactionLog log = source.read();
-        RfmTable table = Rfm.compute(log, options);
+        RfmModel model = Rfm.fit(log, options);
+        RfmTable table = model.table().orElseThrow();
         double seconds = (System.nanoTime() - start) / 1e9;
         if (out != null) {
             table.writeCsv(out);
         }
         if (saveScorer != null) {
-            table.scorer().save(saveScorer);
+            model.save(saveScorer);
         }
         PrintWriter pw = spec.commandLine().getOut();
         if (json) {

@@ -6,8 +6,9 @@ import dev.retention.lifetime.BgNbdModel;
 import dev.retention.lifetime.GammaGammaModel;
 import dev.retention.churn.pipeline.ChurnPipeline;
 import dev.retention.cluster.kmeans.KMeansModel;
+import dev.retention.model.Models;
+import dev.retention.rfm.RfmModel;
 import dev.retention.rfm.RfmScore;
-import dev.retention.rfm.RfmScorer;
 import dev.retention.synth.SyntheticShop;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,8 +102,9 @@ class RetentionCliTest {
         assertEquals("customer,recency_days,frequency,monetary,r,f,m,rfm_score,segment", lines.get(0));
         assertEquals("12583,1,1,39.60,5,1,5,11,New Customers", lines.get(1));
         assertEquals("17850,5,2,22.08,1,5,3,9,Can't Lose Them", lines.get(3));
-        // the saved scorer gives a customer with 12583's values 12583's scores
-        assertEquals(new RfmScore(5, 1, 5, 11, "New Customers"), RfmScorer.load(model).score(1, 1, 39.6));
+        // the saved model gives a customer with 12583's values 12583's scores
+        assertEquals(new RfmScore(5, 1, 5, 11, "New Customers"),
+                Models.load(model, RfmModel.class).score(1, 1, 39.6));
     }
 
     @Test
@@ -266,7 +268,7 @@ class RetentionCliTest {
         assertTrue(number(object(lifetime, "truth"), "p_alive_auc") > 0.5);
         assertEquals(401, Files.readAllLines(out.resolve("clv.csv")).size());
 
-        RfmScorer.load(out.resolve("rfm-scorer.model"));
+        Models.load(out.resolve("rfm-scorer.model"), RfmModel.class);
         // the written orders give the same RFM through the generic reader
         Result again = run("rfm", "--orders", out.resolve("orders.csv").toString(), "--format", "generic",
                 "--ties", "equal", "--json");

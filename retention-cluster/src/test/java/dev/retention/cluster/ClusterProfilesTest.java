@@ -29,7 +29,7 @@ class ClusterProfilesTest {
         add(b, "c", "o6", 5, 10);
         add(b, "d", "o7", 1, 5);
         add(b, "e", "o8", 1, 7);
-        return Rfm.compute(b.build());
+        return Rfm.fit(b.build()).table().orElseThrow();
     }
 
     private static void add(TransactionLog.Builder b, String customer, String order, int day, double amount) {

@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.OptionalDouble;
 
 /**
  * A cohort retention table, computed by {@link CohortRetention#compute}: one row per acquisition
@@ -33,9 +34,10 @@ import java.util.Objects;
  *       share whose second order came at most that many days after their first.</li>
  * </ul>
  * Cells of periods that start at or after the {@link #observationEnd() observation end} are absent:
- * {@link #isObserved(int, int)} is false, {@code active} is -1 and {@code retention} is NaN. The
- * period that holds the observation end is observed only in part, which {@link #isPartial(int, int)}
- * tells.
+ * {@link #isObserved(int, int)} is false, {@code active} is -1, {@code retention} is empty and the rows of
+ * {@link #retentionRates()} stop before them. The period that holds the observation end is observed only in
+ * part, which {@link #isPartial(int, int)} tells. No method returns NaN: a rate that cannot be computed (a
+ * window in which no customer is eligible yet) is empty.
  */
 public final class CohortTable {
 
@@ -195,9 +197,14 @@ public final class CohortTable {
         return isObserved(cohort, offset) ? active[cohort * columns + offset] : -1;
     }
 
-    /** Active customers over cohort size, or NaN when the period is not observed. */
-    public double retention(int cohort, int offset) {
-        return isObserved(cohort, offset) ? (double) active[cohort * columns + offset] / size[cohort] : Double.NaN;
+    /** Active customers over cohort size, or empty when the period is not observed. */
+    public OptionalDouble retention(int cohort, int offset) {
+        return isObserved(cohort, offset) ? OptionalDouble.of(rate(cohort, offset)) : OptionalDouble.empty();
+    }
+
+    /** The retention of an observed cell. */
+    private double rate(int cohort, int offset) {
+        return (double) active[cohort * columns + offset] / size[cohort];
     }
 
     /** Active customers, one row per cohort, -1 where not observed; a new array. */
@@ -211,12 +218,16 @@ public final class CohortTable {
         return out;
     }
 
-    /** Retention rates, one row per cohort, NaN where not observed; a new array. */
+    /**
+     * Retention rates, one row per cohort, each row as long as the cohort's observed offsets (the triangle of a
+     * cohort table: later cohorts have shorter rows); new arrays.
+     */
     public double[][] retentionRates() {
-        double[][] out = new double[labels.length][columns];
+        double[][] out = new double[labels.length][];
         for (int r = 0; r < labels.length; r++) {
-            for (int k = 0; k < columns; k++) {
-                out[r][k] = retention(r, k);
+            out[r] = new double[observedOffsets[r]];
+            for (int k = 0; k < out[r].length; k++) {
+                out[r][k] = rate(r, k);
             }
         }
         return out;
@@ -249,13 +260,13 @@ public final class CohortTable {
 
     /**
      * The conversion to a second order within {@code days} days of the first: repeat customers within
-     * the window over eligible customers, or NaN when no customer of the cohort is eligible yet.
+     * the window over eligible customers, or empty when no customer of the cohort is eligible yet.
      *
      * @param days one of {@link CohortRetention#REPURCHASE_WINDOWS_DAYS}
      */
-    public double repurchaseRateWithin(int cohort, int days) {
+    public OptionalDouble repurchaseRateWithin(int cohort, int days) {
         int e = eligibleWithin(cohort, days);
-        return e == 0 ? Double.NaN : (double) repeatCustomersWithin(cohort, days) / e;
+        return e == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) repeatCustomersWithin(cohort, days) / e);
     }
 
     /** Customers in all cohorts. */
@@ -272,8 +283,12 @@ public final class CohortTable {
         return (double) sum / total;
     }
 
-    /** Share of all eligible customers whose second order came within {@code days} days; NaN if none is eligible. */
-    public double overallRepurchaseRateWithin(int days) {
+    /**
+     * Share of all eligible customers whose second order came within {@code days} days; empty if none is eligible.
+     *
+     * @param days one of {@link CohortRetention#REPURCHASE_WINDOWS_DAYS}
+     */
+    public OptionalDouble overallRepurchaseRateWithin(int days) {
         int w = window(days);
         long num = 0;
         long den = 0;
@@ -281,12 +296,13 @@ public final class CohortTable {
             num += repeatWithin[r * windows() + w];
             den += eligible[r * windows() + w];
         }
-        return den == 0 ? Double.NaN : (double) num / den;
+        return den == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) num / den);
     }
 
     /**
      * The size-weighted mean retention curve: for each offset, the active customers over the sizes of
-     * the cohorts in which that offset is observed (NaN when in none). Entry 0 is 1.
+     * the cohorts in which that offset is observed. Every offset is observed in the first cohort, so every
+     * entry is defined; entry 0 is 1.
      */
     public double[] meanRetention() {
         double[] mean = new double[columns];
@@ -299,7 +315,8 @@ public final class CohortTable {
                     den += size[r];
                 }
             }
-            mean[k] = den == 0 ? Double.NaN : (double) num / den;
+            assert den > 0 : "offset " + k + " is observed in the first cohort";
+            mean[k] = (double) num / den;
         }
         return mean;
     }
@@ -354,7 +371,7 @@ public final class CohortTable {
             for (int k = 0; k < columns; k++) {
                 sb.append(',');
                 if (isObserved(r, k)) {
-                    sb.append(counts ? Integer.toString(active(r, k)) : decimal(retention(r, k)));
+                    sb.append(counts ? Integer.toString(active(r, k)) : decimal(rate(r, k)));
                 }
             }
             sb.append('\n');
@@ -384,7 +401,8 @@ public final class CohortTable {
         sb.append(String.format(Locale.ROOT, "repeat customers %s; second order within", percent(overallRepurchaseRate())));
         String sep = " ";
         for (int days : CohortRetention.REPURCHASE_WINDOWS_DAYS) {
-            sb.append(sep).append(days).append(" days ").append(percent(overallRepurchaseRateWithin(days)));
+            sb.append(sep).append(days).append(" days ").append(percent(overallRepurchaseRateWithin(days)
+                    .orElse(Double.NaN)));
             sep = ", ";
         }
         sb.append('\n');
@@ -417,7 +435,7 @@ public final class CohortTable {
             for (int k = 0; k < shownColumns; k++) {
                 line.append(' ');
                 if (isObserved(r, k)) {
-                    line.append(String.format(Locale.ROOT, "%5.1f", 100 * retention(r, k)))
+                    line.append(String.format(Locale.ROOT, "%5.1f", 100 * rate(r, k)))
                             .append(isPartial(r, k) ? '*' : ' ');
                 } else {
                     line.append("      ");

@@ -1,5 +1,6 @@
 package dev.retention.data;
 
+import dev.retention.model.DataFingerprint;
 import dev.retention.primitive.IndirectSort;
 import dev.retention.primitive.LongIntMap;
 import dev.retention.primitive.ObjectIntMap;
@@ -227,6 +228,21 @@ public final class IdIndex {
     /** The numeric ids, copied, or {@code null} for a string index. */
     public long[] longIds() {
         return longIds == null ? null : longIds.clone();
+    }
+
+    /**
+     * Adds the ids to a data checksum, in index order: their count and kind, then each numeric id, or each text
+     * id with its length. O(ids). For the fingerprints of the data types that carry id indexes.
+     */
+    void addTo(DataFingerprint.Hasher hasher) {
+        hasher.add(size()).add(isNumeric() ? 1L : 2L);
+        if (longIds != null) {
+            hasher.add(longIds);
+        } else {
+            for (String id : stringIds) {
+                hasher.add(id);
+            }
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.retention.data;
 
+import dev.retention.model.DataFingerprint;
 import dev.retention.primitive.FloatList;
 import dev.retention.primitive.IndirectSort;
 import dev.retention.primitive.IntList;
@@ -49,6 +50,7 @@ public final class Interactions {
     private final long[] time;
     private final int[] userStart;
     private final long duplicatesResolved;
+    private volatile DataFingerprint fingerprint;   // computed on first use
 
     private Interactions(IdIndex users, IdIndex items, int[] user, int[] item, float[] value, long[] time,
                          long duplicatesResolved) {
@@ -259,22 +261,60 @@ public final class Interactions {
         return time.clone();
     }
 
-    /** Smallest value, or NaN when empty. */
+    /**
+     * Smallest value. O(entries).
+     *
+     * @throws IllegalStateException if there are no entries
+     */
     public float minValue() {
-        float min = Float.NaN;
+        requireEntries();
+        float min = value[0];
         for (float x : value) {
-            min = Float.isNaN(min) ? x : Math.min(min, x);
+            min = Math.min(min, x);
         }
         return min;
     }
 
-    /** Largest value, or NaN when empty. */
+    /**
+     * Largest value. O(entries).
+     *
+     * @throws IllegalStateException if there are no entries
+     */
     public float maxValue() {
-        float max = Float.NaN;
+        requireEntries();
+        float max = value[0];
         for (float x : value) {
-            max = Float.isNaN(max) ? x : Math.max(max, x);
+            max = Math.max(max, x);
         }
         return max;
+    }
+
+    private void requireEntries() {
+        if (value.length == 0) {
+            throw new IllegalStateException("the interactions are empty: there is no smallest or largest value");
+        }
+    }
+
+    /**
+     * The shape and a checksum of the interactions, computed on first use and cached: what a model fitted on them
+     * records in its {@link dev.retention.model.FitSummary}. Rows are the entries, in their order (by user, then
+     * item); the four columns are each entry's user and item (dense indexes), value and time. The checksum also
+     * covers the external ids of both id indexes, so interactions that differ only in their ids differ. O(entries
+     * + ids) the first time, O(1) after. Thread-safe.
+     */
+    public DataFingerprint fingerprint() {
+        DataFingerprint f = fingerprint;
+        if (f == null) {
+            DataFingerprint.Hasher h = DataFingerprint.hasher(value.length, 4);
+            for (int i = 0; i < value.length; i++) {
+                h.add(user[i]).add(item[i]).add(Float.floatToRawIntBits(value[i])).add(time[i]);
+            }
+            users.addTo(h);
+            items.addTo(h);
+            f = h.finish();
+            fingerprint = f;
+        }
+        return f;
     }
 
     @Override

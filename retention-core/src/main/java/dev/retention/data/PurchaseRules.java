@@ -38,8 +38,13 @@ public record PurchaseRules(Cancellations cancellations, boolean keepZeroPrice) 
         NET
     }
 
+    /**
+     * Checks the rules.
+     *
+     * @throws NullPointerException if {@code cancellations} is null
+     */
     public PurchaseRules {
-        Objects.requireNonNull(cancellations, "cancellations");
+        Objects.requireNonNull(cancellations, "cancellations must not be null");
     }
 
     /** The default rules: cancellations are skipped, and so are zero prices. */

@@ -1,5 +1,6 @@
 package dev.retention.data;
 
+import dev.retention.model.DataFingerprint;
 import dev.retention.primitive.DoubleList;
 import dev.retention.primitive.IndirectSort;
 import dev.retention.primitive.IntList;
@@ -47,6 +48,7 @@ public final class TransactionLog {
     private final int[] customerStart;     // lines of customer c are [customerStart[c], customerStart[c+1])
     private final ZoneId zone;
     private final LineCounts lineCounts;
+    private volatile DataFingerprint fingerprint;   // computed on first use
 
     private TransactionLog(IdIndex customers, IdIndex orders, IdIndex items, int[] customer, int[] order,
                            int[] item, long[] time, double[] quantity, double[] unitPrice, double[] amount,
@@ -261,6 +263,33 @@ public final class TransactionLog {
             }
         }
         return b.build();
+    }
+
+    /**
+     * The shape and a checksum of the log, computed on first use and cached: what a model fitted on it records in
+     * its {@link dev.retention.model.FitSummary}, so that a service can tell which data a saved model saw. Rows are
+     * the kept lines, in the log's order; the eight columns are each line's customer, order and item (dense
+     * indexes), time, quantity, unit price, amount and cancellation flag. The checksum also covers the log's
+     * zone and the external ids of its three id indexes, so two logs that differ only in their ids or zone
+     * differ; the {@link #lineCounts()} of skipped lines are not covered (the model never saw those lines).
+     * O(lines + ids) the first time, O(1) after. Thread-safe.
+     */
+    public DataFingerprint fingerprint() {
+        DataFingerprint f = fingerprint;
+        if (f == null) {
+            DataFingerprint.Hasher h = DataFingerprint.hasher(time.length, 8);
+            for (int i = 0; i < time.length; i++) {
+                h.add(customer[i]).add(order[i]).add(item[i]).add(time[i]).add(quantity[i]).add(unitPrice[i])
+                        .add(amount[i]).add(isCancellation(i) ? 1 : 0);
+            }
+            h.add(zone.getId());
+            customers.addTo(h);
+            orders.addTo(h);
+            items.addTo(h);
+            f = h.finish();
+            fingerprint = f;
+        }
+        return f;
     }
 
     private void requireNonEmpty() {

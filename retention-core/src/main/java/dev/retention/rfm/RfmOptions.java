@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * Options of {@link Rfm#compute(dev.retention.data.TransactionLog, RfmOptions)}.
+ * Options of {@link Rfm#fit(dev.retention.data.TransactionLog, RfmOptions)}. Immutable; start from
+ * {@link #defaults()} and change one option at a time with the {@code withX} methods.
  *
  * @param asOf     the instant the RFM values are computed at; only purchases strictly before it count.
  *                 {@code null} (the default) means the latest purchase's timestamp plus 24 hours.
@@ -29,10 +30,15 @@ public record RfmOptions(Instant asOf, Ties ties, RfmWeights weights, RfmSegment
         EQUAL
     }
 
+    /**
+     * Checks the options.
+     *
+     * @throws NullPointerException if {@code ties}, {@code weights} or {@code segments} is null ({@code asOf} may be)
+     */
     public RfmOptions {
-        Objects.requireNonNull(ties, "ties");
-        Objects.requireNonNull(weights, "weights");
-        Objects.requireNonNull(segments, "segments");
+        Objects.requireNonNull(ties, "ties must not be null");
+        Objects.requireNonNull(weights, "weights must not be null");
+        Objects.requireNonNull(segments, "segments must not be null");
     }
 
     /** As of the latest purchase plus 24 hours, ties by id, equal weights, the default segments. */
@@ -58,5 +64,15 @@ public record RfmOptions(Instant asOf, Ties ties, RfmWeights weights, RfmSegment
     /** A copy with the given segment map. */
     public RfmOptions withSegments(RfmSegments segments) {
         return new RfmOptions(asOf, ties, weights, segments);
+    }
+
+    /**
+     * One line, for fit summaries: {@code "asOf=latest purchase + 24 h, ties=BY_ID, weights=1*R + 1*F + 1*M,
+     * segments=[Champions, ...]"}.
+     */
+    @Override
+    public String toString() {
+        return "asOf=" + (asOf == null ? "latest purchase + 24 h" : asOf) + ", ties=" + ties + ", weights=" + weights
+                + ", segments=" + segments.names();
     }
 }

@@ -72,7 +72,7 @@ public final class RfmSegments {
     public int segmentIndex(int r, int f) {
         checkScore("r", r);
         checkScore("f", f);
-        return cell[(r - 1) * RfmScorer.BINS + (f - 1)];
+        return cell[(r - 1) * RfmModel.BINS + (f - 1)];
     }
 
     /** The name of the segment of a cell. */
@@ -82,17 +82,27 @@ public final class RfmSegments {
 
     /** The grid as a 5 x 5 array of segment indexes, {@code [r-1][f-1]}; a copy. */
     public int[][] grid() {
-        int[][] g = new int[RfmScorer.BINS][];
-        for (int r = 0; r < RfmScorer.BINS; r++) {
-            g[r] = Arrays.copyOfRange(cell, r * RfmScorer.BINS, (r + 1) * RfmScorer.BINS);
+        int[][] g = new int[RfmModel.BINS][];
+        for (int r = 0; r < RfmModel.BINS; r++) {
+            g[r] = Arrays.copyOfRange(cell, r * RfmModel.BINS, (r + 1) * RfmModel.BINS);
         }
         return g;
     }
 
     /** Rebuilds a map from its names and flattened grid (as stored in a model file). */
     static RfmSegments of(String[] names, int[] cells) {
-        if (cells.length != RfmScorer.BINS * RfmScorer.BINS) {
+        if (cells.length != RfmModel.BINS * RfmModel.BINS) {
             throw new IllegalArgumentException("a segment grid has 25 cells, got " + cells.length);
+        }
+        for (int i = 0; i < names.length; i++) {
+            if (names[i] == null || names[i].isBlank()) {
+                throw new IllegalArgumentException("segment name " + i + " must not be blank, got '" + names[i] + "'");
+            }
+            for (int j = 0; j < i; j++) {
+                if (names[j].equals(names[i])) {
+                    throw new IllegalArgumentException("segment names must be distinct, got '" + names[i] + "' twice");
+                }
+            }
         }
         for (int i = 0; i < cells.length; i++) {
             if (cells[i] < 0 || cells[i] >= names.length) {
@@ -103,12 +113,13 @@ public final class RfmSegments {
         return new RfmSegments(Arrays.asList(names), cells.clone());
     }
 
+    /** The grid flattened R-major, {@code [(r-1) * 5 + (f-1)]}, as stored in a model file; a copy. */
     int[] cells() {
         return cell.clone();
     }
 
     private static void checkScore(String name, int score) {
-        if (score < 1 || score > RfmScorer.BINS) {
+        if (score < 1 || score > RfmModel.BINS) {
             throw new IllegalArgumentException(name + " score must be in 1..5, got " + score);
         }
     }
@@ -127,9 +138,9 @@ public final class RfmSegments {
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("       F=1                  F=2                  F=3                  F=4                  F=5\n");
-        for (int r = RfmScorer.BINS; r >= 1; r--) {
+        for (int r = RfmModel.BINS; r >= 1; r--) {
             sb.append("R=").append(r).append("  ");
-            for (int f = 1; f <= RfmScorer.BINS; f++) {
+            for (int f = 1; f <= RfmModel.BINS; f++) {
                 sb.append(String.format("%-21s", segmentOf(r, f)));
             }
             sb.append('\n');
@@ -140,7 +151,7 @@ public final class RfmSegments {
     /** Builds a segment map rule by rule. Not thread-safe. */
     public static final class Builder {
         private final List<String> names = new ArrayList<>();
-        private final int[] cell = new int[RfmScorer.BINS * RfmScorer.BINS];
+        private final int[] cell = new int[RfmModel.BINS * RfmModel.BINS];
 
         private Builder() {
             Arrays.fill(cell, -1);
@@ -167,7 +178,7 @@ public final class RfmSegments {
             }
             for (int r = rMin; r <= rMax; r++) {
                 for (int f = fMin; f <= fMax; f++) {
-                    int c = (r - 1) * RfmScorer.BINS + (f - 1);
+                    int c = (r - 1) * RfmModel.BINS + (f - 1);
                     if (cell[c] >= 0) {
                         throw new IllegalArgumentException("segment '" + name + "' overlaps segment '"
                                 + names.get(cell[c]) + "' at R=" + r + ", F=" + f);
@@ -179,7 +190,7 @@ public final class RfmSegments {
         }
 
         private static void checkRange(String what, int min, int max) {
-            if (min < 1 || max > RfmScorer.BINS || min > max) {
+            if (min < 1 || max > RfmModel.BINS || min > max) {
                 throw new IllegalArgumentException(what + " range must satisfy 1 <= min <= max <= 5, got "
                         + min + ".." + max);
             }
@@ -195,7 +206,7 @@ public final class RfmSegments {
             for (int c = 0; c < cell.length; c++) {
                 if (cell[c] < 0) {
                     missing.append(missing.length() == 0 ? "" : ", ")
-                            .append("R=").append(c / RfmScorer.BINS + 1).append("/F=").append(c % RfmScorer.BINS + 1);
+                            .append("R=").append(c / RfmModel.BINS + 1).append("/F=").append(c % RfmModel.BINS + 1);
                 }
             }
             if (missing.length() > 0) {

@@ -1,6 +1,7 @@
 package dev.retention.rfm;
 
 import dev.retention.data.IdIndex;
+import dev.retention.matrix.DenseMatrix;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -15,11 +16,13 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The result of {@link Rfm#compute}: one row per customer with recency (days), frequency (orders),
- * monetary value (spend), the R, F and M scores, the weighted score and the segment, plus the fitted
- * {@link RfmScorer}. Rows are in the natural order of customer ids. Immutable and thread-safe.
+ * The training customers of an {@link RfmModel} fitted by {@link Rfm#fit} ({@link RfmModel#table()}): one row per
+ * customer with a purchase before the as-of instant, with recency (days), frequency (orders), monetary value
+ * (spend), the R, F and M scores, the weighted score and the segment. Rows are in the natural order of customer
+ * ids; rows are looked up by external id ({@link #rowOf}). Immutable and thread-safe.
  *
- * <p>{@code toString()} prints the segment table; {@link #writeCsv(Path)} writes every row.
+ * <p>{@code toString()} prints the segment table; {@link #writeCsv(Path)} writes every row; {@link #features()}
+ * gives the raw values as a matrix for clustering.
  */
 public final class RfmTable {
 
@@ -34,10 +37,10 @@ public final class RfmTable {
     private final int[] segment;
     private final Instant asOf;
     private final RfmOptions options;
-    private final RfmScorer scorer;
 
+    /** Takes ownership of the arrays. */
     RfmTable(IdIndex customers, int[] customer, int[] recency, int[] frequency, double[] monetary, byte[] r, byte[] f,
-             byte[] m, Instant asOf, RfmOptions options, RfmScorer scorer) {
+             byte[] m, Instant asOf, RfmOptions options) {
         this.customers = customers;
         this.customer = customer;
         this.recency = recency;
@@ -48,7 +51,6 @@ public final class RfmTable {
         this.m = m;
         this.asOf = asOf;
         this.options = options;
-        this.scorer = scorer;
         this.segment = new int[customer.length];
         RfmSegments segments = options.segments();
         for (int i = 0; i < customer.length; i++) {
@@ -69,11 +71,6 @@ public final class RfmTable {
     /** The options used. */
     public RfmOptions options() {
         return options;
-    }
-
-    /** The fitted scorer, for customers outside this table. */
-    public RfmScorer scorer() {
-        return scorer;
     }
 
     /** The external id of a row's customer. */
@@ -213,53 +210,21 @@ public final class RfmTable {
     }
 
     /**
-     * A feature matrix for clustering: one row per customer, columns recency, frequency, monetary,
-     * transformed as asked. Population standard deviation; a constant column becomes 0.
-     *
-     * @throws IllegalArgumentException for a log transform of a value &lt;= -1 (possible only for
-     *                                  monetary values net of cancellations)
+     * The raw values as a feature matrix for clustering: one row per customer in row order, columns named
+     * {@code recency} (days), {@code frequency} (orders) and {@code monetary} (spend). Transform it with
+     * {@link dev.retention.matrix.FeatureScaling} (k-means on RFM usually takes
+     * {@code FeatureScaling.Kind.LOG1P_ZSCORE}), or give the raw matrix to a model that keeps its own scaling, so
+     * that the model scores raw values. A new matrix; O(customers).
      */
-    public double[][] features(RfmFeatures kind) {
-        Objects.requireNonNull(kind, "kind");
-        int n = customer.length;
-        double[][] x = new double[n][3];
-        boolean log = kind == RfmFeatures.LOG1P || kind == RfmFeatures.LOG1P_ZSCORE;
-        for (int i = 0; i < n; i++) {
-            x[i][0] = recency[i];
-            x[i][1] = frequency[i];
-            x[i][2] = monetary[i];
-            if (log) {
-                for (int j = 0; j < 3; j++) {
-                    if (x[i][j] <= -1) {
-                        throw new IllegalArgumentException("log1p needs values > -1, but customer " + customerId(i)
-                                + " has " + COLUMNS[j] + " " + x[i][j]);
-                    }
-                    x[i][j] = Math.log1p(x[i][j]);
-                }
-            }
+    public DenseMatrix features() {
+        DenseMatrix.Builder b = DenseMatrix.builder(customer.length, 3, FEATURES);
+        for (int i = 0; i < customer.length; i++) {
+            b.set(i, 0, recency[i]).set(i, 1, frequency[i]).set(i, 2, monetary[i]);
         }
-        if (kind == RfmFeatures.ZSCORE || kind == RfmFeatures.LOG1P_ZSCORE) {
-            for (int j = 0; j < 3; j++) {
-                double mean = 0;
-                for (double[] row : x) {
-                    mean += row[j];
-                }
-                mean /= n;
-                double ss = 0;
-                for (double[] row : x) {
-                    double d = row[j] - mean;
-                    ss += d * d;
-                }
-                double sd = Math.sqrt(ss / n);
-                for (double[] row : x) {
-                    row[j] = sd > 0 ? (row[j] - mean) / sd : 0;
-                }
-            }
-        }
-        return x;
+        return b.build();
     }
 
-    private static final String[] COLUMNS = {"recency", "frequency", "monetary"};
+    private static final String[] FEATURES = {"recency", "frequency", "monetary"};
 
     /**
      * Writes every row as CSV with header
@@ -283,7 +248,8 @@ public final class RfmTable {
         }
     }
 
-    private static String number(double v) {
+    /** A number as text: whole values without a decimal point, others in shortest round-trip form. */
+    static String number(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 

@@ -11,6 +11,11 @@ package dev.retention.rfm;
  */
 public record RfmWeights(double recency, double frequency, double monetary) {
 
+    /**
+     * Checks the weights.
+     *
+     * @throws IllegalArgumentException if a weight is negative or not finite (named with its value), or all are 0
+     */
     public RfmWeights {
         check("recency", recency);
         check("frequency", frequency);
@@ -34,5 +39,12 @@ public record RfmWeights(double recency, double frequency, double monetary) {
     /** The weighted score of the three 1..5 scores. */
     public double apply(int r, int f, int m) {
         return recency * r + frequency * f + monetary * m;
+    }
+
+    /** The formula, such as {@code "1*R + 1*F + 1*M"} or {@code "0.5*R + 0.3*F + 0.2*M"}. */
+    @Override
+    public String toString() {
+        return RfmTable.number(recency) + "*R + " + RfmTable.number(frequency) + "*F + "
+                + RfmTable.number(monetary) + "*M";
     }
 }

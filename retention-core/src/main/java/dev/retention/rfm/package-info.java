@@ -1,7 +1,9 @@
 /**
- * RFM scoring and segments. Entry point: {@link dev.retention.rfm.Rfm#compute(dev.retention.data.TransactionLog,
- * dev.retention.rfm.RfmOptions)}, which returns an {@link dev.retention.rfm.RfmTable} (values, scores, segments,
- * feature matrices) and its fitted {@link dev.retention.rfm.RfmScorer}, the model that scores new customers and is
- * saved with the model file format. {@link dev.retention.rfm.RfmSegments} holds the segment map.
+ * RFM scoring and segments. Entry point: {@link dev.retention.rfm.Rfm#fit(dev.retention.data.TransactionLog,
+ * dev.retention.rfm.RfmOptions)}, a learner of the library's model contract, which returns an
+ * {@link dev.retention.rfm.RfmModel}: the fitted quantile edges that score new customers (saved as a model file of
+ * type {@code rfm}) and the training customers' {@link dev.retention.rfm.RfmTable} (values, scores, segments, raw
+ * features). {@link dev.retention.rfm.RfmSegments} holds the segment map, {@link dev.retention.rfm.RfmWeights} the
+ * weights of the weighted score.
  */
 package dev.retention.rfm;

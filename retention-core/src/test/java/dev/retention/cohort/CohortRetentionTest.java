@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -84,9 +85,13 @@ class CohortRetentionTest {
                 {1, -1, -1, -1}}, t.activeCounts());
         assertArrayEquals(new int[] {4, 3, 2, 1},
                 new int[] {t.observedOffsets(0), t.observedOffsets(1), t.observedOffsets(2), t.observedOffsets(3)});
-        assertEquals(1.0 / 3, t.retention(0, 3), EXACT);
-        assertEquals(0.0, t.retention(1, 2));
-        assertTrue(Double.isNaN(t.retention(1, 3)), "beyond the observation end: absent, not 0");
+        assertEquals(1.0 / 3, t.retention(0, 3).orElseThrow(), EXACT);
+        assertEquals(0.0, t.retention(1, 2).orElseThrow());
+        assertTrue(t.retention(1, 3).isEmpty(), "beyond the observation end: absent, not 0");
+        double[][] rates = t.retentionRates();
+        assertArrayEquals(new int[] {4, 3, 2, 1}, Arrays.stream(rates).mapToInt(r -> r.length).toArray(),
+                "the rows stop at the observation end");
+        assertArrayEquals(new double[] {1, 0, 0}, rates[1]);
         assertFalse(t.isObserved(3, 1));
 
         // April holds the observation end: the cells of April are partial
@@ -107,20 +112,20 @@ class CohortRetentionTest {
         // later is 05-01), 2nd after 2 h; C (01-10) eligible for all, 2nd after 95 days: never within.
         assertEquals(3, t.eligibleWithin(0, 30));
         assertEquals(2, t.eligibleWithin(0, 90));
-        assertEquals(2.0 / 3, t.repurchaseRateWithin(0, 30), EXACT);
-        assertEquals(2.0 / 3, t.repurchaseRateWithin(0, 60), EXACT);
-        assertEquals(1.0 / 2, t.repurchaseRateWithin(0, 90), EXACT);
+        assertEquals(2.0 / 3, t.repurchaseRateWithin(0, 30).orElseThrow(), EXACT);
+        assertEquals(2.0 / 3, t.repurchaseRateWithin(0, 60).orElseThrow(), EXACT);
+        assertEquals(1.0 / 2, t.repurchaseRateWithin(0, 90).orElseThrow(), EXACT);
         // D (02-14) and E (02-03) are eligible for 30 and 60 days, never repeat; nobody for 90 days
-        assertEquals(0.0, t.repurchaseRateWithin(1, 60));
-        assertTrue(Double.isNaN(t.repurchaseRateWithin(1, 90)));
+        assertEquals(0.0, t.repurchaseRateWithin(1, 60).orElseThrow());
+        assertTrue(t.repurchaseRateWithin(1, 90).isEmpty());
         // F (03-01) is eligible for 30 days only, 2nd order after a day; G (04-20) for none
-        assertEquals(1.0, t.repurchaseRateWithin(2, 30));
-        assertTrue(Double.isNaN(t.repurchaseRateWithin(2, 60)));
+        assertEquals(1.0, t.repurchaseRateWithin(2, 30).orElseThrow());
+        assertTrue(t.repurchaseRateWithin(2, 60).isEmpty());
         assertEquals(0, t.eligibleWithin(3, 30));
         // overall: 30 days: A, B, F of A..F = 3/6; 60 days: A, B of A..E = 2/5; 90 days: A of A, C = 1/2
-        assertEquals(0.5, t.overallRepurchaseRateWithin(30), EXACT);
-        assertEquals(0.4, t.overallRepurchaseRateWithin(60), EXACT);
-        assertEquals(0.5, t.overallRepurchaseRateWithin(90), EXACT);
+        assertEquals(0.5, t.overallRepurchaseRateWithin(30).orElseThrow(), EXACT);
+        assertEquals(0.4, t.overallRepurchaseRateWithin(60).orElseThrow(), EXACT);
+        assertEquals(0.5, t.overallRepurchaseRateWithin(90).orElseThrow(), EXACT);
 
         // size-weighted mean: m1 over Jan, Feb, Mar = (1 + 0 + 0) / (3 + 2 + 1); m2 over Jan, Feb = 1 / 5
         assertArrayEquals(new double[] {1, 1.0 / 6, 1.0 / 5, 1.0 / 3}, t.meanRetention(), EXACT);
@@ -180,8 +185,8 @@ class CohortRetentionTest {
         assertFalse(t.isPartial(0, 1));
         assertEquals(2, t.repeatCustomers(0));                   // A (o1, o2) and B; C's 2nd order is later
         assertEquals(2, t.eligibleWithin(0, 30));                // A and C; B's 30 days end 03-02 23:00
-        assertEquals(0.5, t.repurchaseRateWithin(0, 30));
-        assertTrue(Double.isNaN(t.overallRepurchaseRateWithin(60)));
+        assertEquals(0.5, t.repurchaseRateWithin(0, 30).orElseThrow());
+        assertTrue(t.overallRepurchaseRateWithin(60).isEmpty());
         assertTrue(t.toString().contains("observed until 2011-03-01 00:00\n"), t.toString());
     }
 
@@ -205,7 +210,8 @@ class CohortRetentionTest {
         assertEquals(0, t.active(3, 2));
         assertFalse(t.isPartial(3, 2));
         assertEquals(-1, t.active(3, 3));
-        assertEquals(2.0 / 3, t.repurchaseRateWithin(0, 90), EXACT);   // A, B, C eligible; A and B within 90 days
+        // A, B, C eligible; A and B within 90 days
+        assertEquals(2.0 / 3, t.repurchaseRateWithin(0, 90).orElseThrow(), EXACT);
     }
 
     @Test
@@ -380,7 +386,7 @@ class CohortRetentionTest {
         assertEquals(3, t.size(0));
         assertEquals("2011-01", t.label(0));
         assertEquals(3, t.active(0, 0));
-        assertEquals(1.0, t.retention(0, 0));
+        assertEquals(1.0, t.retention(0, 0).orElseThrow());
         assertEquals(1.0, t.meanRetention()[0]);
         assertEquals(0, t.indexOf("2011-01"));
         assertEquals(-1, t.indexOf("2011-05"));

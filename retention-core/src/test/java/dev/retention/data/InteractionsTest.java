@@ -3,6 +3,7 @@ package dev.retention.data;
 import dev.retention.data.Interactions.Duplicates;
 import dev.retention.data.Interactions.ImplicitValue;
 import dev.retention.data.RandomLogs.Raw;
+import dev.retention.model.DataFingerprint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -18,6 +19,8 @@ import java.util.stream.LongStream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -98,12 +101,29 @@ class InteractionsTest {
     }
 
     @Test
-    void empty_hasNaNExtremes() {
+    void empty_hasNoExtremes() {
         Interactions x = Interactions.builder(Duplicates.SUM).build();
         assertEquals(0, x.size());
-        assertTrue(Float.isNaN(x.minValue()));
-        assertTrue(Float.isNaN(x.maxValue()));
+        assertTrue(assertThrows(IllegalStateException.class, x::minValue).getMessage().contains("empty"));
+        assertThrows(IllegalStateException.class, x::maxValue);
         assertEquals("Interactions: 0 entries, 0 users, 0 items", x.toString());
+    }
+
+    @Test
+    void fingerprint_isCachedAndCoversEveryColumnAndTheIds() {
+        Interactions x = sample(Duplicates.SUM).build();
+        DataFingerprint f = x.fingerprint();
+        assertSame(f, x.fingerprint(), "computed once");
+        assertEquals(new DataFingerprint(4, 4, f.checksum()), f);
+        assertEquals(f, sample(Duplicates.SUM).build().fingerprint(), "equal data, equal fingerprint");
+        assertNotEquals(f, sample(Duplicates.KEEP_LAST).build().fingerprint(), "another value");
+        assertNotEquals(f, sample(Duplicates.SUM).add("9", "a", 0.5f, 50).build().fingerprint(), "another sum");
+        assertNotEquals(f, sample(Duplicates.SUM).add("9", "a", 0f, 70).build().fingerprint(), "another time");
+        Interactions renamed = Interactions.builder(Duplicates.SUM).add("10", "b", 3f, 100).add("9", "a", 1f, 50)
+                .add("10", "a", 2f, 300).add("10", "b", 4f, 20).add("9", "z", 5f, 60).build();
+        assertNotEquals(f, renamed.fingerprint(), "the same dense entries under other item ids");
+        assertEquals(new DataFingerprint(0, 4, Interactions.builder(Duplicates.SUM).build().fingerprint().checksum()),
+                Interactions.builder(Duplicates.SUM).build().fingerprint());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.retention.data;
 
+import dev.retention.model.DataFingerprint;
 import org.junit.jupiter.api.Test;
 
 import java.time.ZoneId;
@@ -10,7 +11,9 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,6 +44,30 @@ class TransactionLogTest {
         // a cancellation is skipped as a cancellation even when its price is also bad
         assertEquals(SkipReason.CANCELLATION, b.add("9", "C505", "A", 250, 1, 0, true));
         return b;
+    }
+
+    @Test
+    void fingerprint_isCachedAndCoversEveryColumnTheIdsAndTheZone() {
+        TransactionLog log = golden().build();
+        DataFingerprint f = log.fingerprint();
+        assertSame(f, log.fingerprint(), "computed once");
+        assertEquals(new DataFingerprint(log.size(), 8, f.checksum()), f);
+        assertEquals(f, golden().build().fingerprint(), "equal data, equal fingerprint");
+        TransactionLog.Builder skippedMore = golden();
+        skippedMore.add(null, "600", "A", 10, 1, 1.0);
+        assertEquals(f, skippedMore.build().fingerprint(), "skipped lines are not part of the data");
+        TransactionLog.Builder oneMore = golden();
+        oneMore.add("9", "600", "A", 10, 1, 1.0);
+        assertNotEquals(f, oneMore.build().fingerprint());
+        assertNotEquals(f, golden().zone(ZoneId.of("Europe/London")).build().fingerprint(), "another zone");
+        TransactionLog.Builder pricier = golden();
+        pricier.add("11", "509", "B", 50, 1, 0.01);
+        assertNotEquals(f, pricier.build().fingerprint(), "another amount");
+        TransactionLog.Builder one = TransactionLog.builder();
+        one.add("1", "o", "x", 10, 1, 2.0);
+        TransactionLog.Builder renamed = TransactionLog.builder();
+        renamed.add("2", "o", "x", 10, 1, 2.0);
+        assertNotEquals(one.build().fingerprint(), renamed.build().fingerprint(), "the same line of another customer");
     }
 
     @Test
