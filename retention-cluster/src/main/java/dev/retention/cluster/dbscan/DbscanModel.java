@@ -257,14 +257,11 @@ public final class DbscanModel implements Model {
     /** The model as model-file bytes: the fit summary, the scaling, eps, minSamples, labels, core flags and points. */
     @Override
     public byte[] toBytes() {
-        ModelFile.Writer w = ModelFile.writer(MODEL_TYPE, SCHEMA_VERSION);
-        summary.writeTo(w);
-        scaling.writeTo(w, "scaling");
         byte[] flags = new byte[core.length];
         for (int i = 0; i < flags.length; i++) {
             flags[i] = (byte) (core[i] ? 1 : 0);
         }
-        return w.putStrings("columns", names)
+        return ModelSections.writer(MODEL_TYPE, SCHEMA_VERSION, summary, scaling, names)
                 .putDouble("eps", eps)
                 .putInt("min_samples", minSamples)
                 .putInts("labels", labels)
@@ -284,10 +281,7 @@ public final class DbscanModel implements Model {
      *                              message names the file
      */
     public static DbscanModel read(ModelFile file) throws ModelFormatException {
-        file.requireType(MODEL_TYPE, SCHEMA_VERSION);
-        FitSummary summary = FitSummary.readFrom(file);
-        String[] names = ModelSections.columns(file);
-        FeatureScaling scaling = ModelSections.scaling(file, names.length);
+        ModelSections.Header h = ModelSections.header(file, MODEL_TYPE, SCHEMA_VERSION);
         double eps = file.doubleValue("eps");
         int minSamples = file.intValue("min_samples");
         try {
@@ -330,8 +324,8 @@ public final class DbscanModel implements Model {
                         + " is not; clusters are numbered from 0");
             }
         }
-        double[] corePoints = ModelSections.finite(file, "core_points", (long) m * names.length);
-        return new DbscanModel(scaling, names, eps, minSamples, labels, core, corePoints, summary);
+        double[] corePoints = ModelSections.finite(file, "core_points", (long) m * h.names().length);
+        return new DbscanModel(h.scaling(), h.names(), eps, minSamples, labels, core, corePoints, h.summary());
     }
 
     /** Equal scaling, column names, eps, minSamples, labels, core flags and core points. */

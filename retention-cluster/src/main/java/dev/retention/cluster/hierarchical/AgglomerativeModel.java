@@ -244,10 +244,7 @@ public final class AgglomerativeModel implements Model {
     /** The model as model-file bytes: the fit summary, the scaling, the linkage and the linkage matrix. */
     @Override
     public byte[] toBytes() {
-        ModelFile.Writer w = ModelFile.writer(MODEL_TYPE, SCHEMA_VERSION);
-        summary.writeTo(w);
-        scaling.writeTo(w, "scaling");
-        return w.putStrings("columns", names)
+        return ModelSections.writer(MODEL_TYPE, SCHEMA_VERSION, summary, scaling, names)
                 .putString("linkage", linkage.name())
                 .putInt("observations", n)
                 .putInts("left", left)
@@ -268,10 +265,7 @@ public final class AgglomerativeModel implements Model {
      *                              sizes; finite heights, non-decreasing); the message names the file
      */
     public static AgglomerativeModel read(ModelFile file) throws ModelFormatException {
-        file.requireType(MODEL_TYPE, SCHEMA_VERSION);
-        FitSummary summary = FitSummary.readFrom(file);
-        String[] names = ModelSections.columns(file);
-        FeatureScaling scaling = ModelSections.scaling(file, names.length);
+        ModelSections.Header h = ModelSections.header(file, MODEL_TYPE, SCHEMA_VERSION);
         String linkageName = file.string("linkage");
         Linkage linkage;
         try {
@@ -314,7 +308,7 @@ public final class AgglomerativeModel implements Model {
             sizes[left[i]] = 0;
             sizes[right[i]] = 0;
         }
-        return new AgglomerativeModel(n, linkage, scaling, names, left, right, height, size, summary);
+        return new AgglomerativeModel(n, linkage, h.scaling(), h.names(), left, right, height, size, h.summary());
     }
 
     /** Equal observations, linkage, scaling, column names and merges (heights bit for bit). */

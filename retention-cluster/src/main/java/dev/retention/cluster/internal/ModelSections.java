@@ -1,6 +1,7 @@
 package dev.retention.cluster.internal;
 
 import dev.retention.matrix.FeatureScaling;
+import dev.retention.model.FitSummary;
 import dev.retention.model.ModelFile;
 import dev.retention.model.ModelFormatException;
 
@@ -15,11 +16,46 @@ public final class ModelSections {
     }
 
     /**
+     * What every clustering model file starts with: the fit summary, the column names and the feature scaling.
+     *
+     * @param summary the fit summary
+     * @param names   the column names, at least one
+     * @param scaling the scaling, of {@code names.length} columns
+     */
+    public record Header(FitSummary summary, String[] names, FeatureScaling scaling) {
+    }
+
+    /**
+     * A writer for a model file of the given type that already holds the fit summary ({@code fit.*}), the scaling
+     * ({@code scaling.*}) and the column names ({@code columns}).
+     */
+    public static ModelFile.Writer writer(String type, int schema, FitSummary summary, FeatureScaling scaling,
+                                          String[] names) {
+        ModelFile.Writer w = ModelFile.writer(type, schema);
+        summary.writeTo(w);
+        scaling.writeTo(w, "scaling");
+        return w.putStrings("columns", names);
+    }
+
+    /**
+     * Checks the type and schema of a model file and reads what {@link #writer} wrote.
+     *
+     * @throws ModelFormatException if the file holds another type or a newer schema, or a section is missing or
+     *                              invalid
+     */
+    public static Header header(ModelFile file, String type, int schema) throws ModelFormatException {
+        file.requireType(type, schema);
+        FitSummary summary = FitSummary.readFrom(file);
+        String[] names = columns(file);
+        return new Header(summary, names, scaling(file, names.length));
+    }
+
+    /**
      * The column names of section {@code columns}: at least one, none null.
      *
      * @throws ModelFormatException if the section is missing or empty
      */
-    public static String[] columns(ModelFile file) throws ModelFormatException {
+    static String[] columns(ModelFile file) throws ModelFormatException {
         String[] names = file.strings("columns");
         if (names.length == 0) {
             throw new ModelFormatException(file.source() + ": section 'columns' is empty; a model has at least one "
@@ -33,7 +69,7 @@ public final class ModelSections {
      *
      * @throws ModelFormatException if missing, invalid or of another width
      */
-    public static FeatureScaling scaling(ModelFile file, int columns) throws ModelFormatException {
+    static FeatureScaling scaling(ModelFile file, int columns) throws ModelFormatException {
         FeatureScaling s = FeatureScaling.readFrom(file, "scaling");
         if (s.columns() != columns) {
             throw new ModelFormatException(file.source() + ": the feature scaling has " + s.columns()

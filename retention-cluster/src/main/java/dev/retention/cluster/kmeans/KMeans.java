@@ -163,7 +163,7 @@ public final class KMeans {
                 .converged(best.converged, best.strict ? "labels unchanged" : best.converged
                         ? "centre shift below tolerance" : "iteration limit " + options.maxIterations())
                 .data(x.fingerprint());
-        checkCentres(b, best.centres, best.labels, best.inertia, k, d);
+        checkCentres(b, best.centres, best.labels, best.inertia, k);
         FitSummary summary = b.secondsSince(start).build();
         KMeansModel model = new KMeansModel(scaling, x.names().toArray(String[]::new), best.centres, k, best.labels,
                 best.inertia, restartInertias, summary);
@@ -174,7 +174,7 @@ public final class KMeans {
     }
 
     /** Adds a warning for clusters without a training point, and makes a non-finite fit unusable. */
-    static void checkCentres(FitSummary.Builder b, double[] centres, int[] labels, double inertia, int k, int d) {
+    static void checkCentres(FitSummary.Builder b, double[] centres, int[] labels, double inertia, int k) {
         for (double v : centres) {
             if (!Double.isFinite(v)) {
                 b.unusable("a centre holds a non-finite value " + v + " (the scaled features overflow)");

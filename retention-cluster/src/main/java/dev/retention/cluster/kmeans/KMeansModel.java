@@ -229,10 +229,7 @@ public final class KMeansModel implements Model {
     /** The model as model-file bytes: the fit summary, the scaling, the shape, centres, labels and inertias. */
     @Override
     public byte[] toBytes() {
-        ModelFile.Writer w = ModelFile.writer(MODEL_TYPE, SCHEMA_VERSION);
-        summary.writeTo(w);
-        scaling.writeTo(w, "scaling");
-        return w.putStrings("columns", names)
+        return ModelSections.writer(MODEL_TYPE, SCHEMA_VERSION, summary, scaling, names)
                 .putInt("k", k)
                 .putDoubles("centres", centres)
                 .putInts("labels", labels)
@@ -251,11 +248,8 @@ public final class KMeansModel implements Model {
      *                              of range, a negative inertia); the message names the file
      */
     public static KMeansModel read(ModelFile file) throws ModelFormatException {
-        file.requireType(MODEL_TYPE, SCHEMA_VERSION);
-        FitSummary summary = FitSummary.readFrom(file);
-        String[] names = ModelSections.columns(file);
-        FeatureScaling scaling = ModelSections.scaling(file, names.length);
-        int d = names.length;
+        ModelSections.Header h = ModelSections.header(file, MODEL_TYPE, SCHEMA_VERSION);
+        int d = h.names().length;
         int k = file.intValue("k");
         if (k < 1) {
             throw new ModelFormatException(file.source() + ": section 'k' must be at least 1, got " + k);
@@ -268,7 +262,7 @@ public final class KMeansModel implements Model {
         }
         double inertia = ModelSections.nonNegative(file, "inertia");
         double[] restarts = ModelSections.finite(file, "restart_inertias", -1);
-        return new KMeansModel(scaling, names, centres, k, labels, inertia, restarts, summary);
+        return new KMeansModel(h.scaling(), h.names(), centres, k, labels, inertia, restarts, h.summary());
     }
 
     /** Equal scaling, column names, centres, training labels, inertia and restart inertias (bit for bit). */

@@ -249,7 +249,7 @@ public final class MiniBatchKMeans {
                 .objective("smoothed batch inertia per point", Arrays.copyOf(history, Math.min(step, history.length)))
                 .converged(converged, stopReason)
                 .data(x.fingerprint());
-        KMeans.checkCentres(b, result.centres, result.labels, result.inertia, k, d);
+        KMeans.checkCentres(b, result.centres, result.labels, result.inertia, k);
         FitSummary summary = b.secondsSince(t0).build();
         KMeansModel model = new KMeansModel(scaling, x.names().toArray(String[]::new), result.centres, k,
                 result.labels, result.inertia, initInertias, summary);
