@@ -1,6 +1,8 @@
 /**
  * Retention cluster: customer clustering (k-means, mini-batch k-means, DBSCAN, agglomerative) with quality
- * measures and per-cluster RFM profiles.
+ * measures and per-cluster RFM profiles. Every algorithm takes a {@code DenseMatrix} of raw features, fits the
+ * feature scaling its options name and returns a model that keeps it; the models are read back by
+ * {@code Models.load} through the {@code ModelReader} this module provides.
  */
 module dev.retention.cluster {
     requires transitive dev.retention.core;
@@ -11,4 +13,6 @@ module dev.retention.cluster {
     exports dev.retention.cluster.hierarchical;
     exports dev.retention.cluster.kmeans;
     exports dev.retention.cluster.quality;
+
+    provides dev.retention.model.ModelReader with dev.retention.cluster.modelfiles.ClusterModelReader;
 }

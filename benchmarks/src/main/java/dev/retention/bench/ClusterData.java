@@ -9,15 +9,16 @@ import java.util.SplittableRandom;
  * random_state)}: centres uniform in [-10, 10]^d, unit standard deviation, {@code n / centres} points per
  * centre (the first {@code n % centres} centres get one more), rows shuffled. The numbers differ from
  * NumPy's (another generator), the distribution does not. {@link #rfmLike} imitates log1p-standardised RFM
- * features: three dense groups of different spread in 3-D plus a sparse background.
+ * features: three dense groups of different spread in 3-D plus a sparse background. Double precision; used by the
+ * clustering benchmarks and by {@code dev.retention.bench.study.KMeansBlobsTiming}.
  */
-final class ClusterData {
+public final class ClusterData {
 
     private ClusterData() {
     }
 
     /** Gaussian blobs as one row-major array of {@code n * d} values. */
-    static double[] blobs(int n, int d, int centres, long seed) {
+    public static double[] blobs(int n, int d, int centres, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
         double[] c = new double[centres * d];
         for (int i = 0; i < c.length; i++) {
@@ -39,7 +40,7 @@ final class ClusterData {
     }
 
     /** RFM-like 3-D points: 85% in three Gaussian groups, 15% uniform background in [-3, 3]^3. */
-    static double[] rfmLike(int n, long seed) {
+    public static double[] rfmLike(int n, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
         double[][] centres = {{0.9, -0.8, -0.8}, {-0.8, -0.4, -0.4}, {-1.2, 1.6, 1.4}};
         double[] spread = {0.45, 0.35, 0.6};
@@ -60,7 +61,7 @@ final class ClusterData {
     }
 
     /** The rows of a row-major array as {@code double[n][d]}. */
-    static double[][] rows(double[] x, int d) {
+    public static double[][] rows(double[] x, int d) {
         double[][] out = new double[x.length / d][];
         for (int i = 0; i < out.length; i++) {
             out[i] = java.util.Arrays.copyOfRange(x, i * d, i * d + d);

@@ -1,9 +1,9 @@
 package dev.retention.bench;
 
-import dev.retention.cluster.Points;
 import dev.retention.cluster.dbscan.Dbscan;
 import dev.retention.cluster.dbscan.DbscanOptions;
 import dev.retention.cluster.internal.KdTree;
+import dev.retention.matrix.DenseMatrix;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -31,6 +31,8 @@ import java.util.concurrent.TimeUnit;
  *       textbook DBSCAN that lists every neighbourhood by a full scan (scikit-learn's brute algorithm,
  *       O(n^2) time and O(n + pairs) memory).</li>
  * </ul>
+ * Both implementations run on one thread and in double precision (squared distances compared with
+ * {@code eps^2}). Two forks.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar DbscanBenchmark -prof gc}
  */
@@ -39,7 +41,7 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
+@Fork(value = 2, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
 public class DbscanBenchmark {
 
     /** Implementation under test. */
@@ -56,12 +58,12 @@ public class DbscanBenchmark {
     double eps = 0.3;
     int minSamples = 10;
     double[] x;
-    Points points;
+    DenseMatrix points;
 
     @Setup(Level.Trial)
     public void setup() {
         x = ClusterData.rfmLike(n, 3);
-        points = Points.of(x, 3);
+        points = DenseMatrix.ofRowMajor(n, 3, x);
     }
 
     @Benchmark
@@ -69,7 +71,7 @@ public class DbscanBenchmark {
         double r2 = eps * eps;
         int cores = 0;
         if (impl == Impl.KD_TREE) {
-            KdTree tree = new KdTree(x, n, 3);
+            KdTree tree = new KdTree(points);
             int[] stack = new int[tree.stackSize()];
             for (int i = 0; i < n; i++) {
                 if (tree.countWithin(x, i * 3, r2, minSamples, stack) >= minSamples) {
@@ -98,7 +100,7 @@ public class DbscanBenchmark {
     @Benchmark
     public int fit() {
         if (impl == Impl.KD_TREE) {
-            return Dbscan.fit(points, new DbscanOptions(eps, minSamples, 1)).clusterCount();
+            return Dbscan.fit(points, DbscanOptions.defaults().withEps(eps).withMinSamples(minSamples)).clusterCount();
         }
         return bruteDbscan(x, n, eps, minSamples);
     }

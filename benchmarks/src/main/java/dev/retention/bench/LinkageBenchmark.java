@@ -1,9 +1,9 @@
 package dev.retention.bench;
 
-import dev.retention.cluster.Points;
 import dev.retention.cluster.hierarchical.Agglomerative;
 import dev.retention.cluster.hierarchical.AgglomerativeOptions;
 import dev.retention.cluster.hierarchical.Linkage;
+import dev.retention.matrix.DenseMatrix;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -23,7 +23,8 @@ import java.util.concurrent.TimeUnit;
  * Agglomerative clustering of RFM-like 3-D points ({@link ClusterData#rfmLike}): the library
  * ({@code LIBRARY}: nearest-neighbour chain on centroids for Ward, on the condensed matrix for complete and
  * average, Prim's MST for single; one thread) against the textbook algorithm ({@code NAIVE}: a full n x n
- * matrix, each step a scan of all live pairs for the closest, then a Lance-Williams update; O(n^3)).
+ * matrix, each step a scan of all live pairs for the closest, then a Lance-Williams update; O(n^3)). Both run
+ * on one thread and in double precision. Two forks.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar LinkageBenchmark -prof gc}
  */
@@ -32,7 +33,7 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
+@Fork(value = 2, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
 public class LinkageBenchmark {
 
     /** Implementation under test. */
@@ -50,18 +51,18 @@ public class LinkageBenchmark {
     Impl impl;
 
     double[] x;
-    Points points;
+    DenseMatrix points;
 
     @Setup(Level.Trial)
     public void setup() {
         x = ClusterData.rfmLike(n, 5);
-        points = Points.of(x, 3);
+        points = DenseMatrix.ofRowMajor(n, 3, x);
     }
 
     @Benchmark
     public double linkage() {
         if (impl == Impl.LIBRARY) {
-            return Agglomerative.fit(points, new AgglomerativeOptions(linkage, 1)).height(n - 2);
+            return Agglomerative.fit(points, AgglomerativeOptions.defaults().withLinkage(linkage)).height(n - 2);
         }
         return naive(x, n, linkage);
     }

@@ -1,11 +1,10 @@
 package dev.retention.cli;
 
-import dev.retention.cluster.FitSummary;
-import dev.retention.cluster.Points;
 import dev.retention.cluster.dbscan.Dbscan;
+import dev.retention.cluster.dbscan.DbscanModel;
 import dev.retention.cluster.dbscan.DbscanOptions;
-import dev.retention.cluster.dbscan.DbscanResult;
 import dev.retention.cluster.hierarchical.Agglomerative;
+import dev.retention.cluster.hierarchical.AgglomerativeModel;
 import dev.retention.cluster.hierarchical.AgglomerativeOptions;
 import dev.retention.cluster.hierarchical.Linkage;
 import dev.retention.cluster.kmeans.KMeans;
@@ -15,10 +14,11 @@ import dev.retention.cluster.kmeans.MiniBatchKMeans;
 import dev.retention.cluster.kmeans.MiniBatchKMeansOptions;
 import dev.retention.cluster.quality.ClusterQuality;
 import dev.retention.cluster.quality.KScan;
-import dev.retention.cluster.quality.KSelection;
 import dev.retention.data.TransactionLog;
 import dev.retention.matrix.DenseMatrix;
 import dev.retention.matrix.FeatureScaling;
+import dev.retention.model.FitSummary;
+import dev.retention.model.Model;
 import dev.retention.rfm.Rfm;
 import dev.retention.rfm.RfmTable;
 import picocli.CommandLine.Command;
@@ -35,10 +35,10 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
- * {@code retention cluster}: clusters a shop's customers on their RFM features (log1p of recency,
- * frequency and monetary value, standardised with the population standard deviation) with k-means,
- * mini-batch k-means, DBSCAN or agglomerative clustering, and prints the quality measures and the
- * RFM profile of each cluster.
+ * {@code retention cluster}: clusters a shop's customers on their RFM features with k-means, mini-batch k-means,
+ * DBSCAN or agglomerative clustering, and prints the quality measures and the RFM profile of each cluster. The
+ * models take the raw recency, frequency and monetary value and fit {@code LOG1P_ZSCORE} scaling (log1p, then
+ * standardised with the population standard deviation), which they keep, so a saved model scores raw RFM.
  */
 @Command(name = "cluster", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Cluster the customers of an order file on their log1p-standardised RFM features.")
@@ -94,9 +94,9 @@ final class ClusterCommand implements Callable<Integer> {
             description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--parallelism", paramLabel = "N",
+    @Option(names = {"--threads", "--parallelism"}, paramLabel = "N",
             description = "Threads (default: all processors); results do not depend on it.")
-    Integer parallelism;
+    Integer threadsOption;
 
     @Option(names = "--silhouette-sample", paramLabel = "N", defaultValue = "20000",
             description = "Exact silhouette up to N customers, else estimated on N sampled customers (default: ${DEFAULT-VALUE}).")
@@ -109,7 +109,8 @@ final class ClusterCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE.csv", description = "Write customer,cluster for every customer (-1 is noise).")
     Path out;
 
-    @Option(names = "--save-model", paramLabel = "FILE", description = "k-means and mini-batch k-means: save the model file.")
+    @Option(names = "--save-model", paramLabel = "FILE",
+            description = "Save the model file (it keeps the scaling: it scores raw recency, frequency, monetary).")
     Path saveModel;
 
     @Option(names = "--json", description = "Print one JSON object instead of tables.")
@@ -118,39 +119,42 @@ final class ClusterCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** The outcome of one clustering, whatever the algorithm. */
-    private record Outcome(int[] labels, int clusters, double inertia, FitSummary summary, KMeansModel model,
-                           String detail) {
+    /**
+     * The outcome of one clustering, whatever the algorithm: the labels, the scaled points they cluster, the
+     * iterations of an iterative fit (else null) and the model.
+     */
+    private record Outcome(int[] labels, DenseMatrix scaled, int clusters, double inertia, FitSummary summary,
+                           Model model, String detail) {
     }
 
     @Override
     public Integer call() throws IOException {
         Algo a = parseAlgo();
-        int threads = parallelism != null ? parallelism : Runtime.getRuntime().availableProcessors();
-        check(threads >= 1, "--parallelism must be at least 1, got " + threads);
+        int threads = threadsOption != null ? threadsOption : Runtime.getRuntime().availableProcessors();
+        check(threads >= 1, "--threads must be at least 1, got " + threads);
         check(silhouetteSample >= 2, "--silhouette-sample must be at least 2, got " + silhouetteSample);
         int[] scan = scanK == null ? null : parseRange(scanK);
         check(scan == null || a == Algo.KMEANS, "--scan-k works with --algo kmeans only");
-        check(saveModel == null || a == Algo.KMEANS || a == Algo.MINIBATCH_KMEANS,
-                "--save-model works with --algo kmeans or minibatch-kmeans only");
         Linkage link = a == Algo.AGGLOMERATIVE ? parseLinkage() : Linkage.WARD;
         KMeansOptions kmeansOptions = null;
         MiniBatchKMeansOptions miniOptions = null;
         DbscanOptions dbscanOptions = null;
+        FeatureScaling.Kind scaling = FeatureScaling.Kind.LOG1P_ZSCORE;
         try {
             switch (a) {
                 case KMEANS -> {
                     KMeansOptions o = KMeansOptions.defaults().withK(k).withNInit(nInit).withSeed(seed)
-                            .withParallelism(threads);
-                    kmeansOptions = maxIter == null ? o : o.withMaxIter(maxIter);
+                            .withThreads(threads).withScaling(scaling);
+                    kmeansOptions = maxIter == null ? o : o.withMaxIterations(maxIter);
                 }
                 case MINIBATCH_KMEANS -> {
                     MiniBatchKMeansOptions o = MiniBatchKMeansOptions.defaults().withK(k).withBatchSize(batchSize)
-                            .withSeed(seed).withParallelism(threads);
+                            .withSeed(seed).withThreads(threads).withScaling(scaling);
                     o = spec.commandLine().getParseResult().hasMatchedOption("--n-init") ? o.withNInit(nInit) : o;
-                    miniOptions = maxIter == null ? o : o.withMaxIter(maxIter);
+                    miniOptions = maxIter == null ? o : o.withMaxIterations(maxIter);
                 }
-                case DBSCAN -> dbscanOptions = new DbscanOptions(eps, minSamples, threads);
+                case DBSCAN -> dbscanOptions = DbscanOptions.defaults().withEps(eps).withMinSamples(minSamples)
+                        .withThreads(threads).withScaling(scaling);
                 case AGGLOMERATIVE -> check(k >= 1, "k must be at least 1, got " + k);
             }
         } catch (IllegalArgumentException e) {
@@ -161,8 +165,7 @@ final class ClusterCommand implements Callable<Integer> {
         TransactionLog log = source.read();
         RfmTable table = Rfm.fit(log).table().orElseThrow();
         DenseMatrix raw = table.features();
-        Points x = Points.of(FeatureScaling.fit(raw, FeatureScaling.Kind.LOG1P_ZSCORE).apply(raw).toArray());
-        int n = x.size();
+        int n = raw.rows();
         if ((a == Algo.KMEANS || a == Algo.MINIBATCH_KMEANS || a == Algo.AGGLOMERATIVE) && k > n) {
             throw new ParameterException(spec.commandLine(), "--k must be in [1, n=" + n + "] (the customers), got " + k);
         }
@@ -172,24 +175,28 @@ final class ClusterCommand implements Callable<Integer> {
         }
         long fitStart = System.nanoTime();
         Outcome outcome = switch (a) {
-            case KMEANS -> kmeans(KMeans.fit(x, kmeansOptions));
-            case MINIBATCH_KMEANS -> kmeans(MiniBatchKMeans.fit(x, null, miniOptions));
+            case KMEANS -> kmeans(KMeans.fit(raw, kmeansOptions), raw);
+            case MINIBATCH_KMEANS -> kmeans(MiniBatchKMeans.fit(raw, miniOptions), raw);
             case DBSCAN -> {
-                DbscanResult r = Dbscan.fit(x, dbscanOptions);
-                yield new Outcome(r.labels(), r.clusterCount(), ClusterQuality.withinSumOfSquares(x, r.labels()), null,
-                        null, "eps " + eps + ", min samples " + minSamples);
+                DbscanModel m = Dbscan.fit(raw, dbscanOptions);
+                DenseMatrix x = m.scaling().apply(raw);
+                yield new Outcome(m.labels(), x, m.clusterCount(), ClusterQuality.withinSumOfSquares(x, m.labels()),
+                        null, m, "eps " + eps + ", min samples " + minSamples);
             }
             case AGGLOMERATIVE -> {
-                int[] labels = Agglomerative.fit(x, new AgglomerativeOptions(link, threads)).cut(k);
-                yield new Outcome(labels, k, ClusterQuality.withinSumOfSquares(x, labels), null, null,
+                AgglomerativeModel m = Agglomerative.fit(raw, AgglomerativeOptions.defaults().withLinkage(link)
+                        .withThreads(threads).withScaling(scaling));
+                DenseMatrix x = m.scaling().apply(raw);
+                int[] labels = m.cut(k);
+                yield new Outcome(labels, x, k, ClusterQuality.withinSumOfSquares(x, labels), null, m,
                         link.name().toLowerCase(Locale.ROOT) + " linkage");
             }
         };
         double fitSeconds = (System.nanoTime() - fitStart) / 1e9;
         int[] labels = outcome.labels;
-        ClusterReport report = ClusterReport.of(x, table, labels, outcome.clusters, outcome.inertia, silhouetteSample,
-                seed, threads);
-        KScan kscan = scan == null ? null : KSelection.scan(x, scan[0], scan[1], kmeansOptions, silhouetteSample);
+        ClusterReport report = ClusterReport.of(outcome.scaled, table, labels, outcome.clusters, outcome.inertia,
+                silhouetteSample, seed, threads);
+        KScan kscan = scan == null ? null : KScan.compute(raw, scan[0], scan[1], kmeansOptions, silhouetteSample);
         double seconds = (System.nanoTime() - start) / 1e9;
 
         if (out != null) {
@@ -219,7 +226,7 @@ final class ClusterCommand implements Callable<Integer> {
                     outcome.clusters, report.noise());
             pw.println(report.qualityLine());
             if (outcome.summary != null) {
-                pw.println(outcome.summary);
+                pw.println(ClusterReport.summaryLine(outcome.summary));
             }
             pw.print(report.profiles());
             if (kscan != null) {
@@ -237,9 +244,9 @@ final class ClusterCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Outcome kmeans(KMeansModel model) {
-        return new Outcome(model.labels(), model.k(), model.inertia(), model.summary(), model,
-                "k " + model.k() + ", " + model.restartInertias().length + " initialisations");
+    private static Outcome kmeans(KMeansModel model, DenseMatrix raw) {
+        return new Outcome(model.labels(), model.scaling().apply(raw), model.k(), model.inertia(), model.fitSummary(),
+                model, "k " + model.k() + ", " + model.restartInertias().length + " initialisations");
     }
 
     private void check(boolean ok, String message) {

@@ -1,8 +1,9 @@
 package dev.retention.cli;
 
 import dev.retention.cluster.ClusterProfiles;
-import dev.retention.cluster.Points;
 import dev.retention.cluster.quality.ClusterQuality;
+import dev.retention.matrix.DenseMatrix;
+import dev.retention.model.FitSummary;
 import dev.retention.rfm.RfmTable;
 
 import java.io.IOException;
@@ -11,35 +12,33 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
 
 /**
  * What {@code retention cluster} and {@code retention demo} report about one clustering of a shop's customers: the
- * cluster sizes and noise, the inertia, the silhouette (exact, or on a sample of customers), Davies-Bouldin and
- * Calinski-Harabasz (noise left out; none of the three when fewer than two clusters or fewer than two points per
- * cluster on average make them undefined), and the RFM profile of each cluster.
+ * cluster sizes and noise, the inertia, and the library's {@link ClusterQuality} (silhouette exact or on a sample of
+ * customers, Davies-Bouldin and Calinski-Harabasz; noise left out; none of the three when fewer than two clusters or
+ * fewer than two points per cluster on average make them undefined) and {@link ClusterProfiles}, formatted as the
+ * commands print them.
  *
- * @param customers         points clustered
- * @param clusters          number of cluster labels
- * @param sizes             customers per cluster label
- * @param noise             customers labelled -1
- * @param inertia           within-cluster sum of squares
- * @param silhouette        mean silhouette, or {@code null} when undefined
- * @param silhouettePoints  customers the silhouette was computed on (0 when undefined)
- * @param sampled           whether the silhouette is an estimate on a sample
- * @param daviesBouldin     Davies-Bouldin index, or {@code null}
- * @param calinskiHarabasz  Calinski-Harabasz index, or {@code null}
- * @param profiles          mean recency, frequency, monetary and top RFM segment per cluster
+ * @param customers points clustered
+ * @param clusters  number of cluster labels
+ * @param sizes     customers per cluster label
+ * @param noise     customers labelled -1
+ * @param inertia   the within-cluster sum of squares reported (k-means: the model's inertia)
+ * @param quality   the quality measures
+ * @param profiles  mean recency, frequency, monetary and top RFM segment per cluster
  */
-record ClusterReport(int customers, int clusters, int[] sizes, int noise, double inertia, Double silhouette,
-                     int silhouettePoints, boolean sampled, Double daviesBouldin, Double calinskiHarabasz,
+record ClusterReport(int customers, int clusters, int[] sizes, int noise, double inertia, ClusterQuality quality,
                      ClusterProfiles profiles) {
 
     /**
      * Measures a clustering. O(n^2 d) for an exact silhouette, O(s^2 d) on a sample of {@code s}; O(n d) otherwise.
      *
-     * @param x                the clustered points, one row per row of {@code table}
+     * @param x                the clustered (scaled) points, one row per row of {@code table}
      * @param table            the customers' RFM table, for the profiles
      * @param labels           cluster of each point, -1 for noise
      * @param clusters         number of cluster labels
@@ -48,43 +47,28 @@ record ClusterReport(int customers, int clusters, int[] sizes, int noise, double
      * @param seed             seed of the silhouette sample
      * @param threads          threads of the silhouette
      */
-    static ClusterReport of(Points x, RfmTable table, int[] labels, int clusters, double inertia, int silhouetteSample,
-                            long seed, int threads) {
-        int[] sizes = new int[clusters];
-        int noise = 0;
-        for (int l : labels) {
-            if (l >= 0) {
-                sizes[l]++;
-            } else {
-                noise++;
-            }
-        }
-        int used = 0;
-        for (int s : sizes) {
-            used += s > 0 ? 1 : 0;
-        }
-        int m = x.size() - noise;
-        boolean scorable = used >= 2 && used <= m - 1;
-        boolean sampled = m > silhouetteSample;
-        Double silhouette = null;
-        Double daviesBouldin = null;
-        Double calinskiHarabasz = null;
-        if (scorable) {
-            silhouette = sampled ? ClusterQuality.sampledSilhouette(x, labels, silhouetteSample, seed, threads)
-                    : ClusterQuality.silhouette(x, labels, threads);
-            daviesBouldin = ClusterQuality.daviesBouldin(x, labels);
-            calinskiHarabasz = ClusterQuality.calinskiHarabasz(x, labels);
-        }
-        return new ClusterReport(x.size(), clusters, sizes, noise, inertia, silhouette,
-                scorable ? Math.min(m, silhouetteSample) : 0, scorable && sampled, daviesBouldin, calinskiHarabasz,
-                ClusterProfiles.of(table, labels));
+    static ClusterReport of(DenseMatrix x, RfmTable table, int[] labels, int clusters, double inertia,
+                            int silhouetteSample, long seed, int threads) {
+        ClusterQuality q = ClusterQuality.compute(x, labels, silhouetteSample, seed, threads);
+        return new ClusterReport(x.rows(), clusters, Arrays.copyOf(q.sizes(), clusters), q.noise(), inertia, q,
+                ClusterProfiles.compute(table, labels));
+    }
+
+    /** One line: algorithm, iterations, converged, the first and last objective (as the commands always printed it). */
+    static String summaryLine(FitSummary s) {
+        double[] h = s.objective();
+        String objective = h.length == 0 ? "" : String.format(Locale.ROOT, ", objective %.6g -> %.6g", h[0],
+                h[h.length - 1]);
+        return String.format(Locale.ROOT, "%s: %d iterations, %s%s", s.algorithm(), s.iterations(),
+                s.converged() ? "converged" : "not converged", objective);
     }
 
     /** One line: inertia, silhouette (and its sample), Davies-Bouldin and Calinski-Harabasz. */
     String qualityLine() {
         return String.format(Locale.ROOT, "inertia %.2f, silhouette %s%s, Davies-Bouldin %s, Calinski-Harabasz %s",
-                inertia, number(silhouette, "%.4f"), sampled ? " (on " + silhouettePoints + " sampled customers)" : "",
-                number(daviesBouldin, "%.4f"), number(calinskiHarabasz, "%.1f"));
+                inertia, number(quality.silhouette(), "%.4f"), quality.sampled() ? " (on " + quality.silhouettePoints()
+                        + " sampled customers)" : "", number(quality.daviesBouldin(), "%.4f"),
+                number(quality.calinskiHarabasz(), "%.1f"));
     }
 
     /** Adds {@code clusters, sizes, noise, inertia, silhouette, silhouette_points, davies_bouldin, calinski_harabasz}. */
@@ -93,10 +77,10 @@ record ClusterReport(int customers, int clusters, int[] sizes, int noise, double
                 .put("sizes", sizes)
                 .put("noise", noise)
                 .put("inertia", inertia)
-                .put("silhouette", silhouette)
-                .put("silhouette_points", silhouettePoints)
-                .put("davies_bouldin", daviesBouldin)
-                .put("calinski_harabasz", calinskiHarabasz);
+                .put("silhouette", boxed(quality.silhouette()))
+                .put("silhouette_points", quality.silhouettePoints())
+                .put("davies_bouldin", boxed(quality.daviesBouldin()))
+                .put("calinski_harabasz", boxed(quality.calinskiHarabasz()));
     }
 
     /** One object per cluster profile. */
@@ -120,7 +104,11 @@ record ClusterReport(int customers, int clusters, int[] sizes, int noise, double
         }
     }
 
-    private static String number(Double v, String format) {
-        return v == null ? "n/a" : String.format(Locale.ROOT, format, v);
+    private static String number(OptionalDouble v, String format) {
+        return v.isEmpty() ? "n/a" : String.format(Locale.ROOT, format, v.getAsDouble());
+    }
+
+    private static Double boxed(OptionalDouble v) {
+        return v.isEmpty() ? null : v.getAsDouble();
     }
 }

@@ -11,7 +11,6 @@ import dev.retention.lifetime.CustomerSummary;
 import dev.retention.lifetime.PeriodUnit;
 import dev.retention.lifetime.SummaryOptions;
 import dev.retention.churn.preprocess.PreprocessOptions;
-import dev.retention.cluster.Points;
 import dev.retention.cluster.kmeans.KMeans;
 import dev.retention.cluster.kmeans.KMeansModel;
 import dev.retention.cluster.kmeans.KMeansOptions;
@@ -274,9 +273,9 @@ final class DemoCommand implements Callable<Integer> {
     private Clusters clusters(Segments segments, ShopTruth truth, int threads) {
         RfmTable rfm = segments.table;
         DenseMatrix raw = rfm.features();
-        Points x = Points.of(FeatureScaling.fit(raw, FeatureScaling.Kind.LOG1P_ZSCORE).apply(raw).toArray());
-        KMeansModel model = KMeans.fit(x, KMeansOptions.defaults().withK(CLUSTERS).withSeed(seed)
-                .withParallelism(threads));
+        KMeansModel model = KMeans.fit(raw, KMeansOptions.defaults().withK(CLUSTERS).withSeed(seed)
+                .withThreads(threads).withScaling(FeatureScaling.Kind.LOG1P_ZSCORE));
+        DenseMatrix x = model.scaling().apply(raw);
         int[] labels = model.labels();
         ClusterReport report = ClusterReport.of(x, rfm, labels, model.k(), model.inertia(), 20_000, seed, threads);
         double[] alive = new double[model.k()];
@@ -392,8 +391,8 @@ final class DemoCommand implements Callable<Integer> {
     private static void printClusters(PrintWriter pw, Clusters c) {
         pw.printf(Locale.ROOT, "== 4. Clusters: k-means, k = %d, on log1p-standardised recency, frequency, monetary "
                 + "==%n", c.model.k());
-        pw.printf(Locale.ROOT, "%s; %d iterations%s%n", c.report.qualityLine(), c.model.summary().iterations(),
-                c.model.summary().converged() ? "" : ", not converged");
+        pw.printf(Locale.ROOT, "%s; %d iterations%s%n", c.report.qualityLine(), c.model.fitSummary().iterations(),
+                c.model.fitSummary().converged() ? "" : ", not converged");
         pw.print(c.report.profiles());
         StringBuilder sb = new StringBuilder("truth by cluster (still active at the end, mean true " + CLV_MONTHS
                 + "-month CLV):");
@@ -503,8 +502,8 @@ final class DemoCommand implements Callable<Integer> {
 
     private static Json clustersJson(Clusters c) {
         return c.report.putQuality(new Json().put("algo", "kmeans").put("k", c.model.k()))
-                .put("iterations", c.model.summary().iterations())
-                .put("converged", c.model.summary().converged())
+                .put("iterations", c.model.fitSummary().iterations())
+                .put("converged", c.model.fitSummary().converged())
                 .put("profiles", c.report.profilesJson())
                 .put("true_alive_share", c.aliveShare)
                 .put("true_clv_mean", c.meanTrueClv);

@@ -1,6 +1,12 @@
 package dev.retention.cli;
 
+import dev.retention.cluster.dbscan.DbscanModel;
 import dev.retention.cluster.kmeans.KMeansModel;
+import dev.retention.io.OnlineRetailReader;
+import dev.retention.matrix.FeatureScaling;
+import dev.retention.model.Models;
+import dev.retention.rfm.Rfm;
+import dev.retention.rfm.RfmTable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -155,10 +161,21 @@ class ClusterCommandTest {
         assertEquals("customer,cluster", lines.get(0));
         assertEquals(91, lines.size());
         assertTrue(lines.get(1).startsWith("20000,"), lines.get(1));
-        KMeansModel m = KMeansModel.load(model);
+        KMeansModel m = Models.load(model, KMeansModel.class);
         assertEquals(3, m.k());
         assertEquals(90, m.trainingSize());
         assertEquals(Integer.parseInt(lines.get(1).split(",")[1]), m.labels()[0]);
+        // the model keeps its scaling: raw recency, frequency and monetary value land in the printed clusters
+        assertEquals(FeatureScaling.Kind.LOG1P_ZSCORE, m.scaling().kind());
+        RfmTable rfm = Rfm.fit(OnlineRetailReader.read(orders)).table().orElseThrow();
+        for (int i = 0; i < rfm.size(); i++) {
+            assertEquals(Integer.parseInt(lines.get(i + 1).split(",")[1]),
+                    m.predict(new double[] {rfm.recency(i), rfm.frequency(i), rfm.monetary(i)}), rfm.customerId(i));
+        }
+        Path dbscan = dir.resolve("dbscan.model");
+        Result d = cluster("--algo", "dbscan", "--eps", "0.6", "--save-model", dbscan.toString());
+        assertEquals(0, d.status, d.err);
+        assertEquals(90, Models.load(dbscan, DbscanModel.class).trainingSize());
     }
 
     @Test
@@ -168,7 +185,7 @@ class ClusterCommandTest {
         assertEquals(0, run("cluster", "--orders", orders.toString(), "--format", "online-retail", "--algo", "kmeans",
                 "--k", "4", "--seed", "5", "--parallelism", "1", "--out", one.toString()).status);
         assertEquals(0, run("cluster", "--orders", orders.toString(), "--format", "online-retail", "--algo", "kmeans",
-                "--k", "4", "--seed", "5", "--parallelism", "4", "--out", four.toString()).status);
+                "--k", "4", "--seed", "5", "--threads", "4", "--out", four.toString()).status);
         assertEquals(Files.readAllLines(one), Files.readAllLines(four));
     }
 

@@ -188,7 +188,7 @@ class RetentionCliTest {
         assertEquals(4.0, clusters.get("k"));
         assertEquals(400.0, list(clusters, "sizes").stream().mapToDouble(v -> (Double) v).sum());
         assertEquals(4, list(clusters, "profiles").size());
-        int[] labels = KMeansModel.load(out.resolve("kmeans.model")).labels();
+        int[] labels = dev.retention.model.Models.load(out.resolve("kmeans.model"), KMeansModel.class).labels();
         List<String> rows = Files.readAllLines(out.resolve("clusters.csv"));
         assertEquals("customer,cluster", rows.get(0));
         assertEquals(400, labels.length);

@@ -11,7 +11,7 @@ import java.util.Objects;
 /**
  * Who is in each cluster, in RFM terms: per cluster the number of customers, their mean recency (days),
  * frequency (orders) and monetary value, and the most common RFM segment with its share. The table a
- * marketer reads to give each group its own offer. The entry point is {@link #of(RfmTable, int[])}.
+ * marketer reads to give each group its own offer. The entry point is {@link #compute(RfmTable, int[])}.
  * Immutable.
  */
 public final class ClusterProfiles {
@@ -46,7 +46,7 @@ public final class ClusterProfiles {
      * @return one profile per cluster label that occurs, in increasing label order, noise (if any) last
      * @throws IllegalArgumentException if the labels do not have one value per row or hold a value below -1
      */
-    public static ClusterProfiles of(RfmTable table, int[] labels) {
+    public static ClusterProfiles compute(RfmTable table, int[] labels) {
         Objects.requireNonNull(table, "table");
         Objects.requireNonNull(labels, "labels");
         int n = table.size();

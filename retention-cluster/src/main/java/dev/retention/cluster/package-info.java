@@ -1,9 +1,10 @@
 /**
- * Customer clustering: the shared input type {@link dev.retention.cluster.Points} (validated row-major
- * points), the {@link dev.retention.cluster.FitSummary} of iterative fits, and
- * {@link dev.retention.cluster.ClusterProfiles#of(dev.retention.rfm.RfmTable, int[])}, the per-cluster RFM
- * table. The algorithms live in subpackages: {@code kmeans} ({@code KMeans.fit}, {@code MiniBatchKMeans.fit}),
- * {@code dbscan} ({@code Dbscan.fit}), {@code hierarchical} ({@code Agglomerative.fit}) and {@code quality}
- * ({@code ClusterQuality}, {@code KSelection.scan}).
+ * Customer clustering. Every algorithm takes the raw features as a {@code dev.retention.matrix.DenseMatrix}
+ * and returns a model ({@code dev.retention.model.Model}) that keeps the feature scaling it fitted: subpackages
+ * {@code kmeans} ({@code KMeans.fit}, {@code MiniBatchKMeans.fit} -> {@code KMeansModel}), {@code dbscan}
+ * ({@code Dbscan.fit} -> {@code DbscanModel}), {@code hierarchical} ({@code Agglomerative.fit} ->
+ * {@code AgglomerativeModel}) and {@code quality} ({@code ClusterQuality.compute}, {@code KScan.compute}). This
+ * package holds {@link dev.retention.cluster.ClusterProfiles#compute(dev.retention.rfm.RfmTable, int[])}, the
+ * per-cluster RFM table.
  */
 package dev.retention.cluster;

@@ -41,7 +41,7 @@ class ClusterProfilesTest {
     void of_summarisesEachClusterAndNoiseLast() {
         RfmTable t = table();
         // rows are in id order a..e: {a, b} cluster 1, {c} noise, {d, e} cluster 0
-        ClusterProfiles p = ClusterProfiles.of(t, new int[] {1, 1, -1, 0, 0});
+        ClusterProfiles p = ClusterProfiles.compute(t, new int[] {1, 1, -1, 0, 0});
         List<ClusterProfiles.Profile> rows = p.profiles();
         assertEquals(3, rows.size());
         ClusterProfiles.Profile zero = rows.get(0);
@@ -70,7 +70,7 @@ class ClusterProfilesTest {
     @Test
     void of_topSegmentIsTheMostCommon() {
         RfmTable t = table();
-        ClusterProfiles p = ClusterProfiles.of(t, new int[] {0, 0, 0, 0, 0});
+        ClusterProfiles p = ClusterProfiles.compute(t, new int[] {0, 0, 0, 0, 0});
         java.util.Map<String, Integer> counts = t.segmentCounts();
         int max = counts.values().stream().mapToInt(Integer::intValue).max().orElseThrow();
         assertEquals(max, counts.get(p.profiles().get(0).topSegment()));
@@ -81,9 +81,9 @@ class ClusterProfilesTest {
     void of_rejectsLabelsThatDoNotFitTheTable() {
         RfmTable t = table();
         assertEquals("labels has 2 values, expected one per table row (5)",
-                assertThrows(IllegalArgumentException.class, () -> ClusterProfiles.of(t, new int[2])).getMessage());
+                assertThrows(IllegalArgumentException.class, () -> ClusterProfiles.compute(t, new int[2])).getMessage());
         assertEquals("labels[4] must be a cluster index >= 0 or -1 for noise, got -3",
                 assertThrows(IllegalArgumentException.class,
-                        () -> ClusterProfiles.of(t, new int[] {0, 0, 0, 0, -3})).getMessage());
+                        () -> ClusterProfiles.compute(t, new int[] {0, 0, 0, 0, -3})).getMessage());
     }
 }

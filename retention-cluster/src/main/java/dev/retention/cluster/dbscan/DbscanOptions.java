@@ -1,18 +1,29 @@
 package dev.retention.cluster.dbscan;
 
+import dev.retention.matrix.FeatureScaling;
+
+import java.util.Objects;
+
 /**
  * Options of {@link Dbscan#fit}. Defaults are scikit-learn's {@code DBSCAN}: {@code eps = 0.5},
- * {@code min_samples = 5}.
+ * {@code min_samples = 5}; one thread and no scaling.
  *
- * @param eps         neighbourhood radius (Euclidean), finite and &gt; 0; points at distance exactly
- *                    {@code eps} are neighbours
- * @param minSamples  a point is a core point when at least this many points, itself included, lie within
- *                    {@code eps}; at least 1
- * @param parallelism threads used for the core-point search, at least 1; the result does not depend on it
+ * @param eps        neighbourhood radius (Euclidean, in the scaled space), finite and &gt; 0; points at distance
+ *                   exactly {@code eps} are neighbours
+ * @param minSamples a point is a core point when at least this many points, itself included, lie within
+ *                   {@code eps}; at least 1
+ * @param threads    threads used for the core-point search, at least 1 (default 1); the model is the same for
+ *                   every value
+ * @param scaling    the per-column transform fitted on the raw features before clustering and kept by the model
+ *                   ({@code NONE} by default; {@code LOG1P_ZSCORE} for RFM)
  */
-public record DbscanOptions(double eps, int minSamples, int parallelism) {
+public record DbscanOptions(double eps, int minSamples, int threads, FeatureScaling.Kind scaling) {
 
-    /** Validates every field. */
+    /**
+     * Validates every field.
+     *
+     * @throws IllegalArgumentException naming the field, its value and what was expected
+     */
     public DbscanOptions {
         if (!(eps > 0) || !Double.isFinite(eps)) {
             throw new IllegalArgumentException("eps must be finite and > 0, got " + eps);
@@ -20,28 +31,34 @@ public record DbscanOptions(double eps, int minSamples, int parallelism) {
         if (minSamples < 1) {
             throw new IllegalArgumentException("minSamples must be at least 1, got " + minSamples);
         }
-        if (parallelism < 1) {
-            throw new IllegalArgumentException("parallelism must be at least 1, got " + parallelism);
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
+        Objects.requireNonNull(scaling, "scaling");
     }
 
-    /** eps 0.5, minSamples 5, all processors. */
+    /** eps 0.5, minSamples 5, 1 thread, no scaling. */
     public static DbscanOptions defaults() {
-        return new DbscanOptions(0.5, 5, Runtime.getRuntime().availableProcessors());
+        return new DbscanOptions(0.5, 5, 1, FeatureScaling.Kind.NONE);
     }
 
     /** A copy with radius {@code eps}. */
     public DbscanOptions withEps(double eps) {
-        return new DbscanOptions(eps, minSamples, parallelism);
+        return new DbscanOptions(eps, minSamples, threads, scaling);
     }
 
     /** A copy with {@code minSamples}. */
     public DbscanOptions withMinSamples(int minSamples) {
-        return new DbscanOptions(eps, minSamples, parallelism);
+        return new DbscanOptions(eps, minSamples, threads, scaling);
     }
 
-    /** A copy using {@code parallelism} threads. */
-    public DbscanOptions withParallelism(int parallelism) {
-        return new DbscanOptions(eps, minSamples, parallelism);
+    /** A copy using {@code threads} threads. */
+    public DbscanOptions withThreads(int threads) {
+        return new DbscanOptions(eps, minSamples, threads, scaling);
+    }
+
+    /** A copy with another feature scaling. */
+    public DbscanOptions withScaling(FeatureScaling.Kind scaling) {
+        return new DbscanOptions(eps, minSamples, threads, scaling);
     }
 }

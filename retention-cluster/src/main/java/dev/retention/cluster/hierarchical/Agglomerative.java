@@ -1,11 +1,14 @@
 package dev.retention.cluster.hierarchical;
 
-import dev.retention.cluster.Points;
+import dev.retention.cluster.internal.FitLog;
 import dev.retention.cluster.internal.Merges;
 import dev.retention.cluster.internal.MstSingleLinkage;
 import dev.retention.cluster.internal.NnChainCondensed;
 import dev.retention.cluster.internal.NnChainWard;
-import dev.retention.cluster.internal.PointsAccess;
+import dev.retention.matrix.DenseMatrix;
+import dev.retention.matrix.FeatureScaling;
+import dev.retention.model.FitControl;
+import dev.retention.model.FitSummary;
 import dev.retention.parallel.Workers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,8 +18,9 @@ import java.util.Objects;
 
 /**
  * Agglomerative (hierarchical) clustering: the full merge tree of n points under Ward, complete,
- * average or single linkage, in SciPy's linkage-matrix layout. The entry point is
- * {@link #fit(Points, AgglomerativeOptions)}; cut the {@link Dendrogram} into k clusters or at a height.
+ * average or single linkage of the scaled features ({@link AgglomerativeOptions#scaling()}), in SciPy's
+ * linkage-matrix layout. The entry point is {@link #fit(DenseMatrix, AgglomerativeOptions)}; cut the
+ * {@link AgglomerativeModel} into k clusters or at a height.
  *
  * <p>Algorithms (Müllner, "Modern hierarchical, agglomerative clustering algorithms", arXiv:1109.2378,
  * 2011, the basis of SciPy's implementation):
@@ -39,50 +43,81 @@ public final class Agglomerative {
     }
 
     /**
-     * Agglomerative clustering of the rows of a matrix.
+     * Agglomerative clustering of the rows of an array, with columns named {@code x0, x1, ...}.
      *
      * @param x       read, copied: n rows of d finite values
      * @param options read
-     * @see #fit(Points, AgglomerativeOptions)
+     * @see #fit(DenseMatrix, AgglomerativeOptions, FitControl)
      */
-    public static Dendrogram fit(double[][] x, AgglomerativeOptions options) {
-        return fit(Points.of(x), options);
+    public static AgglomerativeModel fit(double[][] x, AgglomerativeOptions options) {
+        return fit(DenseMatrix.of(x), options, FitControl.defaults());
     }
 
     /**
-     * Agglomerative clustering of the points.
+     * Agglomerative clustering of the rows of a matrix.
      *
-     * @param x       read
+     * @see #fit(DenseMatrix, AgglomerativeOptions, FitControl)
+     */
+    public static AgglomerativeModel fit(DenseMatrix x, AgglomerativeOptions options) {
+        return fit(x, options, FitControl.defaults());
+    }
+
+    /**
+     * Agglomerative clustering of the rows of a matrix.
+     *
+     * @param x       read, not copied: the raw features, n rows of d columns
      * @param options read
+     * @param control read: told once the merges are found (stage {@code "linkage"}), and asked for cancellation
+     *                before and after the distances; its executor, if any, fills the condensed matrix
      * @return the merge tree
      * @throws IllegalArgumentException for complete or average linkage when the condensed distance matrix
      *                                  of n points would not fit in the heap (the message names the memory
-     *                                  needed and available)
+     *                                  needed and available), or if the scaling refuses a value
+     * @throws java.util.concurrent.CancellationException if the control cancels the fit
      */
-    public static Dendrogram fit(Points x, AgglomerativeOptions options) {
+    public static AgglomerativeModel fit(DenseMatrix x, AgglomerativeOptions options, FitControl control) {
         Objects.requireNonNull(x, "x");
         Objects.requireNonNull(options, "options");
-        int n = x.size();
-        int d = x.dimension();
-        double[] data = PointsAccess.data(x);
+        Objects.requireNonNull(control, "control");
+        int n = x.rows();
+        int d = x.columns();
         long t0 = System.nanoTime();
+        FeatureScaling scaling = FeatureScaling.fit(x, options.scaling());
+        DenseMatrix z = scaling.apply(x);
+        control.checkCancelled("linkage", 0);
         Merges merges = switch (options.linkage()) {
-            case WARD -> NnChainWard.merges(data, n, d);
-            case SINGLE -> MstSingleLinkage.merges(data, n, d);
+            case WARD -> NnChainWard.merges(z);
+            case SINGLE -> MstSingleLinkage.merges(z);
             case COMPLETE, AVERAGE -> {
                 checkCondensedFits(n, options.linkage());
                 double[][] dist;
-                try (Workers workers = Workers.create(options.parallelism())) {
-                    dist = NnChainCondensed.condensed(data, n, d, workers);
+                try (Workers workers = control.workers(options.threads())) {
+                    dist = NnChainCondensed.condensed(z, workers);
                 }
+                control.checkCancelled("linkage", 0);
                 yield NnChainCondensed.merges(dist, n, options.linkage() == Linkage.COMPLETE
                         ? NnChainCondensed.Update.COMPLETE : NnChainCondensed.Update.AVERAGE);
             }
         };
         merges.toLinkage();
-        LOG.info("{} linkage of {} points x {} dimensions: {} s", options.linkage().name().toLowerCase(Locale.ROOT),
-                n, d, (System.nanoTime() - t0) / 1e9);
-        return new Dendrogram(n, options.linkage(), merges.left, merges.right, merges.height, merges.size);
+        control.step("linkage", 1, 1, Double.NaN);
+        String method = switch (options.linkage()) {
+            case WARD -> "nearest-neighbour chain on centroids: O(n^2 d) time, O(n d) memory";
+            case SINGLE -> "Prim's minimum spanning tree with distances on the fly: O(n^2 d) time, O(n) memory";
+            case COMPLETE, AVERAGE -> "nearest-neighbour chain on a condensed distance matrix of "
+                    + bytes(NnChainCondensed.bytesNeeded(n)) + ": O(n^2) time";
+        };
+        String linkage = options.linkage().name().toLowerCase(Locale.ROOT);
+        FitSummary summary = FitSummary.builder("agglomerative (" + linkage + ")")
+                .options(options)
+                .choice(method)
+                .data(x.fingerprint())
+                .secondsSince(t0)
+                .build();
+        LOG.info("{} linkage of {} points x {} dimensions: {} s", linkage, n, d, summary.seconds());
+        FitLog.verdict(LOG, summary);
+        return new AgglomerativeModel(n, options.linkage(), scaling, x.names().toArray(String[]::new), merges.left,
+                merges.right, merges.height, merges.size, summary);
     }
 
     /**

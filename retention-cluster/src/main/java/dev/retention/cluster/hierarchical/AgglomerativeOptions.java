@@ -1,36 +1,50 @@
 package dev.retention.cluster.hierarchical;
 
+import dev.retention.matrix.FeatureScaling;
+
 import java.util.Objects;
 
 /**
  * Options of {@link Agglomerative#fit}.
  *
- * @param linkage     how cluster distances are defined; Ward by default, as in scikit-learn
- * @param parallelism threads used to fill the condensed distance matrix (complete and average linkage),
- *                    at least 1; the result does not depend on it
+ * @param linkage how cluster distances are defined; Ward by default, as in scikit-learn
+ * @param threads threads used to fill the condensed distance matrix (complete and average linkage), at least 1
+ *                (default 1); the model is the same for every value
+ * @param scaling the per-column transform fitted on the raw features before clustering and kept by the model
+ *                ({@code NONE} by default; {@code LOG1P_ZSCORE} for RFM)
  */
-public record AgglomerativeOptions(Linkage linkage, int parallelism) {
+public record AgglomerativeOptions(Linkage linkage, int threads, FeatureScaling.Kind scaling) {
 
-    /** Validates every field. */
+    /**
+     * Validates every field.
+     *
+     * @throws IllegalArgumentException naming the field, its value and what was expected
+     */
     public AgglomerativeOptions {
         Objects.requireNonNull(linkage, "linkage");
-        if (parallelism < 1) {
-            throw new IllegalArgumentException("parallelism must be at least 1, got " + parallelism);
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
+        Objects.requireNonNull(scaling, "scaling");
     }
 
-    /** Ward linkage, all processors. */
+    /** Ward linkage, 1 thread, no scaling. */
     public static AgglomerativeOptions defaults() {
-        return new AgglomerativeOptions(Linkage.WARD, Runtime.getRuntime().availableProcessors());
+        return new AgglomerativeOptions(Linkage.WARD, 1, FeatureScaling.Kind.NONE);
     }
 
     /** A copy with another linkage. */
     public AgglomerativeOptions withLinkage(Linkage linkage) {
-        return new AgglomerativeOptions(linkage, parallelism);
+        return new AgglomerativeOptions(linkage, threads, scaling);
     }
 
-    /** A copy using {@code parallelism} threads. */
-    public AgglomerativeOptions withParallelism(int parallelism) {
-        return new AgglomerativeOptions(linkage, parallelism);
+    /** A copy using {@code threads} threads. */
+    public AgglomerativeOptions withThreads(int threads) {
+        return new AgglomerativeOptions(linkage, threads, scaling);
+    }
+
+    /** A copy with another feature scaling. */
+    public AgglomerativeOptions withScaling(FeatureScaling.Kind scaling) {
+        return new AgglomerativeOptions(linkage, threads, scaling);
     }
 }

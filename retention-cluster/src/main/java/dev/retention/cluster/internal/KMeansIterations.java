@@ -1,5 +1,7 @@
 package dev.retention.cluster.internal;
 
+import dev.retention.matrix.DenseMatrix;
+import dev.retention.parallel.Blocks;
 import dev.retention.parallel.Workers;
 import dev.retention.primitive.DoubleList;
 
@@ -51,15 +53,19 @@ public final class KMeansIterations {
         public final int iterations;
         /** Whether a stopping rule other than maxIter fired. */
         public final boolean converged;
+        /** Whether it was the strict rule: no label changed and nothing was relocated. */
+        public final boolean strict;
         /** Inertia of each iteration's assignment. */
         public final double[] history;
 
-        Result(double[] centres, int[] labels, double inertia, int iterations, boolean converged, double[] history) {
+        Result(double[] centres, int[] labels, double inertia, int iterations, boolean converged, boolean strict,
+               double[] history) {
             this.centres = centres;
             this.labels = labels;
             this.inertia = inertia;
             this.iterations = iterations;
             this.converged = converged;
+            this.strict = strict;
             this.history = history;
         }
     }
@@ -67,7 +73,7 @@ public final class KMeansIterations {
     /** Relative margin of the (squared) bound test, for rounding in the bounds. */
     private static final double MARGIN = 1 + 2e-10;
 
-    private final double[] x;
+    private final DenseMatrix x;
     private final int n;
     private final int d;
     private final double[] w;
@@ -93,15 +99,14 @@ public final class KMeansIterations {
     /**
      * A run over the given points; nothing is computed yet.
      *
-     * @param x       n rows of d values; read
+     * @param x       n rows of d values; read, not copied
      * @param w       weights (positive), or null for all 1; read
      * @param hamerly whether to use Hamerly's bounds
      */
-    public KMeansIterations(double[] x, int n, int d, double[] w, int k, boolean hamerly, Blocks blocks,
-                            Workers workers) {
+    public KMeansIterations(DenseMatrix x, double[] w, int k, boolean hamerly, Blocks blocks, Workers workers) {
         this.x = x;
-        this.n = n;
-        this.d = d;
+        this.n = x.rows();
+        this.d = x.columns();
         this.w = w;
         this.k = k;
         this.hamerly = hamerly;
@@ -173,7 +178,7 @@ public final class KMeansIterations {
             workers.run(blocks.count(), b -> assign(c, b));
             inertia = sumInOrder(blockInertia);
         }
-        return new Result(centres, labels.clone(), inertia, it, converged, history.toArray());
+        return new Result(centres, labels.clone(), inertia, it, converged, strict, history.toArray());
     }
 
     /**
@@ -189,7 +194,7 @@ public final class KMeansIterations {
         double[] c = centres.clone();
         prepareBounds(c);
         workers.run(blocks.count(), b -> assign(c, b));
-        return new Result(c, labels.clone(), sumInOrder(blockInertia), 0, true, new double[0]);
+        return new Result(c, labels.clone(), sumInOrder(blockInertia), 0, true, false, new double[0]);
     }
 
     private static double sumInOrder(double[] a) {
@@ -283,14 +288,14 @@ public final class KMeansIterations {
             if (w == null) {                      // the same sums as weight 1.0, without the products
                 inertia += best;
                 for (int j = 0; j < d; j++) {
-                    sums[so + j] += x[xo + j];
+                    sums[so + j] += x.valueAt(xo + j);
                 }
             } else {
                 double wi = w[i];
                 inertia += wi * best;
                 weights[label] += wi;
                 for (int j = 0; j < d; j++) {
-                    sums[so + j] += wi * x[xo + j];
+                    sums[so + j] += wi * x.valueAt(xo + j);
                 }
             }
         }
@@ -380,8 +385,9 @@ public final class KMeansIterations {
             double wi = w == null ? 1.0 : w[i];
             int xo = i * d;
             for (int q = 0; q < d; q++) {
-                sums[old * d + q] -= wi * x[xo + q];
-                sums[j * d + q] = wi * x[xo + q];
+                double v = x.valueAt(xo + q);
+                sums[old * d + q] -= wi * v;
+                sums[j * d + q] = wi * v;
             }
             weights[old] -= wi;
             counts[old]--;

@@ -1,5 +1,7 @@
 package dev.retention.cluster.internal;
 
+import dev.retention.matrix.DenseMatrix;
+import dev.retention.parallel.Blocks;
 import dev.retention.parallel.Workers;
 import dev.retention.primitive.LongIntMap;
 
@@ -30,14 +32,16 @@ public final class KMeansSeeding {
     /**
      * Greedy k-means++ seeding.
      *
-     * @param x       n rows of d values; read
+     * @param x       n rows of d values; read, not copied
      * @param w       weights, or null for all 1; read
      * @param trials  candidates per centre, at least 1
      * @param rnd     written (advanced)
      * @return the k chosen row indices, in order of choice
      */
-    public static int[] kMeansPlusPlus(double[] x, int n, int d, double[] w, int k, int trials, SplittableRandom rnd,
+    public static int[] kMeansPlusPlus(DenseMatrix x, double[] w, int k, int trials, SplittableRandom rnd,
                                        Blocks blocks, Workers workers) {
+        int n = x.rows();
+        int d = x.columns();
         int nb = blocks.count();
         double[] closest = new double[n];
         double[] blockMass = new double[nb];
@@ -99,13 +103,13 @@ public final class KMeansSeeding {
     }
 
     /** {@code out[o + t] = sum_i w_i min(closest_i, D(x_i, candidate_t)^2)} over rows [start, end). */
-    private static void candidatePotentials(double[] x, int d, double[] w, double[] closest, int[] candidates,
+    private static void candidatePotentials(DenseMatrix x, int d, double[] w, double[] closest, int[] candidates,
                                             int start, int end, double[] out, int o) {
         int trials = candidates.length;
         double[] sums = new double[trials];
         double[] rows = new double[trials * d];        // the candidates, contiguous
         for (int t = 0; t < trials; t++) {
-            System.arraycopy(x, candidates[t] * d, rows, t * d, d);
+            x.copyRow(candidates[t], rows, t * d);
         }
         double[] dist = new double[trials];
         for (int i = start; i < end; i++) {

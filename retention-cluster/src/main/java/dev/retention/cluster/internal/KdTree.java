@@ -1,5 +1,6 @@
 package dev.retention.cluster.internal;
 
+import dev.retention.matrix.DenseMatrix;
 import dev.retention.primitive.IntList;
 
 /**
@@ -45,9 +46,11 @@ public final class KdTree {
     /**
      * Builds the tree.
      *
-     * @param x n rows of d values; read, not kept
+     * @param x n rows of d values; read, not kept (the tree keeps its own copy in tree order)
      */
-    public KdTree(double[] x, int n, int d) {
+    public KdTree(DenseMatrix x) {
+        int n = x.rows();
+        int d = x.columns();
         this.n = n;
         this.d = d;
         this.index = new int[n];
@@ -75,7 +78,7 @@ public final class KdTree {
         }
         pts = new double[n * d];
         for (int p = 0; p < n; p++) {
-            System.arraycopy(x, index[p] * d, pts, p * d, d);
+            x.copyRow(index[p], pts, p * d);
         }
     }
 
@@ -94,7 +97,7 @@ public final class KdTree {
         return nodes++;
     }
 
-    private void build(double[] x, int node, int level) {
+    private void build(DenseMatrix x, int node, int level) {
         depth = Math.max(depth, level);
         int s = start[node];
         int e = end[node];
@@ -106,7 +109,7 @@ public final class KdTree {
         for (int p = s; p < e; p++) {
             int xo = index[p] * d;
             for (int j = 0; j < d; j++) {
-                double v = x[xo + j];
+                double v = x.valueAt(xo + j);
                 if (v < box[bo + j]) {
                     box[bo + j] = v;
                 }
@@ -143,7 +146,7 @@ public final class KdTree {
     }
 
     /** Quickselect on index[lo..hi] by coordinate dim so that position k holds its order statistic. */
-    private void select(double[] x, int lo, int hi, int k, int dim) {
+    private void select(DenseMatrix x, int lo, int hi, int k, int dim) {
         while (hi > lo) {
             int m = (lo + hi) >>> 1;
             // median of three as pivot
@@ -178,8 +181,8 @@ public final class KdTree {
         }
     }
 
-    private double key(double[] x, int p, int dim) {
-        return x[index[p] * d + dim];
+    private double key(DenseMatrix x, int p, int dim) {
+        return x.valueAt(index[p] * d + dim);
     }
 
     /** Number of points. */
@@ -304,6 +307,44 @@ public final class KdTree {
             }
         }
         return count;
+    }
+
+    /**
+     * The original row of the point nearest to {@code q[qo .. qo+d)} among those within squared distance
+     * {@code r2} (distance {@code <= r2}), the lowest row on ties; -1 when none is within {@code r2}. A node is
+     * visited only while its box may hold a point at least as near as the best so far. About O(log n) for low
+     * dimension.
+     *
+     * @param stack a workspace of at least {@link #stackSize()} ints
+     */
+    public int nearestWithin(double[] q, int qo, double r2, int[] stack) {
+        if (n == 0) {
+            return -1;
+        }
+        int best = -1;
+        double bestD = r2;
+        int top = 0;
+        stack[top++] = 0;
+        while (top > 0) {
+            int node = stack[--top];
+            if (minDistance(q, qo, node * 2 * d) > bestD) {
+                continue;
+            }
+            int l = left[node];
+            if (l >= 0) {
+                stack[top++] = l + 1;
+                stack[top++] = l;
+                continue;
+            }
+            for (int p = start[node]; p < end[node]; p++) {
+                double dist = SquaredEuclidean.distance(q, qo, pts, p * d, d);
+                if (dist < bestD || (dist == bestD && (best < 0 || index[p] < index[best]))) {
+                    best = p;
+                    bestD = dist;
+                }
+            }
+        }
+        return best < 0 ? -1 : index[best];
     }
 
     /** Size of the traversal stack the queries need. */

@@ -1,5 +1,7 @@
 package dev.retention.cluster.internal;
 
+import dev.retention.matrix.DenseMatrix;
+
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -12,7 +14,7 @@ import java.util.SplittableRandom;
  */
 public final class MiniBatchStep {
 
-    private final double[] x;
+    private final DenseMatrix x;
     private final int d;
     private final double[] w;
     private final int k;
@@ -20,12 +22,12 @@ public final class MiniBatchStep {
     private final double[] batchWeight;
 
     /**
-     * @param x n rows of d values; read
+     * @param x n rows of d values; read, not copied
      * @param w weights or null; read
      */
-    public MiniBatchStep(double[] x, int d, double[] w, int k) {
+    public MiniBatchStep(DenseMatrix x, double[] w, int k) {
         this.x = x;
-        this.d = d;
+        this.d = x.columns();
         this.w = w;
         this.k = k;
         this.sums = new double[k * d];
@@ -61,7 +63,7 @@ public final class MiniBatchStep {
             batchWeight[label] += wi;
             int so = label * d;
             for (int q = 0; q < d; q++) {
-                sums[so + q] += wi * x[xo + q];
+                sums[so + q] += wi * x.valueAt(xo + q);
             }
         }
         for (int j = 0; j < k; j++) {
@@ -143,7 +145,7 @@ public final class MiniBatchStep {
             int t = pick[drawn];
             pick[drawn] = pick[r];
             pick[r] = t;
-            System.arraycopy(x, batch[pick[drawn]] * d, next, j * d, d);
+            x.copyRow(batch[pick[drawn]], next, j * d);
             weightSums[j] = minKept;
             drawn++;
         }

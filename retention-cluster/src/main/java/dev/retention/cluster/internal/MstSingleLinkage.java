@@ -1,5 +1,7 @@
 package dev.retention.cluster.internal;
 
+import dev.retention.matrix.DenseMatrix;
+
 /**
  * Single linkage by Prim's minimum spanning tree (Gower and Ross, "Minimum spanning trees and single
  * linkage cluster analysis", JRSS C 1969), in the form of SciPy's {@code mst_single_linkage}: grow the
@@ -15,9 +17,11 @@ public final class MstSingleLinkage {
     /**
      * The merges (unsorted, as {@link Merges} expects before {@link Merges#toLinkage()}).
      *
-     * @param x n rows of d values; read
+     * @param x n rows of d values; read, not copied
      */
-    public static Merges merges(double[] x, int n, int d) {
+    public static Merges merges(DenseMatrix x) {
+        int n = x.rows();
+        int d = x.columns();
         Merges out = new Merges(n);
         boolean[] inTree = new boolean[n];
         double[] nearest = new double[n];

@@ -1,5 +1,6 @@
 package dev.retention.cluster.internal;
 
+import dev.retention.matrix.DenseMatrix;
 import dev.retention.parallel.Workers;
 
 /**
@@ -40,9 +41,11 @@ public final class NnChainCondensed extends NnChain {
      * Euclidean distances between all pairs, row i holding {@code d(i, j)} for {@code j > i} at
      * {@code j - i - 1}; rows are filled in parallel (each independently).
      *
-     * @param x n rows of d values; read
+     * @param x n rows of d values; read, not copied
      */
-    public static double[][] condensed(double[] x, int n, int d, Workers workers) {
+    public static double[][] condensed(DenseMatrix x, Workers workers) {
+        int n = x.rows();
+        int d = x.columns();
         double[][] rows = new double[n][];
         workers.run(n, i -> {
             double[] r = new double[n - 1 - i];

@@ -1,5 +1,7 @@
 package dev.retention.cluster.internal;
 
+import dev.retention.matrix.DenseMatrix;
+
 /**
  * Ward linkage by the {@link NnChain nearest-neighbour chain} on cluster centroids instead of a distance
  * matrix: the Ward distance of clusters A and B is {@code sqrt(2 |A| |B| / (|A| + |B|)) * ||c_A - c_B||},
@@ -12,19 +14,19 @@ public final class NnChainWard extends NnChain {
     private final double[] centroid;
     private final int d;
 
-    private NnChainWard(double[] x, int n, int d) {
-        super(n);
-        this.centroid = x.clone();
-        this.d = d;
+    private NnChainWard(DenseMatrix x) {
+        super(x.rows());
+        this.centroid = x.toRowMajor();
+        this.d = x.columns();
     }
 
     /**
      * The merges (unsorted, as {@link Merges} expects before {@link Merges#toLinkage()}).
      *
-     * @param x n rows of d values; read
+     * @param x n rows of d values; read, copied (the centroids start as the points)
      */
-    public static Merges merges(double[] x, int n, int d) {
-        return new NnChainWard(x, n, d).run();
+    public static Merges merges(DenseMatrix x) {
+        return new NnChainWard(x).run();
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.retention.cluster.internal;
 
+import dev.retention.matrix.DenseMatrix;
+
 /**
  * A labelling with the noise points (label -1) set aside: the rows that belong to a cluster and their
  * cluster as a dense index {@code 0 .. k-1} (label values that no point uses are dropped, the others
@@ -21,11 +23,13 @@ public final class Partition {
     public final int d;
 
     /**
-     * @param x      n rows of d values; read
+     * @param x      n rows of d values; read, not copied
      * @param labels n labels, each -1 or &gt;= 0 (checked by the caller); read
      * @param values the number of label values, {@code max label + 1}
      */
-    public Partition(double[] x, int n, int d, int[] labels, int values) {
+    public Partition(DenseMatrix x, int[] labels, int values) {
+        int n = x.rows();
+        int d = x.columns();
         this.d = d;
         int[] dense = new int[values];
         java.util.Arrays.fill(dense, -1);
@@ -57,7 +61,7 @@ public final class Partition {
                 int xo = i * d;
                 int co = c * d;
                 for (int q = 0; q < d; q++) {
-                    centroids[co + q] += x[xo + q];
+                    centroids[co + q] += x.valueAt(xo + q);
                 }
             }
         }

@@ -1,5 +1,7 @@
 package dev.retention.cluster.internal;
 
+import dev.retention.matrix.DenseMatrix;
+import dev.retention.parallel.Blocks;
 import dev.retention.parallel.Workers;
 
 /**
@@ -18,9 +20,9 @@ public final class Silhouettes {
     /**
      * The silhouette of each point of the partition, in the order of {@link Partition#rows}.
      *
-     * @param x n rows of d values; read
+     * @param x n rows of d values; read, not copied
      */
-    public static double[] of(double[] x, Partition p, Workers workers) {
+    public static double[] of(DenseMatrix x, Partition p, Workers workers) {
         int m = p.size();
         int d = p.d;
         int k = p.k;
@@ -28,7 +30,7 @@ public final class Silhouettes {
         int[] cluster = p.cluster;
         int[] sizes = p.sizes;
         double[] s = new double[m];
-        Blocks blocks = new Blocks(m);
+        Blocks blocks = RowBlocks.of(m);
         workers.run(blocks.count(), b -> {
             double[] sums = new double[k];
             int end = blocks.end(b);

@@ -1,35 +1,43 @@
 package dev.retention.cluster.kmeans;
 
-import dev.retention.cluster.FitSummary;
-import dev.retention.cluster.Points;
-import dev.retention.cluster.internal.Blocks;
 import dev.retention.cluster.internal.Checks;
+import dev.retention.cluster.internal.ColumnVariance;
+import dev.retention.cluster.internal.FitLog;
 import dev.retention.cluster.internal.KMeansIterations;
 import dev.retention.cluster.internal.KMeansSeeding;
-import dev.retention.cluster.internal.PointsAccess;
+import dev.retention.cluster.internal.RowBlocks;
+import dev.retention.matrix.DenseMatrix;
+import dev.retention.matrix.FeatureScaling;
+import dev.retention.model.FitControl;
+import dev.retention.model.FitSummary;
+import dev.retention.parallel.Blocks;
 import dev.retention.parallel.Workers;
+import dev.retention.random.Seeds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Locale;
 import java.util.Objects;
 import java.util.SplittableRandom;
 
 /**
- * Batch k-means: {@code nInit} restarts from greedy k-means++ (or random, or given) centres, each
- * iterated by Lloyd's algorithm accelerated with Hamerly's bounds until scikit-learn's stopping rule
- * holds; the restart with the lowest inertia (weighted within-cluster sum of squared distances) is
- * kept. The entry point is {@link #fit(Points, double[], KMeansOptions)}.
+ * Batch k-means: the raw features are scaled ({@link KMeansOptions#scaling()}), then {@code nInit} restarts
+ * from greedy k-means++ (or random, or given) centres are each iterated by Lloyd's algorithm accelerated with
+ * Hamerly's bounds until scikit-learn's stopping rule holds; the restart with the lowest inertia (weighted
+ * within-cluster sum of squared distances, in the scaled space) is kept with the scaling. The entry point is
+ * {@link #fit(DenseMatrix, KMeansOptions)}.
  *
  * <p>References: S. Lloyd, "Least squares quantization in PCM" (1982); D. Arthur and S. Vassilvitskii,
  * "k-means++: the advantages of careful seeding" (SODA 2007); G. Hamerly, "Making k-means even faster"
  * (SDM 2010); scikit-learn 1.2 {@code KMeans} for the greedy seeding, the tolerance rule and the
  * relocation of empty clusters. From the same initial centres the inertia and labels equal
- * scikit-learn's (up to rounding); the random draws differ, being seeded {@link SplittableRandom}s.
+ * scikit-learn's (up to rounding); the random draws differ, restart {@code r} drawing from a
+ * {@link SplittableRandom} seeded with {@code Seeds.split(seed, r)}.
  *
- * <p>Cost: seeding O(k t n d) with t local trials; iterations O(n k d) each at worst, far less once
- * Hamerly's bounds hold; memory O(n) beyond the data (labels, bounds, distances to the nearest centre).
- * Work is split into fixed blocks combined in block order, so the same seed gives the same model for
- * any {@link KMeansOptions#parallelism()}.
+ * <p>Cost: scaling O(n d); seeding O(k t n d) with t local trials; iterations O(n k d) each at worst, far less
+ * once Hamerly's bounds hold; memory O(n) beyond the data (labels, bounds, distances to the nearest centre),
+ * plus a scaled copy of the data unless the scaling is {@code NONE}. Work is split into fixed blocks combined in
+ * block order, so the same seed gives the same model for any {@link KMeansOptions#threads()}.
  */
 public final class KMeans {
 
@@ -39,86 +47,161 @@ public final class KMeans {
     }
 
     /**
-     * Fits k-means to rows of a matrix.
+     * Fits k-means to the rows of an array, with columns named {@code x0, x1, ...}.
      *
      * @param x       read, copied: n rows of d finite values
      * @param options read
-     * @see #fit(Points, double[], KMeansOptions)
+     * @see #fit(DenseMatrix, double[], KMeansOptions, FitControl)
      */
     public static KMeansModel fit(double[][] x, KMeansOptions options) {
-        return fit(Points.of(x), null, options);
+        return fit(DenseMatrix.of(x), null, options, FitControl.defaults());
     }
 
     /**
      * Fits k-means without sample weights.
      *
-     * @see #fit(Points, double[], KMeansOptions)
+     * @see #fit(DenseMatrix, double[], KMeansOptions, FitControl)
      */
-    public static KMeansModel fit(Points x, KMeansOptions options) {
-        return fit(x, null, options);
+    public static KMeansModel fit(DenseMatrix x, KMeansOptions options) {
+        return fit(x, null, options, FitControl.defaults());
+    }
+
+    /**
+     * Fits k-means without sample weights, with progress and cancellation.
+     *
+     * @see #fit(DenseMatrix, double[], KMeansOptions, FitControl)
+     */
+    public static KMeansModel fit(DenseMatrix x, KMeansOptions options, FitControl control) {
+        return fit(x, null, options, control);
+    }
+
+    /**
+     * Fits k-means with sample weights.
+     *
+     * @see #fit(DenseMatrix, double[], KMeansOptions, FitControl)
+     */
+    public static KMeansModel fit(DenseMatrix x, double[] sampleWeights, KMeansOptions options) {
+        return fit(x, sampleWeights, options, FitControl.defaults());
     }
 
     /**
      * Fits k-means.
      *
-     * @param x             read: the points
+     * @param x             read, not copied: the raw features, n rows of d columns
      * @param sampleWeights optional (null for all 1), read: a finite weight &gt; 0 per point; centres are
-     *                      weighted means, inertia is weighted, k-means++ draws in proportion to weight
+     *                      weighted means, inertia is weighted, k-means++ draws in proportion to weight (the
+     *                      scaling is not weighted)
      * @param options       read
+     * @param control       read: told once per iteration (stage {@code "k-means restart r/nInit"}, objective the
+     *                      inertia of the iteration's assignment) and once per restart (stage
+     *                      {@code "k-means restarts"}); its executor, if any, runs the helper threads
      * @return the model with the lowest inertia over the restarts, with the labels of {@code x}
-     * @throws IllegalArgumentException if {@code k > n}, weights are invalid, or given initial centres do
-     *                                  not match k or the dimension
+     * @throws IllegalArgumentException if {@code k > n}, weights are invalid, given initial centres do not
+     *                                  match k or the dimension, or the scaling refuses a value
+     * @throws java.util.concurrent.CancellationException if the control cancels the fit
      */
-    public static KMeansModel fit(Points x, double[] sampleWeights, KMeansOptions options) {
+    public static KMeansModel fit(DenseMatrix x, double[] sampleWeights, KMeansOptions options, FitControl control) {
         Objects.requireNonNull(x, "x");
         Objects.requireNonNull(options, "options");
-        int n = x.size();
-        int d = x.dimension();
+        Objects.requireNonNull(control, "control");
+        int n = x.rows();
+        int d = x.columns();
         int k = options.k();
         Checks.clusterCount(k, n);
         double[] w = Checks.weights(sampleWeights, n);
         KMeansInit init = options.init();
         if (init.kind() == KMeansInit.Kind.GIVEN && (init.givenCount() != k || init.givenDimension() != d)) {
-            throw new IllegalArgumentException("initial centres are " + init.givenCount() + " x " + init.givenDimension()
+            throw new IllegalArgumentException("initial centres are " + init.givenCount() + " x "
+                    + init.givenDimension()
                     + ", expected k x d = " + k + " x " + d);
         }
-        double[] data = PointsAccess.data(x);
         long start = System.nanoTime();
+        FeatureScaling scaling = FeatureScaling.fit(x, options.scaling());
+        DenseMatrix z = scaling.apply(x);
         int runs = init.kind() == KMeansInit.Kind.GIVEN ? 1 : options.nInit();
-        Blocks blocks = new Blocks(n);
-        SplittableRandom master = new SplittableRandom(options.seed());
+        Blocks blocks = RowBlocks.of(n);
         KMeansIterations.Result best = null;
+        int bestRun = -1;
         double[] restartInertias = new double[runs];
-        try (Workers workers = Workers.create(options.parallelism())) {
-            double tol = options.tol() * meanVariance(data, n, d, blocks, workers);
-            KMeansIterations iterations = new KMeansIterations(data, n, d, w, k,
+        double variance;
+        try (Workers workers = control.workers(options.threads())) {
+            variance = ColumnVariance.mean(z, blocks, workers);
+            double tol = options.tolerance() * variance;
+            KMeansIterations iterations = new KMeansIterations(z, w, k,
                     options.algorithm() == KMeansOptions.Algorithm.HAMERLY, blocks, workers);
             for (int r = 0; r < runs; r++) {
-                SplittableRandom rnd = new SplittableRandom(master.nextLong());
-                double[] initial = initialCentres(data, n, d, w, options, rnd, blocks, workers);
+                SplittableRandom rnd = new SplittableRandom(Seeds.split(options.seed(), r));
+                double[] initial = initialCentres(z, w, options, rnd, blocks, workers);
                 int run = r + 1;
-                KMeansIterations.Result result = iterations.run(initial, options.maxIter(), tol,
-                        LOG.isDebugEnabled() ? (it, inertia, shift, changed) -> LOG.debug(
-                                "k-means restart {}, iteration {}: inertia {}, centre shift {}, {} labels changed",
-                                run, it, inertia, shift, changed) : null);
+                String stage = "k-means restart " + run + "/" + runs;
+                KMeansIterations.Result result = iterations.run(initial, options.maxIterations(), tol,
+                        (it, inertia, shift, changed) -> {
+                            LOG.debug("k-means restart {}, iteration {}: inertia {}, centre shift {}, {} labels "
+                                    + "changed", run, it, inertia, shift, changed);
+                            control.step(stage, it, options.maxIterations(), inertia);
+                        });
                 restartInertias[r] = result.inertia;
                 LOG.debug("k-means restart {}: inertia {} after {} iterations (converged: {})", run, result.inertia,
                         result.iterations, result.converged);
                 if (best == null || result.inertia < best.inertia) {
                     best = result;
+                    bestRun = r;
                 }
+                control.step("k-means restarts", run, runs, best.inertia);
             }
         }
-        FitSummary summary = new FitSummary("kmeans (" + options.algorithm().name().toLowerCase(java.util.Locale.ROOT)
-                + ")", best.iterations, best.converged, best.history);
+        String algorithm = "kmeans (" + options.algorithm().name().toLowerCase(Locale.ROOT) + ")";
+        FitSummary.Builder b = FitSummary.builder(algorithm)
+                .options(options)
+                .choice(String.format(Locale.ROOT, "restart %d of %d kept: the lowest inertia %.6g (restarts from "
+                        + "%.6g to %.6g)", bestRun + 1, runs, best.inertia, min(restartInertias),
+                        max(restartInertias)))
+                .choice(String.format(Locale.ROOT, "centre-shift tolerance %.3g x mean column variance %.6g",
+                        options.tolerance(), variance))
+                .iterations(best.iterations)
+                .objective("inertia", best.history)
+                .converged(best.converged, best.strict ? "labels unchanged" : best.converged
+                        ? "centre shift below tolerance" : "iteration limit " + options.maxIterations())
+                .data(x.fingerprint());
+        checkCentres(b, best.centres, best.labels, best.inertia, k);
+        FitSummary summary = b.secondsSince(start).build();
+        KMeansModel model = new KMeansModel(scaling, x.names().toArray(String[]::new), best.centres, k, best.labels,
+                best.inertia, restartInertias, summary);
         LOG.info("k-means of {} points x {} dimensions, k={}: inertia {} (best of {} restarts), {} iterations, {} s",
-                n, d, k, best.inertia, runs, best.iterations, (System.nanoTime() - start) / 1e9);
-        return new KMeansModel(best.centres, k, d, best.labels, best.inertia, summary, restartInertias);
+                n, d, k, best.inertia, runs, best.iterations, summary.seconds());
+        FitLog.verdict(LOG, summary);
+        return model;
     }
 
-    private static double[] initialCentres(double[] data, int n, int d, double[] w, KMeansOptions options,
-                                           SplittableRandom rnd, Blocks blocks, Workers workers) {
+    /** Adds a warning for clusters without a training point, and makes a non-finite fit unusable. */
+    static void checkCentres(FitSummary.Builder b, double[] centres, int[] labels, double inertia, int k) {
+        for (double v : centres) {
+            if (!Double.isFinite(v)) {
+                b.unusable("a centre holds a non-finite value " + v + " (the scaled features overflow)");
+                break;
+            }
+        }
+        if (!Double.isFinite(inertia)) {
+            b.unusable("the inertia is " + inertia + " (the scaled features overflow)");
+        }
+        int[] sizes = new int[k];
+        for (int l : labels) {
+            sizes[l]++;
+        }
+        int empty = 0;
+        for (int s : sizes) {
+            empty += s == 0 ? 1 : 0;
+        }
+        if (empty > 0) {
+            b.warning(empty + " of k=" + k + " clusters hold no training point (fewer distinct points than k: "
+                    + "their centres duplicate others)");
+        }
+    }
+
+    private static double[] initialCentres(DenseMatrix z, double[] w, KMeansOptions options, SplittableRandom rnd,
+                                           Blocks blocks, Workers workers) {
         int k = options.k();
+        int d = z.columns();
         double[] centres = new double[k * d];
         KMeansInit init = options.init();
         if (init.kind() == KMeansInit.Kind.GIVEN) {
@@ -129,55 +212,27 @@ public final class KMeans {
             }
             return centres;
         }
-        int[] rows = init.kind() == KMeansInit.Kind.RANDOM ? KMeansSeeding.random(n, k, rnd)
-                : KMeansSeeding.kMeansPlusPlus(data, n, d, w, k, options.effectiveLocalTrials(), rnd, blocks, workers);
+        int[] rows = init.kind() == KMeansInit.Kind.RANDOM ? KMeansSeeding.random(z.rows(), k, rnd)
+                : KMeansSeeding.kMeansPlusPlus(z, w, k, options.effectiveLocalTrials(), rnd, blocks, workers);
         for (int j = 0; j < k; j++) {
-            System.arraycopy(data, rows[j] * d, centres, j * d, d);
+            z.copyRow(rows[j], centres, j * d);
         }
         return centres;
     }
 
-    /**
-     * Mean over the columns of each column's (unweighted, population) variance: scikit-learn's tol
-     * scale. Two passes (means, then squared deviations), each summed per block and the blocks in order.
-     */
-    static double meanVariance(double[] x, int n, int d, Blocks blocks, Workers workers) {
-        int nb = blocks.count();
-        double[][] part = new double[nb][d];
-        workers.run(nb, b -> {
-            double[] s = part[b];
-            for (int i = blocks.start(b); i < blocks.end(b); i++) {
-                int o = i * d;
-                for (int q = 0; q < d; q++) {
-                    s[q] += x[o + q];
-                }
-            }
-        });
-        double[] mean = new double[d];
-        for (double[] s : part) {
-            for (int q = 0; q < d; q++) {
-                mean[q] += s[q];
-            }
+    private static double min(double[] a) {
+        double m = Double.POSITIVE_INFINITY;
+        for (double v : a) {
+            m = Math.min(m, v);
         }
-        for (int q = 0; q < d; q++) {
-            mean[q] /= n;
+        return m;
+    }
+
+    private static double max(double[] a) {
+        double m = Double.NEGATIVE_INFINITY;
+        for (double v : a) {
+            m = Math.max(m, v);
         }
-        double[] ss = new double[nb];
-        workers.run(nb, b -> {
-            double s = 0;
-            for (int i = blocks.start(b); i < blocks.end(b); i++) {
-                int o = i * d;
-                for (int q = 0; q < d; q++) {
-                    double t = x[o + q] - mean[q];
-                    s += t * t;
-                }
-            }
-            ss[b] = s;
-        });
-        double total = 0;
-        for (double s : ss) {
-            total += s;
-        }
-        return total / ((double) n * d);
+        return m;
     }
 }

@@ -1,48 +1,78 @@
 package dev.retention.cluster.kmeans;
 
-import dev.retention.cluster.FitSummary;
-import dev.retention.cluster.Points;
 import dev.retention.cluster.internal.Checks;
-import dev.retention.cluster.internal.PointsAccess;
+import dev.retention.cluster.internal.ModelSections;
 import dev.retention.cluster.internal.SquaredEuclidean;
+import dev.retention.matrix.DenseMatrix;
+import dev.retention.matrix.FeatureScaling;
+import dev.retention.model.FitSummary;
+import dev.retention.model.Model;
 import dev.retention.model.ModelFile;
 import dev.retention.model.ModelFormatException;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
 
 /**
- * A fitted k-means (or mini-batch k-means) model: k centres of dimension d, the labels and inertia of
- * the training points, and the fit summary. {@link #predict(double[])} assigns new points to the
- * nearest centre and {@link #transform(double[])} gives the distances to every centre, as
- * scikit-learn's {@code predict} and {@code transform} do. Immutable and thread-safe; saved and loaded
- * with the {@link ModelFile model file format} (type {@value #MODEL_TYPE}).
+ * A fitted k-means (or mini-batch k-means) model: the feature scaling fitted on the raw training features, k
+ * centres of dimension d in the scaled space, the labels and inertia of the training points, and the fit
+ * summary. {@link #predict(double[])} takes a raw point (in the units the model was fitted on: days, orders,
+ * spend), scales it as the training rows were and assigns it to the nearest centre; {@link #transform(double[])}
+ * gives the distances to every centre in the scaled space, as scikit-learn's {@code predict} and
+ * {@code transform} do on scaled input. Centres are available in the scaled space ({@link #centres()}) and in
+ * input units ({@link #centresInInputUnits()}).
+ *
+ * <p>Immutable and thread-safe. Saved as a model file of type {@value #MODEL_TYPE} ({@link #toBytes()},
+ * {@link Model#save}) holding the scaling, so a loaded model scores raw input on its own; open it with
+ * {@code Models.load(path, KMeansModel.class)}. Two models are equal when their scaling, column names, centres,
+ * training labels and inertias are (not their fit summaries, whose times differ): whatever number of threads
+ * fitted them.
  */
-public final class KMeansModel {
+public final class KMeansModel implements Model {
 
     /** The model type written into model files. */
     public static final String MODEL_TYPE = "kmeans";
+    /** The schema version of the sections this library writes. */
+    public static final int SCHEMA_VERSION = 1;
 
-    private final double[] centres;   // k rows of d
+    private final FeatureScaling scaling;
+    private final String[] names;
+    private final double[] centres;   // k rows of d, scaled space
     private final int k;
     private final int d;
     private final int[] labels;
     private final double inertia;
-    private final FitSummary summary;
     private final double[] restartInertias;
+    private final FitSummary summary;
 
-    KMeansModel(double[] centres, int k, int d, int[] labels, double inertia, FitSummary summary,
-                double[] restartInertias) {
+    KMeansModel(FeatureScaling scaling, String[] names, double[] centres, int k, int[] labels, double inertia,
+                double[] restartInertias, FitSummary summary) {
+        this.scaling = scaling;
+        this.names = names;
         this.centres = centres;
         this.k = k;
-        this.d = d;
+        this.d = names.length;
         this.labels = labels;
         this.inertia = inertia;
-        this.summary = summary;
         this.restartInertias = restartInertias;
+        this.summary = summary;
+    }
+
+    @Override
+    public String modelType() {
+        return MODEL_TYPE;
+    }
+
+    @Override
+    public int schemaVersion() {
+        return SCHEMA_VERSION;
+    }
+
+    /** How the kept fit went: options, chosen restart, iterations, inertia per iteration, convergence. */
+    @Override
+    public FitSummary fitSummary() {
+        return summary;
     }
 
     /** Number of clusters k. */
@@ -55,7 +85,17 @@ public final class KMeansModel {
         return d;
     }
 
-    /** The centres as {@code double[k][d]}; new arrays. */
+    /** The names of the columns the model was fitted on (the training matrix's). */
+    public java.util.List<String> columnNames() {
+        return java.util.List.of(names);
+    }
+
+    /** The scaling applied to raw points before they meet the centres. */
+    public FeatureScaling scaling() {
+        return scaling;
+    }
+
+    /** The centres in the scaled space, as {@code double[k][d]}; new arrays. */
     public double[][] centres() {
         double[][] c = new double[k][];
         for (int j = 0; j < k; j++) {
@@ -64,10 +104,23 @@ public final class KMeansModel {
         return c;
     }
 
-    /** Centre {@code j}; a new array. */
+    /** Centre {@code j} in the scaled space; a new array. */
     public double[] centre(int j) {
         Objects.checkIndex(j, k);
         return Arrays.copyOfRange(centres, j * d, j * d + d);
+    }
+
+    /**
+     * The centres in input units ({@link FeatureScaling#invert}: for RFM, days, orders and spend), as
+     * {@code double[k][d]}; new arrays. With {@code log1p} in the scaling these are geometric-type means, not the
+     * arithmetic means of the raw members.
+     */
+    public double[][] centresInInputUnits() {
+        double[][] c = new double[k][];
+        for (int j = 0; j < k; j++) {
+            c[j] = scaling.invert(Arrays.copyOfRange(centres, j * d, j * d + d));
+        }
+        return c;
     }
 
     /** The cluster of each training point, in {@code [0, k)}; a copy. */
@@ -89,14 +142,9 @@ public final class KMeansModel {
         return sizes;
     }
 
-    /** The training points' (weighted) sum of squared distances to their centres. */
+    /** The training points' (weighted) sum of squared distances to their centres, in the scaled space. */
     public double inertia() {
         return inertia;
-    }
-
-    /** How the kept fit went: iterations, convergence, inertia per iteration. */
-    public FitSummary summary() {
-        return summary;
     }
 
     /** The final inertia of every restart, in order (mini-batch: of every initialisation); a copy. */
@@ -105,192 +153,152 @@ public final class KMeansModel {
     }
 
     /**
-     * The nearest centre of a point, lowest index on ties. O(k d).
+     * The nearest centre of a raw point, lowest index on ties. O(k d).
      *
-     * @param point read: d finite values
-     * @throws IllegalArgumentException if the length is not d or a value is not finite
+     * @param point read: d finite values in input units
+     * @throws IllegalArgumentException if the length is not d, a value is not finite, or the scaling refuses it
      */
     public int predict(double[] point) {
-        Checks.dimension(point, d, "point");
-        Checks.finite(point, "point");
-        return SquaredEuclidean.nearest(point, 0, centres, k, d);
+        return SquaredEuclidean.nearest(scaled(point, "point"), 0, centres, k, d);
     }
 
     /**
-     * The nearest centre of each row. O(n k d).
+     * The nearest centre of each raw row. O(n k d).
      *
-     * @param x read: rows of d finite values
-     * @throws IllegalArgumentException naming the first bad row
+     * @param x read: rows of d columns in input units
+     * @return a new array of n labels
+     * @throws IllegalArgumentException if the number of columns is not d or the scaling refuses a value
      */
-    public int[] predict(double[][] x) {
-        Objects.requireNonNull(x, "x");
-        int[] out = new int[x.length];
-        for (int i = 0; i < x.length; i++) {
-            Objects.requireNonNull(x[i], "row " + i);
-            Checks.dimension(x[i], d, "row " + i);
-            Checks.finite(x[i], "row " + i);
-            out[i] = SquaredEuclidean.nearest(x[i], 0, centres, k, d);
-        }
-        return out;
-    }
-
-    /**
-     * The nearest centre of each point. O(n k d).
-     *
-     * @param x read: points of dimension d
-     */
-    public int[] predict(Points x) {
-        Objects.requireNonNull(x, "x");
-        if (x.dimension() != d) {
-            throw new IllegalArgumentException("x has dimension " + x.dimension() + ", expected the fitted dimension "
-                    + d);
-        }
-        double[] data = PointsAccess.data(x);
-        int[] out = new int[x.size()];
+    public int[] predict(DenseMatrix x) {
+        DenseMatrix z = scaled(x);
+        int[] out = new int[z.rows()];
         for (int i = 0; i < out.length; i++) {
-            out[i] = SquaredEuclidean.nearest(data, i * d, centres, k, d);
+            out[i] = SquaredEuclidean.nearest(z, i * d, centres, k, d);
         }
         return out;
     }
 
     /**
-     * Euclidean distances from a point to each centre (scikit-learn's {@code transform}). O(k d).
+     * Euclidean distances in the scaled space from a raw point to each centre (scikit-learn's
+     * {@code transform}). O(k d).
      *
-     * @param point read: d finite values
+     * @param point read: d finite values in input units
      * @return k distances, a new array
      */
     public double[] transform(double[] point) {
-        Checks.dimension(point, d, "point");
-        Checks.finite(point, "point");
+        double[] z = scaled(point, "point");
         double[] out = new double[k];
         for (int j = 0; j < k; j++) {
-            out[j] = Math.sqrt(SquaredEuclidean.distance(point, 0, centres, j * d, d));
+            out[j] = Math.sqrt(SquaredEuclidean.distance(z, 0, centres, j * d, d));
         }
         return out;
     }
 
     /**
-     * Euclidean distances from each row to each centre. O(n k d).
+     * Euclidean distances in the scaled space from each raw row to each centre. O(n k d).
      *
-     * @param x read: rows of d finite values
+     * @param x read: rows of d columns in input units
      * @return {@code double[n][k]}
      */
-    public double[][] transform(double[][] x) {
-        Objects.requireNonNull(x, "x");
-        double[][] out = new double[x.length][];
-        for (int i = 0; i < x.length; i++) {
-            Objects.requireNonNull(x[i], "row " + i);
-            Checks.dimension(x[i], d, "row " + i);
-            Checks.finite(x[i], "row " + i);
-            out[i] = transform(x[i]);
+    public double[][] transform(DenseMatrix x) {
+        DenseMatrix z = scaled(x);
+        double[][] out = new double[z.rows()][k];
+        for (int i = 0; i < out.length; i++) {
+            for (int j = 0; j < k; j++) {
+                out[i][j] = Math.sqrt(SquaredEuclidean.distance(z, i * d, centres, j * d, d));
+            }
         }
         return out;
     }
 
-    /**
-     * Writes the model (centres, training labels, inertia, summary) as a model file.
-     *
-     * @throws IOException if the file cannot be written
-     */
-    public void save(Path path) throws IOException {
-        writer().write(path);
+    private double[] scaled(double[] point, String name) {
+        Objects.requireNonNull(point, name);
+        Checks.dimension(point, d, name);
+        Checks.finite(point, name);
+        return scaling.kind() == FeatureScaling.Kind.NONE ? point : scaling.apply(point);
     }
 
-    /** The model as model-file bytes. */
+    private DenseMatrix scaled(DenseMatrix x) {
+        Objects.requireNonNull(x, "x");
+        if (x.columns() != d) {
+            throw new IllegalArgumentException("x has " + x.columns() + " columns, expected the fitted dimension " + d);
+        }
+        return scaling.apply(x);
+    }
+
+    /** The model as model-file bytes: the fit summary, the scaling, the shape, centres, labels and inertias. */
+    @Override
     public byte[] toBytes() {
-        return writer().toBytes();
-    }
-
-    private ModelFile.Writer writer() {
-        return ModelFile.writer(MODEL_TYPE)
-                .putInts("shape", new int[] {k, d})
+        return ModelSections.writer(MODEL_TYPE, SCHEMA_VERSION, summary, scaling, names)
+                .putInt("k", k)
                 .putDoubles("centres", centres)
                 .putInts("labels", labels)
                 .putDouble("inertia", inertia)
                 .putDoubles("restart_inertias", restartInertias)
-                .putString("algorithm", summary.algorithm())
-                .putInts("iterations_converged", new int[] {summary.iterations(), summary.converged() ? 1 : 0})
-                .putDoubles("objective_history", summary.objectiveHistory());
+                .toBytes();
     }
 
     /**
-     * Reads a model written by {@link #save(Path)}.
+     * Reads a model written by {@link #toBytes()}; {@code Models.load} calls it for files of type
+     * {@value #MODEL_TYPE}.
      *
-     * @throws ModelFormatException if the file is not a valid kmeans model file
-     * @throws IOException          if it cannot be read
+     * @param file read
+     * @throws ModelFormatException if the file holds another type or a newer schema, or its sections are missing,
+     *                              inconsistent or hold values a fit could not give (non-finite centres, labels out
+     *                              of range, a negative inertia); the message names the file
      */
-    public static KMeansModel load(Path path) throws IOException {
-        return from(ModelFile.read(path));
+    public static KMeansModel read(ModelFile file) throws ModelFormatException {
+        ModelSections.Header h = ModelSections.header(file, MODEL_TYPE, SCHEMA_VERSION);
+        int d = h.names().length;
+        int k = file.intValue("k");
+        if (k < 1) {
+            throw new ModelFormatException(file.source() + ": section 'k' must be at least 1, got " + k);
+        }
+        double[] centres = ModelSections.finite(file, "centres", (long) k * d);
+        int[] labels = ModelSections.labels(file, "labels", 0, k);
+        if (labels.length < k) {
+            throw new ModelFormatException(file.source() + ": " + labels.length + " training labels for k=" + k
+                    + " clusters; a fit needs at least k points");
+        }
+        double inertia = ModelSections.nonNegative(file, "inertia");
+        double[] restarts = ModelSections.finite(file, "restart_inertias", -1);
+        return new KMeansModel(h.scaling(), h.names(), centres, k, labels, inertia, restarts, h.summary());
     }
 
-    /** Reads a model from model-file bytes, as written by {@link #toBytes()}. */
-    public static KMeansModel fromBytes(byte[] bytes, String source) throws ModelFormatException {
-        return from(ModelFile.parse(bytes, source));
-    }
-
-    private static KMeansModel from(ModelFile file) throws ModelFormatException {
-        file.requireType(MODEL_TYPE);
-        int[] shape = file.ints("shape");
-        if (shape.length != 2 || shape[0] < 1 || shape[1] < 1) {
-            throw new ModelFormatException(file.source() + ": section 'shape' must hold k >= 1 and d >= 1, got "
-                    + Arrays.toString(shape));
-        }
-        int k = shape[0];
-        int d = shape[1];
-        double[] centres = file.doubles("centres");
-        if (centres.length != (long) k * d) {
-            throw new ModelFormatException(file.source() + ": section 'centres' holds " + centres.length
-                    + " values, expected k*d = " + (long) k * d);
-        }
-        for (double v : centres) {
-            if (!Double.isFinite(v)) {
-                throw new ModelFormatException(file.source() + ": section 'centres' holds a non-finite value " + v);
-            }
-        }
-        int[] labels = file.ints("labels");
-        for (int l : labels) {
-            if (l < 0 || l >= k) {
-                throw new ModelFormatException(file.source() + ": section 'labels' holds " + l + ", outside [0, " + k
-                        + ")");
-            }
-        }
-        int[] ic = file.ints("iterations_converged");
-        if (ic.length != 2 || ic[0] < 0) {
-            throw new ModelFormatException(file.source() + ": section 'iterations_converged' is invalid: "
-                    + Arrays.toString(ic));
-        }
-        FitSummary summary = new FitSummary(file.string("algorithm"), ic[0], ic[1] != 0,
-                file.doubles("objective_history"));
-        return new KMeansModel(centres, k, d, labels, file.doubleValue("inertia"), summary,
-                file.doubles("restart_inertias"));
-    }
-
+    /** Equal scaling, column names, centres, training labels, inertia and restart inertias (bit for bit). */
     @Override
     public boolean equals(Object o) {
-        return o instanceof KMeansModel m && k == m.k && d == m.d && Arrays.equals(centres, m.centres)
-                && Arrays.equals(labels, m.labels) && Double.compare(inertia, m.inertia) == 0
-                && summary.equals(m.summary) && Arrays.equals(restartInertias, m.restartInertias);
+        return o instanceof KMeansModel m && k == m.k && d == m.d && scaling.equals(m.scaling)
+                && Arrays.equals(names, m.names) && Arrays.equals(centres, m.centres) && Arrays.equals(labels, m.labels)
+                && Double.compare(inertia, m.inertia) == 0 && Arrays.equals(restartInertias, m.restartInertias);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(k, d, Arrays.hashCode(centres), Arrays.hashCode(labels), inertia, summary);
+        return Objects.hash(k, scaling, Arrays.hashCode(names), Arrays.hashCode(centres), Arrays.hashCode(labels),
+                inertia);
     }
 
-    /** The summary line and a table of clusters: size and centre. */
+    /** A summary line, the fit summary, and a table of clusters: size and centre in input units. */
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "KMeansModel k=%d, d=%d, %,d training points, inertia %.6g%n", k, d,
-                labels.length, inertia));
-        sb.append("  ").append(summary).append('\n');
+        sb.append(String.format(Locale.ROOT, "KMeansModel k=%d, d=%d, %,d training points, inertia %.6g, %s%n", k, d,
+                labels.length, inertia, scaling));
+        sb.append(summary);
         int[] sizes = clusterSizes();
-        sb.append(String.format(Locale.ROOT, "%8s %10s   %s%n", "cluster", "size", "centre"));
+        int shown = Math.min(d, 8);
+        sb.append(String.format(Locale.ROOT, "%8s %10s  ", "cluster", "size"));
+        for (int q = 0; q < shown; q++) {
+            String n = names[q];
+            sb.append(String.format(Locale.ROOT, " %12s", n.length() > 12 ? n.substring(0, 11) + "~" : n));
+        }
+        sb.append(d > shown ? " ...\n" : "\n");
+        double[][] raw = centresInInputUnits();
         for (int j = 0; j < k; j++) {
             sb.append(String.format(Locale.ROOT, "%8d %,10d  ", j, sizes[j]));
-            int shown = Math.min(d, 8);
             for (int q = 0; q < shown; q++) {
-                sb.append(String.format(Locale.ROOT, " %10.4f", centres[j * d + q]));
+                sb.append(String.format(Locale.ROOT, " %12.6g", raw[j][q]));
             }
             sb.append(d > shown ? " ...\n" : "\n");
         }

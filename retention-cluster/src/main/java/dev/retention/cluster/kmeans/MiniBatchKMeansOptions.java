@@ -1,16 +1,22 @@
 package dev.retention.cluster.kmeans;
 
+import dev.retention.matrix.FeatureScaling;
+
+import java.util.Objects;
+
 /**
- * Options of {@link MiniBatchKMeans#fit}. Defaults follow scikit-learn 1.2's {@code MiniBatchKMeans}.
+ * Options of {@link MiniBatchKMeans#fit}. Defaults follow scikit-learn 1.2's {@code MiniBatchKMeans}; one
+ * thread and no scaling.
  *
  * @param k                 number of clusters, at least 1 (and at most n, checked when fitting)
  * @param batchSize         points per mini-batch, at least 1 (default 1024; at most n is used)
- * @param maxIter           passes over the data: the number of steps is {@code maxIter * n / batchSize}; at
- *                          least 1
+ * @param maxIterations     passes over the data: the number of steps is {@code maxIterations * n / batchSize};
+ *                          at least 1 (scikit-learn's {@code max_iter})
  * @param maxNoImprovement  stop after this many consecutive steps without a new minimum of the smoothed
  *                          batch inertia; 0 disables this rule (default 10)
- * @param tol               stop when the summed squared centre shift of a step is at most {@code tol} times
- *                          the mean column variance; 0 (the default) disables this rule
+ * @param tolerance         stop when the summed squared centre shift of a step is at most {@code tolerance}
+ *                          times the mean column variance (of the scaled features); 0 (the default) disables
+ *                          this rule
  * @param initSize          points drawn for each k-means++ initialisation and for choosing among them; 0
  *                          means {@code 3 * batchSize} (at least {@code 3 * k}, at most n)
  * @param nInit             initialisations tried, the best on a validation sample is kept; at least 1
@@ -18,14 +24,21 @@ package dev.retention.cluster.kmeans;
  * @param reassignmentRatio centres whose accumulated weight falls below this fraction of the largest are
  *                          moved to random batch points (periodically, and whenever a centre has no
  *                          weight); 0 disables; in [0, 1) (default 0.01)
- * @param seed              seed of every random choice; the same seed gives the same model for any
- *                          parallelism
- * @param parallelism       threads for the initialisation and the final labelling, at least 1
+ * @param seed              seed of every random choice (one sequential stream: the steps depend on each other)
+ * @param threads           threads for the initialisation and the final labelling, at least 1 (default 1); the
+ *                          model is the same for every value
+ * @param scaling           the per-column transform fitted on the raw features before clustering and kept by
+ *                          the model ({@code NONE} by default; {@code LOG1P_ZSCORE} for RFM)
  */
-public record MiniBatchKMeansOptions(int k, int batchSize, int maxIter, int maxNoImprovement, double tol,
-                                     int initSize, int nInit, double reassignmentRatio, long seed, int parallelism) {
+public record MiniBatchKMeansOptions(int k, int batchSize, int maxIterations, int maxNoImprovement, double tolerance,
+                                     int initSize, int nInit, double reassignmentRatio, long seed, int threads,
+                                     FeatureScaling.Kind scaling) {
 
-    /** Validates every field. */
+    /**
+     * Validates every field.
+     *
+     * @throws IllegalArgumentException naming the field, its value and what was expected
+     */
     public MiniBatchKMeansOptions {
         if (k < 1) {
             throw new IllegalArgumentException("k must be at least 1, got " + k);
@@ -33,14 +46,15 @@ public record MiniBatchKMeansOptions(int k, int batchSize, int maxIter, int maxN
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be at least 1, got " + batchSize);
         }
-        if (maxIter < 1) {
-            throw new IllegalArgumentException("maxIter must be at least 1, got " + maxIter);
+        if (maxIterations < 1) {
+            throw new IllegalArgumentException("maxIterations must be at least 1, got " + maxIterations);
         }
         if (maxNoImprovement < 0) {
-            throw new IllegalArgumentException("maxNoImprovement must be >= 0 (0 disables it), got " + maxNoImprovement);
+            throw new IllegalArgumentException("maxNoImprovement must be >= 0 (0 disables it), got "
+                    + maxNoImprovement);
         }
-        if (!(tol >= 0) || !Double.isFinite(tol)) {
-            throw new IllegalArgumentException("tol must be finite and >= 0, got " + tol);
+        if (!(tolerance >= 0) || !Double.isFinite(tolerance)) {
+            throw new IllegalArgumentException("tolerance must be finite and >= 0, got " + tolerance);
         }
         if (initSize < 0) {
             throw new IllegalArgumentException("initSize must be >= 0 (0 for 3 * batchSize), got " + initSize);
@@ -51,77 +65,83 @@ public record MiniBatchKMeansOptions(int k, int batchSize, int maxIter, int maxN
         if (!(reassignmentRatio >= 0 && reassignmentRatio < 1)) {
             throw new IllegalArgumentException("reassignmentRatio must be in [0, 1), got " + reassignmentRatio);
         }
-        if (parallelism < 1) {
-            throw new IllegalArgumentException("parallelism must be at least 1, got " + parallelism);
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
+        Objects.requireNonNull(scaling, "scaling");
     }
 
     /**
-     * 8 clusters, batches of 1024, 100 passes, 10 steps without improvement, tol 0, 3 initialisations,
-     * reassignment ratio 0.01, seed 0, all processors.
+     * 8 clusters, batches of 1024, 100 passes, 10 steps without improvement, tolerance 0, 3 initialisations,
+     * reassignment ratio 0.01, seed 0, 1 thread, no scaling.
      */
     public static MiniBatchKMeansOptions defaults() {
-        return new MiniBatchKMeansOptions(8, 1024, 100, 10, 0.0, 0, 3, 0.01, 0L,
-                Runtime.getRuntime().availableProcessors());
+        return new MiniBatchKMeansOptions(8, 1024, 100, 10, 0.0, 0, 3, 0.01, 0L, 1, FeatureScaling.Kind.NONE);
     }
 
     /** A copy with {@code k} clusters. */
     public MiniBatchKMeansOptions withK(int k) {
-        return new MiniBatchKMeansOptions(k, batchSize, maxIter, maxNoImprovement, tol, initSize, nInit,
-                reassignmentRatio, seed, parallelism);
+        return new MiniBatchKMeansOptions(k, batchSize, maxIterations, maxNoImprovement, tolerance, initSize, nInit,
+                reassignmentRatio, seed, threads, scaling);
     }
 
     /** A copy with batches of {@code batchSize} points. */
     public MiniBatchKMeansOptions withBatchSize(int batchSize) {
-        return new MiniBatchKMeansOptions(k, batchSize, maxIter, maxNoImprovement, tol, initSize, nInit,
-                reassignmentRatio, seed, parallelism);
+        return new MiniBatchKMeansOptions(k, batchSize, maxIterations, maxNoImprovement, tolerance, initSize, nInit,
+                reassignmentRatio, seed, threads, scaling);
     }
 
-    /** A copy with at most {@code maxIter} passes. */
-    public MiniBatchKMeansOptions withMaxIter(int maxIter) {
-        return new MiniBatchKMeansOptions(k, batchSize, maxIter, maxNoImprovement, tol, initSize, nInit,
-                reassignmentRatio, seed, parallelism);
+    /** A copy with at most {@code maxIterations} passes. */
+    public MiniBatchKMeansOptions withMaxIterations(int maxIterations) {
+        return new MiniBatchKMeansOptions(k, batchSize, maxIterations, maxNoImprovement, tolerance, initSize, nInit,
+                reassignmentRatio, seed, threads, scaling);
     }
 
     /** A copy with another no-improvement limit (0 disables). */
     public MiniBatchKMeansOptions withMaxNoImprovement(int maxNoImprovement) {
-        return new MiniBatchKMeansOptions(k, batchSize, maxIter, maxNoImprovement, tol, initSize, nInit,
-                reassignmentRatio, seed, parallelism);
+        return new MiniBatchKMeansOptions(k, batchSize, maxIterations, maxNoImprovement, tolerance, initSize, nInit,
+                reassignmentRatio, seed, threads, scaling);
     }
 
-    /** A copy with relative tolerance {@code tol} (0 disables). */
-    public MiniBatchKMeansOptions withTol(double tol) {
-        return new MiniBatchKMeansOptions(k, batchSize, maxIter, maxNoImprovement, tol, initSize, nInit,
-                reassignmentRatio, seed, parallelism);
+    /** A copy with relative tolerance {@code tolerance} (0 disables). */
+    public MiniBatchKMeansOptions withTolerance(double tolerance) {
+        return new MiniBatchKMeansOptions(k, batchSize, maxIterations, maxNoImprovement, tolerance, initSize, nInit,
+                reassignmentRatio, seed, threads, scaling);
     }
 
     /** A copy with {@code initSize} points per initialisation (0: automatic). */
     public MiniBatchKMeansOptions withInitSize(int initSize) {
-        return new MiniBatchKMeansOptions(k, batchSize, maxIter, maxNoImprovement, tol, initSize, nInit,
-                reassignmentRatio, seed, parallelism);
+        return new MiniBatchKMeansOptions(k, batchSize, maxIterations, maxNoImprovement, tolerance, initSize, nInit,
+                reassignmentRatio, seed, threads, scaling);
     }
 
     /** A copy trying {@code nInit} initialisations. */
     public MiniBatchKMeansOptions withNInit(int nInit) {
-        return new MiniBatchKMeansOptions(k, batchSize, maxIter, maxNoImprovement, tol, initSize, nInit,
-                reassignmentRatio, seed, parallelism);
+        return new MiniBatchKMeansOptions(k, batchSize, maxIterations, maxNoImprovement, tolerance, initSize, nInit,
+                reassignmentRatio, seed, threads, scaling);
     }
 
     /** A copy with another reassignment ratio (0 disables). */
     public MiniBatchKMeansOptions withReassignmentRatio(double reassignmentRatio) {
-        return new MiniBatchKMeansOptions(k, batchSize, maxIter, maxNoImprovement, tol, initSize, nInit,
-                reassignmentRatio, seed, parallelism);
+        return new MiniBatchKMeansOptions(k, batchSize, maxIterations, maxNoImprovement, tolerance, initSize, nInit,
+                reassignmentRatio, seed, threads, scaling);
     }
 
     /** A copy with another seed. */
     public MiniBatchKMeansOptions withSeed(long seed) {
-        return new MiniBatchKMeansOptions(k, batchSize, maxIter, maxNoImprovement, tol, initSize, nInit,
-                reassignmentRatio, seed, parallelism);
+        return new MiniBatchKMeansOptions(k, batchSize, maxIterations, maxNoImprovement, tolerance, initSize, nInit,
+                reassignmentRatio, seed, threads, scaling);
     }
 
-    /** A copy using {@code parallelism} threads. */
-    public MiniBatchKMeansOptions withParallelism(int parallelism) {
-        return new MiniBatchKMeansOptions(k, batchSize, maxIter, maxNoImprovement, tol, initSize, nInit,
-                reassignmentRatio, seed, parallelism);
+    /** A copy using {@code threads} threads. */
+    public MiniBatchKMeansOptions withThreads(int threads) {
+        return new MiniBatchKMeansOptions(k, batchSize, maxIterations, maxNoImprovement, tolerance, initSize, nInit,
+                reassignmentRatio, seed, threads, scaling);
+    }
+
+    /** A copy with another feature scaling. */
+    public MiniBatchKMeansOptions withScaling(FeatureScaling.Kind scaling) {
+        return new MiniBatchKMeansOptions(k, batchSize, maxIterations, maxNoImprovement, tolerance, initSize, nInit,
+                reassignmentRatio, seed, threads, scaling);
     }
 }

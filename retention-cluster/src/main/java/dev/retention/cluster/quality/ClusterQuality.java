@@ -1,14 +1,16 @@
 package dev.retention.cluster.quality;
 
-import dev.retention.cluster.Points;
 import dev.retention.cluster.internal.Checks;
 import dev.retention.cluster.internal.Partition;
-import dev.retention.cluster.internal.PointsAccess;
 import dev.retention.cluster.internal.Silhouettes;
 import dev.retention.cluster.internal.SquaredEuclidean;
+import dev.retention.matrix.DenseMatrix;
 import dev.retention.parallel.Workers;
 
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.OptionalDouble;
 import java.util.SplittableRandom;
 
 /**
@@ -17,31 +19,177 @@ import java.util.SplittableRandom;
  * within-cluster sum of squares. They equal scikit-learn's {@code silhouette_score},
  * {@code davies_bouldin_score} and {@code calinski_harabasz_score} on the same labels.
  *
- * <p>Labels are cluster indices {@code >= 0} or -1 for noise (as {@code DbscanResult} gives them);
+ * <p>Two ways in: one static method per measure ({@link #silhouette}, {@link #daviesBouldin}, ...), which
+ * refuse labellings where the measure is undefined, and {@link #compute}, which measures a clustering at once
+ * (sizes, noise, within-cluster sum of squares, and each score where it is defined) and returns it as an
+ * instance of this class, with a one-line {@link #toString()}.
+ *
+ * <p>Labels are cluster indices {@code >= 0} or -1 for noise (as {@code DbscanModel} gives them);
  * <b>noise points are left out</b> of every measure, where scikit-learn would treat -1 as one more
  * cluster. Label values need not be contiguous. The scores need between 2 and m - 1 clusters among the
- * m points that are not noise, and refuse other labellings with an {@link IllegalArgumentException}.
+ * m points that are not noise. Points are compared as given: pass the scaled features a model clustered
+ * ({@code model.scaling().apply(raw)}). Instances are immutable.
  */
 public final class ClusterQuality {
 
-    private ClusterQuality() {
+    private final int[] sizes;
+    private final int noise;
+    private final double withinSumOfSquares;
+    private final double silhouette;        // NaN when undefined (never returned as such)
+    private final int silhouettePoints;
+    private final boolean sampled;
+    private final double daviesBouldin;
+    private final double calinskiHarabasz;
+
+    private ClusterQuality(int[] sizes, int noise, double withinSumOfSquares, double silhouette, int silhouettePoints,
+                           boolean sampled, double daviesBouldin, double calinskiHarabasz) {
+        this.sizes = sizes;
+        this.noise = noise;
+        this.withinSumOfSquares = withinSumOfSquares;
+        this.silhouette = silhouette;
+        this.silhouettePoints = silhouettePoints;
+        this.sampled = sampled;
+        this.daviesBouldin = daviesBouldin;
+        this.calinskiHarabasz = calinskiHarabasz;
+    }
+
+    /**
+     * Measures a clustering: points per label, noise, the within-cluster sum of squares, and, when the labels
+     * give 2 to m - 1 clusters among the m points that are not noise, the silhouette (exact up to
+     * {@code silhouetteSample} points, else on a sample of that many drawn with {@code seed}), Davies-Bouldin and
+     * Calinski-Harabasz. O(m^2 d) for an exact silhouette, O(s^2 d) on a sample of s; O(n d) otherwise.
+     *
+     * @param x                read: the clustered points
+     * @param labels           read: one per point, -1 for noise
+     * @param silhouetteSample exact silhouette up to this many points that are not noise, else on a sample of
+     *                         this size; at least 2
+     * @param seed             seed of the silhouette sample
+     * @param threads          threads of the silhouette, at least 1; the result does not depend on it
+     * @throws IllegalArgumentException on labels of the wrong length or below -1, a sample below 2 or threads
+     *                                  below 1
+     */
+    public static ClusterQuality compute(DenseMatrix x, int[] labels, int silhouetteSample, long seed, int threads) {
+        Objects.requireNonNull(x, "x");
+        Objects.requireNonNull(labels, "labels");
+        if (silhouetteSample < 2) {
+            throw new IllegalArgumentException("silhouetteSample must be at least 2, got " + silhouetteSample);
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        int[] sizes = new int[Checks.labels(labels, x.rows())];
+        int noise = 0;
+        for (int l : labels) {
+            if (l >= 0) {
+                sizes[l]++;
+            } else {
+                noise++;
+            }
+        }
+        int used = 0;
+        for (int s : sizes) {
+            used += s > 0 ? 1 : 0;
+        }
+        int m = x.rows() - noise;
+        double within = withinSumOfSquares(x, labels);
+        if (used < 2 || used > m - 1) {
+            return new ClusterQuality(sizes, noise, within, Double.NaN, 0, false, Double.NaN, Double.NaN);
+        }
+        boolean sampled = m > silhouetteSample;
+        double s = sampled ? sampledSilhouette(x, labels, silhouetteSample, seed, threads)
+                : silhouette(x, labels, threads);
+        return new ClusterQuality(sizes, noise, within, s, Math.min(m, silhouetteSample), sampled,
+                daviesBouldin(x, labels), calinskiHarabasz(x, labels));
+    }
+
+    /** Points per label value {@code 0 .. max label}, noise not included; a copy. */
+    public int[] sizes() {
+        return sizes.clone();
+    }
+
+    /** Points labelled -1. */
+    public int noise() {
+        return noise;
+    }
+
+    /** The within-cluster sum of squared distances to the cluster means, noise excluded. */
+    public double withinSumOfSquares() {
+        return withinSumOfSquares;
+    }
+
+    /** The mean silhouette, empty when fewer than 2 or more than m - 1 clusters make it undefined. */
+    public OptionalDouble silhouette() {
+        return optional(silhouette);
+    }
+
+    /** Points the silhouette was computed on; 0 when it is undefined. */
+    public int silhouettePoints() {
+        return silhouettePoints;
+    }
+
+    /** Whether the silhouette is an estimate on a sample. */
+    public boolean sampled() {
+        return sampled;
+    }
+
+    /** The Davies-Bouldin index, empty when undefined. */
+    public OptionalDouble daviesBouldin() {
+        return optional(daviesBouldin);
+    }
+
+    /** The Calinski-Harabasz index, empty when undefined. */
+    public OptionalDouble calinskiHarabasz() {
+        return optional(calinskiHarabasz);
+    }
+
+    private static OptionalDouble optional(double v) {
+        return Double.isNaN(v) ? OptionalDouble.empty() : OptionalDouble.of(v);
+    }
+
+    /** Equal sizes, noise and measures (bit for bit). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ClusterQuality q && Arrays.equals(sizes, q.sizes) && noise == q.noise
+                && Double.compare(withinSumOfSquares, q.withinSumOfSquares) == 0
+                && Double.compare(silhouette, q.silhouette) == 0 && silhouettePoints == q.silhouettePoints
+                && sampled == q.sampled && Double.compare(daviesBouldin, q.daviesBouldin) == 0
+                && Double.compare(calinskiHarabasz, q.calinskiHarabasz) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(Arrays.hashCode(sizes), noise, withinSumOfSquares, silhouette, daviesBouldin,
+                calinskiHarabasz);
+    }
+
+    /** One line: sizes, noise, within-cluster sum of squares and the scores ({@code n/a} where undefined). */
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "sizes %s, noise %,d, within-cluster SS %.2f, silhouette %s%s, "
+                        + "Davies-Bouldin %s, Calinski-Harabasz %s", Arrays.toString(sizes), noise, withinSumOfSquares,
+                text(silhouette, "%.4f"), sampled ? " (on " + silhouettePoints + " sampled points)" : "",
+                text(daviesBouldin, "%.4f"), text(calinskiHarabasz, "%.1f"));
+    }
+
+    private static String text(double v, String format) {
+        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, format, v);
     }
 
     /**
      * The mean silhouette over all points (Rousseeuw 1987), in [-1, 1]; higher is better. Exact:
      * O(m^2 d) time, O(m) memory, parallel over fixed blocks (the result does not depend on
-     * {@code parallelism}).
+     * {@code threads}).
      *
      * @param x           read
      * @param labels      read: one per point, -1 for noise
-     * @param parallelism threads, at least 1
+     * @param threads     threads, at least 1
      * @throws IllegalArgumentException if the labels do not give 2 to m - 1 clusters
      */
-    public static double silhouette(Points x, int[] labels, int parallelism) {
+    public static double silhouette(DenseMatrix x, int[] labels, int threads) {
         Partition p = partition(x, labels, "silhouette");
         double[] s;
-        try (Workers workers = Workers.create(parallelism)) {
-            s = Silhouettes.of(PointsAccess.data(x), p, workers);
+        try (Workers workers = Workers.create(threads)) {
+            s = Silhouettes.of(x, p, workers);
         }
         return mean(s);
     }
@@ -52,16 +200,16 @@ public final class ClusterQuality {
      *
      * @param x           read
      * @param labels      read: one per point, -1 for noise
-     * @param parallelism threads, at least 1
+     * @param threads     threads, at least 1
      * @return a new array of n values in [-1, 1]
      */
-    public static double[] silhouetteSamples(Points x, int[] labels, int parallelism) {
+    public static double[] silhouetteSamples(DenseMatrix x, int[] labels, int threads) {
         Partition p = partition(x, labels, "silhouette");
         double[] s;
-        try (Workers workers = Workers.create(parallelism)) {
-            s = Silhouettes.of(PointsAccess.data(x), p, workers);
+        try (Workers workers = Workers.create(threads)) {
+            s = Silhouettes.of(x, p, workers);
         }
-        double[] out = new double[x.size()];
+        double[] out = new double[x.rows()];
         for (int i = 0; i < p.rows.length; i++) {
             out[p.rows[i]] = s[i];
         }
@@ -77,16 +225,16 @@ public final class ClusterQuality {
      * @param labels      read: one per point, -1 for noise (noise is dropped before sampling)
      * @param sampleSize  points drawn without replacement, at least 2
      * @param seed        seed of the draw
-     * @param parallelism threads, at least 1
+     * @param threads     threads, at least 1
      * @throws IllegalArgumentException if the sample does not hold 2 to s - 1 clusters
      */
-    public static double sampledSilhouette(Points x, int[] labels, int sampleSize, long seed, int parallelism) {
+    public static double sampledSilhouette(DenseMatrix x, int[] labels, int sampleSize, long seed, int threads) {
         Objects.requireNonNull(x, "x");
         Objects.requireNonNull(labels, "labels");
         if (sampleSize < 2) {
             throw new IllegalArgumentException("sampleSize must be at least 2, got " + sampleSize);
         }
-        int values = Checks.labels(labels, x.size());
+        int values = Checks.labels(labels, x.rows());
         int m = 0;
         for (int l : labels) {
             if (l >= 0) {
@@ -94,7 +242,7 @@ public final class ClusterQuality {
             }
         }
         if (sampleSize >= m) {
-            return silhouette(x, labels, parallelism);
+            return silhouette(x, labels, threads);
         }
         int[] kept = new int[m];
         m = 0;
@@ -110,14 +258,14 @@ public final class ClusterQuality {
             kept[i] = kept[j];
             kept[j] = t;
         }
-        int[] rows = java.util.Arrays.copyOf(kept, sampleSize);
-        java.util.Arrays.sort(rows);
+        int[] rows = Arrays.copyOf(kept, sampleSize);
+        Arrays.sort(rows);
         int[] sampleLabels = new int[sampleSize];
         for (int i = 0; i < sampleSize; i++) {
             sampleLabels[i] = labels[rows[i]];
         }
         assert values > 0;
-        return silhouette(x.select(rows), sampleLabels, parallelism);
+        return silhouette(x.selectRows(rows), sampleLabels, threads);
     }
 
     /**
@@ -130,15 +278,14 @@ public final class ClusterQuality {
      * @param labels read: one per point, -1 for noise
      * @throws IllegalArgumentException if the labels do not give 2 to m - 1 clusters
      */
-    public static double daviesBouldin(Points x, int[] labels) {
+    public static double daviesBouldin(DenseMatrix x, int[] labels) {
         Partition p = partition(x, labels, "Davies-Bouldin");
-        double[] data = PointsAccess.data(x);
         int k = p.k;
         int d = p.d;
         double[] scatter = new double[k];
         for (int i = 0; i < p.rows.length; i++) {
             int c = p.cluster[i];
-            scatter[c] += Math.sqrt(SquaredEuclidean.distance(data, p.rows[i] * d, p.centroids, c * d, d));
+            scatter[c] += Math.sqrt(SquaredEuclidean.distance(x, p.rows[i] * d, p.centroids, c * d, d));
         }
         boolean allScatterZero = true;
         for (int c = 0; c < k; c++) {
@@ -180,15 +327,14 @@ public final class ClusterQuality {
      * @param labels read: one per point, -1 for noise
      * @throws IllegalArgumentException if the labels do not give 2 to m - 1 clusters
      */
-    public static double calinskiHarabasz(Points x, int[] labels) {
+    public static double calinskiHarabasz(DenseMatrix x, int[] labels) {
         Partition p = partition(x, labels, "Calinski-Harabasz");
-        double[] data = PointsAccess.data(x);
         int d = p.d;
         int m = p.size();
         double[] mean = new double[d];
         for (int r : p.rows) {
             for (int q = 0; q < d; q++) {
-                mean[q] += data[r * d + q];
+                mean[q] += x.valueAt(r * d + q);
             }
         }
         for (int q = 0; q < d; q++) {
@@ -198,7 +344,7 @@ public final class ClusterQuality {
         for (int c = 0; c < p.k; c++) {
             between += p.sizes[c] * SquaredEuclidean.distance(p.centroids, c * d, mean, 0, d);
         }
-        double within = within(data, p);
+        double within = within(x, p);
         return within == 0.0 ? 1.0 : between * (m - p.k) / (within * (p.k - 1.0));
     }
 
@@ -209,28 +355,27 @@ public final class ClusterQuality {
      * @param x      read
      * @param labels read: one per point, -1 for noise
      */
-    public static double withinSumOfSquares(Points x, int[] labels) {
+    public static double withinSumOfSquares(DenseMatrix x, int[] labels) {
         Objects.requireNonNull(x, "x");
         Objects.requireNonNull(labels, "labels");
-        int values = Checks.labels(labels, x.size());
-        double[] data = PointsAccess.data(x);
-        return within(data, new Partition(data, x.size(), x.dimension(), labels, values));
+        int values = Checks.labels(labels, x.rows());
+        return within(x, new Partition(x, labels, values));
     }
 
-    private static double within(double[] data, Partition p) {
+    private static double within(DenseMatrix x, Partition p) {
         double w = 0;
         int d = p.d;
         for (int i = 0; i < p.rows.length; i++) {
-            w += SquaredEuclidean.distance(data, p.rows[i] * d, p.centroids, p.cluster[i] * d, d);
+            w += SquaredEuclidean.distance(x, p.rows[i] * d, p.centroids, p.cluster[i] * d, d);
         }
         return w;
     }
 
-    private static Partition partition(Points x, int[] labels, String measure) {
+    private static Partition partition(DenseMatrix x, int[] labels, String measure) {
         Objects.requireNonNull(x, "x");
         Objects.requireNonNull(labels, "labels");
-        int values = Checks.labels(labels, x.size());
-        Partition p = new Partition(PointsAccess.data(x), x.size(), x.dimension(), labels, values);
+        int values = Checks.labels(labels, x.rows());
+        Partition p = new Partition(x, labels, values);
         if (p.k < 2 || p.k > p.size() - 1) {
             throw new IllegalArgumentException(measure + " needs 2 to m-1 clusters among the m=" + p.size()
                     + " points that are not noise, got " + p.k + " clusters");

@@ -1,13 +1,25 @@
 package dev.retention.cluster.quality;
 
+import dev.retention.cluster.kmeans.KMeans;
+import dev.retention.cluster.kmeans.KMeansModel;
+import dev.retention.cluster.kmeans.KMeansOptions;
+import dev.retention.matrix.DenseMatrix;
+import dev.retention.matrix.FeatureScaling;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.Locale;
+import java.util.Objects;
 
 /**
- * Inertia and silhouette of k-means for a range of k, from {@link KSelection#scan}, with the two usual
- * choices of k: the {@linkplain #bestBySilhouette() highest silhouette} and the
- * {@linkplain #elbow() elbow} of the inertia curve. Immutable.
+ * Choosing the number of clusters: inertia and silhouette of k-means for a range of k
+ * ({@link #compute(DenseMatrix, int, int, KMeansOptions, int)}), with the two usual choices of k: the
+ * {@linkplain #bestBySilhouette() highest silhouette} and the {@linkplain #elbow() elbow} of the inertia
+ * curve. Immutable.
  */
 public final class KScan {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KScan.class);
 
     private final int kMin;
     private final double[] inertia;
@@ -15,12 +27,83 @@ public final class KScan {
     private final boolean[] converged;
     private final int silhouettePoints;
 
-    KScan(int kMin, double[] inertia, double[] silhouette, boolean[] converged, int silhouettePoints) {
+    private KScan(int kMin, double[] inertia, double[] silhouette, boolean[] converged, int silhouettePoints) {
         this.kMin = kMin;
         this.inertia = inertia;
         this.silhouette = silhouette;
         this.converged = converged;
         this.silhouettePoints = silhouettePoints;
+    }
+
+    /**
+     * Fits k-means for each k in {@code [kMin, kMax]} with the given options (their k is replaced) and
+     * measures each fit. The options' scaling is fitted once on the raw features; inertias and silhouettes are
+     * in the scaled space, as the models' are. Silhouettes are exact when n is at most {@code silhouetteSample},
+     * else estimated on a sample of that many points drawn with the options' seed. Cost: kMax - kMin + 1 k-means
+     * fits plus O(min(n, s)^2 d) per silhouette. The silhouette of a k is reported as 0 when its labels (or its
+     * silhouette sample) hold a single cluster, which only duplicate points or a tiny sample cause.
+     *
+     * @param x                read, not copied: the raw features
+     * @param kMin             smallest k, at least 2 (the silhouette needs two clusters)
+     * @param kMax             largest k, at least kMin and at most n - 1
+     * @param options          read: every option but k
+     * @param silhouetteSample sample size of the silhouette, at least 2
+     * @throws IllegalArgumentException if the range is empty or outside [2, n - 1], or the sample below 2
+     */
+    public static KScan compute(DenseMatrix x, int kMin, int kMax, KMeansOptions options, int silhouetteSample) {
+        Objects.requireNonNull(x, "x");
+        Objects.requireNonNull(options, "options");
+        int n = x.rows();
+        if (kMin < 2) {
+            throw new IllegalArgumentException("kMin must be at least 2 (the silhouette needs two clusters), got "
+                    + kMin);
+        }
+        if (kMax < kMin || kMax > n - 1) {
+            throw new IllegalArgumentException("kMax must be in [kMin=" + kMin + ", n-1=" + (n - 1) + "], got " + kMax);
+        }
+        if (silhouetteSample < 2) {
+            throw new IllegalArgumentException("silhouetteSample must be at least 2, got " + silhouetteSample);
+        }
+        DenseMatrix z = FeatureScaling.fit(x, options.scaling()).apply(x);   // once, not once per k
+        KMeansOptions scaled = options.withScaling(FeatureScaling.Kind.NONE);
+        int count = kMax - kMin + 1;
+        double[] inertia = new double[count];
+        double[] silhouette = new double[count];
+        boolean[] converged = new boolean[count];
+        for (int i = 0; i < count; i++) {
+            int k = kMin + i;
+            KMeansModel model = KMeans.fit(z, scaled.withK(k));
+            inertia[i] = model.inertia();
+            converged[i] = model.fitSummary().converged();
+            int[] labels = model.labels();
+            if (distinct(labels, k) < 2) {
+                silhouette[i] = 0;              // duplicate points collapsed the fit into one cluster
+            } else if (n <= silhouetteSample) {
+                silhouette[i] = ClusterQuality.silhouette(z, labels, options.threads());
+            } else {
+                try {
+                    silhouette[i] = ClusterQuality.sampledSilhouette(z, labels, silhouetteSample, options.seed(),
+                            options.threads());
+                } catch (IllegalArgumentException e) {
+                    LOG.warn("k={}: the silhouette sample holds a single cluster; reporting 0", k);
+                    silhouette[i] = 0;
+                }
+            }
+            LOG.info("k={}: inertia {}, silhouette {}", k, inertia[i], silhouette[i]);
+        }
+        return new KScan(kMin, inertia, silhouette, converged, n > silhouetteSample ? silhouetteSample : n);
+    }
+
+    private static int distinct(int[] labels, int k) {
+        boolean[] seen = new boolean[k];
+        int c = 0;
+        for (int l : labels) {
+            if (!seen[l]) {
+                seen[l] = true;
+                c++;
+            }
+        }
+        return c;
     }
 
     /** Smallest k scanned. */
@@ -62,12 +145,20 @@ public final class KScan {
         return silhouettePoints;
     }
 
-    /** Inertia for one k. */
+    /**
+     * Inertia for one k.
+     *
+     * @throws IllegalArgumentException if k was not scanned
+     */
     public double inertia(int k) {
         return inertia[index(k)];
     }
 
-    /** Silhouette for one k. */
+    /**
+     * Silhouette for one k.
+     *
+     * @throws IllegalArgumentException if k was not scanned
+     */
     public double silhouette(int k) {
         return silhouette[index(k)];
     }

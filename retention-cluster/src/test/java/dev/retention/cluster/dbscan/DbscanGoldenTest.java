@@ -1,7 +1,7 @@
 package dev.retention.cluster.dbscan;
 
 import dev.retention.cluster.Goldens;
-import dev.retention.cluster.Points;
+import dev.retention.matrix.DenseMatrix;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -19,10 +19,10 @@ class DbscanGoldenTest {
             "dbscan_small, 0.5, 30", "dbscan_medium, 0.5, 5", "dbscan_medium, 0.3, 10", "dbscan_medium, 0.8, 3",
             "dbscan_medium, 0.25, 1", "dbscan_medium, 0.5, 30"})
     void fit_matchesScikitLearn(String data, double eps, int minSamples) {
-        Points x = Points.of(Goldens.points(data));
+        DenseMatrix x = DenseMatrix.of(Goldens.points(data));
         Goldens g = Goldens.of(data);
         String key = "eps" + eps + "_min" + minSamples;
-        DbscanResult r = Dbscan.fit(x, new DbscanOptions(eps, minSamples, 2));
+        DbscanModel r = Dbscan.fit(x, DbscanOptions.defaults().withEps(eps).withMinSamples(minSamples).withThreads(2));
         assertArrayEquals(g.ints(key + ".labels"), r.labels());
         assertArrayEquals(g.ints(key + ".core"), r.coreSampleIndices());
     }

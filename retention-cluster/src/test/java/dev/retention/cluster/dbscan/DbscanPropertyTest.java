@@ -1,7 +1,7 @@
 package dev.retention.cluster.dbscan;
 
-import dev.retention.cluster.Points;
 import dev.retention.cluster.RandomPoints;
+import dev.retention.matrix.DenseMatrix;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -81,7 +81,8 @@ class DbscanPropertyTest {
         int minSamples = 1 + rnd.nextInt(12);
         boolean[] core = new boolean[x.length];
         int[] expected = reference(x, eps, minSamples, core);
-        DbscanResult r = Dbscan.fit(Points.of(x), new DbscanOptions(eps, minSamples, 1 + rnd.nextInt(3)));
+        DbscanModel r = Dbscan.fit(DenseMatrix.of(x), DbscanOptions.defaults().withEps(eps).withMinSamples(minSamples)
+                .withThreads(1 + rnd.nextInt(3)));
         String where = "seed=" + seed + " n=" + x.length + " eps=" + eps + " minSamples=" + minSamples;
         assertArrayEquals(expected, r.labels(), where);
         assertArrayEquals(core, r.coreFlags(), where);
@@ -93,14 +94,14 @@ class DbscanPropertyTest {
         SplittableRandom rnd = new SplittableRandom(seed);
         double[][] x = RandomPoints.generate(rnd, 1, 400);
         int n = x.length;
-        DbscanOptions o = new DbscanOptions(rnd.nextDouble(0.1, 1.2), 1 + rnd.nextInt(8), 1);
+        DbscanOptions o = DbscanOptions.defaults().withEps(rnd.nextDouble(0.1, 1.2)).withMinSamples(1 + rnd.nextInt(8));
         int[] perm = RandomPoints.permutation(rnd, n);
         double[][] y = new double[n][];
         for (int i = 0; i < n; i++) {
             y[i] = x[perm[i]];
         }
-        DbscanResult a = Dbscan.fit(x, o);
-        DbscanResult b = Dbscan.fit(y, o);
+        DbscanModel a = Dbscan.fit(x, o);
+        DbscanModel b = Dbscan.fit(y, o);
         String where = "seed=" + seed;
         assertEquals(a.clusterCount(), b.clusterCount(), where);
         assertEquals(a.noiseCount(), b.noiseCount(), where);
@@ -119,5 +120,38 @@ class DbscanPropertyTest {
         }
         assertEquals(cores, m, where);
         assertTrue(RandomPoints.samePartition(la, lb), where);
+    }
+
+    @ParameterizedTest(name = "seed={0}")
+    @MethodSource("seeds")
+    void predict_equalsTheNearestCorePointWithinEpsByBruteForce(long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        double[][] x = RandomPoints.generate(rnd, 1, 300);
+        double eps = rnd.nextDouble(0.05, 1.5);
+        DbscanModel m = Dbscan.fit(x, DbscanOptions.defaults().withEps(eps).withMinSamples(1 + rnd.nextInt(8)));
+        int d = x[0].length;
+        for (int t = 0; t < 50; t++) {
+            double[] q = t % 2 == 0 ? x[rnd.nextInt(x.length)].clone() : new double[d];
+            for (int j = 0; j < d; j++) {
+                q[j] += t % 2 == 0 ? rnd.nextDouble(-eps, eps) / 2 : rnd.nextDouble(-8, 8);
+            }
+            int expected = DbscanModel.NOISE;
+            double best = eps * eps;
+            for (int i = 0; i < x.length; i++) {
+                if (!m.isCore(i)) {
+                    continue;
+                }
+                double s = 0;
+                for (int j = 0; j < d; j++) {
+                    double u = q[j] - x[i][j];
+                    s += u * u;
+                }
+                if (s < best || (s == best && expected == DbscanModel.NOISE)) {
+                    best = s;
+                    expected = m.label(i);
+                }
+            }
+            assertEquals(expected, m.predict(q), "seed=" + seed + " query " + t);
+        }
     }
 }

@@ -1,8 +1,8 @@
 package dev.retention.cluster.hierarchical;
 
 import dev.retention.cluster.Goldens;
-import dev.retention.cluster.Points;
 import dev.retention.cluster.RandomPoints;
+import dev.retention.matrix.DenseMatrix;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -23,10 +23,11 @@ class AgglomerativeGoldenTest {
     @CsvSource({"linkage_small, WARD", "linkage_small, COMPLETE", "linkage_small, AVERAGE", "linkage_small, SINGLE",
             "linkage_medium, WARD", "linkage_medium, COMPLETE", "linkage_medium, AVERAGE", "linkage_medium, SINGLE"})
     void fit_matchesScipyLinkageAndScikitLearnCuts(String data, Linkage linkage) {
-        Points x = Points.of(Goldens.points(data));
+        DenseMatrix x = DenseMatrix.of(Goldens.points(data));
         Goldens g = Goldens.of(data);
         String method = linkage.name().toLowerCase(java.util.Locale.ROOT);
-        Dendrogram tree = Agglomerative.fit(x, new AgglomerativeOptions(linkage, 2));
+        AgglomerativeModel tree = Agglomerative.fit(x, AgglomerativeOptions.defaults().withLinkage(linkage)
+                .withThreads(2));
         double[][] z = g.matrix(method + ".z", 4);
         double[][] got = tree.linkageMatrix();
         assertEquals(z.length, got.length);

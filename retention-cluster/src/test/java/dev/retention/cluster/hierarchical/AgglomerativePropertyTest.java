@@ -1,7 +1,7 @@
 package dev.retention.cluster.hierarchical;
 
-import dev.retention.cluster.Points;
 import dev.retention.cluster.RandomPoints;
+import dev.retention.matrix.DenseMatrix;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -109,9 +109,9 @@ class AgglomerativePropertyTest {
         SplittableRandom rnd = new SplittableRandom(seed);
         boolean ties = rnd.nextBoolean();
         double[][] x = RandomPoints.generate(rnd, 2, 40, ties);
-        Points p = Points.of(x);
+        DenseMatrix p = DenseMatrix.of(x);
         for (Linkage l : Linkage.values()) {
-            Dendrogram t = Agglomerative.fit(p, new AgglomerativeOptions(l, 1));
+            AgglomerativeModel t = Agglomerative.fit(p, AgglomerativeOptions.defaults().withLinkage(l).withThreads(1));
             double[] h = t.heights();
             String where = "seed=" + seed + " " + l + " n=" + x.length;
             for (int i = 1; i < h.length; i++) {
@@ -145,8 +145,8 @@ class AgglomerativePropertyTest {
             y[i] = x[perm[i]];
         }
         for (Linkage l : Linkage.values()) {
-            Dendrogram a = Agglomerative.fit(x, new AgglomerativeOptions(l, 1));
-            Dendrogram b = Agglomerative.fit(y, new AgglomerativeOptions(l, 1));
+            AgglomerativeModel a = Agglomerative.fit(x, AgglomerativeOptions.defaults().withLinkage(l).withThreads(1));
+            AgglomerativeModel b = Agglomerative.fit(y, AgglomerativeOptions.defaults().withLinkage(l).withThreads(1));
             String where = "seed=" + seed + " " + l;
             assertArrayEquals(a.heights(), b.heights(), 1e-12 * (1 + a.heights()[n - 2]), where);
             for (int k = 1; k <= Math.min(n, 8); k++) {

@@ -1,5 +1,6 @@
 package dev.retention.cluster.internal;
 
+import dev.retention.matrix.DenseMatrix;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -30,16 +31,23 @@ class SquaredEuclideanTest {
         }
         double[] out = new double[k + 2];
         int xo = rnd.nextInt(3) * d;
-        SquaredEuclidean.toEachRow(x, xo, c, k, d, out);
+        DenseMatrix m = DenseMatrix.ofRowMajor(3, d, x);
+        SquaredEuclidean.toEachRow(m, xo, c, k, d, out);
         int nearest = 0;
         for (int j = 0; j < k; j++) {
             double expected = SquaredEuclidean.distance(x, xo, c, j * d, d);
-            assertEquals(Double.doubleToLongBits(expected), Double.doubleToLongBits(out[j]), "seed=" + seed + " j=" + j);
+            assertEquals(Double.doubleToLongBits(expected), Double.doubleToLongBits(out[j]),
+                    "seed=" + seed + " j=" + j);
+            assertEquals(Double.doubleToLongBits(expected), Double.doubleToLongBits(
+                    SquaredEuclidean.distance(m, xo, c, j * d, d)), "seed=" + seed + " j=" + j);
+            assertEquals(Double.doubleToLongBits(expected), Double.doubleToLongBits(
+                    SquaredEuclidean.distance(m, xo, DenseMatrix.ofRowMajor(k, d, c), j * d, d)), "seed=" + seed);
             if (expected < SquaredEuclidean.distance(x, xo, c, nearest * d, d)) {
                 nearest = j;
             }
         }
         assertEquals(0.0, out[k], "nothing written past k");
         assertEquals(nearest, SquaredEuclidean.nearest(x, xo, c, k, d), "seed=" + seed);
+        assertEquals(nearest, SquaredEuclidean.nearest(m, xo, c, k, d), "seed=" + seed);
     }
 }

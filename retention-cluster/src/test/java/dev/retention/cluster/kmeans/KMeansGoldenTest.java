@@ -1,7 +1,7 @@
 package dev.retention.cluster.kmeans;
 
 import dev.retention.cluster.Goldens;
-import dev.retention.cluster.Points;
+import dev.retention.matrix.DenseMatrix;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -26,15 +26,15 @@ class KMeansGoldenTest {
     void fit_fromGivenCentres_matchesScikitLearn(String kase, KMeansOptions.Algorithm algorithm) {
         KMeansOptions options = KMeansOptions.defaults().withK(5)
                 .withInit(KMeansInit.given(G.matrix(kase + ".init", 3)))
-                .withTol(G.value(kase + ".tol"))
-                .withMaxIter((int) G.value(kase + ".max_iter"))
+                .withTolerance(G.value(kase + ".tol"))
+                .withMaxIterations((int) G.value(kase + ".max_iter"))
                 .withAlgorithm(algorithm)
-                .withParallelism(2);
+                .withThreads(2);
         double[] weights = kase.equals("weighted") ? G.doubles("weights") : null;
-        KMeansModel model = KMeans.fit(Points.of(X), weights, options);
+        KMeansModel model = KMeans.fit(DenseMatrix.of(X), weights, options);
 
         assertArrayEquals(G.ints(kase + ".labels"), model.labels());
-        assertEquals(G.value(kase + ".n_iter"), model.summary().iterations());
+        assertEquals(G.value(kase + ".n_iter"), model.fitSummary().iterations());
         double inertia = G.value(kase + ".inertia");
         assertEquals(inertia, model.inertia(), 1e-9 * inertia);
         double[][] centres = G.matrix(kase + ".centres", 3);
@@ -45,6 +45,6 @@ class KMeansGoldenTest {
                         "centre " + j + " column " + q);
             }
         }
-        assertEquals(!kase.equals("capped"), model.summary().converged());
+        assertEquals(!kase.equals("capped"), model.fitSummary().converged());
     }
 }

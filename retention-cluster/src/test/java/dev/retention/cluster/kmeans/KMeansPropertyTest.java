@@ -1,7 +1,7 @@
 package dev.retention.cluster.kmeans;
 
-import dev.retention.cluster.Points;
 import dev.retention.cluster.RandomPoints;
+import dev.retention.matrix.DenseMatrix;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -26,19 +26,19 @@ class KMeansPropertyTest {
         double[][] x = RandomPoints.generate(rnd, 5, 400);
         int n = x.length;
         int k = 1 + rnd.nextInt(Math.min(n, 9));
-        KMeansOptions o = KMeansOptions.defaults().withK(k).withNInit(1).withSeed(seed).withTol(0)
-                .withParallelism(1 + rnd.nextInt(3));
+        KMeansOptions o = KMeansOptions.defaults().withK(k).withNInit(1).withSeed(seed).withTolerance(0)
+                .withThreads(1 + rnd.nextInt(3));
         String where = "seed=" + seed + " n=" + n + " d=" + x[0].length + " k=" + k;
-        Points p = Points.of(x);
+        DenseMatrix p = DenseMatrix.of(x);
         KMeansModel hamerly = KMeans.fit(p, o);
         KMeansModel lloyd = KMeans.fit(p, o.withAlgorithm(KMeansOptions.Algorithm.LLOYD));
 
         // same k-means++ start: Hamerly's bounds must not change a single label or iteration
         assertArrayEquals(lloyd.labels(), hamerly.labels(), where);
-        assertEquals(lloyd.summary().iterations(), hamerly.summary().iterations(), where);
+        assertEquals(lloyd.fitSummary().iterations(), hamerly.fitSummary().iterations(), where);
         assertEquals(lloyd.inertia(), hamerly.inertia(), where);
 
-        double[] h = hamerly.summary().objectiveHistory();
+        double[] h = hamerly.fitSummary().objective();
         for (int t = 1; t < h.length; t++) {
             assertTrue(h[t] <= h[t - 1] * (1 + 1e-12) + 1e-12, where + " iteration " + (t + 1) + ": " + h[t - 1]
                     + " -> " + h[t]);
@@ -69,8 +69,8 @@ class KMeansPropertyTest {
         double[][] x = RandomPoints.generate(rnd, 2, 3000);
         int k = 1 + rnd.nextInt(Math.min(x.length, 6));
         KMeansOptions o = KMeansOptions.defaults().withK(k).withNInit(2).withSeed(seed);
-        KMeansModel one = KMeans.fit(x, o.withParallelism(1));
-        assertEquals(one, KMeans.fit(x, o.withParallelism(2)), "seed=" + seed);
-        assertEquals(one, KMeans.fit(x, o.withParallelism(4)), "seed=" + seed);
+        KMeansModel one = KMeans.fit(x, o.withThreads(1));
+        assertEquals(one, KMeans.fit(x, o.withThreads(2)), "seed=" + seed);
+        assertEquals(one, KMeans.fit(x, o.withThreads(4)), "seed=" + seed);
     }
 }

@@ -1,7 +1,7 @@
 package dev.retention.cluster.quality;
 
 import dev.retention.cluster.Goldens;
-import dev.retention.cluster.Points;
+import dev.retention.matrix.DenseMatrix;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class ClusterQualityGoldenTest {
 
-    private static final Points X = Points.of(Goldens.points("kmeans"));
+    private static final DenseMatrix X = DenseMatrix.of(Goldens.points("kmeans"));
     private static final Goldens G = Goldens.of("kmeans");
 
     private static void close(double expected, double actual) {

@@ -1,7 +1,7 @@
 package dev.retention.cluster.quality;
 
-import dev.retention.cluster.Points;
 import dev.retention.cluster.RandomPoints;
+import dev.retention.matrix.DenseMatrix;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -9,6 +9,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.util.SplittableRandom;
 import java.util.stream.LongStream;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ClusterQualityTest {
 
     /** Two pairs on a line, {0, 1} and {4, 5}. */
-    private static final Points LINE = Points.of(new double[][] {{0}, {1}, {4}, {5}});
+    private static final DenseMatrix LINE = DenseMatrix.of(new double[][] {{0}, {1}, {4}, {5}});
     private static final int[] PAIRS = {0, 0, 1, 1};
 
     static LongStream seeds() {
@@ -36,12 +37,35 @@ class ClusterQualityTest {
     }
 
     @Test
+    void compute_measuresAtOnce_andLeavesUndefinedScoresEmpty() {
+        ClusterQuality q = ClusterQuality.compute(LINE, PAIRS, 100, 0, 1);
+        assertArrayEquals(new int[] {2, 2}, q.sizes());
+        assertEquals(0, q.noise());
+        assertEquals(1.0, q.withinSumOfSquares(), 1e-15);
+        assertEquals(ClusterQuality.silhouette(LINE, PAIRS, 1), q.silhouette().getAsDouble());
+        assertEquals(0.25, q.daviesBouldin().getAsDouble(), 1e-15);
+        assertEquals(32.0, q.calinskiHarabasz().getAsDouble(), 1e-12);
+        assertEquals(4, q.silhouettePoints());
+        assertEquals(false, q.sampled());
+        assertEquals(q, ClusterQuality.compute(LINE, PAIRS, 100, 0, 3));
+        ClusterQuality one = ClusterQuality.compute(LINE, new int[] {-1, 0, 0, -1}, 100, 0, 1);
+        assertTrue(one.silhouette().isEmpty() && one.daviesBouldin().isEmpty() && one.calinskiHarabasz().isEmpty());
+        assertEquals(2, one.noise());
+        assertEquals(0, one.silhouettePoints());
+        assertTrue(one.toString().contains("silhouette n/a"), one.toString());
+        ClusterQuality sampled = ClusterQuality.compute(LINE, PAIRS, 3, 0, 1);
+        assertTrue(sampled.sampled());
+        assertEquals(3, sampled.silhouettePoints());
+    }
+
+    @Test
     void silhouette_singletonsAndCoincidentPointsScoreZero() {
-        Points x = Points.of(new double[][] {{0}, {0}, {3}});
+        DenseMatrix x = DenseMatrix.of(new double[][] {{0}, {0}, {3}});
         double[] s = ClusterQuality.silhouetteSamples(x, new int[] {0, 0, 1}, 1);
         assertEquals(1.0, s[0]);            // a = 0, b = 3
         assertEquals(0.0, s[2]);            // alone in its cluster
-        assertEquals(0.0, ClusterQuality.silhouette(Points.of(new double[][] {{1}, {1}, {1}}), new int[] {0, 0, 1}, 1),
+        assertEquals(0.0, ClusterQuality.silhouette(DenseMatrix.of(new double[][] {{1}, {1}, {1}}),
+                        new int[] {0, 0, 1}, 1),
                 "a = b = 0 gives 0, not NaN");
     }
 
@@ -51,7 +75,8 @@ class ClusterQualityTest {
                 () -> ClusterQuality.silhouette(LINE, new int[] {0, 0, 0, 0}, 1));
         assertEquals("silhouette needs 2 to m-1 clusters among the m=4 points that are not noise, got 1 clusters",
                 e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> ClusterQuality.daviesBouldin(LINE, new int[] {0, 1, 2, 3}));
+        e = assertThrows(IllegalArgumentException.class,
+                () -> ClusterQuality.daviesBouldin(LINE, new int[] {0, 1, 2, 3}));
         assertTrue(e.getMessage().contains("got 4 clusters"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
                 () -> ClusterQuality.calinskiHarabasz(LINE, new int[] {-1, -1, 0, 1}));
@@ -73,7 +98,7 @@ class ClusterQualityTest {
 
     @Test
     void sampledSilhouette_estimatesTheExactValue() {
-        Points x = Points.of(RandomPoints.blobs(8, new double[][] {{0, 0}, {4, 0}, {2, 3}}, 1000, 1.0));
+        DenseMatrix x = DenseMatrix.of(RandomPoints.blobs(8, new double[][] {{0, 0}, {4, 0}, {2, 3}}, 1000, 1.0));
         int[] labels = dev.retention.cluster.kmeans.KMeans.fit(x,
                 dev.retention.cluster.kmeans.KMeansOptions.defaults().withK(3).withNInit(2)).labels();
         double exact = ClusterQuality.silhouette(x, labels, 2);
@@ -95,7 +120,7 @@ class ClusterQualityTest {
             // every cluster used and one more point in cluster 0 (so k <= m - 1), then clusters or noise
             labels[i] = i < k ? i : i == k ? 0 : rnd.nextInt(k + 1) - 1;
         }
-        Points p = Points.of(x);
+        DenseMatrix p = DenseMatrix.of(x);
         String where = "seed=" + seed;
         double[] s = ClusterQuality.silhouetteSamples(p, labels, 1);
         for (double v : s) {
