@@ -1,6 +1,7 @@
 package dev.retention.churn.svm;
 
 import dev.retention.churn.classifier.ClassWeight;
+import dev.retention.model.FitControl;
 import dev.retention.model.Models;
 import dev.retention.churn.classifier.Contributions;
 import dev.retention.matrix.DenseMatrix;
@@ -12,7 +13,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -186,5 +191,32 @@ class LinearSvmTest {
         for (double v : a.probabilities(p.x())) {
             assertTrue(v > 0 && v < 1, "seed " + seed);
         }
+    }
+
+    @Test
+    void sameSeed_givesAnEqualModelForOneAndThreeThreads() {
+        RandomProblems.Problem p = RandomProblems.generate(5, 300, 5, false);
+        SvmOptions o = SvmOptions.defaults().withSeed(17);
+        SvmModel one = LinearSvm.fit(p.x(), p.y(), o);
+        SvmModel three = LinearSvm.fit(p.x(), p.y(), o.withThreads(3));
+        assertEquals(one, three);
+        assertEquals(one.hashCode(), three.hashCode());
+        assertEquals(p.x().fingerprint(), one.fitSummary().data());
+    }
+
+    @Test
+    void listenerHearsEveryFit_andCancellationStopsTheFit() {
+        List<Long> done = new ArrayList<>();
+        LinearSvm.fit(M, Y, SvmOptions.defaults(), FitControl.defaults().withListener((stage, d, total, objective) -> {
+            assertEquals("fits", stage);
+            assertEquals(6, total);
+            done.add(d);
+        }));
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L), done);
+        AtomicInteger steps = new AtomicInteger();
+        assertThrows(CancellationException.class, () -> LinearSvm.fit(M, Y, SvmOptions.defaults(), FitControl
+                .defaults().withListener((stage, d, total, objective) -> steps.incrementAndGet())
+                .withCancellation(() -> steps.get() >= 2)));
+        assertEquals(2, steps.get());
     }
 }
