@@ -135,7 +135,8 @@ public final class LinearSvm {
                         + "folds: " + platt)
                 .iterations(full.iterations())
                 .converged(full.converged() && allConverged, allConverged ? stop
-                        : stop + "; a calibration fold reached the pass limit")
+                        : "a calibration fold reached the pass limit " + options.maxIterations() + "; the final fit "
+                        + stop)
                 .data(x.fingerprint());
         if (!ModelSections.allFinite(full.w())) {
             summary.unusable("a weight is not finite");
