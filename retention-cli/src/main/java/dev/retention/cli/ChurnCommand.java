@@ -155,7 +155,8 @@ final class ChurnCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--param: " + e.getMessage());
         }
         if (!left.isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "unknown parameter(s) for " + model + ": " + left.keySet());
+            throw new ParameterException(spec.commandLine(), "unknown parameter(s) for " + model + ": "
+                    + left.keySet());
         }
         return options;
     }
@@ -465,7 +466,8 @@ final class ChurnCommand implements Callable<Integer> {
                 HoldoutResult h;
                 try {
                     h = testRows != null
-                            ? CrossValidation.holdout(table, pre, learner, givenSplit(table.rows()), FitControl.defaults())
+                            ? CrossValidation.holdout(table, pre, learner, givenSplit(table.rows()),
+                                    FitControl.defaults())
                             : CrossValidation.holdout(table, pre, learner, testFraction, model.seed,
                                     FitControl.defaults());
                 } catch (IllegalArgumentException e) {

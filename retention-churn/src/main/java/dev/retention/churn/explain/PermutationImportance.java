@@ -96,7 +96,8 @@ public record PermutationImportance(String[] names, double baseline, double[] me
             throw new IllegalArgumentException("repeats must be >= 1, got " + repeats);
         }
         if (groupOf.length != x.columns()) {
-            throw new IllegalArgumentException("groupOf has " + groupOf.length + " entries for " + x.columns() + " features");
+            throw new IllegalArgumentException("groupOf has " + groupOf.length + " entries for " + x.columns()
+                    + " features");
         }
         for (int j = 0; j < groupOf.length; j++) {
             if (groupOf[j] < 0 || groupOf[j] >= groupNames.length) {
@@ -150,7 +151,8 @@ public record PermutationImportance(String[] names, double baseline, double[] me
     @Override
     public boolean equals(Object o) {
         return o instanceof PermutationImportance m && Arrays.equals(m.names, names)
-                && Double.compare(m.baseline, baseline) == 0 && Arrays.equals(m.mean, mean) && Arrays.equals(m.std, std);
+                && Double.compare(m.baseline, baseline) == 0 && Arrays.equals(m.mean, mean)
+                && Arrays.equals(m.std, std);
     }
 
     @Override

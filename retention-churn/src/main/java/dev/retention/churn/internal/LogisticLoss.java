@@ -14,9 +14,10 @@ import dev.retention.parallel.Workers;
  * (scikit-learn's {@code HalfBinomialLoss} summed with sample weights, without the penalty). Parameters
  * are laid out as {@code [w_0 .. w_p-1, b]}.
  *
- * <p>Layout and parallelism: the matrix is read in place, row-major, through {@link DenseMatrix#valueAt} (which
- * the JIT compiler turns into a plain array load); rows are cut into fixed blocks of {@value #BLOCK_ROWS} ({@link Blocks#ofSize}); each block
- * accumulates its loss and gradient into its own slot of a workspace allocated once, and the slots are
+ * <p>Layout and parallelism: the matrix is read in place, row-major, through {@link DenseMatrix#valueAt}
+ * (which the JIT compiler turns into a plain array load); rows are cut into fixed blocks of
+ * {@value #BLOCK_ROWS} ({@link Blocks#ofSize}); each block accumulates its loss and gradient into its own
+ * slot of a workspace allocated once, and the slots are
  * added in block order, so the result is bit-for-bit the same for any number of threads. Per row: one dot
  * product, one {@code exp}, one axpy into the block's gradient (see {@link #accumulate});
  * the row is read from memory once and from cache the second time. Nothing is allocated per call

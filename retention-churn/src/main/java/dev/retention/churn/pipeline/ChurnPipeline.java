@@ -60,7 +60,8 @@ public final class ChurnPipeline {
         Objects.requireNonNull(learner, "learner");
         Objects.requireNonNull(control, "control");
         if (!table.hasLabels()) {
-            throw new IllegalArgumentException("a pipeline is fitted on a labelled table; this one has no label column");
+            throw new IllegalArgumentException("a pipeline is fitted on a labelled table; this one has no label "
+                    + "column");
         }
         long start = System.nanoTime();
         PreprocessingModel pre = Preprocessor.fit(table, rows, options);

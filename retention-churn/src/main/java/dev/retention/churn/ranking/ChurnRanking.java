@@ -267,7 +267,8 @@ public final class ChurnRanking {
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
-                "churn ranking at %s (no purchase in %d days): %,d training rows at %d cutoffs, %,d customers scored%s%n",
+                "churn ranking at %s (no purchase in %d days): %,d training rows at %d cutoffs, %,d customers "
+                        + "scored%s%n",
                 options.cutoff(), options.horizonDays(), training.rows(), cutoffs.size(), scored.rows(),
                 testAuc.isPresent() ? String.format(Locale.ROOT, ", out-of-time ROC AUC %.4f", testAuc.getAsDouble())
                         : ""));
