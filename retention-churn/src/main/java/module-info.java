@@ -1,6 +1,7 @@
 /**
- * Retention churn: churn datasets from transactions and tables, classifiers with honest evaluation
- * and explanations.
+ * Retention churn: churn datasets from transactions and tables, classifiers with honest evaluation,
+ * explanations and churn rankings. Its models are read by {@code Models.load} through
+ * {@code dev.retention.churn.modelfiles.ChurnModelReader}.
  */
 module dev.retention.churn {
     requires transitive dev.retention.core;
@@ -15,6 +16,9 @@ module dev.retention.churn {
     exports dev.retention.churn.logistic;
     exports dev.retention.churn.pipeline;
     exports dev.retention.churn.preprocess;
+    exports dev.retention.churn.ranking;
     exports dev.retention.churn.svm;
     exports dev.retention.churn.tree;
+
+    provides dev.retention.model.ModelReader with dev.retention.churn.modelfiles.ChurnModelReader;
 }

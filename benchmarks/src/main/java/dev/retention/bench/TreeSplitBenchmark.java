@@ -1,6 +1,8 @@
 package dev.retention.bench;
 
 import dev.retention.churn.internal.SplitSearch;
+import dev.retention.matrix.DenseMatrix;
+import dev.retention.primitive.IndirectSort;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -21,15 +23,20 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The split search of one CART node (the root) over every feature of {@code rows x 20} features with
- * Gini impurity, as the tree builder does it at each node:
+ * Gini impurity, as the tree builder does it at each node, on one thread:
  * <ul>
- *   <li>{@code NAIVE}: boxed row indexes sorted by a {@link Comparator} per feature, then the same scan;</li>
- *   <li>{@code PAIR_SORT}: the library kernel ({@code SplitSearch}): values gathered from the column-major
- *       copy the tree builder keeps into a primitive array and sorted together with the row indexes by an
- *       introsort, then the scan.</li>
+ *   <li>{@code BOXED}: the textbook Java way, boxed row indexes sorted by a {@link Comparator} per feature,
+ *       then the same scan; kept to show what boxing costs, not as the baseline;</li>
+ *   <li>{@code RADIX}: the fair primitive baseline: the feature's values gathered from the same column-major
+ *       copy and the row indexes sorted by them with core's {@code IndirectSort.sortByKey} (a stable LSD radix
+ *       sort on the doubles' bits, no boxing), then the same scan;</li>
+ *   <li>{@code PAIR_SORT}: the library kernel ({@code SplitSearch}): values gathered into a primitive array and
+ *       sorted together with the row indexes by an introsort (scikit-learn's {@code BestSplitter} sorts the
+ *       same way), then the scan.</li>
  * </ul>
- * Half of the features are continuous, half take ten distinct values (many ties, as one-hot and count
- * features do). Both find the same split.
+ * Precision: double (feature values, weights and impurities) in all three. Half of the features are
+ * continuous, half take ten distinct values (many ties, as one-hot and count features do). All three find
+ * the same split.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar TreeSplitBenchmark -prof gc}
  */
@@ -38,16 +45,16 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"})
+@Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"})
 public class TreeSplitBenchmark {
 
     /** The implementation measured. */
-    public enum Impl { NAIVE, PAIR_SORT }
+    public enum Impl { BOXED, RADIX, PAIR_SORT }
 
     @Param({"1000", "100000"})
     int rows;
 
-    @Param({"NAIVE", "PAIR_SORT"})
+    @Param({"BOXED", "RADIX", "PAIR_SORT"})
     Impl impl;
 
     int p = 20;
@@ -58,6 +65,7 @@ public class TreeSplitBenchmark {
     double[] xf;
     double w0;
     double w1;
+    double[] keys;
 
     @Setup(Level.Trial)
     public void setup() {
@@ -80,7 +88,8 @@ public class TreeSplitBenchmark {
         }
         samples = new int[rows];
         xf = new double[rows];
-        columns = dev.retention.churn.internal.CartBuilder.columnMajor(x, rows, p);
+        columns = DenseMatrix.ofRowMajor(rows, p, x).toColumnMajor();
+        keys = new double[rows];
     }
 
     @Benchmark
@@ -94,12 +103,23 @@ public class TreeSplitBenchmark {
                 if (SplitSearch.gatherAndSort(columns, rows, f, samples, xf, 0, rows)) {
                     SplitSearch.scan(xf, samples, 0, rows, y, null, w0, w1, false, 1, f, best);
                 }
+            } else if (impl == Impl.RADIX) {
+                radixSort(f);
+                SplitSearch.scan(xf, samples, 0, rows, y, null, w0, w1, false, 1, f, best);
             } else {
                 naiveSort(f);
                 SplitSearch.scan(xf, samples, 0, rows, y, null, w0, w1, false, 1, f, best);
             }
         }
         return best.threshold + best.feature;
+    }
+
+    private void radixSort(int f) {
+        System.arraycopy(columns, f * rows, keys, 0, rows);
+        IndirectSort.sortByKey(samples, keys);
+        for (int i = 0; i < rows; i++) {
+            xf[i] = keys[samples[i]];
+        }
     }
 
     private void naiveSort(int f) {

@@ -1,6 +1,7 @@
 package dev.retention.churn;
 
-import dev.retention.churn.classifier.FeatureMatrix;
+import dev.retention.matrix.DenseMatrix;
+import dev.retention.model.Models;
 import dev.retention.churn.logistic.LogisticModel;
 import dev.retention.churn.logistic.LogisticOptions;
 import dev.retention.churn.logistic.LogisticRegression;
@@ -24,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class LinearModelFilesTest {
 
-    private static final FeatureMatrix X;
+    private static final DenseMatrix X;
     private static final int[] Y;
 
     static {
@@ -37,12 +38,12 @@ class LinearModelFilesTest {
             }
             Y[i] = rows[i][0] + 0.5 * rnd.nextGaussian() > 0 ? 1 : 0;
         }
-        X = FeatureMatrix.of(rows);
+        X = DenseMatrix.of(rows);
     }
 
     /** A copy of {@code source} with one doubles section replaced, the others copied whatever their type. */
     private static byte[] withSection(ModelFile source, String replaced, double[] values) {
-        ModelFile.Writer w = ModelFile.writer(source.modelType());
+        ModelFile.Writer w = ModelFile.writer(source.modelType(), source.schemaVersion());
         for (String name : source.sectionNames()) {
             if (name.equals(replaced)) {
                 w.putDoubles(name, values);
@@ -89,11 +90,11 @@ class LinearModelFilesTest {
         byte[] copy = withSection(parsed, section, parsed.doubles(section));
         ModelFormatException e;
         if (model.equals("logistic")) {
-            assertEquals(LogisticModel.fromBytes(good, "good").intercept(), LogisticModel.fromBytes(copy, "copy").intercept());
-            e = assertThrows(ModelFormatException.class, () -> LogisticModel.fromBytes(bad, "bad"));
+            assertEquals(Models.fromBytes(good, "good", LogisticModel.class).intercept(), Models.fromBytes(copy, "copy", LogisticModel.class).intercept());
+            e = assertThrows(ModelFormatException.class, () -> Models.fromBytes(bad, "bad", LogisticModel.class));
         } else {
-            assertEquals(SvmModel.fromBytes(good, "good").intercept(), SvmModel.fromBytes(copy, "copy").intercept());
-            e = assertThrows(ModelFormatException.class, () -> SvmModel.fromBytes(bad, "bad"));
+            assertEquals(Models.fromBytes(good, "good", SvmModel.class).intercept(), Models.fromBytes(copy, "copy", SvmModel.class).intercept());
+            e = assertThrows(ModelFormatException.class, () -> Models.fromBytes(bad, "bad", SvmModel.class));
         }
         assertTrue(e.getMessage().contains("bad") && e.getMessage().contains(section)
                 && e.getMessage().contains("not finite"), e.getMessage());

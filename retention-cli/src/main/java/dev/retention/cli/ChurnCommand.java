@@ -1,7 +1,6 @@
 package dev.retention.cli;
 
 import dev.retention.churn.classifier.ClassWeight;
-import dev.retention.churn.classifier.FitListener;
 import dev.retention.churn.classifier.Learner;
 import dev.retention.churn.dataset.CustomerTable;
 import dev.retention.churn.dataset.CustomerTableReader;
@@ -14,6 +13,8 @@ import dev.retention.churn.logistic.LogisticOptions;
 import dev.retention.churn.logistic.LogisticRegression;
 import dev.retention.churn.pipeline.ChurnPipeline;
 import dev.retention.churn.preprocess.PreprocessOptions;
+import dev.retention.churn.ranking.ChurnRanking;
+import dev.retention.churn.ranking.RankingOptions;
 import dev.retention.churn.svm.LinearSvm;
 import dev.retention.churn.svm.SvmOptions;
 import dev.retention.churn.tree.DecisionTree;
@@ -26,6 +27,8 @@ import dev.retention.churn.evaluation.HoldoutResult;
 import dev.retention.data.TransactionLog;
 import dev.retention.churn.evaluation.CostThreshold;
 import dev.retention.churn.evaluation.MetricSummary;
+import dev.retention.model.FitControl;
+import dev.retention.model.FitSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,8 +47,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * {@code retention churn}: churn models. {@code eval} cross-validates (or holds out a stratified test
@@ -128,23 +133,95 @@ final class ChurnCommand implements Callable<Integer> {
 
     /** Builds the learner of a model from its parameters; every key must be known to the model. */
     static Learner learner(CommandSpec spec, String model, Map<String, String> params, long seed, int threads) {
+        return switch (model) {
+            case "logistic" -> LogisticRegression.learner(options(spec, model, params, p -> logistic(p, threads)));
+            case "svm" -> LinearSvm.learner(options(spec, model, params, p -> svm(p, seed, threads)));
+            case "tree" -> DecisionTree.learner(options(spec, model, params,
+                    p -> tree(p, TreeOptions.defaults().withSeed(seed))));
+            case "forest" -> RandomForest.learner(options(spec, model, params, p -> forest(p, seed, threads)));
+            default -> throw new ParameterException(spec.commandLine(), "--model must be logistic, svm, tree or "
+                    + "forest, got '" + model + "'");
+        };
+    }
+
+    /** The options of a model from its parameters, read by {@code parse}; every key must be known to the model. */
+    private static <O> O options(CommandSpec spec, String model, Map<String, String> params,
+                                 Function<Map<String, String>, O> parse) {
         Map<String, String> left = new LinkedHashMap<>(params);
+        O options;
         try {
-            Learner l = switch (model) {
-                case "logistic" -> LogisticRegression.learner(logistic(left, threads));
-                case "svm" -> LinearSvm.learner(svm(left, seed));
-                case "tree" -> DecisionTree.learner(tree(left, TreeOptions.defaults().withSeed(seed)));
-                case "forest" -> RandomForest.learner(forest(left, seed, threads));
-                default -> throw new ParameterException(spec.commandLine(), "--model must be logistic, svm, tree or "
-                        + "forest, got '" + model + "'");
-            };
-            if (!left.isEmpty()) {
-                throw new ParameterException(spec.commandLine(), "unknown parameter(s) for " + model + ": " + left.keySet());
-            }
-            return l;
+            options = parse.apply(left);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--param: " + e.getMessage());
         }
+        if (!left.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "unknown parameter(s) for " + model + ": "
+                    + left.keySet());
+        }
+        return options;
+    }
+
+    /**
+     * Cross-validates the options of each parameter set on the same folds: the typed grid search of the library,
+     * with the options parsed here from the command line's names.
+     */
+    static GridSearch.Result<?> gridSearch(CommandSpec spec, String model, List<Map<String, String>> candidates,
+                                           long seed, int threads, CustomerTable table, PreprocessOptions pre,
+                                           int folds) {
+        return switch (model) {
+            case "logistic" -> GridSearch.evaluate(table, pre, parseAll(spec, model, candidates,
+                    p -> logistic(p, threads)), LogisticRegression::learner, folds, seed);
+            case "svm" -> GridSearch.evaluate(table, pre, parseAll(spec, model, candidates,
+                    p -> svm(p, seed, threads)), LinearSvm::learner, folds, seed);
+            case "tree" -> GridSearch.evaluate(table, pre, parseAll(spec, model, candidates,
+                    p -> tree(p, TreeOptions.defaults().withSeed(seed))), DecisionTree::learner, folds, seed);
+            case "forest" -> GridSearch.evaluate(table, pre, parseAll(spec, model, candidates,
+                    p -> forest(p, seed, threads)), RandomForest::learner, folds, seed);
+            default -> throw new ParameterException(spec.commandLine(), "--model must be logistic, svm, tree or "
+                    + "forest, got '" + model + "'");
+        };
+    }
+
+    private static <O> List<O> parseAll(CommandSpec spec, String model, List<Map<String, String>> candidates,
+                                        Function<Map<String, String>, O> parse) {
+        List<O> out = new ArrayList<>();
+        for (Map<String, String> c : candidates) {
+            out.add(options(spec, model, c, parse));
+        }
+        return out;
+    }
+
+    /** The line a fit summary printed before the shared model contract: what, on what, how it ended, options. */
+    static String summaryLine(FitSummary s) {
+        return String.format(Locale.ROOT, "%s on %,d rows x %d features: %s after %d iterations (%s), %.3f s%n"
+                        + "options: %s%n", s.algorithm(), s.data().rows(), s.data().columns(),
+                s.converged() ? "converged" : "NOT converged", s.iterations(), s.stopReason(), s.seconds(),
+                s.options());
+    }
+
+    /** An optional value as JSON: the number or null. */
+    static Double orNull(OptionalDouble v) {
+        return v.isPresent() ? v.getAsDouble() : null;
+    }
+
+    /** Adds {@code customers_scored, training_rows, training_positives, training_cutoffs, cutoff, horizon_days}. */
+    static Json putTraining(Json json, ChurnRanking r) {
+        return json.put("customers_scored", r.scored().rows())
+                .put("training_rows", r.training().rows())
+                .put("training_positives", Arrays.stream(r.training().labels()).sum())
+                .put("training_cutoffs", r.trainingCutoffs().stream().map(Instant::toString).toList())
+                .put("cutoff", r.cutoff().toString())
+                .put("horizon_days", r.horizonDays());
+    }
+
+    /** The {@code top} riskiest customers as JSON objects {@code customer, probability, up, down}. */
+    static List<Object> riskiestJson(ChurnRanking r, int top, int reasons) {
+        List<Object> out = new ArrayList<>();
+        for (Explanation e : r.riskiest(top, reasons)) {
+            out.add(new Json().put("customer", e.key()).put("probability", e.probability())
+                    .put("up", reasons(e.up())).put("down", reasons(e.down())));
+        }
+        return out;
     }
 
     /** Removes {@code key} from the parameters and, if it was there, applies its value to {@code o}. */
@@ -156,7 +233,7 @@ final class ChurnCommand implements Callable<Integer> {
     private static LogisticOptions logistic(Map<String, String> p, int threads) {
         // a larger iteration budget than scikit-learn's 100: one-hot columns are collinear, and the optimum is the
         // same whatever the budget
-        LogisticOptions o = LogisticOptions.defaults().withParallelism(threads).withMaxIterations(1000);
+        LogisticOptions o = LogisticOptions.defaults().withThreads(threads).withMaxIterations(1000);
         o = apply(p, "C", o, (x, v) -> x.withC(number("C", v)));
         o = apply(p, "penalty", o, (x, v) -> x.withPenalty(switch (v) {
             case "l2" -> LogisticOptions.Penalty.L2;
@@ -172,8 +249,8 @@ final class ChurnCommand implements Callable<Integer> {
         return apply(p, "fit_intercept", o, (x, v) -> x.withFitIntercept(bool("fit_intercept", v)));
     }
 
-    private static SvmOptions svm(Map<String, String> p, long seed) {
-        SvmOptions o = SvmOptions.defaults().withSeed(seed);
+    private static SvmOptions svm(Map<String, String> p, long seed, int threads) {
+        SvmOptions o = SvmOptions.defaults().withSeed(seed).withThreads(threads);
         o = apply(p, "C", o, (x, v) -> x.withC(number("C", v)));
         o = apply(p, "loss", o, (x, v) -> x.withLoss(switch (v) {
             case "hinge" -> SvmOptions.Loss.HINGE;
@@ -208,7 +285,7 @@ final class ChurnCommand implements Callable<Integer> {
     }
 
     private static ForestOptions forest(Map<String, String> p, long seed, int threads) {
-        ForestOptions o = ForestOptions.defaults().withSeed(seed).withParallelism(threads);
+        ForestOptions o = ForestOptions.defaults().withSeed(seed).withThreads(threads);
         o = apply(p, "n_estimators", o, (x, v) -> x.withTrees(integer("n_estimators", v)));
         o = apply(p, "bootstrap", o, (x, v) -> x.withBootstrap(bool("bootstrap", v)));
         o = apply(p, "max_samples", o, (x, v) -> x.withSampleFraction(number("max_samples", v)));
@@ -364,15 +441,19 @@ final class ChurnCommand implements Callable<Integer> {
             PrintWriter pw = spec.commandLine().getOut();
             String chosen = "";
             if (!grid.isEmpty()) {
-                Map<String, Learner> candidates = gridCandidates(params);
-                GridSearch.Result g = GridSearch.run(table, pre, candidates, folds, model.seed);
-                chosen = g.best();
+                Map<String, Map<String, String>> candidates = gridCandidates(params);
+                List<String> names = List.copyOf(candidates.keySet());
+                GridSearch.Result<?> g = gridSearch(spec, model.model, List.copyOf(candidates.values()), model.seed,
+                        model.threads(), table, pre, folds);
+                chosen = names.get(g.bestIndex());
                 Map<String, Object> scores = new LinkedHashMap<>();
-                g.candidates().forEach((name, r) -> scores.put(name, r.meanAuc()));
+                for (int k = 0; k < names.size(); k++) {
+                    scores.put(names.get(k), g.results().get(k).meanAuc());
+                }
                 out.put("grid", scores).put("best", chosen);
                 if (!json) {
                     pw.println("grid search, " + folds + "-fold cross-validation:");
-                    pw.print(g);
+                    pw.print(g.table(names));
                 }
                 params = new LinkedHashMap<>(params);
                 params.putAll(parseParams(spec, List.of(chosen.split(",")), "--grid"));
@@ -385,8 +466,10 @@ final class ChurnCommand implements Callable<Integer> {
                 HoldoutResult h;
                 try {
                     h = testRows != null
-                            ? CrossValidation.holdout(table, pre, learner, givenSplit(table.rows()), FitListener.NONE)
-                            : CrossValidation.holdout(table, pre, learner, testFraction, model.seed, FitListener.NONE);
+                            ? CrossValidation.holdout(table, pre, learner, givenSplit(table.rows()),
+                                    FitControl.defaults())
+                            : CrossValidation.holdout(table, pre, learner, testFraction, model.seed,
+                                    FitControl.defaults());
                 } catch (IllegalArgumentException e) {
                     throw new ParameterException(spec.commandLine(), (testRows != null ? "--test-rows: "
                             : "--test-fraction: ") + e.getMessage());
@@ -399,13 +482,13 @@ final class ChurnCommand implements Callable<Integer> {
                         .put("features", h.pipeline().preprocessing().featureCount())
                         .put("auc", m.rocAuc()).put("accuracy", m.accuracy()).put("log_loss", m.logLoss())
                         .put("f1", m.f1()).put("fit_seconds", h.fitSeconds()).put("metrics", metrics(m))
-                        .put("converged", h.pipeline().classifier().summary().converged())
+                        .put("converged", h.pipeline().classifier().fitSummary().converged())
                         .put("dropped_columns", h.pipeline().preprocessing().dropped());
                 if (!json) {
                     pw.printf(Locale.ROOT, "%s: %d rows, %s on %s test set of %d rows, seed %d%n", csv, table.rows(),
                             model.model, testRows != null ? "the given" : String.format(Locale.ROOT,
                                     "a stratified %.0f%%", 100 * testFraction), labels.length, model.seed);
-                    pw.print(h.pipeline().classifier().summary());
+                    pw.print(summaryLine(h.pipeline().classifier().fitSummary()));
                     pw.print(m);
                     pw.print(m.confusion());
                     pw.println("lift and gains by decile:");
@@ -417,8 +500,9 @@ final class ChurnCommand implements Callable<Integer> {
                 CrossValidationResult r;
                 try {
                     r = foldFile != null
-                            ? CrossValidation.run(table, pre, learner, readInts(foldFile, table.rows()), FitListener.NONE)
-                            : CrossValidation.run(table, pre, learner, folds, model.seed, FitListener.NONE);
+                            ? CrossValidation.evaluate(table, pre, learner, readInts(foldFile, table.rows()),
+                                    FitControl.defaults())
+                            : CrossValidation.evaluate(table, pre, learner, folds, model.seed);
                 } catch (IllegalArgumentException e) {
                     throw new ParameterException(spec.commandLine(), (foldFile != null ? "--fold-file: " : "--folds: ")
                             + e.getMessage());
@@ -441,7 +525,7 @@ final class ChurnCommand implements Callable<Integer> {
                     pw.print(r);
                     if (!r.allConverged()) {
                         pw.println("warning: the fit did not converge in every fold: " + r.fitSummaries().stream()
-                                .filter(s -> !s.converged()).map(s -> s.message()).toList());
+                                .filter(s -> !s.converged()).map(FitSummary::stopReason).toList());
                     }
                 }
             }
@@ -463,8 +547,7 @@ final class ChurnCommand implements Callable<Integer> {
             if (save != null) {
                 int[] all = new int[table.rows()];
                 Arrays.setAll(all, i -> i);
-                ChurnPipeline p = ChurnPipeline.fit(table, all, pre, learner, FitListener.NONE);
-                p.save(save);
+                ChurnPipeline.fit(table, all, pre, learner).save(save);
                 out.put("saved", save.toString());
                 if (!json) {
                     pw.println("saved the pipeline fitted on all " + table.rows() + " rows to " + save);
@@ -519,15 +602,15 @@ final class ChurnCommand implements Callable<Integer> {
             return v;
         }
 
-        /** Every combination of the grid's values, named "k1=v1,k2=v2". */
-        private Map<String, Learner> gridCandidates(Map<String, String> fixed) {
+        /** Every combination of the grid's values (with the fixed parameters), named "k1=v1,k2=v2". */
+        private Map<String, Map<String, String>> gridCandidates(Map<String, String> fixed) {
             List<String[]> axes = new ArrayList<>();
             List<String> keys = new ArrayList<>();
             for (Map.Entry<String, String> e : parseParams(spec, grid, "--grid").entrySet()) {
                 keys.add(e.getKey());
                 axes.add(e.getValue().split(","));
             }
-            Map<String, Learner> out = new LinkedHashMap<>();
+            Map<String, Map<String, String>> out = new LinkedHashMap<>();
             int[] idx = new int[axes.size()];
             while (true) {
                 Map<String, String> p = new LinkedHashMap<>(fixed);
@@ -537,7 +620,7 @@ final class ChurnCommand implements Callable<Integer> {
                     p.put(keys.get(k), v);
                     name.append(k == 0 ? "" : ",").append(keys.get(k)).append('=').append(v);
                 }
-                out.put(name.toString(), learner(spec, model.model, p, model.seed, model.threads()));
+                out.put(name.toString(), p);
                 int k = axes.size() - 1;
                 while (k >= 0 && ++idx[k] == axes.get(k).length) {
                     idx[k] = 0;
@@ -604,36 +687,35 @@ final class ChurnCommand implements Callable<Integer> {
             if (log.isEmpty()) {
                 throw new IllegalArgumentException(source.orders + ": no purchase line to learn from");
             }
-            long t = cutoff.atStartOfDay(source.zone).toEpochSecond();
-            List<Instant> cutoffs = ChurnRanking.trainingCutoffs(log, t, horizon, trainCutoffs, stepDays);
-            if (cutoffs.isEmpty()) {
+            Instant at = cutoff.atStartOfDay(source.zone).toInstant();
+            if (ChurnRanking.trainingCutoffs(log, at, horizon, trainCutoffs, stepDays).isEmpty()) {
                 throw new ParameterException(spec.commandLine(), "--cutoff " + cutoff + " leaves no training cutoff: the "
                         + "latest one, " + horizon + " days earlier, is before the first order");
             }
-            ChurnRanking ranking = ChurnRanking.fit(log, t, horizon, cutoffs, pre, learner, null);
+            ChurnRanking ranking = ChurnRanking.compute(log, RankingOptions.of(at, horizon)
+                    .withTrainingCutoffs(trainCutoffs).withStepDays(stepDays).withPreprocessing(pre), learner);
             double[] p = ranking.probabilities();
-            Json out = ranking.putTraining(new Json().put("model", model.model));
-            if (ranking.testAuc() != null) {
-                out.put("test_auc", ranking.testAuc()).put("test_churn_rate", ranking.testChurnRate());
+            List<Instant> cutoffs = ranking.trainingCutoffs();
+            Json out = putTraining(new Json().put("model", model.model), ranking);
+            if (ranking.testAuc().isPresent()) {
+                out.put("test_auc", orNull(ranking.testAuc())).put("test_churn_rate", orNull(ranking.testChurnRate()));
             }
             PrintWriter pw = spec.commandLine().getOut();
             if (!json) {
                 pw.printf(Locale.ROOT, "%s: trained %s on %,d rows over %d cutoffs %s; %,d customers scored at %s%n",
-                        source.orders, model.model, ranking.train().rows(), cutoffs.size(), cutoffs,
+                        source.orders, model.model, ranking.training().rows(), cutoffs.size(), cutoffs,
                         ranking.scored().rows(), ranking.cutoff());
-                if (ranking.testAuc() != null) {
+                if (ranking.testAuc().isPresent()) {
                     pw.printf(Locale.ROOT, "out-of-time check: ROC AUC %.4f against the actual %d-day churn after the "
-                            + "cutoff%n", ranking.testAuc(), horizon);
+                            + "cutoff%n", ranking.testAuc().getAsDouble(), horizon);
                 }
                 pw.printf(Locale.ROOT, "%-14s %8s  %s%n", "customer", "risk", "reasons (up; down)");
-                for (int k = 0; k < Math.min(top, p.length); k++) {
-                    Explanation e = ranking.explainRank(k, 3);
-                    int i = ranking.ranking()[k];
-                    pw.printf(Locale.ROOT, "%-14s %8.4f  %s; %s%n", ranking.scored().key(i), p[i], e.up(), e.down());
+                for (Explanation e : ranking.riskiest(top, 3)) {
+                    pw.printf(Locale.ROOT, "%-14s %8.4f  %s; %s%n", e.key(), e.probability(), e.up(), e.down());
                 }
             }
             if (json) {
-                out.put("riskiest", ranking.riskiestJson(top, 3));
+                out.put("riskiest", riskiestJson(ranking, top, 3));
             }
             if (save != null) {
                 ranking.pipeline().save(save);

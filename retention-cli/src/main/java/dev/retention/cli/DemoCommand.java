@@ -10,7 +10,8 @@ import dev.retention.lifetime.ClvTable;
 import dev.retention.lifetime.CustomerSummary;
 import dev.retention.lifetime.PeriodUnit;
 import dev.retention.lifetime.SummaryOptions;
-import dev.retention.churn.preprocess.PreprocessOptions;
+import dev.retention.churn.ranking.ChurnRanking;
+import dev.retention.churn.ranking.RankingOptions;
 import dev.retention.cluster.kmeans.KMeans;
 import dev.retention.cluster.kmeans.KMeansModel;
 import dev.retention.cluster.kmeans.KMeansOptions;
@@ -325,15 +326,15 @@ final class DemoCommand implements Callable<Integer> {
     private Churn churn(SyntheticShop shop, ShopTruth truth, long cutoff, int threads) {
         TransactionLog log = shop.log();
         Learner learner = ChurnCommand.learner(spec, "logistic", Map.of(), seed, threads);
-        ChurnRanking ranking = ChurnRanking.fit(log, cutoff, HORIZON_DAYS, ChurnRanking.trainingCutoffs(log, cutoff,
-                        HORIZON_DAYS, TRAINING_CUTOFFS, STEP_DAYS), PreprocessOptions.defaults().withMissingIndicators(true),
-                learner, Instant.ofEpochSecond(shop.endEpochSecond()));
+        ChurnRanking ranking = ChurnRanking.compute(log, RankingOptions.of(Instant.ofEpochSecond(cutoff), HORIZON_DAYS)
+                .withTrainingCutoffs(TRAINING_CUTOFFS).withStepDays(STEP_DAYS)
+                .withObservedUntil(Instant.ofEpochSecond(shop.endEpochSecond())), learner);
         String[] ids = new String[ranking.scored().rows()];
         for (int i = 0; i < ids.length; i++) {
             ids[i] = ranking.scored().key(i);
         }
         double[] q = truth.churnProbability(ids, cutoff, HORIZON_DAYS);
-        double auc = ranking.outcomes() == null ? Double.NaN : auc(ranking.outcomes(), q);
+        double auc = ranking.testAuc().isEmpty() ? Double.NaN : auc(ranking.outcomes(), q);
         return new Churn(ranking, q, auc, spearman(ranking.probabilities(), q));
     }
 
@@ -439,21 +440,24 @@ final class DemoCommand implements Callable<Integer> {
         pw.printf(Locale.ROOT, "== 6. Churn risk at %s (no purchase in the next %d days): logistic regression ==%n",
                 day(churn.cutoff()), churn.horizonDays());
         pw.printf(Locale.ROOT, "trained on %,d rows at %d cutoffs from %s to %s; %,d customers scored%n",
-                churn.train().rows(), churn.cutoffs().size(), day(churn.cutoffs().get(0)),
-                day(churn.cutoffs().get(churn.cutoffs().size() - 1)), churn.scored().rows());
-        if (churn.testAuc() != null) {
+                churn.training().rows(), churn.trainingCutoffs().size(), day(churn.trainingCutoffs().get(0)),
+                day(churn.trainingCutoffs().get(churn.trainingCutoffs().size() - 1)), churn.scored().rows());
+        if (churn.testAuc().isPresent()) {
             pw.printf(Locale.ROOT, "out-of-time check: ROC AUC %.3f against the churn observed in the %d days after "
-                    + "the cutoff (%s churned)%n", churn.testAuc(), churn.horizonDays(), percent(churn.testChurnRate()));
+                    + "the cutoff (%s churned)%n", churn.testAuc().getAsDouble(), churn.horizonDays(),
+                    percent(churn.testChurnRate().getAsDouble()));
         }
         pw.printf(Locale.ROOT, "truth: the customers' true P(churn) (from purchase rate and dropout) reach ROC AUC %s "
                 + "on the same outcomes; the model's P(churn) against them: Spearman %s%n", number(c.truthAuc, "%.3f"),
                 number(c.spearman, "%.3f"));
         pw.printf(Locale.ROOT, "%-8s %8s %6s  %s%n", "customer", "P(churn)", "truth", "top reasons (contribution to "
                 + "the log-odds)");
-        for (int k = 0; k < Math.min(RISKIEST, churn.ranking().length); k++) {
-            int i = churn.ranking()[k];
+        int[] ranking = churn.ranking();
+        double[] p = churn.probabilities();
+        for (int k = 0; k < Math.min(RISKIEST, ranking.length); k++) {
+            int i = ranking[k];
             Explanation e = churn.explainRank(k, REASONS);
-            pw.printf(Locale.ROOT, "%-8s %8.4f %6.3f  %s%n", churn.scored().key(i), churn.probabilities()[i],
+            pw.printf(Locale.ROOT, "%-8s %8.4f %6.3f  %s%n", churn.scored().key(i), p[i],
                     c.truth[i], e.up().stream().map(Reason::toString).collect(Collectors.joining(", ")));
         }
         pw.println();
@@ -537,12 +541,12 @@ final class DemoCommand implements Callable<Integer> {
 
     private static Json churnJson(Churn c) {
         ChurnRanking churn = c.ranking;
-        return churn.putTraining(new Json().put("model", "logistic"))
-                .put("test_auc", churn.testAuc())
-                .put("test_churn_rate", churn.testChurnRate())
+        return ChurnCommand.putTraining(new Json().put("model", "logistic"), churn)
+                .put("test_auc", ChurnCommand.orNull(churn.testAuc()))
+                .put("test_churn_rate", ChurnCommand.orNull(churn.testChurnRate()))
                 .put("true_probability_auc", c.truthAuc)
                 .put("true_probability_spearman", c.spearman)
-                .put("riskiest", churn.riskiestJson(RISKIEST, REASONS));
+                .put("riskiest", ChurnCommand.riskiestJson(churn, RISKIEST, REASONS));
     }
 
     private static Json lifetimeJson(Lifetime l, SyntheticShop shop) {

@@ -3,7 +3,8 @@ package dev.retention.cli;
 import dev.retention.churn.dataset.CustomerTable;
 import dev.retention.churn.dataset.CustomerTableReader;
 import dev.retention.churn.dataset.TableOptions;
-import dev.retention.churn.pipeline.ChurnPipeline;
+import dev.retention.churn.pipeline.ChurnPipelineModel;
+import dev.retention.model.Models;
 import dev.retention.io.TransactionCsvWriter;
 import dev.retention.synth.SyntheticShop;
 import org.junit.jupiter.api.Test;
@@ -152,7 +153,7 @@ class ChurnCommandTest {
         for (Object v : grid.values()) {
             assertTrue(bestAuc >= (Double) v);
         }
-        ChurnPipeline p = ChurnPipeline.load(model);
+        ChurnPipelineModel p = Models.load(model, ChurnPipelineModel.class);
         CustomerTable t = CustomerTableReader.read(csv, TableOptions.labelled("Churn", "Yes").withIdColumn("customerID"));
         double[] scores = p.score(t, new int[] {0, 1, 2}).probabilities();
         assertEquals(3, scores.length);

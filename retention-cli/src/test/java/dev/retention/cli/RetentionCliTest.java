@@ -4,7 +4,8 @@ import dev.retention.churn.dataset.CustomerTable;
 import dev.retention.churn.dataset.TransactionFeatures;
 import dev.retention.lifetime.BgNbdModel;
 import dev.retention.lifetime.GammaGammaModel;
-import dev.retention.churn.pipeline.ChurnPipeline;
+import dev.retention.churn.pipeline.ChurnPipelineModel;
+import dev.retention.model.Models;
 import dev.retention.cluster.kmeans.KMeansModel;
 import dev.retention.model.Models;
 import dev.retention.rfm.RfmModel;
@@ -228,9 +229,9 @@ class RetentionCliTest {
         assertTrue(auc > 0.5 && auc <= 1, "out-of-time AUC " + auc);
         assertTrue(number(churn, "true_probability_auc") > 0.5);
         assertEquals("2023-04-01T00:00:00Z", churn.get("cutoff"));
-        ChurnPipeline pipeline = ChurnPipeline.load(out.resolve("churn.model"));
+        ChurnPipelineModel pipeline = Models.load(out.resolve("churn.model"), ChurnPipelineModel.class);
         SyntheticShop shop = SyntheticShop.generate(SyntheticShop.Options.defaults().withCustomers(400));
-        CustomerTable now = TransactionFeatures.buildUnlabelled(shop.log(), Instant.parse("2023-04-01T00:00:00Z"),
+        CustomerTable now = TransactionFeatures.computeUnlabelled(shop.log(), Instant.parse("2023-04-01T00:00:00Z"),
                 new int[] {30, 90, 180}, 0);
         int[] all = java.util.stream.IntStream.range(0, now.rows()).toArray();
         double[] p = pipeline.score(now, all).probabilities();

@@ -23,6 +23,11 @@ public record ClassWeight(Mode mode, double negative, double positive) {
         GIVEN
     }
 
+    /**
+     * Checks the components (and copies what must be copied).
+     *
+     * @throws IllegalArgumentException naming the component and its value when one is out of range
+     */
     public ClassWeight {
         java.util.Objects.requireNonNull(mode, "mode");
         if (!(negative > 0) || Double.isInfinite(negative)) {

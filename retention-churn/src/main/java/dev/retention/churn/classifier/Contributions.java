@@ -21,6 +21,11 @@ public record Contributions(Scale scale, double base, double[] values) {
         PROBABILITY
     }
 
+    /**
+     * Checks the components (and copies what must be copied).
+     *
+     * @throws IllegalArgumentException naming the component and its value when one is out of range
+     */
     public Contributions {
         Objects.requireNonNull(scale, "scale");
         values = values.clone();

@@ -1,5 +1,7 @@
 package dev.retention.churn.dataset;
 
+import dev.retention.model.DataFingerprint;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -30,6 +32,7 @@ public final class CustomerTable {
     private final String[] keys;            // null: row numbers
     private final long[] cutoffs;           // null: no cutoff column
     private final ReadReport report;
+    private volatile DataFingerprint fingerprint;
 
     private CustomerTable(int rows, String[] names, ColumnKind[] kinds, double[][] numeric, String[][] categorical,
                           int[] labels, String labelName, String positiveValue, String[] keys, long[] cutoffs,
@@ -201,6 +204,54 @@ public final class CustomerTable {
             return new long[0];
         }
         return Arrays.stream(cutoffs).distinct().sorted().toArray();
+    }
+
+    /**
+     * The shape and a checksum of every row (each column's values by name, the labels), computed once: what the
+     * preprocessing and pipeline fitted on the whole table record in their fit summaries. O(rows columns) the
+     * first time.
+     */
+    public DataFingerprint fingerprint() {
+        DataFingerprint f = fingerprint;
+        if (f == null) {
+            f = fingerprint(null);
+            fingerprint = f;
+        }
+        return f;
+    }
+
+    /**
+     * The shape and a checksum of the given rows, in the given order (not cached): what a model fitted on those
+     * rows records. O(rows.length columns).
+     *
+     * @param rowIndexes read: row indexes in {@code [0, rows)}, or {@code null} for every row
+     * @throws IndexOutOfBoundsException if an index is out of range
+     */
+    public DataFingerprint fingerprint(int[] rowIndexes) {
+        int n = rowIndexes == null ? rows : rowIndexes.length;
+        DataFingerprint.Hasher h = DataFingerprint.hasher(n, names.length + (labels == null ? 0 : 1));
+        for (int j = 0; j < names.length; j++) {
+            h.add(names[j]);
+            for (int k = 0; k < n; k++) {
+                int i = rowIndexes == null ? k : Objects.checkIndex(rowIndexes[k], rows);
+                if (kinds[j] == ColumnKind.NUMERIC) {
+                    h.add(numeric[j][i]);
+                } else {
+                    String c = categorical[j][i];
+                    if (c == null) {
+                        h.add(-1L);   // a string adds its length first, never negative
+                    } else {
+                        h.add(c);
+                    }
+                }
+            }
+        }
+        if (labels != null) {
+            for (int k = 0; k < n; k++) {
+                h.add(labels[rowIndexes == null ? k : rowIndexes[k]]);
+            }
+        }
+        return h.finish();
     }
 
     /** What the reader counted (unparseable numbers, missing cells, skipped columns and rows). */

@@ -21,6 +21,11 @@ public record ReadReport(Map<String, Long> missing, Map<String, Long> unparseabl
     /** Nothing to report. */
     public static final ReadReport EMPTY = new ReadReport(Map.of(), Map.of(), Map.of(), 0);
 
+    /**
+     * Checks the components (and copies what must be copied).
+     *
+     * @throws IllegalArgumentException naming the component and its value when one is out of range
+     */
     public ReadReport {
         missing = Collections.unmodifiableMap(new LinkedHashMap<>(missing));
         unparseable = Collections.unmodifiableMap(new LinkedHashMap<>(unparseable));

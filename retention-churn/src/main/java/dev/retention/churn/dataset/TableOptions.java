@@ -38,6 +38,11 @@ public record TableOptions(String label, String positive, List<String> drop, Str
     /** The default missing-value tokens: {@code NA}, {@code N/A}, {@code NaN}, {@code null}, {@code ?}. */
     public static final List<String> DEFAULT_MISSING = List.of("NA", "N/A", "NaN", "null", "?");
 
+    /**
+     * Checks the components (and copies what must be copied).
+     *
+     * @throws IllegalArgumentException naming the component and its value when one is out of range
+     */
     public TableOptions {
         drop = List.copyOf(drop);
         numeric = List.copyOf(numeric);

@@ -26,6 +26,11 @@ public record TransactionFeatureOptions(List<Instant> cutoffs, int horizonDays, 
     /** Seconds in a day. */
     static final long DAY = 86_400;
 
+    /**
+     * Checks the components (and copies what must be copied).
+     *
+     * @throws IllegalArgumentException naming the component and its value when one is out of range
+     */
     public TransactionFeatureOptions {
         Objects.requireNonNull(cutoffs, "cutoffs");
         cutoffs = List.copyOf(cutoffs);

@@ -72,7 +72,7 @@ public final class TransactionFeatures {
      * @throws IllegalArgumentException if a cutoff's horizon reaches past the observation end, or no customer
      *                                  has a purchase before any cutoff
      */
-    public static CustomerTable build(TransactionLog log, TransactionFeatureOptions options) {
+    public static CustomerTable compute(TransactionLog log, TransactionFeatureOptions options) {
         Objects.requireNonNull(log, "log");
         Objects.requireNonNull(options, "options");
         if (log.isEmpty()) {
@@ -86,7 +86,7 @@ public final class TransactionFeatures {
                 throw new IllegalArgumentException("the label at cutoff " + c + " needs data until "
                         + Instant.ofEpochSecond(c.getEpochSecond() + h) + " but the observation ends at "
                         + Instant.ofEpochSecond(end) + "; use an earlier cutoff, a shorter horizon, or "
-                        + "buildUnlabelled to score");
+                        + "computeUnlabelled to score");
             }
         }
         return assemble(log, options, true);
@@ -100,7 +100,7 @@ public final class TransactionFeatures {
      * @param windowDays the windows, as in training
      * @param activeWithinDays as {@link TransactionFeatureOptions#activeWithinDays()}
      */
-    public static CustomerTable buildUnlabelled(TransactionLog log, Instant cutoff, int[] windowDays,
+    public static CustomerTable computeUnlabelled(TransactionLog log, Instant cutoff, int[] windowDays,
                                                 int activeWithinDays) {
         Objects.requireNonNull(log, "log");
         TransactionFeatureOptions o = new TransactionFeatureOptions(List.of(cutoff), 1, windowDays, activeWithinDays,
@@ -304,7 +304,7 @@ public final class TransactionFeatures {
      * those whose whole label window ends by then ({@code cutoff + horizon <= testCutoff}), so that no
      * training label looks past the test cutoff.
      *
-     * @param table       read: a table built by {@link #build}
+     * @param table       read: a table computed by {@link #compute}
      * @param testCutoff  the cutoff to test on (one of the table's cutoffs)
      * @param horizonDays the horizon the table was built with
      * @throws IllegalArgumentException if no row is at the test cutoff or none is early enough to train on

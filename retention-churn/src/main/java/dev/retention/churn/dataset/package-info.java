@@ -1,5 +1,5 @@
 /**
- * Churn datasets. {@link dev.retention.churn.dataset.TransactionFeatures#build} makes leakage-free
+ * Churn datasets. {@link dev.retention.churn.dataset.TransactionFeatures#compute} makes leakage-free
  * features and labels from a transaction log over one or more cutoffs;
  * {@link dev.retention.churn.dataset.CustomerTableReader#read} reads a customer table such as the Telco
  * churn CSV by a stated policy ({@link dev.retention.churn.dataset.TableOptions}). Both give a

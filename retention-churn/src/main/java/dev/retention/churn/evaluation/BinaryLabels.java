@@ -1,5 +1,7 @@
 package dev.retention.churn.evaluation;
 
+import dev.retention.primitive.IndirectSort;
+
 import java.util.Objects;
 
 /** Checks shared by the metrics: 0/1 labels, finite scores, equal lengths. */
@@ -53,50 +55,13 @@ final class BinaryLabels {
         }
     }
 
-    /** Indexes of the scores sorted by decreasing score, ties in index order. O(n log n). */
+    /** Indexes of the scores sorted by decreasing score, ties in index order (a stable sort). O(n log n). */
     static int[] orderByDecreasingScore(double[] scores) {
-        int n = scores.length;
-        // sort keys (score, index) by packing: sort indices with a stable merge sort on primitive arrays
-        int[] idx = new int[n];
-        for (int i = 0; i < n; i++) {
+        int[] idx = new int[scores.length];
+        for (int i = 0; i < idx.length; i++) {
             idx[i] = i;
         }
-        int[] tmp = new int[n];
-        mergeSort(idx, tmp, 0, n, scores);
+        IndirectSort.sort(idx, (a, b) -> scores[a] > scores[b] ? -1 : scores[a] < scores[b] ? 1 : 0);
         return idx;
-    }
-
-    private static void mergeSort(int[] a, int[] tmp, int from, int to, double[] s) {
-        if (to - from < 16) {
-            for (int i = from + 1; i < to; i++) {
-                int v = a[i];
-                int j = i - 1;
-                while (j >= from && s[a[j]] < s[v]) {
-                    a[j + 1] = a[j];
-                    j--;
-                }
-                a[j + 1] = v;
-            }
-            return;
-        }
-        int mid = (from + to) >>> 1;
-        mergeSort(a, tmp, from, mid, s);
-        mergeSort(a, tmp, mid, to, s);
-        if (s[a[mid - 1]] >= s[a[mid]]) {
-            return;
-        }
-        System.arraycopy(a, from, tmp, from, to - from);
-        int i = from;
-        int j = mid;
-        int k = from;
-        while (i < mid && j < to) {
-            a[k++] = s[tmp[j]] > s[tmp[i]] ? tmp[j++] : tmp[i++];
-        }
-        while (i < mid) {
-            a[k++] = tmp[i++];
-        }
-        while (j < to) {
-            a[k++] = tmp[j++];
-        }
     }
 }

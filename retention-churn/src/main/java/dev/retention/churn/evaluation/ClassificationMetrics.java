@@ -1,5 +1,7 @@
 package dev.retention.churn.evaluation;
 
+import dev.retention.evaluation.RocAuc;
+
 /**
  * Metrics of a binary classifier from labels (0 or 1) and scores, computed as scikit-learn 1.2 computes
  * them ({@code sklearn.metrics}). Scores are probabilities of the positive class where the metric needs
@@ -82,36 +84,15 @@ public final class ClassificationMetrics {
     /**
      * Area under the ROC curve, exact: the probability that a random positive scores above a random
      * negative, ties counting one half (the Mann-Whitney U statistic divided by {@code P * N}). Equals the
-     * trapezoidal area of scikit-learn's {@code roc_auc_score}, tied scores included. O(n log n).
+     * trapezoidal area of scikit-learn's {@code roc_auc_score}, tied scores included. O(n log n). Core's
+     * {@link RocAuc#of}, the library's one implementation, named here beside the other metrics.
      *
      * @param labels read: 0 or 1, both present
      * @param scores read: finite ranking scores
      * @throws IllegalArgumentException if only one class is present, or as the class documentation says
      */
     public static double rocAuc(int[] labels, double[] scores) {
-        int positives = BinaryLabels.check(labels, scores, "scores");
-        int n = labels.length;
-        BinaryLabels.requireBothClasses("rocAuc", positives, n);
-        int[] order = BinaryLabels.orderByDecreasingScore(scores);
-        double sum = 0;
-        long posAbove = 0;
-        int i = 0;
-        while (i < n) {
-            double s = scores[order[i]];
-            long pg = 0;
-            long ng = 0;
-            while (i < n && scores[order[i]] == s) {
-                if (labels[order[i]] == 1) {
-                    pg++;
-                } else {
-                    ng++;
-                }
-                i++;
-            }
-            sum += ng * (posAbove + 0.5 * pg);
-            posAbove += pg;
-        }
-        return sum / ((double) positives * (n - positives));
+        return RocAuc.of(labels, scores);
     }
 
     /**

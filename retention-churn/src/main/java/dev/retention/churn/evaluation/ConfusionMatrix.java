@@ -12,6 +12,11 @@ import java.util.Locale;
  */
 public record ConfusionMatrix(long truePositives, long falsePositives, long trueNegatives, long falseNegatives) {
 
+    /**
+     * Checks the components (and copies what must be copied).
+     *
+     * @throws IllegalArgumentException naming the component and its value when one is out of range
+     */
     public ConfusionMatrix {
         if (truePositives < 0 || falsePositives < 0 || trueNegatives < 0 || falseNegatives < 0) {
             throw new IllegalArgumentException("counts must be >= 0, got tp=" + truePositives + " fp=" + falsePositives

@@ -1,15 +1,14 @@
 package dev.retention.churn.evaluation;
 
-import dev.retention.churn.classifier.FitListener;
-import dev.retention.churn.classifier.FitSummary;
 import dev.retention.churn.classifier.Learner;
 import dev.retention.churn.dataset.CustomerTable;
 import dev.retention.churn.pipeline.ChurnPipeline;
+import dev.retention.churn.pipeline.ChurnPipelineModel;
 import dev.retention.churn.preprocess.PreprocessOptions;
-import dev.retention.churn.evaluation.ClassificationMetrics;
-import dev.retention.churn.evaluation.MetricSummary;
 import dev.retention.evaluation.StratifiedKFold;
 import dev.retention.evaluation.TrainTestSplit;
+import dev.retention.model.FitControl;
+import dev.retention.model.FitSummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,8 +20,8 @@ import java.util.Objects;
  * values, scales, categories) and the classifier are fitted on the training rows only and the test rows
  * are scored with them, so no statistic of a test row leaks into its own prediction.
  *
- * <p>Cost: {@code folds} pipeline fits. Progress: the listener hears the learner of each fold; SLF4J INFO
- * logs each fold's AUC.
+ * <p>Cost: {@code folds} pipeline fits. Progress: the control hears the learner of each fold and may cancel
+ * the evaluation; SLF4J INFO logs each fold's AUC.
  */
 public final class CrossValidation {
 
@@ -32,50 +31,76 @@ public final class CrossValidation {
     }
 
     /**
-     * Stratified K-fold cross-validation (shuffled folds, {@link StratifiedKFold#split}).
+     * Stratified K-fold cross-validation (shuffled folds, {@link StratifiedKFold#split}), without a control.
      *
-     * @param table    read: a labelled table
-     * @param pre      preprocessing options
-     * @param learner  the classifier
-     * @param folds    number of folds, &gt;= 2
-     * @param seed     seed of the folds
-     * @param listener progress of each fold's fit
+     * @param table   read: a labelled table
+     * @param pre     preprocessing options
+     * @param learner the classifier
+     * @param folds   number of folds, &gt;= 2
+     * @param seed    seed of the folds
      * @throws IllegalArgumentException if the table has no labels or a class has fewer rows than folds
      */
-    public static CrossValidationResult run(CustomerTable table, PreprocessOptions pre, Learner learner, int folds,
-                                            long seed, FitListener listener) {
+    public static CrossValidationResult evaluate(CustomerTable table, PreprocessOptions pre, Learner learner,
+                                                 int folds, long seed) {
+        return evaluate(table, pre, learner, folds, seed, FitControl.defaults());
+    }
+
+    /**
+     * Stratified K-fold cross-validation (shuffled folds, {@link StratifiedKFold#split}).
+     *
+     * @param table   read: a labelled table
+     * @param pre     preprocessing options
+     * @param learner the classifier
+     * @param folds   number of folds, &gt;= 2
+     * @param seed    seed of the folds
+     * @param control progress and cancellation of each fold's fit
+     * @throws IllegalArgumentException if the table has no labels or a class has fewer rows than folds
+     */
+    public static CrossValidationResult evaluate(CustomerTable table, PreprocessOptions pre, Learner learner,
+                                                 int folds, long seed, FitControl control) {
         Objects.requireNonNull(table, "table");
         requireLabels(table);
         int[] y = table.labels();
-        return run(table, pre, learner, StratifiedKFold.split(y, folds, seed), listener);
+        return evaluate(table, pre, learner, StratifiedKFold.split(y, folds, seed), control);
     }
 
     /**
      * Cross-validation over given folds (for example the same folds for every candidate of a grid search).
+     *
+     * @param table   read: a labelled table
+     * @param pre     preprocessing options
+     * @param learner the classifier
+     * @param folds   the folds, over the table's rows
+     * @param control progress and cancellation of each fold's fit
      */
-    public static CrossValidationResult run(CustomerTable table, PreprocessOptions pre, Learner learner,
-                                            StratifiedKFold folds, FitListener listener) {
+    public static CrossValidationResult evaluate(CustomerTable table, PreprocessOptions pre, Learner learner,
+                                                 StratifiedKFold folds, FitControl control) {
         Objects.requireNonNull(folds, "folds");
         int[] foldOf = new int[folds.rows()];
         for (int i = 0; i < foldOf.length; i++) {
             foldOf[i] = folds.foldOf(i);
         }
-        return run(table, pre, learner, foldOf, listener);
+        return evaluate(table, pre, learner, foldOf, control);
     }
 
     /**
      * Cross-validation over folds given row by row, for example the folds another library used, for a
      * like-for-like comparison: row {@code i} is a test row of fold {@code foldOf[i]}.
      *
-     * @param foldOf read: the test fold of each row, in [0, k) with every fold non-empty and k &gt;= 2
+     * @param table   read: a labelled table
+     * @param pre     preprocessing options
+     * @param learner the classifier
+     * @param foldOf  read: the test fold of each row, in [0, k) with every fold non-empty and k &gt;= 2
+     * @param control progress and cancellation of each fold's fit
+     * @throws IllegalArgumentException if the table has no labels or the folds do not cover it as stated
      */
-    public static CrossValidationResult run(CustomerTable table, PreprocessOptions pre, Learner learner, int[] foldOf,
-                                            FitListener listener) {
+    public static CrossValidationResult evaluate(CustomerTable table, PreprocessOptions pre, Learner learner,
+                                                 int[] foldOf, FitControl control) {
         Objects.requireNonNull(table, "table");
         Objects.requireNonNull(pre, "pre");
         Objects.requireNonNull(learner, "learner");
         Objects.requireNonNull(foldOf, "foldOf");
-        Objects.requireNonNull(listener, "listener");
+        Objects.requireNonNull(control, "control");
         requireLabels(table);
         if (foldOf.length != table.rows()) {
             throw new IllegalArgumentException("the folds cover " + foldOf.length + " rows, the table has "
@@ -118,9 +143,9 @@ public final class CrossValidation {
                 }
             }
             long start = System.nanoTime();
-            ChurnPipeline pipeline = ChurnPipeline.fit(table, train, pre, learner, listener);
+            ChurnPipelineModel pipeline = ChurnPipeline.fit(table, train, pre, learner, control);
             fitSeconds[f] = (System.nanoTime() - start) / 1e9;
-            summaries[f] = pipeline.classifier().summary();
+            summaries[f] = pipeline.classifier().fitSummary();
             double[] p = pipeline.score(table, test).probabilities();
             for (int t = 0; t < test.length; t++) {
                 oof[test[t]] = p[t];
@@ -136,22 +161,37 @@ public final class CrossValidation {
      * A stratified train/test split ({@link TrainTestSplit#stratified}): the pipeline is fitted on the
      * training rows and evaluated on the test rows.
      *
+     * @param table        read: a labelled table
+     * @param pre          preprocessing options
+     * @param learner      the classifier
      * @param testFraction share of rows held out, in (0, 1)
+     * @param seed         seed of the split
+     * @param control      progress and cancellation of the fit
+     * @throws IllegalArgumentException if the table has no labels or the split leaves a class out of a side
      */
     public static HoldoutResult holdout(CustomerTable table, PreprocessOptions pre, Learner learner,
-                                        double testFraction, long seed, FitListener listener) {
+                                        double testFraction, long seed, FitControl control) {
         Objects.requireNonNull(table, "table");
         requireLabels(table);
-        return holdout(table, pre, learner, TrainTestSplit.stratified(table.labels(), testFraction, seed), listener);
+        return holdout(table, pre, learner, TrainTestSplit.stratified(table.labels(), testFraction, seed), control);
     }
 
-    /** Fits on the split's training rows and evaluates on its test rows (for example a time split). */
+    /**
+     * Fits on the split's training rows and evaluates on its test rows (for example a time split).
+     *
+     * @param table   read: a labelled table
+     * @param pre     preprocessing options
+     * @param learner the classifier
+     * @param split   the training and test rows
+     * @param control progress and cancellation of the fit
+     * @throws IllegalArgumentException if the table has no labels or a side holds a single class
+     */
     public static HoldoutResult holdout(CustomerTable table, PreprocessOptions pre, Learner learner,
-                                        TrainTestSplit split, FitListener listener) {
+                                        TrainTestSplit split, FitControl control) {
         Objects.requireNonNull(split, "split");
         requireLabels(table);
         long start = System.nanoTime();
-        ChurnPipeline pipeline = ChurnPipeline.fit(table, split.train(), pre, learner, listener);
+        ChurnPipelineModel pipeline = ChurnPipeline.fit(table, split.train(), pre, learner, control);
         double seconds = (System.nanoTime() - start) / 1e9;
         int[] test = split.test();
         double[] p = pipeline.score(table, test).probabilities();

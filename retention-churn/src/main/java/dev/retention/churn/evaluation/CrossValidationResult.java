@@ -1,7 +1,6 @@
 package dev.retention.churn.evaluation;
 
-import dev.retention.churn.classifier.FitSummary;
-import dev.retention.churn.evaluation.MetricSummary;
+import dev.retention.model.FitSummary;
 
 import java.util.List;
 import java.util.Locale;

@@ -1,9 +1,6 @@
 package dev.retention.churn.evaluation;
 
-import dev.retention.churn.pipeline.ChurnPipeline;
-import dev.retention.churn.evaluation.CalibrationTable;
-import dev.retention.churn.evaluation.LiftTable;
-import dev.retention.churn.evaluation.MetricSummary;
+import dev.retention.churn.pipeline.ChurnPipelineModel;
 import dev.retention.evaluation.TrainTestSplit;
 
 /**
@@ -13,13 +10,13 @@ import dev.retention.evaluation.TrainTestSplit;
 public final class HoldoutResult {
 
     private final TrainTestSplit split;
-    private final ChurnPipeline pipeline;
+    private final ChurnPipelineModel pipeline;
     private final double[] probabilities;
     private final int[] labels;
     private final MetricSummary metrics;
     private final double fitSeconds;
 
-    HoldoutResult(TrainTestSplit split, ChurnPipeline pipeline, double[] probabilities, int[] labels,
+    HoldoutResult(TrainTestSplit split, ChurnPipelineModel pipeline, double[] probabilities, int[] labels,
                   MetricSummary metrics, double fitSeconds) {
         this.split = split;
         this.pipeline = pipeline;
@@ -35,7 +32,7 @@ public final class HoldoutResult {
     }
 
     /** The pipeline fitted on the training rows. */
-    public ChurnPipeline pipeline() {
+    public ChurnPipelineModel pipeline() {
         return pipeline;
     }
 

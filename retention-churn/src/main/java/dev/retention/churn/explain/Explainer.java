@@ -33,7 +33,7 @@ public final class Explainer {
     /** One reason per feature, named by the model's feature names. */
     public static Explainer of(ProbabilisticClassifier model) {
         Objects.requireNonNull(model, "model");
-        String[] names = model.featureNames();
+        String[] names = model.featureNames().toArray(String[]::new);
         int[] g = new int[names.length];
         for (int j = 0; j < g.length; j++) {
             g[j] = j;

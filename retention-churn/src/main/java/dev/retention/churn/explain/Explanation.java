@@ -20,6 +20,11 @@ import java.util.Objects;
 public record Explanation(String key, double probability, Contributions.Scale scale, double base, List<Reason> up,
                           List<Reason> down) {
 
+    /**
+     * Checks the components (and copies what must be copied).
+     *
+     * @throws IllegalArgumentException naming the component and its value when one is out of range
+     */
     public Explanation {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(scale, "scale");

@@ -1,8 +1,9 @@
 package dev.retention.churn.explain;
 
-import dev.retention.churn.classifier.FeatureMatrix;
 import dev.retention.churn.classifier.ProbabilisticClassifier;
-import dev.retention.churn.evaluation.ClassificationMetrics;
+import dev.retention.evaluation.RocAuc;
+import dev.retention.matrix.DenseMatrix;
+import dev.retention.random.Seeds;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -16,8 +17,9 @@ import java.util.SplittableRandom;
  * are shuffled across rows, breaking their link with the label. Computed on held-out rows it measures
  * what the model relies on, free of the bias of impurity importances towards many-valued features.
  *
- * <p>Deterministic per seed: the permutation of group {@code g} in repeat {@code r} comes from a stream
- * seeded by {@code (seed, g, r)}. Cost O(groups * repeats * n * predict).
+ * <p>Deterministic per seed: the permutation of group {@code g} in repeat {@code r} comes from the stream
+ * {@code Seeds.split(Seeds.split(seed, g), r)}. Cost O(groups * repeats * n * predict); the rows are read in
+ * place.
  *
  * @param names     the group names
  * @param baseline  the AUC with no feature permuted
@@ -26,6 +28,7 @@ import java.util.SplittableRandom;
  */
 public record PermutationImportance(String[] names, double baseline, double[] mean, double[] std) {
 
+    /** Copies the arrays. */
     public PermutationImportance {
         names = names.clone();
         mean = mean.clone();
@@ -58,10 +61,11 @@ public record PermutationImportance(String[] names, double baseline, double[] me
      * @param y       read: their labels, both classes present
      * @param repeats shuffles per feature, &gt;= 1
      * @param seed    seed of the shuffles
+     * @throws IllegalArgumentException if the labels do not match, hold one class, or {@code repeats < 1}
      */
-    public static PermutationImportance compute(ProbabilisticClassifier model, FeatureMatrix x, int[] y, int repeats,
+    public static PermutationImportance compute(ProbabilisticClassifier model, DenseMatrix x, int[] y, int repeats,
                                                 long seed) {
-        String[] names = x.names();
+        String[] names = x.names().toArray(String[]::new);
         int[] g = new int[names.length];
         for (int j = 0; j < g.length; j++) {
             g[j] = j;
@@ -79,8 +83,10 @@ public record PermutationImportance(String[] names, double baseline, double[] me
      * @param groupNames read: the name of each group
      * @param repeats    shuffles per group, &gt;= 1
      * @param seed       seed of the shuffles
+     * @throws IllegalArgumentException if the labels do not match, hold one class, {@code repeats < 1} or a group
+     *                                  index is out of range
      */
-    public static PermutationImportance compute(ProbabilisticClassifier model, FeatureMatrix x, int[] y, int[] groupOf,
+    public static PermutationImportance compute(ProbabilisticClassifier model, DenseMatrix x, int[] y, int[] groupOf,
                                                 String[] groupNames, int repeats, long seed) {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(x, "x");
@@ -89,8 +95,9 @@ public record PermutationImportance(String[] names, double baseline, double[] me
         if (repeats < 1) {
             throw new IllegalArgumentException("repeats must be >= 1, got " + repeats);
         }
-        if (groupOf.length != x.cols()) {
-            throw new IllegalArgumentException("groupOf has " + groupOf.length + " entries for " + x.cols() + " features");
+        if (groupOf.length != x.columns()) {
+            throw new IllegalArgumentException("groupOf has " + groupOf.length + " entries for " + x.columns()
+                    + " features");
         }
         for (int j = 0; j < groupOf.length; j++) {
             if (groupOf[j] < 0 || groupOf[j] >= groupNames.length) {
@@ -98,10 +105,9 @@ public record PermutationImportance(String[] names, double baseline, double[] me
                         + groupOf[j]);
             }
         }
-        double baseline = ClassificationMetrics.rocAuc(y, model.probabilities(x));
+        double baseline = RocAuc.of(y, model.probabilities(x));
         int n = x.rows();
-        int p = x.cols();
-        double[] data = x.toRowMajor();
+        int p = x.columns();
         double[] mean = new double[groupNames.length];
         double[] std = new double[groupNames.length];
         double[] row = new double[p];
@@ -110,7 +116,7 @@ public record PermutationImportance(String[] names, double baseline, double[] me
         for (int grp = 0; grp < groupNames.length; grp++) {
             double[] drops = new double[repeats];
             for (int r = 0; r < repeats; r++) {
-                SplittableRandom rnd = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (grp + 1)) ^ (r * 0xBF58476D1CE4E5B9L));
+                SplittableRandom rnd = new SplittableRandom(Seeds.split(Seeds.split(seed, grp), r));
                 for (int i = 0; i < n; i++) {
                     perm[i] = i;
                 }
@@ -121,15 +127,15 @@ public record PermutationImportance(String[] names, double baseline, double[] me
                     perm[k] = t;
                 }
                 for (int i = 0; i < n; i++) {
-                    System.arraycopy(data, i * p, row, 0, p);
-                    for (int j = 0; j < p; j++) {
+                    x.copyRow(i, row, 0);
+                    for (int j = 0, from = perm[i] * p; j < p; j++) {
                         if (groupOf[j] == grp) {
-                            row[j] = data[perm[i] * p + j];
+                            row[j] = x.valueAt(from + j);
                         }
                     }
                     probs[i] = model.probability(row);
                 }
-                drops[r] = baseline - ClassificationMetrics.rocAuc(y, probs);
+                drops[r] = baseline - RocAuc.of(y, probs);
             }
             double m = Arrays.stream(drops).average().orElse(0);
             double v = 0;
@@ -142,6 +148,19 @@ public record PermutationImportance(String[] names, double baseline, double[] me
         return new PermutationImportance(groupNames, baseline, mean, std);
     }
 
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PermutationImportance m && Arrays.equals(m.names, names)
+                && Double.compare(m.baseline, baseline) == 0 && Arrays.equals(m.mean, mean)
+                && Arrays.equals(m.std, std);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(Arrays.hashCode(names), baseline, Arrays.hashCode(mean), Arrays.hashCode(std));
+    }
+
+    /** The groups by decreasing mean drop (the first 20), with the spread over the repeats. */
     @Override
     public String toString() {
         Integer[] order = new Integer[names.length];

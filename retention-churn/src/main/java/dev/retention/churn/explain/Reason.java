@@ -13,6 +13,11 @@ import java.util.Objects;
  */
 public record Reason(String feature, double contribution) {
 
+    /**
+     * Checks the components (and copies what must be copied).
+     *
+     * @throws IllegalArgumentException naming the component and its value when one is out of range
+     */
     public Reason {
         Objects.requireNonNull(feature, "feature");
         if (!Double.isFinite(contribution)) {

@@ -1,32 +1,34 @@
 package dev.retention.churn.forest;
 
 import dev.retention.churn.classifier.Contributions;
-import dev.retention.churn.classifier.FitSummary;
 import dev.retention.churn.classifier.ProbabilisticClassifier;
 import dev.retention.churn.internal.Checks;
 import dev.retention.churn.internal.ModelSections;
 import dev.retention.churn.internal.TreeArrays;
 import dev.retention.churn.internal.TreeCodec;
-import dev.retention.churn.internal.TreeGrowth;
 import dev.retention.churn.tree.TreeOptions;
+import dev.retention.model.FitSummary;
 import dev.retention.model.ModelFile;
 import dev.retention.model.ModelFormatException;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * A fitted random forest: the probability of churn is the mean of the trees' leaf shares. Contributions
- * are the trees' Saabas path contributions averaged (probability scale). Immutable and thread-safe; saved
- * with the model file format (type {@value #MODEL_TYPE}).
+ * are the trees' Saabas path contributions averaged (probability scale). Immutable and thread-safe; saved as a
+ * model file of type {@value #MODEL_TYPE}, read back by {@code Models.load(path, ForestModel.class)}. Equal to
+ * another forest model when the trees, feature names and options (threads aside) are; the out-of-bag estimates
+ * and importances follow from them.
  */
 public final class ForestModel implements ProbabilisticClassifier {
 
     /** The model type written into model files. */
     public static final String MODEL_TYPE = "random-forest";
+    /** The schema version of this type's sections: 2 since the shared fit summary. */
+    public static final int SCHEMA_VERSION = 2;
 
     private final List<TreeArrays> trees;
     private final String[] names;
@@ -93,8 +95,18 @@ public final class ForestModel implements ProbabilisticClassifier {
     }
 
     @Override
-    public String[] featureNames() {
-        return names.clone();
+    public List<String> featureNames() {
+        return List.of(names);
+    }
+
+    @Override
+    public int schemaVersion() {
+        return SCHEMA_VERSION;
+    }
+
+    @Override
+    public FitSummary fitSummary() {
+        return summary;
     }
 
     @Override
@@ -119,73 +131,64 @@ public final class ForestModel implements ProbabilisticClassifier {
         return new Contributions(Contributions.Scale.PROBABILITY, base, c);
     }
 
-    @Override
-    public FitSummary summary() {
-        return summary;
-    }
-
+    /** The model file: the fit summary, the feature names, the trees, the options and the out-of-bag estimates. */
     @Override
     public byte[] toBytes() {
-        return writer().toBytes();
-    }
-
-    @Override
-    public void save(Path path) throws IOException {
-        writer().write(path);
-    }
-
-    private ModelFile.Writer writer() {
-        ModelFile.Writer w = ModelFile.writer(MODEL_TYPE);
+        ModelFile.Writer w = ModelSections.writer(MODEL_TYPE, SCHEMA_VERSION, summary)
+                .putStrings("feature_names", names);
         TreeCodec.write(w, trees);
-        TreeGrowth.writeOptions(w, options.tree());
+        options.tree().writeTo(w);
         w.putLongs("forest_seed", new long[] {options.seed()});
         w.putDoubles("forest_options", new double[] {options.trees(), options.bootstrap() ? 1 : 0,
-            options.sampleFraction(), options.parallelism()});
+            options.sampleFraction(), options.threads()});
         w.putDoubles("importances", importances);
         w.putDoubles("oob", new double[] {oobRows, oobAccuracy, oobAuc});
-        return ModelSections.write(w, names, summary);
+        return w.toBytes();
     }
 
     /**
-     * Reads a model written by {@link #save(Path)}.
+     * Reads a model from a checked model file of type {@value #MODEL_TYPE}; {@code Models.load} calls it.
      *
-     * @throws ModelFormatException if the file is not a valid random-forest model file
-     * @throws IOException          if it cannot be read
+     * @param f read
+     * @throws ModelFormatException if the file holds another type or schema, or a section is missing, malformed
+     *                              or inconsistent (the message names the file)
      */
-    public static ForestModel load(Path path) throws IOException {
-        return from(ModelFile.read(path));
-    }
-
-    /** Reads a model from bytes written by {@link #toBytes()}. */
-    public static ForestModel fromBytes(byte[] bytes, String source) throws ModelFormatException {
-        return from(ModelFile.parse(bytes, source));
-    }
-
-    /** Reads a model from a parsed model file of type {@value #MODEL_TYPE}. */
-    public static ForestModel from(ModelFile f) throws ModelFormatException {
-        f.requireType(MODEL_TYPE);
+    public static ForestModel read(ModelFile f) throws ModelFormatException {
+        ModelSections.open(f, MODEL_TYPE, SCHEMA_VERSION);
         try {
-            String[] names = f.strings("feature_names");
+            String[] names = ModelSections.featureNames(f, -1);
             List<TreeArrays> trees = TreeCodec.read(f, names.length);
             long[] seeds = f.longs("forest_seed");
             double[] fo = ModelSections.doubles(f, "forest_options", 4);
             double[] oob = ModelSections.doubles(f, "oob", 3);
             if (seeds.length != 1) {
-                throw new ModelFormatException(f.source() + ": malformed forest option sections");
+                throw new ModelFormatException(f.source() + ": malformed forest section 'forest_seed'");
             }
-            TreeOptions to = TreeGrowth.readOptions(f);
-            ForestOptions options = new ForestOptions((int) fo[0], to, fo[1] == 1, fo[2], seeds[0], (int) fo[3]);
+            ForestOptions options = new ForestOptions((int) fo[0], TreeOptions.readFrom(f), fo[1] == 1, fo[2],
+                    seeds[0], (int) fo[3]);
             if (trees.size() != options.trees()) {
                 throw new ModelFormatException(f.source() + ": " + trees.size() + " trees stored, options say "
                         + options.trees());
             }
             return new ForestModel(trees, names, options, ModelSections.doubles(f, "importances", names.length),
-                    (int) oob[0], oob[1], oob[2], ModelSections.summary(f));
+                    (int) oob[0], oob[1], oob[2], FitSummary.readFrom(f));
         } catch (IllegalArgumentException e) {
-            throw new ModelFormatException(f.source() + ": invalid random-forest model: " + e.getMessage());
+            throw new ModelFormatException(f.source() + ": invalid " + MODEL_TYPE + " model: " + e.getMessage());
         }
     }
 
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ForestModel m && m.trees.equals(trees) && Arrays.equals(m.names, names)
+                && m.options.withThreads(1).equals(options.withThreads(1));
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(trees, Arrays.hashCode(names), options.withThreads(1));
+    }
+
+    /** The fit summary, then the 15 most important features by name with their impurity importance. */
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder().append(summary);

@@ -22,13 +22,18 @@ import java.util.Objects;
  *                       {@link #seed()})
  * @param bootstrap      whether each tree sees a bootstrap sample (with replacement) rather than every row
  * @param sampleFraction rows drawn per bootstrap sample as a fraction of the rows, in (0, 1]
- * @param seed           the forest's seed: tree {@code t} uses a stream derived from {@code (seed, t)}, so
- *                       the forest is the same for any {@link #parallelism()}
- * @param parallelism    threads growing trees, &gt;= 1
+ * @param seed           the forest's seed: tree {@code t} draws from the stream {@code Seeds.split(seed, t)},
+ *                       so the forest is the same for any {@link #threads()}
+ * @param threads        threads growing trees, &gt;= 1 (default 1)
  */
 public record ForestOptions(int trees, TreeOptions tree, boolean bootstrap, double sampleFraction, long seed,
-                            int parallelism) {
+                            int threads) {
 
+    /**
+     * Checks every option.
+     *
+     * @throws IllegalArgumentException naming the option, its value and what was expected
+     */
     public ForestOptions {
         Objects.requireNonNull(tree, "tree");
         if (trees < 1) {
@@ -37,8 +42,8 @@ public record ForestOptions(int trees, TreeOptions tree, boolean bootstrap, doub
         if (!(sampleFraction > 0 && sampleFraction <= 1)) {
             throw new IllegalArgumentException("sampleFraction must be in (0, 1], got " + sampleFraction);
         }
-        if (parallelism < 1) {
-            throw new IllegalArgumentException("parallelism must be >= 1, got " + parallelism);
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
     }
 
@@ -55,37 +60,37 @@ public record ForestOptions(int trees, TreeOptions tree, boolean bootstrap, doub
 
     /** A copy with this number of trees. */
     public ForestOptions withTrees(int trees) {
-        return new ForestOptions(trees, tree, bootstrap, sampleFraction, seed, parallelism);
+        return new ForestOptions(trees, tree, bootstrap, sampleFraction, seed, threads);
     }
 
     /** A copy with these tree options. */
     public ForestOptions withTree(TreeOptions tree) {
-        return new ForestOptions(trees, tree, bootstrap, sampleFraction, seed, parallelism);
+        return new ForestOptions(trees, tree, bootstrap, sampleFraction, seed, threads);
     }
 
     /** A copy with or without bootstrap samples. */
     public ForestOptions withBootstrap(boolean bootstrap) {
-        return new ForestOptions(trees, tree, bootstrap, sampleFraction, seed, parallelism);
+        return new ForestOptions(trees, tree, bootstrap, sampleFraction, seed, threads);
     }
 
     /** A copy drawing this fraction of the rows per tree. */
     public ForestOptions withSampleFraction(double sampleFraction) {
-        return new ForestOptions(trees, tree, bootstrap, sampleFraction, seed, parallelism);
+        return new ForestOptions(trees, tree, bootstrap, sampleFraction, seed, threads);
     }
 
     /** A copy with this seed. */
     public ForestOptions withSeed(long seed) {
-        return new ForestOptions(trees, tree, bootstrap, sampleFraction, seed, parallelism);
+        return new ForestOptions(trees, tree, bootstrap, sampleFraction, seed, threads);
     }
 
     /** A copy growing trees on this many threads. */
-    public ForestOptions withParallelism(int parallelism) {
-        return new ForestOptions(trees, tree, bootstrap, sampleFraction, seed, parallelism);
+    public ForestOptions withThreads(int threads) {
+        return new ForestOptions(trees, tree, bootstrap, sampleFraction, seed, threads);
     }
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "trees=%d bootstrap=%b sample_fraction=%g seed=%d parallelism=%d; tree: %s",
-                trees, bootstrap, sampleFraction, seed, parallelism, tree);
+        return String.format(Locale.ROOT, "trees=%d bootstrap=%b sample_fraction=%g seed=%d threads=%d; tree: %s",
+                trees, bootstrap, sampleFraction, seed, threads, tree);
     }
 }

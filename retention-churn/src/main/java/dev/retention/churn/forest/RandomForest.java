@@ -1,18 +1,19 @@
 package dev.retention.churn.forest;
 
 import dev.retention.churn.classifier.ClassWeight;
-import dev.retention.churn.classifier.FeatureMatrix;
-import dev.retention.churn.classifier.FitListener;
-import dev.retention.churn.classifier.FitSummary;
 import dev.retention.churn.classifier.Learner;
 import dev.retention.churn.internal.CartBuilder;
 import dev.retention.churn.internal.Checks;
-import dev.retention.churn.internal.MatrixAccess;
+import dev.retention.churn.internal.ModelSections;
 import dev.retention.churn.internal.TreeArrays;
-import dev.retention.churn.internal.TreeGrowth;
 import dev.retention.churn.tree.TreeOptions;
-import dev.retention.churn.evaluation.ClassificationMetrics;
+import dev.retention.evaluation.RocAuc;
+import dev.retention.matrix.DenseMatrix;
+import dev.retention.model.FitControl;
+import dev.retention.model.FitSummary;
+import dev.retention.parallel.Blocks;
 import dev.retention.parallel.Workers;
+import dev.retention.random.Seeds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,11 +32,11 @@ import java.util.SplittableRandom;
  * {@link ForestModel#oobAuc()}. Impurity importances are the mean of the trees' normalised importances.
  *
  * <p>Deterministic per seed whatever the number of threads: tree {@code t} draws its bootstrap sample and
- * feature order from a SplitMix64 stream seeded by {@code (seed, t)}; trees are stored by index and the
- * out-of-bag sums are added in tree order. Progress: the listener hears each finished tree, SLF4J INFO
- * every tenth of the trees.
+ * feature order from a SplitMix64 stream seeded by {@code Seeds.split(seed, t)}; trees are stored by index and
+ * the out-of-bag sums are added in tree order over fixed row blocks. Progress: {@link FitControl#step} after
+ * each finished tree (stage {@code "trees"}), SLF4J DEBUG per tree, one INFO line per fit.
  *
- * <p>Cost O(trees * sqrt(p) * n log n * depth) time over {@link ForestOptions#parallelism()} threads;
+ * <p>Cost O(trees * sqrt(p) * n log n * depth) time over {@link ForestOptions#threads()} threads;
  * memory O(trees * nodes) plus O(n) workspace per thread and one bit per row and tree for the
  * out-of-bag rows.
  */
@@ -46,9 +47,27 @@ public final class RandomForest {
     private RandomForest() {
     }
 
-    /** Fits a forest with every row weighing 1. */
-    public static ForestModel fit(FeatureMatrix x, int[] y, ForestOptions options) {
-        return fit(x, y, null, options, FitListener.NONE);
+    /**
+     * Fits a forest with every row weighing 1, no control.
+     *
+     * @param x       read: training features
+     * @param y       read: labels 0 or 1, both classes present
+     * @param options the options
+     */
+    public static ForestModel fit(DenseMatrix x, int[] y, ForestOptions options) {
+        return fit(x, y, null, options, FitControl.defaults());
+    }
+
+    /**
+     * Fits a forest with every row weighing 1.
+     *
+     * @param x       read: training features
+     * @param y       read: labels 0 or 1, both classes present
+     * @param options the options
+     * @param control progress, cancellation and executor
+     */
+    public static ForestModel fit(DenseMatrix x, int[] y, ForestOptions options, FitControl control) {
+        return fit(x, y, null, options, control);
     }
 
     /**
@@ -58,22 +77,23 @@ public final class RandomForest {
      * @param y             read: labels 0 or 1, both classes present
      * @param sampleWeights read: row weights, finite and &gt;= 0, or {@code null}
      * @param options       the options
-     * @param listener      told after each tree ({@code "trees"}, done, total)
+     * @param control       told after each tree ({@code "trees"}, done, total); may cancel the fit
+     * @throws IllegalArgumentException if the labels or weights are bad
+     * @throws java.util.concurrent.CancellationException if the control cancels the fit
      */
-    public static ForestModel fit(FeatureMatrix x, int[] y, double[] sampleWeights, ForestOptions options,
-                                  FitListener listener) {
+    public static ForestModel fit(DenseMatrix x, int[] y, double[] sampleWeights, ForestOptions options,
+                                  FitControl control) {
         Objects.requireNonNull(options, "options");
-        Objects.requireNonNull(listener, "listener");
+        Objects.requireNonNull(control, "control");
         Checks.labels(x, y);
-        Checks.weights(sampleWeights, x.rows());
+        double[] sample = Checks.weights(sampleWeights, x.rows());
         long start = System.nanoTime();
         int n = x.rows();
-        int p = x.cols();
-        double[] data = MatrixAccess.data(x);
-        double[] columns = CartBuilder.columnMajor(data, n, p);   // shared, read-only, by every tree
+        int p = x.columns();
+        double[] columns = x.toColumnMajor();   // shared, read-only, by every tree
         TreeOptions to = options.tree();
-        double[] base = to.classWeight().mode() == ClassWeight.Mode.NONE ? sampleWeights
-                : to.classWeight().rowWeights(y, sampleWeights);
+        double[] base = to.classWeight().mode() == ClassWeight.Mode.NONE ? sample
+                : to.classWeight().rowWeights(y, sample);
         int mtry = to.maxFeatures().resolve(p);
         int draws = (int) Math.max(1, Math.round(options.sampleFraction() * n));
         int total = options.trees();
@@ -81,11 +101,10 @@ public final class RandomForest {
         long[][] inBag = options.bootstrap() ? new long[total][(n + 63) >>> 6] : null;
         Object lock = new Object();
         long[] done = {0};
-        LOG.info("growing {} trees on {} rows x {} features ({} per node), {} thread(s)", total, n, p, mtry,
-                options.parallelism());
-        try (Workers parallel = Workers.create(options.parallelism())) {
+        control.checkCancelled("trees", 0);
+        try (Workers parallel = control.workers(options.threads())) {
             parallel.run(total, t -> {
-                SplittableRandom rnd = new SplittableRandom(treeSeed(options.seed(), t));
+                SplittableRandom rnd = new SplittableRandom(Seeds.split(options.seed(), t));
                 double[] w;
                 if (options.bootstrap()) {
                     w = new double[n];
@@ -104,19 +123,19 @@ public final class RandomForest {
                 } else {
                     w = base;
                 }
-                trees[t] = TreeGrowth.grow(columns, n, p, y, w, to, mtry, rnd);
+                trees[t] = new CartBuilder(columns, n, p, y, w, to.criterion() == TreeOptions.Criterion.ENTROPY,
+                        to.maxDepth(), to.minSamplesSplit(), to.minSamplesLeaf(), mtry, to.minImpurityDecrease(),
+                        rnd).build();
                 synchronized (lock) {
                     long d = ++done[0];
-                    listener.progress("trees", d, total, Double.NaN);
-                    if (total >= 10 && d % (total / 10) == 0) {
-                        LOG.info("{} of {} trees grown", d, total);
-                    }
+                    LOG.debug("tree {} grown: {} of {}", t, d, total);
+                    control.step("trees", d, total, Double.NaN);
                 }
             });
             double[] oob = new double[n];
             int[] oobTrees = new int[n];
             if (inBag != null) {
-                outOfBag(parallel, data, n, p, trees, inBag, oob, oobTrees);
+                outOfBag(parallel, x, trees, inBag, oob, oobTrees);
             }
             double oobAccuracy = Double.NaN;
             double oobAuc = Double.NaN;
@@ -136,14 +155,12 @@ public final class RandomForest {
                         pp[k++] = oob[i] / oobTrees[i];
                     }
                 }
-                oobAccuracy = ClassificationMetrics.accuracy(yy, pp, 0.5);
-                int pos = 0;
-                for (int v : yy) {
-                    pos += v;
+                int correct = 0;
+                for (int i = 0; i < oobRows; i++) {
+                    correct += (pp[i] > 0.5 ? 1 : 0) == yy[i] ? 1 : 0;   // predicted positive above 0.5
                 }
-                if (pos > 0 && pos < oobRows) {
-                    oobAuc = ClassificationMetrics.rocAuc(yy, pp);
-                }
+                oobAccuracy = (double) correct / oobRows;
+                oobAuc = RocAuc.ifBothClasses(yy, pp).orElse(Double.NaN);
             }
             double[] importances = new double[p];
             for (TreeArrays t : trees) {
@@ -156,7 +173,6 @@ public final class RandomForest {
             for (int j = 0; j < p; j++) {
                 importances[j] = sum > 0 ? importances[j] / sum : 0;
             }
-            double seconds = (System.nanoTime() - start) / 1e9;
             long nodes = 0;
             for (TreeArrays t : trees) {
                 nodes += t.size();
@@ -164,29 +180,37 @@ public final class RandomForest {
             String message = String.format(Locale.ROOT, "%d trees, %,d nodes; out-of-bag rows %d, accuracy %s, AUC %s",
                     total, nodes, oobRows, Double.isNaN(oobAccuracy) ? "n/a" : String.format(Locale.ROOT, "%.4f",
                             oobAccuracy), Double.isNaN(oobAuc) ? "n/a" : String.format(Locale.ROOT, "%.4f", oobAuc));
-            LOG.info("random forest: {}, {} s", message, seconds);
-            FitSummary summary = new FitSummary("random forest (CART, " + to.criterion().name().toLowerCase(Locale.ROOT)
-                    + ")", options.toString(), n, p, total, true, message, new double[0], seconds);
-            return new ForestModel(List.of(trees), x.names(), options, importances, oobRows, oobAccuracy, oobAuc,
-                    summary);
+            FitSummary.Builder summary = FitSummary.builder("random forest (CART, "
+                            + to.criterion().name().toLowerCase(Locale.ROOT) + ")")
+                    .options(options)
+                    .choice(mtry + " of " + p + " features searched per node")
+                    .iterations(total)
+                    .converged(true, message)
+                    .data(x.fingerprint());
+            if (options.bootstrap() && oobRows == 0) {
+                summary.warning("no row was out of bag, so there is no out-of-bag estimate");
+            }
+            FitSummary s = summary.secondsSince(start).build();
+            ModelSections.logFit(LOG, s);
+            return new ForestModel(List.of(trees), x.names().toArray(String[]::new), options, importances, oobRows,
+                    oobAccuracy, oobAuc, s);
         }
     }
 
     /** Out-of-bag sums per row, over fixed row blocks, trees added in index order. */
-    private static void outOfBag(Workers parallel, double[] data, int n, int p, TreeArrays[] trees, long[][] inBag,
-                                 double[] oob, int[] oobTrees) {
-        int block = 4096;
-        int blocks = (n + block - 1) / block;
-        parallel.run(blocks, b -> {
-            int from = b * block;
-            int to = Math.min(n, from + block);
+    private static void outOfBag(Workers parallel, DenseMatrix x, TreeArrays[] trees, long[][] inBag, double[] oob,
+                                 int[] oobTrees) {
+        Blocks blocks = Blocks.ofSize(x.rows(), 4096);
+        parallel.run(blocks.count(), b -> {
+            int from = blocks.start(b);
+            int to = blocks.end(b);
             for (int t = 0; t < trees.length; t++) {
                 long[] bag = inBag[t];
                 TreeArrays tree = trees[t];
                 double[] value = tree.value();
                 for (int i = from; i < to; i++) {
                     if ((bag[i >>> 6] & (1L << i)) == 0) {
-                        oob[i] += value[tree.leaf(data, i * p)];
+                        oob[i] += value[tree.leaf(x, i)];
                         oobTrees[i]++;
                     }
                 }
@@ -194,17 +218,13 @@ public final class RandomForest {
         });
     }
 
-    /** The seed of tree t: SplitMix64's finaliser of seed + (t + 1) * golden gamma (Steele, Lea and Flood 2014). */
-    static long treeSeed(long seed, int t) {
-        long z = seed + (t + 1L) * 0x9E3779B97F4A7C15L;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
-    }
-
-    /** A learner fitting with these options, for cross-validation and grid search. */
+    /**
+     * A learner fitting with these options, for pipelines, cross-validation and grid search.
+     *
+     * @param options the options of every fit
+     */
     public static Learner learner(ForestOptions options) {
         Objects.requireNonNull(options, "options");
-        return (x, y, listener) -> fit(x, y, null, options, listener);
+        return (x, y, control) -> fit(x, y, null, options, control);
     }
 }

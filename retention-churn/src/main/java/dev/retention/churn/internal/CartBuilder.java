@@ -61,13 +61,13 @@ public final class CartBuilder {
 
     /**
      * @param columns             read: the features column-major, feature {@code f} of row {@code i} at
-     *                            {@code f * rows + i} (see {@link #columnMajor})
+     *                            {@code f * rows + i} ({@code DenseMatrix.toColumnMajor()})
      * @param rows                number of rows
      * @param p                   number of features
      * @param y                   read: labels 0 or 1
      * @param w                   read: row weights (0 leaves a row out), or {@code null} for all 1
      * @param entropy             entropy instead of Gini
-     * @param maxDepth            depth limit, &gt;= 1 ({@link Integer#MAX_VALUE} for none)
+     * @param maxDepth            depth limit, &gt;= 1, or 0 for none
      * @param minSamplesSplit     &gt;= 2
      * @param minSamplesLeaf      &gt;= 1
      * @param maxFeatures         features searched per node, in [1, p]
@@ -83,7 +83,7 @@ public final class CartBuilder {
         this.y = y;
         this.w = w;
         this.entropy = entropy;
-        this.maxDepth = maxDepth;
+        this.maxDepth = maxDepth == 0 ? Integer.MAX_VALUE : maxDepth;
         this.minSamplesSplit = minSamplesSplit;
         this.minSamplesLeaf = minSamplesLeaf;
         this.maxFeatures = maxFeatures;
@@ -117,18 +117,6 @@ public final class CartBuilder {
     /** Impurity of a node with class weights w0, w1 (Gini, or entropy in bits). */
     private double impurity(double w0, double w1) {
         return entropy ? SplitSearch.entropy(w0, w1) : SplitSearch.gini(w0, w1);
-    }
-
-    /** The column-major copy of a row-major {@code rows x p} matrix, for the builder. O(rows p). */
-    public static double[] columnMajor(double[] x, int rows, int p) {
-        double[] c = new double[x.length];
-        for (int i = 0; i < rows; i++) {
-            int off = i * p;
-            for (int j = 0; j < p; j++) {
-                c[j * rows + i] = x[off + j];
-            }
-        }
-        return c;
     }
 
     /** Builds the tree. */

@@ -1,6 +1,6 @@
 package dev.retention.churn.internal;
 
-import dev.retention.churn.classifier.FeatureMatrix;
+import dev.retention.matrix.DenseMatrix;
 
 import java.util.Objects;
 
@@ -15,7 +15,7 @@ public final class Checks {
      *
      * @return the number of positives
      */
-    public static int labels(FeatureMatrix x, int[] y) {
+    public static int labels(DenseMatrix x, int[] y) {
         Objects.requireNonNull(x, "x");
         Objects.requireNonNull(y, "y");
         if (y.length != x.rows()) {
@@ -35,7 +35,7 @@ public final class Checks {
         return positives;
     }
 
-    /** Checks row weights: one per row, finite and &gt;= 0, some positive. Returns them (not copied). */
+    /** Checks row weights: one per row, finite and &gt;= 0, some positive. Returns a copy, or null for none. */
     public static double[] weights(double[] w, int rows) {
         if (w == null) {
             return null;
@@ -53,7 +53,7 @@ public final class Checks {
         if (sum == 0) {
             throw new IllegalArgumentException("sampleWeights are all 0");
         }
-        return w;
+        return w.clone();
     }
 
     /** Checks a row given to a model: its length and that every value is finite. */
@@ -70,11 +70,11 @@ public final class Checks {
         }
     }
 
-    /** Checks parallelism. */
-    public static int parallelism(int p) {
-        if (p < 1) {
-            throw new IllegalArgumentException("parallelism must be >= 1, got " + p);
+    /** Checks a number of threads. */
+    public static int threads(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
-        return p;
+        return threads;
     }
 }

@@ -1,5 +1,7 @@
 package dev.retention.churn.internal;
 
+import dev.retention.matrix.DenseMatrix;
+
 import java.util.SplittableRandom;
 
 /**
@@ -29,19 +31,20 @@ public final class DualCoordinateDescent {
     /**
      * Solves the dual.
      *
-     * @param x        read: row-major {@code n x p} features
-     * @param n        rows
-     * @param p        features
-     * @param y        read: labels 0 or 1 (mapped to -1, +1)
-     * @param c        read: the cost {@code C_i} of each row (C times its weight), &gt; 0
+     * @param x        read in place: the features
+     * @param rows     read: the rows of {@code x} that make the problem, in order (a fold's training rows)
+     * @param y        read: labels 0 or 1 (mapped to -1, +1), one per entry of {@code rows}
+     * @param c        read: the cost {@code C_i} of each entry of {@code rows} (C times its weight), &gt; 0
      * @param squared  squared hinge instead of hinge
      * @param bias     the bias feature's value, or a negative number for no bias
      * @param eps      stopping tolerance on the projected-gradient gap
      * @param maxIter  pass limit
      * @param rnd      the shuffling stream
      */
-    public static Result solve(double[] x, int n, int p, int[] y, double[] c, boolean squared, double bias, double eps,
+    public static Result solve(DenseMatrix x, int[] rows, int[] y, double[] c, boolean squared, double bias, double eps,
                                int maxIter, SplittableRandom rnd) {
+        int n = rows.length;
+        int p = x.columns();
         boolean hasBias = bias >= 0;
         int m = hasBias ? p + 1 : p;
         double[] w = new double[m];
@@ -54,9 +57,9 @@ public final class DualCoordinateDescent {
             upper[i] = squared ? Double.POSITIVE_INFINITY : c[i];
             diag[i] = squared ? 0.5 / c[i] : 0;
             double s = diag[i];
-            int off = i * p;
+            int off = rows[i] * p;
             for (int j = 0; j < p; j++) {
-                s += x[off + j] * x[off + j];
+                s += x.valueAt(off + j) * x.valueAt(off + j);
             }
             if (hasBias) {
                 s += bias * bias;
@@ -82,10 +85,10 @@ public final class DualCoordinateDescent {
             for (int s = 0; s < active; s++) {
                 int i = index[s];
                 double yi = y[i] == 1 ? 1 : -1;
-                int off = i * p;
+                int off = rows[i] * p;
                 double dot = 0;
                 for (int j = 0; j < p; j++) {
-                    dot += w[j] * x[off + j];
+                    dot += w[j] * x.valueAt(off + j);
                 }
                 if (hasBias) {
                     dot += w[p] * bias;
@@ -123,7 +126,7 @@ public final class DualCoordinateDescent {
                     alpha[i] = Math.min(Math.max(alpha[i] - g / qd[i], 0.0), cu);
                     double d = (alpha[i] - old) * yi;
                     for (int j = 0; j < p; j++) {
-                        w[j] += d * x[off + j];
+                        w[j] += d * x.valueAt(off + j);
                     }
                     if (hasBias) {
                         w[p] += d * bias;

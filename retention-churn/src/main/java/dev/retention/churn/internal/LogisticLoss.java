@@ -1,5 +1,7 @@
 package dev.retention.churn.internal;
 
+import dev.retention.matrix.DenseMatrix;
+import dev.retention.parallel.Blocks;
 import dev.retention.parallel.Workers;
 
 /**
@@ -12,8 +14,10 @@ import dev.retention.parallel.Workers;
  * (scikit-learn's {@code HalfBinomialLoss} summed with sample weights, without the penalty). Parameters
  * are laid out as {@code [w_0 .. w_p-1, b]}.
  *
- * <p>Layout and parallelism: rows are cut into fixed blocks of {@value #BLOCK_ROWS}; each block
- * accumulates its loss and gradient into its own slot of a workspace allocated once, and the slots are
+ * <p>Layout and parallelism: the matrix is read in place, row-major, through {@link DenseMatrix#valueAt}
+ * (which the JIT compiler turns into a plain array load); rows are cut into fixed blocks of
+ * {@value #BLOCK_ROWS} ({@link Blocks#ofSize}); each block accumulates its loss and gradient into its own
+ * slot of a workspace allocated once, and the slots are
  * added in block order, so the result is bit-for-bit the same for any number of threads. Per row: one dot
  * product, one {@code exp}, one axpy into the block's gradient (see {@link #accumulate});
  * the row is read from memory once and from cache the second time. Nothing is allocated per call
@@ -29,12 +33,13 @@ public final class LogisticLoss {
     /** Rows per block. */
     public static final int BLOCK_ROWS = 2048;
 
-    private final double[] x;
+    private final DenseMatrix x;
     private final int n;
     private final int p;
     private final double[] y;
     private final double[] weights;   // null: every row weighs 1
     private final boolean intercept;
+    private final Blocks partition;
     private final int blocks;
     private final double[] blockLoss;
     private final double[][] blockGrad;
@@ -43,23 +48,22 @@ public final class LogisticLoss {
     private double[] params;           // set for the duration of one evaluation
 
     /**
-     * @param x         read, kept: row-major {@code n x p} values, finite
-     * @param n         rows
-     * @param p         columns
+     * @param x         read, kept: the {@code n x p} features, read in place through {@link DenseMatrix#valueAt}
      * @param y         read, kept: labels 0 or 1 as doubles
      * @param weights   read, kept: row weights, or {@code null} for all 1
      * @param intercept whether the last parameter is an intercept
      * @param parallel  the runner (not closed here)
      */
-    public LogisticLoss(double[] x, int n, int p, double[] y, double[] weights, boolean intercept, Workers parallel) {
-        assert x.length == (long) n * p && y.length == n && (weights == null || weights.length == n);
+    public LogisticLoss(DenseMatrix x, double[] y, double[] weights, boolean intercept, Workers parallel) {
         this.x = x;
-        this.n = n;
-        this.p = p;
+        this.n = x.rows();
+        this.p = x.columns();
+        assert y.length == n && (weights == null || weights.length == n);
         this.y = y;
         this.weights = weights;
         this.intercept = intercept;
-        this.blocks = (n + BLOCK_ROWS - 1) / BLOCK_ROWS;
+        this.partition = Blocks.ofSize(n, BLOCK_ROWS);
+        this.blocks = partition.count();
         this.blockLoss = new double[blocks];
         this.blockGrad = new double[blocks][p + 1];
         this.parallel = parallel;
@@ -97,10 +101,9 @@ public final class LogisticLoss {
     }
 
     private void block(int b) {
-        int from = b * BLOCK_ROWS;
-        int to = Math.min(n, from + BLOCK_ROWS);
         double[] g = blockGrad[b];
-        blockLoss[b] = accumulate(x, p, y, weights, params, intercept ? params[p] : 0.0, from, to, g);
+        blockLoss[b] = accumulate(x, p, y, weights, params, intercept ? params[p] : 0.0, partition.start(b),
+                partition.end(b), g);
         if (!intercept) {
             g[p] = 0;
         }
@@ -116,7 +119,7 @@ public final class LogisticLoss {
      * factors lie in (1, 2], so the product stays below 2^512, and its rounding error (about 1.1e-16 per
      * factor, relative) equals that of summing the logs.
      */
-    public static double accumulate(double[] x, int p, double[] y, double[] weights, double[] w, double bias,
+    public static double accumulate(DenseMatrix x, int p, double[] y, double[] weights, double[] w, double bias,
                                     int from, int to, double[] g) {
         for (int j = 0; j <= p; j++) {
             g[j] = 0;
@@ -138,14 +141,14 @@ public final class LogisticLoss {
             for (; j + 1 < p; j += 2) {
                 double w0 = w[j];
                 double w1 = w[j + 1];
-                a0 += x[o0 + j] * w0;
-                a1 += x[o0 + j + 1] * w1;
-                b0 += x[o1 + j] * w0;
-                b1 += x[o1 + j + 1] * w1;
+                a0 += x.valueAt(o0 + j) * w0;
+                a1 += x.valueAt(o0 + j + 1) * w1;
+                b0 += x.valueAt(o1 + j) * w0;
+                b1 += x.valueAt(o1 + j + 1) * w1;
             }
             if (j < p) {
-                a0 += x[o0 + j] * w[j];
-                b0 += x[o1 + j] * w[j];
+                a0 += x.valueAt(o0 + j) * w[j];
+                b0 += x.valueAt(o1 + j) * w[j];
             }
             double z0 = bias + (a0 + a1);
             double z1 = bias + (b0 + b1);
@@ -174,7 +177,7 @@ public final class LogisticLoss {
             }
             gb += r0 + r1;
             for (j = 0; j < p; j++) {
-                g[j] += r0 * x[o0 + j] + r1 * x[o1 + j];
+                g[j] += r0 * x.valueAt(o0 + j) + r1 * x.valueAt(o1 + j);
             }
         }
         if (i < to) {
@@ -187,27 +190,27 @@ public final class LogisticLoss {
             double r = s * ((z >= 0 ? 1 / (1 + e) : e / (1 + e)) - yi);
             gb += r;
             for (int j = 0; j < p; j++) {
-                g[j] += r * x[off + j];
+                g[j] += r * x.valueAt(off + j);
             }
         }
         g[p] = gb;
         return linear + (logs + Math.log(product));
     }
 
-    private static double dot(double[] x, int off, double[] w, int p) {
+    private static double dot(DenseMatrix x, int off, double[] w, int p) {
         double s0 = 0;
         double s1 = 0;
         double s2 = 0;
         double s3 = 0;
         int j = 0;
         for (; j + 3 < p; j += 4) {
-            s0 += x[off + j] * w[j];
-            s1 += x[off + j + 1] * w[j + 1];
-            s2 += x[off + j + 2] * w[j + 2];
-            s3 += x[off + j + 3] * w[j + 3];
+            s0 += x.valueAt(off + j) * w[j];
+            s1 += x.valueAt(off + j + 1) * w[j + 1];
+            s2 += x.valueAt(off + j + 2) * w[j + 2];
+            s3 += x.valueAt(off + j + 3) * w[j + 3];
         }
         for (; j < p; j++) {
-            s0 += x[off + j] * w[j];
+            s0 += x.valueAt(off + j) * w[j];
         }
         return (s0 + s1) + (s2 + s3);
     }

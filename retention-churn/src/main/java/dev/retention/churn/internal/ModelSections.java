@@ -1,40 +1,47 @@
 package dev.retention.churn.internal;
 
-import dev.retention.churn.classifier.FitSummary;
+import dev.retention.model.FitSummary;
 import dev.retention.model.ModelFile;
 import dev.retention.model.ModelFormatException;
+import dev.retention.model.Verdict;
+import org.slf4j.Logger;
 
-/** Writes and reads the sections every classifier file shares: feature names and the fit summary. */
+import java.util.List;
+
+/**
+ * What every churn model file and fit share: the header (type, schema, fit summary), the feature names, checked
+ * sections, and the one INFO line (plus a WARN line for a doubtful verdict) that every fit logs.
+ */
 public final class ModelSections {
 
     private ModelSections() {
     }
 
-    /** Adds the feature names and the summary to a model file being written. */
-    public static ModelFile.Writer write(ModelFile.Writer w, String[] featureNames, FitSummary s) {
-        return w.putStrings("feature_names", featureNames)
-                .putStrings("summary_text", new String[] {s.algorithm(), s.options(), s.message()})
-                .putInts("summary_counts", new int[] {s.rows(), s.features(), s.iterations(), s.converged() ? 1 : 0})
-                .putDoubles("summary_history", s.history())
-                .putDoubles("summary_seconds", new double[] {s.seconds()});
+    /** A writer of {@code type} at {@code schema} with the fit summary already written. */
+    public static ModelFile.Writer writer(String type, int schema, FitSummary summary) {
+        ModelFile.Writer w = ModelFile.writer(type, schema);
+        summary.writeTo(w);
+        return w;
     }
 
-    /** The summary stored by {@link #write}. */
-    public static FitSummary summary(ModelFile f) throws ModelFormatException {
-        String[] text = f.strings("summary_text");
-        int[] counts = f.ints("summary_counts");
-        double[] seconds = f.doubles("summary_seconds");
-        if (text.length != 3 || counts.length != 4 || seconds.length != 1) {
-            throw new ModelFormatException(f.source() + ": malformed fit summary sections");
+    /**
+     * Checks the type and schema of a file: a newer schema is refused (by {@link ModelFile#requireType}), and so is
+     * an older one, written before the model contract, whose sections this library no longer reads.
+     */
+    public static ModelFile open(ModelFile f, String type, int schema) throws ModelFormatException {
+        f.requireType(type, schema);
+        if (f.schemaVersion() < schema) {
+            throw new ModelFormatException(f.source() + ": the '" + type + "' model has schema version "
+                    + f.schemaVersion() + ", written before the shared model contract; this library reads schema "
+                    + schema + " only: fit and save the model again");
         }
-        return new FitSummary(text[0], text[1], counts[0], counts[1], counts[2], counts[3] == 1, text[2],
-                f.doubles("summary_history"), seconds[0]);
+        return f;
     }
 
-    /** The feature names stored by {@link #write}, checked against the expected count. */
+    /** The feature names, checked against the expected count ({@code -1}: any). */
     public static String[] featureNames(ModelFile f, int expected) throws ModelFormatException {
         String[] names = f.strings("feature_names");
-        if (names.length != expected) {
+        if (expected >= 0 && names.length != expected) {
             throw new ModelFormatException(f.source() + ": " + names.length + " feature names for " + expected
                     + " features");
         }
@@ -51,6 +58,16 @@ public final class ModelSections {
         return v;
     }
 
+    /** Requires a section's length. */
+    public static String[] strings(ModelFile f, String name, int expected) throws ModelFormatException {
+        String[] v = f.strings(name);
+        if (v.length != expected) {
+            throw new ModelFormatException(f.source() + ": section '" + name + "' holds " + v.length
+                    + " strings, expected " + expected);
+        }
+        return v;
+    }
+
     /** A section of model parameters, each of which must be finite (a NaN weight would leak into every score). */
     public static double[] finiteDoubles(ModelFile f, String name) throws ModelFormatException {
         double[] v = f.doubles(name);
@@ -61,5 +78,39 @@ public final class ModelSections {
             }
         }
         return v;
+    }
+
+    /** A section of one value that must be finite. */
+    public static double finiteDouble(ModelFile f, String name) throws ModelFormatException {
+        double[] v = finiteDoubles(f, name);
+        if (v.length != 1) {
+            throw new ModelFormatException(f.source() + ": section '" + name + "' holds " + v.length
+                    + " values, expected 1");
+        }
+        return v[0];
+    }
+
+    /**
+     * Logs the end of a fit: one INFO line (algorithm, data, outcome, time) and, when the verdict is not
+     * {@link Verdict#FINE}, one WARN line with its reasons.
+     */
+    public static void logFit(Logger log, FitSummary s) {
+        log.info("{} on {}: {} after {} iterations ({}), {} s, verdict {}", s.algorithm(), s.data(),
+                s.converged() ? "converged" : "NOT converged", s.iterations(), s.stopReason(), s.seconds(),
+                s.verdict());
+        if (s.verdict() != Verdict.FINE) {
+            List<String> w = s.warnings();
+            log.warn("{}: verdict {}: {}", s.algorithm(), s.verdict(), String.join("; ", w));
+        }
+    }
+
+    /** Whether every value is finite. */
+    public static boolean allFinite(double[] v) {
+        for (double d : v) {
+            if (!Double.isFinite(d)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

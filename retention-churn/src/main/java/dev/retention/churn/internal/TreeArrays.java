@@ -1,5 +1,9 @@
 package dev.retention.churn.internal;
 
+import dev.retention.matrix.DenseMatrix;
+
+import java.util.Arrays;
+
 /**
  * A fitted binary classification tree as parallel arrays, node 0 the root, children after their parent
  * in depth-first order (left subtree first). For a leaf {@code feature[i] == -1} and
@@ -27,6 +31,16 @@ public record TreeArrays(int[] feature, double[] threshold, int[] left, int[] ri
         int node = 0;
         while (feature[node] >= 0) {
             node = x[offset + feature[node]] <= threshold[node] ? left[node] : right[node];
+        }
+        return node;
+    }
+
+    /** The leaf reached by row {@code row} of a matrix, read in place. O(depth). */
+    public int leaf(DenseMatrix x, int row) {
+        int offset = row * x.columns();
+        int node = 0;
+        while (feature[node] >= 0) {
+            node = x.valueAt(offset + feature[node]) <= threshold[node] ? left[node] : right[node];
         }
         return node;
     }
@@ -80,5 +94,24 @@ public record TreeArrays(int[] feature, double[] threshold, int[] left, int[] ri
             }
         }
         return imp;
+    }
+
+    /** Equal when every node array is equal by content. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TreeArrays t && Arrays.equals(t.feature, feature) && Arrays.equals(t.threshold, threshold)
+                && Arrays.equals(t.left, left) && Arrays.equals(t.right, right) && Arrays.equals(t.value, value)
+                && Arrays.equals(t.impurity, impurity) && Arrays.equals(t.weight, weight)
+                && Arrays.equals(t.count, count);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * (31 * Arrays.hashCode(feature) + Arrays.hashCode(threshold)) + Arrays.hashCode(value);
+    }
+
+    @Override
+    public String toString() {
+        return "TreeArrays[" + feature.length + " nodes, depth " + depth() + "]";
     }
 }

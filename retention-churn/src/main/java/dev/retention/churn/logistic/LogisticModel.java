@@ -2,27 +2,33 @@ package dev.retention.churn.logistic;
 
 import dev.retention.churn.classifier.ClassWeight;
 import dev.retention.churn.classifier.Contributions;
-import dev.retention.churn.classifier.FitSummary;
 import dev.retention.churn.classifier.ProbabilisticClassifier;
 import dev.retention.churn.internal.Checks;
 import dev.retention.churn.internal.ModelSections;
+import dev.retention.model.FitSummary;
 import dev.retention.model.ModelFile;
 import dev.retention.model.ModelFormatException;
 
-import java.io.IOException;
-import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * A fitted logistic regression: {@code P(y = 1 | x) = 1 / (1 + exp(-(x . w + b)))}. Immutable and
- * thread-safe; saved with the model file format (type {@value #MODEL_TYPE}). Contributions are
- * {@code w_j x_j} on the log-odds scale with base {@code b}: on standardised features, how many
- * standard deviations from the mean times the coefficient.
+ * thread-safe; saved as a model file of type {@value #MODEL_TYPE} and read back by
+ * {@code Models.load(path, LogisticModel.class)}. Contributions are {@code w_j x_j} on the log-odds scale with
+ * base {@code b}: on standardised features, how many standard deviations from the mean times the coefficient.
+ *
+ * <p>Equal to another logistic model when the coefficients, intercept, feature names and options are (the
+ * number of threads aside, which does not change a fit), whatever the fit summaries say.
  */
 public final class LogisticModel implements ProbabilisticClassifier {
 
     /** The model type written into model files. */
     public static final String MODEL_TYPE = "logistic-regression";
+    /** The schema version of this type's sections: 2 since the shared fit summary. */
+    public static final int SCHEMA_VERSION = 2;
 
     private final double[] coefficients;
     private final double intercept;
@@ -54,7 +60,11 @@ public final class LogisticModel implements ProbabilisticClassifier {
         return options;
     }
 
-    /** The linear predictor {@code x . w + b} (log-odds). O(p). */
+    /**
+     * The linear predictor {@code x . w + b} (log-odds). O(p).
+     *
+     * @param features read: {@link #featureCount()} finite values
+     */
     public double decisionFunction(double[] features) {
         Checks.row(features, coefficients.length);
         return linear(features);
@@ -83,13 +93,23 @@ public final class LogisticModel implements ProbabilisticClassifier {
     }
 
     @Override
+    public int schemaVersion() {
+        return SCHEMA_VERSION;
+    }
+
+    @Override
+    public FitSummary fitSummary() {
+        return summary;
+    }
+
+    @Override
     public int featureCount() {
         return coefficients.length;
     }
 
     @Override
-    public String[] featureNames() {
-        return names.clone();
+    public List<String> featureNames() {
+        return List.of(names);
     }
 
     @Override
@@ -108,71 +128,58 @@ public final class LogisticModel implements ProbabilisticClassifier {
         return new Contributions(Contributions.Scale.LOG_ODDS, intercept, c);
     }
 
-    @Override
-    public FitSummary summary() {
-        return summary;
-    }
-
+    /** The model file: the fit summary, the feature names, the coefficients, the intercept and the options. */
     @Override
     public byte[] toBytes() {
-        return writer().toBytes();
-    }
-
-    @Override
-    public void save(Path path) throws IOException {
-        writer().write(path);
-    }
-
-    private ModelFile.Writer writer() {
         ClassWeight cw = options.classWeight();
-        ModelFile.Writer w = ModelFile.writer(MODEL_TYPE)
+        return ModelSections.writer(MODEL_TYPE, SCHEMA_VERSION, summary)
+                .putStrings("feature_names", names)
                 .putDoubles("coefficients", coefficients)
                 .putDoubles("intercept", new double[] {intercept})
                 .putStrings("penalty", new String[] {options.penalty().name(), cw.mode().name()})
                 .putDoubles("options", new double[] {options.c(), options.l1Ratio(), cw.negative(), cw.positive(),
-                    options.fitIntercept() ? 1 : 0, options.tolerance(), options.maxIterations(),
-                    options.parallelism()});
-        return ModelSections.write(w, names, summary);
+                    options.fitIntercept() ? 1 : 0, options.tolerance(), options.maxIterations(), options.threads()})
+                .toBytes();
     }
 
     /**
-     * Reads a model written by {@link #save(Path)}.
+     * Reads a model from a checked model file of type {@value #MODEL_TYPE}; {@code Models.load} calls it.
      *
-     * @throws ModelFormatException if the file is not a valid logistic-regression model file
-     * @throws IOException          if it cannot be read
+     * @param f read
+     * @throws ModelFormatException if the file holds another type or schema, a section is missing or malformed,
+     *                              a parameter is not finite or an option is out of range (the message names the
+     *                              file)
      */
-    public static LogisticModel load(Path path) throws IOException {
-        return from(ModelFile.read(path));
-    }
-
-    /** Reads a model from bytes written by {@link #toBytes()}. */
-    public static LogisticModel fromBytes(byte[] bytes, String source) throws ModelFormatException {
-        return from(ModelFile.parse(bytes, source));
-    }
-
-    /** Reads a model from a parsed model file of type {@value #MODEL_TYPE}. */
-    public static LogisticModel from(ModelFile f) throws ModelFormatException {
-        f.requireType(MODEL_TYPE);
+    public static LogisticModel read(ModelFile f) throws ModelFormatException {
+        ModelSections.open(f, MODEL_TYPE, SCHEMA_VERSION);
         try {
             double[] w = ModelSections.finiteDoubles(f, "coefficients");
-            double[] intercept = ModelSections.finiteDoubles(f, "intercept");
-            String[] kinds = f.strings("penalty");
+            double intercept = ModelSections.finiteDouble(f, "intercept");
+            String[] kinds = ModelSections.strings(f, "penalty", 2);
             double[] o = ModelSections.doubles(f, "options", 8);
-            if (kinds.length != 2) {
-                throw new ModelFormatException(f.source() + ": section 'penalty' must hold 2 strings");
-            }
-            ClassWeight.Mode mode = ClassWeight.Mode.valueOf(kinds[1]);
             LogisticOptions options = new LogisticOptions(LogisticOptions.Penalty.valueOf(kinds[0]), o[0], o[1],
-                    new ClassWeight(mode, o[2], o[3]), o[4] == 1, o[5], (int) o[6], (int) o[7]);
-            if (intercept.length != 1) {
-                throw new ModelFormatException(f.source() + ": section 'intercept' must hold 1 value");
-            }
-            return new LogisticModel(w, intercept[0], ModelSections.featureNames(f, w.length), options, ModelSections.summary(f));
+                    new ClassWeight(ClassWeight.Mode.valueOf(kinds[1]), o[2], o[3]), o[4] == 1, o[5], (int) o[6],
+                    (int) o[7]);
+            return new LogisticModel(w, intercept, ModelSections.featureNames(f, w.length), options,
+                    FitSummary.readFrom(f));
         } catch (IllegalArgumentException e) {
-            throw new ModelFormatException(f.source() + ": invalid logistic-regression model: " + e.getMessage());
+            throw new ModelFormatException(f.source() + ": invalid " + MODEL_TYPE + " model: " + e.getMessage());
         }
     }
 
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof LogisticModel m && Arrays.equals(m.coefficients, coefficients)
+                && Double.compare(m.intercept, intercept) == 0 && Arrays.equals(m.names, names)
+                && m.options.withThreads(1).equals(options.withThreads(1));
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(Arrays.hashCode(coefficients), intercept, Arrays.hashCode(names), options.withThreads(1));
+    }
+
+    /** The fit summary, then the intercept and the coefficients by feature name (the first 40). */
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();

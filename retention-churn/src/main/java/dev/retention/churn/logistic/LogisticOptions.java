@@ -20,11 +20,11 @@ import java.util.Objects;
  *                      (scikit-learn's {@code tol}, default 1e-4), finite and &gt;= 0; the objective's
  *                      relative decrease test of SciPy's L-BFGS-B ({@code ftol = 2.2e-9}) applies too
  * @param maxIterations iteration limit, &gt;= 1 (default 100, scikit-learn's {@code max_iter})
- * @param parallelism   threads computing the loss and gradient, &gt;= 1 (default 1); the result does not
+ * @param threads       threads computing the loss and gradient, &gt;= 1 (default 1); the model does not
  *                      depend on it
  */
 public record LogisticOptions(Penalty penalty, double c, double l1Ratio, ClassWeight classWeight,
-                              boolean fitIntercept, double tolerance, int maxIterations, int parallelism) {
+                              boolean fitIntercept, double tolerance, int maxIterations, int threads) {
 
     /** The penalty on the coefficients. */
     public enum Penalty {
@@ -38,6 +38,11 @@ public record LogisticOptions(Penalty penalty, double c, double l1Ratio, ClassWe
         ELASTIC_NET
     }
 
+    /**
+     * Checks every option.
+     *
+     * @throws IllegalArgumentException naming the option, its value and what was expected
+     */
     public LogisticOptions {
         Objects.requireNonNull(penalty, "penalty");
         Objects.requireNonNull(classWeight, "classWeight");
@@ -53,8 +58,8 @@ public record LogisticOptions(Penalty penalty, double c, double l1Ratio, ClassWe
         if (maxIterations < 1) {
             throw new IllegalArgumentException("maxIterations must be >= 1, got " + maxIterations);
         }
-        if (parallelism < 1) {
-            throw new IllegalArgumentException("parallelism must be >= 1, got " + parallelism);
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
     }
 
@@ -66,49 +71,49 @@ public record LogisticOptions(Penalty penalty, double c, double l1Ratio, ClassWe
     /** A copy with the given penalty. */
     public LogisticOptions withPenalty(Penalty penalty) {
         return new LogisticOptions(penalty, c, l1Ratio, classWeight, fitIntercept, tolerance, maxIterations,
-                parallelism);
+                threads);
     }
 
     /** A copy with the given inverse regularisation strength. */
     public LogisticOptions withC(double c) {
         return new LogisticOptions(penalty, c, l1Ratio, classWeight, fitIntercept, tolerance, maxIterations,
-                parallelism);
+                threads);
     }
 
     /** A copy with the given elastic-net mixing. */
     public LogisticOptions withL1Ratio(double l1Ratio) {
         return new LogisticOptions(penalty, c, l1Ratio, classWeight, fitIntercept, tolerance, maxIterations,
-                parallelism);
+                threads);
     }
 
     /** A copy with the given class weights. */
     public LogisticOptions withClassWeight(ClassWeight classWeight) {
         return new LogisticOptions(penalty, c, l1Ratio, classWeight, fitIntercept, tolerance, maxIterations,
-                parallelism);
+                threads);
     }
 
     /** A copy with or without an intercept. */
     public LogisticOptions withFitIntercept(boolean fitIntercept) {
         return new LogisticOptions(penalty, c, l1Ratio, classWeight, fitIntercept, tolerance, maxIterations,
-                parallelism);
+                threads);
     }
 
     /** A copy with the given gradient tolerance. */
     public LogisticOptions withTolerance(double tolerance) {
         return new LogisticOptions(penalty, c, l1Ratio, classWeight, fitIntercept, tolerance, maxIterations,
-                parallelism);
+                threads);
     }
 
     /** A copy with the given iteration limit. */
     public LogisticOptions withMaxIterations(int maxIterations) {
         return new LogisticOptions(penalty, c, l1Ratio, classWeight, fitIntercept, tolerance, maxIterations,
-                parallelism);
+                threads);
     }
 
     /** A copy computing with the given number of threads. */
-    public LogisticOptions withParallelism(int parallelism) {
+    public LogisticOptions withThreads(int threads) {
         return new LogisticOptions(penalty, c, l1Ratio, classWeight, fitIntercept, tolerance, maxIterations,
-                parallelism);
+                threads);
     }
 
     /** The L2 strength {@code (1 - l1 share) / C} on {@code ||w||^2 / 2}. */
@@ -132,8 +137,8 @@ public record LogisticOptions(Penalty penalty, double c, double l1Ratio, ClassWe
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "penalty=%s C=%g%s class_weight=%s fit_intercept=%b tol=%g max_iter=%d "
-                        + "parallelism=%d", penalty.name().toLowerCase(Locale.ROOT), c,
+                        + "threads=%d", penalty.name().toLowerCase(Locale.ROOT), c,
                 penalty == Penalty.ELASTIC_NET ? String.format(Locale.ROOT, " l1_ratio=%g", l1Ratio) : "",
-                classWeight, fitIntercept, tolerance, maxIterations, parallelism);
+                classWeight, fitIntercept, tolerance, maxIterations, threads);
     }
 }

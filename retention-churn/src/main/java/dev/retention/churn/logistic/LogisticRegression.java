@@ -1,12 +1,13 @@
 package dev.retention.churn.logistic;
 
-import dev.retention.churn.classifier.FeatureMatrix;
-import dev.retention.churn.classifier.FitListener;
-import dev.retention.churn.classifier.FitSummary;
+import dev.retention.churn.classifier.ClassWeight;
 import dev.retention.churn.classifier.Learner;
 import dev.retention.churn.internal.Checks;
 import dev.retention.churn.internal.LogisticLoss;
-import dev.retention.churn.internal.MatrixAccess;
+import dev.retention.churn.internal.ModelSections;
+import dev.retention.matrix.DenseMatrix;
+import dev.retention.model.FitControl;
+import dev.retention.model.FitSummary;
 import dev.retention.optim.DifferentiableFunction;
 import dev.retention.optim.IterationListener;
 import dev.retention.optim.Lbfgs;
@@ -16,6 +17,8 @@ import dev.retention.parallel.Workers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -33,15 +36,17 @@ import java.util.Objects;
  * Statistical Learning</i>, 2nd ed., section 4.4.
  *
  * <p>Cost: O(n p) per objective evaluation, usually a little more than one evaluation per iteration;
- * the loss and gradient are computed over fixed row blocks on {@link LogisticOptions#parallelism()}
- * threads and combined in block order, so the model does not depend on the number of threads.
+ * the loss and gradient are computed over fixed row blocks on {@link LogisticOptions#threads()}
+ * threads and combined in block order, so the model does not depend on the number of threads. The features
+ * are read in place, never copied.
  *
  * <p>Policies: labels must hold both classes. Without a penalty on linearly separable data the
  * likelihood has no maximum (the coefficients grow without bound); the fit then stops where the loss
- * is flat and reports {@code converged() == false} with the reason, keeping the finite coefficients
- * reached. More features than rows is allowed: a penalty keeps the solution unique and finite.
- * Progress goes to the listener once per iteration, to SLF4J at INFO at start and end and at DEBUG per
- * iteration.
+ * is flat and reports {@code converged() == false} in its {@link FitSummary} with the reason, keeping the
+ * finite coefficients reached. More features than rows is allowed: a penalty keeps the solution unique and
+ * finite. Progress: {@link FitControl#step} once per iteration (stage {@code "L-BFGS"} or {@code "OWL-QN"},
+ * with the objective), SLF4J DEBUG per iteration, one INFO line per fit and a WARN line when the verdict is not
+ * fine.
  */
 public final class LogisticRegression {
 
@@ -50,9 +55,30 @@ public final class LogisticRegression {
     private LogisticRegression() {
     }
 
-    /** Fits with the given options, every row weighing 1, no listener. */
-    public static LogisticModel fit(FeatureMatrix x, int[] y, LogisticOptions options) {
-        return fit(x, y, null, options, FitListener.NONE);
+    /**
+     * Fits with the given options, every row weighing 1, no control.
+     *
+     * @param x       read: training features
+     * @param y       read: labels 0 or 1, one per row, both classes present
+     * @param options the options
+     * @throws IllegalArgumentException if the labels are bad or do not match {@code x}
+     */
+    public static LogisticModel fit(DenseMatrix x, int[] y, LogisticOptions options) {
+        return fit(x, y, null, options, FitControl.defaults());
+    }
+
+    /**
+     * Fits with the given options and control, every row weighing 1.
+     *
+     * @param x       read: training features
+     * @param y       read: labels 0 or 1, one per row, both classes present
+     * @param options the options
+     * @param control progress, cancellation and executor
+     * @throws IllegalArgumentException if the labels are bad or do not match {@code x}
+     * @throws java.util.concurrent.CancellationException if the control cancels the fit
+     */
+    public static LogisticModel fit(DenseMatrix x, int[] y, LogisticOptions options, FitControl control) {
+        return fit(x, y, null, options, control);
     }
 
     /**
@@ -62,37 +88,38 @@ public final class LogisticRegression {
      * @param y             read: labels 0 or 1, one per row, both classes present
      * @param sampleWeights read: a weight per row, finite and &gt;= 0, or {@code null} for all 1
      * @param options       the options
-     * @param listener      told after every iteration; {@link FitListener#NONE} for none
+     * @param control       told after every iteration; may cancel the fit
      * @throws IllegalArgumentException if the labels or weights are bad or do not match {@code x}
+     * @throws java.util.concurrent.CancellationException if the control cancels the fit
      */
-    public static LogisticModel fit(FeatureMatrix x, int[] y, double[] sampleWeights, LogisticOptions options,
-                                    FitListener listener) {
+    public static LogisticModel fit(DenseMatrix x, int[] y, double[] sampleWeights, LogisticOptions options,
+                                    FitControl control) {
         Objects.requireNonNull(options, "options");
-        Objects.requireNonNull(listener, "listener");
+        Objects.requireNonNull(control, "control");
         Checks.labels(x, y);
-        Checks.weights(sampleWeights, x.rows());
+        double[] sample = Checks.weights(sampleWeights, x.rows());
         long start = System.nanoTime();
         int n = x.rows();
-        int p = x.cols();
+        int p = x.columns();
         double[] yd = new double[n];
         for (int i = 0; i < n; i++) {
             yd[i] = y[i];
         }
         double[] weights = null;
-        if (sampleWeights != null || options.classWeight().mode() != dev.retention.churn.classifier.ClassWeight.Mode.NONE) {
-            weights = options.classWeight().rowWeights(y, sampleWeights);
+        if (sample != null || options.classWeight().mode() != ClassWeight.Mode.NONE) {
+            weights = options.classWeight().rowWeights(y, sample);
         }
-        String solver = options.penalty() == LogisticOptions.Penalty.L1
-                || options.penalty() == LogisticOptions.Penalty.ELASTIC_NET ? "OWL-QN" : "L-BFGS";
+        boolean l1Solver = options.penalty() == LogisticOptions.Penalty.L1
+                || options.penalty() == LogisticOptions.Penalty.ELASTIC_NET;
+        String solver = l1Solver ? "OWL-QN" : "L-BFGS";
         String algorithm = "logistic regression (" + solver + ", penalty "
-                + options.penalty().name().toLowerCase(java.util.Locale.ROOT) + ")";
-        LOG.info("fitting {} on {} rows x {} features, {} thread(s)", algorithm, n, p, options.parallelism());
+                + options.penalty().name().toLowerCase(Locale.ROOT) + ")";
         double l2 = options.l2Strength();
         double l1 = options.l1Strength();
         boolean intercept = options.fitIntercept();
         OptimizationResult r;
-        try (Workers parallel = Workers.create(options.parallelism())) {
-            LogisticLoss loss = new LogisticLoss(MatrixAccess.data(x), n, p, yd, weights, intercept, parallel);
+        try (Workers parallel = control.workers(options.threads())) {
+            LogisticLoss loss = new LogisticLoss(x, yd, weights, intercept, parallel);
             int m = loss.parameters();
             DifferentiableFunction f = (w, g) -> {
                 double v = loss.valueAndGradient(w, g);
@@ -108,8 +135,12 @@ public final class LogisticRegression {
             };
             LbfgsOptions lo = LbfgsOptions.defaults().withGradientTolerance(options.tolerance())
                     .withMaxIterations(options.maxIterations());
-            int maxIter = options.maxIterations();
-            IterationListener il = (k, value, norm) -> listener.progress(solver, k, maxIter, value);
+            int maxIterations = options.maxIterations();
+            IterationListener il = (k, value, norm) -> {
+                LOG.debug("{} iteration {}: objective {}, gradient {}", solver, k, value, norm);
+                control.step(solver, k, maxIterations, value);
+            };
+            control.checkCancelled(solver, 0);
             if (l1 > 0) {
                 double[] l1w = new double[m];
                 for (int j = 0; j < p; j++) {
@@ -121,7 +152,7 @@ public final class LogisticRegression {
             }
         }
         double[] params = r.x();
-        double[] w = java.util.Arrays.copyOf(params, p);
+        double[] w = Arrays.copyOf(params, p);
         double b = intercept ? params[p] : 0;
         boolean converged = r.converged();
         String message = r.message();
@@ -131,25 +162,36 @@ public final class LogisticRegression {
                     + "hyperplane), so the unpenalised likelihood has no maximum and the coefficients grow without "
                     + "bound; use an L2 penalty (" + r.message() + ")";
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        FitSummary summary = new FitSummary(algorithm, options.toString(), n, p, r.iterations(), converged, message,
-                r.history(), seconds);
-        LOG.info("{}: {} after {} iterations, objective {}, {} s", algorithm, converged ? "converged" : "NOT converged",
-                r.iterations(), r.value(), seconds);
-        return new LogisticModel(w, b, x.names(), options, summary);
+        FitSummary.Builder summary = FitSummary.builder(algorithm)
+                .options(options)
+                .choice(l1Solver ? "solver OWL-QN: the L1 term is not differentiable at 0"
+                        : "solver L-BFGS: the objective is smooth")
+                .iterations(r.iterations())
+                .objective("penalised log-loss", r.history())
+                .converged(converged, message)
+                .data(x.fingerprint());
+        if (weights != null) {
+            summary.choice("row weights: sample weights " + (sample == null ? "none" : "given") + ", class weights "
+                    + options.classWeight());
+        }
+        if (!ModelSections.allFinite(params)) {
+            summary.unusable("a coefficient is not finite");
+        }
+        FitSummary s = summary.secondsSince(start).build();
+        ModelSections.logFit(LOG, s);
+        return new LogisticModel(w, b, x.names().toArray(String[]::new), options, s);
     }
 
     /** Whether every row with positive weight is strictly on its own side of the hyperplane. O(n p). */
-    private static boolean separates(FeatureMatrix x, int[] y, double[] weights, double[] w, double b) {
-        double[] data = MatrixAccess.data(x);
-        int p = x.cols();
+    private static boolean separates(DenseMatrix x, int[] y, double[] weights, double[] w, double b) {
+        int p = x.columns();
         for (int i = 0; i < x.rows(); i++) {
             if (weights != null && weights[i] == 0) {
                 continue;
             }
             double z = b;
-            for (int j = 0; j < p; j++) {
-                z += data[i * p + j] * w[j];
+            for (int j = 0, o = i * p; j < p; j++) {
+                z += x.valueAt(o + j) * w[j];
             }
             if ((y[i] == 1 ? z : -z) <= 0) {
                 return false;
@@ -158,9 +200,14 @@ public final class LogisticRegression {
         return true;
     }
 
-    /** A learner fitting with these options, for cross-validation and grid search. */
+    /**
+     * A learner fitting with these options, for pipelines, cross-validation and grid search
+     * ({@code GridSearch.evaluate(table, pre, candidates, LogisticRegression::learner, folds, seed)}).
+     *
+     * @param options the options of every fit
+     */
     public static Learner learner(LogisticOptions options) {
         Objects.requireNonNull(options, "options");
-        return (x, y, listener) -> fit(x, y, null, options, listener);
+        return (x, y, control) -> fit(x, y, null, options, control);
     }
 }

@@ -1,8 +1,10 @@
 package dev.retention.churn.pipeline;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Probabilities of churn of scored rows, and the unseen categories met on the way.
@@ -12,6 +14,7 @@ import java.util.Map;
  */
 public record Scores(double[] probabilities, Map<String, Long> unseen) {
 
+    /** Copies the probabilities and the counts. */
     public Scores {
         probabilities = probabilities.clone();
         unseen = Collections.unmodifiableMap(new LinkedHashMap<>(unseen));
@@ -21,5 +24,21 @@ public record Scores(double[] probabilities, Map<String, Long> unseen) {
     @Override
     public double[] probabilities() {
         return probabilities.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Scores s && Arrays.equals(s.probabilities, probabilities) && s.unseen.equals(unseen);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(Arrays.hashCode(probabilities), unseen);
+    }
+
+    @Override
+    public String toString() {
+        return "Scores[" + probabilities.length + " rows" + (unseen.isEmpty() ? "" : ", unseen categories " + unseen)
+                + "]";
     }
 }

@@ -30,6 +30,11 @@ public record PreprocessOptions(Imputation imputation, boolean standardize, bool
         ZERO
     }
 
+    /**
+     * Checks the components (and copies what must be copied).
+     *
+     * @throws IllegalArgumentException naming the component and its value when one is out of range
+     */
     public PreprocessOptions {
         Objects.requireNonNull(imputation, "imputation");
         if (maxCategories < 2) {

@@ -1,13 +1,14 @@
 package dev.retention.churn.preprocess;
 
-import dev.retention.churn.classifier.FeatureMatrix;
 import dev.retention.churn.dataset.ColumnKind;
 import dev.retention.churn.dataset.CustomerTable;
+import dev.retention.churn.internal.ModelSections;
+import dev.retention.matrix.DenseMatrix;
+import dev.retention.model.FitSummary;
+import dev.retention.model.Model;
 import dev.retention.model.ModelFile;
 import dev.retention.model.ModelFormatException;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -23,16 +24,20 @@ import java.util.Objects;
  * scale ({@code (x - centre) / scale}) and optionally a missing indicator; for each kept categorical
  * column its one-hot levels (and an {@code "(other)"} column for rare levels). Output features are the
  * numeric columns in table order, each followed by its indicator, then the one-hot columns of each
- * categorical column in table order, levels sorted. Immutable and thread-safe; saved with the model file
- * format (type {@value #MODEL_TYPE}). Built by {@link Preprocessor#fit}.
+ * categorical column in table order, levels sorted. Immutable and thread-safe; saved as a model file of type
+ * {@value #MODEL_TYPE}, read back by {@code Models.load(path, PreprocessingModel.class)}. Built by
+ * {@link Preprocessor#fit}. Equal to another preprocessing when its columns (fill, centre, scale, levels) and
+ * options are.
  *
  * <p>{@link #transform} looks columns up by name, so a table with extra or reordered columns works;
  * a missing column, or one whose kind changed, is an error. Cost O(rows * features).
  */
-public final class PreprocessingModel {
+public final class PreprocessingModel implements Model {
 
     /** The model type written into model files. */
     public static final String MODEL_TYPE = "churn-preprocessing";
+    /** The schema version of this type's sections: 2 since the shared fit summary. */
+    public static final int SCHEMA_VERSION = 2;
     /** The level standing for a missing category. */
     public static final String MISSING_LEVEL = "(missing)";
     /** The one-hot level of the rare categories grouped by {@link PreprocessOptions#maxCategories()}. */
@@ -51,6 +56,25 @@ public final class PreprocessingModel {
             return new Column(name, ColumnKind.CATEGORICAL, 0, 0, 1, false, false, levels, rare);
         }
 
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Column c && c.name.equals(name) && c.kind == kind
+                    && Double.compare(c.fill, fill) == 0 && Double.compare(c.center, center) == 0
+                    && Double.compare(c.scale, scale) == 0 && c.emitValue == emitValue && c.indicator == indicator
+                    && Arrays.equals(c.levels, levels) && Arrays.equals(c.rare, rare);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(name, kind, fill, center, scale, emitValue, indicator, Arrays.hashCode(levels),
+                    Arrays.hashCode(rare));
+        }
+
+        @Override
+        public String toString() {
+            return "Column[" + name + ", " + kind + "]";
+        }
+
         int width() {
             if (kind == ColumnKind.NUMERIC) {
                 return (emitValue ? 1 : 0) + (indicator ? 1 : 0);
@@ -67,8 +91,11 @@ public final class PreprocessingModel {
     private final String[] featureLevel;   // one-hot level, null for numeric values and indicators
     private final List<Map<String, Integer>> levelIndex;   // per column, level -> offset within its one-hot block
     private final List<java.util.Set<String>> rareSets;
+    private final FitSummary summary;
 
-    PreprocessingModel(List<Column> columns, Map<String, String> dropped, PreprocessOptions options) {
+    PreprocessingModel(List<Column> columns, Map<String, String> dropped, PreprocessOptions options,
+                       FitSummary summary) {
+        this.summary = Objects.requireNonNull(summary, "summary");
         this.columns = List.copyOf(columns);
         this.dropped = Collections.unmodifiableMap(new LinkedHashMap<>(dropped));
         this.options = options;
@@ -173,7 +200,10 @@ public final class PreprocessingModel {
         Objects.requireNonNull(rows, "rows");
         int[] at = locate(table);
         int p = featureNames.length;
-        FeatureMatrix.Builder b = FeatureMatrix.builder(rows.length, p, featureNames);
+        if (rows.length == 0) {
+            throw new IllegalArgumentException("rows must hold at least one row index, got none");
+        }
+        DenseMatrix.Builder b = DenseMatrix.builder(rows.length, p, featureNames);
         long[] unseen = new long[columns.size()];
         double[] out = new double[p];
         for (int k = 0; k < rows.length; k++) {
@@ -238,21 +268,24 @@ public final class PreprocessingModel {
         return at;
     }
 
-    /** The model as model-file bytes. */
+    @Override
+    public String modelType() {
+        return MODEL_TYPE;
+    }
+
+    @Override
+    public int schemaVersion() {
+        return SCHEMA_VERSION;
+    }
+
+    @Override
+    public FitSummary fitSummary() {
+        return summary;
+    }
+
+    /** The model file: the fit summary, then each column's kind, statistics and levels, the dropped columns. */
+    @Override
     public byte[] toBytes() {
-        return writer().toBytes();
-    }
-
-    /**
-     * Writes the model as a model file.
-     *
-     * @throws IOException if the file cannot be written
-     */
-    public void save(Path path) throws IOException {
-        writer().write(path);
-    }
-
-    private ModelFile.Writer writer() {
         int m = columns.size();
         String[] names = new String[m];
         String[] kinds = new String[m];
@@ -275,7 +308,7 @@ public final class PreprocessingModel {
                 levels.addAll(Arrays.asList(col.rare()));
             }
         }
-        return ModelFile.writer(MODEL_TYPE)
+        return ModelSections.writer(MODEL_TYPE, SCHEMA_VERSION, summary)
                 .putStrings("columns", names)
                 .putStrings("kinds", kinds)
                 .putDoubles("numbers", numbers)
@@ -285,26 +318,19 @@ public final class PreprocessingModel {
                 .putStrings("dropped_reasons", dropped.values().toArray(new String[0]))
                 .putStrings("options", new String[] {options.imputation().name()})
                 .putInts("options_flags", new int[] {options.standardize() ? 1 : 0, options.missingIndicators() ? 1 : 0,
-                    options.maxCategories()});
+                    options.maxCategories()})
+                .toBytes();
     }
 
     /**
-     * Reads a model written by {@link #save(Path)}.
+     * Reads a model from a checked model file of type {@value #MODEL_TYPE}; {@code Models.load} calls it.
      *
-     * @throws ModelFormatException if the file is not a valid churn-preprocessing model file
-     * @throws IOException          if it cannot be read
+     * @param f read
+     * @throws ModelFormatException if the file holds another type or schema, a section is missing or inconsistent,
+     *                              or a statistic is not finite (the message names the file)
      */
-    public static PreprocessingModel load(Path path) throws IOException {
-        return from(ModelFile.read(path));
-    }
-
-    /** Reads a model from bytes written by {@link #toBytes()}. */
-    public static PreprocessingModel fromBytes(byte[] bytes, String source) throws ModelFormatException {
-        return from(ModelFile.parse(bytes, source));
-    }
-
-    private static PreprocessingModel from(ModelFile f) throws ModelFormatException {
-        f.requireType(MODEL_TYPE);
+    public static PreprocessingModel read(ModelFile f) throws ModelFormatException {
+        ModelSections.open(f, MODEL_TYPE, SCHEMA_VERSION);
         try {
             String[] names = f.strings("columns");
             String[] kinds = f.strings("kinds");
@@ -321,8 +347,11 @@ public final class PreprocessingModel {
                 ColumnKind kind = ColumnKind.valueOf(kinds[c]);
                 if (kind == ColumnKind.NUMERIC) {
                     double scale = numbers[5 * c + 2];
-                    if (!(scale > 0) || Double.isInfinite(scale)) {
-                        throw new ModelFormatException(f.source() + ": column '" + names[c] + "' has scale " + scale);
+                    if (!(scale > 0) || Double.isInfinite(scale) || !Double.isFinite(numbers[5 * c])
+                            || !Double.isFinite(numbers[5 * c + 1])) {
+                        throw new ModelFormatException(f.source() + ": column '" + names[c] + "' has fill "
+                                + numbers[5 * c] + ", centre " + numbers[5 * c + 1] + ", scale " + scale
+                                + "; expected finite values and a scale > 0");
                     }
                     columns.add(Column.numeric(names[c], numbers[5 * c], numbers[5 * c + 1], scale,
                             numbers[5 * c + 3] == 1, numbers[5 * c + 4] == 1));
@@ -353,12 +382,23 @@ public final class PreprocessingModel {
             }
             PreprocessOptions options = new PreprocessOptions(PreprocessOptions.Imputation.valueOf(imp[0]),
                     flags[0] == 1, flags[1] == 1, flags[2]);
-            return new PreprocessingModel(columns, dropped, options);
+            return new PreprocessingModel(columns, dropped, options, FitSummary.readFrom(f));
         } catch (IllegalArgumentException e) {
             throw new ModelFormatException(f.source() + ": invalid churn-preprocessing model: " + e.getMessage());
         }
     }
 
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PreprocessingModel m && m.columns.equals(columns) && m.options.equals(options);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(columns, options);
+    }
+
+    /** One line per kept column (kind, statistics or levels), then the columns left out and why. */
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,

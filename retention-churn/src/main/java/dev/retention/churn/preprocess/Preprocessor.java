@@ -2,6 +2,7 @@ package dev.retention.churn.preprocess;
 
 import dev.retention.churn.dataset.ColumnKind;
 import dev.retention.churn.dataset.CustomerTable;
+import dev.retention.model.FitSummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +37,13 @@ public final class Preprocessor {
     private Preprocessor() {
     }
 
-    /** Fits on every row of the table. */
+    /**
+     * Fits on every row of the table.
+     *
+     * @param table   read: the table
+     * @param options the options
+     * @throws IllegalArgumentException if no column is left once constant columns are dropped
+     */
     public static PreprocessingModel fit(CustomerTable table, PreprocessOptions options) {
         int[] all = new int[table.rows()];
         for (int i = 0; i < all.length; i++) {
@@ -58,6 +65,7 @@ public final class Preprocessor {
         Objects.requireNonNull(table, "table");
         Objects.requireNonNull(rows, "rows");
         Objects.requireNonNull(options, "options");
+        long start = System.nanoTime();
         if (rows.length == 0) {
             throw new IllegalArgumentException("preprocessing needs at least one training row, got none");
         }
@@ -162,10 +170,23 @@ public final class Preprocessor {
             throw new IllegalArgumentException("no feature is left: every column is constant or missing on the "
                     + rows.length + " training rows " + dropped);
         }
-        PreprocessingModel model = new PreprocessingModel(columns, dropped, options);
+        FitSummary.Builder summary = FitSummary.builder("churn preprocessing").options(options)
+                .data(rows.length == table.rows() && isIdentity(rows) ? table.fingerprint() : table.fingerprint(rows));
+        dropped.forEach((name, why) -> summary.choice("left out column '" + name + "': " + why));
+        PreprocessingModel model = new PreprocessingModel(columns, dropped, options,
+                summary.secondsSince(start).build());
         LOG.info("preprocessing fitted on {} rows: {} columns -> {} features{}", rows.length, table.columns(),
                 model.featureCount(), dropped.isEmpty() ? "" : "; left out " + dropped);
         return model;
+    }
+
+    private static boolean isIdentity(int[] rows) {
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i] != i) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static double mean(double[] v, int n) {

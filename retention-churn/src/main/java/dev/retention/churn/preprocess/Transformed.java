@@ -1,6 +1,6 @@
 package dev.retention.churn.preprocess;
 
-import dev.retention.churn.classifier.FeatureMatrix;
+import dev.retention.matrix.DenseMatrix;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -13,8 +13,9 @@ import java.util.Map;
  * @param features the feature matrix
  * @param unseen   rows with an unseen category, per column (columns without any are absent)
  */
-public record Transformed(FeatureMatrix features, Map<String, Long> unseen) {
+public record Transformed(DenseMatrix features, Map<String, Long> unseen) {
 
+    /** Copies the counts. */
     public Transformed {
         unseen = Collections.unmodifiableMap(new LinkedHashMap<>(unseen));
     }

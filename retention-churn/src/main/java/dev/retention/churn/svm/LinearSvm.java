@@ -1,16 +1,19 @@
 package dev.retention.churn.svm;
 
-import dev.retention.churn.classifier.FeatureMatrix;
-import dev.retention.churn.classifier.FitListener;
-import dev.retention.churn.classifier.FitSummary;
 import dev.retention.churn.classifier.Learner;
 import dev.retention.churn.internal.Checks;
 import dev.retention.churn.internal.DualCoordinateDescent;
-import dev.retention.churn.internal.MatrixAccess;
+import dev.retention.churn.internal.ModelSections;
 import dev.retention.evaluation.StratifiedKFold;
+import dev.retention.matrix.DenseMatrix;
+import dev.retention.model.FitControl;
+import dev.retention.model.FitSummary;
+import dev.retention.parallel.Workers;
+import dev.retention.random.Seeds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -23,8 +26,11 @@ import java.util.SplittableRandom;
  * every training row with that sigmoid, as {@code CalibratedClassifierCV(LinearSVC(), method="sigmoid",
  * ensemble=False)}.
  *
- * <p>Cost: {@code folds + 1} SVM fits, each O(n p) per pass; not converging within the pass limit is
- * reported in the summary. The listener hears each of the {@code folds + 1} fits.
+ * <p>Cost: {@code folds + 1} SVM fits, each O(n p) per pass, run on {@link SvmOptions#threads()} threads; the
+ * features are read in place, never copied. Fit {@code k} shuffles its coordinates with the stream
+ * {@code Seeds.split(seed, k)} (0 the final fit, {@code f + 1} calibration fold {@code f}), so the model is the
+ * same for any number of threads. Not converging within the pass limit is reported in the fit summary.
+ * Progress: {@link FitControl#step} after each of the {@code folds + 1} fits (stage {@code "fits"}).
  */
 public final class LinearSvm {
 
@@ -33,9 +39,27 @@ public final class LinearSvm {
     private LinearSvm() {
     }
 
-    /** Fits with every row weighing 1. */
-    public static SvmModel fit(FeatureMatrix x, int[] y, SvmOptions options) {
-        return fit(x, y, null, options, FitListener.NONE);
+    /**
+     * Fits with every row weighing 1, no control.
+     *
+     * @param x       read: training features
+     * @param y       read: labels 0 or 1, both classes, each with at least {@code calibrationFolds} rows
+     * @param options the options
+     */
+    public static SvmModel fit(DenseMatrix x, int[] y, SvmOptions options) {
+        return fit(x, y, null, options, FitControl.defaults());
+    }
+
+    /**
+     * Fits with every row weighing 1.
+     *
+     * @param x       read: training features
+     * @param y       read: labels 0 or 1, both classes, each with at least {@code calibrationFolds} rows
+     * @param options the options
+     * @param control progress, cancellation and executor
+     */
+    public static SvmModel fit(DenseMatrix x, int[] y, SvmOptions options, FitControl control) {
+        return fit(x, y, null, options, control);
     }
 
     /**
@@ -43,60 +67,83 @@ public final class LinearSvm {
      *
      * @param x             read: training features (standardise them first)
      * @param y             read: labels 0 or 1, both classes, each with at least {@code calibrationFolds} rows
-     * @param sampleWeights read: row weights, finite and &gt; 0 where used, or {@code null}
+     * @param sampleWeights read: row weights, finite and &gt;= 0, or {@code null}
      * @param options       the options
-     * @param listener      told after each of the {@code folds + 1} fits
+     * @param control       told after each of the {@code folds + 1} fits; may cancel the fit
+     * @throws IllegalArgumentException if the labels or weights are bad
+     * @throws java.util.concurrent.CancellationException if the control cancels the fit
      */
-    public static SvmModel fit(FeatureMatrix x, int[] y, double[] sampleWeights, SvmOptions options,
-                               FitListener listener) {
+    public static SvmModel fit(DenseMatrix x, int[] y, double[] sampleWeights, SvmOptions options,
+                               FitControl control) {
         Objects.requireNonNull(options, "options");
-        Objects.requireNonNull(listener, "listener");
+        Objects.requireNonNull(control, "control");
         Checks.labels(x, y);
-        Checks.weights(sampleWeights, x.rows());
+        double[] sample = Checks.weights(sampleWeights, x.rows());
         long start = System.nanoTime();
         int n = x.rows();
-        int p = x.cols();
-        double[] data = MatrixAccess.data(x);
+        int p = x.columns();
         int folds = options.calibrationFolds();
         StratifiedKFold kfold = StratifiedKFold.inOrder(y, folds);
-        double[] oof = new double[n];
         int total = folds + 1;
+        DualCoordinateDescent.Result[] results = new DualCoordinateDescent.Result[total];
+        int[] all = new int[n];
+        Arrays.setAll(all, i -> i);
+        Object lock = new Object();
+        int[] done = {0};
+        control.checkCancelled("fits", 0);
+        try (Workers workers = control.workers(options.threads())) {
+            workers.run(total, k -> {
+                int[] rows = k == 0 ? all : kfold.trainRows(k - 1);
+                int[] ySub = new int[rows.length];
+                double[] wSub = sample == null ? null : new double[rows.length];
+                for (int r = 0; r < rows.length; r++) {
+                    ySub[r] = y[rows[r]];
+                    if (wSub != null) {
+                        wSub[r] = sample[rows[r]];
+                    }
+                }
+                // class weights ("balanced") from the rows being fitted, as scikit-learn refits them per fold
+                results[k] = DualCoordinateDescent.solve(x, rows, ySub, costs(ySub, wSub, options),
+                        options.loss() == SvmOptions.Loss.SQUARED_HINGE,
+                        options.fitIntercept() ? options.interceptScaling() : -1, options.tolerance(),
+                        options.maxIterations(), new SplittableRandom(Seeds.split(options.seed(), k)));
+                synchronized (lock) {
+                    control.step("fits", ++done[0], total, Double.NaN);
+                }
+            });
+        }
+        double[] oof = new double[n];
         boolean allConverged = true;
         for (int f = 0; f < folds; f++) {
-            int[] train = kfold.trainRows(f);
-            double[] sub = new double[train.length * p];
-            int[] ySub = new int[train.length];
-            double[] wSub = sampleWeights == null ? null : new double[train.length];
-            for (int k = 0; k < train.length; k++) {
-                System.arraycopy(data, train[k] * p, sub, k * p, p);
-                ySub[k] = y[train[k]];
-                if (wSub != null) {
-                    wSub[k] = sampleWeights[train[k]];
-                }
-            }
-            // class weights ("balanced") from the rows being fitted, as scikit-learn refits them per fold
-            DualCoordinateDescent.Result r = solve(sub, train.length, p, ySub, costs(ySub, wSub, options), options,
-                    f + 1);
+            DualCoordinateDescent.Result r = results[f + 1];
             allConverged &= r.converged();
             for (int i : kfold.testRows(f)) {
-                oof[i] = decision(r.w(), data, i * p, p, options);
+                oof[i] = decision(r.w(), x, i, options);
             }
-            listener.progress("calibration folds", f + 1, total, Double.NaN);
         }
         PlattScaling platt = PlattScaling.fit(oof, y);
-        DualCoordinateDescent.Result full = solve(data, n, p, y, costs(y, sampleWeights, options), options, 0);
-        listener.progress("calibration folds", total, total, Double.NaN);
-        double[] w = java.util.Arrays.copyOf(full.w(), p);
+        DualCoordinateDescent.Result full = results[0];
+        double[] w = Arrays.copyOf(full.w(), p);
         double b = options.fitIntercept() ? full.w()[p] * options.interceptScaling() : 0;
-        double seconds = (System.nanoTime() - start) / 1e9;
-        String message = String.format(Locale.ROOT, "%s after %d passes (gap %.3g, tolerance %.3g)%s; %s",
+        String stop = String.format(Locale.ROOT, "%s after %d passes (gap %.3g, tolerance %.3g)",
                 full.converged() ? "converged" : "pass limit reached", full.iterations(), full.gap(),
-                options.tolerance(), allConverged ? "" : "; a calibration fold reached the pass limit", platt);
-        LOG.info("linear SVM on {} rows x {} features: {}, {} s", n, p, message, seconds);
-        FitSummary summary = new FitSummary("linear SVM (dual coordinate descent, "
-                + options.loss().name().toLowerCase(Locale.ROOT) + ") with Platt scaling", options.toString(), n, p,
-                full.iterations(), full.converged() && allConverged, message, new double[0], seconds);
-        return new SvmModel(w, b, platt, x.names(), options, summary);
+                options.tolerance());
+        FitSummary.Builder summary = FitSummary.builder("linear SVM (dual coordinate descent, "
+                        + options.loss().name().toLowerCase(Locale.ROOT) + ") with Platt scaling")
+                .options(options)
+                .choice("Platt sigmoid on the out-of-fold decision values of " + folds + " unshuffled stratified "
+                        + "folds: " + platt)
+                .iterations(full.iterations())
+                .converged(full.converged() && allConverged, allConverged ? stop
+                        : "a calibration fold reached the pass limit " + options.maxIterations() + "; the final fit "
+                        + stop)
+                .data(x.fingerprint());
+        if (!ModelSections.allFinite(full.w())) {
+            summary.unusable("a weight is not finite");
+        }
+        FitSummary s = summary.secondsSince(start).build();
+        ModelSections.logFit(LOG, s);
+        return new SvmModel(w, b, platt, x.names().toArray(String[]::new), options, s);
     }
 
     /** C times the row's weight times its class weight. */
@@ -108,24 +155,22 @@ public final class LinearSvm {
         return cost;
     }
 
-    private static DualCoordinateDescent.Result solve(double[] data, int n, int p, int[] y, double[] cost,
-                                                      SvmOptions o, int stream) {
-        return DualCoordinateDescent.solve(data, n, p, y, cost, o.loss() == SvmOptions.Loss.SQUARED_HINGE,
-                o.fitIntercept() ? o.interceptScaling() : -1, o.tolerance(), o.maxIterations(),
-                new SplittableRandom(o.seed() * 0x9E3779B97F4A7C15L + stream));
-    }
-
-    static double decision(double[] w, double[] x, int off, int p, SvmOptions o) {
+    private static double decision(double[] w, DenseMatrix x, int row, SvmOptions o) {
+        int p = x.columns();
         double s = 0;
-        for (int j = 0; j < p; j++) {
-            s += w[j] * x[off + j];
+        for (int j = 0, off = row * p; j < p; j++) {
+            s += w[j] * x.valueAt(off + j);
         }
         return o.fitIntercept() ? s + w[p] * o.interceptScaling() : s;
     }
 
-    /** A learner fitting with these options, for cross-validation and grid search. */
+    /**
+     * A learner fitting with these options, for pipelines, cross-validation and grid search.
+     *
+     * @param options the options of every fit
+     */
     public static Learner learner(SvmOptions options) {
         Objects.requireNonNull(options, "options");
-        return (x, y, listener) -> fit(x, y, null, options, listener);
+        return (x, y, control) -> fit(x, y, null, options, control);
     }
 }

@@ -15,6 +15,11 @@ import java.util.Objects;
  */
 public record PlattScaling(double a, double b) {
 
+    /**
+     * Checks the components (and copies what must be copied).
+     *
+     * @throws IllegalArgumentException naming the component and its value when one is out of range
+     */
     public PlattScaling {
         if (!Double.isFinite(a) || !Double.isFinite(b)) {
             throw new IllegalArgumentException("Platt parameters must be finite, got A=" + a + ", B=" + b);

@@ -2,27 +2,31 @@ package dev.retention.churn.svm;
 
 import dev.retention.churn.classifier.ClassWeight;
 import dev.retention.churn.classifier.Contributions;
-import dev.retention.churn.classifier.FitSummary;
 import dev.retention.churn.classifier.ProbabilisticClassifier;
 import dev.retention.churn.internal.Checks;
 import dev.retention.churn.internal.ModelSections;
+import dev.retention.model.FitSummary;
 import dev.retention.model.ModelFile;
 import dev.retention.model.ModelFormatException;
 
-import java.io.IOException;
-import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * A fitted linear SVM with Platt scaling: decision value {@code f = x . w + b}, probability
  * {@code 1 / (1 + exp(A f + B))}. The log-odds are {@code -A f - B}, so contributions on the log-odds scale
- * are {@code -A w_j x_j} with base {@code -A b - B}. Immutable and thread-safe; saved with the model file
- * format (type {@value #MODEL_TYPE}).
+ * are {@code -A w_j x_j} with base {@code -A b - B}. Immutable and thread-safe; saved as a model file of type
+ * {@value #MODEL_TYPE}, read back by {@code Models.load(path, SvmModel.class)}. Equal to another SVM model when
+ * the weights, intercept, sigmoid, feature names and options (threads aside) are.
  */
 public final class SvmModel implements ProbabilisticClassifier {
 
     /** The model type written into model files. */
     public static final String MODEL_TYPE = "linear-svm";
+    /** The schema version of this type's sections: 2 since the shared fit summary. */
+    public static final int SCHEMA_VERSION = 2;
 
     private final double[] w;
     private final double b;
@@ -60,7 +64,11 @@ public final class SvmModel implements ProbabilisticClassifier {
         return options;
     }
 
-    /** The decision value {@code x . w + b}. O(p). */
+    /**
+     * The decision value {@code x . w + b}. O(p).
+     *
+     * @param features read: {@link #featureCount()} finite values
+     */
     public double decisionFunction(double[] features) {
         Checks.row(features, w.length);
         return linear(features);
@@ -85,8 +93,18 @@ public final class SvmModel implements ProbabilisticClassifier {
     }
 
     @Override
-    public String[] featureNames() {
-        return names.clone();
+    public List<String> featureNames() {
+        return List.of(names);
+    }
+
+    @Override
+    public int schemaVersion() {
+        return SCHEMA_VERSION;
+    }
+
+    @Override
+    public FitSummary fitSummary() {
+        return summary;
     }
 
     @Override
@@ -105,71 +123,65 @@ public final class SvmModel implements ProbabilisticClassifier {
         return new Contributions(Contributions.Scale.LOG_ODDS, -platt.a() * b - platt.b(), c);
     }
 
-    @Override
-    public FitSummary summary() {
-        return summary;
-    }
-
+    /** The model file: the fit summary, the feature names, the weights, intercept, Platt sigmoid and options. */
     @Override
     public byte[] toBytes() {
-        return writer().toBytes();
-    }
-
-    @Override
-    public void save(Path path) throws IOException {
-        writer().write(path);
-    }
-
-    private ModelFile.Writer writer() {
         ClassWeight cw = options.classWeight();
-        ModelFile.Writer f = ModelFile.writer(MODEL_TYPE)
+        return ModelSections.writer(MODEL_TYPE, SCHEMA_VERSION, summary)
+                .putStrings("feature_names", names)
                 .putDoubles("coefficients", w)
                 .putDoubles("intercept_platt", new double[] {b, platt.a(), platt.b()})
                 .putStrings("svm_options", new String[] {options.loss().name(), cw.mode().name()})
                 .putDoubles("svm_option_values", new double[] {options.c(), cw.negative(), cw.positive(),
                     options.fitIntercept() ? 1 : 0, options.interceptScaling(), options.tolerance(),
-                    options.maxIterations(), options.calibrationFolds()})
-                .putLongs("svm_seed", new long[] {options.seed()});
-        return ModelSections.write(f, names, summary);
+                    options.maxIterations(), options.calibrationFolds(), options.threads()})
+                .putLongs("svm_seed", new long[] {options.seed()})
+                .toBytes();
     }
 
     /**
-     * Reads a model written by {@link #save(Path)}.
+     * Reads a model from a checked model file of type {@value #MODEL_TYPE}; {@code Models.load} calls it.
      *
-     * @throws ModelFormatException if the file is not a valid linear-svm model file
-     * @throws IOException          if it cannot be read
+     * @param f read
+     * @throws ModelFormatException if the file holds another type or schema, a section is missing or malformed,
+     *                              a parameter is not finite or an option is out of range (the message names the
+     *                              file)
      */
-    public static SvmModel load(Path path) throws IOException {
-        return from(ModelFile.read(path));
-    }
-
-    /** Reads a model from bytes written by {@link #toBytes()}. */
-    public static SvmModel fromBytes(byte[] bytes, String source) throws ModelFormatException {
-        return from(ModelFile.parse(bytes, source));
-    }
-
-    /** Reads a model from a parsed model file of type {@value #MODEL_TYPE}. */
-    public static SvmModel from(ModelFile f) throws ModelFormatException {
-        f.requireType(MODEL_TYPE);
+    public static SvmModel read(ModelFile f) throws ModelFormatException {
+        ModelSections.open(f, MODEL_TYPE, SCHEMA_VERSION);
         try {
             double[] w = ModelSections.finiteDoubles(f, "coefficients");
             double[] ip = ModelSections.finiteDoubles(f, "intercept_platt");
-            String[] s = f.strings("svm_options");
-            double[] v = ModelSections.doubles(f, "svm_option_values", 8);
+            String[] s = ModelSections.strings(f, "svm_options", 2);
+            double[] v = ModelSections.doubles(f, "svm_option_values", 9);
             long[] seed = f.longs("svm_seed");
-            if (s.length != 2 || seed.length != 1 || ip.length != 3) {
-                throw new ModelFormatException(f.source() + ": malformed linear-svm option sections");
+            if (seed.length != 1 || ip.length != 3) {
+                throw new ModelFormatException(f.source() + ": malformed linear-svm sections 'svm_seed' or "
+                        + "'intercept_platt'");
             }
             SvmOptions o = new SvmOptions(SvmOptions.Loss.valueOf(s[0]), v[0],
                     new ClassWeight(ClassWeight.Mode.valueOf(s[1]), v[1], v[2]), v[3] == 1, v[4], v[5], (int) v[6],
-                    (int) v[7], seed[0]);
+                    (int) v[7], seed[0], (int) v[8]);
             return new SvmModel(w, ip[0], new PlattScaling(ip[1], ip[2]), ModelSections.featureNames(f, w.length), o,
-                    ModelSections.summary(f));
+                    FitSummary.readFrom(f));
         } catch (IllegalArgumentException e) {
-            throw new ModelFormatException(f.source() + ": invalid linear-svm model: " + e.getMessage());
+            throw new ModelFormatException(f.source() + ": invalid " + MODEL_TYPE + " model: " + e.getMessage());
         }
     }
 
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SvmModel m && Arrays.equals(m.w, w) && Double.compare(m.b, b) == 0
+                && m.platt.equals(platt) && Arrays.equals(m.names, names)
+                && m.options.withThreads(1).equals(options.withThreads(1));
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(Arrays.hashCode(w), b, platt, Arrays.hashCode(names), options.withThreads(1));
+    }
+
+    /** The fit summary, then the intercept and the weights by feature name (the first 40). */
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder().append(summary);

@@ -19,10 +19,14 @@ import java.util.Objects;
  * @param calibrationFolds folds of the cross-validation whose out-of-fold decision values fit the Platt
  *                         sigmoid, &gt;= 2 (default 5; unshuffled stratified folds, as
  *                         {@code CalibratedClassifierCV(cv=5, ensemble=False)})
- * @param seed             seed of the coordinate order
+ * @param seed             seed of the coordinate orders: fit {@code k} (0 the final fit on every row, {@code f + 1}
+ *                         calibration fold {@code f}) shuffles with the stream {@code Seeds.split(seed, k)}
+ * @param threads          threads running the {@code calibrationFolds + 1} fits, &gt;= 1 (default 1); the model
+ *                         does not depend on it
  */
 public record SvmOptions(Loss loss, double c, ClassWeight classWeight, boolean fitIntercept, double interceptScaling,
-                         double tolerance, int maxIterations, int calibrationFolds, long seed) {
+                         double tolerance, int maxIterations, int calibrationFolds, long seed,
+                         int threads) {
 
     /** The loss on margin violations. */
     public enum Loss {
@@ -32,6 +36,11 @@ public record SvmOptions(Loss loss, double c, ClassWeight classWeight, boolean f
         SQUARED_HINGE
     }
 
+    /**
+     * Checks every option.
+     *
+     * @throws IllegalArgumentException naming the option, its value and what was expected
+     */
     public SvmOptions {
         Objects.requireNonNull(loss, "loss");
         Objects.requireNonNull(classWeight, "classWeight");
@@ -50,65 +59,74 @@ public record SvmOptions(Loss loss, double c, ClassWeight classWeight, boolean f
         if (calibrationFolds < 2) {
             throw new IllegalArgumentException("calibrationFolds must be >= 2, got " + calibrationFolds);
         }
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        }
     }
 
-    /** scikit-learn's {@code LinearSVC()} defaults with 5-fold Platt calibration. */
+    /** scikit-learn's {@code LinearSVC()} defaults with 5-fold Platt calibration, seed 0, one thread. */
     public static SvmOptions defaults() {
-        return new SvmOptions(Loss.SQUARED_HINGE, 1.0, ClassWeight.none(), true, 1.0, 1e-4, 1000, 5, 0);
+        return new SvmOptions(Loss.SQUARED_HINGE, 1.0, ClassWeight.none(), true, 1.0, 1e-4, 1000, 5, 0, 1);
     }
 
     /** A copy with this loss. */
     public SvmOptions withLoss(Loss loss) {
         return new SvmOptions(loss, c, classWeight, fitIntercept, interceptScaling, tolerance, maxIterations,
-                calibrationFolds, seed);
+                calibrationFolds, seed, threads);
     }
 
     /** A copy with this cost. */
     public SvmOptions withC(double c) {
         return new SvmOptions(loss, c, classWeight, fitIntercept, interceptScaling, tolerance, maxIterations,
-                calibrationFolds, seed);
+                calibrationFolds, seed, threads);
     }
 
     /** A copy with these class weights. */
     public SvmOptions withClassWeight(ClassWeight classWeight) {
         return new SvmOptions(loss, c, classWeight, fitIntercept, interceptScaling, tolerance, maxIterations,
-                calibrationFolds, seed);
+                calibrationFolds, seed, threads);
     }
 
     /** A copy with or without an intercept. */
     public SvmOptions withFitIntercept(boolean fitIntercept) {
         return new SvmOptions(loss, c, classWeight, fitIntercept, interceptScaling, tolerance, maxIterations,
-                calibrationFolds, seed);
+                calibrationFolds, seed, threads);
     }
 
     /** A copy with this tolerance. */
     public SvmOptions withTolerance(double tolerance) {
         return new SvmOptions(loss, c, classWeight, fitIntercept, interceptScaling, tolerance, maxIterations,
-                calibrationFolds, seed);
+                calibrationFolds, seed, threads);
     }
 
     /** A copy with this pass limit. */
     public SvmOptions withMaxIterations(int maxIterations) {
         return new SvmOptions(loss, c, classWeight, fitIntercept, interceptScaling, tolerance, maxIterations,
-                calibrationFolds, seed);
+                calibrationFolds, seed, threads);
     }
 
     /** A copy with this number of calibration folds. */
     public SvmOptions withCalibrationFolds(int calibrationFolds) {
         return new SvmOptions(loss, c, classWeight, fitIntercept, interceptScaling, tolerance, maxIterations,
-                calibrationFolds, seed);
+                calibrationFolds, seed, threads);
     }
 
     /** A copy with this seed. */
     public SvmOptions withSeed(long seed) {
         return new SvmOptions(loss, c, classWeight, fitIntercept, interceptScaling, tolerance, maxIterations,
-                calibrationFolds, seed);
+                calibrationFolds, seed, threads);
+    }
+
+    /** A copy running on this many threads. */
+    public SvmOptions withThreads(int threads) {
+        return new SvmOptions(loss, c, classWeight, fitIntercept, interceptScaling, tolerance, maxIterations,
+                calibrationFolds, seed, threads);
     }
 
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "loss=%s C=%g class_weight=%s fit_intercept=%b intercept_scaling=%g tol=%g "
                         + "max_iter=%d calibration_folds=%d seed=%d", loss.name().toLowerCase(Locale.ROOT), c,
-                classWeight, fitIntercept, interceptScaling, tolerance, maxIterations, calibrationFolds, seed);
+                classWeight, fitIntercept, interceptScaling, tolerance, maxIterations, calibrationFolds, seed, threads);
     }
 }

@@ -1,18 +1,18 @@
 package dev.retention.churn.tree;
 
 import dev.retention.churn.classifier.ClassWeight;
-import dev.retention.churn.classifier.FeatureMatrix;
-import dev.retention.churn.classifier.FitListener;
-import dev.retention.churn.classifier.FitSummary;
 import dev.retention.churn.classifier.Learner;
 import dev.retention.churn.internal.CartBuilder;
 import dev.retention.churn.internal.Checks;
-import dev.retention.churn.internal.MatrixAccess;
+import dev.retention.churn.internal.ModelSections;
 import dev.retention.churn.internal.TreeArrays;
-import dev.retention.churn.internal.TreeGrowth;
+import dev.retention.matrix.DenseMatrix;
+import dev.retention.model.FitControl;
+import dev.retention.model.FitSummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Locale;
 import java.util.Objects;
 import java.util.SplittableRandom;
 
@@ -21,9 +21,11 @@ import java.util.SplittableRandom;
  * {@code DecisionTreeClassifier}: best split over the searched features by Gini or entropy, thresholds
  * at midpoints, depth-first growth, leaves holding the weighted share of churners (see
  * {@code CartBuilder} in the internal package for the exact rules). With every feature searched and no
- * tie between candidate splits, the tree equals scikit-learn's whatever the seed.
+ * tie between candidate splits, the tree equals scikit-learn's whatever the seed. The feature order draws
+ * from a SplitMix64 stream seeded by {@link TreeOptions#seed()}.
  *
- * <p>Cost O(maxFeatures * n log n * depth) time, O(n + nodes) memory.
+ * <p>Cost O(maxFeatures * n log n * depth) time, O(n p + nodes) memory (a column-major copy of the features).
+ * Progress: {@link FitControl#step} once, when the tree is grown (stage {@code "tree"}).
  */
 public final class DecisionTree {
 
@@ -32,9 +34,27 @@ public final class DecisionTree {
     private DecisionTree() {
     }
 
-    /** Fits a tree with every row weighing 1. */
-    public static TreeModel fit(FeatureMatrix x, int[] y, TreeOptions options) {
-        return fit(x, y, null, options, FitListener.NONE);
+    /**
+     * Fits a tree with every row weighing 1, no control.
+     *
+     * @param x       read: training features
+     * @param y       read: labels 0 or 1, both classes present
+     * @param options the options
+     */
+    public static TreeModel fit(DenseMatrix x, int[] y, TreeOptions options) {
+        return fit(x, y, null, options, FitControl.defaults());
+    }
+
+    /**
+     * Fits a tree with every row weighing 1.
+     *
+     * @param x       read: training features
+     * @param y       read: labels 0 or 1, both classes present
+     * @param options the options
+     * @param control progress and cancellation
+     */
+    public static TreeModel fit(DenseMatrix x, int[] y, TreeOptions options, FitControl control) {
+        return fit(x, y, null, options, control);
     }
 
     /**
@@ -44,36 +64,46 @@ public final class DecisionTree {
      * @param y             read: labels 0 or 1, both classes present
      * @param sampleWeights read: row weights, finite and &gt;= 0 (0 leaves a row out), or {@code null}
      * @param options       the options
-     * @param listener      told once when the tree is grown
+     * @param control       told once when the tree is grown; may cancel the fit before it starts
      * @throws IllegalArgumentException if the labels or weights are bad
+     * @throws java.util.concurrent.CancellationException if the control cancels the fit
      */
-    public static TreeModel fit(FeatureMatrix x, int[] y, double[] sampleWeights, TreeOptions options,
-                                FitListener listener) {
+    public static TreeModel fit(DenseMatrix x, int[] y, double[] sampleWeights, TreeOptions options,
+                                FitControl control) {
         Objects.requireNonNull(options, "options");
-        Objects.requireNonNull(listener, "listener");
+        Objects.requireNonNull(control, "control");
         Checks.labels(x, y);
-        Checks.weights(sampleWeights, x.rows());
+        double[] w = Checks.weights(sampleWeights, x.rows());
         long start = System.nanoTime();
-        double[] w = sampleWeights;
+        control.checkCancelled("tree", 0);
         if (options.classWeight().mode() != ClassWeight.Mode.NONE) {
-            w = options.classWeight().rowWeights(y, sampleWeights);
+            w = options.classWeight().rowWeights(y, w);
         }
-        double[] columns = CartBuilder.columnMajor(MatrixAccess.data(x), x.rows(), x.cols());
-        TreeArrays tree = TreeGrowth.grow(columns, x.rows(), x.cols(), y, w, options,
-                options.maxFeatures().resolve(x.cols()), new SplittableRandom(options.seed()));
-        double seconds = (System.nanoTime() - start) / 1e9;
-        listener.progress("tree", 1, 1, Double.NaN);
-        LOG.info("decision tree on {} rows x {} features: {} nodes, depth {}, {} s", x.rows(), x.cols(), tree.size(),
-                tree.depth(), seconds);
-        FitSummary summary = new FitSummary("decision tree (CART, " + options.criterion().name().toLowerCase(
-                java.util.Locale.ROOT) + ")", options.toString(), x.rows(), x.cols(), 0, true,
-                tree.size() + " nodes, " + tree.leaves() + " leaves, depth " + tree.depth(), new double[0], seconds);
-        return new TreeModel(tree, x.names(), options, summary);
+        int features = options.maxFeatures().resolve(x.columns());
+        TreeArrays tree = new CartBuilder(x.toColumnMajor(), x.rows(), x.columns(), y, w,
+                options.criterion() == TreeOptions.Criterion.ENTROPY, options.maxDepth(), options.minSamplesSplit(),
+                options.minSamplesLeaf(), features, options.minImpurityDecrease(),
+                new SplittableRandom(options.seed())).build();
+        control.step("tree", 1, 1, Double.NaN);
+        FitSummary s = FitSummary.builder("decision tree (CART, "
+                        + options.criterion().name().toLowerCase(Locale.ROOT) + ")")
+                .options(options)
+                .choice(features + " of " + x.columns() + " features searched per node")
+                .converged(true, tree.size() + " nodes, " + tree.leaves() + " leaves, depth " + tree.depth())
+                .data(x.fingerprint())
+                .secondsSince(start)
+                .build();
+        ModelSections.logFit(LOG, s);
+        return new TreeModel(tree, x.names().toArray(String[]::new), options, s);
     }
 
-    /** A learner fitting with these options, for cross-validation and grid search. */
+    /**
+     * A learner fitting with these options, for pipelines, cross-validation and grid search.
+     *
+     * @param options the options of every fit
+     */
     public static Learner learner(TreeOptions options) {
         Objects.requireNonNull(options, "options");
-        return (x, y, listener) -> fit(x, y, null, options, listener);
+        return (x, y, control) -> fit(x, y, null, options, control);
     }
 }

@@ -26,6 +26,11 @@ public record MaxFeatures(Mode mode, double value) {
         COUNT
     }
 
+    /**
+     * Checks the components (and copies what must be copied).
+     *
+     * @throws IllegalArgumentException naming the component and its value when one is out of range
+     */
     public MaxFeatures {
         Objects.requireNonNull(mode, "mode");
         if (mode == Mode.FRACTION && !(value > 0 && value <= 1)) {

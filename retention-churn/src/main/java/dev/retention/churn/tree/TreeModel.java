@@ -1,31 +1,34 @@
 package dev.retention.churn.tree;
 
 import dev.retention.churn.classifier.Contributions;
-import dev.retention.churn.classifier.FitSummary;
 import dev.retention.churn.classifier.ProbabilisticClassifier;
 import dev.retention.churn.internal.Checks;
 import dev.retention.churn.internal.ModelSections;
 import dev.retention.churn.internal.TreeArrays;
 import dev.retention.churn.internal.TreeCodec;
-import dev.retention.churn.internal.TreeGrowth;
+import dev.retention.model.FitSummary;
 import dev.retention.model.ModelFile;
 import dev.retention.model.ModelFormatException;
 
-import java.io.IOException;
-import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * A fitted decision tree: the probability of churn is the weighted share of churners in the leaf a row
  * reaches. Contributions are the Saabas path contributions on the probability scale: starting from the
  * root's share, each split on the row's path adds the change in share to its feature. Immutable and
- * thread-safe; saved with the model file format (type {@value #MODEL_TYPE}).
+ * thread-safe; saved as a model file of type {@value #MODEL_TYPE}, read back by
+ * {@code Models.load(path, TreeModel.class)}. Equal to another tree model when the nodes, feature names and
+ * options are.
  */
 public final class TreeModel implements ProbabilisticClassifier {
 
     /** The model type written into model files. */
     public static final String MODEL_TYPE = "decision-tree";
+    /** The schema version of this type's sections: 2 since the shared fit summary. */
+    public static final int SCHEMA_VERSION = 2;
 
     private final TreeArrays tree;
     private final String[] names;
@@ -64,7 +67,11 @@ public final class TreeModel implements ProbabilisticClassifier {
         return tree.impurityImportances(names.length);
     }
 
-    /** The index of the leaf a row reaches (node numbering of the model file). */
+    /**
+     * The index of the leaf a row reaches (node numbering of the model file). O(depth).
+     *
+     * @param features read: {@link #featureCount()} finite values
+     */
     public int leaf(double[] features) {
         Checks.row(features, names.length);
         return tree.leaf(features, 0);
@@ -81,8 +88,18 @@ public final class TreeModel implements ProbabilisticClassifier {
     }
 
     @Override
-    public String[] featureNames() {
-        return names.clone();
+    public List<String> featureNames() {
+        return List.of(names);
+    }
+
+    @Override
+    public int schemaVersion() {
+        return SCHEMA_VERSION;
+    }
+
+    @Override
+    public FitSummary fitSummary() {
+        return summary;
     }
 
     @Override
@@ -99,58 +116,45 @@ public final class TreeModel implements ProbabilisticClassifier {
         return new Contributions(Contributions.Scale.PROBABILITY, base, c);
     }
 
-    @Override
-    public FitSummary summary() {
-        return summary;
-    }
-
+    /** The model file: the fit summary, the feature names, the nodes and the options. */
     @Override
     public byte[] toBytes() {
-        return writer().toBytes();
-    }
-
-    @Override
-    public void save(Path path) throws IOException {
-        writer().write(path);
-    }
-
-    private ModelFile.Writer writer() {
-        ModelFile.Writer w = ModelFile.writer(MODEL_TYPE);
+        ModelFile.Writer w = ModelSections.writer(MODEL_TYPE, SCHEMA_VERSION, summary)
+                .putStrings("feature_names", names);
         TreeCodec.write(w, List.of(tree));
-        TreeGrowth.writeOptions(w, options);
-        return ModelSections.write(w, names, summary);
+        options.writeTo(w);
+        return w.toBytes();
     }
 
     /**
-     * Reads a model written by {@link #save(Path)}.
+     * Reads a model from a checked model file of type {@value #MODEL_TYPE}; {@code Models.load} calls it.
      *
-     * @throws ModelFormatException if the file is not a valid decision-tree model file
-     * @throws IOException          if it cannot be read
+     * @param f read
+     * @throws ModelFormatException if the file holds another type or schema, or a section is missing, malformed
+     *                              or inconsistent (the message names the file)
      */
-    public static TreeModel load(Path path) throws IOException {
-        return from(ModelFile.read(path));
-    }
-
-    /** Reads a model from bytes written by {@link #toBytes()}. */
-    public static TreeModel fromBytes(byte[] bytes, String source) throws ModelFormatException {
-        return from(ModelFile.parse(bytes, source));
-    }
-
-    /** Reads a model from a parsed model file of type {@value #MODEL_TYPE}. */
-    public static TreeModel from(ModelFile f) throws ModelFormatException {
-        f.requireType(MODEL_TYPE);
-        try {
-            String[] names = f.strings("feature_names");
-            List<TreeArrays> trees = TreeCodec.read(f, names.length);
-            if (trees.size() != 1) {
-                throw new ModelFormatException(f.source() + ": a decision-tree file holds " + trees.size() + " trees");
-            }
-            return new TreeModel(trees.get(0), names, TreeGrowth.readOptions(f), ModelSections.summary(f));
-        } catch (IllegalArgumentException e) {
-            throw new ModelFormatException(f.source() + ": invalid decision-tree model: " + e.getMessage());
+    public static TreeModel read(ModelFile f) throws ModelFormatException {
+        ModelSections.open(f, MODEL_TYPE, SCHEMA_VERSION);
+        String[] names = ModelSections.featureNames(f, -1);
+        List<TreeArrays> trees = TreeCodec.read(f, names.length);
+        if (trees.size() != 1) {
+            throw new ModelFormatException(f.source() + ": a decision-tree file holds " + trees.size() + " trees");
         }
+        return new TreeModel(trees.get(0), names, TreeOptions.readFrom(f), FitSummary.readFrom(f));
     }
 
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TreeModel m && m.tree.equals(tree) && Arrays.equals(m.names, names)
+                && m.options.equals(options);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(tree, Arrays.hashCode(names), options);
+    }
+
+    /** The fit summary, then the first 31 nodes, indented by depth, with their feature names. */
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder().append(summary);

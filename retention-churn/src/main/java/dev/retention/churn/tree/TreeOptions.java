@@ -2,6 +2,9 @@ package dev.retention.churn.tree;
 
 import dev.retention.churn.classifier.ClassWeight;
 
+import dev.retention.model.ModelFile;
+import dev.retention.model.ModelFormatException;
+
 import java.util.Locale;
 import java.util.Objects;
 
@@ -30,6 +33,11 @@ public record TreeOptions(Criterion criterion, int maxDepth, int minSamplesSplit
         ENTROPY
     }
 
+    /**
+     * Checks every option.
+     *
+     * @throws IllegalArgumentException naming the option, its value and what was expected
+     */
     public TreeOptions {
         Objects.requireNonNull(criterion, "criterion");
         Objects.requireNonNull(maxFeatures, "maxFeatures");
@@ -101,9 +109,41 @@ public record TreeOptions(Criterion criterion, int maxDepth, int minSamplesSplit
                 classWeight, seed);
     }
 
-    /** The depth limit for the builder ({@link Integer#MAX_VALUE} for none). */
-    int depthLimit() {
-        return maxDepth == 0 ? Integer.MAX_VALUE : maxDepth;
+    /**
+     * Writes these options as sections {@code tree_options}, {@code tree_option_values} and {@code tree_seed} of
+     * a model file, which {@link #readFrom} reads back.
+     *
+     * @param w written
+     */
+    public void writeTo(ModelFile.Writer w) {
+        w.putStrings("tree_options", new String[] {criterion.name(), maxFeatures.mode().name(),
+            classWeight.mode().name()});
+        w.putDoubles("tree_option_values", new double[] {maxDepth, minSamplesSplit, minSamplesLeaf,
+            maxFeatures.value(), minImpurityDecrease, classWeight.negative(), classWeight.positive()});
+        w.putLongs("tree_seed", new long[] {seed});
+    }
+
+    /**
+     * Reads the options written by {@link #writeTo}.
+     *
+     * @param f read
+     * @throws ModelFormatException if a section is missing or malformed, or an option is out of range (the message
+     *                              names the file)
+     */
+    public static TreeOptions readFrom(ModelFile f) throws ModelFormatException {
+        String[] s = f.strings("tree_options");
+        double[] v = f.doubles("tree_option_values");
+        long[] seed = f.longs("tree_seed");
+        if (s.length != 3 || v.length != 7 || seed.length != 1) {
+            throw new ModelFormatException(f.source() + ": malformed tree option sections");
+        }
+        try {
+            return new TreeOptions(Criterion.valueOf(s[0]), (int) v[0], (int) v[1], (int) v[2],
+                    new MaxFeatures(MaxFeatures.Mode.valueOf(s[1]), v[3]), v[4],
+                    new ClassWeight(ClassWeight.Mode.valueOf(s[2]), v[5], v[6]), seed[0]);
+        } catch (IllegalArgumentException e) {
+            throw new ModelFormatException(f.source() + ": invalid tree options: " + e.getMessage());
+        }
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.retention.churn.classifier;
 
+import dev.retention.matrix.DenseMatrix;
+
 import java.util.SplittableRandom;
 
 /**
@@ -13,7 +15,7 @@ public final class RandomProblems {
     }
 
     /** A problem: features and labels. */
-    public record Problem(FeatureMatrix x, int[] y, long seed) {
+    public record Problem(DenseMatrix x, int[] y, long seed) {
     }
 
     /** A random problem with n rows and p columns. */
@@ -28,7 +30,7 @@ public final class RandomProblems {
             scale[j] = Math.exp(rnd.nextGaussian());
         }
         double b = rnd.nextGaussian() * 0.5;
-        FeatureMatrix.Builder builder = FeatureMatrix.builder(n, p);
+        DenseMatrix.Builder builder = DenseMatrix.builder(n, p);
         int[] y = new int[n];
         double[] row = new double[p];
         for (int i = 0; i < n; i++) {

@@ -50,7 +50,7 @@ class TransactionFeaturesTest {
     void build_computesEveryFeatureAndTheLabelByHand() {
         TransactionFeatureOptions o = TransactionFeatureOptions.of(List.of(Instant.ofEpochSecond(day(60))), 60)
                 .withObservationEnd(Instant.ofEpochSecond(day(130)));
-        CustomerTable t = TransactionFeatures.build(handMade(), o);
+        CustomerTable t = TransactionFeatures.compute(handMade(), o);
         assertEquals(2, t.rows());
         assertEquals("A", t.key(0));
         assertEquals("B", t.key(1));
@@ -73,14 +73,14 @@ class TransactionFeaturesTest {
         // but a purchase in the label window [t, t + h), so A did not churn; B did
         TransactionFeatureOptions o = TransactionFeatureOptions.of(List.of(Instant.ofEpochSecond(day(40))), 30)
                 .withObservationEnd(Instant.ofEpochSecond(day(130)));
-        CustomerTable t = TransactionFeatures.build(handMade(), o);
+        CustomerTable t = TransactionFeatures.compute(handMade(), o);
         assertEquals("A", t.key(0));
         assertEquals(2.0, t.numeric(0, 1));
         assertEquals(30.0, t.numeric(0, 0), 1e-12);
         assertArrayEquals(new int[] {0, 1}, t.labels());
         TransactionFeatureOptions o2 = TransactionFeatureOptions.of(List.of(Instant.ofEpochSecond(day(61))), 40)
                 .withObservationEnd(Instant.ofEpochSecond(day(130)));
-        CustomerTable t2 = TransactionFeatures.build(handMade(), o2);
+        CustomerTable t2 = TransactionFeatures.compute(handMade(), o2);
         assertEquals("C", t2.key(2));
         assertEquals(0.0, t2.numeric(2, 0), 1.0);   // C's recency is one day
     }
@@ -89,12 +89,12 @@ class TransactionFeaturesTest {
     void badInput_isRejected() {
         TransactionFeatureOptions late = TransactionFeatureOptions.of(List.of(Instant.ofEpochSecond(day(90))), 30);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> TransactionFeatures.build(handMade(), late));
+                () -> TransactionFeatures.compute(handMade(), late));
         assertTrue(e.getMessage().contains("observation ends"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> TransactionFeatureOptions.of(
                 List.of(Instant.ofEpochSecond(day(9)), Instant.ofEpochSecond(day(5))), 30));
         assertTrue(e.getMessage().contains("strictly increasing"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> TransactionFeatures.build(handMade(),
+        e = assertThrows(IllegalArgumentException.class, () -> TransactionFeatures.compute(handMade(),
                 TransactionFeatureOptions.of(List.of(Instant.ofEpochSecond(day(-5))), 30)));
         assertTrue(e.getMessage().contains("no customer has a purchase"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> TransactionFeatureOptions.of(
@@ -107,7 +107,7 @@ class TransactionFeaturesTest {
         long start = shop.startEpochSecond();
         List<Instant> cutoffs = List.of(Instant.ofEpochSecond(start + 120 * DAY), Instant.ofEpochSecond(start + 180 * DAY),
                 Instant.ofEpochSecond(start + 240 * DAY), Instant.ofEpochSecond(start + 300 * DAY));
-        CustomerTable t = TransactionFeatures.build(shop.log(), TransactionFeatureOptions.of(cutoffs, 90));
+        CustomerTable t = TransactionFeatures.compute(shop.log(), TransactionFeatureOptions.of(cutoffs, 90));
         TrainTestSplit s = TransactionFeatures.timeSplit(t, cutoffs.get(3), 90);
         for (int i : s.train()) {
             assertTrue(t.cutoff(i) + 90 * DAY <= cutoffs.get(3).getEpochSecond());
@@ -169,10 +169,10 @@ class TransactionFeaturesTest {
         long t = shop.startEpochSecond() + (60 + rnd.nextInt(300)) * DAY + rnd.nextInt(86_400);
         Instant cut = Instant.ofEpochSecond(t);
         int[] windows = {7, 30, 90};
-        Map<String, double[]> full = rowsByKey(TransactionFeatures.buildUnlabelled(log, cut, windows, 0));
+        Map<String, double[]> full = rowsByKey(TransactionFeatures.computeUnlabelled(log, cut, windows, 0));
         // the same features from the log cut at t, and from a log whose future was rewritten at random
-        Map<String, double[]> past = rowsByKey(TransactionFeatures.buildUnlabelled(log.before(t), cut, windows, 0));
-        Map<String, double[]> rewritten = rowsByKey(TransactionFeatures.buildUnlabelled(rewriteFuture(log, t, seed), cut,
+        Map<String, double[]> past = rowsByKey(TransactionFeatures.computeUnlabelled(log.before(t), cut, windows, 0));
+        Map<String, double[]> rewritten = rowsByKey(TransactionFeatures.computeUnlabelled(rewriteFuture(log, t, seed), cut,
                 windows, 0));
         assertEquals(full.keySet(), past.keySet(), "seed " + seed);
         assertEquals(full.keySet(), rewritten.keySet(), "seed " + seed);
@@ -189,7 +189,7 @@ class TransactionFeaturesTest {
         TransactionLog log = shop.log();
         long t = shop.startEpochSecond() + 200 * DAY;
         int h = 30 + (int) (seed % 4) * 30;
-        CustomerTable table = TransactionFeatures.build(log, TransactionFeatureOptions.of(
+        CustomerTable table = TransactionFeatures.compute(log, TransactionFeatureOptions.of(
                 List.of(Instant.ofEpochSecond(t)), h));
         for (int i = 0; i < table.rows(); i++) {
             int c = log.customers().indexOf(table.key(i));

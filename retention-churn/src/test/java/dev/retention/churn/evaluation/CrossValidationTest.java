@@ -1,11 +1,12 @@
 package dev.retention.churn.evaluation;
 
-import dev.retention.churn.classifier.FitListener;
+import dev.retention.model.FitControl;
 import dev.retention.churn.classifier.Learner;
 import dev.retention.churn.dataset.CustomerTable;
 import dev.retention.churn.logistic.LogisticOptions;
 import dev.retention.churn.logistic.LogisticRegression;
 import dev.retention.churn.pipeline.ChurnPipeline;
+import dev.retention.churn.pipeline.ChurnPipelineModel;
 import dev.retention.churn.preprocess.PreprocessOptions;
 import dev.retention.churn.evaluation.ClassificationMetrics;
 import dev.retention.churn.evaluation.MetricSummary;
@@ -13,8 +14,7 @@ import dev.retention.evaluation.StratifiedKFold;
 import dev.retention.evaluation.TrainTestSplit;
 import org.junit.jupiter.api.Test;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -44,14 +44,14 @@ class CrossValidationTest {
     void crossValidation_fitsEachFoldOnItsTrainingRowsOnly() {
         CustomerTable t = table(1, 300);
         Learner l = LogisticRegression.learner(LogisticOptions.defaults());
-        CrossValidationResult r = CrossValidation.run(t, PreprocessOptions.defaults(), l, 4, 5, FitListener.NONE);
+        CrossValidationResult r = CrossValidation.evaluate(t, PreprocessOptions.defaults(), l, 4, 5, FitControl.defaults());
         assertEquals(4, r.folds());
         assertTrue(r.allConverged());
         // the same folds fitted by hand give the same out-of-fold predictions
         StratifiedKFold folds = StratifiedKFold.split(t.labels(), 4, 5);
         double[] expected = new double[300];
         for (int f = 0; f < 4; f++) {
-            ChurnPipeline p = ChurnPipeline.fit(t, folds.trainRows(f), PreprocessOptions.defaults(), l, FitListener.NONE);
+            ChurnPipelineModel p = ChurnPipeline.fit(t, folds.trainRows(f), PreprocessOptions.defaults(), l, FitControl.defaults());
             double[] s = p.score(t, folds.testRows(f)).probabilities();
             int[] test = folds.testRows(f);
             for (int k = 0; k < test.length; k++) {
@@ -66,29 +66,39 @@ class CrossValidationTest {
         for (int i = 0; i < 300; i++) {
             foldOf[i] = folds.foldOf(i);
         }
-        assertArrayEquals(r.outOfFold(), CrossValidation.run(t, PreprocessOptions.defaults(), l, foldOf,
-                FitListener.NONE).outOfFold(), 0.0);
+        assertArrayEquals(r.outOfFold(), CrossValidation.evaluate(t, PreprocessOptions.defaults(), l, foldOf,
+                FitControl.defaults()).outOfFold(), 0.0);
     }
 
     @Test
     void holdout_andGridSearch() {
         CustomerTable t = table(2, 400);
         HoldoutResult h = CrossValidation.holdout(t, PreprocessOptions.defaults(),
-                LogisticRegression.learner(LogisticOptions.defaults()), 0.25, 3, FitListener.NONE);
+                LogisticRegression.learner(LogisticOptions.defaults()), 0.25, 3, FitControl.defaults());
         assertEquals(100, h.labels().length);
         assertEquals(h.metrics().rocAuc(), ClassificationMetrics.rocAuc(h.labels(), h.probabilities()), 1e-12);
         assertEquals(10, h.liftTable().groups());
         assertTrue(h.calibration().size() > 0);
-        Map<String, dev.retention.churn.classifier.Learner> grid = new LinkedHashMap<>();
-        grid.put("tiny C", LogisticRegression.learner(LogisticOptions.defaults().withC(1e-6)));
-        grid.put("C=1", LogisticRegression.learner(LogisticOptions.defaults()));
-        GridSearch.Result g = GridSearch.run(t, PreprocessOptions.defaults(), grid, 3, 1);
+        List<LogisticOptions> grid = List.of(LogisticOptions.defaults().withC(1e-6), LogisticOptions.defaults());
+        GridSearch.Result<LogisticOptions> g = GridSearch.evaluate(t, PreprocessOptions.defaults(), grid,
+                LogisticRegression::learner, 3, 1);
         double best = g.bestResult().meanAuc();
-        for (CrossValidationResult r : g.candidates().values()) {
+        for (CrossValidationResult r : g.results()) {
             assertTrue(best >= r.meanAuc());
         }
+        assertEquals(grid.get(g.bestIndex()), g.best());
+        // each candidate's result is its own cross-validation on the grid's folds
+        StratifiedKFold folds = StratifiedKFold.split(t.labels(), 3, 1);
+        for (int k = 0; k < grid.size(); k++) {
+            assertArrayEquals(CrossValidation.evaluate(t, PreprocessOptions.defaults(),
+                    LogisticRegression.learner(grid.get(k)), folds, FitControl.defaults()).outOfFold(),
+                    g.results().get(k).outOfFold(), 0.0);
+        }
         assertTrue(g.toString().contains("best"), g.toString());
-        assertThrows(IllegalArgumentException.class, () -> GridSearch.run(t, PreprocessOptions.defaults(), Map.of(), 3, 1));
+        assertTrue(g.table(List.of("tiny C", "C=1")).contains("tiny C"));
+        assertThrows(IllegalArgumentException.class, () -> g.table(List.of("one")));
+        assertThrows(IllegalArgumentException.class, () -> GridSearch.evaluate(t, PreprocessOptions.defaults(),
+                List.<LogisticOptions>of(), LogisticRegression::learner, 3, 1));
     }
 
     @Test
@@ -96,15 +106,15 @@ class CrossValidationTest {
         CustomerTable t = table(3, 50);
         Learner l = LogisticRegression.learner(LogisticOptions.defaults());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> CrossValidation.run(t, PreprocessOptions.defaults(), l, new int[49], FitListener.NONE));
+                () -> CrossValidation.evaluate(t, PreprocessOptions.defaults(), l, new int[49], FitControl.defaults()));
         assertTrue(e.getMessage().contains("49 rows"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
-                () -> CrossValidation.run(t, PreprocessOptions.defaults(), l, new int[50], FitListener.NONE));
+                () -> CrossValidation.evaluate(t, PreprocessOptions.defaults(), l, new int[50], FitControl.defaults()));
         assertTrue(e.getMessage().contains("at least 2 folds"), e.getMessage());
         CustomerTable unlabelled = CustomerTable.builder(3).numeric("a", new double[] {1, 2, 3}).build();
         assertThrows(IllegalArgumentException.class, () -> CrossValidation.holdout(unlabelled,
-                PreprocessOptions.defaults(), l, new TrainTestSplit(new int[] {0}, new int[] {1}), FitListener.NONE));
-        MetricSummary s = CrossValidation.holdout(t, PreprocessOptions.defaults(), l, 0.3, 1, FitListener.NONE).metrics();
+                PreprocessOptions.defaults(), l, new TrainTestSplit(new int[] {0}, new int[] {1}), FitControl.defaults()));
+        MetricSummary s = CrossValidation.holdout(t, PreprocessOptions.defaults(), l, 0.3, 1, FitControl.defaults()).metrics();
         assertTrue(s.rocAuc() >= 0 && s.rocAuc() <= 1);
     }
 }

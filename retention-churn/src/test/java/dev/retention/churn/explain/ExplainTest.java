@@ -1,6 +1,6 @@
 package dev.retention.churn.explain;
 
-import dev.retention.churn.classifier.FeatureMatrix;
+import dev.retention.matrix.DenseMatrix;
 import dev.retention.churn.classifier.RandomProblems;
 import dev.retention.churn.forest.ForestModel;
 import dev.retention.churn.forest.ForestOptions;
@@ -22,7 +22,7 @@ class ExplainTest {
     /** Three features: a strong one, a weak one, and pure noise; labels from the first two. */
     private static Object[] problem(long seed, int n) {
         SplittableRandom rnd = new SplittableRandom(seed);
-        FeatureMatrix.Builder b = FeatureMatrix.builder(n, 3, "strong", "weak", "noise");
+        DenseMatrix.Builder b = DenseMatrix.builder(n, 3, "strong", "weak", "noise");
         int[] y = new int[n];
         for (int i = 0; i < n; i++) {
             double s = rnd.nextGaussian();
@@ -36,7 +36,7 @@ class ExplainTest {
     @Test
     void explainer_ranksReasonsByTheirPush() {
         Object[] pr = problem(1, 500);
-        FeatureMatrix x = (FeatureMatrix) pr[0];
+        DenseMatrix x = (DenseMatrix) pr[0];
         LogisticModel m = LogisticRegression.fit(x, (int[]) pr[1], LogisticOptions.defaults());
         double[] row = {2.0, -1.0, 0.0};
         Explanation e = Explainer.of(m).explain("c1", row, null, 2);
@@ -57,21 +57,21 @@ class ExplainTest {
     void permutationImportance_findsTheInformativeFeatures() {
         Object[] train = problem(2, 600);
         Object[] test = problem(3, 400);
-        ForestModel f = RandomForest.fit((FeatureMatrix) train[0], (int[]) train[1], ForestOptions.defaults()
+        ForestModel f = RandomForest.fit((DenseMatrix) train[0], (int[]) train[1], ForestOptions.defaults()
                 .withTrees(30));
-        PermutationImportance pi = PermutationImportance.compute(f, (FeatureMatrix) test[0], (int[]) test[1], 3, 7);
+        PermutationImportance pi = PermutationImportance.compute(f, (DenseMatrix) test[0], (int[]) test[1], 3, 7);
         double[] mean = pi.mean();
         assertTrue(mean[0] > mean[1] && mean[1] > mean[2], java.util.Arrays.toString(mean));
         assertTrue(Math.abs(mean[2]) < 0.02, "noise importance " + mean[2]);
         assertTrue(pi.baseline() > 0.8, "baseline AUC " + pi.baseline());
-        PermutationImportance again = PermutationImportance.compute(f, (FeatureMatrix) test[0], (int[]) test[1], 3, 7);
+        PermutationImportance again = PermutationImportance.compute(f, (DenseMatrix) test[0], (int[]) test[1], 3, 7);
         assertArrayEquals(mean, again.mean(), 0.0);
         assertTrue(pi.toString().contains("strong"));
         // grouping the two informative features permutes them together: a larger drop than either alone
-        PermutationImportance grouped = PermutationImportance.compute(f, (FeatureMatrix) test[0], (int[]) test[1],
+        PermutationImportance grouped = PermutationImportance.compute(f, (DenseMatrix) test[0], (int[]) test[1],
                 new int[] {0, 0, 1}, new String[] {"signal", "noise"}, 3, 7);
         assertTrue(grouped.mean()[0] >= mean[0] - 1e-9, grouped.toString());
-        assertThrows(IllegalArgumentException.class, () -> PermutationImportance.compute(f, (FeatureMatrix) test[0],
+        assertThrows(IllegalArgumentException.class, () -> PermutationImportance.compute(f, (DenseMatrix) test[0],
                 (int[]) test[1], 0, 1));
     }
 

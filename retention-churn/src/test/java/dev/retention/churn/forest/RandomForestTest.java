@@ -1,7 +1,9 @@
 package dev.retention.churn.forest;
 
 import dev.retention.churn.classifier.Contributions;
-import dev.retention.churn.classifier.FeatureMatrix;
+import dev.retention.model.FitControl;
+import dev.retention.model.Models;
+import dev.retention.matrix.DenseMatrix;
 import dev.retention.churn.classifier.RandomProblems;
 import dev.retention.churn.tree.MaxFeatures;
 import dev.retention.churn.evaluation.ClassificationMetrics;
@@ -13,6 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.LongStream;
 
@@ -31,7 +34,7 @@ class RandomForestTest {
     void forest_isTheSameForAnyNumberOfThreads() {
         ForestOptions o = ForestOptions.defaults().withTrees(30).withSeed(7);
         ForestModel one = RandomForest.fit(P.x(), P.y(), o);
-        ForestModel three = RandomForest.fit(P.x(), P.y(), o.withParallelism(3));
+        ForestModel three = RandomForest.fit(P.x(), P.y(), o.withThreads(3));
         assertArrayEquals(one.probabilities(P.x()), three.probabilities(P.x()), 0.0);
         assertEquals(one.oobAccuracy(), three.oobAccuracy());
         assertEquals(one.oobAuc(), three.oobAuc());
@@ -49,7 +52,7 @@ class RandomForestTest {
         for (int i = 0; i < 600; i++) {
             rows[i] = 600 + i;
         }
-        FeatureMatrix test = HOLDOUT.x().selectRows(rows);
+        DenseMatrix test = HOLDOUT.x().selectRows(rows);
         int[] y = Arrays.stream(rows).map(i -> HOLDOUT.y()[i]).toArray();
         double holdoutAuc = ClassificationMetrics.rocAuc(y, m.probabilities(test));
         assertEquals(holdoutAuc, m.oobAuc(), 0.05, "out-of-bag AUC " + m.oobAuc() + " vs holdout " + holdoutAuc);
@@ -70,13 +73,35 @@ class RandomForestTest {
     @Test
     void listener_hearsEveryTree() {
         AtomicLong calls = new AtomicLong();
-        RandomForest.fit(P.x(), P.y(), null, ForestOptions.defaults().withTrees(12).withParallelism(2),
-                (stage, done, total, objective) -> {
+        RandomForest.fit(P.x(), P.y(), null, ForestOptions.defaults().withTrees(12).withThreads(2),
+                FitControl.defaults().withListener((stage, done, total, objective) -> {
                     assertEquals("trees", stage);
                     assertEquals(12, total);
                     calls.incrementAndGet();
-                });
+                }));
         assertEquals(12, calls.get());
+    }
+
+    @Test
+    void cancellation_stopsTheFit() {
+        AtomicLong calls = new AtomicLong();
+        FitControl control = FitControl.defaults().withListener((stage, done, total, objective) -> calls.incrementAndGet())
+                .withCancellation(() -> calls.get() >= 3);
+        assertThrows(CancellationException.class, () -> RandomForest.fit(P.x(), P.y(),
+                ForestOptions.defaults().withTrees(50).withThreads(2), control));
+        assertTrue(calls.get() < 50, calls + " trees grown");
+    }
+
+    @Test
+    void sameSeed_givesAnEqualModelForOneAndThreeThreads() {
+        ForestOptions o = ForestOptions.defaults().withTrees(20).withSeed(11);
+        ForestModel one = RandomForest.fit(P.x(), P.y(), o);
+        ForestModel three = RandomForest.fit(P.x(), P.y(), o.withThreads(3), FitControl.defaults()
+                .withExecutor(java.util.concurrent.ForkJoinPool.commonPool()));
+        assertEquals(one, three);
+        assertEquals(one.hashCode(), three.hashCode());
+        assertNotEquals(one, RandomForest.fit(P.x(), P.y(), o.withSeed(12)));
+        assertEquals(P.x().fingerprint(), one.fitSummary().data());
     }
 
     @Test
@@ -102,10 +127,11 @@ class RandomForestTest {
         ForestModel m = RandomForest.fit(P.x(), P.y(), ForestOptions.defaults().withTrees(15).withSeed(3));
         Path file = dir.resolve("forest.rtnm");
         m.save(file);
-        ForestModel back = ForestModel.load(file);
+        ForestModel back = Models.load(file, ForestModel.class);
         assertArrayEquals(m.probabilities(P.x()), back.probabilities(P.x()), 0.0);
         assertEquals(m.options(), back.options());
-        assertEquals(m.summary(), back.summary());
+        assertEquals(m.fitSummary(), back.fitSummary());
+        assertEquals(m, back);
         assertEquals(m.oobAuc(), back.oobAuc());
         assertArrayEquals(m.impurityImportances(), back.impurityImportances(), 0.0);
     }
@@ -119,7 +145,7 @@ class RandomForestTest {
     void probabilities_areMeansOfTreeSharesInUnitRange(long seed) {
         RandomProblems.Problem p = RandomProblems.generate(seed);
         ForestModel m = RandomForest.fit(p.x(), p.y(), ForestOptions.defaults().withTrees(10).withSeed(seed)
-                .withParallelism(1 + (int) (seed % 3)));
+                .withThreads(1 + (int) (seed % 3)));
         for (double v : m.probabilities(p.x())) {
             assertTrue(v >= 0 && v <= 1, "seed " + seed);
         }

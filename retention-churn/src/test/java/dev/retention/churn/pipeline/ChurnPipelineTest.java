@@ -1,7 +1,8 @@
 package dev.retention.churn.pipeline;
 
-import dev.retention.churn.classifier.FitListener;
+import dev.retention.model.FitControl;
 import dev.retention.churn.classifier.Learner;
+import dev.retention.churn.classifier.ProbabilisticClassifier;
 import dev.retention.churn.dataset.CustomerTable;
 import dev.retention.churn.explain.Explanation;
 import dev.retention.churn.explain.Reason;
@@ -16,6 +17,7 @@ import dev.retention.churn.svm.SvmOptions;
 import dev.retention.churn.tree.DecisionTree;
 import dev.retention.churn.tree.TreeOptions;
 import dev.retention.model.ModelFormatException;
+import dev.retention.model.Models;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,24 +70,29 @@ class ChurnPipelineTest {
                 RandomForest.learner(ForestOptions.defaults().withTrees(10)));
         int k = 0;
         for (Learner l : learners) {
-            ChurnPipeline p = ChurnPipeline.fit(t, range(0, 200), PreprocessOptions.defaults(), l, FitListener.NONE);
+            ChurnPipelineModel p = ChurnPipeline.fit(t, range(0, 200), PreprocessOptions.defaults(), l,
+                    FitControl.defaults());
             Path file = dir.resolve("p" + k++ + ".rtnm");
             p.save(file);
-            ChurnPipeline back = ChurnPipeline.load(file);
+            ChurnPipelineModel back = Models.load(file, ChurnPipelineModel.class);
+            assertEquals(p, back);
+            assertEquals(p.fitSummary(), back.fitSummary());
+            // the loaded pipeline scores raw customer rows on its own
             assertArrayEquals(p.score(t, range(200, 300)).probabilities(), back.score(t, range(200, 300)).probabilities(),
                     0.0, p.classifier().modelType());
-            assertEquals(p.classifier().modelType(), ClassifierFiles.fromBytes(p.classifier().toBytes(), "x").modelType());
+            assertEquals(p.classifier(), Models.fromBytes(p.classifier().toBytes(), "x", ProbabilisticClassifier.class));
         }
-        assertThrows(ModelFormatException.class, () -> ClassifierFiles.fromBytes(
-                ChurnPipeline.fit(t, range(0, 200), PreprocessOptions.defaults(), learners.get(0), FitListener.NONE)
-                        .preprocessing().toBytes(), "pre"));
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> Models.fromBytes(
+                ChurnPipeline.fit(t, range(0, 200), PreprocessOptions.defaults(), learners.get(0), FitControl.defaults())
+                        .preprocessing().toBytes(), "pre", ProbabilisticClassifier.class));
+        assertTrue(e.getMessage().contains("pre"), e.getMessage());
     }
 
     @Test
     void explain_groupsOneHotColumnsAndNamesTheCustomersValues() {
         CustomerTable t = customers(2);
-        ChurnPipeline p = ChurnPipeline.fit(t, range(0, 300), PreprocessOptions.defaults(),
-                LogisticRegression.learner(LogisticOptions.defaults()), FitListener.NONE);
+        ChurnPipelineModel p = ChurnPipeline.fit(t, range(0, 300), PreprocessOptions.defaults(),
+                LogisticRegression.learner(LogisticOptions.defaults()), FitControl.defaults());
         LogisticModel m = (LogisticModel) p.classifier();
         for (int row = 0; row < 20; row++) {
             Explanation e = p.explain(t, row, 5);
@@ -118,12 +125,12 @@ class ChurnPipelineTest {
     @Test
     void pipeline_refusesAClassifierOfAnotherWidth() {
         CustomerTable t = customers(3);
-        ChurnPipeline p = ChurnPipeline.fit(t, range(0, 300), PreprocessOptions.defaults(),
-                LogisticRegression.learner(LogisticOptions.defaults()), FitListener.NONE);
-        ChurnPipeline q = ChurnPipeline.fit(t, range(0, 300), PreprocessOptions.defaults().withMissingIndicators(true),
-                LogisticRegression.learner(LogisticOptions.defaults()), FitListener.NONE);
+        ChurnPipelineModel p = ChurnPipeline.fit(t, range(0, 300), PreprocessOptions.defaults(),
+                LogisticRegression.learner(LogisticOptions.defaults()), FitControl.defaults());
+        ChurnPipelineModel q = ChurnPipeline.fit(t, range(0, 300), PreprocessOptions.defaults().withMissingIndicators(true),
+                LogisticRegression.learner(LogisticOptions.defaults()), FitControl.defaults());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new ChurnPipeline(p.preprocessing(), q.classifier()));
+                () -> ChurnPipelineModel.of(p.preprocessing(), q.classifier()));
         assertTrue(e.getMessage().contains("features"), e.getMessage());
     }
 }

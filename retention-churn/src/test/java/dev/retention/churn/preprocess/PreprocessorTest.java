@@ -1,6 +1,7 @@
 package dev.retention.churn.preprocess;
 
-import dev.retention.churn.classifier.FeatureMatrix;
+import dev.retention.matrix.DenseMatrix;
+import dev.retention.model.Models;
 import dev.retention.churn.dataset.CustomerTable;
 import dev.retention.churn.dataset.CustomerTableReader;
 import dev.retention.churn.dataset.TableOptions;
@@ -68,7 +69,7 @@ class PreprocessorTest {
         assertArrayEquals(new String[] {"age", "spend", "plan=basic", "plan=premium", "plan=pro", "region=(missing)",
             "region=east", "region=north", "region=south", "region=west"}, m.featureNames());
         Transformed out = m.transform(t);
-        FeatureMatrix x = out.features();
+        DenseMatrix x = out.features();
         for (int i = 0; i < SKLEARN.length; i++) {
             assertArrayEquals(SKLEARN[i], x.row(i), 1e-12, "row " + i);
         }
@@ -84,7 +85,7 @@ class PreprocessorTest {
         // SimpleImputer(strategy="median") + StandardScaler on rows 0..7; rows 1 and 8; tolerance 1e-12
         PreprocessingModel m = Preprocessor.fit(table(), TRAIN,
                 PreprocessOptions.defaults().withImputation(PreprocessOptions.Imputation.MEDIAN));
-        FeatureMatrix x = m.transform(table(), new int[] {1, 8}).features();
+        DenseMatrix x = m.transform(table(), new int[] {1, 8}).features();
         assertEquals(0.9994943961925044, x.get(0, 0), 1e-12);
         assertEquals(-0.17660943129205547, x.get(0, 1), 1e-12);
         assertEquals(3.6966180963544026, x.get(1, 1), 1e-12);
@@ -118,7 +119,7 @@ class PreprocessorTest {
         PreprocessingModel m = Preprocessor.fit(t, PreprocessOptions.defaults().withMissingIndicators(true)
                 .withMaxCategories(2));
         assertArrayEquals(new String[] {"v", "v=missing", "c=a", "c=(other)"}, m.featureNames());
-        FeatureMatrix x = m.transform(t).features();
+        DenseMatrix x = m.transform(t).features();
         assertEquals(1.0, x.get(1, 1));
         assertEquals(0.0, x.get(0, 1));
         assertEquals(1.0, x.get(3, 3));   // "b" is rare: (other)
@@ -144,7 +145,7 @@ class PreprocessorTest {
                 .withMaxCategories(3));
         Path file = dir.resolve("pre.rtnm");
         m.save(file);
-        PreprocessingModel back = PreprocessingModel.load(file);
+        PreprocessingModel back = Models.load(file, PreprocessingModel.class);
         assertArrayEquals(m.featureNames(), back.featureNames());
         assertArrayEquals(m.transform(table()).features().toRowMajor(), back.transform(table()).features().toRowMajor(),
                 0.0);

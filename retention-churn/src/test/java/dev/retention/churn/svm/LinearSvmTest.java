@@ -1,8 +1,10 @@
 package dev.retention.churn.svm;
 
 import dev.retention.churn.classifier.ClassWeight;
+import dev.retention.model.FitControl;
+import dev.retention.model.Models;
 import dev.retention.churn.classifier.Contributions;
-import dev.retention.churn.classifier.FeatureMatrix;
+import dev.retention.matrix.DenseMatrix;
 import dev.retention.churn.classifier.RandomProblems;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -11,7 +13,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -30,7 +36,7 @@ class LinearSvmTest {
 
     private static final double[][] X = fixture("X");
     private static final int[] Y = labels();
-    private static final FeatureMatrix M = FeatureMatrix.of(X);
+    private static final DenseMatrix M = DenseMatrix.of(X);
     private static final SvmOptions TIGHT = SvmOptions.defaults().withTolerance(1e-10).withMaxIterations(200_000);
 
     private static double[][] fixture(String name) {
@@ -71,7 +77,7 @@ class LinearSvmTest {
     @Test
     void squaredHinge_matchesLinearSvcAndItsCalibration() {
         SvmModel m = LinearSvm.fit(M, Y, TIGHT);
-        assertTrue(m.summary().converged(), m.summary().toString());
+        assertTrue(m.fitSummary().converged(), m.fitSummary().toString());
         assertArrayEquals(new double[] {0.37630681983149594, -0.3011180097545123, 0.28978754542000734, 0.212343487688574,
             0.03767092105540732, -0.2939170579379516}, params(m), 1e-6);
         assertEquals(-1.7592209571663524, m.platt().a(), 1e-6);
@@ -126,8 +132,8 @@ class LinearSvmTest {
     @Test
     void passLimit_isReportedNotThrown() {
         SvmModel m = LinearSvm.fit(M, Y, SvmOptions.defaults().withTolerance(1e-12).withMaxIterations(2));
-        assertFalse(m.summary().converged());
-        assertTrue(m.summary().message().contains("pass limit"), m.summary().message());
+        assertFalse(m.fitSummary().converged());
+        assertTrue(m.fitSummary().stopReason().contains("pass limit"), m.fitSummary().stopReason());
     }
 
     @Test
@@ -147,10 +153,11 @@ class LinearSvmTest {
         SvmModel m = LinearSvm.fit(M, Y, SvmOptions.defaults().withLoss(SvmOptions.Loss.HINGE).withSeed(4));
         Path file = dir.resolve("svm.rtnm");
         m.save(file);
-        SvmModel back = SvmModel.load(file);
+        SvmModel back = Models.load(file, SvmModel.class);
         assertArrayEquals(m.probabilities(M), back.probabilities(M), 0.0);
         assertEquals(m.options(), back.options());
-        assertEquals(m.summary(), back.summary());
+        assertEquals(m.fitSummary(), back.fitSummary());
+        assertEquals(m, back);
     }
 
     static LongStream seeds() {
@@ -158,9 +165,9 @@ class LinearSvmTest {
     }
 
     /** The problem's features scaled to unit standard deviation (dual coordinate descent needs scaled data). */
-    private static FeatureMatrix standardized(FeatureMatrix x) {
-        FeatureMatrix.Builder b = FeatureMatrix.builder(x.rows(), x.cols());
-        for (int j = 0; j < x.cols(); j++) {
+    private static DenseMatrix standardized(DenseMatrix x) {
+        DenseMatrix.Builder b = DenseMatrix.builder(x.rows(), x.columns());
+        for (int j = 0; j < x.columns(); j++) {
             double[] c = x.column(j);
             double mean = Arrays.stream(c).average().orElse(0);
             double sd = Math.sqrt(Arrays.stream(c).map(v -> (v - mean) * (v - mean)).sum() / c.length);
@@ -184,5 +191,32 @@ class LinearSvmTest {
         for (double v : a.probabilities(p.x())) {
             assertTrue(v > 0 && v < 1, "seed " + seed);
         }
+    }
+
+    @Test
+    void sameSeed_givesAnEqualModelForOneAndThreeThreads() {
+        RandomProblems.Problem p = RandomProblems.generate(5, 300, 5, false);
+        SvmOptions o = SvmOptions.defaults().withSeed(17);
+        SvmModel one = LinearSvm.fit(p.x(), p.y(), o);
+        SvmModel three = LinearSvm.fit(p.x(), p.y(), o.withThreads(3));
+        assertEquals(one, three);
+        assertEquals(one.hashCode(), three.hashCode());
+        assertEquals(p.x().fingerprint(), one.fitSummary().data());
+    }
+
+    @Test
+    void listenerHearsEveryFit_andCancellationStopsTheFit() {
+        List<Long> done = new ArrayList<>();
+        LinearSvm.fit(M, Y, SvmOptions.defaults(), FitControl.defaults().withListener((stage, d, total, objective) -> {
+            assertEquals("fits", stage);
+            assertEquals(6, total);
+            done.add(d);
+        }));
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L), done);
+        AtomicInteger steps = new AtomicInteger();
+        assertThrows(CancellationException.class, () -> LinearSvm.fit(M, Y, SvmOptions.defaults(), FitControl
+                .defaults().withListener((stage, d, total, objective) -> steps.incrementAndGet())
+                .withCancellation(() -> steps.get() >= 2)));
+        assertEquals(2, steps.get());
     }
 }

@@ -1,8 +1,10 @@
 package dev.retention.churn.tree;
 
 import dev.retention.churn.classifier.ClassWeight;
+import dev.retention.model.FitControl;
+import dev.retention.model.Models;
 import dev.retention.churn.classifier.Contributions;
-import dev.retention.churn.classifier.FeatureMatrix;
+import dev.retention.matrix.DenseMatrix;
 import dev.retention.churn.classifier.RandomProblems;
 import dev.retention.churn.internal.PairSort;
 import org.junit.jupiter.api.Test;
@@ -26,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DecisionTreeTest {
 
-    private static final FeatureMatrix TRAIN = FeatureMatrix.of(X);
+    private static final DenseMatrix TRAIN = DenseMatrix.of(X);
 
     private static double[] predict(TreeModel m) {
         double[] p = new double[XT.length];
@@ -93,7 +95,7 @@ class DecisionTreeTest {
         Arrays.fill(w, 1);
         w[4] = 2;
         w[9] = 0;     // left out entirely
-        TreeModel weighted = DecisionTree.fit(TRAIN, Y, w, TreeOptions.defaults().withMaxDepth(5), (s, d, t, o) -> { });
+        TreeModel weighted = DecisionTree.fit(TRAIN, Y, w, TreeOptions.defaults().withMaxDepth(5), FitControl.defaults());
         int[] rows = new int[X.length];
         int k = 0;
         for (int i = 0; i < X.length; i++) {
@@ -129,10 +131,11 @@ class DecisionTreeTest {
                 .withClassWeight(ClassWeight.of(1, 3)).withMaxFeatures(MaxFeatures.count(2)).withSeed(9));
         Path file = dir.resolve("tree.rtnm");
         m.save(file);
-        TreeModel back = TreeModel.load(file);
+        TreeModel back = Models.load(file, TreeModel.class);
         assertArrayEquals(predict(m), predict(back), 0.0);
         assertEquals(m.options(), back.options());
-        assertEquals(m.summary(), back.summary());
+        assertEquals(m.fitSummary(), back.fitSummary());
+        assertEquals(m, back);
         assertArrayEquals(m.impurityImportances(), back.impurityImportances(), 0.0);
     }
 

@@ -1,9 +1,9 @@
-package dev.retention.bench;
+package dev.retention.bench.study;
 
-import dev.retention.churn.classifier.FeatureMatrix;
 import dev.retention.churn.logistic.LogisticModel;
 import dev.retention.churn.logistic.LogisticOptions;
 import dev.retention.churn.logistic.LogisticRegression;
+import dev.retention.matrix.DenseMatrix;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -35,7 +35,11 @@ import java.util.Locale;
  * m = LogisticRegression().fit(X, y)   # time this
  * np.savetxt(ref, np.r_[m.coef_.ravel(), m.intercept_])
  * </pre>
- * Run: {@code java -Xmx2g -cp benchmarks/target/benchmarks.jar dev.retention.bench.LogisticLargeFit DATA
+ * <p>Precision: double throughout (features, coefficients, the loss and its gradient), as scikit-learn's
+ * float64 fit it is compared with; both fit on the same number of threads ({@code THREADS}, default 1, and
+ * scikit-learn's lbfgs solver is single-threaded except for the BLAS calls NumPy makes).
+ *
+ * <p>Run: {@code java -Xmx2g -cp benchmarks/target/benchmarks.jar dev.retention.bench.study.LogisticLargeFit DATA
  * [REFERENCE] [THREADS] [REPEATS]}.
  */
 public final class LogisticLargeFit {
@@ -51,13 +55,13 @@ public final class LogisticLargeFit {
         }
         Path data = Path.of(args[0]);
         double[] reference = args.length > 1 && !args[1].equals("-") ? readReference(Path.of(args[1])) : null;
-        int threads = args.length > 2 ? Integer.parseInt(args[2]) : Runtime.getRuntime().availableProcessors();
+        int threads = args.length > 2 ? Integer.parseInt(args[2]) : 1;
         int repeats = args.length > 3 ? Integer.parseInt(args[3]) : 3;
         long t0 = System.nanoTime();
         Problem p = read(data);
-        System.out.printf(Locale.ROOT, "read %,d x %d in %.2f s; %d thread(s)%n", p.x.rows(), p.x.cols(),
+        System.out.printf(Locale.ROOT, "read %,d x %d in %.2f s; %d thread(s)%n", p.x.rows(), p.x.columns(),
                 (System.nanoTime() - t0) / 1e9, threads);
-        LogisticOptions options = LogisticOptions.defaults().withParallelism(threads);
+        LogisticOptions options = LogisticOptions.defaults().withThreads(threads);
         for (int r = 0; r < repeats; r++) {
             long s = System.nanoTime();
             LogisticModel m = LogisticRegression.fit(p.x, p.y, options);
@@ -72,12 +76,12 @@ public final class LogisticLargeFit {
                 diff = String.format(Locale.ROOT, ", max |coef - sklearn| = %.2e", max);
             }
             System.out.printf(Locale.ROOT, "fit %d: %.3f s, %d iterations, %s%s%n", r + 1, seconds,
-                    m.summary().iterations(), m.summary().converged() ? "converged" : "NOT converged", diff);
+                    m.fitSummary().iterations(), m.fitSummary().converged() ? "converged" : "NOT converged", diff);
         }
         System.out.printf(Locale.ROOT, "peak heap (sum of pool peaks) %.0f MB%n", peakHeap() / 1e6);
     }
 
-    private record Problem(FeatureMatrix x, int[] y) {
+    private record Problem(DenseMatrix x, int[] y) {
     }
 
     private static Problem read(Path file) throws IOException {
@@ -87,19 +91,15 @@ public final class LogisticLargeFit {
             head.flip();
             int rows = head.getInt();
             int cols = head.getInt();
-            FeatureMatrix.Builder b = FeatureMatrix.builder(rows, cols);
-            ByteBuffer buf = ByteBuffer.allocateDirect(1 << 20).order(ByteOrder.BIG_ENDIAN);
-            double[] chunk = new double[buf.capacity() / 8];
-            long total = (long) rows * cols;
-            long done = 0;
-            while (done < total) {
-                int count = (int) Math.min(chunk.length, total - done);
-                buf.clear().limit(count * 8);
+            DenseMatrix.Builder b = DenseMatrix.builder(rows, cols);
+            ByteBuffer buf = ByteBuffer.allocateDirect(cols * 8).order(ByteOrder.BIG_ENDIAN);
+            double[] row = new double[cols];
+            for (int i = 0; i < rows; i++) {
+                buf.clear();
                 readFully(ch, buf);
                 buf.flip();
-                buf.asDoubleBuffer().get(chunk, 0, count);
-                b.setRange((int) done, chunk, 0, count);
-                done += count;
+                buf.asDoubleBuffer().get(row);
+                b.setRow(i, row);
             }
             ByteBuffer labels = ByteBuffer.allocate(rows);
             readFully(ch, labels);

@@ -1,0 +1,84 @@
+package dev.retention.churn.ranking;
+
+import dev.retention.churn.preprocess.PreprocessOptions;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Options of {@link ChurnRanking#compute}.
+ *
+ * @param cutoff          the scoring cutoff: only lines before it make the scored customers' features
+ * @param horizonDays     churn is no purchase within this many days after a cutoff, &gt;= 1
+ * @param trainingCutoffs how many training cutoffs, &gt;= 1 (default 4); the latest one is one horizon before
+ *                        {@code cutoff}, so its labels use only lines before it
+ * @param stepDays        days between training cutoffs, &gt;= 1 (default 30)
+ * @param preprocessing   the preprocessing fitted on the training rows (default: the defaults with missing
+ *                        indicators, since the gap features are missing for one-order customers)
+ * @param observedUntil   the end of the data, exclusive, or {@code null} (the default) for just after the last
+ *                        purchase: the out-of-time AUC is measured when the horizon after the cutoff ends by then
+ */
+public record RankingOptions(Instant cutoff, int horizonDays, int trainingCutoffs, int stepDays,
+                             PreprocessOptions preprocessing, Instant observedUntil) {
+
+    /**
+     * Checks every option.
+     *
+     * @throws IllegalArgumentException naming the option, its value and what was expected
+     */
+    public RankingOptions {
+        Objects.requireNonNull(cutoff, "cutoff");
+        Objects.requireNonNull(preprocessing, "preprocessing");
+        if (horizonDays < 1) {
+            throw new IllegalArgumentException("horizonDays must be >= 1, got " + horizonDays);
+        }
+        if (trainingCutoffs < 1) {
+            throw new IllegalArgumentException("trainingCutoffs must be >= 1, got " + trainingCutoffs);
+        }
+        if (stepDays < 1) {
+            throw new IllegalArgumentException("stepDays must be >= 1, got " + stepDays);
+        }
+    }
+
+    /**
+     * The defaults at a cutoff and horizon: 4 training cutoffs 30 days apart, the default preprocessing with
+     * missing indicators, observed until just after the last purchase.
+     *
+     * @param cutoff      the scoring cutoff
+     * @param horizonDays the churn horizon in days, &gt;= 1
+     */
+    public static RankingOptions of(Instant cutoff, int horizonDays) {
+        return new RankingOptions(cutoff, horizonDays, 4, 30, PreprocessOptions.defaults().withMissingIndicators(true),
+                null);
+    }
+
+    /** A copy with this scoring cutoff. */
+    public RankingOptions withCutoff(Instant cutoff) {
+        return new RankingOptions(cutoff, horizonDays, trainingCutoffs, stepDays, preprocessing, observedUntil);
+    }
+
+    /** A copy with this horizon. */
+    public RankingOptions withHorizonDays(int horizonDays) {
+        return new RankingOptions(cutoff, horizonDays, trainingCutoffs, stepDays, preprocessing, observedUntil);
+    }
+
+    /** A copy with this many training cutoffs. */
+    public RankingOptions withTrainingCutoffs(int trainingCutoffs) {
+        return new RankingOptions(cutoff, horizonDays, trainingCutoffs, stepDays, preprocessing, observedUntil);
+    }
+
+    /** A copy with training cutoffs this many days apart. */
+    public RankingOptions withStepDays(int stepDays) {
+        return new RankingOptions(cutoff, horizonDays, trainingCutoffs, stepDays, preprocessing, observedUntil);
+    }
+
+    /** A copy with this preprocessing. */
+    public RankingOptions withPreprocessing(PreprocessOptions preprocessing) {
+        return new RankingOptions(cutoff, horizonDays, trainingCutoffs, stepDays, preprocessing, observedUntil);
+    }
+
+    /** A copy observed until this instant, exclusive ({@code null}: just after the last purchase). */
+    public RankingOptions withObservedUntil(Instant observedUntil) {
+        return new RankingOptions(cutoff, horizonDays, trainingCutoffs, stepDays, preprocessing, observedUntil);
+    }
+}

@@ -1,0 +1,145 @@
+package dev.retention.churn.ranking;
+
+import dev.retention.churn.dataset.CustomerTable;
+import dev.retention.churn.dataset.TransactionFeatureOptions;
+import dev.retention.churn.dataset.TransactionFeatures;
+import dev.retention.churn.explain.Explanation;
+import dev.retention.churn.logistic.LogisticOptions;
+import dev.retention.churn.logistic.LogisticRegression;
+import dev.retention.churn.pipeline.ChurnPipeline;
+import dev.retention.churn.pipeline.ChurnPipelineModel;
+import dev.retention.data.TransactionLog;
+import dev.retention.evaluation.RocAuc;
+import dev.retention.model.Models;
+import dev.retention.synth.SyntheticShop;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ChurnRankingTest {
+
+    private static final long DAY = 86_400;
+
+    private static SyntheticShop shop(long seed) {
+        return SyntheticShop.generate(SyntheticShop.Options.defaults().withCustomers(400).withSeed(seed));
+    }
+
+    @Test
+    void trainingCutoffs_endOneHorizonBeforeTheCutoffAndStartAfterTheFirstLine() {
+        SyntheticShop s = shop(1);
+        TransactionLog log = s.log();
+        Instant cutoff = Instant.ofEpochSecond(s.endEpochSecond() - 90 * DAY);
+        List<Instant> c = ChurnRanking.trainingCutoffs(log, cutoff, 90, 4, 30);
+        assertEquals(4, c.size());
+        assertEquals(cutoff.minusSeconds(90 * DAY), c.get(3));
+        for (int k = 1; k < 4; k++) {
+            assertEquals(30 * DAY, c.get(k).getEpochSecond() - c.get(k - 1).getEpochSecond());
+        }
+        Instant early = Instant.ofEpochSecond(log.minTime() + 100 * DAY);
+        assertEquals(1, ChurnRanking.trainingCutoffs(log, early, 90, 4, 30).size());
+        assertTrue(ChurnRanking.trainingCutoffs(log, Instant.ofEpochSecond(log.minTime() + DAY), 90, 4, 30).isEmpty());
+        assertThrows(IllegalArgumentException.class, () -> ChurnRanking.trainingCutoffs(log, cutoff, 0, 4, 30));
+    }
+
+    @Test
+    void compute_isThePipelineOnTheStackedDatasetScoringTheCustomersAtTheCutoff(@TempDir Path dir)
+            throws IOException {
+        SyntheticShop s = shop(2);
+        TransactionLog log = s.log();
+        Instant cutoff = Instant.ofEpochSecond(s.endEpochSecond() - 90 * DAY);
+        RankingOptions o = RankingOptions.of(cutoff, 90).withObservedUntil(Instant.ofEpochSecond(s.endEpochSecond()));
+        ChurnRanking r = ChurnRanking.compute(log, o, LogisticRegression.learner(LogisticOptions.defaults()));
+        // the same steps by hand
+        CustomerTable train = TransactionFeatures.compute(log, new TransactionFeatureOptions(r.trainingCutoffs(), 90,
+                new int[] {30, 90, 180}, 0, cutoff));
+        ChurnPipelineModel pipeline = ChurnPipeline.fit(train, IntStream.range(0, train.rows()).toArray(),
+                o.preprocessing(), LogisticRegression.learner(LogisticOptions.defaults()));
+        assertEquals(pipeline, r.pipeline());
+        CustomerTable now = TransactionFeatures.computeUnlabelled(log, cutoff, new int[] {30, 90, 180}, 0);
+        assertEquals(now.rows(), r.scored().rows());
+        double[] p = pipeline.score(now, IntStream.range(0, now.rows()).toArray()).probabilities();
+        assertArrayEquals(p, r.probabilities(), 0.0);
+        // riskiest first, ties in row order
+        int[] rank = r.ranking();
+        for (int k = 1; k < rank.length; k++) {
+            assertTrue(p[rank[k - 1]] > p[rank[k]] || p[rank[k - 1]] == p[rank[k]] && rank[k - 1] < rank[k]);
+        }
+        // the horizon after the cutoff is observed: the out-of-time AUC against what happened
+        assertTrue(r.testAuc().isPresent());
+        int[] outcomes = r.outcomes();
+        assertEquals(RocAuc.of(outcomes, p), r.testAuc().getAsDouble(), 0.0);
+        assertEquals((double) IntStream.of(outcomes).sum() / outcomes.length, r.testChurnRate().getAsDouble(), 0.0);
+        assertTrue(r.testAuc().getAsDouble() > 0.6, "out-of-time AUC " + r.testAuc());
+        // reasons of the riskiest, by customer id
+        List<Explanation> top = r.riskiest(5, 3);
+        assertEquals(5, top.size());
+        for (int k = 0; k < 5; k++) {
+            assertEquals(r.scored().key(rank[k]), top.get(k).key());
+            assertEquals(p[rank[k]], top.get(k).probability(), 1e-12);
+            assertTrue(top.get(k).up().size() <= 3);
+        }
+        assertTrue(r.toString().contains(r.scored().key(rank[0])), r.toString());
+        // the saved pipeline scores the raw customer rows on its own
+        Path file = dir.resolve("churn.model");
+        r.pipeline().save(file);
+        assertArrayEquals(p, Models.load(file, ChurnPipelineModel.class)
+                .score(now, IntStream.range(0, now.rows()).toArray()).probabilities(), 0.0);
+    }
+
+    @Test
+    void unobservedHorizon_hasNoOutOfTimeCheck() {
+        SyntheticShop s = shop(3);
+        Instant cutoff = Instant.ofEpochSecond(s.endEpochSecond() - 30 * DAY);
+        ChurnRanking r = ChurnRanking.compute(s.log(), RankingOptions.of(cutoff, 90),
+                LogisticRegression.learner(LogisticOptions.defaults()));
+        assertFalse(r.testAuc().isPresent());
+        assertFalse(r.testChurnRate().isPresent());
+        assertEquals(0, r.outcomes().length);
+    }
+
+    @Test
+    void badInput_isRejectedNamingTheValue() {
+        SyntheticShop s = shop(4);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> RankingOptions.of(Instant.EPOCH, 0));
+        assertTrue(e.getMessage().contains("horizonDays") && e.getMessage().contains("0"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> ChurnRanking.compute(s.log(),
+                RankingOptions.of(Instant.ofEpochSecond(s.log().minTime() + DAY), 90),
+                LogisticRegression.learner(LogisticOptions.defaults())));
+        assertTrue(e.getMessage().contains("no training cutoff"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> RankingOptions.of(Instant.EPOCH, 90).withStepDays(0));
+    }
+
+    static LongStream seeds() {
+        return LongStream.range(0, 6);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void ranking_isAPermutationOfTheScoredRows(long seed) {
+        SyntheticShop s = SyntheticShop.generate(SyntheticShop.Options.defaults().withCustomers(150).withSeed(seed));
+        Instant cutoff = Instant.ofEpochSecond(s.endEpochSecond() - 120 * DAY);
+        ChurnRanking r = ChurnRanking.compute(s.log(), RankingOptions.of(cutoff, 60).withTrainingCutoffs(2),
+                LogisticRegression.learner(LogisticOptions.defaults()));
+        int[] sorted = r.ranking().clone();
+        java.util.Arrays.sort(sorted);
+        assertArrayEquals(IntStream.range(0, r.scored().rows()).toArray(), sorted, "seed " + seed);
+        for (double v : r.probabilities()) {
+            assertTrue(v >= 0 && v <= 1, "seed " + seed);
+        }
+    }
+}
