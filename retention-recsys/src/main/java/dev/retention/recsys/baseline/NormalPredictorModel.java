@@ -1,88 +1,58 @@
 package dev.retention.recsys.baseline;
 
+import dev.retention.model.FitSummary;
 import dev.retention.model.ModelFile;
 import dev.retention.model.ModelFormatException;
-import dev.retention.recsys.FitSummary;
+import dev.retention.random.Seeds;
 import dev.retention.recsys.RatingModel;
 import dev.retention.recsys.Ratings;
-import dev.retention.recsys.internal.RatingModelFiles;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Predicts a random rating drawn from the normal distribution {@code N(mu, sigma^2)} whose mean and
- * standard deviation are the maximum-likelihood estimates over the training ratings (Surprise's
- * {@code NormalPredictor}; {@code sigma = sqrt(sum (r - mu)^2 / n)}). To stay immutable, thread-safe
- * and reproducible, the draw for a (user, item) pair is a function of the seed and the pair (a
- * SplitMix64 hash turned into a standard normal by the Box-Muller transform), so asking twice gives
- * the same estimate. Fit O(ratings); predict O(1). Saved and loaded with the model file format (type
- * {@value #MODEL_TYPE}).
+ * Predicts a random rating drawn from the normal distribution {@code N(mu, sigma^2)} fitted by
+ * {@link NormalPredictor#fit} (Surprise's {@code NormalPredictor}). To stay immutable, thread-safe and
+ * reproducible, the draw for a (user, item) pair is a function of the seed and the pair: the pair is hashed
+ * with the library's seed mixer ({@link Seeds#split}, SplitMix64) and turned into a standard normal by the
+ * Box-Muller transform, so asking twice gives the same estimate. Predict O(1).
+ *
+ * <p>Model file type {@value #MODEL_TYPE}, schema {@value #SCHEMA_VERSION}: besides the common sections of
+ * {@link RatingModel}, {@code sigma} (finite, {@code >= 0}) and {@code seed}.
  */
-public final class NormalPredictor extends RatingModel {
+public final class NormalPredictorModel extends RatingModel {
 
     /** The model type written into model files. */
     public static final String MODEL_TYPE = "recsys-normal-predictor";
+    /** The schema version of this type's sections that this library writes and reads. */
+    public static final int SCHEMA_VERSION = 1;
 
-    private final double mu;
     private final double sigma;
-    private final long seed;
+    private final NormalPredictorOptions options;
 
-    private NormalPredictor(Ratings train, double sigma, long seed, FitSummary fit) {
+    NormalPredictorModel(Ratings train, double sigma, NormalPredictorOptions options, FitSummary fit) {
         super("NormalPredictor", train, fit);
-        this.mu = train.globalMean();
         this.sigma = sigma;
-        this.seed = seed;
+        this.options = options;
     }
 
-    private NormalPredictor(RatingModelFiles.Header h, double sigma, long seed) {
-        super("NormalPredictor", h.scale(), h.globalMean(), h.userCount(), h.itemCount(), h.fit());
+    private NormalPredictorModel(Common common, double sigma, NormalPredictorOptions options) {
+        super("NormalPredictor", common);
         if (!(sigma >= 0) || Double.isInfinite(sigma)) {
             throw new IllegalArgumentException("sigma must be finite and >= 0, got " + sigma);
         }
-        this.mu = h.globalMean();
         this.sigma = sigma;
-        this.seed = seed;
-    }
-
-    /**
-     * Fits mean and standard deviation.
-     *
-     * @param train read
-     * @param seed  seed of the draws
-     */
-    public static NormalPredictor fit(Ratings train, long seed) {
-        Objects.requireNonNull(train, "train");
-        long start = System.nanoTime();
-        double mu = train.globalMean();
-        double ss = 0;
-        for (int p = 0; p < train.size(); p++) {
-            double d = train.value(p) - mu;
-            ss += d * d;
-        }
-        double sigma = train.size() == 0 ? 0 : Math.sqrt(ss / train.size());
-        FitSummary fit = FitSummary.closedForm("NormalPredictor", "seed " + seed,
-                String.format(Locale.ROOT, "maximum-likelihood mu %.6f, sigma %.6f over %,d ratings", mu, sigma,
-                        train.size()), (System.nanoTime() - start) / 1e9);
-        return new NormalPredictor(train, sigma, seed, fit);
+        this.options = options;
     }
 
     @Override
     protected double unclippedEstimate(int user, int item) {
-        long h = mix(seed ^ mix(((long) user << 32) ^ (item & 0xFFFFFFFFL)));
-        double u1 = ((h >>> 11) + 1) * 0x1.0p-53;          // (0, 1]
-        double u2 = (mix(h) >>> 11) * 0x1.0p-53;           // [0, 1)
+        long seed = options.seed();
+        long h = Seeds.split(seed ^ Seeds.split(((long) user << 32) ^ (item & 0xFFFFFFFFL), 0), 0);
+        double u1 = ((h >>> 11) + 1) * 0x1.0p-53;              // (0, 1]
+        double u2 = (Seeds.split(h, 0) >>> 11) * 0x1.0p-53;    // [0, 1)
         double z = Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
-        return mu + sigma * z;
-    }
-
-    private static long mix(long z) {
-        z += 0x9E3779B97F4A7C15L;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+        return globalMean() + sigma * z;
     }
 
     @Override
@@ -92,7 +62,7 @@ public final class NormalPredictor extends RatingModel {
 
     /** The fitted mean. */
     public double mu() {
-        return mu;
+        return globalMean();
     }
 
     /** The fitted standard deviation. */
@@ -100,30 +70,56 @@ public final class NormalPredictor extends RatingModel {
         return sigma;
     }
 
+    /** The options used. */
+    public NormalPredictorOptions options() {
+        return options;
+    }
+
     @Override
-    protected String modelType() {
+    public String modelType() {
         return MODEL_TYPE;
     }
 
     @Override
-    protected void writeSections(ModelFile.Writer file) {
-        file.putDouble("sigma", sigma).putLong("seed", seed);
-    }
-
-    /**
-     * Reads a model written by {@link #save(Path)}; its draws equal the saved model's.
-     *
-     * @throws ModelFormatException if the file is not a valid model file of this type
-     * @throws IOException          if it cannot be read
-     */
-    public static NormalPredictor load(Path path) throws IOException {
-        return RatingModelFiles.read(path, MODEL_TYPE,
-                (f, h) -> new NormalPredictor(h, f.doubleValue("sigma"), f.longValue("seed")));
+    public int schemaVersion() {
+        return SCHEMA_VERSION;
     }
 
     @Override
+    protected void writeSections(ModelFile.Writer file) {
+        file.putDouble("sigma", sigma).putLong("seed", options.seed());
+    }
+
+    /**
+     * Reads a model written by {@link #toBytes()} or {@link #save}; it equals the saved model and draws the
+     * same predictions.
+     *
+     * @param file read; a checked model file
+     * @throws ModelFormatException if the file holds another type, a newer schema, or sections that are missing,
+     *                              malformed or refused (the message names the file)
+     */
+    public static NormalPredictorModel read(ModelFile file) throws ModelFormatException {
+        file.requireType(MODEL_TYPE, SCHEMA_VERSION);
+        return readModel(file, (f, common) -> new NormalPredictorModel(common, f.doubleValue("sigma"),
+                new NormalPredictorOptions(f.longValue("seed"))));
+    }
+
+    @Override
+    protected boolean sameParameters(RatingModel other) {
+        NormalPredictorModel m = (NormalPredictorModel) other;
+        return Double.compare(m.sigma, sigma) == 0 && m.options.equals(options);
+    }
+
+    @Override
+    protected int parameterHash() {
+        return Objects.hash(sigma, options);
+    }
+
+    /** The parameters as a table, then the fit summary. */
+    @Override
     public String toString() {
-        return String.format(Locale.ROOT, "NormalPredictor: mu %.4f, sigma %.4f, seed %d%n%s", mu, sigma, seed,
-                fitSummary());
+        return String.format(Locale.ROOT, "NormalPredictor: N(mu, sigma^2) over %,d users x %,d items%n"
+                + "  %-9s %12s%n  %-9s %12.4f%n  %-9s %12.4f%n  %-9s %12d%n%s", userCount(), itemCount(),
+                "parameter", "value", "mu", globalMean(), "sigma", sigma, "seed", options.seed(), fitSummary());
     }
 }

@@ -1,47 +1,42 @@
 package dev.retention.recsys.knn;
 
+import dev.retention.model.FitSummary;
 import dev.retention.model.ModelFile;
 import dev.retention.model.ModelFormatException;
-import dev.retention.recsys.FitSummary;
 import dev.retention.recsys.RatingModel;
 import dev.retention.recsys.Ratings;
-import dev.retention.recsys.baseline.BaselineOnly;
-import dev.retention.recsys.internal.RatingModelFiles;
-import dev.retention.recsys.similarity.Baselines;
+import dev.retention.recsys.baseline.BaselineOptions;
+import dev.retention.recsys.internal.ModelSections;
 import dev.retention.recsys.similarity.SimilarityMatrix;
 import dev.retention.recsys.similarity.SimilarityMeasure;
 import dev.retention.recsys.similarity.SimilarityOptions;
-import dev.retention.recsys.similarity.Similarities;
 import dev.retention.recsys.sparse.CsrMatrix;
-import dev.retention.recsys.sparse.SparseOps;
-import dev.retention.recsys.sparse.SparseStats;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Neighbourhood collaborative filtering: Surprise's {@code KNNBasic}, {@code KNNWithMeans},
- * {@code KNNWithZScore} and {@code KNNBaseline} ({@link KnnVariant}), user- or item-based, with any
- * {@link SimilarityMeasure}. Entry point {@link #fit}. Immutable and thread-safe.
+ * A neighbourhood model fitted by {@link Knn#fit}: Surprise's {@code KNNBasic}, {@code KNNWithMeans},
+ * {@code KNNWithZScore} or {@code KNNBaseline} ({@link KnnVariant}), user- or item-based. Immutable and
+ * thread-safe.
  *
- * <p>Fit computes the similarities ({@link Similarities}: O(sum over the other side of count^2)) and
- * the means, deviations or baselines the variant needs. A prediction for {@code (u, i)} scans the
- * entities that rated the target ({@code O(m log k)} for {@code m} of them) and keeps the {@code k}
- * most similar with positive similarity, ties to the smaller index (Surprise breaks ties by the order
- * of the training data). Unknown users or items fall back to the global mean and are reported
- * impossible, except in {@code KNNBaseline}, which falls back to the baseline. Saved and loaded with the
- * model file format (type {@value #MODEL_TYPE}, any variant); the file holds the training ratings and the
- * similarities, as the model does.
+ * <p>A prediction for {@code (u, i)} scans the entities that rated the target ({@code O(m log k)} for
+ * {@code m} of them) and keeps the {@code k} most similar with positive similarity, ties to the smaller index
+ * (Surprise breaks ties by the order of the training data). Unknown users or items fall back to the global
+ * mean and are reported impossible, except in {@code KNNBaseline}, which falls back to the baseline.
+ *
+ * <p>Model file type {@value #MODEL_TYPE} (every variant), schema {@value #SCHEMA_VERSION}: besides the common
+ * sections of {@link RatingModel}, the options ({@code variant}, {@code knn}, {@code similarity_options_*},
+ * {@code baseline_*}), the training ratings ({@code ratings_*}), the similarities ({@code similarity_*}) and,
+ * as the variant needs them, {@code means}, {@code sigmas}, {@code user_biases}, {@code item_biases}.
  */
-public final class Knn extends RatingModel {
+public final class KnnModel extends RatingModel {
 
     /** The model type written into model files (for every variant). */
     public static final String MODEL_TYPE = "recsys-knn";
-    private static final Logger LOG = LoggerFactory.getLogger(Knn.class);
+    /** The schema version of this type's sections that this library writes and reads. */
+    public static final int SCHEMA_VERSION = 1;
 
     private final KnnOptions options;
     private final Ratings train;
@@ -53,8 +48,8 @@ public final class Knn extends RatingModel {
     private final double[] bu;             // or null
     private final double[] bi;             // or null
 
-    private Knn(Ratings train, KnnOptions options, SimilarityMatrix sim, double[] means, double[] sigmas,
-                double[] bu, double[] bi, FitSummary fit) {
+    KnnModel(Ratings train, KnnOptions options, SimilarityMatrix sim, double[] means, double[] sigmas,
+             double[] bu, double[] bi, FitSummary fit) {
         super(options.variant().surpriseName(), train, fit);
         this.options = options;
         this.train = train;
@@ -67,86 +62,18 @@ public final class Knn extends RatingModel {
         this.bi = bi;
     }
 
-    /**
-     * Fits a neighbourhood model. Its {@link #fitSummary()} names the similarity, whether it is held as
-     * a full matrix or a pruned top-k index and why, the fit time, and, when baselines were fitted (for
-     * {@code KNNBaseline} or the {@code pearson_baseline} similarity), their epochs and objective.
-     *
-     * @param train   read; kept (immutable) for predictions
-     * @param options variant, orientation, k, min_k, similarity, baselines
-     */
-    public static Knn fit(Ratings train, KnnOptions options) {
-        Objects.requireNonNull(train, "train");
-        Objects.requireNonNull(options, "options");
-        long start = System.nanoTime();
-        boolean userBased = options.userBased();
-        CsrMatrix entities = userBased ? train.byUser() : train.byItem();
-        double[] bu = null;
-        double[] bi = null;
-        Baselines baselines = null;
-        FitSummary baselineFit = null;
-        if (options.usesBaselines()) {
-            BaselineOnly b = BaselineOnly.fit(train, options.baseline());
-            bu = b.userBiases();
-            bi = b.itemBiases();
-            baselineFit = b.fitSummary();
-            baselines = userBased ? new Baselines(train.globalMean(), bu, bi) : new Baselines(train.globalMean(), bi, bu);
-        }
-        SimilarityMatrix sim = Similarities.compute(entities, options.similarity(), baselines);
-        double[] means = null;
-        double[] sigmas = null;
-        if (options.variant() == KnnVariant.WITH_MEANS || options.variant() == KnnVariant.WITH_Z_SCORE) {
-            SparseStats stats = SparseOps.rowStats(entities);
-            means = stats.means();
-            if (options.variant() == KnnVariant.WITH_Z_SCORE) {
-                sigmas = sigmas(entities, means, train);
-            }
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        String details = String.format(Locale.ROOT, "similarity: %s between %s (%,d x %,d, %s): %s",
-                sim.measure().label(), userBased ? "users" : "items", sim.size(), sim.size(),
-                bytes(sim.memoryBytes()), sim.reason());
-        FitSummary fit;
-        if (baselineFit == null) {
-            fit = FitSummary.closedForm(options.variant().surpriseName(), options.toString(), details, seconds);
-        } else {
-            fit = new FitSummary(options.variant().surpriseName(), options.toString(),
-                    details + "; baselines " + options.baseline() + ", " + (baselineFit.converged() ? "converged"
-                            : "not converged"), baselineFit.iterations(), baselineFit.converged(),
-                    baselineFit.objective(), seconds);
-        }
-        Knn model = new Knn(train, options, sim, means, sigmas, bu, bi, fit);
-        LOG.info("{} ({}-based, {} similarity, k {}) fitted on {} ratings in {} ms: {}", model.name(),
-                userBased ? "user" : "item", options.similarity().measure().label(), options.k(), train.size(),
-                Math.round(seconds * 1000), sim.reason());
-        return model;
-    }
-
-    private static String bytes(long b) {
-        return b >= 1L << 20 ? String.format(Locale.ROOT, "%.1f MiB", b / (double) (1L << 20))
-                : String.format(Locale.ROOT, "%.1f KiB", b / 1024.0);
-    }
-
-    /** Population standard deviation of each entity's ratings; the overall one where it is 0. */
-    private static double[] sigmas(CsrMatrix entities, double[] means, Ratings train) {
-        double ss = 0;
-        for (int p = 0; p < train.size(); p++) {
-            double d = train.value(p) - train.globalMean();
-            ss += d * d;
-        }
-        double overall = train.size() == 0 ? 0 : Math.sqrt(ss / train.size());
-        double[] sigmas = new double[entities.rows()];
-        for (int x = 0; x < sigmas.length; x++) {
-            double s = 0;
-            for (int p = entities.rowStart(x); p < entities.rowEnd(x); p++) {
-                double d = entities.value(p) - means[x];
-                s += d * d;
-            }
-            int n = entities.rowLength(x);
-            double sigma = n == 0 ? 0 : Math.sqrt(s / n);
-            sigmas[x] = sigma == 0 ? overall : sigma;
-        }
-        return sigmas;
+    private KnnModel(Common common, Ratings train, KnnOptions options, SimilarityMatrix sim, double[] means,
+                     double[] sigmas, double[] bu, double[] bi) {
+        super(options.variant().surpriseName(), common);
+        this.options = options;
+        this.train = train;
+        this.byTarget = options.userBased() ? train.byItem() : train.byUser();
+        this.sim = sim;
+        this.means = means;
+        this.sigmas = sigmas;
+        this.mu = train.globalMean();
+        this.bu = bu;
+        this.bi = bi;
     }
 
     @Override
@@ -263,14 +190,30 @@ public final class Knn extends RatingModel {
         return options;
     }
 
-    /** The similarities between users (user-based) or items (item-based). */
+    /** The similarities between users (user-based) or items (item-based), with their external ids. */
     public SimilarityMatrix similarities() {
         return sim;
     }
 
+    /**
+     * The {@code k} users (user-based) or items (item-based) most similar to one, by dense index, with their
+     * external ids (see {@link SimilarityMatrix#neighbours}).
+     *
+     * @param index a dense user index (user-based) or item index (item-based)
+     * @param k     how many at most, {@code >= 1}
+     */
+    public SimilarityMatrix.Neighbours neighbours(int index, int k) {
+        return sim.neighbours(index, k);
+    }
+
     @Override
-    protected String modelType() {
+    public String modelType() {
         return MODEL_TYPE;
+    }
+
+    @Override
+    public int schemaVersion() {
+        return SCHEMA_VERSION;
     }
 
     @Override
@@ -280,11 +223,11 @@ public final class Knn extends RatingModel {
                 .putInts("knn", new int[] {options.userBased() ? 1 : 0, options.k(), options.minK()})
                 .putString("similarity_options_measure", so.measure().label())
                 .putString("similarity_options_representation", so.representation().name())
-                .putInts("similarity_options_ints", new int[] {so.minSupport(), so.neighbours(), so.parallelism()})
+                .putInts("similarity_options_ints", new int[] {so.minSupport(), so.neighbours(), so.threads()})
                 .putDouble("similarity_options_shrinkage", so.shrinkage())
                 .putLong("similarity_options_max_dense_bytes", so.maxDenseBytes());
-        RatingModelFiles.putBaselineOptions(file, options.baseline());
-        RatingModelFiles.putRatings(file, train);
+        options.baseline().writeTo(file, "baseline");
+        putRatings(file, train);
         sim.writeTo(file, "similarity");
         putIfPresent(file, "means", means);
         putIfPresent(file, "sigmas", sigmas);
@@ -299,39 +242,42 @@ public final class Knn extends RatingModel {
     }
 
     /**
-     * Reads a model written by {@link #save(Path)} (any variant); its predictions equal the saved model's.
+     * Reads a model written by {@link #toBytes()} or {@link #save} (any variant); it equals the saved model.
      *
-     * @throws ModelFormatException if the file is not a valid model file of this type
-     * @throws IOException          if it cannot be read
+     * @param file read; a checked model file
+     * @throws ModelFormatException if the file holds another type, a newer schema, or sections that are missing,
+     *                              malformed, inconsistent or refused (the message names the file)
      */
-    public static Knn load(Path path) throws IOException {
-        return RatingModelFiles.read(path, MODEL_TYPE, (f, h) -> {
+    public static KnnModel read(ModelFile file) throws ModelFormatException {
+        file.requireType(MODEL_TYPE, SCHEMA_VERSION);
+        return readModel(file, (f, common) -> {
             int[] knn = f.ints("knn");
             int[] so = f.ints("similarity_options_ints");
-            RatingModelFiles.requireLength(f, "knn", knn.length, 3);
-            RatingModelFiles.requireLength(f, "similarity_options_ints", so.length, 3);
+            ModelSections.requireLength(f, "knn", knn.length, 3);
+            ModelSections.requireLength(f, "similarity_options_ints", so.length, 3);
             SimilarityOptions similarity = new SimilarityOptions(
                     SimilarityMeasure.parse(f.string("similarity_options_measure")), so[0],
                     f.doubleValue("similarity_options_shrinkage"),
                     SimilarityOptions.Representation.valueOf(f.string("similarity_options_representation")), so[1],
                     f.longValue("similarity_options_max_dense_bytes"), so[2]);
-            KnnOptions options = new KnnOptions(KnnVariant.valueOf(f.string("variant")), knn[0] != 0, knn[1], knn[2],
-                    similarity, RatingModelFiles.baselineOptions(f));
-            Ratings train = RatingModelFiles.ratings(f, h);
+            KnnOptions options = new KnnOptions(KnnVariant.valueOf(f.string("variant")), knn[0] != 0, knn[1],
+                    knn[2], similarity, BaselineOptions.readFrom(f, "baseline"));
+            Ratings train = readRatings(f, common);
+            int entities = options.userBased() ? common.userCount() : common.itemCount();
             SimilarityMatrix sim = SimilarityMatrix.readFrom(f, "similarity");
-            int entities = options.userBased() ? h.userCount() : h.itemCount();
             if (sim.size() != entities || sim.measure() != similarity.measure()) {
                 throw new ModelFormatException(f.source() + ": the similarities are " + sim.measure().label()
                         + " over " + sim.size() + " rows, expected " + similarity.measure().label() + " over "
                         + entities);
             }
+            sim = sim.withIds(options.userBased() ? common.users() : common.items());
             KnnVariant v = options.variant();
             boolean centred = v == KnnVariant.WITH_MEANS || v == KnnVariant.WITH_Z_SCORE;
             double[] means = optional(f, "means", centred, entities);
             double[] sigmas = optional(f, "sigmas", v == KnnVariant.WITH_Z_SCORE, entities);
-            double[] bu = optional(f, "user_biases", options.usesBaselines(), h.userCount());
-            double[] bi = optional(f, "item_biases", options.usesBaselines(), h.itemCount());
-            return new Knn(train, options, sim, means, sigmas, bu, bi, h.fit());
+            double[] bu = optional(f, "user_biases", options.usesBaselines(), common.userCount());
+            double[] bi = optional(f, "item_biases", options.usesBaselines(), common.itemCount());
+            return new KnnModel(common, train, options, sim, means, sigmas, bu, bi);
         });
     }
 
@@ -340,13 +286,43 @@ public final class Knn extends RatingModel {
         if (!needed) {
             return null;
         }
-        return RatingModelFiles.finiteDoubles(f, name, length);
+        return ModelSections.finiteDoubles(f, name, length);
     }
 
     @Override
+    protected boolean sameParameters(RatingModel other) {
+        KnnModel m = (KnnModel) other;
+        return m.options.withThreads(1).equals(options.withThreads(1)) && m.train.byUser().equals(train.byUser())
+                && m.sim.equals(sim) && Arrays.equals(m.means, means) && Arrays.equals(m.sigmas, sigmas)
+                && Arrays.equals(m.bu, bu) && Arrays.equals(m.bi, bi);
+    }
+
+    @Override
+    protected int parameterHash() {
+        return Objects.hash(options.withThreads(1), train.size(), sim.size(), Arrays.hashCode(means),
+                Arrays.hashCode(bu));
+    }
+
+    /**
+     * The options, then the nearest neighbours of the first few users or items by external id, then the fit
+     * summary.
+     */
+    @Override
     public String toString() {
-        return String.format(Locale.ROOT, "%s: %s-based, k %d, min_k %d, %s similarity, %,d ratings%n%s", name(),
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%s: %s-based, k %d, min_k %d, %s "
+                        + "similarity, %,d ratings of %,d users x %,d items%n", name(),
                 options.userBased() ? "user" : "item", options.k(), options.minK(),
-                options.similarity().measure().label(), train.size(), fitSummary());
+                options.similarity().measure().label(), train.size(), userCount(), itemCount()));
+        String entity = options.userBased() ? "user" : "item";
+        sb.append(String.format(Locale.ROOT, "  %12s  nearest %ss (similarity)%n", entity, entity));
+        for (int x = 0; x < Math.min(3, sim.size()); x++) {
+            SimilarityMatrix.Neighbours nb = sim.neighbours(x, 3);
+            sb.append(String.format(Locale.ROOT, "  %12s ", sim.ids().id(x)));
+            for (int t = 0; t < nb.size(); t++) {
+                sb.append(String.format(Locale.ROOT, " %s (%.3f)", nb.id(t), nb.similarity(t)));
+            }
+            sb.append(nb.size() == 0 ? " none" : "").append(System.lineSeparator());
+        }
+        return sb.append(fitSummary()).toString();
     }
 }

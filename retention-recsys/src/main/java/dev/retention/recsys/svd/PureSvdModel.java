@@ -1,40 +1,36 @@
 package dev.retention.recsys.svd;
 
+import dev.retention.model.FitSummary;
 import dev.retention.model.ModelFile;
 import dev.retention.model.ModelFormatException;
-import dev.retention.recsys.FitSummary;
 import dev.retention.recsys.RatingModel;
 import dev.retention.recsys.Ratings;
-import dev.retention.recsys.internal.RatingModelFiles;
-import dev.retention.recsys.sparse.CsrMatrix;
-import dev.retention.recsys.sparse.SparseOps;
+import dev.retention.recsys.internal.ModelSections;
 import dev.retention.recsys.sparse.SvdOptions;
-import dev.retention.recsys.sparse.TruncatedSvd;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
 
 /**
- * PureSVD (P. Cremonesi, Y. Koren and R. Turrin, "Performance of recommender algorithms on top-N
- * recommendation tasks", RecSys 2010, section 4.2): the rank-{@code f} truncated SVD
- * {@code R ~ U S Q^T} of the user x item rating matrix with missing ratings as zeros, scoring item
- * {@code i} for user {@code u} by {@code r_u Q q_i^T}, the projection of the user's rating row onto the
- * item factors. The SVD is {@link TruncatedSvd} (randomized, seeded). Immutable and thread-safe; saved and
- * loaded with the model file format (type {@value #MODEL_TYPE}).
+ * PureSVD fitted by {@link PureSvd#fit} (Cremonesi, Koren and Turrin, RecSys 2010, section 4.2): item factors
+ * {@code Q} (the leading right singular vectors of the rating matrix with missing ratings as zeros) and user
+ * factors {@code r_u Q}, scoring item {@code i} for user {@code u} by {@code r_u Q q_i^T}, the projection of the
+ * user's rating row onto the item factors. Immutable and thread-safe.
  *
- * <p>PureSVD is a top-N model: its scores rank items; as rating estimates (clipped to the scale) they are
- * poor, because missing ratings count as zeros. Fit O((q + 1) nnz (f + p) + (users + items)(f + p)^2);
- * a score O(f); {@link #scoreItems} O(items f).
+ * <p>PureSVD is a top-N model: its scores rank items; as rating estimates (clipped to the scale) they are poor,
+ * because missing ratings count as zeros. A score O(f); {@link #scoreItems} O(items f).
+ *
+ * <p>Model file type {@value #MODEL_TYPE}, schema {@value #SCHEMA_VERSION}: besides the common sections of
+ * {@link RatingModel}, {@code svd_options} (rank, oversampling, power iterations, threads), {@code svd_seed},
+ * {@code user_factors}, {@code item_factors} and {@code singular_values} (finite).
  */
-public final class PureSvd extends RatingModel {
+public final class PureSvdModel extends RatingModel {
 
     /** The model type written into model files. */
     public static final String MODEL_TYPE = "recsys-pure-svd";
-    private static final Logger LOG = LoggerFactory.getLogger(PureSvd.class);
+    /** The schema version of this type's sections that this library writes and reads. */
+    public static final int SCHEMA_VERSION = 1;
 
     private final int f;
     private final double[] userFactors;   // r_u Q, users x f
@@ -42,8 +38,8 @@ public final class PureSvd extends RatingModel {
     private final double[] singularValues;
     private final SvdOptions options;
 
-    private PureSvd(Ratings train, int f, double[] userFactors, double[] itemFactors, double[] singularValues,
-                    SvdOptions options, FitSummary fit) {
+    PureSvdModel(Ratings train, int f, double[] userFactors, double[] itemFactors, double[] singularValues,
+                 SvdOptions options, FitSummary fit) {
         super("PureSVD", train, fit);
         this.f = f;
         this.userFactors = userFactors;
@@ -52,52 +48,14 @@ public final class PureSvd extends RatingModel {
         this.options = options;
     }
 
-    private PureSvd(RatingModelFiles.Header h, double[] userFactors, double[] itemFactors, double[] singularValues,
-                    SvdOptions options) {
-        super("PureSVD", h.scale(), h.globalMean(), h.userCount(), h.itemCount(), h.fit());
+    private PureSvdModel(Common common, double[] userFactors, double[] itemFactors, double[] singularValues,
+                         SvdOptions options) {
+        super("PureSVD", common);
         this.f = options.rank();
         this.userFactors = userFactors;
         this.itemFactors = itemFactors;
         this.singularValues = singularValues;
         this.options = options;
-    }
-
-    /** The default number of factors, 50 (Cremonesi et al. report 50 on MovieLens, 150 on Netflix). */
-    public static final int DEFAULT_FACTORS = 50;
-
-    /**
-     * Fits the factors.
-     *
-     * @param train   read
-     * @param options the randomized SVD: its {@code rank} is the number of factors {@code f} (use
-     *                {@code SvdOptions.defaults().withRank(PureSvd.DEFAULT_FACTORS)} for the default),
-     *                oversampling, power iterations, seed and parallelism (the model does not depend on it)
-     * @throws IllegalArgumentException if the rank exceeds {@code min(users, items)}
-     */
-    public static PureSvd fit(Ratings train, SvdOptions options) {
-        Objects.requireNonNull(train, "train");
-        Objects.requireNonNull(options, "options");
-        int f = options.rank();
-        int limit = Math.min(train.userCount(), train.itemCount());
-        if (f > limit) {
-            throw new IllegalArgumentException("factors (the rank) must be in [1, min(users, items) = " + limit
-                    + "], got " + f);
-        }
-        long start = System.nanoTime();
-        CsrMatrix r = train.byUser();
-        TruncatedSvd svd = TruncatedSvd.compute(r, options);
-        double[] q = svd.v();
-        double[] p = SparseOps.mult(r, q, f, null, options.parallelism());
-        double seconds = (System.nanoTime() - start) / 1e9;
-        LOG.info("PureSVD with {} factors fitted on {} ratings in {} ms", f, train.size(), Math.round(seconds * 1000));
-        FitSummary fit = new FitSummary("PureSVD", String.format(Locale.ROOT, "%d factors, oversampling %d, "
-                + "%d power iterations, seed %d, %d thread%s", f, options.oversampling(), options.powerIterations(),
-                options.seed(), options.parallelism(), options.parallelism() == 1 ? "" : "s"),
-                String.format(Locale.ROOT, "randomized SVD (Halko et al. 2011) with a sketch of %d columns, a fixed "
-                        + "number of power iterations (no stopping test); leading singular value %.4f",
-                        svd.sketchColumns(), svd.singularValue(0)),
-                options.powerIterations(), true, new double[0], seconds);
-        return new PureSvd(train, f, p, q, svd.singularValues(), options, fit);
     }
 
     @Override
@@ -123,7 +81,7 @@ public final class PureSvd extends RatingModel {
     public void scoreItems(int user, double[] out) {
         checkScores(out);
         if (user < 0 || user >= userCount()) {
-            java.util.Arrays.fill(out, globalMean());
+            Arrays.fill(out, globalMean());
             return;
         }
         int pu = user * f;
@@ -136,7 +94,12 @@ public final class PureSvd extends RatingModel {
         }
     }
 
-    /** The singular values of the rating matrix, non-increasing; copied. */
+    /** The number of factors {@code f}. */
+    public int factors() {
+        return f;
+    }
+
+    /** The singular values of the rating matrix, non-increasing; a copy. */
     public double[] singularValues() {
         return singularValues.clone();
     }
@@ -147,14 +110,19 @@ public final class PureSvd extends RatingModel {
     }
 
     @Override
-    protected String modelType() {
+    public String modelType() {
         return MODEL_TYPE;
+    }
+
+    @Override
+    public int schemaVersion() {
+        return SCHEMA_VERSION;
     }
 
     @Override
     protected void writeSections(ModelFile.Writer file) {
         file.putInts("svd_options", new int[] {options.rank(), options.oversampling(), options.powerIterations(),
-                        options.parallelism()})
+                        options.threads()})
                 .putLong("svd_seed", options.seed())
                 .putDoubles("user_factors", userFactors)
                 .putDoubles("item_factors", itemFactors)
@@ -162,26 +130,52 @@ public final class PureSvd extends RatingModel {
     }
 
     /**
-     * Reads a model written by {@link #save(Path)}; its scores equal the saved model's.
+     * Reads a model written by {@link #toBytes()} or {@link #save}; it equals the saved model.
      *
-     * @throws ModelFormatException if the file is not a valid model file of this type
-     * @throws IOException          if it cannot be read
+     * @param file read; a checked model file
+     * @throws ModelFormatException if the file holds another type, a newer schema, or sections that are missing,
+     *                              malformed or refused (the message names the file)
      */
-    public static PureSvd load(Path path) throws IOException {
-        return RatingModelFiles.read(path, MODEL_TYPE, (file, h) -> {
-            int[] o = file.ints("svd_options");
-            RatingModelFiles.requireLength(file, "svd_options", o.length, 4);
-            SvdOptions options = new SvdOptions(o[0], o[1], o[2], file.longValue("svd_seed"), o[3]);
-            double[] p = RatingModelFiles.finiteDoubles(file, "user_factors", (long) h.userCount() * o[0]);
-            double[] q = RatingModelFiles.finiteDoubles(file, "item_factors", (long) h.itemCount() * o[0]);
-            double[] s = RatingModelFiles.finiteDoubles(file, "singular_values", o[0]);
-            return new PureSvd(h, p, q, s, options);
+    public static PureSvdModel read(ModelFile file) throws ModelFormatException {
+        file.requireType(MODEL_TYPE, SCHEMA_VERSION);
+        return readModel(file, (f, common) -> {
+            int[] o = f.ints("svd_options");
+            ModelSections.requireLength(f, "svd_options", o.length, 4);
+            SvdOptions options = new SvdOptions(o[0], o[1], o[2], f.longValue("svd_seed"), o[3]);
+            if (options.rank() > Math.min(common.userCount(), common.itemCount())) {
+                throw new ModelFormatException(f.source() + ": rank " + options.rank() + " exceeds min(users, items)"
+                        + " = " + Math.min(common.userCount(), common.itemCount()));
+            }
+            double[] p = ModelSections.finiteDoubles(f, "user_factors", (long) common.userCount() * o[0]);
+            double[] q = ModelSections.finiteDoubles(f, "item_factors", (long) common.itemCount() * o[0]);
+            double[] s = ModelSections.finiteDoubles(f, "singular_values", o[0]);
+            return new PureSvdModel(common, p, q, s, options);
         });
     }
 
     @Override
+    protected boolean sameParameters(RatingModel other) {
+        PureSvdModel m = (PureSvdModel) other;
+        return m.options.withThreads(1).equals(options.withThreads(1)) && Arrays.equals(m.userFactors, userFactors)
+                && Arrays.equals(m.itemFactors, itemFactors) && Arrays.equals(m.singularValues, singularValues);
+    }
+
+    @Override
+    protected int parameterHash() {
+        return Objects.hash(options.withThreads(1), Arrays.hashCode(singularValues));
+    }
+
+    /** The factors and the data, the leading singular values as a table, and the fit summary. */
+    @Override
     public String toString() {
-        return String.format(Locale.ROOT, "PureSVD: %d factors, %,d users x %,d items, leading singular value %.4f%n%s",
-                f, userCount(), itemCount(), singularValues[0], fitSummary());
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "PureSVD: %d factors, %,d users x %,d items"
+                + "%n%8s %14s%n", f, userCount(), itemCount(), "factor", "singular value"));
+        for (int t = 0; t < Math.min(f, 10); t++) {
+            sb.append(String.format(Locale.ROOT, "%8d %14.4f%n", t + 1, singularValues[t]));
+        }
+        if (f > 10) {
+            sb.append(String.format(Locale.ROOT, "%8s%n", "..."));
+        }
+        return sb.append(fitSummary()).toString();
     }
 }
