@@ -1,0 +1,220 @@
+package dev.retention.cli;
+
+import dev.retention.recsys.baseline.BaselineOnly;
+import dev.retention.recsys.baseline.BaselineOptions;
+import dev.retention.recsys.baseline.NormalPredictor;
+import dev.retention.recsys.baseline.NormalPredictorOptions;
+import dev.retention.recsys.evaluation.ModelFactory;
+import dev.retention.recsys.knn.Knn;
+import dev.retention.recsys.knn.KnnOptions;
+import dev.retention.recsys.knn.KnnVariant;
+import dev.retention.recsys.slopeone.SlopeOne;
+import dev.retention.recsys.svd.PureSvd;
+import dev.retention.recsys.similarity.SimilarityMeasure;
+import dev.retention.recsys.sparse.SvdOptions;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The rating algorithms of {@code retention recsys eval} by name, with parameters given as text
+ * ({@code --param key=value} and {@code --grid key=v1,v2}), turned into the library's typed options. Names and
+ * parameters, with Surprise's defaults:
+ * <ul>
+ *   <li>{@code normal}: {@code seed} (0)</li>
+ *   <li>{@code baseline}: {@code method} (als|sgd), {@code n_epochs} (10 ALS, 20 SGD), {@code reg_u} (15),
+ *       {@code reg_i} (10), {@code learning_rate} (0.005), {@code reg} (0.02)</li>
+ *   <li>{@code knn-basic}, {@code knn-means}, {@code knn-zscore}, {@code knn-baseline}: {@code user_based}
+ *       (true), {@code sim} (msd; cosine, pearson, pearson_baseline, jaccard, adjusted_cosine), {@code k} (40),
+ *       {@code min_k} (1), {@code min_support} (1), {@code shrinkage} (100), {@code threads} (1), and the
+ *       baseline parameters above for the baselines of {@code knn-baseline} and {@code pearson_baseline}</li>
+ *   <li>{@code slope-one}: none</li>
+ *   <li>{@code pure-svd}: {@code factors} (50), {@code seed} (0), {@code threads} (1)</li>
+ * </ul>
+ * Unknown names, unknown parameters and malformed values are {@link IllegalArgumentException}s naming them.
+ */
+final class RecsysAlgorithms {
+
+    private static final List<String> BASELINE_PARAMS = List.of("method", "n_epochs", "reg_u", "reg_i",
+            "learning_rate", "reg");
+    private static final Map<String, List<String>> PARAMS = new LinkedHashMap<>();
+
+    static {
+        PARAMS.put("normal", List.of("seed"));
+        PARAMS.put("baseline", BASELINE_PARAMS);
+        List<String> knn = new java.util.ArrayList<>(List.of("user_based", "sim", "k", "min_k", "min_support",
+                "shrinkage", "threads"));
+        knn.addAll(BASELINE_PARAMS);
+        for (String name : List.of("knn-basic", "knn-means", "knn-zscore", "knn-baseline")) {
+            PARAMS.put(name, List.copyOf(knn));
+        }
+        PARAMS.put("slope-one", List.of());
+        PARAMS.put("pure-svd", List.of("factors", "seed", "threads"));
+    }
+
+    private RecsysAlgorithms() {
+    }
+
+    /** The algorithm names, in a stable order. */
+    static List<String> names() {
+        return List.copyOf(PARAMS.keySet());
+    }
+
+    /** The parameter names an algorithm accepts. */
+    static List<String> parameters(String name) {
+        List<String> p = PARAMS.get(name);
+        if (p == null) {
+            throw unknown(name);
+        }
+        return p;
+    }
+
+    private static IllegalArgumentException unknown(String name) {
+        return new IllegalArgumentException("unknown algorithm '" + name + "'; expected one of "
+                + String.join(", ", PARAMS.keySet()));
+    }
+
+    /**
+     * A factory fitting the named algorithm with the given parameters (checked now, not at fit time).
+     *
+     * @param name   algorithm name
+     * @param params read; parameter name to value as text
+     * @throws IllegalArgumentException for an unknown algorithm or parameter, or a bad value
+     */
+    static ModelFactory factory(String name, Map<String, String> params) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(params, "params");
+        List<String> allowed = parameters(name);
+        for (String key : params.keySet()) {
+            if (!allowed.contains(key)) {
+                throw new IllegalArgumentException("unknown parameter '" + key + "' for algorithm '" + name + "'; "
+                        + (allowed.isEmpty() ? "it takes none" : "expected one of " + String.join(", ", allowed)));
+            }
+        }
+        Params p = new Params(name, params);
+        switch (name) {
+            case "normal": {
+                long seed = p.longValue("seed", 0);
+                NormalPredictorOptions o = new NormalPredictorOptions(seed);
+                return train -> NormalPredictor.fit(train, o);
+            }
+            case "baseline": {
+                BaselineOptions o = baselineOptions(p);
+                return train -> BaselineOnly.fit(train, o);
+            }
+            case "slope-one":
+                return SlopeOne::fit;
+            case "pure-svd": {
+                SvdOptions o = SvdOptions.defaults().withRank(p.intValue("factors", PureSvd.DEFAULT_FACTORS, 1))
+                        .withSeed(p.longValue("seed", 0)).withThreads(p.intValue("threads", 1, 1));
+                return train -> PureSvd.fit(train, o);
+            }
+            default: {
+                KnnVariant variant = switch (name) {
+                    case "knn-basic" -> KnnVariant.BASIC;
+                    case "knn-means" -> KnnVariant.WITH_MEANS;
+                    case "knn-zscore" -> KnnVariant.WITH_Z_SCORE;
+                    case "knn-baseline" -> KnnVariant.BASELINE;
+                    default -> throw unknown(name);
+                };
+                KnnOptions d = KnnOptions.defaults();
+                SimilarityMeasure measure = p.has("sim") ? SimilarityMeasure.parse(p.text("sim")) : SimilarityMeasure.MSD;
+                KnnOptions o = d.withVariant(variant)
+                        .withUserBased(p.bool("user_based", true))
+                        .withK(p.intValue("k", 40, 1))
+                        .withMinK(p.intValue("min_k", 1, 1))
+                        .withSimilarity(d.similarity().withMeasure(measure)
+                                .withMinSupport(p.intValue("min_support", 1, 1))
+                                .withShrinkage(p.doubleValue("shrinkage", 100))
+                                .withThreads(p.intValue("threads", 1, 1)))
+                        .withBaseline(baselineOptions(p));
+                return train -> Knn.fit(train, o);
+            }
+        }
+    }
+
+    private static BaselineOptions baselineOptions(Params p) {
+        String method = p.has("method") ? p.text("method") : "als";
+        BaselineOptions o = switch (method) {
+            case "als" -> BaselineOptions.als();
+            case "sgd" -> BaselineOptions.sgd();
+            default -> throw new IllegalArgumentException("parameter 'method' must be als or sgd, got '" + method + "'");
+        };
+        return o.withEpochs(p.intValue("n_epochs", o.epochs(), 1))
+                .withRegUser(p.doubleValue("reg_u", o.regUser()))
+                .withRegItem(p.doubleValue("reg_i", o.regItem()))
+                .withLearningRate(p.doubleValue("learning_rate", o.learningRate()))
+                .withReg(p.doubleValue("reg", o.reg()));
+    }
+
+    /** Typed access to text parameters, with messages naming the algorithm, parameter and value. */
+    private record Params(String algorithm, Map<String, String> values) {
+        boolean has(String key) {
+            return values.containsKey(key);
+        }
+
+        String text(String key) {
+            return values.get(key);
+        }
+
+        int intValue(String key, int dflt, int min) {
+            if (!has(key)) {
+                return dflt;
+            }
+            try {
+                int v = Integer.parseInt(text(key).trim());
+                if (v < min) {
+                    throw bad(key, "an integer >= " + min);
+                }
+                return v;
+            } catch (NumberFormatException e) {
+                throw bad(key, "an integer >= " + min);
+            }
+        }
+
+        long longValue(String key, long dflt) {
+            if (!has(key)) {
+                return dflt;
+            }
+            try {
+                return Long.parseLong(text(key).trim());
+            } catch (NumberFormatException e) {
+                throw bad(key, "an integer");
+            }
+        }
+
+        double doubleValue(String key, double dflt) {
+            if (!has(key)) {
+                return dflt;
+            }
+            try {
+                double v = Double.parseDouble(text(key).trim());
+                if (!Double.isFinite(v)) {
+                    throw bad(key, "a finite number");
+                }
+                return v;
+            } catch (NumberFormatException e) {
+                throw bad(key, "a number");
+            }
+        }
+
+        boolean bool(String key, boolean dflt) {
+            if (!has(key)) {
+                return dflt;
+            }
+            String v = text(key).trim().toLowerCase(java.util.Locale.ROOT);
+            return switch (v) {
+                case "true", "1", "yes" -> true;
+                case "false", "0", "no" -> false;
+                default -> throw bad(key, "true or false");
+            };
+        }
+
+        IllegalArgumentException bad(String key, String expected) {
+            return new IllegalArgumentException("parameter '" + key + "' of algorithm '" + algorithm + "' must be "
+                    + expected + ", got '" + text(key) + "'");
+        }
+    }
+}
