@@ -36,6 +36,8 @@ public abstract class RatingModel implements RatingPredictor, Model {
     protected static final String NO_NEIGHBOURS = "not enough neighbours";
 
     private final String name;
+    private final String modelType;
+    private final int schemaVersion;
     private final RatingScale scale;
     private final double globalMean;
     private final IdIndex users;
@@ -65,6 +67,16 @@ public abstract class RatingModel implements RatingPredictor, Model {
             }
         }
 
+        /**
+         * The common parts of a model fitted on {@code train}.
+         *
+         * @param train      read: its scale, global mean and id indexes are kept
+         * @param fitSummary what the fit did
+         */
+        public static Common of(Ratings train, FitSummary fitSummary) {
+            return new Common(train.scale(), train.globalMean(), train.users(), train.items(), fitSummary);
+        }
+
         /** Size of the user id space. */
         public int userCount() {
             return users.size();
@@ -92,24 +104,20 @@ public abstract class RatingModel implements RatingPredictor, Model {
     }
 
     /**
-     * A model fitted on {@code train}.
+     * A model from its parts.
      *
-     * @param name       algorithm name
-     * @param train      the training ratings (scale, global mean and id indexes are read and kept)
-     * @param fitSummary what the fit did
+     * @param name          algorithm name, such as {@code "KNNWithMeans"}
+     * @param modelType     the model type of its files, such as {@code "recsys-knn"}
+     * @param schemaVersion the schema version of that type's sections that this library writes, {@code >= 1}
+     * @param common        scale, global mean, id indexes, fit summary ({@link Common#of} for a fitted model)
      */
-    protected RatingModel(String name, Ratings train, FitSummary fitSummary) {
-        this(name, new Common(train.scale(), train.globalMean(), train.users(), train.items(), fitSummary));
-    }
-
-    /**
-     * A model from its parts, as read from a model file.
-     *
-     * @param name   algorithm name
-     * @param common scale, global mean, id indexes, fit summary
-     */
-    protected RatingModel(String name, Common common) {
+    protected RatingModel(String name, String modelType, int schemaVersion, Common common) {
         this.name = Objects.requireNonNull(name, "name");
+        this.modelType = Objects.requireNonNull(modelType, "modelType");
+        if (schemaVersion < 1) {
+            throw new IllegalArgumentException("schemaVersion must be >= 1, got " + schemaVersion);
+        }
+        this.schemaVersion = schemaVersion;
         Objects.requireNonNull(common, "common");
         this.scale = common.scale();
         this.globalMean = common.globalMean();
@@ -202,6 +210,16 @@ public abstract class RatingModel implements RatingPredictor, Model {
                     + byUser.cols() + ", the id spaces " + common.userCount() + " x " + common.itemCount());
         }
         return Ratings.of(byUser, common.scale(), common.users(), common.items());
+    }
+
+    @Override
+    public final String modelType() {
+        return modelType;
+    }
+
+    @Override
+    public final int schemaVersion() {
+        return schemaVersion;
     }
 
     @Override

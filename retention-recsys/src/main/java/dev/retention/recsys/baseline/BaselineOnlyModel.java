@@ -33,14 +33,11 @@ public final class BaselineOnlyModel extends RatingModel {
     private final BaselineOptions options;
 
     BaselineOnlyModel(Ratings train, double[] bu, double[] bi, BaselineOptions options, FitSummary fit) {
-        super("BaselineOnly", train, fit);
-        this.bu = bu;
-        this.bi = bi;
-        this.options = options;
+        this(Common.of(train, fit), bu, bi, options);
     }
 
     private BaselineOnlyModel(Common common, double[] bu, double[] bi, BaselineOptions options) {
-        super("BaselineOnly", common);
+        super("BaselineOnly", MODEL_TYPE, SCHEMA_VERSION, common);
         this.bu = bu;
         this.bi = bi;
         this.options = options;
@@ -81,16 +78,6 @@ public final class BaselineOnlyModel extends RatingModel {
     /** The options used. */
     public BaselineOptions options() {
         return options;
-    }
-
-    @Override
-    public String modelType() {
-        return MODEL_TYPE;
-    }
-
-    @Override
-    public int schemaVersion() {
-        return SCHEMA_VERSION;
     }
 
     @Override

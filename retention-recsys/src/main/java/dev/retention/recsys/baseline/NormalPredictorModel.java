@@ -31,13 +31,11 @@ public final class NormalPredictorModel extends RatingModel {
     private final NormalPredictorOptions options;
 
     NormalPredictorModel(Ratings train, double sigma, NormalPredictorOptions options, FitSummary fit) {
-        super("NormalPredictor", train, fit);
-        this.sigma = sigma;
-        this.options = options;
+        this(Common.of(train, fit), sigma, options);
     }
 
     private NormalPredictorModel(Common common, double sigma, NormalPredictorOptions options) {
-        super("NormalPredictor", common);
+        super("NormalPredictor", MODEL_TYPE, SCHEMA_VERSION, common);
         if (!(sigma >= 0) || Double.isInfinite(sigma)) {
             throw new IllegalArgumentException("sigma must be finite and >= 0, got " + sigma);
         }
@@ -73,16 +71,6 @@ public final class NormalPredictorModel extends RatingModel {
     /** The options used. */
     public NormalPredictorOptions options() {
         return options;
-    }
-
-    @Override
-    public String modelType() {
-        return MODEL_TYPE;
-    }
-
-    @Override
-    public int schemaVersion() {
-        return SCHEMA_VERSION;
     }
 
     @Override

@@ -50,21 +50,12 @@ public final class KnnModel extends RatingModel {
 
     KnnModel(Ratings train, KnnOptions options, SimilarityMatrix sim, double[] means, double[] sigmas,
              double[] bu, double[] bi, FitSummary fit) {
-        super(options.variant().surpriseName(), train, fit);
-        this.options = options;
-        this.train = train;
-        this.byTarget = options.userBased() ? train.byItem() : train.byUser();
-        this.sim = sim;
-        this.means = means;
-        this.sigmas = sigmas;
-        this.mu = train.globalMean();
-        this.bu = bu;
-        this.bi = bi;
+        this(Common.of(train, fit), train, options, sim, means, sigmas, bu, bi);
     }
 
     private KnnModel(Common common, Ratings train, KnnOptions options, SimilarityMatrix sim, double[] means,
                      double[] sigmas, double[] bu, double[] bi) {
-        super(options.variant().surpriseName(), common);
+        super(options.variant().surpriseName(), MODEL_TYPE, SCHEMA_VERSION, common);
         this.options = options;
         this.train = train;
         this.byTarget = options.userBased() ? train.byItem() : train.byUser();
@@ -204,16 +195,6 @@ public final class KnnModel extends RatingModel {
      */
     public SimilarityMatrix.Neighbours neighbours(int index, int k) {
         return sim.neighbours(index, k);
-    }
-
-    @Override
-    public String modelType() {
-        return MODEL_TYPE;
-    }
-
-    @Override
-    public int schemaVersion() {
-        return SCHEMA_VERSION;
     }
 
     @Override

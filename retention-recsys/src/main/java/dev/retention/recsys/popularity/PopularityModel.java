@@ -34,13 +34,11 @@ public final class PopularityModel extends RatingModel {
     private final PopularityOptions options;
 
     PopularityModel(Ratings train, double[] popularity, PopularityOptions options, FitSummary fit) {
-        super("MostPopular", train, fit);
-        this.popularity = popularity;
-        this.options = options;
+        this(Common.of(train, fit), popularity, options);
     }
 
     private PopularityModel(Common common, double[] popularity, PopularityOptions options) {
-        super("MostPopular", common);
+        super("MostPopular", MODEL_TYPE, SCHEMA_VERSION, common);
         for (int i = 0; i < popularity.length; i++) {
             if (!(popularity[i] >= 0)) {
                 throw new IllegalArgumentException("popularity must be >= 0, got " + popularity[i] + " for item "
@@ -80,16 +78,6 @@ public final class PopularityModel extends RatingModel {
     /** The options used. */
     public PopularityOptions options() {
         return options;
-    }
-
-    @Override
-    public String modelType() {
-        return MODEL_TYPE;
-    }
-
-    @Override
-    public int schemaVersion() {
-        return SCHEMA_VERSION;
     }
 
     @Override

@@ -37,16 +37,11 @@ public final class SlopeOneModel extends RatingModel {
     private final SlopeOneOptions options;
 
     SlopeOneModel(Ratings train, float[] dev, double[] userMean, SlopeOneOptions options, FitSummary fit) {
-        super("SlopeOne", train, fit);
-        this.train = train;
-        this.n = train.itemCount();
-        this.dev = dev;
-        this.userMean = userMean;
-        this.options = options;
+        this(Common.of(train, fit), train, dev, userMean, options);
     }
 
     private SlopeOneModel(Common common, Ratings train, float[] dev, double[] userMean, SlopeOneOptions options) {
-        super("SlopeOne", common);
+        super("SlopeOne", MODEL_TYPE, SCHEMA_VERSION, common);
         this.train = train;
         this.n = train.itemCount();
         this.dev = dev;
@@ -93,16 +88,6 @@ public final class SlopeOneModel extends RatingModel {
     /** The options used. */
     public SlopeOneOptions options() {
         return options;
-    }
-
-    @Override
-    public String modelType() {
-        return MODEL_TYPE;
-    }
-
-    @Override
-    public int schemaVersion() {
-        return SCHEMA_VERSION;
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.retention.recsys.sparse.internal.ImplPairs;
 import dev.retention.recsys.sparse.internal.ImplSell;
 
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Products and statistics of {@link CsrMatrix} sparse matrices: the checked facade over the kernels.
@@ -44,10 +45,7 @@ public final class SparseOps {
      * @return {@code y}
      */
     public static double[] mult(CsrMatrix a, double[] x, double[] y, int threads) {
-        checkThreads(threads);
-        try (Workers workers = Workers.create(threads)) {
-            return mult(a, x, y, workers);
-        }
+        return onThreads(threads, workers -> mult(a, x, y, workers));
     }
 
     /**
@@ -81,10 +79,7 @@ public final class SparseOps {
      * @return {@code y}
      */
     public static double[] mult(SellMatrix a, double[] x, double[] y, int threads) {
-        checkThreads(threads);
-        try (Workers workers = Workers.create(threads)) {
-            return mult(a, x, y, workers);
-        }
+        return onThreads(threads, workers -> mult(a, x, y, workers));
     }
 
     /**
@@ -119,10 +114,7 @@ public final class SparseOps {
      * @return {@code c}
      */
     public static double[] mult(CsrMatrix a, double[] b, int k, double[] c, int threads) {
-        checkThreads(threads);
-        try (Workers workers = Workers.create(threads)) {
-            return mult(a, b, k, c, workers);
-        }
+        return onThreads(threads, workers -> mult(a, b, k, c, workers));
     }
 
     /**
@@ -160,10 +152,7 @@ public final class SparseOps {
      * @return {@code c}
      */
     public static double[] multTransA(CsrMatrix a, double[] b, int k, double[] c, int threads) {
-        checkThreads(threads);
-        try (Workers workers = Workers.create(threads)) {
-            return multTransA(a, b, k, c, workers);
-        }
+        return onThreads(threads, workers -> multTransA(a, b, k, c, workers));
     }
 
     /**
@@ -236,9 +225,7 @@ public final class SparseOps {
      */
     public static CsrMatrix gram(CsrMatrix a, GramOptions options) {
         Objects.requireNonNull(options, "options");
-        try (Workers workers = Workers.create(options.threads())) {
-            return gram(a, options, workers);
-        }
+        return onThreads(options.threads(), workers -> gram(a, options, workers));
     }
 
     /**
@@ -294,6 +281,14 @@ public final class SparseOps {
             squares[j] += v * v;
         }
         return new SparseStats(counts, sums, squares);
+    }
+
+    /** Runs {@code product} on {@code threads} threads started for it and stopped after. */
+    private static <T> T onThreads(int threads, Function<Workers, T> product) {
+        checkThreads(threads);
+        try (Workers workers = Workers.create(threads)) {
+            return product.apply(workers);
+        }
     }
 
     static void checkThreads(int threads) {

@@ -88,6 +88,6 @@ public final class PureSvd {
                         + "has no stopping test)")
                 .data(train.fingerprint()).secondsSince(start).build();
         FitLog.report(LOG, s);
-        return new PureSvdModel(train, f, p, q, svd.singularValues(), options, s);
+        return new PureSvdModel(train, p, q, svd.singularValues(), options, s);
     }
 }

@@ -38,19 +38,14 @@ public final class PureSvdModel extends RatingModel {
     private final double[] singularValues;
     private final SvdOptions options;
 
-    PureSvdModel(Ratings train, int f, double[] userFactors, double[] itemFactors, double[] singularValues,
+    PureSvdModel(Ratings train, double[] userFactors, double[] itemFactors, double[] singularValues,
                  SvdOptions options, FitSummary fit) {
-        super("PureSVD", train, fit);
-        this.f = f;
-        this.userFactors = userFactors;
-        this.itemFactors = itemFactors;
-        this.singularValues = singularValues;
-        this.options = options;
+        this(Common.of(train, fit), userFactors, itemFactors, singularValues, options);
     }
 
     private PureSvdModel(Common common, double[] userFactors, double[] itemFactors, double[] singularValues,
                          SvdOptions options) {
-        super("PureSVD", common);
+        super("PureSVD", MODEL_TYPE, SCHEMA_VERSION, common);
         this.f = options.rank();
         this.userFactors = userFactors;
         this.itemFactors = itemFactors;
@@ -107,16 +102,6 @@ public final class PureSvdModel extends RatingModel {
     /** The options used. */
     public SvdOptions options() {
         return options;
-    }
-
-    @Override
-    public String modelType() {
-        return MODEL_TYPE;
-    }
-
-    @Override
-    public int schemaVersion() {
-        return SCHEMA_VERSION;
     }
 
     @Override
