@@ -96,8 +96,9 @@ public class KnnBenchmark {
     }
 
     /**
-     * The similarities of every pair of entities by merging their sorted ratings, MSD or shrunk Pearson-baseline
-     * (Surprise's formulas, minimum support 1, shrinkage 100), and the entities' means.
+     * The similarities of every pair of entities by merging their sorted ratings
+     * ({@link SimilarityBenchmark#naive(CsrMatrix, SimilarityMeasure, double)}: MSD, or shrunk Pearson-baseline on
+     * the baseline residuals), and the entities' means.
      */
     static NaiveFit naiveFit(Ratings train, KnnOptions options) {
         boolean user = options.userBased();
@@ -114,49 +115,8 @@ public class KnnBenchmark {
                 }
             }
         }
-        boolean msd = options.similarity().measure() == SimilarityMeasure.MSD;
-        double shrinkage = options.similarity().shrinkage();
-        float[] sim = new float[n * n];
-        for (int x = 0; x < n; x++) {
-            sim[x * n + x] = 1f;
-            for (int y = x + 1; y < n; y++) {
-                int p = rows.rowStart(x);
-                int q = rows.rowStart(y);
-                int pe = rows.rowEnd(x);
-                int qe = rows.rowEnd(y);
-                int cnt = 0;
-                double sxx = 0;
-                double syy = 0;
-                double sxy = 0;
-                while (p < pe && q < qe) {
-                    int cp = rows.columnIndex(p);
-                    int cq = rows.columnIndex(q);
-                    if (cp < cq) {
-                        p++;
-                    } else if (cp > cq) {
-                        q++;
-                    } else {
-                        double a = v[p++];
-                        double b = v[q++];
-                        cnt++;
-                        sxx += a * a;
-                        syy += b * b;
-                        sxy += a * b;
-                    }
-                }
-                float s = 0f;
-                if (cnt > 0) {
-                    if (msd) {
-                        s = (float) (1 / ((sxx + syy - 2 * sxy) / cnt + 1));
-                    } else {
-                        double den = Math.sqrt(sxx * syy);
-                        s = den > 0 ? (float) ((cnt - 1) / (cnt - 1 + shrinkage) * sxy / den) : 0f;
-                    }
-                }
-                sim[x * n + y] = s;
-                sim[y * n + x] = s;
-            }
-        }
+        float[] sim = SimilarityBenchmark.naive(rows.withValues(v), options.similarity().measure(),
+                options.similarity().shrinkage());
         double[] means = new double[n];
         for (int x = 0; x < n; x++) {
             means[x] = mean(rows, x);

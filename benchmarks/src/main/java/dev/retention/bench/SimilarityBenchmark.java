@@ -76,6 +76,15 @@ public class SimilarityBenchmark {
 
     /** Pairwise merge of sorted rows; MSD or Pearson over the co-rated entries. */
     static float[] naive(CsrMatrix a, SimilarityMeasure measure) {
+        return naive(a, measure, 0);
+    }
+
+    /**
+     * Pairwise merge of sorted rows: MSD or Pearson over the co-rated entries, or, for
+     * {@link SimilarityMeasure#PEARSON_BASELINE} on values that are already baseline residuals, their cosine
+     * shrunk by {@code (n - 1) / (n - 1 + shrinkage)} (Surprise's formulas, minimum support 1).
+     */
+    static float[] naive(CsrMatrix a, SimilarityMeasure measure, double shrinkage) {
         int n = a.rows();
         float[] sim = new float[n * n];
         for (int x = 0; x < n; x++) {
@@ -113,6 +122,9 @@ public class SimilarityBenchmark {
                 if (cnt > 0) {
                     if (measure == SimilarityMeasure.MSD) {
                         s = (float) (1 / ((sxx + syy - 2 * sxy) / cnt + 1));
+                    } else if (measure == SimilarityMeasure.PEARSON_BASELINE) {
+                        double den = Math.sqrt(sxx * syy);
+                        s = den > 0 ? (float) ((cnt - 1) / (cnt - 1 + shrinkage) * sxy / den) : 0f;
                     } else {
                         double den = Math.sqrt((cnt * sxx - sx * sx) * (cnt * syy - sy * sy));
                         s = den > 0 ? (float) ((cnt * sxy - sx * sy) / den) : 0f;
