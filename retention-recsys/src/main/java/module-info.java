@@ -1,7 +1,9 @@
 /**
  * Retention recommenders: sparse matrices and their kernels, similarity measures, rating data and the
- * predictor interfaces, baselines, neighbourhood collaborative filtering, Slope One, PureSVD, top-N
- * recommendation, and the rating-evaluation harness (folds, cross-validation, grid search).
+ * predictor interfaces, baselines, neighbourhood collaborative filtering, Slope One, PureSVD, the
+ * most-popular-items baseline, top-N recommendation, and the evaluation harness (folds, cross-validation,
+ * grid search, hit rate on a later period). Its models are read by {@code Models.load} through the
+ * {@link dev.retention.model.ModelReader} it provides.
  */
 module dev.retention.recsys {
     requires transitive dev.retention.core;
@@ -11,8 +13,11 @@ module dev.retention.recsys {
     exports dev.retention.recsys.baseline;
     exports dev.retention.recsys.evaluation;
     exports dev.retention.recsys.knn;
+    exports dev.retention.recsys.popularity;
     exports dev.retention.recsys.similarity;
     exports dev.retention.recsys.slopeone;
     exports dev.retention.recsys.sparse;
     exports dev.retention.recsys.svd;
+
+    provides dev.retention.model.ModelReader with dev.retention.recsys.modelfiles.RecsysModelReader;
 }

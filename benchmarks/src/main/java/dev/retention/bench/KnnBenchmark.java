@@ -1,14 +1,19 @@
 package dev.retention.bench;
 
+import dev.retention.bench.study.SparseShapes;
 import dev.retention.recsys.RatingScale;
 import dev.retention.recsys.Ratings;
 import dev.retention.recsys.evaluation.Folds;
 import dev.retention.recsys.evaluation.Split;
+import dev.retention.recsys.baseline.BaselineOnly;
+import dev.retention.recsys.baseline.BaselineOnlyModel;
 import dev.retention.recsys.knn.Knn;
+import dev.retention.recsys.knn.KnnModel;
 import dev.retention.recsys.knn.KnnOptions;
 import dev.retention.recsys.knn.KnnVariant;
 import dev.retention.recsys.similarity.SimilarityMeasure;
 import dev.retention.recsys.similarity.SimilarityMatrix;
+import dev.retention.recsys.sparse.CsrMatrix;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -27,11 +32,20 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * KNNWithMeans (k 40) on a MovieLens-shaped synthetic split (80 % train, 20 % test): {@code fit} (the
- * similarities and means) and {@code predictTest} (every test rating). Implementations of the prediction:
- * {@code RETENTION} ({@link Knn#estimate}: a bounded heap over the raters of the target) and
- * {@code NAIVE} (the candidates boxed into a list and fully sorted by similarity, as Surprise's
- * {@code heapq.nlargest} over a Python list); the fit is always the library's.
+ * KNNWithMeans (k 40) on a MovieLens-shaped synthetic split (80 % train, 20 % test), one thread throughout:
+ * <ul>
+ *   <li>{@code fit}: {@code RETENTION} is {@link Knn#fit} (the similarities by row-wise accumulation over the
+ *       transpose, the means, and for {@code pearson_baseline} the ALS baselines); {@code NAIVE} computes the
+ *       same full similarity matrix by merging the sorted entries of every pair of rows (as a first
+ *       implementation would) and the same means, with the same baselines (the library's ALS, not the part
+ *       compared).</li>
+ *   <li>{@code predictTest} (every test rating, on the library's fitted similarities): {@code RETENTION} is
+ *       {@link KnnModel#estimate} (a bounded heap over the raters of the target); {@code NAIVE} boxes the
+ *       candidates into a list and sorts it fully by similarity, as Surprise's {@code heapq.nlargest} over a
+ *       Python list.</li>
+ * </ul>
+ *
+ * <p>Precision: the same in both: float ratings, sums in double, float similarities, double estimates.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar KnnBenchmark -prof gc}
  */
@@ -40,7 +54,7 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
+@Fork(value = 2, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
 public class KnnBenchmark {
 
     /** Implementations of the prediction. */
@@ -57,7 +71,7 @@ public class KnnBenchmark {
 
     Split split;
     KnnOptions options;
-    Knn model;
+    KnnModel model;
     int[] testUser;
 
     @Setup(Level.Trial)
@@ -73,8 +87,41 @@ public class KnnBenchmark {
     }
 
     @Benchmark
-    public Knn fit() {
-        return Knn.fit(split.train(), options);
+    public Object fit() {
+        return impl == Impl.RETENTION ? Knn.fit(split.train(), options) : naiveFit(split.train(), options);
+    }
+
+    /** The naive fit's result: the full similarity matrix and the means of the entities compared. */
+    record NaiveFit(float[] similarity, double[] means) {
+    }
+
+    /**
+     * The similarities of every pair of entities by merging their sorted ratings
+     * ({@link SimilarityBenchmark#naive(CsrMatrix, SimilarityMeasure, double)}: MSD, or shrunk Pearson-baseline on
+     * the baseline residuals), and the entities' means.
+     */
+    static NaiveFit naiveFit(Ratings train, KnnOptions options) {
+        boolean user = options.userBased();
+        CsrMatrix rows = user ? train.byUser() : train.byItem();
+        int n = rows.rows();
+        float[] v = rows.values();
+        if (options.usesBaselines()) {
+            BaselineOnlyModel b = BaselineOnly.fit(train, options.baseline());
+            double[] rowBias = user ? b.userBiases() : b.itemBiases();
+            double[] colBias = user ? b.itemBiases() : b.userBiases();
+            for (int x = 0; x < n; x++) {
+                for (int p = rows.rowStart(x); p < rows.rowEnd(x); p++) {
+                    v[p] = (float) (v[p] - (b.mu() + rowBias[x] + colBias[rows.columnIndex(p)]));
+                }
+            }
+        }
+        float[] sim = SimilarityBenchmark.naive(rows.withValues(v), options.similarity().measure(),
+                options.similarity().shrinkage());
+        double[] means = new double[n];
+        for (int x = 0; x < n; x++) {
+            means[x] = mean(rows, x);
+        }
+        return new NaiveFit(sim, means);
     }
 
     @Benchmark
@@ -126,7 +173,7 @@ public class KnnBenchmark {
         return train.scale().clip(sumSim > 0 ? est + sumRatings / sumSim : est);
     }
 
-    private static double mean(dev.retention.recsys.sparse.CsrMatrix m, int x) {
+    private static double mean(CsrMatrix m, int x) {
         double s = 0;
         for (int p = m.rowStart(x); p < m.rowEnd(x); p++) {
             s += m.value(p);

@@ -1,8 +1,10 @@
 package dev.retention.bench;
 
+import dev.retention.bench.study.SparseShapes;
 import dev.retention.recsys.sparse.CsrMatrix;
 import dev.retention.recsys.sparse.GramOptions;
 import dev.retention.recsys.sparse.SparseOps;
+import org.ejml.concurrency.EjmlConcurrency;
 import org.ejml.data.DGrowArray;
 import org.ejml.data.DMatrixSparseCSC;
 import org.ejml.data.IGrowArray;
@@ -29,8 +31,13 @@ import java.util.concurrent.TimeUnit;
  * ({@link SparseOps#gram}, one thread), {@code RETENTION_2T} (two threads), {@code RETENTION_TOP100}
  * (one thread, only the 100 largest per row: the neighbour-index use), {@code NAIVE} (every pair of
  * each row of {@code A} added into a dense {@code cols x cols} array, then compressed) and
- * {@code EJML} / {@code EJML_MT} ({@code CommonOps_DSCC.transpose} then {@code CommonOps_DSCC.mult} /
- * {@code CommonOps_MT_DSCC.mult}).
+ * {@code EJML} / {@code EJML_2T} ({@code CommonOps_DSCC.transpose} then {@code CommonOps_DSCC.mult} /
+ * {@code CommonOps_MT_DSCC.mult}, EJML's only sparse-sparse product, its concurrency set to two threads in the
+ * setup, as ours).
+ *
+ * <p>Precision: our CSR input and output values are float, EJML's double; every product is accumulated in
+ * double in both. The matrices hold ratings 1..5, exact in both types; the output sums are rounded to float by
+ * ours.
  *
  * <p>An operation takes up to two seconds on the 10M shape, so iterations last 2 s (several operations
  * each) and there are five of them.
@@ -42,16 +49,16 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms8g", "-Xmx8g", "-XX:+AlwaysPreTouch"})
+@Fork(value = 2, jvmArgsAppend = {"-Xms8g", "-Xmx8g", "-XX:+AlwaysPreTouch"})
 public class SparseGramBenchmark {
 
     /** Implementations. */
-    public enum Impl { RETENTION, RETENTION_2T, RETENTION_TOP100, NAIVE, EJML, EJML_MT }
+    public enum Impl { RETENTION, RETENTION_2T, RETENTION_TOP100, NAIVE, EJML, EJML_2T }
 
     @Param({"ML1M", "POWER10M"})
     SparseShapes.Shape shape;
 
-    @Param({"RETENTION", "RETENTION_2T", "RETENTION_TOP100", "NAIVE", "EJML", "EJML_MT"})
+    @Param({"RETENTION", "RETENTION_2T", "RETENTION_TOP100", "NAIVE", "EJML", "EJML_2T"})
     Impl impl;
 
     CsrMatrix a;
@@ -65,17 +72,18 @@ public class SparseGramBenchmark {
         ejml = SparseShapes.toEjml(a);
         gw = new IGrowArray();
         gx = new DGrowArray();
+        EjmlConcurrency.setMaxThreads(2);
     }
 
     @Benchmark
     public Object gram() {
         return switch (impl) {
             case RETENTION -> SparseOps.gram(a, GramOptions.defaults());
-            case RETENTION_2T -> SparseOps.gram(a, GramOptions.defaults().withParallelism(2));
+            case RETENTION_2T -> SparseOps.gram(a, GramOptions.defaults().withThreads(2));
             case RETENTION_TOP100 -> SparseOps.gram(a, GramOptions.defaults().withTopK(100));
             case NAIVE -> naive(a);
             case EJML -> CommonOps_DSCC.mult(CommonOps_DSCC.transpose(ejml, null, gw), ejml, null, gw, gx);
-            case EJML_MT -> CommonOps_MT_DSCC.mult(CommonOps_DSCC.transpose(ejml, null, gw), ejml, null);
+            case EJML_2T -> CommonOps_MT_DSCC.mult(CommonOps_DSCC.transpose(ejml, null, gw), ejml, null);
         };
     }
 

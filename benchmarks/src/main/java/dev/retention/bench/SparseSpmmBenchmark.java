@@ -1,8 +1,11 @@
 package dev.retention.bench;
 
+import dev.retention.bench.study.SparseShapes;
+import dev.retention.parallel.Workers;
 import dev.retention.recsys.sparse.CscMatrix;
 import dev.retention.recsys.sparse.CsrMatrix;
 import dev.retention.recsys.sparse.SparseOps;
+import org.ejml.concurrency.EjmlConcurrency;
 import org.ejml.data.DGrowArray;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.DMatrixSparseCSC;
@@ -19,6 +22,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import pabeles.concurrency.GrowArray;
 
@@ -27,14 +31,28 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Sparse times tall-skinny dense, {@code C = A B} ({@code B} is {@code cols x k}) and
- * {@code C = A^T B} ({@code B} is {@code rows x k}), into preallocated outputs:
- * {@code RETENTION} ({@link SparseOps#mult(CsrMatrix, double[], int, double[], int)} and
- * {@link SparseOps#multTransA}, one thread, CSR: {@code A^T B} scatters), {@code RETENTION_2T} (two threads),
- * {@code RETENTION_CSC} ({@code A^T B} on the matrix held as {@link CscMatrix}, as EJML holds it: a gather;
- * for {@code A B} the same as {@code RETENTION}), {@code NAIVE} (a loop
- * over the coordinate triples with the inner loop over {@code k}), {@code EJML}
- * ({@code CommonOps_DSCC.mult}/{@code multTransA}) and {@code EJML_MT} ({@code CommonOps_MT_DSCC}, all cores).
+ * Sparse times tall-skinny dense, {@code C = A B} ({@code B} is {@code cols x k}) and {@code C = A^T B}
+ * ({@code B} is {@code rows x k}), into preallocated outputs:
+ * <ul>
+ *   <li>{@code RETENTION}: {@link SparseOps#mult(CsrMatrix, double[], int, double[], int)} and
+ *       {@link SparseOps#multTransA(CsrMatrix, double[], int, double[], int)}, one thread, CSR ({@code A B} a
+ *       gather per output row, {@code A^T B} a scatter into block partials);</li>
+ *   <li>{@code RETENTION_2T}: the same on two threads, held for the trial as a fit holds them;</li>
+ *   <li>{@code RETENTION_CSC}: {@code A^T B} on the matrix held as {@link CscMatrix}, a gather (for {@code A B}
+ *       the same as {@code RETENTION});</li>
+ *   <li>{@code NAIVE}: a loop over the coordinate triples with the inner loop over {@code k};</li>
+ *   <li>{@code EJML}, {@code EJML_2T}: {@code CommonOps_DSCC} / {@code CommonOps_MT_DSCC} {@code mult} and
+ *       {@code multTransA} on {@code A} in CSC form: {@code A B} scatters each column, {@code A^T B} gathers;</li>
+ *   <li>{@code EJML_T}, {@code EJML_T_2T}: the same operations on the stored transpose {@code A^T} in CSC form
+ *       ({@code A B} is {@code multTransA(A^T, B)}, a gather; {@code A^T B} is {@code mult(A^T, B)}, a scatter).
+ *       </li>
+ * </ul>
+ * EJML's best method is {@code EJML_T} for {@code A B} and {@code EJML} for {@code A^T B} (the gathers); compare
+ * those with {@code RETENTION} (one thread) and the {@code _2T} rows with each other: EJML's concurrency is set
+ * to two threads in the setup, as ours.
+ *
+ * <p>Precision: our CSR values are float, EJML's double; the dense {@code B}, {@code C} and every accumulation
+ * are double in both. The matrices hold ratings 1..5, exact in both types.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar SparseSpmmBenchmark -prof gc}
  */
@@ -43,11 +61,11 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xms6g", "-Xmx6g", "-XX:+AlwaysPreTouch"})
+@Fork(value = 2, jvmArgsAppend = {"-Xms6g", "-Xmx6g", "-XX:+AlwaysPreTouch"})
 public class SparseSpmmBenchmark {
 
     /** Implementations. */
-    public enum Impl { RETENTION, RETENTION_2T, RETENTION_CSC, NAIVE, EJML, EJML_MT }
+    public enum Impl { RETENTION, RETENTION_2T, RETENTION_CSC, NAIVE, EJML, EJML_2T, EJML_T, EJML_T_2T }
 
     @Param({"ML1M", "POWER10M"})
     SparseShapes.Shape shape;
@@ -55,13 +73,14 @@ public class SparseSpmmBenchmark {
     @Param({"32"})
     int k;
 
-    @Param({"RETENTION", "RETENTION_2T", "RETENTION_CSC", "NAIVE", "EJML", "EJML_MT"})
+    @Param({"RETENTION", "RETENTION_2T", "RETENTION_CSC", "NAIVE", "EJML", "EJML_2T", "EJML_T", "EJML_T_2T"})
     Impl impl;
 
     SparseShapes.Triples triples;
     CsrMatrix a;
     CscMatrix csc;
     DMatrixSparseCSC ejml;
+    DMatrixSparseCSC ejmlTransposed;
     double[] b;        // cols x k
     double[] bt;       // rows x k
     double[] c;        // rows x k
@@ -72,6 +91,7 @@ public class SparseSpmmBenchmark {
     DMatrixRMaj ect;
     DGrowArray work;
     GrowArray<DGrowArray> workMt;
+    Workers two;
 
     @Setup(Level.Trial)
     public void setup() {
@@ -79,6 +99,7 @@ public class SparseSpmmBenchmark {
         a = triples.csr();
         csc = a.toCsc();
         ejml = SparseShapes.toEjml(a);
+        ejmlTransposed = SparseShapes.toEjml(a.transpose());
         SplittableRandom rnd = new SplittableRandom(7);
         b = new double[a.cols() * k];
         bt = new double[a.rows() * k];
@@ -96,13 +117,20 @@ public class SparseSpmmBenchmark {
         ect = new DMatrixRMaj(a.cols(), k);
         work = new DGrowArray();
         workMt = new GrowArray<>(DGrowArray::new);
+        EjmlConcurrency.setMaxThreads(2);
+        two = Workers.create(2);
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        two.close();
     }
 
     @Benchmark
     public Object mult() {
         switch (impl) {
             case RETENTION, RETENTION_CSC -> SparseOps.mult(a, b, k, c, 1);
-            case RETENTION_2T -> SparseOps.mult(a, b, k, c, 2);
+            case RETENTION_2T -> SparseOps.mult(a, b, k, c, two);
             case NAIVE -> {
                 Arrays.fill(c, 0);
                 int[] r = triples.r();
@@ -121,8 +149,16 @@ public class SparseSpmmBenchmark {
                 CommonOps_DSCC.mult(ejml, eb, ec);
                 return ec;
             }
-            case EJML_MT -> {
+            case EJML_2T -> {
                 CommonOps_MT_DSCC.mult(ejml, eb, ec, workMt);
+                return ec;
+            }
+            case EJML_T -> {
+                CommonOps_DSCC.multTransA(ejmlTransposed, eb, ec, work);
+                return ec;
+            }
+            case EJML_T_2T -> {
+                CommonOps_MT_DSCC.multTransA(ejmlTransposed, eb, ec, workMt);
                 return ec;
             }
             default -> throw new AssertionError(impl);
@@ -134,7 +170,7 @@ public class SparseSpmmBenchmark {
     public Object multTransA() {
         switch (impl) {
             case RETENTION -> SparseOps.multTransA(a, bt, k, ct, 1);
-            case RETENTION_2T -> SparseOps.multTransA(a, bt, k, ct, 2);
+            case RETENTION_2T -> SparseOps.multTransA(a, bt, k, ct, two);
             case RETENTION_CSC -> SparseOps.multTransA(csc, bt, k, ct, 1);
             case NAIVE -> {
                 Arrays.fill(ct, 0);
@@ -154,8 +190,16 @@ public class SparseSpmmBenchmark {
                 CommonOps_DSCC.multTransA(ejml, ebt, ect, work);
                 return ect;
             }
-            case EJML_MT -> {
+            case EJML_2T -> {
                 CommonOps_MT_DSCC.multTransA(ejml, ebt, ect, workMt);
+                return ect;
+            }
+            case EJML_T -> {
+                CommonOps_DSCC.mult(ejmlTransposed, ebt, ect);
+                return ect;
+            }
+            case EJML_T_2T -> {
+                CommonOps_MT_DSCC.mult(ejmlTransposed, ebt, ect, workMt);
                 return ect;
             }
             default -> throw new AssertionError(impl);

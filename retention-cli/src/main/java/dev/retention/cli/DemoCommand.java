@@ -425,8 +425,7 @@ final class DemoCommand implements Callable<Integer> {
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-8s %3d items bought:",
                     recs.purchases().users().id(c), recs.purchases().byUser().rowLength(c)));
             for (int k = 0; k < r.size(); k++) {
-                line.append(String.format(Locale.ROOT, " %s %.3f", recs.purchases().items().id(r.items()[k]),
-                        r.scores()[k]));
+                line.append(String.format(Locale.ROOT, " %s %.3f", r.itemId(k), r.score(k)));
             }
             pw.println(line);
         }
@@ -520,8 +519,8 @@ final class DemoCommand implements Callable<Integer> {
             List<String> items = new ArrayList<>();
             double[] scores = new double[r.size()];
             for (int k = 0; k < r.size(); k++) {
-                items.add(recs.purchases().items().id(r.items()[k]));
-                scores[k] = r.scores()[k];
+                items.add(r.itemId(k));
+                scores[k] = r.score(k);
             }
             shown.add(new Json().put("customer", recs.purchases().users().id(c))
                     .put("items_bought", recs.purchases().byUser().rowLength(c)).put("items", items)

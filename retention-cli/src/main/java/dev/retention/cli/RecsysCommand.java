@@ -6,10 +6,10 @@ import dev.retention.io.RatingsCsvReader;
 import dev.retention.io.ReadOptions;
 import dev.retention.recsys.RatingScale;
 import dev.retention.recsys.Ratings;
-import dev.retention.recsys.evaluation.Algorithms;
 import dev.retention.recsys.evaluation.CrossValidation;
 import dev.retention.recsys.evaluation.CvResult;
 import dev.retention.recsys.evaluation.FoldResult;
+import dev.retention.recsys.evaluation.GridSearch;
 import dev.retention.recsys.evaluation.ModelFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,7 +27,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** {@code retention recsys}: recommender commands; {@code eval} cross-validates a rating model. */
+/**
+ * {@code retention recsys}: recommender commands; {@code eval} cross-validates a rating model (or a grid of them)
+ * through the library's {@link CrossValidation} and {@link GridSearch}, with the algorithm names and text
+ * parameters of {@link RecsysAlgorithms}.
+ */
 @Command(name = "recsys", mixinStandardHelpOptions = true, subcommands = {RecsysCommand.Eval.class},
         description = "Recommenders: evaluate rating models on a ratings file.")
 final class RecsysCommand implements Callable<Integer> {
@@ -60,7 +64,11 @@ final class RecsysCommand implements Callable<Integer> {
         }
     }
 
-    /** {@code retention recsys eval}: k-fold cross-validation of a rating algorithm. */
+    /**
+     * {@code retention recsys eval}: k-fold cross-validation of a rating algorithm named by
+     * {@link RecsysAlgorithms}; with {@code --grid}, of every combination of the grid's values on the same folds
+     * ({@link GridSearch}), reporting the ranking and then the best as a single evaluation.
+     */
     @Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
             description = "K-fold cross-validation of a rating algorithm: RMSE, MAE, MSE, FCP, fit and test times.")
     static final class Eval implements Callable<Integer> {
@@ -86,6 +94,11 @@ final class RecsysCommand implements Callable<Integer> {
                         + "factors, seed, threads, method, n_epochs, reg_u, reg_i, learning_rate, reg.")
         Map<String, String> params = new LinkedHashMap<>();
 
+        @Option(names = "--grid", paramLabel = "KEY=V1,V2,...",
+                description = "Grid search, repeatable: cross-validate every combination of these values on the same "
+                        + "folds, rank them by RMSE and report the best.")
+        List<String> grid = new ArrayList<>();
+
         @Option(names = "--folds", defaultValue = "5", description = "Number of folds (default: ${DEFAULT-VALUE}).")
         int folds;
 
@@ -106,13 +119,23 @@ final class RecsysCommand implements Callable<Integer> {
         @Option(names = "--json", description = "Print one JSON object instead of the table.")
         boolean json;
 
+        /** A point of the grid: the merged parameters; named by the algorithm, as a single evaluation is. */
+        private record GridPoint(String algo, Map<String, String> params, String label, ModelFactory factory) {
+            @Override
+            public String toString() {
+                return algo;
+            }
+        }
+
         @Override
         public Integer call() throws IOException {
             ModelFactory factory;
+            List<GridPoint> points;
             RatingScale ratingScale;
             RatingScale.OutOfScale policy;
             try {
-                factory = Algorithms.factory(algo, params);
+                factory = RecsysAlgorithms.factory(algo, params);
+                points = gridPoints();
                 if (scale.length != 2) {
                     throw new IllegalArgumentException("--scale needs two numbers MIN,MAX, got " + scale.length);
                 }
@@ -146,14 +169,41 @@ final class RecsysCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--folds " + folds + " is more than the "
                         + data.size() + " ratings: some folds would be empty");
             }
-            CvResult result = CrossValidation.run(data, algo, factory, folds, seed);
+            GridSearch.Result<GridPoint> search = null;
+            Map<String, String> used = params;
+            CvResult result;
+            if (points.isEmpty()) {
+                result = CrossValidation.evaluate(data, algo, factory, folds, seed);
+            } else {
+                search = GridSearch.evaluate(data, points, (train, point) -> point.factory().fit(train), folds, seed);
+                result = search.best().result();
+                used = search.best().candidate().params();
+            }
             double seconds = (System.nanoTime() - start) / 1e9;
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                out.println(toJson(result, data, skipped[0], seconds));
+                Json j = toJson(result, used, data, skipped[0], seconds);
+                if (search != null) {
+                    List<Json> ranked = new ArrayList<>();
+                    for (GridSearch.Entry<GridPoint> e : search.entries()) {
+                        ranked.add(new Json().put("params", new LinkedHashMap<>(e.candidate().params()))
+                                .put("rmse", e.result().rmse()).put("mae", e.result().mae()));
+                    }
+                    j.put("grid", ranked).put("best", search.best().candidate().label());
+                }
+                out.println(j);
             } else {
                 out.println(ratings + ": " + data + (skipped[0] > 0 ? ", " + skipped[0] + " malformed lines skipped" : ""));
-                out.println("algorithm " + algo + (params.isEmpty() ? "" : " " + params) + ", " + folds
+                if (search != null) {
+                    out.printf(Locale.ROOT, "grid search of %s over %d combinations, %d folds, seed %d; by mean RMSE:%n",
+                            algo, points.size(), folds, seed);
+                    out.printf(Locale.ROOT, "%8s %8s  %s%n", "RMSE", "MAE", "parameters");
+                    for (GridSearch.Entry<GridPoint> e : search.entries()) {
+                        out.printf(Locale.ROOT, "%8.4f %8.4f  %s%n", e.result().rmse(), e.result().mae(),
+                                e.candidate().label());
+                    }
+                }
+                out.println("algorithm " + algo + (used.isEmpty() ? "" : " " + used) + ", " + folds
                         + " folds, seed " + seed);
                 out.print(result);
                 out.printf(Locale.ROOT, "median fit %.4f s, median test %.4f s, %d predictions fell back%n",
@@ -164,7 +214,56 @@ final class RecsysCommand implements Callable<Integer> {
             return 0;
         }
 
-        private Json toJson(CvResult r, Ratings data, long skipped, double seconds) {
+        /**
+         * Every combination of the {@code --grid} values (the last key varying fastest) over the {@code --param}
+         * values, each checked by building its factory; empty without {@code --grid}.
+         *
+         * @throws IllegalArgumentException for a malformed grid, a key given twice, or a bad value
+         */
+        private List<GridPoint> gridPoints() {
+            Map<String, List<String>> axes = new LinkedHashMap<>();
+            for (String g : grid) {
+                int eq = g.indexOf('=');
+                if (eq <= 0 || eq == g.length() - 1) {
+                    throw new IllegalArgumentException("--grid must be KEY=V1,V2,..., got '" + g + "'");
+                }
+                String key = g.substring(0, eq).trim();
+                if (params.containsKey(key) || axes.containsKey(key)) {
+                    throw new IllegalArgumentException("--grid key '" + key + "' is given twice (in --grid or --param)");
+                }
+                List<String> values = new ArrayList<>();
+                for (String v : g.substring(eq + 1).split(",", -1)) {
+                    values.add(v.trim());
+                }
+                axes.put(key, values);
+            }
+            List<GridPoint> points = new ArrayList<>();
+            if (axes.isEmpty()) {
+                return points;
+            }
+            List<String> keys = new ArrayList<>(axes.keySet());
+            int[] at = new int[keys.size()];
+            while (true) {
+                Map<String, String> merged = new LinkedHashMap<>(params);
+                StringBuilder label = new StringBuilder();
+                for (int k = 0; k < keys.size(); k++) {
+                    String v = axes.get(keys.get(k)).get(at[k]);
+                    merged.put(keys.get(k), v);
+                    label.append(k == 0 ? "" : ",").append(keys.get(k)).append('=').append(v);
+                }
+                points.add(new GridPoint(algo, merged, label.toString(), RecsysAlgorithms.factory(algo, merged)));
+                int k = keys.size() - 1;
+                while (k >= 0 && ++at[k] == axes.get(keys.get(k)).size()) {
+                    at[k] = 0;
+                    k--;
+                }
+                if (k < 0) {
+                    return points;
+                }
+            }
+        }
+
+        private Json toJson(CvResult r, Map<String, String> used, Ratings data, long skipped, double seconds) {
             List<Json> perFold = new ArrayList<>();
             for (FoldResult f : r.folds()) {
                 perFold.add(new Json().put("rmse", f.rmse()).put("mae", f.mae()).put("mse", f.mse())
@@ -185,7 +284,7 @@ final class RecsysCommand implements Callable<Integer> {
                     .put("fit_seconds_median", r.medianFitSeconds())
                     .put("test_seconds_median", r.medianTestSeconds())
                     .put("impossible", r.impossible())
-                    .put("params", new LinkedHashMap<>(params))
+                    .put("params", new LinkedHashMap<>(used))
                     .put("seed", seed)
                     .put("ratings", data.size())
                     .put("users", data.userCount())

@@ -88,6 +88,54 @@ class RecsysCommandTest {
     }
 
     @Test
+    void eval_grid_ranksEveryCombination_andReportsTheBestAsASingleEvaluationWould(@TempDir Path dir)
+            throws IOException {
+        Path f = uData(dir);
+        Result g = run("recsys", "eval", "--ratings", f.toString(), "--format", "ml-100k", "--algo", "knn-means",
+                "--folds", "3", "--param", "min_k=2", "--grid", "k=5,20", "--grid", "sim=msd,cosine", "--json");
+        assertEquals(0, g.status, g.err);
+        Map<String, Object> json = JsonParser.parseObject(g.out);
+        @SuppressWarnings("unchecked")
+        List<Object> grid = (List<Object>) json.get("grid");
+        assertEquals(4, grid.size());
+        double previous = 0;
+        for (Object o : grid) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> e = (Map<String, Object>) o;
+            double rmse = (Double) e.get("rmse");
+            assertTrue(rmse >= previous, g.out);
+            previous = rmse;
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> best = (Map<String, Object>) ((Map<String, Object>) grid.get(0)).get("params");
+        assertEquals("2", best.get("min_k"));
+        assertEquals(best, json.get("params"));
+        // the best combination, evaluated alone on the same folds, gives the same figures
+        Result alone = run("recsys", "eval", "--ratings", f.toString(), "--format", "ml-100k", "--algo", "knn-means",
+                "--folds", "3", "--param", "min_k=2", "--param", "k=" + best.get("k"), "--param",
+                "sim=" + best.get("sim"), "--json");
+        assertEquals(JsonParser.parseObject(alone.out).get("rmse"), json.get("rmse"));
+        assertEquals(JsonParser.parseObject(alone.out).get("mae"), json.get("mae"));
+        Result table = run("recsys", "eval", "--ratings", f.toString(), "--format", "ml-100k", "--algo", "baseline",
+                "--folds", "3", "--grid", "method=als,sgd");
+        assertEquals(0, table.status, table.err);
+        assertTrue(table.out.contains("grid search of baseline over 2 combinations, 3 folds, seed 0")
+                && table.out.contains("method=sgd") && table.out.contains("RMSE (testset)"), table.out);
+        Result bad = run("recsys", "eval", "--ratings", f.toString(), "--format", "ml-100k", "--algo", "knn-means",
+                "--grid", "k=5,0");
+        assertEquals(2, bad.status);
+        assertTrue(bad.err.contains("'k'") && bad.err.contains("got '0'"), bad.err);
+        Result twice = run("recsys", "eval", "--ratings", f.toString(), "--format", "ml-100k", "--algo", "knn-means",
+                "--param", "k=3", "--grid", "k=5,10");
+        assertEquals(2, twice.status);
+        assertTrue(twice.err.contains("given twice"), twice.err);
+        Result malformed = run("recsys", "eval", "--ratings", f.toString(), "--format", "ml-100k", "--algo",
+                "knn-means", "--grid", "k");
+        assertEquals(2, malformed.status);
+        assertTrue(malformed.err.contains("--grid must be KEY=V1,V2"), malformed.err);
+    }
+
+    @Test
     void eval_readsMl1mAndCsv_andCountsDuplicates(@TempDir Path dir) throws IOException {
         Path dat = dir.resolve("ratings.dat");
         Path csv = dir.resolve("ratings.csv");

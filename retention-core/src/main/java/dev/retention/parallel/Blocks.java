@@ -2,6 +2,7 @@ package dev.retention.parallel;
 
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.function.IntToLongFunction;
 
 /**
  * A fixed partition of {@code n} items (rows, customers, non-zeros) into contiguous blocks: the one block
@@ -76,7 +77,21 @@ public final class Blocks {
     public static Blocks byWeight(long[] cumulative, int n, long target) {
         Objects.requireNonNull(cumulative, "cumulative");
         checkWeights(cumulative.length, n, target);
-        long total = cumulative[n];
+        return byWeight(i -> cumulative[i], n, target);
+    }
+
+    /**
+     * {@link #byWeight(long[], int, long)} for int cumulative counts, such as the row pointers of a sparse
+     * matrix; the same boundaries, read from the int array without a copy.
+     */
+    public static Blocks byWeight(int[] cumulative, int n, long target) {
+        Objects.requireNonNull(cumulative, "cumulative");
+        checkWeights(cumulative.length, n, target);
+        return byWeight(i -> cumulative[i], n, target);
+    }
+
+    private static Blocks byWeight(IntToLongFunction cumulative, int n, long target) {
+        long total = cumulative.applyAsLong(n);
         int blocks = (int) Math.max(1, Math.min(n, (total + target - 1) / target));
         int[] b = new int[blocks + 1];
         for (int k = 1; k < blocks; k++) {
@@ -85,7 +100,7 @@ public final class Blocks {
             int hi = n;
             while (lo < hi) {   // first index i >= the previous boundary with cumulative[i] >= goal
                 int mid = (lo + hi) >>> 1;
-                if (cumulative[mid] < goal) {
+                if (cumulative.applyAsLong(mid) < goal) {
                     lo = mid + 1;
                 } else {
                     hi = mid;
@@ -95,20 +110,6 @@ public final class Blocks {
         }
         b[blocks] = n;
         return new Blocks(b);
-    }
-
-    /**
-     * {@link #byWeight(long[], int, long)} for int cumulative counts, such as the row pointers of a sparse
-     * matrix.
-     */
-    public static Blocks byWeight(int[] cumulative, int n, long target) {
-        Objects.requireNonNull(cumulative, "cumulative");
-        checkWeights(cumulative.length, n, target);
-        long[] c = new long[n + 1];
-        for (int i = 0; i <= n; i++) {
-            c[i] = cumulative[i];
-        }
-        return byWeight(c, n, target);
     }
 
     private static void checkWeights(int length, int n, long target) {

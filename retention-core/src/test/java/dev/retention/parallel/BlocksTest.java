@@ -63,6 +63,10 @@ class BlocksTest {
         }
         Blocks bi = Blocks.byWeight(ci, n, target);
         assertEquals(b.count(), bi.count(), "seed " + seed);
+        for (int k = 0; k < b.count(); k++) {
+            assertEquals(b.start(k), bi.start(k), "seed " + seed + " block " + k);
+            assertEquals(b.end(k), bi.end(k), "seed " + seed + " block " + k);
+        }
     }
 
     @ParameterizedTest

@@ -2,6 +2,8 @@ package dev.retention.recsys;
 
 import dev.retention.data.IdIndex;
 import dev.retention.data.Interactions;
+import dev.retention.data.TransactionLog;
+import dev.retention.model.DataFingerprint;
 import dev.retention.recsys.sparse.CsrMatrix;
 
 import java.util.Arrays;
@@ -15,6 +17,9 @@ import java.util.Objects;
  * <p>Held twice, as a user x item CSR matrix ({@link #byUser()}) and as its transpose, item x user
  * ({@link #byItem()}): models read a user's ratings and an item's raters in O(1) per entry. Entry
  * {@code p} of this object is position {@code p} of {@link #byUser()}: sorted by user, then item.
+ *
+ * <p>The {@link #fingerprint()} that models record in their fit summary is computed once, when first asked
+ * for, and kept.
  */
 public final class Ratings {
 
@@ -26,9 +31,11 @@ public final class Ratings {
     private final double globalMean;
     private final long duplicatesResolved;
     private final long droppedOutOfScale;
+    private DataFingerprint fingerprint;   // computed when first asked for; racy but idempotent (immutable value)
 
     private Ratings(IdIndex users, IdIndex items, RatingScale scale, CsrMatrix byUser, long duplicatesResolved,
                     long droppedOutOfScale) {
+        assert users.size() == byUser.rows() && items.size() == byUser.cols();
         this.users = users;
         this.items = items;
         this.scale = scale;
@@ -122,16 +129,59 @@ public final class Ratings {
      */
     public static Ratings of(CsrMatrix byUser, RatingScale scale) {
         Objects.requireNonNull(byUser, "byUser");
+        return of(byUser, scale, IdIndex.identity(byUser.rows()), IdIndex.identity(byUser.cols()));
+    }
+
+    /**
+     * Ratings held by a user x item matrix with the external ids of its rows and columns, as a model file
+     * stores them; the matrix and the id indexes are kept, not copied (they are immutable). O(nnz).
+     *
+     * @param byUser read; every stored value in the scale
+     * @param scale  the declared scale
+     * @param users  read, kept; one id per row
+     * @param items  read, kept; one id per column
+     * @throws IllegalArgumentException if an id index has another size than its dimension, or a rating is
+     *                                  outside the scale (naming it, its user and its item)
+     */
+    public static Ratings of(CsrMatrix byUser, RatingScale scale, IdIndex users, IdIndex items) {
+        Objects.requireNonNull(byUser, "byUser");
         Objects.requireNonNull(scale, "scale");
+        Objects.requireNonNull(users, "users");
+        Objects.requireNonNull(items, "items");
+        if (users.size() != byUser.rows() || items.size() != byUser.cols()) {
+            throw new IllegalArgumentException("the id indexes must hold " + byUser.rows() + " users and "
+                    + byUser.cols() + " items, got " + users.size() + " and " + items.size());
+        }
         for (int u = 0; u < byUser.rows(); u++) {
             for (int p = byUser.rowStart(u); p < byUser.rowEnd(u); p++) {
                 if (!scale.contains(byUser.value(p))) {
-                    throw new IllegalArgumentException("rating " + byUser.value(p) + " of user " + u + " for item "
-                            + byUser.columnIndex(p) + " is outside the rating scale " + scale);
+                    throw new IllegalArgumentException("rating " + byUser.value(p) + " of user '" + users.id(u)
+                            + "' for item '" + items.id(byUser.columnIndex(p)) + "' is outside the rating scale "
+                            + scale);
                 }
             }
         }
-        return new Ratings(IdIndex.identity(byUser.rows()), IdIndex.identity(byUser.cols()), scale, byUser, 0, 0);
+        return new Ratings(users, items, scale, byUser, 0, 0);
+    }
+
+    /**
+     * Implicit ratings from purchases: for each customer and item, the number of the customer's orders that
+     * hold the item ({@link Interactions.ImplicitValue#ORDERS}; cancellations and lines without an item are
+     * left out), on the scale {@code [0, largest count]} (at least {@code [0, 1]}), with the log's customer and
+     * item ids. Such a scale only bounds rating estimates; top-N recommenders rank the unclipped scores.
+     * O(lines).
+     *
+     * @param log read; must have items
+     * @throws IllegalArgumentException if the log has no item column
+     */
+    public static Ratings ofPurchases(TransactionLog log) {
+        Objects.requireNonNull(log, "log");
+        Interactions counts = Interactions.fromTransactions(log, Interactions.ImplicitValue.ORDERS);
+        float max = 1;
+        for (int p = 0; p < counts.size(); p++) {
+            max = Math.max(max, counts.value(p));
+        }
+        return of(counts, new RatingScale(0, max), RatingScale.OutOfScale.REJECT);
     }
 
     /**
@@ -241,6 +291,27 @@ public final class Ratings {
     /** Ratings left out because they were outside the scale (policy {@code DROP}). */
     public long droppedOutOfScale() {
         return droppedOutOfScale;
+    }
+
+    /**
+     * The fingerprint of these ratings for a fit summary: {@link #size()} rows of three columns (user,
+     * item, rating), the checksum over the sizes of the id spaces, the scale, then every rating as (user,
+     * item, value bits) in entry order. Computed once, O(n), then kept.
+     */
+    public DataFingerprint fingerprint() {
+        DataFingerprint f = fingerprint;
+        if (f == null) {
+            DataFingerprint.Hasher h = DataFingerprint.hasher(size(), 3)
+                    .add(userCount()).add(itemCount()).add(scale.min()).add(scale.max());
+            for (int u = 0; u < userCount(); u++) {
+                for (int p = byUser.rowStart(u), end = byUser.rowEnd(u); p < end; p++) {
+                    h.add(u).add(byUser.columnIndex(p)).add(Float.floatToRawIntBits(byUser.value(p)));
+                }
+            }
+            f = h.finish();
+            fingerprint = f;
+        }
+        return f;
     }
 
     @Override

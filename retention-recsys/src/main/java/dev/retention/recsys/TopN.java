@@ -5,7 +5,8 @@ import java.util.Objects;
 /**
  * Top-N recommendation from any {@link RatingPredictor}: the {@code n} items with the best scores
  * ({@link RatingPredictor#scoreItems}) among those the user has not rated in the given data, ties to
- * the smaller item index. O(items x cost of a score + items log n).
+ * the smaller item index. O(items x cost of a score + items log n). The recommendations carry the id indexes
+ * of {@code seen}, so that they print external ids.
  */
 public final class TopN {
 
@@ -63,7 +64,7 @@ public final class TopN {
             heap[0] = heap[t];
             siftDown(heap, t, scores);
         }
-        return new Recommendations(user, items, s);
+        return new Recommendations(seen.users(), seen.items(), user, items, s);
     }
 
     /** Whether item a ranks above item b. */

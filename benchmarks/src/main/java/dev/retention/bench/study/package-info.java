@@ -1,7 +1,6 @@
 /**
- * Studies: programs with a {@code main} that time or check whole fits in one run (not JMH benchmarks): one-shot
- * fits timed as the reference libraries time theirs, and studies larger than unit tests can afford. Each has its
- * entry point and arguments in its class comment; run them with
- * {@code java -cp benchmarks/target/benchmarks.jar dev.retention.bench.study.NAME ...}.
+ * Programs with a {@code main} that are not JMH benchmarks: timings of whole fits as the reference libraries time
+ * theirs, studies larger than unit tests can afford, and the data generators the benchmarks share. Each class says
+ * what it takes; run one with {@code java -cp benchmarks/target/benchmarks.jar dev.retention.bench.study.NAME ...}.
  */
 package dev.retention.bench.study;

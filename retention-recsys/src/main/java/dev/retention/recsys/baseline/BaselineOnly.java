@@ -1,97 +1,124 @@
 package dev.retention.recsys.baseline;
 
-import dev.retention.model.ModelFile;
-import dev.retention.model.ModelFormatException;
-import dev.retention.recsys.FitSummary;
-import dev.retention.recsys.RatingModel;
+import dev.retention.model.FitControl;
+import dev.retention.model.FitSummary;
 import dev.retention.recsys.Ratings;
-import dev.retention.recsys.internal.RatingModelFiles;
+import dev.retention.recsys.internal.FitLog;
 import dev.retention.recsys.sparse.CsrMatrix;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
 
 /**
- * The baseline predictor {@code r_ui = mu + b_u + b_i} (Surprise's {@code BaselineOnly}; Y. Koren,
- * "Factor in the neighbors: scalable and accurate collaborative filtering", ACM TKDD 4(1), 2010,
- * section 2.1), with biases by ALS or SGD ({@link BaselineOptions}). An unknown user or item contributes
- * a bias of 0, so a prediction is never impossible. Immutable and thread-safe; saved and loaded with
- * the model file format (type {@value #MODEL_TYPE}).
+ * Fits the baseline predictor {@code r_ui = mu + b_u + b_i} (Surprise's {@code BaselineOnly}; Y. Koren,
+ * "Factor in the neighbors: scalable and accurate collaborative filtering", ACM TKDD 4(1), 2010, section 2.1)
+ * by ALS or SGD ({@link BaselineOptions}), as a {@link BaselineOnlyModel}. Entry point {@link #fit}.
  *
- * <p>Fit O(epochs x ratings); predict O(1).
+ * <p>Fit O(epochs x ratings), on the calling thread (each epoch depends on the one before).
  */
-public final class BaselineOnly extends RatingModel {
+public final class BaselineOnly {
 
-    /** The model type written into model files. */
-    public static final String MODEL_TYPE = "recsys-baseline-only";
+    /**
+     * Largest relative decrease of the objective over the last epoch for the fit to count as converged:
+     * Surprise runs a fixed number of epochs, and the summary says whether that number was enough.
+     */
+    public static final double CONVERGENCE_TOLERANCE = 1e-4;
+
     private static final Logger LOG = LoggerFactory.getLogger(BaselineOnly.class);
 
-    private final double mu;
-    private final double[] bu;
-    private final double[] bi;
-    private final BaselineOptions options;
-
-    private BaselineOnly(Ratings train, double[] bu, double[] bi, BaselineOptions options, FitSummary fit) {
-        super("BaselineOnly", train, fit);
-        this.mu = train.globalMean();
-        this.bu = bu;
-        this.bi = bi;
-        this.options = options;
-    }
-
-    private BaselineOnly(RatingModelFiles.Header h, double[] bu, double[] bi, BaselineOptions options) {
-        super("BaselineOnly", h.scale(), h.globalMean(), h.userCount(), h.itemCount(), h.fit());
-        this.mu = h.globalMean();
-        this.bu = bu;
-        this.bi = bi;
-        this.options = options;
+    private BaselineOnly() {
     }
 
     /**
-     * Fits the biases: {@code options.epochs()} passes of ALS or SGD, each followed by one pass to record
-     * the objective in the fit summary (ALS: {@code sum (r - mu - b_u - b_i)^2 + reg_u sum b_u^2 +
-     * reg_i sum b_i^2}, which each ALS pass lowers; SGD: {@code sum over ratings of (r - mu - b_u - b_i)^2
-     * + reg (b_u^2 + b_i^2)}). Users and items without ratings get a bias of 0. O(epochs x ratings).
+     * Fits the biases with {@link FitControl#defaults()}.
      *
      * @param train   read
      * @param options method and its parameters
      */
-    public static BaselineOnly fit(Ratings train, BaselineOptions options) {
+    public static BaselineOnlyModel fit(Ratings train, BaselineOptions options) {
+        return fit(train, options, FitControl.defaults());
+    }
+
+    /**
+     * Fits the biases: {@code options.epochs()} passes of ALS or SGD, each followed by one pass to record the
+     * objective (ALS: {@code sum (r - mu - b_u - b_i)^2 + reg_u sum b_u^2 + reg_i sum b_i^2}, which each ALS
+     * pass lowers; SGD: {@code sum over ratings of (r - mu - b_u - b_i)^2 + reg (b_u^2 + b_i^2)}). Users and
+     * items without ratings get a bias of 0. The summary holds the objective after every epoch and reports
+     * the fit converged when the last epoch lowered it by at most {@value #CONVERGENCE_TOLERANCE} of its value
+     * (otherwise a warning: more epochs would change the biases). O(epochs x ratings).
+     *
+     * @param train   read
+     * @param options method and its parameters
+     * @param control hears each epoch (stage {@code "epochs"}, with the objective) and may cancel the fit
+     * @throws java.util.concurrent.CancellationException if the control cancels
+     */
+    public static BaselineOnlyModel fit(Ratings train, BaselineOptions options, FitControl control) {
         Objects.requireNonNull(train, "train");
         Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(control, "control");
         long start = System.nanoTime();
         double mu = train.globalMean();
         double[] bu = new double[train.userCount()];
         double[] bi = new double[train.itemCount()];
-        double[] objective = new double[options.epochs()];
+        int epochs = options.epochs();
+        double[] objective = new double[epochs];
         CsrMatrix byUser = train.byUser();
         CsrMatrix byItem = train.byItem();
         boolean als = options.method() == BaselineOptions.Method.ALS;
-        for (int epoch = 0; epoch < options.epochs(); epoch++) {
+        for (int epoch = 0; epoch < epochs; epoch++) {
             if (als) {
                 alsEpoch(byUser, byItem, mu, bu, bi, options);
             } else {
                 sgdEpoch(byUser, mu, bu, bi, options);
             }
             objective[epoch] = objective(byUser, mu, bu, bi, options);
-            LOG.debug("baseline {} epoch {} of {}: objective {}", options.method(), epoch + 1, options.epochs(),
+            LOG.debug("baseline {} epoch {} of {}: objective {}", options.method(), epoch + 1, epochs,
                     objective[epoch]);
+            control.step("epochs", epoch + 1, epochs, objective[epoch]);
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        LOG.info("baselines by {} over {} ratings in {} ms", options.method(), train.size(),
-                Math.round(seconds * 1000));
-        FitSummary fit = new FitSummary("BaselineOnly", options.toString(), "", options.epochs(),
-                FitSummary.settled(objective), objective, seconds);
-        return new BaselineOnly(train, bu, bi, options, fit);
+        FitSummary.Builder summary = FitSummary.builder("BaselineOnly").options(options).iterations(epochs)
+                .objective(als ? "regularised squared error (ALS)" : "regularised squared error (SGD)", objective)
+                .data(train.fingerprint());
+        summarise(summary, objective, epochs);
+        if (!allFinite(bu) || !allFinite(bi)) {
+            summary.unusable("biases are not finite: the SGD learning rate " + options.learningRate()
+                    + " diverges on these ratings");
+        }
+        FitSummary s = summary.secondsSince(start).build();
+        FitLog.report(LOG, s);
+        return new BaselineOnlyModel(train, bu, bi, options, s);
     }
 
-    /** Fits with {@link BaselineOptions#defaults()}. */
-    public static BaselineOnly fit(Ratings train) {
-        return fit(train, BaselineOptions.defaults());
+    /** Converged when the last epoch lowered the objective by at most the tolerance of it. */
+    private static void summarise(FitSummary.Builder summary, double[] objective, int epochs) {
+        int n = objective.length;
+        if (n < 2) {
+            summary.converged(false, String.format(Locale.ROOT,
+                    "%d epoch (Surprise's n_epochs): one value of the objective cannot show convergence", epochs));
+            return;
+        }
+        double before = objective[n - 2];
+        double last = objective[n - 1];
+        double change = before == 0 ? Math.abs(last) : Math.abs(before - last) / Math.abs(before);
+        if (Math.abs(before - last) <= CONVERGENCE_TOLERANCE * Math.abs(before)) {
+            summary.converged(true, String.format(Locale.ROOT, "%d epochs (Surprise's n_epochs); the last changed "
+                    + "the objective by %.2g of it, within %s", epochs, change, CONVERGENCE_TOLERANCE));
+        } else {
+            summary.converged(false, String.format(Locale.ROOT, "%d epochs (Surprise's n_epochs) were not enough: "
+                    + "the last changed the objective by %.2g of it, more than %s", epochs, change,
+                    CONVERGENCE_TOLERANCE));
+        }
+    }
+
+    private static boolean allFinite(double[] a) {
+        for (double v : a) {
+            if (!Double.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** One ALS pass: every item bias given the user biases, then every user bias given the item biases. */
@@ -152,73 +179,5 @@ public final class BaselineOnly extends RatingModel {
             si += b * b;
         }
         return squares + options.regUser() * su + options.regItem() * si;
-    }
-
-    @Override
-    protected double unclippedEstimate(int user, int item) {
-        double e = mu;
-        if (user >= 0 && user < bu.length) {
-            e += bu[user];
-        }
-        if (item >= 0 && item < bi.length) {
-            e += bi[item];
-        }
-        return e;
-    }
-
-    @Override
-    protected String impossibleReason(int user, int item) {
-        return "";
-    }
-
-    /** The global mean {@code mu}. */
-    public double mu() {
-        return mu;
-    }
-
-    /** User biases, copied. */
-    public double[] userBiases() {
-        return bu.clone();
-    }
-
-    /** Item biases, copied. */
-    public double[] itemBiases() {
-        return bi.clone();
-    }
-
-    /** The options used. */
-    public BaselineOptions options() {
-        return options;
-    }
-
-    @Override
-    protected String modelType() {
-        return MODEL_TYPE;
-    }
-
-    @Override
-    protected void writeSections(ModelFile.Writer file) {
-        file.putDoubles("user_biases", bu).putDoubles("item_biases", bi);
-        RatingModelFiles.putBaselineOptions(file, options);
-    }
-
-    /**
-     * Reads a model written by {@link #save(Path)}; its predictions equal the saved model's.
-     *
-     * @throws ModelFormatException if the file is not a valid model file of this type
-     * @throws IOException          if it cannot be read
-     */
-    public static BaselineOnly load(Path path) throws IOException {
-        return RatingModelFiles.read(path, MODEL_TYPE, (f, h) -> {
-            double[] bu = RatingModelFiles.finiteDoubles(f, "user_biases", h.userCount());
-            double[] bi = RatingModelFiles.finiteDoubles(f, "item_biases", h.itemCount());
-            return new BaselineOnly(h, bu, bi, RatingModelFiles.baselineOptions(f));
-        });
-    }
-
-    @Override
-    public String toString() {
-        return String.format(Locale.ROOT, "BaselineOnly (%s): mu %.4f, %,d user biases, %,d item biases%n%s",
-                options, mu, bu.length, bi.length, fitSummary());
     }
 }

@@ -1,5 +1,8 @@
 package dev.retention.recsys.baseline;
 
+import dev.retention.model.ModelFile;
+import dev.retention.model.ModelFormatException;
+
 import java.util.Locale;
 import java.util.Objects;
 
@@ -7,8 +10,12 @@ import java.util.Objects;
  * How baselines {@code b_ui = mu + b_u + b_i} are estimated, with Surprise's defaults
  * ({@code bsl_options}; Y. Koren, "Factor in the neighbors", ACM TKDD 4(1), 2010, section 2.1).
  *
+ * <p>{@code epochs} is Surprise's {@code n_epochs}: the fit always runs that many passes, as Surprise does,
+ * and then reports in its summary whether they were enough (see {@link BaselineOnly#fit}). It is not a
+ * {@code maxIterations}: nothing stops the fit earlier, and there is no {@code tolerance} to stop on.
+ *
  * @param method       alternating least squares or stochastic gradient descent
- * @param epochs       passes, {@code >= 1}: 10 for ALS, 20 for SGD
+ * @param epochs       passes, {@code >= 1}: 10 for ALS, 20 for SGD (Surprise's {@code n_epochs})
  * @param regUser      ALS regularisation of user biases, {@code >= 0}: 15
  * @param regItem      ALS regularisation of item biases, {@code >= 0}: 10
  * @param learningRate SGD step, {@code > 0}: 0.005
@@ -68,19 +75,72 @@ public record BaselineOptions(Method method, int epochs, double regUser, double 
         return als();
     }
 
+    /** A copy with the given method (the other parameters unchanged). */
+    public BaselineOptions withMethod(Method method) {
+        return new BaselineOptions(method, epochs, regUser, regItem, learningRate, reg);
+    }
+
     /** A copy with the given number of epochs. */
     public BaselineOptions withEpochs(int epochs) {
         return new BaselineOptions(method, epochs, regUser, regItem, learningRate, reg);
     }
 
-    /** A copy with the given ALS regularisations. */
-    public BaselineOptions withAlsRegularisation(double regUser, double regItem) {
+    /** A copy with the given ALS regularisation of user biases. */
+    public BaselineOptions withRegUser(double regUser) {
         return new BaselineOptions(method, epochs, regUser, regItem, learningRate, reg);
     }
 
-    /** A copy with the given SGD learning rate and regularisation. */
-    public BaselineOptions withSgd(double learningRate, double reg) {
+    /** A copy with the given ALS regularisation of item biases. */
+    public BaselineOptions withRegItem(double regItem) {
         return new BaselineOptions(method, epochs, regUser, regItem, learningRate, reg);
+    }
+
+    /** A copy with the given SGD learning rate. */
+    public BaselineOptions withLearningRate(double learningRate) {
+        return new BaselineOptions(method, epochs, regUser, regItem, learningRate, reg);
+    }
+
+    /** A copy with the given SGD regularisation. */
+    public BaselineOptions withReg(double reg) {
+        return new BaselineOptions(method, epochs, regUser, regItem, learningRate, reg);
+    }
+
+    /**
+     * Adds the options to a model file as sections {@code prefix + "_method"}, {@code "_epochs"} and
+     * {@code "_params"} (reg_u, reg_i, learning rate, reg).
+     *
+     * @param file   written
+     * @param prefix such as {@code "baseline"}
+     */
+    public void writeTo(ModelFile.Writer file, String prefix) {
+        Objects.requireNonNull(file, "file");
+        file.putString(prefix + "_method", method.name())
+                .putInt(prefix + "_epochs", epochs)
+                .putDoubles(prefix + "_params", new double[] {regUser, regItem, learningRate, reg});
+    }
+
+    /**
+     * Reads options written by {@link #writeTo}.
+     *
+     * @param file   read
+     * @param prefix the prefix they were written with
+     * @throws ModelFormatException if a section is missing, has the wrong length, or holds a value the options
+     *                              refuse (the message names the file)
+     */
+    public static BaselineOptions readFrom(ModelFile file, String prefix) throws ModelFormatException {
+        Objects.requireNonNull(file, "file");
+        double[] p = file.doubles(prefix + "_params");
+        if (p.length != 4) {
+            throw new ModelFormatException(file.source() + ": section '" + prefix + "_params' holds " + p.length
+                    + " values, expected 4 (reg_u, reg_i, learning rate, reg)");
+        }
+        String method = file.string(prefix + "_method");
+        try {
+            return new BaselineOptions(Method.valueOf(method), file.intValue(prefix + "_epochs"), p[0], p[1], p[2],
+                    p[3]);
+        } catch (IllegalArgumentException e) {
+            throw new ModelFormatException(file.source() + ": invalid baseline options: " + e.getMessage());
+        }
     }
 
     /** The method and the parameters it uses, such as {@code "ALS, 10 epochs, reg_u 15, reg_i 10"}. */

@@ -26,7 +26,8 @@ public final class CrossValidation {
     }
 
     /**
-     * K-fold cross-validation over {@link Folds#kFold} splits.
+     * K-fold cross-validation over {@link Folds#kFold} splits. O(k x (cost of a fit + test ratings x cost of
+     * a prediction)).
      *
      * @param data    read
      * @param name    the algorithm's name in the result
@@ -34,12 +35,19 @@ public final class CrossValidation {
      * @param k       folds, in {@code [2, data.size()]}
      * @param seed    shuffle seed
      */
-    public static CvResult run(Ratings data, String name, ModelFactory factory, int k, long seed) {
-        return run(Folds.kFold(data, k, seed), name, factory);
+    public static CvResult evaluate(Ratings data, String name, ModelFactory factory, int k, long seed) {
+        return evaluate(Folds.kFold(data, k, seed), name, factory);
     }
 
-    /** Cross-validation over given splits (at least one). */
-    public static CvResult run(List<Split> splits, String name, ModelFactory factory) {
+    /**
+     * Cross-validation over given splits.
+     *
+     * @param splits  read; at least one
+     * @param name    the algorithm's name in the result
+     * @param factory fits a model per split
+     * @throws IllegalArgumentException if there is no split or a test set is empty
+     */
+    public static CvResult evaluate(List<Split> splits, String name, ModelFactory factory) {
         Objects.requireNonNull(splits, "splits");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(factory, "factory");
@@ -56,8 +64,16 @@ public final class CrossValidation {
         return new CvResult(name, results);
     }
 
-    /** Fits on the split's training set and measures on its test set. */
+    /**
+     * Fits on the split's training set and measures on its test set.
+     *
+     * @param split   read
+     * @param factory fits the model
+     * @throws IllegalArgumentException if the test set is empty
+     */
     public static FoldResult evaluate(Split split, ModelFactory factory) {
+        Objects.requireNonNull(split, "split");
+        Objects.requireNonNull(factory, "factory");
         Ratings test = split.test();
         if (test.size() == 0) {
             throw new IllegalArgumentException("the test set of a split is empty");

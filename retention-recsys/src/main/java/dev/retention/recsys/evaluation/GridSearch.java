@@ -4,85 +4,101 @@ import dev.retention.recsys.Ratings;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Exhaustive search over a grid of parameter values, as Surprise's {@code GridSearchCV}: every
- * combination of the values given for each parameter is cross-validated on the same folds (same
- * seed), and the combinations are ranked by mean RMSE (ties by mean MAE, then grid order).
- * O(combinations x folds x cost of a fit and a test).
+ * Exhaustive search over candidate options, as Surprise's {@code GridSearchCV}: every candidate is
+ * cross-validated on the same folds (same seed), and the candidates are ranked by mean RMSE (ties by mean
+ * MAE, then by their order in the list). Typed: the candidates are options records and the learner fits one,
+ * for example {@code GridSearch.evaluate(data, List.of(o.withK(20), o.withK(40)), Knn::fit, 5, 0)}.
+ * O(candidates x folds x cost of a fit and a test).
  */
 public final class GridSearch {
 
     private GridSearch() {
     }
 
-    /** One combination and its cross-validation. */
-    public record Entry(Map<String, String> params, CvResult result) {
+    /**
+     * One candidate and its cross-validation.
+     *
+     * @param candidate the options tried
+     * @param result    their cross-validation
+     * @param <O>       the options type
+     */
+    public record Entry<O>(O candidate, CvResult result) {
+        /** Checks the parts. */
+        public Entry {
+            Objects.requireNonNull(candidate, "candidate");
+            Objects.requireNonNull(result, "result");
+        }
     }
 
-    /** The ranked entries of a search; {@link #best()} is the first. */
-    public record Result(String algorithm, List<Entry> entries) {
-        /** The combination with the lowest mean RMSE. */
-        public Entry best() {
+    /**
+     * The ranked entries of a search; {@link #best()} is the first.
+     *
+     * @param entries every candidate, best first; copied
+     * @param <O>     the options type
+     */
+    public record Result<O>(List<Entry<O>> entries) {
+        /** Copies the entries. */
+        public Result {
+            entries = List.copyOf(entries);
+            if (entries.isEmpty()) {
+                throw new IllegalArgumentException("a grid search result needs at least one entry");
+            }
+        }
+
+        /** The entry with the lowest mean RMSE. */
+        public Entry<O> best() {
             return entries.get(0);
         }
 
+        /** The candidates, best first, with their mean RMSE and MAE. */
         @Override
         public String toString() {
-            StringBuilder sb = new StringBuilder(String.format("Grid search of %s: %d combinations%n%8s %8s  %s%n",
-                    algorithm, entries.size(), "RMSE", "MAE", "parameters"));
-            for (Entry e : entries) {
-                sb.append(String.format("%8.4f %8.4f  %s%n", e.result().rmse(), e.result().mae(), e.params()));
+            StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "Grid search: %d candidates%n%8s %8s  %s%n",
+                    entries.size(), "RMSE", "MAE", "candidate"));
+            for (Entry<O> e : entries) {
+                sb.append(String.format(Locale.ROOT, "%8.4f %8.4f  %s%n", e.result().rmse(), e.result().mae(),
+                        e.candidate()));
             }
             return sb.toString();
         }
     }
 
     /**
-     * Runs the search.
+     * Cross-validates every candidate on the same {@link Folds#kFold} splits and ranks them.
      *
-     * @param data      read
-     * @param algorithm a name of {@link Algorithms}
-     * @param grid      parameter name to the values to try (each list non-empty); read
-     * @param folds     folds of each cross-validation
-     * @param seed      shuffle seed, the same for every combination
-     * @throws IllegalArgumentException for an unknown algorithm or parameter, an empty value list or a bad value
+     * @param data       read
+     * @param candidates read; at least one, each non-null (their {@code toString()} names them in the results)
+     * @param learner    fits a model from training ratings and a candidate
+     * @param folds      folds of each cross-validation, in {@code [2, data.size()]}
+     * @param seed       shuffle seed, the same for every candidate
+     * @param <O>        the options type
+     * @throws IllegalArgumentException if there is no candidate, or the folds are out of range
      */
-    public static Result run(Ratings data, String algorithm, Map<String, List<String>> grid, int folds, long seed) {
+    public static <O> Result<O> evaluate(Ratings data, List<O> candidates, RatingLearner<O> learner, int folds,
+                                         long seed) {
         Objects.requireNonNull(data, "data");
-        Objects.requireNonNull(grid, "grid");
-        List<Map<String, String>> combos = new ArrayList<>();
-        combos.add(new LinkedHashMap<>());
-        for (Map.Entry<String, List<String>> g : grid.entrySet()) {
-            if (g.getValue().isEmpty()) {
-                throw new IllegalArgumentException("the grid must give at least one value for '" + g.getKey() + "'");
-            }
-            List<Map<String, String>> next = new ArrayList<>();
-            for (Map<String, String> c : combos) {
-                for (String v : g.getValue()) {
-                    Map<String, String> m = new LinkedHashMap<>(c);
-                    m.put(g.getKey(), v);
-                    next.add(m);
-                }
-            }
-            combos = next;
+        Objects.requireNonNull(candidates, "candidates");
+        Objects.requireNonNull(learner, "learner");
+        if (candidates.isEmpty()) {
+            throw new IllegalArgumentException("candidates must not be empty");
         }
-        List<ModelFactory> factories = new ArrayList<>();
-        for (Map<String, String> c : combos) {
-            factories.add(Algorithms.factory(algorithm, c));   // all checked before any fit
+        for (int c = 0; c < candidates.size(); c++) {
+            Objects.requireNonNull(candidates.get(c), "candidate " + c);
         }
         List<Split> splits = Folds.kFold(data, folds, seed);
-        List<Entry> entries = new ArrayList<>();
-        for (int i = 0; i < combos.size(); i++) {
-            entries.add(new Entry(Map.copyOf(combos.get(i)), CrossValidation.run(splits, algorithm, factories.get(i))));
+        List<Entry<O>> entries = new ArrayList<>(candidates.size());
+        for (O candidate : candidates) {
+            CvResult r = CrossValidation.evaluate(splits, String.valueOf(candidate),
+                    train -> learner.fit(train, candidate));
+            entries.add(new Entry<>(candidate, r));
         }
-        List<Entry> ranked = new ArrayList<>(entries);
-        ranked.sort(Comparator.comparingDouble((Entry e) -> e.result().rmse())
+        entries.sort(Comparator.comparingDouble((Entry<O> e) -> e.result().rmse())
                 .thenComparingDouble(e -> e.result().mae()));
-        return new Result(algorithm, List.copyOf(ranked));
+        return new Result<>(entries);
     }
 }

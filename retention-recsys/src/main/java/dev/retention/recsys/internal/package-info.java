@@ -1,5 +1,7 @@
 /**
- * Internals of the recommenders, not exported: {@link dev.retention.recsys.internal.RatingModelFiles},
- * the model-file sections the rating models share.
+ * Internals of the recommenders, not exported: {@link dev.retention.recsys.internal.ModelSections}, the
+ * checked model-file sections the rating models share (parameters that must be finite, id indexes). It
+ * imports none of the module's API packages, which import it; and
+ * {@link dev.retention.recsys.internal.FitLog}, how a fit logs its end.
  */
 package dev.retention.recsys.internal;

@@ -8,13 +8,14 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Options of {@link Knn#fit}, with Surprise's defaults.
+ * Options of {@link Knn#fit}, with Surprise's defaults. The number of threads is the similarity's
+ * ({@link #threads()}, {@link #withThreads}); it does not change the model.
  *
  * @param variant    which estimator; default {@link KnnVariant#WITH_MEANS}
  * @param userBased  user-user ({@code true}, the default) or item-item similarity
  * @param k          largest number of neighbours, {@code >= 1}; default 40
  * @param minK       fewest neighbours for the neighbourhood term, {@code >= 1}; default 1
- * @param similarity measure (default MSD), minimum support (1), shrinkage (100), representation, parallelism
+ * @param similarity measure (default MSD), minimum support (1), shrinkage (100), representation, threads (1)
  * @param baseline   how baselines are estimated for {@link KnnVariant#BASELINE} and for the
  *                   {@code pearson_baseline} similarity; default ALS
  */
@@ -75,6 +76,16 @@ public record KnnOptions(KnnVariant variant, boolean userBased, int k, int minK,
         return new KnnOptions(variant, userBased, k, minK, similarity, baseline);
     }
 
+    /** A copy whose similarities are computed on the given number of threads, {@code >= 1}. */
+    public KnnOptions withThreads(int threads) {
+        return withSimilarity(similarity.withThreads(threads));
+    }
+
+    /** The number of threads of the fit: those of the similarity computation. */
+    public int threads() {
+        return similarity.threads();
+    }
+
     /** Whether the fit estimates baselines: for {@link KnnVariant#BASELINE} and the {@code pearson_baseline} similarity. */
     public boolean usesBaselines() {
         return variant == KnnVariant.BASELINE || similarity.measure() == SimilarityMeasure.PEARSON_BASELINE;
@@ -91,7 +102,7 @@ public record KnnOptions(KnnVariant variant, boolean userBased, int k, int minK,
         }
         sb.append(String.format(Locale.ROOT, ", representation %s (top %d neighbours, full up to %,d bytes), "
                 + "%d thread%s", similarity.representation(), similarity.neighbours(), similarity.maxDenseBytes(),
-                similarity.parallelism(), similarity.parallelism() == 1 ? "" : "s"));
+                similarity.threads(), similarity.threads() == 1 ? "" : "s"));
         if (usesBaselines()) {
             sb.append(", baselines ").append(baseline);
         }

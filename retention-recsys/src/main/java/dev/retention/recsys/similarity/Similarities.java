@@ -1,5 +1,6 @@
 package dev.retention.recsys.similarity;
 
+import dev.retention.parallel.Workers;
 import dev.retention.recsys.sparse.CsrMatrix;
 import dev.retention.recsys.sparse.SparseOps;
 import dev.retention.recsys.sparse.SparseStats;
@@ -18,7 +19,7 @@ import java.util.Objects;
  * count^2) time, O(n) workspace per thread, and either a full {@code n x n} float matrix or a top-k
  * neighbour index as output; which one, and why, is stated by {@link SimilarityMatrix#representation()}
  * and {@link SimilarityMatrix#reason()}. The result is symmetric, bounded, free of NaN, and the same for
- * any parallelism.
+ * any number of threads.
  */
 public final class Similarities {
 
@@ -33,7 +34,7 @@ public final class Similarities {
      * {@link SimilarityMeasure#PEARSON_BASELINE}, which needs {@link Baselines}.
      *
      * @param rows    read; the entities compared are its rows
-     * @param options measure, support, representation, parallelism
+     * @param options measure, support, representation, threads
      * @throws IllegalArgumentException if the measure is {@code PEARSON_BASELINE}, or a full matrix is
      *                                  asked for more than 46,340 rows
      */
@@ -42,18 +43,40 @@ public final class Similarities {
     }
 
     /**
-     * Similarities between the rows of {@code rows}.
+     * Similarities between the rows of {@code rows}, on {@code options.threads()} threads started for the
+     * call.
      *
      * @param rows      read; the entities compared are its rows
-     * @param options   measure, support, shrinkage, representation, parallelism
+     * @param options   measure, support, shrinkage, representation, threads
      * @param baselines read; required for {@link SimilarityMeasure#PEARSON_BASELINE} (one bias per row
      *                  and per column of {@code rows}), ignored otherwise; may be {@code null} then
      * @throws IllegalArgumentException if baselines are missing or have the wrong lengths, or a full
      *                                  matrix is asked for more than 46,340 rows
      */
     public static SimilarityMatrix compute(CsrMatrix rows, SimilarityOptions options, Baselines baselines) {
+        Objects.requireNonNull(options, "options");
+        try (Workers workers = Workers.create(options.threads())) {
+            return compute(rows, options, baselines, workers);
+        }
+    }
+
+    /**
+     * {@link #compute(CsrMatrix, SimilarityOptions, Baselines)} on the caller's workers (for a fit that
+     * holds its threads; {@code options.threads()} is not used, and the result does not depend on the
+     * number of threads).
+     *
+     * @param rows      read; the entities compared are its rows
+     * @param options   measure, support, shrinkage, representation
+     * @param baselines read; required for {@link SimilarityMeasure#PEARSON_BASELINE}, else may be {@code null}
+     * @param workers   run the rows in blocks; not closed
+     * @throws IllegalArgumentException if baselines are missing or have the wrong lengths, or a full
+     *                                  matrix is asked for more than 46,340 rows
+     */
+    public static SimilarityMatrix compute(CsrMatrix rows, SimilarityOptions options, Baselines baselines,
+                                           Workers workers) {
         Objects.requireNonNull(rows, "rows");
         Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(workers, "workers");
         long start = System.nanoTime();
         int n = rows.rows();
         CsrMatrix x = rows;
@@ -94,17 +117,17 @@ public final class Similarities {
                     ? "full matrix, as asked" : String.format("full matrix: %s fits the budget of %s",
                     bytes(fullBytes), bytes(options.maxDenseBytes()));
             float[] dense = new float[n * n];
-            ImplPairs.dense(spec, dense, options.parallelism());
+            ImplPairs.dense(spec, dense, workers);
             result = SimilarityMatrix.full(options.measure(), n, dense, reason);
         } else {
             reason = options.representation() == SimilarityOptions.Representation.TOP_K
                     ? "top-" + options.neighbours() + " neighbour index, as asked"
                     : String.format("top-%d neighbour index: a full matrix would need %s, over the budget of %s",
                     options.neighbours(), bytes(fullBytes), bytes(options.maxDenseBytes()));
-            ImplPairs.SparseRows r = ImplPairs.sparse(spec, options.neighbours(), true, options.parallelism());
+            ImplPairs.SparseRows r = ImplPairs.sparse(spec, options.neighbours(), true, workers);
             result = SimilarityMatrix.pruned(options.measure(), n, r.ptr(), r.idx(), r.val(), reason);
         }
-        LOG.info("{} similarity of {} rows: {} ({} ms)", options.measure().label(), n, reason,
+        LOG.debug("{} similarity of {} rows: {} ({} ms)", options.measure().label(), n, reason,
                 (System.nanoTime() - start) / 1_000_000);
         return result;
     }

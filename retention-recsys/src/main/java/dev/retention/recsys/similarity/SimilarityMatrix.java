@@ -1,11 +1,13 @@
 package dev.retention.recsys.similarity;
 
+import dev.retention.data.IdIndex;
 import dev.retention.model.ModelFile;
 import dev.retention.model.ModelFormatException;
 import dev.retention.recsys.sparse.CsrMatrix;
 import dev.retention.recsys.sparse.internal.TopK;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -15,6 +17,12 @@ import java.util.Objects;
  *
  * <p>{@link #get(int, int)} is O(1) for a full matrix and O(log k) for an index, where pairs not kept
  * read as 0. The diagonal reads as 1, as in Surprise.
+ *
+ * <p>Rows are dense indexes; the external ids they stand for (users or items) are given by
+ * {@link #withIds(IdIndex)} (a neighbourhood model does so with its ratings' ids), and {@link #toString()}
+ * and {@link Neighbours} print them. Without ids, a row's id is its index. Two matrices are equal when
+ * they hold the same measure and the same similarities in the same representation (the reason and the ids
+ * are not compared).
  */
 public final class SimilarityMatrix {
 
@@ -33,9 +41,10 @@ public final class SimilarityMatrix {
     private final int[] idx;
     private final float[] val;
     private final String reason;
+    private final IdIndex ids;        // or null: a row's id is its index
 
     private SimilarityMatrix(SimilarityMeasure measure, int n, float[] dense, int[] ptr, int[] idx, float[] val,
-                             String reason) {
+                             String reason, IdIndex ids) {
         this.measure = measure;
         this.n = n;
         this.dense = dense;
@@ -43,15 +52,40 @@ public final class SimilarityMatrix {
         this.idx = idx;
         this.val = val;
         this.reason = reason;
+        this.ids = ids;
     }
 
     static SimilarityMatrix full(SimilarityMeasure measure, int n, float[] dense, String reason) {
-        return new SimilarityMatrix(measure, n, dense, null, null, null, reason);
+        return new SimilarityMatrix(measure, n, dense, null, null, null, reason, null);
     }
 
     static SimilarityMatrix pruned(SimilarityMeasure measure, int n, int[] ptr, int[] idx, float[] val,
                                    String reason) {
-        return new SimilarityMatrix(measure, n, null, ptr, idx, val, reason);
+        return new SimilarityMatrix(measure, n, null, ptr, idx, val, reason, null);
+    }
+
+    /**
+     * The same similarities with the external ids of the rows, for {@link #toString()} and
+     * {@link Neighbours}. O(1): the similarities are shared, not copied (they are immutable).
+     *
+     * @param ids read, kept; one id per row
+     * @throws IllegalArgumentException if {@code ids} does not hold {@link #size()} ids
+     */
+    public SimilarityMatrix withIds(IdIndex ids) {
+        Objects.requireNonNull(ids, "ids");
+        if (ids.size() != n) {
+            throw new IllegalArgumentException("ids must hold one id per row, " + n + ", got " + ids.size());
+        }
+        return new SimilarityMatrix(measure, n, dense, ptr, idx, val, reason, ids);
+    }
+
+    /** The external ids of the rows, or the identity (a row's id is its index) when none were given. */
+    public IdIndex ids() {
+        return ids != null ? ids : IdIndex.identity(n);
+    }
+
+    private String id(int row) {
+        return ids != null ? ids.id(row) : Integer.toString(row);
     }
 
     /** Number of rows compared. */
@@ -141,19 +175,82 @@ public final class SimilarityMatrix {
         for (int t = 0; t < kept; t++) {
             sim[t] = (float) value[index[t]];
         }
-        return new Neighbours(index, sim);
+        return new Neighbours(i, index, sim, this);
     }
 
     /**
-     * The most similar rows of one row, as parallel arrays, most similar first.
-     *
-     * @param index      the rows
-     * @param similarity their similarities
+     * The most similar rows of one row, most similar first, as parallel arrays of rows (dense indexes) and
+     * similarities, with the external ids of the matrix to print them. Immutable: the arrays are copied on
+     * the way out; equal when the row, the neighbours and their similarities are (the ids are not compared).
      */
-    public record Neighbours(int[] index, float[] similarity) {
+    public static final class Neighbours {
+        private final int row;
+        private final int[] index;
+        private final float[] similarity;
+        private final SimilarityMatrix of;
+
+        private Neighbours(int row, int[] index, float[] similarity, SimilarityMatrix of) {
+            this.row = row;
+            this.index = index;
+            this.similarity = similarity;
+            this.of = of;
+        }
+
+        /** The row whose neighbours these are. */
+        public int row() {
+            return row;
+        }
+
         /** Number of neighbours. */
         public int size() {
             return index.length;
+        }
+
+        /** The neighbours' rows, most similar first; a copy. */
+        public int[] index() {
+            return index.clone();
+        }
+
+        /** The row of neighbour {@code t}. */
+        public int index(int t) {
+            return index[Objects.checkIndex(t, index.length)];
+        }
+
+        /** The external id of neighbour {@code t}. */
+        public String id(int t) {
+            return of.id(index(t));
+        }
+
+        /** The similarities, non-increasing; a copy. */
+        public float[] similarity() {
+            return similarity.clone();
+        }
+
+        /** The similarity of neighbour {@code t}. */
+        public float similarity(int t) {
+            return similarity[Objects.checkIndex(t, similarity.length)];
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Neighbours b && b.row == row && Arrays.equals(b.index, index)
+                    && Arrays.equals(b.similarity, similarity);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * (31 * row + Arrays.hashCode(index)) + Arrays.hashCode(similarity);
+        }
+
+        /** A table of the neighbours of the row, by external id: rank, id, similarity. */
+        @Override
+        public String toString() {
+            StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%d neighbours of %s (%s)%n%6s %12s %10s%n",
+                    index.length, of.id(row), of.measure.label(), "rank", "id", "similarity"));
+            for (int t = 0; t < index.length; t++) {
+                sb.append(String.format(Locale.ROOT, "%6d %12s %10.4f%n", t + 1, of.id(index[t]), similarity[t]));
+            }
+            return sb.toString();
         }
     }
 
@@ -239,16 +336,39 @@ public final class SimilarityMatrix {
     }
 
     @Override
+    public boolean equals(Object o) {
+        return o instanceof SimilarityMatrix m && m.measure == measure && m.n == n && Arrays.equals(m.dense, dense)
+                && Arrays.equals(m.ptr, ptr) && Arrays.equals(m.idx, idx) && Arrays.equals(m.val, val);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(measure, n, Arrays.hashCode(dense), Arrays.hashCode(ptr), Arrays.hashCode(idx),
+                Arrays.hashCode(val));
+    }
+
+    /** The measure, the size and the reason, then the similarities of the first six rows, by external id. */
+    @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder(String.format("SimilarityMatrix %s of %,d rows: %s%n", measure.label(), n,
-                reason));
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "SimilarityMatrix %s of %,d rows: %s%n",
+                measure.label(), n, reason));
         int shown = Math.min(n, 6);
+        sb.append(String.format(Locale.ROOT, "%12s", ""));
+        for (int j = 0; j < shown; j++) {
+            sb.append(String.format(Locale.ROOT, " %9s", abbreviated(id(j))));
+        }
+        sb.append(String.format("%s%n", n > shown ? "  ..." : ""));
         for (int i = 0; i < shown; i++) {
+            sb.append(String.format(Locale.ROOT, "%12s", abbreviated(id(i))));
             for (int j = 0; j < shown; j++) {
-                sb.append(String.format("%8.4f", get(i, j)));
+                sb.append(String.format(Locale.ROOT, " %9.4f", get(i, j)));
             }
             sb.append(String.format("%s%n", n > shown ? "  ..." : ""));
         }
         return sb.toString();
+    }
+
+    private static String abbreviated(String id) {
+        return id.length() <= 9 ? id : id.substring(0, 8) + "~";
     }
 }

@@ -13,11 +13,11 @@ import java.util.Objects;
  * @param neighbours     neighbours kept per row by the top-k index, {@code >= 1}; default 100
  * @param maxDenseBytes  largest full matrix the automatic choice allows, in bytes ({@code 4 n^2});
  *                       default 256 MiB (a full matrix up to 8,192 rows)
- * @param parallelism    threads, {@code >= 1}; the result does not depend on it; default 1
+ * @param threads        threads, {@code >= 1}; the result does not depend on it; default 1
  */
 public record SimilarityOptions(SimilarityMeasure measure, int minSupport, double shrinkage,
                                 Representation representation, int neighbours, long maxDenseBytes,
-                                int parallelism) {
+                                int threads) {
 
     /** How the similarities are held. */
     public enum Representation {
@@ -45,8 +45,8 @@ public record SimilarityOptions(SimilarityMeasure measure, int minSupport, doubl
         if (maxDenseBytes < 0) {
             throw new IllegalArgumentException("maxDenseBytes must be >= 0, got " + maxDenseBytes);
         }
-        if (parallelism < 1) {
-            throw new IllegalArgumentException("parallelism must be >= 1, got " + parallelism);
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
     }
 
@@ -58,42 +58,42 @@ public record SimilarityOptions(SimilarityMeasure measure, int minSupport, doubl
     /** A copy with the given measure. */
     public SimilarityOptions withMeasure(SimilarityMeasure measure) {
         return new SimilarityOptions(measure, minSupport, shrinkage, representation, neighbours, maxDenseBytes,
-                parallelism);
+                threads);
     }
 
     /** A copy with the given minimum support. */
     public SimilarityOptions withMinSupport(int minSupport) {
         return new SimilarityOptions(measure, minSupport, shrinkage, representation, neighbours, maxDenseBytes,
-                parallelism);
+                threads);
     }
 
     /** A copy with the given shrinkage. */
     public SimilarityOptions withShrinkage(double shrinkage) {
         return new SimilarityOptions(measure, minSupport, shrinkage, representation, neighbours, maxDenseBytes,
-                parallelism);
+                threads);
     }
 
     /** A copy with the given representation. */
     public SimilarityOptions withRepresentation(Representation representation) {
         return new SimilarityOptions(measure, minSupport, shrinkage, representation, neighbours, maxDenseBytes,
-                parallelism);
+                threads);
     }
 
     /** A copy keeping the given number of neighbours in a top-k index. */
     public SimilarityOptions withNeighbours(int neighbours) {
         return new SimilarityOptions(measure, minSupport, shrinkage, representation, neighbours, maxDenseBytes,
-                parallelism);
+                threads);
     }
 
     /** A copy with the given budget for a full matrix. */
     public SimilarityOptions withMaxDenseBytes(long maxDenseBytes) {
         return new SimilarityOptions(measure, minSupport, shrinkage, representation, neighbours, maxDenseBytes,
-                parallelism);
+                threads);
     }
 
     /** A copy with the given number of threads. */
-    public SimilarityOptions withParallelism(int parallelism) {
+    public SimilarityOptions withThreads(int threads) {
         return new SimilarityOptions(measure, minSupport, shrinkage, representation, neighbours, maxDenseBytes,
-                parallelism);
+                threads);
     }
 }

@@ -1,94 +1,103 @@
 package dev.retention.recsys.slopeone;
 
-import dev.retention.model.ModelFile;
-import dev.retention.model.ModelFormatException;
-import dev.retention.recsys.FitSummary;
-import dev.retention.recsys.RatingModel;
+import dev.retention.model.FitControl;
+import dev.retention.model.FitSummary;
+import dev.retention.parallel.Blocks;
+import dev.retention.parallel.Workers;
 import dev.retention.recsys.Ratings;
-import dev.retention.recsys.internal.RatingModelFiles;
+import dev.retention.recsys.internal.FitLog;
 import dev.retention.recsys.sparse.CsrMatrix;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Slope One (D. Lemire and A. Maclachlan, "Slope One predictors for online rating-based collaborative
- * filtering", SDM 2005), as Surprise's {@code SlopeOne}: with {@code dev(i, j)} the mean of
- * {@code r_ui - r_uj} over the users who rated both, the prediction is
- * {@code mu_u + mean over j in R_i(u) of dev(i, j)}, where {@code R_i(u)} are the items rated by
- * {@code u} that share at least one user with {@code i}; the user's mean alone when there are none.
- * Unknown users or items fall back to the global mean (impossible). No parameters. Immutable and
- * thread-safe; saved and loaded with the model file format (type {@value #MODEL_TYPE}), which holds the
- * training ratings and the deviation table.
+ * Fits Slope One (D. Lemire and A. Maclachlan, "Slope One predictors for online rating-based collaborative
+ * filtering", SDM 2005), as Surprise's {@code SlopeOne}, as a {@link SlopeOneModel}: the mean deviation
+ * {@code dev(i, j)} of {@code r_ui - r_uj} over the users who rated both items, for every pair. Entry point
+ * {@link #fit}.
  *
- * <p>Fit O(sum over users of count^2) time and a dense {@code items x items} table of deviations
- * (4 bytes per pair: 55 MB for 3,706 items), as Surprise; predict O(ratings of the user).
+ * <p>Fit O(sum over users of count^2) time and a dense {@code items x items} table of deviations (4 bytes per
+ * pair: 55 MB for 3,706 items), as Surprise. Rows of the table are computed in fixed blocks of items (by
+ * work, from the data alone), each row by one thread with its own workspace in a fixed order, so the table is
+ * the same for any number of threads.
  */
-public final class SlopeOne extends RatingModel {
+public final class SlopeOne {
 
-    /** The model type written into model files. */
-    public static final String MODEL_TYPE = "recsys-slope-one";
     private static final Logger LOG = LoggerFactory.getLogger(SlopeOne.class);
     private static final int MAX_ITEMS = 46_340;
+    private static final long BLOCK_WORK = 1 << 18;
 
-    private final Ratings train;
-    private final int n;
-    private final float[] dev;        // dev[i * n + j], NaN when no user rated both
-    private final double[] userMean;
+    private SlopeOne() {
+    }
 
-    private SlopeOne(Ratings train, float[] dev, double[] userMean, FitSummary fit) {
-        super("SlopeOne", train, fit);
-        this.train = train;
-        this.n = train.itemCount();
-        this.dev = dev;
-        this.userMean = userMean;
+    /**
+     * Fits the deviation table with {@link SlopeOneOptions#defaults()} (one thread).
+     *
+     * @param train read; kept for predictions
+     * @throws IllegalArgumentException if there are more than 46,340 items (the table would not fit an array)
+     */
+    public static SlopeOneModel fit(Ratings train) {
+        return fit(train, SlopeOneOptions.defaults(), FitControl.defaults());
     }
 
     /**
      * Fits the deviation table.
      *
-     * @param train read; kept for predictions
+     * @param train   read; kept for predictions
+     * @param options threads
      * @throws IllegalArgumentException if there are more than 46,340 items (the table would not fit an array)
      */
-    public static SlopeOne fit(Ratings train) {
+    public static SlopeOneModel fit(Ratings train, SlopeOneOptions options) {
+        return fit(train, options, FitControl.defaults());
+    }
+
+    /**
+     * Fits the deviation table. A closed-form fit: {@code control} is asked whether to cancel before it
+     * starts, and lends its executor, if any, to the threads.
+     *
+     * @param train   read; kept for predictions
+     * @param options threads
+     * @param control may cancel the fit; its executor runs the threads
+     * @throws IllegalArgumentException                   if there are more than 46,340 items
+     * @throws java.util.concurrent.CancellationException if the control cancels
+     */
+    public static SlopeOneModel fit(Ratings train, SlopeOneOptions options, FitControl control) {
         Objects.requireNonNull(train, "train");
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(control, "control");
         int n = train.itemCount();
         if (n > MAX_ITEMS) {
             throw new IllegalArgumentException("SlopeOne keeps a dense items x items table; at most " + MAX_ITEMS
                     + " items, got " + n);
         }
+        control.checkCancelled("SlopeOne", 0);
         long start = System.nanoTime();
         CsrMatrix byUser = train.byUser();
         CsrMatrix byItem = train.byItem();
         float[] dev = new float[n * n];
-        int[] freq = new int[n];
-        double[] sum = new double[n];
-        int[] touched = new int[n];
+        long[] work = new long[n + 1];   // row i visits the ratings of every user who rated i
         for (int i = 0; i < n; i++) {
-            int m = 0;
+            long w = 1;
             for (int q = byItem.rowStart(i); q < byItem.rowEnd(i); q++) {
-                int u = byItem.columnIndex(q);
-                double rui = byItem.value(q);
-                for (int p = byUser.rowStart(u), end = byUser.rowEnd(u); p < end; p++) {
-                    int j = byUser.columnIndex(p);
-                    if (freq[j]++ == 0) {
-                        touched[m++] = j;
-                    }
-                    sum[j] += rui - byUser.value(p);
+                w += byUser.rowLength(byItem.columnIndex(q));
+            }
+            work[i + 1] = work[i] + w;
+        }
+        Blocks blocks = Blocks.byWeight(work, n, BLOCK_WORK);
+        try (Workers workers = control.workers(options.threads())) {
+            Workspace[] spaces = new Workspace[workers.threads()];
+            workers.run(blocks.count(), (b, w) -> {
+                if (spaces[w] == null) {
+                    spaces[w] = new Workspace(n);
                 }
-            }
-            int row = i * n;
-            java.util.Arrays.fill(dev, row, row + n, Float.NaN);
-            for (int t = 0; t < m; t++) {
-                int j = touched[t];
-                dev[row + j] = j == i ? 0f : (float) (sum[j] / freq[j]);
-                freq[j] = 0;
-                sum[j] = 0;
-            }
+                for (int i = blocks.start(b); i < blocks.end(b); i++) {
+                    deviationRow(i, byUser, byItem, dev, spaces[w]);
+                }
+            });
         }
         double[] userMean = new double[train.userCount()];
         for (int u = 0; u < userMean.length; u++) {
@@ -98,85 +107,52 @@ public final class SlopeOne extends RatingModel {
             }
             userMean[u] = byUser.rowLength(u) == 0 ? 0 : s / byUser.rowLength(u);
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        LOG.info("SlopeOne fitted on {} ratings, {} items, in {} ms", train.size(), n, Math.round(seconds * 1000));
-        FitSummary fit = FitSummary.closedForm("SlopeOne", "none (Slope One has no parameters)",
-                String.format(Locale.ROOT, "dense %,d x %,d deviation table (%.1f MiB)", n, n, 4.0 * n * n / (1 << 20)),
-                seconds);
-        return new SlopeOne(train, dev, userMean, fit);
+        FitSummary s = FitSummary.builder("SlopeOne").options(options)
+                .choice(String.format(Locale.ROOT, "dense %,d x %,d deviation table (%.1f MiB)", n, n,
+                        4.0 * n * n / (1 << 20)))
+                .data(train.fingerprint()).secondsSince(start).build();
+        FitLog.report(LOG, s);
+        return new SlopeOneModel(train, dev, userMean, options, s);
     }
 
-    @Override
-    protected double unclippedEstimate(int user, int item) {
-        if (!train.knowsUser(user) || !train.knowsItem(item)) {
-            return Double.NaN;
+    /** Per-thread sums over the items co-rated with one item; left cleared between rows. */
+    private static final class Workspace {
+        final int[] freq;
+        final double[] sum;
+        final int[] touched;
+
+        Workspace(int n) {
+            freq = new int[n];
+            sum = new double[n];
+            touched = new int[n];
         }
-        CsrMatrix byUser = train.byUser();
-        int row = item * n;
-        double s = 0;
-        int count = 0;
-        for (int p = byUser.rowStart(user), end = byUser.rowEnd(user); p < end; p++) {
-            float d = dev[row + byUser.columnIndex(p)];
-            if (d == d) {   // not NaN: some user rated both
-                s += d;
-                count++;
-            }
-        }
-        return userMean[user] + (count == 0 ? 0 : s / count);
     }
 
-    @Override
-    protected String impossibleReason(int user, int item) {
-        return UNKNOWN;
-    }
-
-    /**
-     * The mean deviation {@code dev(i, j)} of item {@code i} over item {@code j}, 0 when no user
-     * rated both.
-     */
-    public double deviation(int i, int j) {
-        Objects.checkIndex(i, n);
-        Objects.checkIndex(j, n);
-        float d = dev[i * n + j];
-        return d == d ? d : 0;
-    }
-
-    @Override
-    protected String modelType() {
-        return MODEL_TYPE;
-    }
-
-    @Override
-    protected void writeSections(ModelFile.Writer file) {
-        RatingModelFiles.putRatings(file, train);
-        file.putFloats("deviations", dev).putDoubles("user_means", userMean);
-    }
-
-    /**
-     * Reads a model written by {@link #save(Path)}; its predictions equal the saved model's.
-     *
-     * @throws ModelFormatException if the file is not a valid model file of this type
-     * @throws IOException          if it cannot be read
-     */
-    public static SlopeOne load(Path path) throws IOException {
-        return RatingModelFiles.read(path, MODEL_TYPE, (f, h) -> {
-            Ratings train = RatingModelFiles.ratings(f, h);
-            float[] dev = f.floats("deviations");
-            double[] userMean = RatingModelFiles.finiteDoubles(f, "user_means", h.userCount());
-            RatingModelFiles.requireLength(f, "deviations", dev.length, (long) h.itemCount() * h.itemCount());
-            for (int p = 0; p < dev.length; p++) {
-                if (Float.isInfinite(dev[p])) {
-                    throw new ModelFormatException(f.source() + ": deviation " + dev[p] + " at position " + p
-                            + " is not finite (NaN marks pairs no user rated)");
+    /** Row {@code i} of the table: NaN where no user rated both items, 0 on the diagonal. */
+    private static void deviationRow(int i, CsrMatrix byUser, CsrMatrix byItem, float[] dev, Workspace ws) {
+        int n = byItem.rows();
+        int[] freq = ws.freq;
+        double[] sum = ws.sum;
+        int[] touched = ws.touched;
+        int m = 0;
+        for (int q = byItem.rowStart(i); q < byItem.rowEnd(i); q++) {
+            int u = byItem.columnIndex(q);
+            double rui = byItem.value(q);
+            for (int p = byUser.rowStart(u), end = byUser.rowEnd(u); p < end; p++) {
+                int j = byUser.columnIndex(p);
+                if (freq[j]++ == 0) {
+                    touched[m++] = j;
                 }
+                sum[j] += rui - byUser.value(p);
             }
-            return new SlopeOne(train, dev, userMean, h.fit());
-        });
-    }
-
-    @Override
-    public String toString() {
-        return String.format(Locale.ROOT, "SlopeOne: %,d ratings, %,d x %,d deviation table%n%s", train.size(), n, n,
-                fitSummary());
+        }
+        int row = i * n;
+        Arrays.fill(dev, row, row + n, Float.NaN);
+        for (int t = 0; t < m; t++) {
+            int j = touched[t];
+            dev[row + j] = j == i ? 0f : (float) (sum[j] / freq[j]);
+            freq[j] = 0;
+            sum[j] = 0;
+        }
     }
 }

@@ -7,9 +7,9 @@ package dev.retention.recsys.sparse;
  *                    0 (the default) keeps every pair
  * @param minSupport  keep a pair only when at least this many rows hold both columns; default 1
  * @param diagonal    whether to keep the diagonal (the squared column norms); default {@code true}
- * @param parallelism number of threads, {@code >= 1}; the result does not depend on it; default 1
+ * @param threads     number of threads, {@code >= 1}; the result does not depend on it; default 1
  */
-public record GramOptions(int topK, int minSupport, boolean diagonal, int parallelism) {
+public record GramOptions(int topK, int minSupport, boolean diagonal, int threads) {
 
     /** Validates the options. */
     public GramOptions {
@@ -19,8 +19,8 @@ public record GramOptions(int topK, int minSupport, boolean diagonal, int parall
         if (minSupport < 1) {
             throw new IllegalArgumentException("minSupport must be >= 1, got " + minSupport);
         }
-        if (parallelism < 1) {
-            throw new IllegalArgumentException("parallelism must be >= 1, got " + parallelism);
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
     }
 
@@ -31,21 +31,21 @@ public record GramOptions(int topK, int minSupport, boolean diagonal, int parall
 
     /** A copy keeping the {@code topK} largest values per row (0 for all). */
     public GramOptions withTopK(int topK) {
-        return new GramOptions(topK, minSupport, diagonal, parallelism);
+        return new GramOptions(topK, minSupport, diagonal, threads);
     }
 
     /** A copy with the given minimum support. */
     public GramOptions withMinSupport(int minSupport) {
-        return new GramOptions(topK, minSupport, diagonal, parallelism);
+        return new GramOptions(topK, minSupport, diagonal, threads);
     }
 
     /** A copy that keeps or drops the diagonal. */
     public GramOptions withDiagonal(boolean diagonal) {
-        return new GramOptions(topK, minSupport, diagonal, parallelism);
+        return new GramOptions(topK, minSupport, diagonal, threads);
     }
 
     /** A copy with the given number of threads. */
-    public GramOptions withParallelism(int parallelism) {
-        return new GramOptions(topK, minSupport, diagonal, parallelism);
+    public GramOptions withThreads(int threads) {
+        return new GramOptions(topK, minSupport, diagonal, threads);
     }
 }

@@ -10,9 +10,9 @@ package dev.retention.recsys.sparse;
  *                        matrix and sharpens the decay of the spectrum; default 4 (as scikit-learn's
  *                        {@code randomized_svd})
  * @param seed            seed of the Gaussian test matrix; the same seed gives the same result
- * @param parallelism     threads of the sparse products, {@code >= 1}; the result does not depend on it
+ * @param threads         threads of the sparse products, {@code >= 1}; the result does not depend on it
  */
-public record SvdOptions(int rank, int oversampling, int powerIterations, long seed, int parallelism) {
+public record SvdOptions(int rank, int oversampling, int powerIterations, long seed, int threads) {
 
     /** Validates the options. */
     public SvdOptions {
@@ -25,8 +25,8 @@ public record SvdOptions(int rank, int oversampling, int powerIterations, long s
         if (powerIterations < 0) {
             throw new IllegalArgumentException("powerIterations must be >= 0, got " + powerIterations);
         }
-        if (parallelism < 1) {
-            throw new IllegalArgumentException("parallelism must be >= 1, got " + parallelism);
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
     }
 
@@ -37,26 +37,26 @@ public record SvdOptions(int rank, int oversampling, int powerIterations, long s
 
     /** A copy with the given rank. */
     public SvdOptions withRank(int rank) {
-        return new SvdOptions(rank, oversampling, powerIterations, seed, parallelism);
+        return new SvdOptions(rank, oversampling, powerIterations, seed, threads);
     }
 
     /** A copy with the given oversampling. */
     public SvdOptions withOversampling(int oversampling) {
-        return new SvdOptions(rank, oversampling, powerIterations, seed, parallelism);
+        return new SvdOptions(rank, oversampling, powerIterations, seed, threads);
     }
 
     /** A copy with the given number of power iterations. */
     public SvdOptions withPowerIterations(int powerIterations) {
-        return new SvdOptions(rank, oversampling, powerIterations, seed, parallelism);
+        return new SvdOptions(rank, oversampling, powerIterations, seed, threads);
     }
 
     /** A copy with the given seed. */
     public SvdOptions withSeed(long seed) {
-        return new SvdOptions(rank, oversampling, powerIterations, seed, parallelism);
+        return new SvdOptions(rank, oversampling, powerIterations, seed, threads);
     }
 
     /** A copy with the given number of threads. */
-    public SvdOptions withParallelism(int parallelism) {
-        return new SvdOptions(rank, oversampling, powerIterations, seed, parallelism);
+    public SvdOptions withThreads(int threads) {
+        return new SvdOptions(rank, oversampling, powerIterations, seed, threads);
     }
 }

@@ -2,6 +2,8 @@ package dev.retention.recsys.sparse;
 
 import dev.retention.matrix.Decompositions;
 import dev.retention.matrix.ThinSvd;
+import dev.retention.model.FitControl;
+import dev.retention.parallel.Workers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +27,7 @@ import java.util.Random;
  * the result is exact to rounding.
  *
  * <p>Factors are row-major {@code double[]}: {@code U} is {@code m x k}, {@code V} is {@code n x k};
- * singular values are non-increasing. The same seed gives the same result whatever the parallelism.
+ * singular values are non-increasing. The same seed gives the same result whatever the number of threads.
  */
 public final class TruncatedSvd {
 
@@ -53,15 +55,53 @@ public final class TruncatedSvd {
     }
 
     /**
-     * The leading {@code options.rank()} singular triplets of {@code a}.
+     * The leading {@code options.rank()} singular triplets of {@code a}, on {@code options.threads()}
+     * threads held for the whole decomposition.
      *
      * @param a       read
-     * @param options rank, oversampling, power iterations, seed, parallelism
+     * @param options rank, oversampling, power iterations, seed, threads
      * @throws IllegalArgumentException if the rank exceeds {@code min(rows, cols)}
      */
     public static TruncatedSvd compute(CsrMatrix a, SvdOptions options) {
+        return compute(a, options, FitControl.defaults());
+    }
+
+    /**
+     * {@link #compute(CsrMatrix, SvdOptions)} with progress and cancellation: {@code control} hears each
+     * power iteration (stage {@code "power iterations"}) and may stop the computation, and its executor,
+     * if any, runs the threads.
+     *
+     * @param a       read
+     * @param options rank, oversampling, power iterations, seed, threads
+     * @param control told once per power iteration; its executor is used when it has one
+     * @throws IllegalArgumentException                      if the rank exceeds {@code min(rows, cols)}
+     * @throws java.util.concurrent.CancellationException if the control cancels
+     */
+    public static TruncatedSvd compute(CsrMatrix a, SvdOptions options, FitControl control) {
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(control, "control");
+        try (Workers workers = control.workers(options.threads())) {
+            return compute(a, options, workers, control);
+        }
+    }
+
+    /**
+     * {@link #compute(CsrMatrix, SvdOptions, FitControl)} on the caller's workers, for a caller that runs
+     * more sparse products around the decomposition (PureSVD's projection) on the same threads. The
+     * workers' thread count replaces {@code options.threads()}; the result depends on neither.
+     *
+     * @param a       read
+     * @param options rank, oversampling, power iterations, seed
+     * @param workers run every sparse product; not closed
+     * @param control told once per power iteration
+     * @throws IllegalArgumentException                      if the rank exceeds {@code min(rows, cols)}
+     * @throws java.util.concurrent.CancellationException if the control cancels
+     */
+    public static TruncatedSvd compute(CsrMatrix a, SvdOptions options, Workers workers, FitControl control) {
         Objects.requireNonNull(a, "a");
         Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(workers, "workers");
+        Objects.requireNonNull(control, "control");
         int m = a.rows();
         int n = a.cols();
         int k = options.rank();
@@ -70,29 +110,30 @@ public final class TruncatedSvd {
                     + "] for a " + m + " x " + n + " matrix, got " + k);
         }
         int l = (int) Math.min((long) k + options.oversampling(), Math.min(m, n));
-        int threads = options.parallelism();
         long start = System.nanoTime();
         CsrMatrix at = a.transpose();
 
         double[] w = new double[n * l];
-        Random random = new Random(options.seed());
+        Random random = new Random(options.seed());   // one stream, drawn in this thread
         for (int i = 0; i < w.length; i++) {
             w[i] = random.nextGaussian();
         }
-        double[] y = SparseOps.mult(a, w, l, null, threads);
+        double[] y = SparseOps.mult(a, w, l, null, workers);
         // orth(Y) is the thin Q of a Householder QR; a sketch of lower rank than l (a matrix of rank below l)
         // still gives orthonormal columns, some an arbitrary completion, which is what the range finder needs
         double[] q = Decompositions.qrThin(y, m, l, null);
         double[] z = new double[n * l];
-        for (int it = 0; it < options.powerIterations(); it++) {
-            SparseOps.mult(at, q, l, z, threads);
+        int q1 = options.powerIterations();
+        for (int it = 0; it < q1; it++) {
+            SparseOps.mult(at, q, l, z, workers);
             double[] qz = Decompositions.qrThin(z, n, l, null);
-            SparseOps.mult(a, qz, l, y, threads);
+            SparseOps.mult(a, qz, l, y, workers);
             q = Decompositions.qrThin(y, m, l, null);
-            LOG.debug("truncated SVD: power iteration {} of {}", it + 1, options.powerIterations());
+            LOG.debug("truncated SVD: power iteration {} of {}", it + 1, q1);
+            control.step("power iterations", it + 1, q1, Double.NaN);
         }
         // A^T Q = V_b S U_b^T, so A ~ Q Q^T A = (Q U_b) S V_b^T
-        SparseOps.mult(at, q, l, z, threads);
+        SparseOps.mult(at, q, l, z, workers);
         ThinSvd svd = Decompositions.svd(z, n, l);
         double[] vb = svd.u();   // n x l
         double[] ub = svd.v();   // l x l
@@ -113,7 +154,7 @@ public final class TruncatedSvd {
         for (int j = 0; j < n; j++) {
             System.arraycopy(vb, j * l, v, j * k, k);
         }
-        LOG.info("truncated SVD of a {} x {} matrix ({} non-zeros): rank {}, sketch {}, {} power iterations, {} ms",
+        LOG.debug("truncated SVD of a {} x {} matrix ({} non-zeros): rank {}, sketch {}, {} power iterations, {} ms",
                 m, n, a.nnz(), k, l, options.powerIterations(), (System.nanoTime() - start) / 1_000_000);
         return new TruncatedSvd(m, n, k, s, u, v, options, l);
     }

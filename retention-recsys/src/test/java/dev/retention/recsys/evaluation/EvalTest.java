@@ -5,14 +5,17 @@ import dev.retention.recsys.RatingPredictor;
 import dev.retention.recsys.RatingScale;
 import dev.retention.recsys.Ratings;
 import dev.retention.recsys.RecsysFixture;
+import dev.retention.recsys.baseline.BaselineOnly;
+import dev.retention.recsys.baseline.BaselineOptions;
 import dev.retention.recsys.knn.Knn;
+import dev.retention.recsys.knn.KnnModel;
 import dev.retention.recsys.knn.KnnOptions;
 import dev.retention.recsys.knn.KnnVariant;
+import dev.retention.recsys.similarity.SimilarityMeasure;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -100,7 +103,8 @@ class EvalTest {
     @Test
     void crossValidation_reportsEveryFold_andMeans() {
         Ratings data = RecsysFixture.ratings();
-        CvResult r = CrossValidation.run(data, "baseline", Algorithms.factory("baseline", Map.of()), 4, 3);
+        CvResult r = CrossValidation.evaluate(data, "baseline", train -> BaselineOnly.fit(train,
+                BaselineOptions.defaults()), 4, 3);
         assertEquals(4, r.folds().size());
         double mean = 0;
         for (FoldResult f : r.folds()) {
@@ -121,7 +125,7 @@ class EvalTest {
     void evaluate_countsFallbacksInTheTimedPass_predictingEachRatingOnce() {
         Ratings data = RecsysFixture.ratings();
         Split split = Folds.kFold(data, 4, 5).get(0);
-        Knn inner = Knn.fit(split.train(), KnnOptions.defaults().withVariant(KnnVariant.BASIC).withMinK(3));
+        KnnModel inner = Knn.fit(split.train(), KnnOptions.defaults().withVariant(KnnVariant.BASIC).withMinK(3));
         int[] calls = new int[2];
         RatingPredictor counting = new RatingPredictor() {
             @Override
@@ -178,41 +182,28 @@ class EvalTest {
     }
 
     @Test
-    void gridSearch_ranksEveryCombinationByRmse() {
+    void gridSearch_ranksEveryCandidateByRmse_onTheSameFolds() {
         Ratings data = RecsysFixture.ratings();
-        GridSearch.Result g = GridSearch.run(data, "knn-means", Map.of("k", List.of("1", "3"),
-                "sim", List.of("msd", "cosine")), 3, 0);
+        KnnOptions o = KnnOptions.defaults();
+        List<KnnOptions> candidates = List.of(o.withK(1), o.withK(3), o.withK(1).withMeasure(SimilarityMeasure.COSINE),
+                o.withK(3).withMeasure(SimilarityMeasure.COSINE));
+        GridSearch.Result<KnnOptions> g = GridSearch.evaluate(data, candidates, Knn::fit, 3, 0);
         assertEquals(4, g.entries().size());
         for (int i = 1; i < 4; i++) {
             assertTrue(g.entries().get(i - 1).result().rmse() <= g.entries().get(i).result().rmse());
         }
         assertEquals(g.best(), g.entries().get(0));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> GridSearch.run(data, "knn-means", Map.of("k", List.of("1", "0")), 3, 0));
-        assertTrue(e.getMessage().contains("'k'") && e.getMessage().contains("got '0'"), e.getMessage());
-    }
-
-    @Test
-    void algorithms_rejectUnknownNamesParametersAndValues() {
-        IllegalArgumentException name = assertThrows(IllegalArgumentException.class,
-                () -> Algorithms.factory("svd++", Map.of()));
-        assertTrue(name.getMessage().contains("'svd++'") && name.getMessage().contains("knn-means"), name.getMessage());
-        IllegalArgumentException param = assertThrows(IllegalArgumentException.class,
-                () -> Algorithms.factory("knn-basic", Map.of("neighbours", "3")));
-        assertTrue(param.getMessage().contains("'neighbours'") && param.getMessage().contains("min_k"),
-                param.getMessage());
-        IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
-                () -> Algorithms.factory("slope-one", Map.of("k", "3")));
-        assertTrue(none.getMessage().contains("it takes none"), none.getMessage());
-        IllegalArgumentException sim = assertThrows(IllegalArgumentException.class,
-                () -> Algorithms.factory("knn-means", Map.of("sim", "euclid")));
-        assertTrue(sim.getMessage().contains("'euclid'"), sim.getMessage());
-        IllegalArgumentException bool = assertThrows(IllegalArgumentException.class,
-                () -> Algorithms.factory("knn-means", Map.of("user_based", "maybe")));
-        assertTrue(bool.getMessage().contains("true or false"), bool.getMessage());
-        for (String n : Algorithms.names()) {
-            Map<String, String> params = n.equals("pure-svd") ? Map.of("factors", "2") : Map.of();
-            assertTrue(Algorithms.factory(n, params).fit(RecsysFixture.ratings()).estimate(0, 0) >= 1);
+        // each entry is the cross-validation of its candidate on the folds of the seed
+        for (GridSearch.Entry<KnnOptions> e : g.entries()) {
+            CvResult alone = CrossValidation.evaluate(data, "x", train -> Knn.fit(train, e.candidate()), 3, 0);
+            assertEquals(alone.rmse(), e.result().rmse(), 0.0);
         }
+        assertTrue(g.toString().contains("Grid search: 4 candidates"), g.toString());
+        IllegalArgumentException empty = assertThrows(IllegalArgumentException.class,
+                () -> GridSearch.evaluate(data, List.<KnnOptions>of(), Knn::fit, 3, 0));
+        assertTrue(empty.getMessage().contains("candidates must not be empty"), empty.getMessage());
+        GridSearch.Result<BaselineOptions> b = GridSearch.evaluate(data, List.of(BaselineOptions.als(),
+                BaselineOptions.sgd()), BaselineOnly::fit, 4, 1);
+        assertEquals(2, b.entries().size());
     }
 }

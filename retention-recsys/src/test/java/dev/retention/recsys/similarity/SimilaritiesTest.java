@@ -1,5 +1,6 @@
 package dev.retention.recsys.similarity;
 
+import dev.retention.data.IdIndex;
 import dev.retention.model.ModelFile;
 import dev.retention.model.ModelFormatException;
 import dev.retention.recsys.sparse.CsrMatrix;
@@ -7,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -138,6 +140,30 @@ class SimilaritiesTest {
         assertEquals(0f, auto.get(3, 0));
         assertEquals(full.get(3, 2), auto.get(3, 2));
         assertArrayEquals(new int[] {4, 2, 1, 0}, full.neighbours(3, 10).index());
+    }
+
+    @Test
+    void neighbours_copyTheirArrays_areEqualByContent_andPrintExternalIds() {
+        SimilarityMatrix s = Similarities.compute(fixture(), SimilarityOptions.defaults())
+                .withIds(IdIndex.ofStrings("ann", "bob", "cy", "dee", "eve"));
+        SimilarityMatrix.Neighbours nb = s.neighbours(3, 2);
+        int[] index = nb.index();
+        index[0] = 99;
+        float[] sim = nb.similarity();
+        sim[0] = -1;
+        assertArrayEquals(new int[] {4, 2}, nb.index(), "the caller's copy does not write through");
+        assertEquals(1f, nb.similarity(0));
+        assertEquals("eve", nb.id(0));
+        assertEquals(nb, s.neighbours(3, 2));
+        assertEquals(nb.hashCode(), s.neighbours(3, 2).hashCode());
+        assertNotEquals(nb, s.neighbours(3, 3));
+        String text = nb.toString();
+        assertTrue(text.contains("2 neighbours of dee") && text.contains("eve") && text.contains("cy"), text);
+        assertTrue(s.toString().contains("ann") && s.toString().contains("dee"), s.toString());
+        // ids do not change the similarities, so they do not change equality
+        assertEquals(Similarities.compute(fixture(), SimilarityOptions.defaults()), s);
+        assertNotEquals(Similarities.compute(fixture(), SimilarityOptions.defaults().withMeasure(SimilarityMeasure.COSINE)), s);
+        assertThrows(IllegalArgumentException.class, () -> s.withIds(IdIndex.identity(4)));
     }
 
     @Test

@@ -63,7 +63,7 @@ class SimilarityPropertyTest {
         for (SimilarityMeasure m : SimilarityMeasure.values()) {
             SimilarityOptions o = SimilarityOptions.defaults().withMeasure(m).withMinSupport(1 + (int) (seed % 2));
             SimilarityMatrix s = Similarities.compute(a, o, b);
-            SimilarityMatrix s3 = Similarities.compute(a, o.withParallelism(3), b);
+            SimilarityMatrix s3 = Similarities.compute(a, o.withThreads(3), b);
             boolean nonNegative = m == SimilarityMeasure.MSD || m == SimilarityMeasure.JACCARD;
             for (int x = 0; x < a.rows(); x++) {
                 for (int y = 0; y < a.rows(); y++) {
@@ -93,7 +93,7 @@ class SimilarityPropertyTest {
         Baselines b = baselines(a, seed);
         SimilarityMatrix full = Similarities.compute(a, o, b);
         SimilarityMatrix top = Similarities.compute(a, o.withRepresentation(SimilarityOptions.Representation.TOP_K)
-                .withNeighbours(k).withParallelism(2), b);
+                .withNeighbours(k).withThreads(2), b);
         for (int x = 0; x < a.rows(); x++) {
             SimilarityMatrix.Neighbours fromFull = full.neighbours(x, k);
             SimilarityMatrix.Neighbours fromTop = top.neighbours(x, k);

@@ -172,7 +172,7 @@ class SellMatrixTest {
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> SparseOps.mult(sell, new double[2], new double[3], 1)).getMessage().contains("y"));
         assertTrue(assertThrows(IllegalArgumentException.class,
-                () -> SparseOps.mult(sell, new double[2], null, 0)).getMessage().contains("parallelism"));
+                () -> SparseOps.mult(sell, new double[2], null, 0)).getMessage().contains("threads must be >= 1, got 0"));
         assertThrows(NullPointerException.class, () -> SparseOps.mult((SellMatrix) null, new double[2], null, 1));
     }
 }

@@ -129,7 +129,7 @@ class SparseOpsTest {
         assertTrue(k.getMessage().contains("k must be >= 1, got 0"), k.getMessage());
         IllegalArgumentException p = assertThrows(IllegalArgumentException.class,
                 () -> SparseOps.mult(a, new double[3], null, 0));
-        assertTrue(p.getMessage().contains("parallelism"), p.getMessage());
+        assertTrue(p.getMessage().contains("threads must be >= 1, got 0"), p.getMessage());
         double[] nan = new double[6];
         nan[5] = Double.NaN;
         IllegalArgumentException finite = assertThrows(IllegalArgumentException.class,
@@ -149,6 +149,6 @@ class SparseOpsTest {
         double[] b2 = RandomSparse.dense(13, 500, 4);
         assertArrayEquals(SparseOps.mult(a, b2, 4, null, 1), SparseOps.mult(a, b2, 4, null, 3));
         assertEquals(SparseOps.gram(a, GramOptions.defaults().withTopK(20)),
-                SparseOps.gram(a, GramOptions.defaults().withTopK(20).withParallelism(3)));
+                SparseOps.gram(a, GramOptions.defaults().withTopK(20).withThreads(3)));
     }
 }

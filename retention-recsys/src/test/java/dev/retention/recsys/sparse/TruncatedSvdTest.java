@@ -83,7 +83,7 @@ class TruncatedSvdTest {
     void sameSeed_sameResult_forAnyParallelism() {
         CsrMatrix a = RandomSparse.ratings(5, 400, 300, 0.1);
         TruncatedSvd one = TruncatedSvd.compute(a, SvdOptions.defaults().withRank(8).withSeed(3));
-        TruncatedSvd two = TruncatedSvd.compute(a, SvdOptions.defaults().withRank(8).withSeed(3).withParallelism(2));
+        TruncatedSvd two = TruncatedSvd.compute(a, SvdOptions.defaults().withRank(8).withSeed(3).withThreads(2));
         assertArrayEquals(one.singularValues(), two.singularValues());
         assertArrayEquals(one.u(), two.u());
         assertArrayEquals(one.v(), two.v());

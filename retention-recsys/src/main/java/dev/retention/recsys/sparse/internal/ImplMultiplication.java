@@ -1,5 +1,6 @@
 package dev.retention.recsys.sparse.internal;
 
+import dev.retention.parallel.Blocks;
 import dev.retention.parallel.Workers;
 
 import java.util.Arrays;
@@ -57,13 +58,13 @@ public final class ImplMultiplication {
      * on the data only.
      */
     public static void mult(int rows, int cols, int[] ptr, int[] idx, float[] val, double[] x, double[] y,
-                            int threads) {
-        int[] bounds = Blocks.byNnz(ptr, rows, VECTOR_BLOCK_NNZ);
+                            Workers workers) {
+        Blocks blocks = Blocks.byWeight(ptr, rows, VECTOR_BLOCK_NNZ);
         int nnz = ptr[rows];
         boolean xCached = 8L * cols <= WINDOW_X_BYTES;
-        Workers.runOnce(threads, bounds.length - 1, (b, w) -> {
-            int from = bounds[b];
-            int to = bounds[b + 1];
+        workers.run(blocks.count(), b -> {
+            int from = blocks.start(b);
+            int to = blocks.end(b);
             long entries = (long) ptr[to] - ptr[from];
             if (xCached && entries >= (long) WINDOW_MIN_MEAN * (to - from)
                     && entries <= (long) WINDOW_MAX_MEAN * (to - from)) {
@@ -156,8 +157,8 @@ public final class ImplMultiplication {
      * consecutive rows that stay in the cache ({@link #panelRows}).
      */
     public static void mult(int rows, int cols, int[] ptr, int[] idx, float[] val, double[] b, int k, double[] c,
-                            int threads) {
-        mult(rows, cols, ptr, idx, val, b, k, c, threads, panelRows(cols, k));
+                            Workers workers) {
+        mult(rows, cols, ptr, idx, val, b, k, c, workers, panelRows(cols, k));
     }
 
     /**
@@ -176,18 +177,17 @@ public final class ImplMultiplication {
      * order, four entries at a time within a panel. Blocks are fixed by the data and {@code panelRows}.
      */
     public static void mult(int rows, int cols, int[] ptr, int[] idx, float[] val, double[] b, int k, double[] c,
-                            int threads, int panelRows) {
+                            Workers workers, int panelRows) {
         if (panelRows >= cols) {
-            int[] bounds = Blocks.byNnz(ptr, rows, BLOCK_NNZ / Math.max(1, k / 4));
-            Workers.runOnce(threads, bounds.length - 1,
-                    (blk, w) -> multRows(bounds[blk], bounds[blk + 1], ptr, idx, val, b, k, c));
+            Blocks blocks = Blocks.byWeight(ptr, rows, BLOCK_NNZ / Math.max(1, k / 4));
+            workers.run(blocks.count(), blk -> multRows(blocks.start(blk), blocks.end(blk), ptr, idx, val, b, k, c));
             return;
         }
         // blocks of many rows, so that a panel serves many rows before the next is read
-        int[] bounds = Blocks.byNnz(ptr, rows, PANEL_BLOCK_NNZ);
-        Workers.runOnce(threads, bounds.length - 1, (blk, w) -> {
-            int from = bounds[blk];
-            int to = bounds[blk + 1];
+        Blocks blocks = Blocks.byWeight(ptr, rows, PANEL_BLOCK_NNZ);
+        workers.run(blocks.count(), blk -> {
+            int from = blocks.start(blk);
+            int to = blocks.end(blk);
             int[] cursor = Arrays.copyOfRange(ptr, from, to);
             Arrays.fill(c, from * k, to * k, 0.0);
             for (int k0 = 0; k0 < cols; k0 += panelRows) {
@@ -252,8 +252,8 @@ public final class ImplMultiplication {
      * in the cache; every element still sums its terms in row order, so the tiling does not change the result.
      */
     public static void multTransA(int rows, int cols, int[] ptr, int[] idx, float[] val, double[] b, int k,
-                                  double[] c, int threads) {
-        multTransA(rows, cols, ptr, idx, val, b, k, c, threads, tileColumns(cols, k));
+                                  double[] c, Workers workers) {
+        multTransA(rows, cols, ptr, idx, val, b, k, c, workers, tileColumns(cols, k));
     }
 
     /** Columns per tile of {@code A^T B}: all {@code k} when {@code C} fits {@value #TILE_BYTES} bytes, else {@value #TILE}. */
@@ -263,15 +263,15 @@ public final class ImplMultiplication {
 
     /** {@code C = A^T B} scattering {@code tile} columns of {@code C} at a time. */
     public static void multTransA(int rows, int cols, int[] ptr, int[] idx, float[] val, double[] b, int k,
-                                  double[] c, int threads, int tile) {
+                                  double[] c, Workers workers, int tile) {
         long nnz = ptr[rows];
         long target = Math.max(PARTIAL_NNZ, (nnz + MAX_PARTIALS - 1) / MAX_PARTIALS);
-        int[] bounds = Blocks.byNnz(ptr, rows, target);
-        int blocks = bounds.length - 1;
+        Blocks bounds = Blocks.byWeight(ptr, rows, target);
+        int blocks = bounds.count();
         int size = cols * k;
         double[][] partial = new double[blocks][];
         partial[0] = c;
-        Workers.runOnce(threads, blocks, (blk, w) -> {
+        workers.run(blocks, blk -> {
             double[] out = blk == 0 ? c : new double[size];
             if (blk == 0) {
                 Arrays.fill(c, 0, size, 0.0);
@@ -279,16 +279,16 @@ public final class ImplMultiplication {
             for (int t0 = 0; t0 < k; t0 += tile) {
                 int t1 = Math.min(k, t0 + tile);
                 if (t1 - t0 == TILE) {
-                    scatterRows8(bounds[blk], bounds[blk + 1], ptr, idx, val, b, k, out, t0);
+                    scatterRows8(bounds.start(blk), bounds.end(blk), ptr, idx, val, b, k, out, t0);
                 } else {
-                    scatterRows(bounds[blk], bounds[blk + 1], ptr, idx, val, b, k, out, t0, t1);
+                    scatterRows(bounds.start(blk), bounds.end(blk), ptr, idx, val, b, k, out, t0, t1);
                 }
             }
             partial[blk] = out;
         });
         if (blocks > 1) {
             int chunks = (size + REDUCE_CHUNK - 1) / REDUCE_CHUNK;
-            Workers.runOnce(threads, chunks, (chunk, w) -> {
+            workers.run(chunks, chunk -> {
                 int from = chunk * REDUCE_CHUNK;
                 int to = Math.min(size, from + REDUCE_CHUNK);
                 for (int blk = 1; blk < blocks; blk++) {

@@ -1,5 +1,6 @@
 package dev.retention.recsys.sparse.internal;
 
+import dev.retention.parallel.Blocks;
 import dev.retention.parallel.Workers;
 
 import java.util.Arrays;
@@ -62,22 +63,22 @@ public final class ImplPairs {
      * All pairs into a dense row-major {@code n x n} float matrix {@code out} (zeroed by the caller);
      * pairs below the minimum support are 0; with {@code unitDiagonal} the diagonal is 1.
      */
-    public static void dense(Spec s, float[] out, int threads) {
-        dense(s, out, threads, 0);
+    public static void dense(Spec s, float[] out, Workers workers) {
+        dense(s, out, workers, 0);
     }
 
     /**
-     * {@link #dense(Spec, float[], int)} with the path chosen by the caller: {@code rowsPerBlock > 1}
+     * {@link #dense(Spec, float[], Workers)} with the path chosen by the caller: {@code rowsPerBlock > 1}
      * takes the blocked path with that many rows per block, 1 the row-by-row path, 0 lets the data
      * decide. The result is the same whichever path (tests compare them).
      */
-    public static void dense(Spec s, float[] out, int threads, int rowsPerBlock) {
+    public static void dense(Spec s, float[] out, Workers workers, int rowsPerBlock) {
         Plan plan = plan(s, rowsPerBlock);
-        Workspace[] ws = new Workspace[Math.max(1, threads)];
-        Workers.runOnce(threads, plan.blocks(), (b, w) -> {
+        Workspace[] ws = new Workspace[workers.threads()];
+        workers.run(plan.blocks(), (b, w) -> {
             Workspace work = workspace(ws, w, s, plan);
-            int from = plan.bounds[b];
-            int to = plan.bounds[b + 1];
+            int from = plan.bounds.start(b);
+            int to = plan.bounds.end(b);
             if (plan.rowsPerBlock > 1) {
                 accumulateBlock(s, from, to, work);
             }
@@ -104,23 +105,23 @@ public final class ImplPairs {
      * {@code topK} largest values of each row (ties to the smaller index); {@code excludeSelf} drops
      * the diagonal.
      */
-    public static SparseRows sparse(Spec s, int topK, boolean excludeSelf, int threads) {
-        return sparse(s, topK, excludeSelf, threads, 0);
+    public static SparseRows sparse(Spec s, int topK, boolean excludeSelf, Workers workers) {
+        return sparse(s, topK, excludeSelf, workers, 0);
     }
 
     /**
-     * {@link #sparse(Spec, int, boolean, int)} with the path chosen as in
-     * {@link #dense(Spec, float[], int, int)}.
+     * {@link #sparse(Spec, int, boolean, Workers)} with the path chosen as in
+     * {@link #dense(Spec, float[], Workers, int)}.
      */
-    public static SparseRows sparse(Spec s, int topK, boolean excludeSelf, int threads, int rowsPerBlock) {
+    public static SparseRows sparse(Spec s, int topK, boolean excludeSelf, Workers workers, int rowsPerBlock) {
         Plan plan = plan(s, rowsPerBlock);
         int blocks = plan.blocks();
-        Workspace[] ws = new Workspace[Math.max(1, threads)];
+        Workspace[] ws = new Workspace[workers.threads()];
         RowBuffer[] out = new RowBuffer[blocks];
-        Workers.runOnce(threads, blocks, (b, w) -> {
+        workers.run(blocks, (b, w) -> {
             Workspace work = workspace(ws, w, s, plan);
-            int from = plan.bounds[b];
-            int to = plan.bounds[b + 1];
+            int from = plan.bounds.start(b);
+            int to = plan.bounds.end(b);
             RowBuffer buf = new RowBuffer(to - from);
             if (plan.rowsPerBlock > 1) {
                 accumulateBlock(s, from, to, work);
@@ -176,9 +177,9 @@ public final class ImplPairs {
      * How the output rows are cut: {@code bounds} of the blocks, and {@code rowsPerBlock} rows of dense
      * accumulators per worker (1 for the row-by-row path).
      */
-    private record Plan(int[] bounds, int rowsPerBlock) {
+    private record Plan(Blocks bounds, int rowsPerBlock) {
         int blocks() {
-            return bounds.length - 1;
+            return bounds.count();
         }
     }
 
@@ -209,12 +210,7 @@ public final class ImplPairs {
                 : forcedRowsPerBlock > 1;
         if (blocked && s.n > 1) {
             int perBlock = (int) Math.min(forcedRowsPerBlock > 1 ? forcedRowsPerBlock : rows, s.n);
-            int blocks = (s.n + perBlock - 1) / perBlock;
-            int[] bounds = new int[blocks + 1];
-            for (int b = 0; b <= blocks; b++) {
-                bounds[b] = Math.min(s.n, b * perBlock);
-            }
-            return new Plan(bounds, perBlock);
+            return new Plan(Blocks.ofSize(s.n, perBlock), perBlock);
         }
         return new Plan(Blocks.byWeight(work, s.n, BLOCK_WORK), 1);
     }

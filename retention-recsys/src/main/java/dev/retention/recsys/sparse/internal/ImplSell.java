@@ -1,5 +1,6 @@
 package dev.retention.recsys.sparse.internal;
 
+import dev.retention.parallel.Blocks;
 import dev.retention.parallel.Workers;
 
 import java.util.Arrays;
@@ -96,10 +97,10 @@ public final class ImplSell {
      * {@code y = A x}; {@code y} fully overwritten. Padding reads {@code x[0]} times 0, so {@code x} must
      * be finite. Blocks of slices are fixed by the data; each writes its own rows.
      */
-    public static void mult(Sell a, double[] x, double[] y, int threads) {
+    public static void mult(Sell a, double[] x, double[] y, Workers workers) {
         int slices = a.slicePtr.length - 1;
-        int[] bounds = Blocks.byNnz(a.slicePtr, slices, BLOCK_ENTRIES);
-        Workers.runOnce(threads, bounds.length - 1, (b, w) -> multSlices(a, bounds[b], bounds[b + 1], x, y));
+        Blocks blocks = Blocks.byWeight(a.slicePtr, slices, BLOCK_ENTRIES);
+        workers.run(blocks.count(), b -> multSlices(a, blocks.start(b), blocks.end(b), x, y));
     }
 
     private static void multSlices(Sell a, int from, int to, double[] x, double[] y) {

@@ -1,5 +1,6 @@
 package dev.retention.recsys.sparse.internal;
 
+import dev.retention.parallel.Workers;
 import dev.retention.recsys.sparse.CsrMatrix;
 import dev.retention.recsys.sparse.RandomSparse;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,9 +36,12 @@ class ImplPairsPathsPropertyTest {
         int topK = rnd.nextBoolean() ? 0 : 1 + rnd.nextInt(5);
         boolean excludeSelf = rnd.nextBoolean();
         int rowsPerBlock = 2 + rnd.nextInt(9);
-        ImplPairs.SparseRows rowByRow = ImplPairs.sparse(spec, topK, excludeSelf, 1, 1);
+        ImplPairs.SparseRows rowByRow = ImplPairs.sparse(spec, topK, excludeSelf, Workers.create(1), 1);
         for (int threads = 1; threads <= 2; threads++) {
-            ImplPairs.SparseRows blocked = ImplPairs.sparse(spec, topK, excludeSelf, threads, rowsPerBlock);
+            ImplPairs.SparseRows blocked;
+            try (Workers workers = Workers.create(threads)) {
+                blocked = ImplPairs.sparse(spec, topK, excludeSelf, workers, rowsPerBlock);
+            }
             String what = "seed " + seed + ", mode " + mode + ", " + rowsPerBlock + " rows a block, " + threads
                     + " threads";
             assertArrayEquals(rowByRow.ptr(), blocked.ptr(), what);
@@ -47,9 +51,11 @@ class ImplPairsPathsPropertyTest {
         if (mode != ImplPairs.PRODUCT) {
             int n = x.rows();
             float[] expected = new float[n * n];
-            ImplPairs.dense(spec, expected, 1, 1);
+            ImplPairs.dense(spec, expected, Workers.create(1), 1);
             float[] blocked = new float[n * n];
-            ImplPairs.dense(spec, blocked, 2, rowsPerBlock);
+            try (Workers workers = Workers.create(2)) {
+                ImplPairs.dense(spec, blocked, workers, rowsPerBlock);
+            }
             assertArrayEquals(expected, blocked, "seed " + seed + ", dense");
         }
     }

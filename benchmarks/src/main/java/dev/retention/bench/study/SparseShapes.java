@@ -1,4 +1,4 @@
-package dev.retention.bench;
+package dev.retention.bench.study;
 
 import dev.retention.recsys.sparse.CsrMatrix;
 import org.ejml.data.DMatrixSparseCSC;
@@ -12,8 +12,10 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * Seeded synthetic rating matrices with the shapes of the sparse benchmarks, and a writer of a
- * MovieLens-1M-shaped {@code ratings.dat} for command-line checks.
+ * Seeded synthetic rating matrices with the shapes of the sparse, similarity, kNN and SVD benchmarks, and a
+ * program (not a JMH benchmark) that writes a MovieLens-1M-shaped {@code ratings.dat} for command-line checks
+ * and timings of {@code retention recsys eval}. Values are floats, as in the library's {@code CsrMatrix};
+ * {@link #toEjml} widens them to EJML's doubles (exactly: every rating 1..5 is a float and a double).
  *
  * <ul>
  *   <li>{@link Shape#ML100K}: 943 x 1,682, 100,000 ratings (MovieLens 100K);</li>
@@ -24,7 +26,7 @@ import java.util.SplittableRandom;
  * </ul>
  * Values are ratings 1..5, with a user and an item effect. No (row, column) pair repeats.
  *
- * <p>Write a ratings file: {@code java -cp benchmarks/target/benchmarks.jar dev.retention.bench.SparseShapes
+ * <p>Write a ratings file: {@code java -cp benchmarks/target/benchmarks.jar dev.retention.bench.study.SparseShapes
  * ML1M /tmp/ml1m/ratings.dat}.
  */
 public final class SparseShapes {
@@ -38,11 +40,11 @@ public final class SparseShapes {
         /** A 10M-entry power-law matrix. */
         POWER10M(1_000_000, 4_000, 10_000_000, 0.8, true);
 
-        final int rows;
-        final int cols;
-        final int nnz;
-        final double zipf;
-        final boolean pareto;
+        private final int rows;
+        private final int cols;
+        private final int nnz;
+        private final double zipf;
+        private final boolean pareto;
 
         Shape(int rows, int cols, int nnz, double zipf, boolean pareto) {
             this.rows = rows;

@@ -1,8 +1,10 @@
-package dev.retention.recsys.evaluation;
+package dev.retention.cli;
 
 import dev.retention.recsys.baseline.BaselineOnly;
 import dev.retention.recsys.baseline.BaselineOptions;
 import dev.retention.recsys.baseline.NormalPredictor;
+import dev.retention.recsys.baseline.NormalPredictorOptions;
+import dev.retention.recsys.evaluation.ModelFactory;
 import dev.retention.recsys.knn.Knn;
 import dev.retention.recsys.knn.KnnOptions;
 import dev.retention.recsys.knn.KnnVariant;
@@ -17,8 +19,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The rating algorithms by name, with parameters given as text (the command line's {@code --param}
- * and the grid search use this). Names and parameters, with Surprise's defaults:
+ * The rating algorithms of {@code retention recsys eval} by name, with parameters given as text
+ * ({@code --param key=value} and {@code --grid key=v1,v2}), turned into the library's typed options. Names and
+ * parameters, with Surprise's defaults:
  * <ul>
  *   <li>{@code normal}: {@code seed} (0)</li>
  *   <li>{@code baseline}: {@code method} (als|sgd), {@code n_epochs} (10 ALS, 20 SGD), {@code reg_u} (15),
@@ -32,7 +35,7 @@ import java.util.Objects;
  * </ul>
  * Unknown names, unknown parameters and malformed values are {@link IllegalArgumentException}s naming them.
  */
-public final class Algorithms {
+final class RecsysAlgorithms {
 
     private static final List<String> BASELINE_PARAMS = List.of("method", "n_epochs", "reg_u", "reg_i",
             "learning_rate", "reg");
@@ -51,16 +54,16 @@ public final class Algorithms {
         PARAMS.put("pure-svd", List.of("factors", "seed", "threads"));
     }
 
-    private Algorithms() {
+    private RecsysAlgorithms() {
     }
 
     /** The algorithm names, in a stable order. */
-    public static List<String> names() {
+    static List<String> names() {
         return List.copyOf(PARAMS.keySet());
     }
 
     /** The parameter names an algorithm accepts. */
-    public static List<String> parameters(String name) {
+    static List<String> parameters(String name) {
         List<String> p = PARAMS.get(name);
         if (p == null) {
             throw unknown(name);
@@ -80,7 +83,7 @@ public final class Algorithms {
      * @param params read; parameter name to value as text
      * @throws IllegalArgumentException for an unknown algorithm or parameter, or a bad value
      */
-    public static ModelFactory factory(String name, Map<String, String> params) {
+    static ModelFactory factory(String name, Map<String, String> params) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(params, "params");
         List<String> allowed = parameters(name);
@@ -94,7 +97,8 @@ public final class Algorithms {
         switch (name) {
             case "normal": {
                 long seed = p.longValue("seed", 0);
-                return train -> NormalPredictor.fit(train, seed);
+                NormalPredictorOptions o = new NormalPredictorOptions(seed);
+                return train -> NormalPredictor.fit(train, o);
             }
             case "baseline": {
                 BaselineOptions o = baselineOptions(p);
@@ -104,7 +108,7 @@ public final class Algorithms {
                 return SlopeOne::fit;
             case "pure-svd": {
                 SvdOptions o = SvdOptions.defaults().withRank(p.intValue("factors", PureSvd.DEFAULT_FACTORS, 1))
-                        .withSeed(p.longValue("seed", 0)).withParallelism(p.intValue("threads", 1, 1));
+                        .withSeed(p.longValue("seed", 0)).withThreads(p.intValue("threads", 1, 1));
                 return train -> PureSvd.fit(train, o);
             }
             default: {
@@ -124,7 +128,7 @@ public final class Algorithms {
                         .withSimilarity(d.similarity().withMeasure(measure)
                                 .withMinSupport(p.intValue("min_support", 1, 1))
                                 .withShrinkage(p.doubleValue("shrinkage", 100))
-                                .withParallelism(p.intValue("threads", 1, 1)))
+                                .withThreads(p.intValue("threads", 1, 1)))
                         .withBaseline(baselineOptions(p));
                 return train -> Knn.fit(train, o);
             }
@@ -138,9 +142,11 @@ public final class Algorithms {
             case "sgd" -> BaselineOptions.sgd();
             default -> throw new IllegalArgumentException("parameter 'method' must be als or sgd, got '" + method + "'");
         };
-        o = o.withEpochs(p.intValue("n_epochs", o.epochs(), 1));
-        o = o.withAlsRegularisation(p.doubleValue("reg_u", o.regUser()), p.doubleValue("reg_i", o.regItem()));
-        return o.withSgd(p.doubleValue("learning_rate", o.learningRate()), p.doubleValue("reg", o.reg()));
+        return o.withEpochs(p.intValue("n_epochs", o.epochs(), 1))
+                .withRegUser(p.doubleValue("reg_u", o.regUser()))
+                .withRegItem(p.doubleValue("reg_i", o.regItem()))
+                .withLearningRate(p.doubleValue("learning_rate", o.learningRate()))
+                .withReg(p.doubleValue("reg", o.reg()));
     }
 
     /** Typed access to text parameters, with messages naming the algorithm, parameter and value. */
