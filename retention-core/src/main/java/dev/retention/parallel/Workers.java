@@ -1,7 +1,6 @@
 package dev.retention.parallel;
 
 import java.util.List;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -29,8 +28,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * cannot deadlock it (not even when the caller is itself a thread of that executor).
  *
  * <p>Failures: an exception thrown by a task stops the hand-out; the first one is rethrown once every
- * started helper has stopped (unchecked exceptions and errors as they are). An interrupt of the waiting caller
- * stops the hand-out too and ends in a {@link CancellationException}, the interrupt flag set again.
+ * started helper has stopped (unchecked exceptions and errors as they are). The caller waits for its helpers only
+ * once every task has been handed out, so an interrupt there loses no work: the call completes and returns with the
+ * interrupt flag set, for the caller to act on (a fit's {@code FitControl.step} then stops it).
  *
  * <p>Per {@code run} the cost is O(threads) small allocations, never anything per task. One {@code Workers}
  * may serve several threads' {@code run} calls at once; {@code close} must come after the last of them.
@@ -228,33 +228,23 @@ public final class Workers implements AutoCloseable {
             }
             boolean interrupted = false;
             synchronized (this) {
-                while (running > 0) {
+                while (running > 0) {   // every task is handed out: wait for the started helpers to finish theirs
                     try {
                         wait();
                     } catch (InterruptedException e) {
                         interrupted = true;
-                        next.set(count);
                     }
                 }
             }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
             Throwable f = failure.get();
             if (f instanceof RuntimeException re) {
-                restoreInterrupt(interrupted);
                 throw re;
             }
             if (f instanceof Error err) {
-                restoreInterrupt(interrupted);
                 throw err;
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-                throw new CancellationException("interrupted while parallel work was running");
-            }
-        }
-
-        private static void restoreInterrupt(boolean interrupted) {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
             }
         }
     }

@@ -6,6 +6,8 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -53,14 +55,14 @@ class FitControlTest {
             assertTrue(c.hasExecutor());
             assertFalse(FitControl.defaults().hasExecutor());
             AtomicInteger onPool = new AtomicInteger();
+            CountDownLatch poolWorked = new CountDownLatch(1);
             try (Workers w = c.workers(3)) {
                 w.run(200, i -> {
                     if (Thread.currentThread().getName().equals("service-pool")) {
                         onPool.incrementAndGet();
-                    }
-                    long end = System.nanoTime() + 20_000;
-                    while (System.nanoTime() < end) {
-                        Thread.onSpinWait();
+                        poolWorked.countDown();
+                    } else {
+                        awaitQuietly(poolWorked);   // the caller waits until the pool has taken a task
                     }
                 });
             }
@@ -76,5 +78,14 @@ class FitControlTest {
         assertThrows(NullPointerException.class, () -> FitControl.defaults().withListener(null));
         assertThrows(NullPointerException.class, () -> FitControl.defaults().withCancellation(null));
         assertThrows(NullPointerException.class, () -> FitControl.defaults().withExecutor(null));
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            assertTrue(latch.await(30, TimeUnit.SECONDS), "the executor never ran a task");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 }

@@ -2,7 +2,7 @@ package dev.retention.parallel;
 
 import org.junit.jupiter.api.Test;
 
-import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -93,12 +93,15 @@ class WorkersTest {
         try (Workers w = Workers.create(4, pool)) {
             AtomicIntegerArray runs = new AtomicIntegerArray(1000);
             AtomicInteger onHost = new AtomicInteger();
+            CountDownLatch hostWorked = new CountDownLatch(1);
             w.run(1000, i -> {
                 runs.incrementAndGet(i);
                 if (Thread.currentThread().getName().equals("host-pool")) {
                     onHost.incrementAndGet();
+                    hostWorked.countDown();
+                } else {
+                    await(hostWorked);   // the caller waits until the executor has taken a task
                 }
-                busy(2_000);
             });
             for (int i = 0; i < 1000; i++) {
                 assertEquals(1, runs.get(i), "task " + i);
@@ -159,25 +162,38 @@ class WorkersTest {
     }
 
     @Test
-    void run_interruptedCaller_endsInCancellationWithTheFlagSet() throws Exception {
+    void run_interruptedWhileWaitingForAHelper_completesEveryTaskAndKeepsTheFlag() throws Exception {
+        CountDownLatch helperStarted = new CountDownLatch(1);
+        CountDownLatch releaseHelper = new CountDownLatch(1);
         AtomicInteger outcome = new AtomicInteger();
+        AtomicIntegerArray runs = new AtomicIntegerArray(64);
         Thread caller = new Thread(() -> {
             try (Workers w = Workers.create(2)) {
-                w.run(2, i -> {
-                    if (i == 0) {
-                        Thread.currentThread().interrupt();   // the caller interrupts itself while helpers work
+                w.run(64, i -> {
+                    runs.incrementAndGet(i);
+                    if (Thread.currentThread().getName().startsWith("retention-worker-")) {
+                        helperStarted.countDown();
+                        await(releaseHelper);   // the helper holds its task until the caller has been interrupted
+                    } else {
+                        await(helperStarted);   // the caller works only once the helper holds a task
                     }
-                    busy(20_000);
                 });
-                outcome.set(1);
-            } catch (CancellationException e) {
-                outcome.set(Thread.currentThread().isInterrupted() ? 2 : 3);
+                outcome.set(Thread.currentThread().isInterrupted() ? 2 : 1);
             }
-        });
+        }, "caller");
         caller.start();
+        assertTrue(helperStarted.await(30, TimeUnit.SECONDS));
+        for (int spins = 0; !waitingForHelpers(caller); spins++) {
+            assertTrue(spins < 30_000, "the caller never waited for its helper: " + caller.getState());
+            Thread.sleep(1);
+        }
+        caller.interrupt();
+        releaseHelper.countDown();
         caller.join(30_000);
-        // task 0 may run on the helper, whose interrupt the caller never sees: then the run completes normally
-        assertTrue(outcome.get() == 1 || outcome.get() == 2, "outcome " + outcome.get());
+        assertEquals(2, outcome.get(), "1: the interrupt flag was lost, 0: run threw");
+        for (int i = 0; i < 64; i++) {
+            assertEquals(1, runs.get(i), "task " + i);
+        }
     }
 
     @Test
@@ -185,6 +201,28 @@ class WorkersTest {
         try (Workers w = Workers.create(2)) {
             assertEquals("count must be >= 0, got -1",
                     assertThrows(IllegalArgumentException.class, () -> w.run(-1, i -> { })).getMessage());
+        }
+    }
+
+    /** Whether the thread waits inside the workers for its started helpers (and nowhere else). */
+    private static boolean waitingForHelpers(Thread t) {
+        if (t.getState() != Thread.State.WAITING) {
+            return false;
+        }
+        for (StackTraceElement e : t.getStackTrace()) {
+            if (e.getClassName().equals(Workers.class.getName() + "$Run") && e.getMethodName().equals("finish")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertTrue(latch.await(30, TimeUnit.SECONDS), "the executor never ran a task");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
         }
     }
 
