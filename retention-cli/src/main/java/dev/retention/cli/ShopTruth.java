@@ -83,7 +83,7 @@ final class ShopTruth {
 
     /**
      * The true lifetime value of each given customer over the {@code months} after the end of the log, as
-     * {@link dev.retention.lifetime.Clv} defines it: the expected purchases of each month (of 365.25 / 12
+     * {@link dev.retention.lifetime.clv.Clv} defines it: the expected purchases of each month (of 365.25 / 12
      * days), discounted at the end of the month at {@code monthlyRate}, times the mean order value; 0 for customers
      * inactive at the end (see the class comment). O(customers months).
      */

@@ -2,6 +2,10 @@ package dev.retention.lifetime;
 
 import dev.retention.data.PurchaseRules;
 import dev.retention.data.TransactionLog;
+import dev.retention.lifetime.bgnbd.BgNbd;
+import dev.retention.lifetime.bgnbd.BgNbdModel;
+import dev.retention.lifetime.gammagamma.GammaGamma;
+import dev.retention.lifetime.gammagamma.GammaGammaModel;
 import dev.retention.synth.SyntheticShop;
 import org.junit.jupiter.api.Test;
 
@@ -153,7 +157,7 @@ class CustomerSummaryTest {
         assertEquals(4_000, s.size());
         BgNbdModel fit = BgNbd.fit(s);
         BgNbdModel truth = BgNbdModel.of(0.25, 49, 0.8, 2.5, BgNbdModel.Variant.BG_NBD, PeriodUnit.DAY);
-        double lr = 2 * (fit.fitSummary().logLikelihood() - truth.logLikelihood(s));
+        double lr = 2 * (fit.estimates().logLikelihood() - truth.logLikelihood(s));
         assertTrue(fit.fitSummary().converged(), fit.toString());
         assertTrue(lr >= 0 && lr < 23.51, "2 dLL = " + lr + "; " + fit);
         GammaGammaModel spend = GammaGamma.fit(s);
@@ -164,7 +168,7 @@ class CustomerSummaryTest {
                 ll += spendTruth.logLikelihood(s.frequency(i), s.monetaryValue(i));
             }
         }
-        double lrSpend = 2 * (spend.fitSummary().logLikelihood() - ll);
+        double lrSpend = 2 * (spend.estimates().logLikelihood() - ll);
         assertTrue(lrSpend >= 0 && lrSpend < 21.11, "2 dLL = " + lrSpend + "; " + spend);
         // the shop keeps who is alive at the end: P(alive) must separate them (mean P(alive) higher for the alive)
         boolean[] alive = shop.aliveAtEnd();
