@@ -146,6 +146,21 @@ class CustomerSummaryTest {
     }
 
     @Test
+    void fingerprint_isComputedOnceAndTellsSummariesApart() {
+        CustomerSummary a = CustomerSummary.of(new int[] {1, 0}, new double[] {2, 0}, new double[] {3, 4}, PeriodUnit.DAY);
+        CustomerSummary same = CustomerSummary.of(new int[] {1, 0}, new double[] {2, 0}, new double[] {3, 4},
+                PeriodUnit.DAY);
+        CustomerSummary other = CustomerSummary.of(new int[] {1, 0}, new double[] {2, 0}, new double[] {3, 5},
+                PeriodUnit.DAY);
+        assertEquals(2, a.fingerprint().rows());
+        assertEquals(4, a.fingerprint().columns());
+        assertTrue(a.fingerprint() == a.fingerprint(), "cached");
+        assertEquals(a.fingerprint(), same.fingerprint());
+        assertFalse(a.fingerprint().equals(other.fingerprint()));
+        assertFalse(a.fingerprint().equals(a.withMonetary(new double[] {7, 0}).fingerprint()));
+    }
+
+    @Test
     void syntheticShop_endToEnd_recoversItsBgNbdAndGammaGammaParameters() {
         // the shop draws BG/NBD purchases (r = 0.25, alpha = 49 days, a = 0.8, b = 2.5) and Gamma-Gamma order values
         // (p = 6, q = 4, gamma = 40); its log, summarized by calendar day, must give back those parameters within

@@ -77,6 +77,17 @@ class LifetimeSimulationTest {
     }
 
     @Test
+    void purchases_refusesAPurchaseModelItCannotSimulate() {
+        PurchaseModel other = (PurchaseModel) java.lang.reflect.Proxy.newProxyInstance(
+                PurchaseModel.class.getClassLoader(), new Class<?>[] {PurchaseModel.class}, (proxy, method, args) -> {
+                    throw new UnsupportedOperationException(method.getName());
+                });
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> LifetimeSimulation.purchases(other, new double[] {1}, 1));
+        assertTrue(e.getMessage().startsWith("truth must be a BgNbdModel or a ParetoNbdModel"), e.getMessage());
+    }
+
+    @Test
     void spend_hasThePopulationMeanAndCustomersDoNotDependOnTheirNumber() {
         GammaGammaModel gg = GammaGammaModel.of(6.25, 3.74, 15.44);
         int n = 20_000;
