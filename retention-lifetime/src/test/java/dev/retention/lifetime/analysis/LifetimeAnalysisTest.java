@@ -3,7 +3,7 @@ package dev.retention.lifetime.analysis;
 import dev.retention.lifetime.CustomerSummary;
 import dev.retention.lifetime.HoldoutCheck;
 import dev.retention.lifetime.PeriodUnit;
-import dev.retention.lifetime.SummaryOptions;
+import dev.retention.lifetime.TestShops;
 import dev.retention.lifetime.analysis.LifetimeAnalysisOptions.Purchases;
 import dev.retention.lifetime.bgnbd.BgNbd;
 import dev.retention.lifetime.bgnbd.BgNbdModel;
@@ -14,11 +14,9 @@ import dev.retention.lifetime.paretonbd.ParetoNbdModel;
 import dev.retention.lifetime.paretonbd.ParetoNbdOptions;
 import dev.retention.model.FitControl;
 import dev.retention.model.Verdict;
-import dev.retention.synth.SyntheticShop;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -42,10 +40,7 @@ class LifetimeAnalysisTest {
 
     @BeforeAll
     static void shop() {
-        SyntheticShop shop = SyntheticShop.generate(SyntheticShop.Options.defaults().withCustomers(2_000).withSeed(5)
-                .withItems(30).withoutNoise());
-        calibration = CustomerSummary.from(shop.log(), new SummaryOptions(PeriodUnit.WEEK, LocalDate.of(2022, 12, 31),
-                LocalDate.of(2023, 6, 30)));
+        calibration = TestShops.calibration(2_000, 5, true);
     }
 
     @Test

@@ -2,20 +2,18 @@ package dev.retention.lifetime.bgnbd;
 
 import dev.retention.lifetime.CustomerSummary;
 import dev.retention.lifetime.PeriodUnit;
-import dev.retention.lifetime.SummaryOptions;
+import dev.retention.lifetime.TestShops;
 import dev.retention.lifetime.gammagamma.GammaGammaModel;
 import dev.retention.lifetime.simulation.LifetimeSimulation;
 import dev.retention.model.FitControl;
 import dev.retention.model.ModelFormatException;
 import dev.retention.model.Models;
 import dev.retention.model.Verdict;
-import dev.retention.synth.SyntheticShop;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -221,10 +219,7 @@ class BgNbdModelTest {
     void fit_givesTheValuesOfTheLibraryBeforeTheModelContract() {
         // BgNbd.fit on this shop printed these at commit cff9196 (LifetimeFitSummary, BlockReduction): the move to
         // core's Blocks.sum, FitSummary and FitControl must not change a bit
-        SyntheticShop shop = SyntheticShop.generate(SyntheticShop.Options.defaults().withCustomers(1500).withSeed(7)
-                .withItems(30).withoutNoise());
-        CustomerSummary s = CustomerSummary.from(shop.log(), new SummaryOptions(PeriodUnit.WEEK,
-                LocalDate.of(2022, 12, 31), null));
+        CustomerSummary s = TestShops.calibration(1500, 7, false);
         BgNbdModel bg = BgNbd.fit(s);
         assertArrayEquals(new double[] {0.28852054221553197, 9.18141490773881, 1.4807627665178702,
                 5.8822087176294335}, bg.parameters(), 0.0);

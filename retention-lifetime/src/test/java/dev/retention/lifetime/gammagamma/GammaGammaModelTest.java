@@ -2,18 +2,16 @@ package dev.retention.lifetime.gammagamma;
 
 import dev.retention.lifetime.CustomerSummary;
 import dev.retention.lifetime.PeriodUnit;
-import dev.retention.lifetime.SummaryOptions;
+import dev.retention.lifetime.TestShops;
 import dev.retention.lifetime.simulation.LifetimeSimulation;
 import dev.retention.model.FitControl;
 import dev.retention.model.Models;
 import dev.retention.model.Verdict;
-import dev.retention.synth.SyntheticShop;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.concurrent.CancellationException;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -101,8 +99,8 @@ class GammaGammaModelTest {
         assertTrue(e.getMessage().contains("got -1.0"), e.getMessage());
     }
 
-    @Test
-    void saveAndLoad_roundTrip(@TempDir Path dir) throws IOException {
+    /** 300 repeat customers (1 to 5 repeat purchases, age 30 days) with spend drawn from the CDNOW parameters. */
+    private static CustomerSummary simulatedSpend() {
         int n = 300;
         int[] x = new int[n];
         double[] t = new double[n];
@@ -110,7 +108,12 @@ class GammaGammaModelTest {
             x[i] = 1 + i % 5;
             t[i] = 30;
         }
-        CustomerSummary s = LifetimeSimulation.spend(CDNOW, CustomerSummary.of(x, t.clone(), t, PeriodUnit.DAY), 4);
+        return LifetimeSimulation.spend(CDNOW, CustomerSummary.of(x, t.clone(), t, PeriodUnit.DAY), 4);
+    }
+
+    @Test
+    void saveAndLoad_roundTrip(@TempDir Path dir) throws IOException {
+        CustomerSummary s = simulatedSpend();
         GammaGammaModel fit = GammaGamma.fit(s);
         Path file = dir.resolve("gg.rtnm");
         fit.save(file);
@@ -124,10 +127,7 @@ class GammaGammaModelTest {
     @Test
     void fit_givesTheValuesOfTheLibraryBeforeTheModelContract() {
         // GammaGamma.fit on this shop printed these at commit cff9196 (the correlation is now core's Correlation)
-        SyntheticShop shop = SyntheticShop.generate(SyntheticShop.Options.defaults().withCustomers(1500).withSeed(7)
-                .withItems(30).withoutNoise());
-        CustomerSummary s = CustomerSummary.from(shop.log(), new SummaryOptions(PeriodUnit.WEEK,
-                LocalDate.of(2022, 12, 31), null));
+        CustomerSummary s = TestShops.calibration(1500, 7, false);
         GammaGammaModel gg = GammaGamma.fit(s);
         assertArrayEquals(new double[] {5.925210542150346, 3.832970337341368, 37.61672875691188}, gg.parameters(),
                 0.0);
@@ -142,14 +142,7 @@ class GammaGammaModelTest {
 
     @Test
     void fit_listenerHearsEachIterationAndCancellationStopsTheFit() {
-        int n = 300;
-        int[] x = new int[n];
-        double[] t = new double[n];
-        for (int i = 0; i < n; i++) {
-            x[i] = 1 + i % 5;
-            t[i] = 30;
-        }
-        CustomerSummary s = LifetimeSimulation.spend(CDNOW, CustomerSummary.of(x, t.clone(), t, PeriodUnit.DAY), 4);
+        CustomerSummary s = simulatedSpend();
         int[] heard = {0};
         GammaGammaModel m = GammaGamma.fit(s, GammaGammaOptions.defaults(), FitControl.defaults()
                 .withListener((stage, done, total, objective) -> {

@@ -63,21 +63,31 @@ class LikelihoodKernelsTest {
         }
     }
 
-    @Test
-    void gammaGamma_sumsTheCustomerFormulasAndHasTheRightGradient() {
-        int n = 0;
-        for (int v : x) {
-            n += v > 0 ? 1 : 0;
-        }
-        int[] xr = new int[n];
-        double[] mr = new double[n];
+    /** The frequencies and spends of the repeat customers above. */
+    private static GammaGammaLikelihood repeatCustomers(int[] xr, double[] mr) {
         for (int i = 0, k = 0; i < x.length; i++) {
             if (x[i] > 0) {
                 xr[k] = x[i];
                 mr[k++] = m[i];
             }
         }
-        GammaGammaLikelihood lik = new GammaGammaLikelihood(xr, mr);
+        return new GammaGammaLikelihood(xr, mr);
+    }
+
+    private static int repeatCount() {
+        int n = 0;
+        for (int v : x) {
+            n += v > 0 ? 1 : 0;
+        }
+        return n;
+    }
+
+    @Test
+    void gammaGamma_sumsTheCustomerFormulasAndHasTheRightGradient() {
+        int n = repeatCount();
+        int[] xr = new int[n];
+        double[] mr = new double[n];
+        GammaGammaLikelihood lik = repeatCustomers(xr, mr);
         double[] p = {3.5, 2.7, 18};
         double naive = 0;
         for (int i = 0; i < n; i++) {
@@ -134,21 +144,10 @@ class LikelihoodKernelsTest {
                 assertEquals(-122137.31851257023, pnbd.logLikelihood(0.55, 10.6, 0.6, 11.7, w), 0.0);
                 assertEquals(-130396.1009547693, pnbd.logLikelihood(0.55, 12, 0.6, 3.5, w), 0.0);
             }
-            int n = 0;
-            for (int v : x) {
-                n += v > 0 ? 1 : 0;
-            }
-            int[] xr = new int[n];
-            double[] mr = new double[n];
-            for (int i = 0, k = 0; i < x.length; i++) {
-                if (x[i] > 0) {
-                    xr[k] = x[i];
-                    mr[k++] = m[i];
-                }
-            }
+            int n = repeatCount();
             double[] g = new double[3];
-            assertEquals(-26010.978950003293, new GammaGammaLikelihood(xr, mr).logLikelihood(3.5, 2.7, 18, g, two),
-                    0.0);
+            assertEquals(-26010.978950003293, repeatCustomers(new int[n], new double[n])
+                    .logLikelihood(3.5, 2.7, 18, g, two), 0.0);
             assertArrayEquals(new double[] {1136.583478161016, -2229.315737958921, 223.21060450222012}, g, 0.0);
         }
     }

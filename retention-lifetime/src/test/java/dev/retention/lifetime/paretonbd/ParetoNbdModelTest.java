@@ -2,18 +2,16 @@ package dev.retention.lifetime.paretonbd;
 
 import dev.retention.lifetime.CustomerSummary;
 import dev.retention.lifetime.PeriodUnit;
-import dev.retention.lifetime.SummaryOptions;
+import dev.retention.lifetime.TestShops;
 import dev.retention.lifetime.simulation.LifetimeSimulation;
 import dev.retention.model.FitControl;
 import dev.retention.model.Models;
 import dev.retention.model.Verdict;
-import dev.retention.synth.SyntheticShop;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -139,10 +137,7 @@ class ParetoNbdModelTest {
     void fit_givesTheValuesOfTheLibraryBeforeTheModelContractAndWarnsAtTheEdge() {
         // ParetoNbd.fit on this shop printed these at commit cff9196; the dropout parameters run off together
         // (s = 2.1e6, beta = 1.4e8: no dropout seen in a BG/NBD shop's first year), which is now a WARNING
-        SyntheticShop shop = SyntheticShop.generate(SyntheticShop.Options.defaults().withCustomers(1500).withSeed(7)
-                .withItems(30).withoutNoise());
-        CustomerSummary s = CustomerSummary.from(shop.log(), new SummaryOptions(PeriodUnit.WEEK,
-                LocalDate.of(2022, 12, 31), null));
+        CustomerSummary s = TestShops.calibration(1500, 7, false);
         ParetoNbdModel p = ParetoNbd.fit(s, ParetoNbdOptions.defaults().withTolerance(1e-5));
         assertArrayEquals(new double[] {0.5070893194049665, 17.042437572732755, 2108482.3666620194,
                 1.3662559134586012E8}, p.parameters(), 0.0);
