@@ -1,16 +1,16 @@
 package dev.retention.cli;
 
-import dev.retention.lifetime.BgNbdModel;
-import dev.retention.lifetime.BgNbdOptions;
-import dev.retention.lifetime.Clv;
-import dev.retention.lifetime.ClvOptions;
-import dev.retention.lifetime.ClvTable;
 import dev.retention.lifetime.CustomerSummary;
-import dev.retention.lifetime.LifetimeFitSummary;
-import dev.retention.lifetime.GammaGammaModel;
 import dev.retention.lifetime.PeriodUnit;
 import dev.retention.lifetime.PurchaseModel;
 import dev.retention.lifetime.SummaryOptions;
+import dev.retention.lifetime.analysis.LifetimeAnalysis;
+import dev.retention.lifetime.analysis.LifetimeAnalysisOptions;
+import dev.retention.lifetime.analysis.LifetimeAnalysisOptions.Purchases;
+import dev.retention.lifetime.bgnbd.BgNbdModel;
+import dev.retention.lifetime.clv.Clv;
+import dev.retention.lifetime.clv.ClvOptions;
+import dev.retention.lifetime.clv.ClvTable;
 import dev.retention.data.LineCounts;
 import dev.retention.data.TransactionLog;
 import picocli.CommandLine;
@@ -34,8 +34,8 @@ import java.util.concurrent.Callable;
 /**
  * {@code retention clv}: customer-lifetime models. Its one subcommand, {@code fit}, summarizes a transaction file
  * up to a calibration end, fits the BG/NBD (and optionally the MBG/NBD or Pareto/NBD) and the Gamma-Gamma spend
- * model, checks the purchase model against the holdout period after calibration when there is one, and ranks the
- * customers by lifetime value.
+ * model, checks the purchase model against the holdout period after calibration when there is one (the library's
+ * {@link LifetimeAnalysis}), and ranks the customers by lifetime value ({@link Clv}).
  */
 @Command(name = "clv", mixinStandardHelpOptions = true, subcommands = {ClvCommand.Fit.class},
         description = "Customer-lifetime models: BG/NBD, MBG/NBD, Pareto/NBD, Gamma-Gamma and CLV.")
@@ -125,7 +125,7 @@ final class ClvCommand implements Callable<Integer> {
             }
             int parallelism = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
             ClvOptions clvOptions = parse("--horizon-months/--discount-rate/--discount-per", () -> {
-                ClvOptions o = ClvOptions.defaults().withHorizonMonths(horizon).withParallelism(parallelism);
+                ClvOptions o = ClvOptions.defaults().withHorizonMonths(horizon).withThreads(parallelism);
                 return switch (discountPer) {
                     case "month" -> o.withMonthlyDiscountRate(discountRate);
                     case "year" -> o.withYearlyDiscountRate(discountRate);
@@ -133,18 +133,19 @@ final class ClvCommand implements Callable<Integer> {
                             + discountPer + "'");
                 };
             });
-            BgNbdOptions bgOptions = parse("--penalizer", () -> BgNbdOptions.defaults().withPenalizer(penalizer)
-                    .withParallelism(parallelism));
+            Purchases chosen = switch (model) {
+                case "mbgnbd" -> Purchases.MBG_NBD;
+                case "pareto-nbd" -> Purchases.PARETO_NBD;
+                default -> Purchases.BG_NBD;
+            };
+            LifetimeAnalysisOptions options = parse("--penalizer", () -> LifetimeAnalysisOptions.defaults()
+                    .withPurchases(chosen).withPenalizer(penalizer).withThreads(parallelism));
 
             long start = System.nanoTime();
             TransactionLog log = source.read();
-            LifetimeFit fit = LifetimeFit.fit(log, new SummaryOptions(unit, calibrationEnd, null), model, bgOptions);
-            CustomerSummary summary = fit.summary();
-            BgNbdModel bgnbd = fit.bgnbd();
-            PurchaseModel purchases = fit.purchases();
-            GammaGammaModel spend = fit.spend();
-            ClvTable clv = Clv.compute(purchases, spend, summary, clvOptions);
-            double[] holdout = fit.holdout();
+            CustomerSummary summary = CustomerSummary.from(log, new SummaryOptions(unit, calibrationEnd, null));
+            LifetimeAnalysis fit = LifetimeAnalysis.compute(summary, options);
+            ClvTable clv = Clv.compute(fit.purchases(), fit.spend(), summary, clvOptions);
             double seconds = (System.nanoTime() - start) / 1e9;
             if (out != null) {
                 clv.writeCsv(out);
@@ -154,18 +155,7 @@ final class ClvCommand implements Callable<Integer> {
                 pw.println(toJson(log.lineCounts(), fit, clv, top, seconds));
             } else {
                 pw.println(source.orders + ": " + log.lineCounts());
-                pw.print(summary);
-                pw.print(bgnbd.fitSummary());
-                if (purchases != bgnbd) {
-                    pw.print(purchases.fitSummary());
-                }
-                pw.print(spend.fitSummary());
-                pw.printf(Locale.ROOT, "frequency-spend correlation %.3f (the Gamma-Gamma model assumes 0)%n",
-                        spend.frequencySpendCorrelation());
-                if (holdout != null) {
-                    pw.printf(Locale.ROOT, "holdout of %.2f %ss: %.0f purchases, %s predicts %.1f%n",
-                            summary.holdoutLength(), unit.label(), holdout[0], purchases.name(), holdout[1]);
-                }
+                pw.print(fit);
                 pw.printf(Locale.ROOT, "CLV over %d months at %.4g%% a month: total %,.2f%n", horizon,
                         100 * clvOptions.monthlyRate(), clv.total());
                 if (top > 0) {
@@ -188,13 +178,13 @@ final class ClvCommand implements Callable<Integer> {
             }
         }
 
-        static Json toJson(LineCounts counts, LifetimeFit fit, ClvTable clv, int top, double seconds) {
+        static Json toJson(LineCounts counts, LifetimeAnalysis fit, ClvTable clv, int top, double seconds) {
             CustomerSummary summary = fit.summary();
             PurchaseModel purchases = fit.purchases();
             Json json = new Json()
                     .put("customers", summary.size())
-                    .put("bgnbd", fit.bgnbdJson())
-                    .put("gamma_gamma", fit.gammaGammaJson())
+                    .put("bgnbd", LifetimeJson.bgnbd(fit.bgNbd()))
+                    .put("gamma_gamma", LifetimeJson.gammaGamma(fit.spend()))
                     .put("seconds", seconds)
                     .put("model", purchases.name())
                     .put("period", summary.unit().label())
@@ -203,21 +193,11 @@ final class ClvCommand implements Callable<Integer> {
                     .put("customers_acquired_in_holdout", summary.customersAcquiredInHoldout())
                     .put("lines_read", counts.read())
                     .put("skipped_rows", counts.skipped());
-            if (purchases != fit.bgnbd()) {
-                LifetimeFitSummary f = purchases.fitSummary();
-                Json p = new Json();
-                double[] estimates = f.estimates();
-                for (int i = 0; i < estimates.length; i++) {
-                    p.put(f.parameterNames().get(i), estimates[i]);
-                }
-                p.put("log_likelihood", f.logLikelihood()).put("standard_errors", LifetimeFit.standardErrors(f))
-                        .put("converged", f.converged()).put("iterations", f.iterations());
-                json.put(purchases instanceof BgNbdModel ? "mbgnbd" : "pareto_nbd", p);
+            if (purchases != fit.bgNbd()) {
+                json.put(purchases instanceof BgNbdModel ? "mbgnbd" : "pareto_nbd", LifetimeJson.purchases(purchases));
             }
-            if (fit.holdout() != null) {
-                json.put("holdout", fit.holdoutJson());
-            }
-            return json.put("clv", LifetimeFit.clvJson(clv, summary, top));
+            fit.holdout().ifPresent(h -> json.put("holdout", LifetimeJson.holdout(h)));
+            return json.put("clv", LifetimeJson.clv(clv, summary, top));
         }
     }
 

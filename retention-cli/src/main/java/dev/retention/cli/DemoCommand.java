@@ -3,15 +3,16 @@ package dev.retention.cli;
 import dev.retention.churn.classifier.Learner;
 import dev.retention.churn.explain.Explanation;
 import dev.retention.churn.explain.Reason;
-import dev.retention.lifetime.BgNbdOptions;
-import dev.retention.lifetime.Clv;
-import dev.retention.lifetime.ClvOptions;
-import dev.retention.lifetime.ClvTable;
 import dev.retention.lifetime.CustomerSummary;
 import dev.retention.lifetime.PeriodUnit;
 import dev.retention.lifetime.SummaryOptions;
 import dev.retention.churn.ranking.ChurnRanking;
 import dev.retention.churn.ranking.RankingOptions;
+import dev.retention.lifetime.analysis.LifetimeAnalysis;
+import dev.retention.lifetime.analysis.LifetimeAnalysisOptions;
+import dev.retention.lifetime.clv.Clv;
+import dev.retention.lifetime.clv.ClvOptions;
+import dev.retention.lifetime.clv.ClvTable;
 import dev.retention.cluster.kmeans.KMeans;
 import dev.retention.cluster.kmeans.KMeansModel;
 import dev.retention.cluster.kmeans.KMeansOptions;
@@ -59,7 +60,7 @@ import java.util.stream.Collectors;
  * reasons, BG/NBD and Gamma-Gamma fitted on a calibration period with CLV; compares each model with the truth the
  * synthetic shop knows, and writes every part's tables and model files to a folder. The steps are those of the
  * {@code rfm}, {@code cluster}, {@code churn score} and {@code clv fit} commands ({@link ClusterReport},
- * {@link ChurnRanking}, {@link LifetimeFit}).
+ * {@link ChurnRanking}, {@link LifetimeAnalysis}).
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Run the whole pipeline on the embedded synthetic shop and write its outputs.")
@@ -130,7 +131,7 @@ final class DemoCommand implements Callable<Integer> {
      * The lifetime part: the calibration fit, CLV as of the end of the log, and the comparisons with the truth:
      * ROC AUC of P(alive) on the true alive flag, the true total CLV, and the correlations of CLV with the true one.
      */
-    private record Lifetime(LifetimeFit fit, CustomerSummary now, ClvTable clv, double aliveAuc, double trueTotal,
+    private record Lifetime(LifetimeAnalysis fit, CustomerSummary now, ClvTable clv, double aliveAuc, double trueTotal,
                             double pearson, double spearman) {
     }
 
@@ -190,7 +191,7 @@ final class DemoCommand implements Callable<Integer> {
         writeChurnScores(write(written, "churn", "churn-scores.csv"), churn.ranking);
         churn.ranking.pipeline().save(write(written, "churn", "churn.model"));
         lifetime.clv.writeCsv(write(written, "lifetime", "clv.csv"));
-        lifetime.fit.bgnbd().save(write(written, "lifetime", "bgnbd.model"));
+        lifetime.fit.bgNbd().save(write(written, "lifetime", "bgnbd.model"));
         lifetime.fit.spend().save(write(written, "lifetime", "gamma-gamma.model"));
         lap("write");
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -346,12 +347,13 @@ final class DemoCommand implements Callable<Integer> {
         SyntheticShop.Options o = shop.options();
         LocalDate calibrationEnd = o.start().plusMonths(o.months()).minusDays(1);
         LocalDate lastDay = o.end().minusDays(1);
-        BgNbdOptions bgOptions = BgNbdOptions.defaults().withParallelism(threads);
-        LifetimeFit fit = LifetimeFit.fit(shop.log(), new SummaryOptions(PeriodUnit.WEEK, calibrationEnd, lastDay),
-                "bgnbd", bgOptions);
+        CustomerSummary calibration = CustomerSummary.from(shop.log(), new SummaryOptions(PeriodUnit.WEEK,
+                calibrationEnd, lastDay));
+        LifetimeAnalysis fit = LifetimeAnalysis.compute(calibration, LifetimeAnalysisOptions.defaults()
+                .withThreads(threads));
         CustomerSummary now = CustomerSummary.from(shop.log(), new SummaryOptions(PeriodUnit.WEEK, lastDay, lastDay));
-        ClvTable clv = Clv.compute(fit.bgnbd(), fit.spend(), now, ClvOptions.defaults().withHorizonMonths(CLV_MONTHS)
-                .withParallelism(threads));
+        ClvTable clv = Clv.compute(fit.bgNbd(), fit.spend(), now, ClvOptions.defaults().withHorizonMonths(CLV_MONTHS)
+                .withThreads(threads));
         String[] ids = new String[now.size()];
         for (int i = 0; i < ids.length; i++) {
             ids[i] = now.id(i);
@@ -463,30 +465,29 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private static void printLifetime(PrintWriter pw, Lifetime l, SyntheticShop shop) {
-        LifetimeFit fit = l.fit;
+        LifetimeAnalysis fit = l.fit;
         SyntheticShop.Options o = shop.options();
         double days = fit.summary().unit().days();
         pw.printf(Locale.ROOT, "== 7. Customer lifetime: BG/NBD and Gamma-Gamma fitted on %s .. %s, in %ss ==%n",
                 o.start(), fit.summary().calibrationEnd(), fit.summary().unit().label());
         pw.printf(Locale.ROOT, "BG/NBD       r %.4f  alpha %8.4f  a %.4f  b %.4f  (%s, log-likelihood %.2f, %,d "
-                        + "customers)%n", fit.bgnbd().r(), fit.bgnbd().alpha(), fit.bgnbd().a(), fit.bgnbd().b(),
-                fit.bgnbd().fitSummary().converged() ? "converged" : "not converged",
-                fit.bgnbd().fitSummary().logLikelihood(), fit.summary().size());
+                        + "customers)%n", fit.bgNbd().r(), fit.bgNbd().alpha(), fit.bgNbd().a(), fit.bgNbd().b(),
+                fit.bgNbd().fitSummary().converged() ? "converged" : "not converged",
+                fit.bgNbd().estimates().logLikelihood(), fit.summary().size());
         pw.printf(Locale.ROOT, "  truth      r %.4f  alpha %8.4f  a %.4f  b %.4f  (alpha %.4g days / %.0f)%n", o.r(),
                 o.alpha() / days, o.a(), o.b(), o.alpha(), days);
         pw.printf(Locale.ROOT, "Gamma-Gamma  p %.4f  q %8.4f  v %.4f  (%s, %,d repeat customers)%n", fit.spend().p(),
                 fit.spend().q(), fit.spend().v(), fit.spend().fitSummary().converged() ? "converged" : "not converged",
-                fit.spend().fitSummary().customers());
+                fit.spend().estimates().customers());
         pw.printf(Locale.ROOT, "  truth      p %.4f  q %8.4f  v %.4f%n", o.spendP(), o.spendQ(), o.spendGamma());
-        if (!fit.bgnbd().fitSummary().converged() || !fit.spend().fitSummary().converged()) {
+        if (!fit.bgNbd().fitSummary().converged() || !fit.spend().fitSummary().converged()) {
             pw.println("note: a fit that did not converge drifted towards a boundary of its parameters, as unpenalized "
                     + "fits on few repeat customers do; more customers (--customers) help");
         }
-        if (fit.holdout() != null) {
-            pw.printf(Locale.ROOT, "holdout %s .. %s (%.2f %ss): %,.0f purchases, BG/NBD predicts %s%n",
-                    fit.summary().calibrationEnd().plusDays(1), o.end().minusDays(1), fit.summary().holdoutLength(),
-                    fit.summary().unit().label(), fit.holdout()[0], number(fit.holdout()[1], "%,.1f"));
-        }
+        fit.holdout().ifPresent(h -> pw.printf(Locale.ROOT,
+                "holdout %s .. %s (%.2f %ss): %,.0f purchases, BG/NBD predicts %s%n",
+                fit.summary().calibrationEnd().plusDays(1), o.end().minusDays(1), h.length(), h.unit().label(),
+                h.actualPurchases(), number(h.predictedPurchases(), "%,.1f")));
         if (Double.isFinite(l.clv.total())) {
             pw.printf(Locale.ROOT, "CLV over the next %d months as of %s (each customer's whole history, %.4g%% a "
                             + "month discount): total %,.2f%n", l.clv.options().horizonMonths(), l.now.calibrationEnd(),
@@ -549,19 +550,17 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private static Json lifetimeJson(Lifetime l, SyntheticShop shop) {
-        LifetimeFit fit = l.fit;
+        LifetimeAnalysis fit = l.fit;
         SyntheticShop.Options o = shop.options();
         double days = fit.summary().unit().days();
         Json json = new Json()
                 .put("period", fit.summary().unit().label())
                 .put("calibration_end", fit.summary().calibrationEnd().toString())
                 .put("customers", fit.summary().size())
-                .put("bgnbd", fit.bgnbdJson())
-                .put("gamma_gamma", fit.gammaGammaJson());
-        if (fit.holdout() != null) {
-            json.put("holdout", fit.holdoutJson());
-        }
-        return json.put("clv", LifetimeFit.clvJson(l.clv, l.now, TOP_CLV).put("as_of", l.now.calibrationEnd()
+                .put("bgnbd", LifetimeJson.bgnbd(fit.bgNbd()))
+                .put("gamma_gamma", LifetimeJson.gammaGamma(fit.spend()));
+        fit.holdout().ifPresent(h -> json.put("holdout", LifetimeJson.holdout(h)));
+        return json.put("clv", LifetimeJson.clv(l.clv, l.now, TOP_CLV).put("as_of", l.now.calibrationEnd()
                         .toString()))
                 .put("truth", new Json()
                         .put("bgnbd", new Json().put("r", o.r()).put("alpha", o.alpha() / days).put("a", o.a())

@@ -2,8 +2,8 @@ package dev.retention.cli;
 
 import dev.retention.churn.dataset.CustomerTable;
 import dev.retention.churn.dataset.TransactionFeatures;
-import dev.retention.lifetime.BgNbdModel;
-import dev.retention.lifetime.GammaGammaModel;
+import dev.retention.lifetime.bgnbd.BgNbdModel;
+import dev.retention.lifetime.gammagamma.GammaGammaModel;
 import dev.retention.churn.pipeline.ChurnPipelineModel;
 import dev.retention.model.Models;
 import dev.retention.cluster.kmeans.KMeansModel;
@@ -255,12 +255,12 @@ class RetentionCliTest {
         assertEquals("week", lifetime.get("period"));
         assertEquals("2022-12-31", lifetime.get("calibration_end"));
         Map<String, Object> bgnbd = object(lifetime, "bgnbd");
-        BgNbdModel bg = BgNbdModel.load(out.resolve("bgnbd.model"));
+        BgNbdModel bg = Models.load(out.resolve("bgnbd.model"), BgNbdModel.class);
         assertEquals(bg.r(), number(bgnbd, "r"), 0);
         assertEquals(bg.alpha(), number(bgnbd, "alpha"), 0);
         assertEquals(bg.a(), number(bgnbd, "a"), 0);
         assertEquals(bg.b(), number(bgnbd, "b"), 0);
-        GammaGammaModel gg = GammaGammaModel.load(out.resolve("gamma-gamma.model"));
+        GammaGammaModel gg = Models.load(out.resolve("gamma-gamma.model"), GammaGammaModel.class);
         assertEquals(gg.p(), number(object(lifetime, "gamma_gamma"), "p"), 0);
         assertEquals(gg.v(), number(object(lifetime, "gamma_gamma"), "v"), 0);
         assertTrue(number(object(lifetime, "holdout"), "actual_purchases") > 0);

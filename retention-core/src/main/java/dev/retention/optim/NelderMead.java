@@ -32,6 +32,19 @@ public final class NelderMead {
      * @throws IllegalArgumentException if {@code x0} is empty or not finite, or {@code f(x0)} is not finite
      */
     public static OptimizationResult minimize(ObjectiveFunction f, double[] x0, NelderMeadOptions options) {
+        return minimize(f, x0, options, null);
+    }
+
+    /**
+     * Minimizes a function from a starting point, telling {@code listener} about every iteration (with the best
+     * vertex's value and a gradient norm of NaN: the method uses no gradient). An exception thrown by the listener
+     * (a fit's cancellation) ends the search and reaches the caller.
+     *
+     * @param listener told after each iteration; {@code null} for none
+     * @see #minimize(ObjectiveFunction, double[], NelderMeadOptions)
+     */
+    public static OptimizationResult minimize(ObjectiveFunction f, double[] x0, NelderMeadOptions options,
+                                              IterationListener listener) {
         Objects.requireNonNull(f, "f");
         Lbfgs.requireFiniteStart(x0);
         Objects.requireNonNull(options, "options");
@@ -147,6 +160,9 @@ public final class NelderMead {
                 history = Arrays.copyOf(history, hs * 2);
             }
             history[hs++] = fsim[0];
+            if (listener != null) {
+                listener.iteration(iterations, fsim[0], Double.NaN);
+            }
         }
         return new OptimizationResult(sim[0], fsim[0], null, iterations, evals[0], converged, message,
                 Arrays.copyOf(history, hs));

@@ -140,6 +140,31 @@ class OptimizersTest {
     }
 
     @Test
+    void nelderMead_listenerSeesEveryIterationInHistoryOrderAndMayStopTheSearch() {
+        java.util.List<double[]> seen = new java.util.ArrayList<>();
+        OptimizationResult r = NelderMead.minimize(x -> rosen(x, null), new double[] {-1.2, 1.0},
+                NelderMeadOptions.defaults(), (k, value, norm) -> seen.add(new double[] {k, value, norm}));
+        OptimizationResult plain = NelderMead.minimize(x -> rosen(x, null), new double[] {-1.2, 1.0},
+                NelderMeadOptions.defaults());
+        assertArrayEquals(plain.x(), r.x(), 0.0);
+        double[] history = r.history();
+        assertEquals(r.iterations(), seen.size());
+        for (int k = 0; k < seen.size(); k++) {
+            assertEquals(k + 1, (int) seen.get(k)[0]);
+            assertEquals(history[k + 1], seen.get(k)[1]);
+            assertTrue(Double.isNaN(seen.get(k)[2]), "no gradient in Nelder-Mead");
+        }
+        java.util.concurrent.CancellationException e = assertThrows(java.util.concurrent.CancellationException.class,
+                () -> NelderMead.minimize(x -> rosen(x, null), new double[] {-1.2, 1.0}, NelderMeadOptions.defaults(),
+                        (k, value, norm) -> {
+                            if (k == 5) {
+                                throw new java.util.concurrent.CancellationException("stop at 5");
+                            }
+                        }));
+        assertEquals("stop at 5", e.getMessage());
+    }
+
+    @Test
     void lbfgs_startAtTheMinimumConvergesAtOnce() {
         OptimizationResult r = Lbfgs.minimize(OptimizersTest::rosen, new double[] {1, 1}, LbfgsOptions.defaults());
         assertTrue(r.converged());

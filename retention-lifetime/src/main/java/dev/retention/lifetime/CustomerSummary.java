@@ -2,6 +2,7 @@ package dev.retention.lifetime;
 
 import dev.retention.data.IdIndex;
 import dev.retention.data.TransactionLog;
+import dev.retention.model.DataFingerprint;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,6 +32,9 @@ import java.util.Objects;
  * values, and {@code t_x = 0} when {@code x = 0}; a violation is an {@link IllegalArgumentException} naming
  * the row. The monetary value must be finite; the Gamma-Gamma model checks that repeat customers have a
  * positive one.
+ *
+ * <p>The models' fit summaries record the summary's {@link #fingerprint()}: the customers, the four columns
+ * {@code x, t_x, T} and the monetary value, and a checksum of their values, computed once.
  */
 public final class CustomerSummary {
 
@@ -47,6 +51,7 @@ public final class CustomerSummary {
     private final PeriodUnit unit;
     private final LocalDate calibrationEnd;
     private final int acquiredInHoldout;
+    private volatile DataFingerprint fingerprint;   // computed when first asked for
 
     private CustomerSummary(IdIndex ids, int[] frequency, double[] recency, double[] age, double[] monetary,
                             int[] holdoutFrequency, double[] holdoutSpend, double holdoutLength, PeriodUnit unit,
@@ -428,21 +433,33 @@ public final class CustomerSummary {
         return count;
     }
 
-    // package-private views for the fitting code, not copied
-    int[] frequencyView() {
-        return frequency;
+    /**
+     * What the fits of this summary were fitted on: {@code size()} rows, 4 columns, and a checksum of the
+     * frequencies, recencies, ages and monetary values, column after column. Computed in O(customers) when first
+     * asked for, then kept.
+     */
+    public DataFingerprint fingerprint() {
+        DataFingerprint f = fingerprint;
+        if (f == null) {
+            f = DataFingerprint.hasher(size(), 4).add(frequency).add(recency).add(age).add(monetary).finish();
+            fingerprint = f;
+        }
+        return f;
     }
 
-    double[] recencyView() {
-        return recency;
-    }
-
-    double[] ageView() {
-        return age;
-    }
-
-    double[] monetaryView() {
-        return monetary;
+    /**
+     * Checks that this summary is in the unit of a model: recencies and ages in days do not mean anything to a
+     * model fitted in weeks. O(1).
+     *
+     * @param modelUnit the model's unit
+     * @param model     the model's name, for the message
+     * @throws IllegalArgumentException if the units differ
+     */
+    public void requireUnit(PeriodUnit modelUnit, String model) {
+        if (modelUnit != unit) {
+            throw new IllegalArgumentException("the summary is in " + unit.label() + "s but the " + model
+                    + " model is in " + modelUnit.label() + "s");
+        }
     }
 
     /** Sizes, means and the first rows. */

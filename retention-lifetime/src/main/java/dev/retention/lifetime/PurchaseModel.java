@@ -1,13 +1,22 @@
 package dev.retention.lifetime;
 
+import dev.retention.model.Model;
+
 /**
- * A fitted "buy till you die" purchase model: the BG/NBD or MBG/NBD ({@link BgNbdModel}) or the Pareto/NBD
- * ({@link ParetoNbdModel}). Given a customer's history {@code (x, t_x, T)} (repeat purchases, recency, age, in
- * the model's {@link #unit()}), it tells whether the customer is probably still active and how many purchases
- * to expect; {@link Clv} combines it with a {@link GammaGammaModel} into lifetime values. Implementations are
- * immutable and thread-safe; every method is O(1) apart from the series evaluations they document.
+ * A fitted "buy till you die" purchase model: the BG/NBD or MBG/NBD
+ * ({@code dev.retention.lifetime.bgnbd.BgNbdModel}) or the Pareto/NBD
+ * ({@code dev.retention.lifetime.paretonbd.ParetoNbdModel}). Given a customer's history {@code (x, t_x, T)}
+ * (repeat purchases, recency, age, in the model's {@link #unit()}), it tells whether the customer is probably still
+ * active and how many purchases to expect; {@code dev.retention.lifetime.clv.Clv} combines it with a Gamma-Gamma
+ * spend model into lifetime values, and {@link HoldoutCheck} compares its predictions with a holdout period.
+ * Implementations are immutable and thread-safe, saved and loaded as {@link Model}s; every method is O(1) apart
+ * from the series evaluations they document.
+ *
+ * <p>The interface is not sealed: the two model families live in packages of their own, which depend on this one
+ * (a {@code permits} clause would make the packages import each other). The library's CLV, holdout check and
+ * simulations accept any implementation that keeps this contract, and say so where they need one of their own.
  */
-public sealed interface PurchaseModel permits BgNbdModel, ParetoNbdModel {
+public interface PurchaseModel extends Model {
 
     /** The model's name, for example {@code "BG/NBD"}. */
     String name();
@@ -18,8 +27,8 @@ public sealed interface PurchaseModel permits BgNbdModel, ParetoNbdModel {
     /** The parameters in the model's order (for example {@code r, alpha, a, b}); a copy. */
     double[] parameters();
 
-    /** How the model was fitted (or that its parameters were given). */
-    LifetimeFitSummary fitSummary();
+    /** The maximum-likelihood estimates with standard errors and log-likelihood (or the given parameters). */
+    Estimates estimates();
 
     /**
      * The probability that a customer with this history is still active at {@code T}.
@@ -34,7 +43,10 @@ public sealed interface PurchaseModel permits BgNbdModel, ParetoNbdModel {
     /**
      * Expected purchases in the next {@code t} units, {@code (T, T + t]}, of a customer with this history.
      *
-     * @param t horizon, finite and {@code >= 0}
+     * @param t         horizon, finite and {@code >= 0}
+     * @param frequency repeat purchases {@code x >= 0}
+     * @param recency   {@code t_x}, in {@code [0, age]}; 0 when {@code frequency} is 0
+     * @param age       {@code T >= 0}
      * @throws IllegalArgumentException if {@code t} or the history is invalid
      */
     double expectedPurchases(double t, int frequency, double recency, double age);
@@ -48,7 +60,7 @@ public sealed interface PurchaseModel permits BgNbdModel, ParetoNbdModel {
     double expectedPurchasesNewCustomer(double t);
 
     /**
-     * The log-likelihood of a customer base under this model's parameters.
+     * The log-likelihood of a customer base under this model's parameters. O(customers).
      *
      * @param summary read; must be in the model's unit
      * @throws IllegalArgumentException if the units differ
@@ -56,13 +68,13 @@ public sealed interface PurchaseModel permits BgNbdModel, ParetoNbdModel {
     double logLikelihood(CustomerSummary summary);
 
     /**
-     * {@link #probabilityAlive(int, double, double)} of every customer of a summary.
+     * {@link #probabilityAlive(int, double, double)} of every customer of a summary. O(customers).
      *
      * @param summary read; must be in the model's unit
      * @throws IllegalArgumentException if the units differ
      */
     default double[] probabilityAlive(CustomerSummary summary) {
-        Checks.sameUnit(this, summary);
+        summary.requireUnit(unit(), name());
         double[] p = new double[summary.size()];
         for (int i = 0; i < p.length; i++) {
             p[i] = probabilityAlive(summary.frequency(i), summary.recency(i), summary.age(i));
@@ -71,13 +83,14 @@ public sealed interface PurchaseModel permits BgNbdModel, ParetoNbdModel {
     }
 
     /**
-     * {@link #expectedPurchases(double, int, double, double)} of every customer of a summary.
+     * {@link #expectedPurchases(double, int, double, double)} of every customer of a summary. O(customers).
      *
+     * @param t       horizon, finite and {@code >= 0}
      * @param summary read; must be in the model's unit
      * @throws IllegalArgumentException if the units differ or {@code t} is invalid
      */
     default double[] expectedPurchases(double t, CustomerSummary summary) {
-        Checks.sameUnit(this, summary);
+        summary.requireUnit(unit(), name());
         double[] e = new double[summary.size()];
         for (int i = 0; i < e.length; i++) {
             e[i] = expectedPurchases(t, summary.frequency(i), summary.recency(i), summary.age(i));

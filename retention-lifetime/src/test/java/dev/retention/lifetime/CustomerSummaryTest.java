@@ -2,6 +2,10 @@ package dev.retention.lifetime;
 
 import dev.retention.data.PurchaseRules;
 import dev.retention.data.TransactionLog;
+import dev.retention.lifetime.bgnbd.BgNbd;
+import dev.retention.lifetime.bgnbd.BgNbdModel;
+import dev.retention.lifetime.gammagamma.GammaGamma;
+import dev.retention.lifetime.gammagamma.GammaGammaModel;
 import dev.retention.synth.SyntheticShop;
 import org.junit.jupiter.api.Test;
 
@@ -142,6 +146,21 @@ class CustomerSummaryTest {
     }
 
     @Test
+    void fingerprint_isComputedOnceAndTellsSummariesApart() {
+        CustomerSummary a = CustomerSummary.of(new int[] {1, 0}, new double[] {2, 0}, new double[] {3, 4}, PeriodUnit.DAY);
+        CustomerSummary same = CustomerSummary.of(new int[] {1, 0}, new double[] {2, 0}, new double[] {3, 4},
+                PeriodUnit.DAY);
+        CustomerSummary other = CustomerSummary.of(new int[] {1, 0}, new double[] {2, 0}, new double[] {3, 5},
+                PeriodUnit.DAY);
+        assertEquals(2, a.fingerprint().rows());
+        assertEquals(4, a.fingerprint().columns());
+        assertTrue(a.fingerprint() == a.fingerprint(), "cached");
+        assertEquals(a.fingerprint(), same.fingerprint());
+        assertFalse(a.fingerprint().equals(other.fingerprint()));
+        assertFalse(a.fingerprint().equals(a.withMonetary(new double[] {7, 0}).fingerprint()));
+    }
+
+    @Test
     void syntheticShop_endToEnd_recoversItsBgNbdAndGammaGammaParameters() {
         // the shop draws BG/NBD purchases (r = 0.25, alpha = 49 days, a = 0.8, b = 2.5) and Gamma-Gamma order values
         // (p = 6, q = 4, gamma = 40); its log, summarized by calendar day, must give back those parameters within
@@ -153,7 +172,7 @@ class CustomerSummaryTest {
         assertEquals(4_000, s.size());
         BgNbdModel fit = BgNbd.fit(s);
         BgNbdModel truth = BgNbdModel.of(0.25, 49, 0.8, 2.5, BgNbdModel.Variant.BG_NBD, PeriodUnit.DAY);
-        double lr = 2 * (fit.fitSummary().logLikelihood() - truth.logLikelihood(s));
+        double lr = 2 * (fit.estimates().logLikelihood() - truth.logLikelihood(s));
         assertTrue(fit.fitSummary().converged(), fit.toString());
         assertTrue(lr >= 0 && lr < 23.51, "2 dLL = " + lr + "; " + fit);
         GammaGammaModel spend = GammaGamma.fit(s);
@@ -164,7 +183,7 @@ class CustomerSummaryTest {
                 ll += spendTruth.logLikelihood(s.frequency(i), s.monetaryValue(i));
             }
         }
-        double lrSpend = 2 * (spend.fitSummary().logLikelihood() - ll);
+        double lrSpend = 2 * (spend.estimates().logLikelihood() - ll);
         assertTrue(lrSpend >= 0 && lrSpend < 21.11, "2 dLL = " + lrSpend + "; " + spend);
         // the shop keeps who is alive at the end: P(alive) must separate them (mean P(alive) higher for the alive)
         boolean[] alive = shop.aliveAtEnd();

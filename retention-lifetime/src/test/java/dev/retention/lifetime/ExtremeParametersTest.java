@@ -1,5 +1,9 @@
 package dev.retention.lifetime;
 
+import dev.retention.lifetime.bgnbd.BgNbdModel;
+import dev.retention.lifetime.gammagamma.GammaGammaModel;
+import dev.retention.lifetime.paretonbd.ParetoNbdModel;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 

@@ -1,5 +1,8 @@
 package dev.retention.lifetime.internal;
 
+import dev.retention.parallel.Blocks;
+import dev.retention.parallel.Workers;
+
 /**
  * The BG/NBD log-likelihood and its gradient over a customer base, the kernel of the BG/NBD fit.
  *
@@ -21,16 +24,17 @@ package dev.retention.lifetime.internal;
  * are computed once per distinct frequency and weighted by its count. The row loop is then two logarithms, one
  * exponential and one more logarithm per repeat customer (one logarithm per one-time buyer of the BG/NBD;
  * {@code log1p} instead where {@code T < alpha}),
- * with no allocation, summed in fixed blocks ({@link BlockReduction}). O(n) per evaluation plus O(d) special
+ * with no allocation, summed in fixed blocks ({@link CustomerBlocks}) added in block order ({@link Blocks#sum}). O(n) per evaluation plus O(d) special
  * functions for d distinct frequencies.
  */
-public final class BgNbdLikelihood implements BlockReduction.Kernel {
+public final class BgNbdLikelihood implements Blocks.Accumulator {
 
     private final int[] x;
     private final double[] tx;
     private final double[] t;
     private final boolean modified;
     private final DistinctCounts distinct;
+    private final Blocks blocks;
     // per distinct frequency, refreshed by each evaluation
     private final double[] logRatio;   // ln a - ln(b + x - 1) or ln a - ln(b + x)
     private final double[] invB;       // 1 / (b + x - 1) or 1 / (b + x)
@@ -52,6 +56,7 @@ public final class BgNbdLikelihood implements BlockReduction.Kernel {
         this.t = t;
         this.modified = modified;
         this.distinct = new DistinctCounts(x);
+        this.blocks = CustomerBlocks.of(x.length);
         this.logRatio = new double[distinct.values.length];
         this.invB = new double[distinct.values.length];
     }
@@ -61,10 +66,10 @@ public final class BgNbdLikelihood implements BlockReduction.Kernel {
      * respect to {@code (r, alpha, a, b)}.
      *
      * @param gradient written when not null, length 4
-     * @param blocks   the block reduction over {@code x.length} rows
+     * @param workers  the threads that sum the blocks; the result does not depend on their number
      * @return the total log-likelihood; NaN or infinite only for non-finite or non-positive parameters
      */
-    public double logLikelihood(double r, double alpha, double a, double b, double[] gradient, BlockReduction blocks) {
+    public double logLikelihood(double r, double alpha, double a, double b, double[] gradient, Workers workers) {
         int[] values = distinct.values;
         double[] counts = distinct.counts;
         int shift = modified ? 1 : 0;
@@ -97,7 +102,7 @@ public final class BgNbdLikelihood implements BlockReduction.Kernel {
         this.alpha = alpha;
         this.lnAlpha = Math.log(alpha);
         double[] sums = this.sums;
-        blocks.reduce(this, sums);
+        blocks.sum(workers, 5, this, sums);
         double ll = constant + sums[0];
         if (gradient != null) {
             gradient[0] = gr + sums[1];

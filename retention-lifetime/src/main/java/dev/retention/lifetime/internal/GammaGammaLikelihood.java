@@ -1,5 +1,8 @@
 package dev.retention.lifetime.internal;
 
+import dev.retention.parallel.Blocks;
+import dev.retention.parallel.Workers;
+
 /**
  * The Gamma-Gamma spend log-likelihood and its gradient over the repeat customers (Fader, Hardie and Lee,
  * "RFM and CLV: using iso-value curves for customer base analysis", JMR 42(4), 2005, equation 3 with
@@ -10,15 +13,16 @@ package dev.retention.lifetime.internal;
  * </pre>
  * The log-gamma and digamma terms depend on {@code x} alone and are computed once per distinct frequency;
  * {@code ln m} and {@code ln x} once per fit; the row loop is one logarithm and a division per customer, with
- * no allocation, summed in fixed blocks ({@link BlockReduction}).
+ * no allocation, summed in fixed blocks ({@link CustomerBlocks}) added in block order ({@link Blocks#sum}).
  */
-public final class GammaGammaLikelihood implements BlockReduction.Kernel {
+public final class GammaGammaLikelihood implements Blocks.Accumulator {
 
     private final int[] x;
     private final double[] m;
     private final double[] logM;
     private final double[] logX;
     private final DistinctCounts distinct;
+    private final Blocks blocks;
     private final double[] sums = new double[4];
     private double p;
     private double q;
@@ -39,14 +43,16 @@ public final class GammaGammaLikelihood implements BlockReduction.Kernel {
             logX[i] = Math.log(x[i]);
         }
         this.distinct = new DistinctCounts(x);
+        this.blocks = CustomerBlocks.of(n);
     }
 
     /**
      * The log-likelihood at {@code (p, q, v)} and, if {@code gradient} is not null, its gradient.
      *
      * @param gradient written when not null, length 3
+     * @param workers  the threads that sum the blocks; the result does not depend on their number
      */
-    public double logLikelihood(double p, double q, double v, double[] gradient, BlockReduction blocks) {
+    public double logLikelihood(double p, double q, double v, double[] gradient, Workers workers) {
         double lgQ = SpecialFunctions.logGamma(q);
         double psiQ = SpecialFunctions.digamma(q);
         double constant = 0;
@@ -66,7 +72,7 @@ public final class GammaGammaLikelihood implements BlockReduction.Kernel {
         this.p = p;
         this.q = q;
         this.v = v;
-        blocks.reduce(this, sums);
+        blocks.sum(workers, 4, this, sums);
         double n = x.length;
         double lnV = Math.log(v);
         if (gradient != null) {

@@ -1,0 +1,236 @@
+package dev.retention.lifetime.gammagamma;
+
+import dev.retention.lifetime.CustomerSummary;
+import dev.retention.lifetime.Estimates;
+import dev.retention.lifetime.internal.Checks;
+import dev.retention.lifetime.internal.LifetimeFiles;
+import dev.retention.lifetime.internal.SpecialFunctions;
+import dev.retention.model.FitSummary;
+import dev.retention.model.Model;
+import dev.retention.model.ModelFile;
+import dev.retention.model.ModelFormatException;
+
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * A Gamma-Gamma spend model with parameters {@code p} (shape of a customer's transaction values), {@code q} and
+ * {@code v} (shape and rate of the gamma distribution of the customers' {@code nu}); fitted by
+ * {@link GammaGamma#fit} or made from published parameters by {@link #of} (CDNOW: p = 6.25, q = 3.74,
+ * v = 15.44). Immutable and thread-safe; saved as a model file of type {@value #MODEL_TYPE} and read back by
+ * {@code Models.load(path, GammaGammaModel.class)}. Two models are equal when their parameters are; the
+ * frequency-spend correlation of the fitting data, the estimates' standard errors and the fit summary are not
+ * compared.
+ *
+ * <p>The expected mean transaction value of a customer with {@code x} repeat transactions of mean {@code m} is
+ * (Fader, Hardie and Lee 2005, equation 5)
+ * <pre>
+ * E[M | x, m] = p (v + x m) / (p x + q - 1)
+ *             = (q - 1) / (p x + q - 1) * p v / (q - 1) + p x / (p x + q - 1) * m
+ * </pre>
+ * a weighted mean of the population mean {@code p v / (q - 1)} and the customer's own mean; a customer without
+ * repeat purchases gets the population mean. Both need {@code q > 1} (more precisely {@code p x + q > 1}); where
+ * the mean does not exist the methods return {@code +Infinity}, never NaN.
+ */
+public final class GammaGammaModel implements Model {
+
+    /** The model type written into model files. */
+    public static final String MODEL_TYPE = "gamma-gamma";
+    /**
+     * The schema version of this type's sections: 2 since the model carries core's fit summary (sections
+     * {@code fit.*}) and its {@link Estimates} ({@code parameters}, {@code estimates.*}), with
+     * {@code frequency_spend_correlation}.
+     */
+    public static final int SCHEMA_VERSION = 2;
+
+    private final double p;
+    private final double q;
+    private final double v;
+    private final double correlation;
+    private final Estimates estimates;
+    private final FitSummary fit;
+
+    GammaGammaModel(double p, double q, double v, double correlation, Estimates estimates, FitSummary fit) {
+        this.p = p;
+        this.q = q;
+        this.v = v;
+        this.correlation = correlation;
+        this.estimates = estimates;
+        this.fit = fit;
+    }
+
+    /**
+     * A model with the given parameters (the frequency-spend correlation is then unknown and reported as 0). Its
+     * fit summary says the parameters were given.
+     *
+     * @throws IllegalArgumentException if a parameter is not finite and positive
+     */
+    public static GammaGammaModel of(double p, double q, double v) {
+        Checks.positive("p", p);
+        Checks.positive("q", q);
+        Checks.positive("v", v);
+        return new GammaGammaModel(p, q, v, 0, Estimates.given(GammaGamma.NAME, GammaGamma.NAMES,
+                new double[] {p, q, v}), FitSummary.given(GammaGamma.NAME, String.format(Locale.ROOT,
+                "p = %s, q = %s, v = %s", p, q, v)));
+    }
+
+    @Override
+    public String modelType() {
+        return MODEL_TYPE;
+    }
+
+    @Override
+    public int schemaVersion() {
+        return SCHEMA_VERSION;
+    }
+
+    /** Shape of a customer's transaction values. */
+    public double p() {
+        return p;
+    }
+
+    /** Shape of the gamma distribution of nu. */
+    public double q() {
+        return q;
+    }
+
+    /** Rate of the gamma distribution of nu, in currency units (gamma in the paper). */
+    public double v() {
+        return v;
+    }
+
+    /** The parameters {@code p, q, v}; a copy. */
+    public double[] parameters() {
+        return new double[] {p, q, v};
+    }
+
+    /**
+     * Pearson correlation between frequency and mean spend over the repeat customers of the fitting data: the
+     * model assumes independence, so a value far from 0 (beyond +-0.3) is a warning in the fit summary. 0 for
+     * given parameters.
+     */
+    public double frequencySpendCorrelation() {
+        return correlation;
+    }
+
+    /** The maximum-likelihood estimates with standard errors and log-likelihood (or the given parameters). */
+    public Estimates estimates() {
+        return estimates;
+    }
+
+    @Override
+    public FitSummary fitSummary() {
+        return fit;
+    }
+
+    /** The population mean transaction value {@code p v / (q - 1)}; {@code +Infinity} when {@code q <= 1}. */
+    public double meanSpend() {
+        return q > 1 ? p * v / (q - 1) : Double.POSITIVE_INFINITY;
+    }
+
+    /**
+     * The expected mean transaction value of a customer: {@code p (v + x m) / (p x + q - 1)}, or the population
+     * mean when {@code frequency} is 0.
+     *
+     * @param frequency     repeat transactions {@code x >= 0}
+     * @param monetaryValue their mean value {@code m}, finite and {@code > 0} when {@code frequency > 0}
+     *                      (ignored otherwise)
+     * @return the expected spend; {@code +Infinity} where the mean does not exist ({@code p x + q <= 1})
+     * @throws IllegalArgumentException if {@code frequency < 0} or a repeat customer's value is not positive
+     */
+    public double expectedSpend(int frequency, double monetaryValue) {
+        if (frequency < 0) {
+            throw new IllegalArgumentException("frequency must be >= 0, got " + frequency);
+        }
+        if (frequency == 0) {
+            return meanSpend();
+        }
+        if (!(monetaryValue > 0) || Double.isInfinite(monetaryValue)) {
+            throw new IllegalArgumentException("monetaryValue must be finite and > 0 for a repeat customer, got "
+                    + monetaryValue);
+        }
+        double denominator = p * frequency + q - 1;
+        return denominator > 0 ? p * (v + frequency * monetaryValue) / denominator : Double.POSITIVE_INFINITY;
+    }
+
+    /**
+     * {@link #expectedSpend(int, double)} of every customer of a summary.
+     *
+     * @param summary read
+     * @throws IllegalArgumentException if a repeat customer's monetary value is not positive
+     */
+    public double[] expectedSpend(CustomerSummary summary) {
+        double[] e = new double[summary.size()];
+        for (int i = 0; i < e.length; i++) {
+            e[i] = expectedSpend(summary.frequency(i), summary.monetaryValue(i));
+        }
+        return e;
+    }
+
+    /**
+     * The log-likelihood of one repeat customer (FHL 2005, equation 3).
+     *
+     * @throws IllegalArgumentException if {@code frequency < 1} or {@code monetaryValue <= 0}
+     */
+    public double logLikelihood(int frequency, double monetaryValue) {
+        if (frequency < 1 || !(monetaryValue > 0) || Double.isInfinite(monetaryValue)) {
+            throw new IllegalArgumentException("the Gamma-Gamma likelihood needs frequency >= 1 and a finite positive"
+                    + " mean spend, got frequency " + frequency + " and mean spend " + monetaryValue);
+        }
+        double px = p * frequency;
+        return SpecialFunctions.logGammaRatio(px + q, px)
+                - SpecialFunctions.logGamma(q) + q * Math.log(v)
+                + (px - 1) * Math.log(monetaryValue) + px * Math.log(frequency)
+                - (px + q) * Math.log(v + frequency * monetaryValue);
+    }
+
+    /** The model file: the fit summary, the estimates and the frequency-spend correlation. O(1). */
+    @Override
+    public byte[] toBytes() {
+        ModelFile.Writer w = ModelFile.writer(MODEL_TYPE, SCHEMA_VERSION);
+        fit.writeTo(w);
+        estimates.writeTo(w);
+        return w.putDouble("frequency_spend_correlation", correlation).toBytes();
+    }
+
+    /**
+     * Reads a model written by {@link #toBytes()}: {@code Models.load} calls this for files of type
+     * {@value #MODEL_TYPE}.
+     *
+     * @param file read
+     * @throws ModelFormatException if the file holds another type or schema, a section is missing, or a value is one
+     *                              {@link #of} refuses (the message names the file)
+     */
+    public static GammaGammaModel read(ModelFile file) throws ModelFormatException {
+        return LifetimeFiles.read(file, MODEL_TYPE, SCHEMA_VERSION, () -> {
+            FitSummary fit = FitSummary.readFrom(file);
+            Estimates estimates = Estimates.readFrom(file, GammaGamma.NAMES);
+            double[] t = estimates.values();
+            GammaGammaModel m = of(t[0], t[1], t[2]);
+            double c = file.doubleValue("frequency_spend_correlation");
+            if (!(Math.abs(c) <= 1)) {
+                throw new IllegalArgumentException("frequency_spend_correlation must be in [-1, 1], got " + c);
+            }
+            return new GammaGammaModel(m.p, m.q, m.v, c, estimates, fit);
+        });
+    }
+
+    /** Equal parameters. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof GammaGammaModel m && Double.compare(m.p, p) == 0 && Double.compare(m.q, q) == 0
+                && Double.compare(m.v, v) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(p, q, v);
+    }
+
+    /** The parameters and mean spend on one line, then the estimates table and the fit summary. */
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "Gamma-Gamma model: p = %.6g, q = %.6g, v = %.6g, mean spend %.4g, "
+                + "frequency-spend correlation %.3f%n%s%s", p, q, v, meanSpend(), correlation, estimates, fit);
+    }
+}

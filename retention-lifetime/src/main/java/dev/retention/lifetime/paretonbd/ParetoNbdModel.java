@@ -1,0 +1,222 @@
+package dev.retention.lifetime.paretonbd;
+
+import dev.retention.lifetime.CustomerSummary;
+import dev.retention.lifetime.Estimates;
+import dev.retention.lifetime.PeriodUnit;
+import dev.retention.lifetime.PurchaseModel;
+import dev.retention.lifetime.internal.Checks;
+import dev.retention.lifetime.internal.LifetimeFiles;
+import dev.retention.lifetime.internal.ParetoNbdFormulas;
+import dev.retention.lifetime.internal.ParetoNbdLikelihood;
+import dev.retention.model.FitSummary;
+import dev.retention.model.ModelFile;
+import dev.retention.model.ModelFormatException;
+import dev.retention.parallel.Workers;
+
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * A Pareto/NBD purchase model with parameters {@code r, alpha} (gamma distribution of purchase rates) and
+ * {@code s, beta} (gamma distribution of dropout rates), {@code alpha} and {@code beta} in the model's unit;
+ * fitted by {@link ParetoNbd#fit} or made from published parameters by {@link #of} (CDNOW in weeks:
+ * r = 0.553, alpha = 10.578, s = 0.606, beta = 11.669). Immutable and thread-safe; saved as a model file of type
+ * {@value #MODEL_TYPE} and read back by {@code Models.load(path, ParetoNbdModel.class)}. Two models are equal
+ * when they have the same unit and parameters; the estimates' standard errors and the fit summary are not
+ * compared.
+ *
+ * <p>Formulas from Fader and Hardie, "A note on deriving the Pareto/NBD model and related expressions" (2005):
+ * the likelihood (equations 19 and 20, both branches), P(alive) (equation 18), the conditional expectation
+ * (equation 22) and {@code E[X(t)] = r beta / (alpha (s - 1)) [1 - (beta / (beta + t))^(s - 1)]}, kept finite
+ * for large frequencies and ages. Each P(alive) or conditional expectation costs two 2F1 evaluations.
+ */
+public final class ParetoNbdModel implements PurchaseModel {
+
+    /** The model type written into model files. */
+    public static final String MODEL_TYPE = "pareto-nbd";
+    /**
+     * The schema version of this type's sections: 2 since the model carries core's fit summary (sections
+     * {@code fit.*}) and its {@link Estimates} ({@code parameters}, {@code estimates.*}), with {@code unit}.
+     */
+    public static final int SCHEMA_VERSION = 2;
+
+    private final double r;
+    private final double alpha;
+    private final double s;
+    private final double beta;
+    private final PeriodUnit unit;
+    private final Estimates estimates;
+    private final FitSummary fit;
+
+    ParetoNbdModel(double r, double alpha, double s, double beta, PeriodUnit unit, Estimates estimates,
+                   FitSummary fit) {
+        this.r = r;
+        this.alpha = alpha;
+        this.s = s;
+        this.beta = beta;
+        this.unit = unit;
+        this.estimates = estimates;
+        this.fit = fit;
+    }
+
+    /**
+     * A model with the given parameters. Its fit summary says the parameters were given.
+     *
+     * @throws IllegalArgumentException if a parameter is not finite and positive
+     */
+    public static ParetoNbdModel of(double r, double alpha, double s, double beta, PeriodUnit unit) {
+        Checks.positive("r", r);
+        Checks.positive("alpha", alpha);
+        Checks.positive("s", s);
+        Checks.positive("beta", beta);
+        Objects.requireNonNull(unit, "unit");
+        return new ParetoNbdModel(r, alpha, s, beta, unit,
+                Estimates.given(ParetoNbd.NAME, ParetoNbd.NAMES, new double[] {r, alpha, s, beta}),
+                FitSummary.given(ParetoNbd.NAME, String.format(Locale.ROOT, "r = %s, alpha = %s %ss, s = %s, "
+                        + "beta = %s %ss", r, alpha, unit.label(), s, beta, unit.label())));
+    }
+
+    @Override
+    public String modelType() {
+        return MODEL_TYPE;
+    }
+
+    @Override
+    public int schemaVersion() {
+        return SCHEMA_VERSION;
+    }
+
+    @Override
+    public String name() {
+        return ParetoNbd.NAME;
+    }
+
+    /** The shape of the gamma distribution of purchase rates. */
+    public double r() {
+        return r;
+    }
+
+    /** The rate of the gamma distribution of purchase rates, in time units. */
+    public double alpha() {
+        return alpha;
+    }
+
+    /** The shape of the gamma distribution of dropout rates. */
+    public double s() {
+        return s;
+    }
+
+    /** The rate of the gamma distribution of dropout rates, in time units. */
+    public double beta() {
+        return beta;
+    }
+
+    @Override
+    public PeriodUnit unit() {
+        return unit;
+    }
+
+    @Override
+    public double[] parameters() {
+        return new double[] {r, alpha, s, beta};
+    }
+
+    @Override
+    public Estimates estimates() {
+        return estimates;
+    }
+
+    @Override
+    public FitSummary fitSummary() {
+        return fit;
+    }
+
+    @Override
+    public double probabilityAlive(int frequency, double recency, double age) {
+        Checks.history(frequency, recency, age);
+        return ParetoNbdFormulas.probabilityAlive(frequency, recency, age, r, alpha, s, beta);
+    }
+
+    @Override
+    public double expectedPurchases(double t, int frequency, double recency, double age) {
+        Checks.horizon(t);
+        Checks.history(frequency, recency, age);
+        return ParetoNbdFormulas.expectedConditional(t, frequency, recency, age, r, alpha, s, beta);
+    }
+
+    @Override
+    public double expectedPurchasesNewCustomer(double t) {
+        Checks.horizon(t);
+        return ParetoNbdFormulas.expectedNew(t, r, alpha, s, beta);
+    }
+
+    /**
+     * The log-likelihood of one customer's history under this model.
+     *
+     * @throws IllegalArgumentException if the history is invalid
+     */
+    public double logLikelihood(int frequency, double recency, double age) {
+        Checks.history(frequency, recency, age);
+        return ParetoNbdFormulas.logLikelihood(frequency, recency, age, r, alpha, s, beta);
+    }
+
+    @Override
+    public double logLikelihood(CustomerSummary summary) {
+        summary.requireUnit(unit, name());
+        if (summary.size() == 0) {
+            return 0;
+        }
+        ParetoNbdLikelihood likelihood = new ParetoNbdLikelihood(summary.frequencies(), summary.recencies(),
+                summary.ages());
+        try (Workers one = Workers.create(1)) {
+            return likelihood.logLikelihood(r, alpha, s, beta, one);
+        }
+    }
+
+    /** The model file: the fit summary, the estimates and the unit. O(1). */
+    @Override
+    public byte[] toBytes() {
+        ModelFile.Writer w = ModelFile.writer(MODEL_TYPE, SCHEMA_VERSION);
+        fit.writeTo(w);
+        estimates.writeTo(w);
+        return w.putString("unit", unit.name()).toBytes();
+    }
+
+    /**
+     * Reads a model written by {@link #toBytes()}: {@code Models.load} calls this for files of type
+     * {@value #MODEL_TYPE}.
+     *
+     * @param file read
+     * @throws ModelFormatException if the file holds another type or schema, a section is missing, or a value is one
+     *                              {@link #of} refuses (the message names the file)
+     */
+    public static ParetoNbdModel read(ModelFile file) throws ModelFormatException {
+        return LifetimeFiles.read(file, MODEL_TYPE, SCHEMA_VERSION, () -> {
+            FitSummary fit = FitSummary.readFrom(file);
+            Estimates estimates = Estimates.readFrom(file, ParetoNbd.NAMES);
+            double[] p = estimates.values();
+            ParetoNbdModel m = of(p[0], p[1], p[2], p[3], PeriodUnit.valueOf(file.string("unit")));
+            return new ParetoNbdModel(m.r, m.alpha, m.s, m.beta, m.unit, estimates, fit);
+        });
+    }
+
+    /** Equal unit and parameters. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ParetoNbdModel m && m.unit == unit && Double.compare(m.r, r) == 0
+                && Double.compare(m.alpha, alpha) == 0 && Double.compare(m.s, s) == 0
+                && Double.compare(m.beta, beta) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(unit, r, alpha, s, beta);
+    }
+
+    /** The parameters on one line, then the estimates table and the fit summary. */
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "Pareto/NBD model (unit %s): r = %.6g, alpha = %.6g, s = %.6g, beta = %.6g%n"
+                + "%s%s", unit.label(), r, alpha, s, beta, estimates, fit);
+    }
+}
