@@ -76,7 +76,7 @@ public final class ScoringService implements AutoCloseable {
     /** Port of {@link #main} when none is given. */
     public static final int DEFAULT_PORT = 8080;
     /** Grace period of {@link #close()} and of the shutdown hook of {@link #main}. */
-    public static final Duration DEFAULT_GRACE = Duration.ofSeconds(2);
+    public static final Duration DEFAULT_GRACE = Duration.ofSeconds(1);
     /** Threads that answer requests. */
     static final int THREADS = 4;
     /** Requests waiting for a thread, at most. */
@@ -189,7 +189,8 @@ public final class ScoringService implements AutoCloseable {
 
     /**
      * Stops the service: no new connection is accepted, requests in progress get up to {@code grace} (in whole
-     * seconds) to finish, then the threads end. Later calls do nothing.
+     * seconds) to finish, then the threads end. Later calls do nothing. JDK 17's server waits out the whole grace
+     * period even when no request is in progress.
      *
      * @param grace how long to wait for requests in progress; {@link Duration#ZERO} closes at once
      */
