@@ -1,6 +1,7 @@
 package dev.retention.examples.service;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A JSON object written by hand, fields in the order they are put: strings (escaped), numbers ({@code null} when
@@ -68,24 +69,17 @@ final class JsonObject {
         return json.append(':');
     }
 
-    /** Appends a JSON string literal: quotes, backslashes and control characters escaped. */
+    /** Appends a JSON string literal: quotes and backslashes escaped, control characters as six-character escapes. */
     private static void string(StringBuilder out, String s) {
         out.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20) {
+                out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+            } else {
+                out.append(c);
             }
         }
         out.append('"');
