@@ -181,9 +181,13 @@ public final class NightlyScoring {
      * @param log     read
      * @param asOf    the as-of day in the log's zone, or {@code null} for the day after the latest purchase
      * @param threads threads of the fits; the results do not depend on it
-     * @throws IllegalArgumentException if no purchase is before the as-of day, or a lifetime model cannot be fitted
+     * @throws IllegalArgumentException if the log is empty, no purchase is before the as-of day, or a lifetime model
+     *                                  cannot be fitted
      */
     public static Result score(TransactionLog log, LocalDate asOf, int threads) {
+        if (log.isEmpty()) {
+            throw new IllegalArgumentException("no purchases to score: " + log.lineCounts());
+        }
         LocalDate day = asOf != null ? asOf
                 : LocalDate.ofInstant(Instant.ofEpochSecond(log.maxPurchaseTime()), log.zone()).plusDays(1);
         Instant start = day.atStartOfDay(log.zone()).toInstant();

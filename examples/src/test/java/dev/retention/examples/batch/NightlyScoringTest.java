@@ -103,6 +103,18 @@ class NightlyScoringTest {
     }
 
     @Test
+    void run_onAFileWithoutPurchases_saysSo(@TempDir Path empty) throws IOException {
+        Path orders = empty.resolve("orders.csv");
+        Files.writeString(orders, """
+                customer,order,item,time,quantity,unit_price
+                ,A1,SKU-1,2023-01-02 10:00:00,1,9.99
+                """);   // a guest order: no customer, so no purchase
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> NightlyScoring.run(orders, NightlyScoring.Format.GENERIC, empty.resolve("out"), null));
+        assertTrue(e.getMessage().startsWith("no purchases to score: lines read 1"), e.getMessage());
+    }
+
+    @Test
     void format_parse_namesTheBadValue() {
         assertEquals(NightlyScoring.Format.ONLINE_RETAIL, NightlyScoring.Format.parse("online-retail"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

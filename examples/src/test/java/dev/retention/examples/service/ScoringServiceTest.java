@@ -182,7 +182,7 @@ class ScoringServiceTest {
 
     @Test
     void start_bindsToLoopbackOnly() throws IOException {
-        assertEquals(InetAddress.getByName("127.0.0.1"), service.address().getAddress());
+        assertEquals(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), service.address().getAddress());
         int port = service.address().getPort();
         try (Socket s = new Socket(LOOPBACK, port)) {
             assertTrue(s.isConnected());
@@ -196,7 +196,7 @@ class ScoringServiceTest {
     @Test
     void start_refusesAnAddressThatIsNotLoopback() throws IOException {
         for (InetSocketAddress a : List.of(new InetSocketAddress(0),
-                new InetSocketAddress(InetAddress.getByName("192.0.2.1"), 0))) {
+                new InetSocketAddress(InetAddress.getByAddress(new byte[] {(byte) 192, 0, 2, 1}), 0))) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> ScoringService.start(models, a));
             assertTrue(e.getMessage().contains("loopback") && e.getMessage().contains(a.toString()), e.getMessage());
