@@ -69,7 +69,7 @@ import java.util.stream.Collectors;
  * ./mvnw -B -ntp -q -DskipTests -pl retention-cli,examples -am package
  * java -jar retention-cli/target/retention.jar demo
  * java -cp retention-cli/target/retention.jar:examples/target/retention-examples.jar \
- *     dev.retention.examples.batch.NightlyScoring retention-demo/orders.csv generic scores
+ *     dev.retention.examples.batch.NightlyScoring retention-demo/orders.csv generic retention-demo/scores
  * </pre>
  * Arguments: the order file, its format ({@code generic} or {@code online-retail}), the output directory (created
  * if needed) and optionally the as-of day ({@code YYYY-MM-DD}). Exit status 0 on success; 2 on bad arguments; 1 on

@@ -65,7 +65,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Run it from the repository root on the directory the batch job wrote (port 0 picks a free port):
  * <pre>{@code
  * java -cp retention-cli/target/retention.jar:examples/target/retention-examples.jar \
- *     dev.retention.examples.service.ScoringService scores 8080
+ *     dev.retention.examples.service.ScoringService retention-demo/scores 8080
  * curl 'http://127.0.0.1:8080/score?recency=12&frequency=3&monetary=250'
  * }</pre>
  * Exit status 2 on bad arguments, 1 when the models cannot be loaded or the port is taken; otherwise it serves until
