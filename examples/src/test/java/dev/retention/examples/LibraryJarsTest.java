@@ -38,7 +38,7 @@ class LibraryJarsTest {
     @BeforeAll
     static void findTheLibrary() {
         libraries = new ArrayList<>();
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator, -1)) {
             Path p = Path.of(entry);
             String s = p.toString().replace(File.separatorChar, '/');
             boolean ours = MODULES.stream().anyMatch(m -> s.contains("/" + m + "/target/")
