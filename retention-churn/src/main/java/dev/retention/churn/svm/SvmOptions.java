@@ -126,7 +126,7 @@ public record SvmOptions(Loss loss, double c, ClassWeight classWeight, boolean f
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "loss=%s C=%g class_weight=%s fit_intercept=%b intercept_scaling=%g tol=%g "
-                        + "max_iter=%d calibration_folds=%d seed=%d", loss.name().toLowerCase(Locale.ROOT), c,
+                        + "max_iter=%d calibration_folds=%d seed=%d threads=%d", loss.name().toLowerCase(Locale.ROOT), c,
                 classWeight, fitIntercept, interceptScaling, tolerance, maxIterations, calibrationFolds, seed, threads);
     }
 }

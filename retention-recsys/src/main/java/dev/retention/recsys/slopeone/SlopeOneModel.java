@@ -60,7 +60,7 @@ public final class SlopeOneModel extends RatingModel {
         int count = 0;
         for (int p = byUser.rowStart(user), end = byUser.rowEnd(user); p < end; p++) {
             float d = dev[row + byUser.columnIndex(p)];
-            if (d == d) {   // not NaN: some user rated both
+            if (!Float.isNaN(d)) {   // some user rated both
                 s += d;
                 count++;
             }
@@ -82,7 +82,7 @@ public final class SlopeOneModel extends RatingModel {
         Objects.checkIndex(i, n);
         Objects.checkIndex(j, n);
         float d = dev[i * n + j];
-        return d == d ? d : 0;
+        return Float.isNaN(d) ? 0 : d;
     }
 
     /** The options used. */
