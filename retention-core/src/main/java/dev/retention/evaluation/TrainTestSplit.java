@@ -19,6 +19,7 @@ import java.util.SplittableRandom;
  * @param train training rows, in increasing order
  * @param test  test rows, in increasing order
  */
+@SuppressWarnings("ArrayRecordComponent") // arrays copied in and out; equals, hashCode, toString by content
 public record TrainTestSplit(int[] train, int[] test) {
 
     public TrainTestSplit {
@@ -141,6 +142,16 @@ public record TrainTestSplit(int[] train, int[] test) {
             }
         }
         return out;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TrainTestSplit s && Arrays.equals(s.train, train) && Arrays.equals(s.test, test);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(train) + Arrays.hashCode(test);
     }
 
     @Override

@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param v              the right singular vectors, row-major {@code cols x p}
  * @param sweeps         the Jacobi sweeps the decomposition took (0 for a zero matrix)
  */
+@SuppressWarnings("ArrayRecordComponent") // arrays copied in and out; equals, hashCode, toString by content
 public record ThinSvd(int rows, int cols, double[] singularValues, double[] u, double[] v, int sweeps) {
 
     /** Checks the lengths against the shape and copies the arrays. */

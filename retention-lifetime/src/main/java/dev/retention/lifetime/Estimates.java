@@ -33,6 +33,7 @@ import java.util.Objects;
  * @param penalizer      the L2 penalizer of the fit, finite and {@code >= 0}
  * @param evaluations    likelihood evaluations of the search, {@code >= 0}
  */
+@SuppressWarnings("ArrayRecordComponent") // arrays copied in and out; equals, hashCode, toString by content
 public record Estimates(String model, List<String> names, double[] values, double[] standardErrors,
                         double logLikelihood, int customers, double penalizer, int evaluations) {
 

@@ -11,6 +11,7 @@ import java.util.Objects;
  *               model, the root's probability of a tree)
  * @param values one contribution per feature, positive values pushing towards the positive class
  */
+@SuppressWarnings("ArrayRecordComponent") // arrays copied in and out; equals, hashCode, toString by content
 public record Contributions(Scale scale, double base, double[] values) {
 
     /** The scale of a score. */

@@ -20,6 +20,7 @@ import java.util.Objects;
  *                         {@code t + horizon <= observationEnd}; {@code null} (the default) means one
  *                         second after the log's last purchase
  */
+@SuppressWarnings("ArrayRecordComponent") // arrays copied in and out; equals, hashCode, toString by content
 public record TransactionFeatureOptions(List<Instant> cutoffs, int horizonDays, int[] windowDays, int activeWithinDays,
                                         Instant observationEnd) {
 

@@ -26,6 +26,7 @@ import java.util.SplittableRandom;
  * @param mean      the mean drop in AUC per group
  * @param std       the standard deviation of the drop over the repeats per group
  */
+@SuppressWarnings("ArrayRecordComponent") // arrays copied in and out; equals, hashCode, toString by content
 public record PermutationImportance(String[] names, double baseline, double[] mean, double[] std) {
 
     /** Copies the arrays. */

@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param probabilities one probability per scored row, in the order asked
  * @param unseen        rows with a category unseen in training, per column
  */
+@SuppressWarnings("ArrayRecordComponent") // arrays copied in and out; equals, hashCode, toString by content
 public record Scores(double[] probabilities, Map<String, Long> unseen) {
 
     /** Copies the probabilities and the counts. */

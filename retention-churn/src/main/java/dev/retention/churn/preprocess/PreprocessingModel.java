@@ -44,8 +44,29 @@ public final class PreprocessingModel implements Model {
     public static final String OTHER_LEVEL = "(other)";
 
     /** One kept source column. */
-    record Column(String name, ColumnKind kind, double fill, double center, double scale, boolean emitValue,
-                  boolean indicator, String[] levels, String[] rare) {
+    static final class Column {
+        private final String name;
+        private final ColumnKind kind;
+        private final double fill;
+        private final double center;
+        private final double scale;
+        private final boolean emitValue;
+        private final boolean indicator;
+        private final String[] levels;
+        private final String[] rare;
+
+        Column(String name, ColumnKind kind, double fill, double center, double scale, boolean emitValue,
+               boolean indicator, String[] levels, String[] rare) {
+            this.name = name;
+            this.kind = kind;
+            this.fill = fill;
+            this.center = center;
+            this.scale = scale;
+            this.emitValue = emitValue;
+            this.indicator = indicator;
+            this.levels = levels;
+            this.rare = rare;
+        }
 
         static Column numeric(String name, double fill, double center, double scale, boolean emitValue,
                               boolean indicator) {
@@ -80,6 +101,42 @@ public final class PreprocessingModel implements Model {
                 return (emitValue ? 1 : 0) + (indicator ? 1 : 0);
             }
             return levels.length + (rare.length > 0 ? 1 : 0);
+        }
+
+        public String name() {
+            return name;
+        }
+
+        public ColumnKind kind() {
+            return kind;
+        }
+
+        public double fill() {
+            return fill;
+        }
+
+        public double center() {
+            return center;
+        }
+
+        public double scale() {
+            return scale;
+        }
+
+        public boolean emitValue() {
+            return emitValue;
+        }
+
+        public boolean indicator() {
+            return indicator;
+        }
+
+        public String[] levels() {
+            return levels;
+        }
+
+        public String[] rare() {
+            return rare;
         }
     }
 

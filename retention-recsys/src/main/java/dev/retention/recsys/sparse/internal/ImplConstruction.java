@@ -24,7 +24,28 @@ public final class ImplConstruction {
     }
 
     /** CSR arrays: pointers, indices, values. */
-    public record Csr(int[] ptr, int[] idx, float[] val) {
+    public static final class Csr {
+        private final int[] ptr;
+        private final int[] idx;
+        private final float[] val;
+
+        public Csr(int[] ptr, int[] idx, float[] val) {
+            this.ptr = ptr;
+            this.idx = idx;
+            this.val = val;
+        }
+
+        public int[] ptr() {
+            return ptr;
+        }
+
+        public int[] idx() {
+            return idx;
+        }
+
+        public float[] val() {
+            return val;
+        }
     }
 
     /**
