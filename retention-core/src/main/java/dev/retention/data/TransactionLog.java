@@ -11,6 +11,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -344,7 +346,7 @@ public final class TransactionLog {
         private final DoubleList unitPrice = new DoubleList();
         private final DoubleList amount = new DoubleList();
         private final IntList cancelledLines = new IntList();
-        private final long[] skipped = new long[SkipReason.values().length];
+        private final Map<SkipReason, Long> skipped = new EnumMap<>(SkipReason.class);
         private ZoneId zone = ZoneOffset.UTC;
         private boolean built;
 
@@ -420,7 +422,7 @@ public final class TransactionLog {
          */
         public void countMalformed() {
             requireNotBuilt();
-            skipped[SkipReason.MALFORMED.ordinal()]++;
+            skipped.merge(SkipReason.MALFORMED, 1L, Long::sum);
         }
 
         /** Lines kept so far. */
@@ -437,7 +439,7 @@ public final class TransactionLog {
             }
             SkipReason reason = classify(customerId, quantity, unitPrice, cancellation);
             if (reason != null) {
-                skipped[reason.ordinal()]++;
+                skipped.merge(reason, 1L, Long::sum);
                 return reason;
             }
             if (cancellation) {
@@ -596,13 +598,13 @@ public final class TransactionLog {
                 anyCancel |= isCancel[i];
             }
 
-            long[] skip = skipped.clone();
-            skip[SkipReason.CANCELLATION.ordinal()] += droppedCancels;
+            Map<SkipReason, Long> skip = new EnumMap<>(skipped);
+            skip.merge(SkipReason.CANCELLATION, (long) droppedCancels, Long::sum);
             int netted = 0;
             for (boolean c : outCancel) {
                 netted += c ? 1 : 0;
             }
-            LineCounts counts = new LineCounts(kept, netted, skip);
+            LineCounts counts = LineCounts.of(kept, netted, skip);
             return new TransactionLog(custIndex, ordIndex, itmIndex, outCust, outOrd, outItem, outTime, outQty,
                     outPrice, outAmount, anyCancel ? outCancel : null, zone, counts);
         }

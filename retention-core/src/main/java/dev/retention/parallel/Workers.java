@@ -165,7 +165,8 @@ public final class Workers implements AutoCloseable {
         }
         Run run = new Run(count, task, t - 1);
         for (int w = 1; w < t; w++) {
-            Helper h = run.helpers[w - 1] = new Helper(run, w);
+            Helper h = new Helper(run, w);
+            run.helpers[w - 1] = h;
             try {
                 executor.execute(h);
             } catch (RuntimeException e) {   // RejectedExecutionException: saturated or shut down

@@ -269,7 +269,7 @@ public final class RfmModel implements Model {
         appendEdges(sb, "recency (days)", recencyEdges, "R 5 .. 1");
         appendEdges(sb, "frequency", frequencyEdges, "F 1 .. 5");
         appendEdges(sb, "monetary", monetaryEdges, "M 1 .. 5");
-        for (String line : summary.toString().split("\\R")) {
+        for (String line : summary.toString().lines().toList()) {
             sb.append("  ").append(line).append(nl);
         }
         return sb.toString();

@@ -295,6 +295,9 @@ public abstract class RatingModel implements RatingPredictor, Model {
         return items.size();
     }
 
+    // by class, not instanceof: the hierarchy is open (a subclass elsewhere may reuse a model type), and
+    // sameParameters may only compare two models of one class
+    @SuppressWarnings("EqualsGetClass")
     @Override
     public final boolean equals(Object o) {
         if (this == o) {

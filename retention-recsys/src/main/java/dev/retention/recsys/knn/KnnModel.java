@@ -149,18 +149,13 @@ public final class KnnModel extends RatingModel {
             }
         }
         int actualK = size;
-        switch (variant) {
-            case BASIC:
-                return actualK < options.minK() ? Double.NaN : sumRatings / sumSim;
-            case WITH_MEANS:
-                return means[x] + (actualK < options.minK() || sumSim == 0 ? 0 : sumRatings / sumSim);
-            case WITH_Z_SCORE:
-                return means[x] + (actualK < options.minK() || sumSim == 0 ? 0 : sumRatings / sumSim * sigmas[x]);
-            case BASELINE:
-                return est + (actualK < options.minK() || sumSim == 0 ? 0 : sumRatings / sumSim);
-            default:
-                throw new AssertionError(variant);
-        }
+        return switch (variant) {
+            case BASIC -> actualK < options.minK() ? Double.NaN : sumRatings / sumSim;
+            case WITH_MEANS -> means[x] + (actualK < options.minK() || sumSim == 0 ? 0 : sumRatings / sumSim);
+            case WITH_Z_SCORE ->
+                    means[x] + (actualK < options.minK() || sumSim == 0 ? 0 : sumRatings / sumSim * sigmas[x]);
+            case BASELINE -> est + (actualK < options.minK() || sumSim == 0 ? 0 : sumRatings / sumSim);
+        };
     }
 
     /**
