@@ -51,27 +51,35 @@ public final class LineCounts {
         return new LineCounts(kept, netted, counts);
     }
 
-    /** No lines at all. */
+    /**
+     * No lines at all.
+     *
+     * @return counts of zero lines
+     */
     public static LineCounts none() {
         return new LineCounts(0, 0, new long[REASONS.length]);
     }
 
-    /** Lines read, kept or skipped. */
+    /** {@return lines read, kept or skipped} */
     public long read() {
         return kept + skipped();
     }
 
-    /** Lines kept: purchases plus netted cancellations. */
+    /** {@return lines kept: purchases plus netted cancellations} */
     public long kept() {
         return kept;
     }
 
-    /** Of the kept lines, cancellations netted against the customer's spend. */
+    /**
+     * Of the kept lines, cancellations netted against the customer's spend.
+     *
+     * @return the number of kept lines that are netted cancellations
+     */
     public long netted() {
         return netted;
     }
 
-    /** Lines skipped for any reason. */
+    /** {@return lines skipped for any reason} */
     public long skipped() {
         long s = 0;
         for (long c : skipped.values()) {
@@ -80,12 +88,16 @@ public final class LineCounts {
         return s;
     }
 
-    /** Lines skipped for the given reason. */
+    /**
+     * {@return lines skipped for the given reason}
+     *
+     * @param reason why lines were skipped
+     */
     public long skipped(SkipReason reason) {
         return skipped.get(reason);
     }
 
-    /** Skipped lines per reason, in the declaration order of {@link SkipReason}, zero counts included. */
+    /** {@return skipped lines per reason, in the declaration order of {@link SkipReason}, zero counts included} */
     public Map<SkipReason, Long> skippedByReason() {
         return new EnumMap<>(skipped);
     }

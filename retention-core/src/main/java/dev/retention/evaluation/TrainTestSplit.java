@@ -22,25 +22,31 @@ import java.util.SplittableRandom;
 @SuppressWarnings("ArrayRecordComponent") // arrays copied in and out; equals, hashCode, toString by content
 public record TrainTestSplit(int[] train, int[] test) {
 
+    /**
+     * Copies both arrays.
+     *
+     * @param train training rows, in increasing order; copied
+     * @param test  test rows, in increasing order; copied
+     */
     public TrainTestSplit {
         train = train.clone();
         test = test.clone();
     }
 
-    /** Training rows; a copy. */
+    /** {@return the training rows; a copy} */
     @Override
     public int[] train() {
         return train.clone();
     }
 
-    /** Test rows; a copy. */
+    /** {@return the test rows; a copy} */
     @Override
     public int[] test() {
         return test.clone();
     }
 
     /**
-     * A stratified random split. O(n).
+     * {@return a stratified random split} O(n).
      *
      * @param labels       read: the class of each row (any ints)
      * @param testFraction share of rows for testing, in (0, 1)

@@ -15,7 +15,13 @@ import java.util.Objects;
 @SuppressWarnings("ArrayRecordComponent") // arrays copied in and out; equals, hashCode, toString by content
 public record Baselines(double globalMean, double[] rowBias, double[] columnBias) {
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param globalMean mean of all entries, finite
+     * @param rowBias    bias of each row, finite; copied
+     * @param columnBias bias of each column, finite; copied
+     */
     public Baselines {
         if (!Double.isFinite(globalMean)) {
             throw new IllegalArgumentException("globalMean must be finite, got " + globalMean);
@@ -34,13 +40,13 @@ public record Baselines(double globalMean, double[] rowBias, double[] columnBias
         return b.clone();
     }
 
-    /** The bias of each row, copied. */
+    /** {@return the bias of each row, copied} */
     @Override
     public double[] rowBias() {
         return rowBias.clone();
     }
 
-    /** The bias of each column, copied. */
+    /** {@return the bias of each column, copied} */
     @Override
     public double[] columnBias() {
         return columnBias.clone();

@@ -30,8 +30,8 @@ public final class Similarities {
     }
 
     /**
-     * Similarities between the rows of {@code rows} with any measure but
-     * {@link SimilarityMeasure#PEARSON_BASELINE}, which needs {@link Baselines}.
+     * {@return similarities between the rows of {@code rows} with any measure but
+     * {@link SimilarityMeasure#PEARSON_BASELINE}, which needs {@link Baselines}}
      *
      * @param rows    read; the entities compared are its rows
      * @param options measure, support, representation, threads
@@ -43,8 +43,8 @@ public final class Similarities {
     }
 
     /**
-     * Similarities between the rows of {@code rows}, on {@code options.threads()} threads started for the
-     * call.
+     * {@return similarities between the rows of {@code rows}, on {@code options.threads()} threads started for the
+     * call}
      *
      * @param rows      read; the entities compared are its rows
      * @param options   measure, support, shrinkage, representation, threads
@@ -61,9 +61,9 @@ public final class Similarities {
     }
 
     /**
-     * {@link #compute(CsrMatrix, SimilarityOptions, Baselines)} on the caller's workers (for a fit that
+     * {@return {@link #compute(CsrMatrix, SimilarityOptions, Baselines)} on the caller's workers (for a fit that
      * holds its threads; {@code options.threads()} is not used, and the result does not depend on the
-     * number of threads).
+     * number of threads)}
      *
      * @param rows      read; the entities compared are its rows
      * @param options   measure, support, shrinkage, representation

@@ -74,8 +74,10 @@ public final class SlopeOneModel extends RatingModel {
     }
 
     /**
-     * The mean deviation {@code dev(i, j)} of item {@code i} over item {@code j}, 0 when no user rated both.
+     * {@return the mean deviation {@code dev(i, j)} of item {@code i} over item {@code j}, 0 when no user rated both}
      *
+     * @param i item, in [0, itemCount())
+     * @param j item, in [0, itemCount())
      * @throws IndexOutOfBoundsException if an item is not in {@code [0, itemCount())}
      */
     public double deviation(int i, int j) {
@@ -85,7 +87,7 @@ public final class SlopeOneModel extends RatingModel {
         return Float.isNaN(d) ? 0 : d;
     }
 
-    /** The options used. */
+    /** {@return the options used} */
     public SlopeOneOptions options() {
         return options;
     }
@@ -100,6 +102,7 @@ public final class SlopeOneModel extends RatingModel {
      * Reads a model written by {@link #toBytes()} or {@link #save}; it equals the saved model.
      *
      * @param file read; a checked model file
+     * @return the model the file holds
      * @throws ModelFormatException if the file holds another type, a newer schema, or sections that are missing,
      *                              malformed or refused (the message names the file)
      */
