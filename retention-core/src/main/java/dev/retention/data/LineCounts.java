@@ -17,6 +17,8 @@ public final class LineCounts {
     private final EnumMap<SkipReason, Long> skipped;   // every reason, zero counts included
 
     /**
+     * Counts of lines kept and skipped.
+     *
      * @param kept    lines kept (purchases, plus netted cancellations)
      * @param netted  of the kept lines, cancellations netted against spend (0 unless
      *                {@link PurchaseRules.Cancellations#NET})

@@ -20,6 +20,8 @@ public final class OptimizationResult {
     private final double[] history;
 
     /**
+     * The outcome of a minimization, as the optimizers report it.
+     *
      * @param x           the best point; read, copied
      * @param value       the objective at {@code x}
      * @param gradient    the gradient (or pseudo-gradient) at {@code x}, or {@code null} for

@@ -96,7 +96,11 @@ public abstract class RatingModel implements RatingPredictor, Model {
         }
     }
 
-    /** Reads the model's own sections once the common ones are read. */
+    /**
+     * Reads the model's own sections once the common ones are read.
+     *
+     * @param <T> the model's class
+     */
     @FunctionalInterface
     protected interface SectionReader<T> {
         /**
