@@ -4,6 +4,7 @@ import dev.retention.parallel.Workers;
 import dev.retention.recsys.sparse.CsrMatrix;
 import dev.retention.recsys.sparse.SparseOps;
 import dev.retention.recsys.sparse.SparseStats;
+import dev.retention.recsys.sparse.internal.CsrArrays;
 import dev.retention.recsys.sparse.internal.ImplPairs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -124,7 +125,7 @@ public final class Similarities {
                     ? "top-" + options.neighbours() + " neighbour index, as asked"
                     : String.format("top-%d neighbour index: a full matrix would need %s, over the budget of %s",
                     options.neighbours(), bytes(fullBytes), bytes(options.maxDenseBytes()));
-            ImplPairs.SparseRows r = ImplPairs.sparse(spec, options.neighbours(), true, workers);
+            CsrArrays r = ImplPairs.sparse(spec, options.neighbours(), true, workers);
             result = SimilarityMatrix.pruned(options.measure(), n, r.ptr(), r.idx(), r.val(), reason);
         }
         LOG.debug("{} similarity of {} rows: {} ({} ms)", options.measure().label(), n, reason,

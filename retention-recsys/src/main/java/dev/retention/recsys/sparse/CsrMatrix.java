@@ -2,6 +2,7 @@ package dev.retention.recsys.sparse;
 
 import dev.retention.model.ModelFile;
 import dev.retention.model.ModelFormatException;
+import dev.retention.recsys.sparse.internal.CsrArrays;
 import dev.retention.recsys.sparse.internal.ImplConstruction;
 
 import java.util.Arrays;
@@ -72,7 +73,7 @@ public final class CsrMatrix {
                         + " must be finite, got " + values[p]);
             }
         }
-        ImplConstruction.Csr csr = ImplConstruction.fromTriples(rows, cols, rowIndex, colIndex, values, n);
+        CsrArrays csr = ImplConstruction.fromTriples(rows, cols, rowIndex, colIndex, values, n);
         return new CsrMatrix(rows, cols, csr.ptr(), csr.idx(), csr.val());
     }
 
@@ -264,7 +265,7 @@ public final class CsrMatrix {
 
     /** {@return the transpose, in CSR form} O(nnz + cols). */
     public CsrMatrix transpose() {
-        ImplConstruction.Csr t = ImplConstruction.transpose(rows, cols, ptr, idx, val);
+        CsrArrays t = ImplConstruction.transpose(rows, cols, ptr, idx, val);
         return new CsrMatrix(cols, rows, t.ptr(), t.idx(), t.val());
     }
 

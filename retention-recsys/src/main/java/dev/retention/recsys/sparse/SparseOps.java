@@ -2,6 +2,7 @@ package dev.retention.recsys.sparse;
 
 import dev.retention.parallel.Workers;
 import dev.retention.recsys.sparse.internal.ImplMultiplication;
+import dev.retention.recsys.sparse.internal.CsrArrays;
 import dev.retention.recsys.sparse.internal.ImplPairs;
 import dev.retention.recsys.sparse.internal.ImplSell;
 
@@ -243,7 +244,7 @@ public final class SparseOps {
         CsrMatrix t = a.transpose();
         ImplPairs.Spec spec = new ImplPairs.Spec(a.cols, t.ptr, t.idx, t.val, a.ptr, a.idx, a.val,
                 ImplPairs.PRODUCT, options.minSupport(), 0, false);
-        ImplPairs.SparseRows r = ImplPairs.sparse(spec, options.topK(), !options.diagonal(), workers);
+        CsrArrays r = ImplPairs.sparse(spec, options.topK(), !options.diagonal(), workers);
         return new CsrMatrix(a.cols, a.cols, r.ptr(), r.idx(), r.val());
     }
 

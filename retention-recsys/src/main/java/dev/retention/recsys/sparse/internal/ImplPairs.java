@@ -124,31 +124,6 @@ public final class ImplPairs {
         }
     }
 
-    /** A sparse result in CSR form. */
-    public static final class SparseRows {
-        private final int[] ptr;
-        private final int[] idx;
-        private final float[] val;
-
-        public SparseRows(int[] ptr, int[] idx, float[] val) {
-            this.ptr = ptr;
-            this.idx = idx;
-            this.val = val;
-        }
-
-        public int[] ptr() {
-            return ptr;
-        }
-
-        public int[] idx() {
-            return idx;
-        }
-
-        public float[] val() {
-            return val;
-        }
-    }
-
     /**
      * All pairs into a dense row-major {@code n x n} float matrix {@code out} (zeroed by the caller);
      * pairs below the minimum support are 0; with {@code unitDiagonal} the diagonal is 1.
@@ -195,7 +170,7 @@ public final class ImplPairs {
      * {@code topK} largest values of each row (ties to the smaller index); {@code excludeSelf} drops
      * the diagonal.
      */
-    public static SparseRows sparse(Spec s, int topK, boolean excludeSelf, Workers workers) {
+    public static CsrArrays sparse(Spec s, int topK, boolean excludeSelf, Workers workers) {
         return sparse(s, topK, excludeSelf, workers, 0);
     }
 
@@ -203,7 +178,7 @@ public final class ImplPairs {
      * {@link #sparse(Spec, int, boolean, Workers)} with the path chosen as in
      * {@link #dense(Spec, float[], Workers, int)}.
      */
-    public static SparseRows sparse(Spec s, int topK, boolean excludeSelf, Workers workers, int rowsPerBlock) {
+    public static CsrArrays sparse(Spec s, int topK, boolean excludeSelf, Workers workers, int rowsPerBlock) {
         Plan plan = plan(s, rowsPerBlock);
         int blocks = plan.blocks();
         Workspace[] ws = new Workspace[workers.threads()];
