@@ -92,7 +92,22 @@ public class KnnBenchmark {
     }
 
     /** The naive fit's result: the full similarity matrix and the means of the entities compared. */
-    record NaiveFit(float[] similarity, double[] means) {
+    static final class NaiveFit {
+        private final float[] similarity;
+        private final double[] means;
+
+        NaiveFit(float[] similarity, double[] means) {
+            this.similarity = similarity;
+            this.means = means;
+        }
+
+        public float[] similarity() {
+            return similarity;
+        }
+
+        public double[] means() {
+            return means;
+        }
     }
 
     /**

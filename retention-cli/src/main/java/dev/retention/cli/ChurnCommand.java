@@ -299,7 +299,7 @@ final class ChurnCommand implements Callable<Integer> {
         if (v.equals("balanced")) {
             return ClassWeight.balanced();
         }
-        String[] parts = v.split(":");
+        String[] parts = v.split(":", -1);
         if (parts.length != 2) {
             throw new IllegalArgumentException("class_weight must be none, balanced or W0:W1, got '" + v + "'");
         }
@@ -694,7 +694,6 @@ final class ChurnCommand implements Callable<Integer> {
             }
             ChurnRanking ranking = ChurnRanking.compute(log, RankingOptions.of(at, horizon)
                     .withTrainingCutoffs(trainCutoffs).withStepDays(stepDays).withPreprocessing(pre), learner);
-            double[] p = ranking.probabilities();
             List<Instant> cutoffs = ranking.trainingCutoffs();
             Json out = putTraining(new Json().put("model", model.model), ranking);
             if (ranking.testAuc().isPresent()) {

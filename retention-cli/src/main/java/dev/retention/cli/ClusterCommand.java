@@ -123,8 +123,25 @@ final class ClusterCommand implements Callable<Integer> {
      * The outcome of one clustering, whatever the algorithm: the labels, the scaled points they cluster, the
      * iterations of an iterative fit (else null) and the model.
      */
-    private record Outcome(int[] labels, DenseMatrix scaled, int clusters, double inertia, FitSummary summary,
-                           Model model, String detail) {
+    private static final class Outcome {
+        private final int[] labels;
+        private final DenseMatrix scaled;
+        private final int clusters;
+        private final double inertia;
+        private final FitSummary summary;
+        private final Model model;
+        private final String detail;
+
+        Outcome(int[] labels, DenseMatrix scaled, int clusters, double inertia, FitSummary summary, Model model,
+                String detail) {
+            this.labels = labels;
+            this.scaled = scaled;
+            this.clusters = clusters;
+            this.inertia = inertia;
+            this.summary = summary;
+            this.model = model;
+            this.detail = detail;
+        }
     }
 
     @Override

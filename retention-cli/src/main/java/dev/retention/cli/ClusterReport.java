@@ -23,17 +23,26 @@ import java.util.OptionalDouble;
  * customers, Davies-Bouldin and Calinski-Harabasz; noise left out; none of the three when fewer than two clusters or
  * fewer than two points per cluster on average make them undefined) and {@link ClusterProfiles}, formatted as the
  * commands print them.
- *
- * @param customers points clustered
- * @param clusters  number of cluster labels
- * @param sizes     customers per cluster label
- * @param noise     customers labelled -1
- * @param inertia   the within-cluster sum of squares reported (k-means: the model's inertia)
- * @param quality   the quality measures
- * @param profiles  mean recency, frequency, monetary and top RFM segment per cluster
  */
-record ClusterReport(int customers, int clusters, int[] sizes, int noise, double inertia, ClusterQuality quality,
-                     ClusterProfiles profiles) {
+final class ClusterReport {
+    private final int customers;
+    private final int clusters;
+    private final int[] sizes;
+    private final int noise;
+    private final double inertia;
+    private final ClusterQuality quality;
+    private final ClusterProfiles profiles;
+
+    ClusterReport(int customers, int clusters, int[] sizes, int noise, double inertia, ClusterQuality quality,
+                  ClusterProfiles profiles) {
+        this.customers = customers;
+        this.clusters = clusters;
+        this.sizes = sizes;
+        this.noise = noise;
+        this.inertia = inertia;
+        this.quality = quality;
+        this.profiles = profiles;
+    }
 
     /**
      * Measures a clustering. O(n^2 d) for an exact silhouette, O(s^2 d) on a sample of {@code s}; O(n d) otherwise.
@@ -110,5 +119,40 @@ record ClusterReport(int customers, int clusters, int[] sizes, int noise, double
 
     private static Double boxed(OptionalDouble v) {
         return v.isEmpty() ? null : v.getAsDouble();
+    }
+
+    /** Points clustered. */
+    public int customers() {
+        return customers;
+    }
+
+    /** Number of cluster labels. */
+    public int clusters() {
+        return clusters;
+    }
+
+    /** Customers per cluster label. */
+    public int[] sizes() {
+        return sizes;
+    }
+
+    /** Customers labelled -1. */
+    public int noise() {
+        return noise;
+    }
+
+    /** The within-cluster sum of squares reported (k-means: the model's inertia). */
+    public double inertia() {
+        return inertia;
+    }
+
+    /** The quality measures. */
+    public ClusterQuality quality() {
+        return quality;
+    }
+
+    /** Mean recency, frequency, monetary and top RFM segment per cluster. */
+    public ClusterProfiles profiles() {
+        return profiles;
     }
 }

@@ -209,16 +209,15 @@ final class ClvCommand implements Callable<Integer> {
         @Override
         public CommandSpec transform(CommandSpec spec) {
             OptionSpec orders = spec.findOption("--orders");
-            List<OptionSpec> all = new ArrayList<>(spec.options());
-            for (OptionSpec o : all) {
+            List<OptionSpec> others = new ArrayList<>(spec.options());
+            for (OptionSpec o : others) {
                 spec.remove(o);
             }
+            others.remove(orders);   // options are equal by their names, and no other is named --orders
             spec.addOption(OptionSpec.builder(orders).names("--transactions")
                     .description("Transactions to read (plain or .xz-compressed), one order line per row.").build());
-            for (OptionSpec o : all) {
-                if (o != orders) {
-                    spec.addOption(o);     // in their order, after --transactions in the help
-                }
+            for (OptionSpec o : others) {
+                spec.addOption(o);     // in their order, after --transactions in the help
             }
             return spec;
         }

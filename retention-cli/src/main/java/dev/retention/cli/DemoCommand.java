@@ -110,21 +110,54 @@ final class DemoCommand implements Callable<Integer> {
     private long lap;
 
     /** The RFM part: the table and how its weighted score follows the customers' true CLV. */
-    private record Segments(RfmTable table, double[] trueClv, double pearson, double spearman) {
+    private static final class Segments {
+        private final RfmTable table;
+        private final double[] trueClv;
+        private final double pearson;
+        private final double spearman;
+
+        Segments(RfmTable table, double[] trueClv, double pearson, double spearman) {
+            this.table = table;
+            this.trueClv = trueClv;
+            this.pearson = pearson;
+            this.spearman = spearman;
+        }
     }
 
     /**
      * The k-means part: the model, its report, and per cluster the share of customers truly active at the end and
      * their mean true CLV.
      */
-    private record Clusters(KMeansModel model, ClusterReport report, double[] aliveShare, double[] meanTrueClv) {
+    private static final class Clusters {
+        private final KMeansModel model;
+        private final ClusterReport report;
+        private final double[] aliveShare;
+        private final double[] meanTrueClv;
+
+        Clusters(KMeansModel model, ClusterReport report, double[] aliveShare, double[] meanTrueClv) {
+            this.model = model;
+            this.report = report;
+            this.aliveShare = aliveShare;
+            this.meanTrueClv = meanTrueClv;
+        }
     }
 
     /**
      * The churn part: the ranking, each scored customer's true P(churn), the ROC AUC of the true probabilities on the
      * observed outcomes (NaN when not observed) and the rank correlation of the model's with the true ones.
      */
-    private record Churn(ChurnRanking ranking, double[] truth, double truthAuc, double spearman) {
+    private static final class Churn {
+        private final ChurnRanking ranking;
+        private final double[] truth;
+        private final double truthAuc;
+        private final double spearman;
+
+        Churn(ChurnRanking ranking, double[] truth, double truthAuc, double spearman) {
+            this.ranking = ranking;
+            this.truth = truth;
+            this.truthAuc = truthAuc;
+            this.spearman = spearman;
+        }
     }
 
     /**

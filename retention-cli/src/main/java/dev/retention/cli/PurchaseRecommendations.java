@@ -29,28 +29,74 @@ import java.util.Locale;
  * period ({@link HitRate} on a {@link PurchasePeriod}) against the most popular items ({@link Popularity}), then
  * fitted on every order for each customer's best items among those not bought yet ({@link TopN}). This class only
  * wires them and keeps the figures the demo prints.
- *
- * @param factors    the chosen rank, as fitted on every purchase
- * @param validation hit rates of every rank tried on the validation period
- * @param holdout    hit rate of the chosen rank on the holdout period
- * @param model      the model of the chosen rank fitted on every purchase
- * @param purchases  the purchase counts it was fitted on (customer and item indexes are the log's)
- * @param top        the top N of every customer, by the log's dense customer index
  */
-record PurchaseRecommendations(int factors, HitRates validation, HitRates holdout, PureSvdModel model,
-                               Ratings purchases, Recommendations[] top) {
+final class PurchaseRecommendations {
+    private final int factors;
+    private final HitRates validation;
+    private final HitRates holdout;
+    private final PureSvdModel model;
+    private final Ratings purchases;
+    private final Recommendations[] top;
+
+    PurchaseRecommendations(int factors, HitRates validation, HitRates holdout, PureSvdModel model, Ratings purchases,
+                            Recommendations[] top) {
+        this.factors = factors;
+        this.validation = validation;
+        this.holdout = holdout;
+        this.model = model;
+        this.purchases = purchases;
+        this.top = top;
+    }
 
     /**
      * Hit rates on one period, as printed (NaN where there is no customer to score).
-     *
-     * @param from              start of the period; the models are fitted on the earlier orders
-     * @param to                end of the period, exclusive
-     * @param customers         customers known before the period who bought an item new to them in it
-     * @param factors           the ranks tried
-     * @param hitRates          the hit rate of each rank (NaN without customers)
-     * @param popularityHitRate the hit rate of the most popular items (NaN without customers)
      */
-    record HitRates(Instant from, Instant to, int customers, int[] factors, double[] hitRates, double popularityHitRate) {
+    static final class HitRates {
+        private final Instant from;
+        private final Instant to;
+        private final int customers;
+        private final int[] factors;
+        private final double[] hitRates;
+        private final double popularityHitRate;
+
+        HitRates(Instant from, Instant to, int customers, int[] factors, double[] hitRates, double popularityHitRate) {
+            this.from = from;
+            this.to = to;
+            this.customers = customers;
+            this.factors = factors;
+            this.hitRates = hitRates;
+            this.popularityHitRate = popularityHitRate;
+        }
+
+        /** Start of the period; the models are fitted on the earlier orders. */
+        public Instant from() {
+            return from;
+        }
+
+        /** End of the period, exclusive. */
+        public Instant to() {
+            return to;
+        }
+
+        /** Customers known before the period who bought an item new to them in it. */
+        public int customers() {
+            return customers;
+        }
+
+        /** The ranks tried. */
+        public int[] factors() {
+            return factors;
+        }
+
+        /** The hit rate of each rank (NaN without customers). */
+        public double[] hitRates() {
+            return hitRates;
+        }
+
+        /** The hit rate of the most popular items (NaN without customers). */
+        public double popularityHitRate() {
+            return popularityHitRate;
+        }
     }
 
     /**
@@ -115,5 +161,35 @@ record PurchaseRecommendations(int factors, HitRates validation, HitRates holdou
                 }
             }
         }
+    }
+
+    /** The chosen rank, as fitted on every purchase. */
+    public int factors() {
+        return factors;
+    }
+
+    /** Hit rates of every rank tried on the validation period. */
+    public HitRates validation() {
+        return validation;
+    }
+
+    /** Hit rate of the chosen rank on the holdout period. */
+    public HitRates holdout() {
+        return holdout;
+    }
+
+    /** The model of the chosen rank fitted on every purchase. */
+    public PureSvdModel model() {
+        return model;
+    }
+
+    /** The purchase counts it was fitted on (customer and item indexes are the log's). */
+    public Ratings purchases() {
+        return purchases;
+    }
+
+    /** The top N of every customer, by the log's dense customer index. */
+    public Recommendations[] top() {
+        return top;
     }
 }

@@ -94,24 +94,23 @@ final class RecsysAlgorithms {
             }
         }
         Params p = new Params(name, params);
-        switch (name) {
-            case "normal": {
+        return switch (name) {
+            case "normal" -> {
                 long seed = p.longValue("seed", 0);
                 NormalPredictorOptions o = new NormalPredictorOptions(seed);
-                return train -> NormalPredictor.fit(train, o);
+                yield train -> NormalPredictor.fit(train, o);
             }
-            case "baseline": {
+            case "baseline" -> {
                 BaselineOptions o = baselineOptions(p);
-                return train -> BaselineOnly.fit(train, o);
+                yield train -> BaselineOnly.fit(train, o);
             }
-            case "slope-one":
-                return SlopeOne::fit;
-            case "pure-svd": {
+            case "slope-one" -> SlopeOne::fit;
+            case "pure-svd" -> {
                 SvdOptions o = SvdOptions.defaults().withRank(p.intValue("factors", PureSvd.DEFAULT_FACTORS, 1))
                         .withSeed(p.longValue("seed", 0)).withThreads(p.intValue("threads", 1, 1));
-                return train -> PureSvd.fit(train, o);
+                yield train -> PureSvd.fit(train, o);
             }
-            default: {
+            default -> {
                 KnnVariant variant = switch (name) {
                     case "knn-basic" -> KnnVariant.BASIC;
                     case "knn-means" -> KnnVariant.WITH_MEANS;
@@ -130,9 +129,9 @@ final class RecsysAlgorithms {
                                 .withShrinkage(p.doubleValue("shrinkage", 100))
                                 .withThreads(p.intValue("threads", 1, 1)))
                         .withBaseline(baselineOptions(p));
-                return train -> Knn.fit(train, o);
+                yield train -> Knn.fit(train, o);
             }
-        }
+        };
     }
 
     private static BaselineOptions baselineOptions(Params p) {

@@ -164,12 +164,12 @@ class ClusterCommandTest {
         KMeansModel m = Models.load(model, KMeansModel.class);
         assertEquals(3, m.k());
         assertEquals(90, m.trainingSize());
-        assertEquals(Integer.parseInt(lines.get(1).split(",")[1]), m.labels()[0]);
+        assertEquals(Integer.parseInt(lines.get(1).split(",", -1)[1]), m.labels()[0]);
         // the model keeps its scaling: raw recency, frequency and monetary value land in the printed clusters
         assertEquals(FeatureScaling.Kind.LOG1P_ZSCORE, m.scaling().kind());
         RfmTable rfm = Rfm.fit(OnlineRetailReader.read(orders)).table().orElseThrow();
         for (int i = 0; i < rfm.size(); i++) {
-            assertEquals(Integer.parseInt(lines.get(i + 1).split(",")[1]),
+            assertEquals(Integer.parseInt(lines.get(i + 1).split(",", -1)[1]),
                     m.predict(new double[] {rfm.recency(i), rfm.frequency(i), rfm.monetary(i)}), rfm.customerId(i));
         }
         Path dbscan = dir.resolve("dbscan.model");

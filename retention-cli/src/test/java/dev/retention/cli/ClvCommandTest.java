@@ -120,7 +120,7 @@ class ClvCommandTest {
                 && r.out.contains("Gamma-Gamma fit on"), r.out);
         assertTrue(r.out.contains("P(alive)") && r.out.contains("holdout of 91.00 days"), r.out);
         assertTrue(r.out.contains("frequency-spend correlation"), r.out);
-        String[] lines = r.out.split("\n");
+        String[] lines = r.out.lines().toArray(String[]::new);
         int header = -1;
         for (int i = 0; i < lines.length; i++) {
             if (lines[i].contains("rank") && lines[i].contains("CLV")) {
@@ -179,8 +179,13 @@ class ClvCommandTest {
     void badData_exitsWithStatus1AndOneLine() throws IOException {
         // nobody came back: Gamma-Gamma cannot be fitted
         Path once = dir.resolve("once.txt");
-        Files.writeString(once, "1 20230101 1 10.00\n2 20230102 1 12.00\n3 20230103 2 9.50\n4 20230104 1 3.00\n"
-                + "5 20230105 1 4.00\n");
+        Files.writeString(once, """
+                1 20230101 1 10.00
+                2 20230102 1 12.00
+                3 20230103 2 9.50
+                4 20230104 1 3.00
+                5 20230105 1 4.00
+                """);
         Result r = run("clv", "fit", "--transactions", once.toString(), "--format", "cdnow", "--calibration-end",
                 "2023-01-31");
         assertEquals(1, r.status, r.out);

@@ -38,7 +38,7 @@ class RecsysCommandTest {
             for (int i = 1; i <= 40; i++) {
                 if (rnd.nextDouble() < 0.375) {
                     long r = Math.max(1, Math.min(5, Math.round(3 + (u % 3) * 0.5 - (i % 4) * 0.4 + rnd.nextGaussian())));
-                    sb.append(u).append('\t').append(i).append('\t').append(r).append('\t').append(881250949L + u * 40 + i)
+                    sb.append(u).append('\t').append(i).append('\t').append(r).append('\t').append(881250949L + u * 40L + i)
                             .append('\n');
                 }
             }
@@ -142,7 +142,7 @@ class RecsysCommandTest {
         StringBuilder d = new StringBuilder();
         StringBuilder c = new StringBuilder("user,item,rating\n");
         for (String line : Files.readAllLines(uData(dir))) {
-            String[] p = line.split("\t");
+            String[] p = line.split("\t", -1);
             d.append(p[0]).append("::").append(p[1]).append("::").append(p[2]).append("::").append(p[3]).append('\n');
             c.append(p[0]).append(',').append(p[1]).append(',').append(p[2]).append('\n');
         }

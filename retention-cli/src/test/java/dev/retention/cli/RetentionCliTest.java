@@ -194,7 +194,7 @@ class RetentionCliTest {
         assertEquals("customer,cluster", rows.get(0));
         assertEquals(400, labels.length);
         for (int i = 0; i < labels.length; i++) {
-            assertEquals(labels[i], Integer.parseInt(rows.get(i + 1).split(",")[1]), rows.get(i + 1));
+            assertEquals(labels[i], Integer.parseInt(rows.get(i + 1).split(",", -1)[1]), rows.get(i + 1));
         }
 
         // recommendations: three customers, five items each, best first, none of them already bought
@@ -239,7 +239,7 @@ class RetentionCliTest {
         assertEquals("customer,p_churn", scores.get(0));
         assertEquals(now.rows() + 1, scores.size());
         for (String line : scores.subList(1, scores.size())) {
-            String[] f = line.split(",");
+            String[] f = line.split(",", -1);
             int row = -1;
             for (int i = 0; i < now.rows() && row < 0; i++) {
                 row = now.key(i).equals(f[0]) ? i : -1;
@@ -248,7 +248,7 @@ class RetentionCliTest {
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> first = (Map<String, Object>) riskiest.get(0);
-        assertEquals(scores.get(1).split(",")[0], first.get("customer"));
+        assertEquals(scores.get(1).split(",", -1)[0], first.get("customer"));
 
         // lifetime: the saved models are the fitted ones; the holdout and the top 10 by CLV are there
         Map<String, Object> lifetime = object(json, "lifetime");

@@ -100,7 +100,7 @@ public final class ClusterProfiles {
         return new ClusterProfiles(out);
     }
 
-    /** The profiles, clusters in label order, noise last; unmodifiable. */
+    /** {@return the profiles, clusters in label order, noise last; unmodifiable} */
     public List<Profile> profiles() {
         return profiles;
     }

@@ -28,7 +28,7 @@ public final class Goldens {
     public static double[][] points(String name) {
         List<double[]> rows = new ArrayList<>();
         for (String line : lines(name + "_points.csv")) {
-            String[] f = line.split(",");
+            String[] f = line.split(",", -1);
             double[] r = new double[f.length];
             for (int j = 0; j < f.length; j++) {
                 r[j] = Double.parseDouble(f[j]);

@@ -40,13 +40,17 @@ public final class CohortRetention {
     private CohortRetention() {
     }
 
-    /** The cohort table with {@link CohortOptions#defaults() default options}: monthly, to the end of the log. */
+    /**
+     * {@return the cohort table with {@link CohortOptions#defaults() default options}: monthly, to the end of the log}
+     *
+     * @param log read; must hold at least one purchase before {@code options.asOf()}
+     */
     public static CohortTable compute(TransactionLog log) {
         return compute(log, CohortOptions.defaults());
     }
 
     /**
-     * The cohort table of a transaction log.
+     * {@return the cohort table of a transaction log}
      *
      * @param log     read; must hold at least one purchase before {@code options.asOf()}
      * @param options read

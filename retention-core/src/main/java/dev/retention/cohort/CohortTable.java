@@ -101,55 +101,67 @@ public final class CohortTable {
         return true;
     }
 
-    /** The options the table was computed with. */
+    /** {@return the options the table was computed with} */
     public CohortOptions options() {
         return options;
     }
 
-    /** The calendar period of cohorts and offsets. */
+    /** {@return the calendar period of cohorts and offsets} */
     public CohortPeriod period() {
         return options.period();
     }
 
-    /** The time zone whose calendar defines the periods (the log's zone). */
+    /** {@return the time zone whose calendar defines the periods (the log's zone)} */
     public ZoneId zone() {
         return zone;
     }
 
     /**
-     * The end of observation, exclusive: {@link CohortOptions#asOf()}, or one second after the last
-     * purchase of the log.
+     * {@return the end of observation, exclusive: {@link CohortOptions#asOf()}, or one second after the last
+     * purchase of the log}
      */
     public Instant observationEnd() {
         return end;
     }
 
-    /** Number of cohorts (rows); only periods in which at least one customer made a first purchase. */
+    /** {@return the number of cohorts (rows); only periods in which at least one customer made a first purchase} */
     public int cohortCount() {
         return labels.length;
     }
 
-    /** Number of offset columns: {@code 0..offsetCount()-1}. */
+    /** {@return the number of offset columns: {@code 0..offsetCount()-1}} */
     public int offsetCount() {
         return columns;
     }
 
-    /** The label of a cohort, such as {@code 2010-12}, {@code 2010-W48} or {@code 2010-Q4}. */
+    /**
+     * {@return the label of a cohort, such as {@code 2010-12}, {@code 2010-W48} or {@code 2010-Q4}}
+     *
+     * @param cohort cohort, in [0, cohortCount())
+     */
     public String label(int cohort) {
         return labels[Objects.checkIndex(cohort, labels.length)];
     }
 
-    /** The labels of all cohorts, in calendar order, copied. */
+    /** {@return the labels of all cohorts, in calendar order, copied} */
     public String[] labels() {
         return labels.clone();
     }
 
-    /** The first day of a cohort's period, in {@link #zone()}. */
+    /**
+     * {@return the first day of a cohort's period, in {@link #zone()}}
+     *
+     * @param cohort cohort, in [0, cohortCount())
+     */
     public LocalDate cohortStart(int cohort) {
         return starts[Objects.checkIndex(cohort, starts.length)];
     }
 
-    /** The index of the cohort with this label, or -1. */
+    /**
+     * {@return the index of the cohort with this label, or -1}
+     *
+     * @param label a cohort label, as {@link #label(int)} gives it
+     */
     public int indexOf(String label) {
         for (int r = 0; r < labels.length; r++) {
             if (labels[r].equals(label)) {
@@ -159,45 +171,69 @@ public final class CohortTable {
         return -1;
     }
 
-    /** Customers whose first purchase falls in the cohort's period. */
+    /**
+     * {@return customers whose first purchase falls in the cohort's period}
+     *
+     * @param cohort cohort, in [0, cohortCount())
+     */
     public int size(int cohort) {
         return size[Objects.checkIndex(cohort, size.length)];
     }
 
-    /** The sizes of all cohorts, copied. */
+    /** {@return the sizes of all cohorts, copied} */
     public int[] sizes() {
         return size.clone();
     }
 
-    /** Number of offsets of the cohort that are observed: cells {@code 0..observedOffsets(c)-1}. */
+    /**
+     * {@return the number of offsets of the cohort that are observed: cells {@code 0..observedOffsets(c)-1}}
+     *
+     * @param cohort cohort, in [0, cohortCount())
+     */
     public int observedOffsets(int cohort) {
         return observedOffsets[Objects.checkIndex(cohort, observedOffsets.length)];
     }
 
-    /** Whether the period {@code cohort + offset} starts before the observation end. */
+    /**
+     * {@return whether the period {@code cohort + offset} starts before the observation end}
+     *
+     * @param cohort cohort, in [0, cohortCount())
+     * @param offset periods after the cohort's first, &gt;= 0
+     */
     public boolean isObserved(int cohort, int offset) {
         checkOffset(offset);
         return offset < observedOffsets(cohort);
     }
 
     /**
-     * Whether the period {@code cohort + offset} holds the observation end, so is observed only in
-     * part. Timestamps are whole seconds, so a period that ends less than a second after the
+     * {@return whether the period {@code cohort + offset} holds the observation end, so is observed only in
+     * part} Timestamps are whole seconds, so a period that ends less than a second after the
      * observation end is complete.
+     *
+     * @param cohort cohort, in [0, cohortCount())
+     * @param offset periods after the cohort's first, &gt;= 0
      */
     public boolean isPartial(int cohort, int offset) {
         return isObserved(cohort, offset) && lastPartial && cohortPeriods[cohort] + offset == lastPeriod;
     }
 
     /**
-     * Customers of the cohort with at least one purchase in period {@code cohort + offset}, or -1 when
-     * that period is not observed.
+     * {@return customers of the cohort with at least one purchase in period {@code cohort + offset}, or -1 when
+     * that period is not observed}
+     *
+     * @param cohort cohort, in [0, cohortCount())
+     * @param offset periods after the cohort's first, &gt;= 0
      */
     public int active(int cohort, int offset) {
         return isObserved(cohort, offset) ? active[cohort * columns + offset] : -1;
     }
 
-    /** Active customers over cohort size, or empty when the period is not observed. */
+    /**
+     * {@return the active customers over cohort size, or empty when the period is not observed}
+     *
+     * @param cohort cohort, in [0, cohortCount())
+     * @param offset periods after the cohort's first, &gt;= 0
+     */
     public OptionalDouble retention(int cohort, int offset) {
         return isObserved(cohort, offset) ? OptionalDouble.of(rate(cohort, offset)) : OptionalDouble.empty();
     }
@@ -207,7 +243,7 @@ public final class CohortTable {
         return (double) active[cohort * columns + offset] / size[cohort];
     }
 
-    /** Active customers, one row per cohort, -1 where not observed; a new array. */
+    /** {@return the active customers, one row per cohort, -1 where not observed; a new array} */
     public int[][] activeCounts() {
         int[][] out = new int[labels.length][columns];
         for (int r = 0; r < labels.length; r++) {
@@ -219,8 +255,9 @@ public final class CohortTable {
     }
 
     /**
-     * Retention rates, one row per cohort, each row as long as the cohort's observed offsets (the triangle of a
-     * cohort table: later cohorts have shorter rows); new arrays.
+     * {@return the retention rates, one row per cohort, each row as long as the cohort's observed offsets (the triangle
+     * of a
+     * cohort table: later cohorts have shorter rows); new arrays}
      */
     public double[][] retentionRates() {
         double[][] out = new double[labels.length][];
@@ -233,35 +270,51 @@ public final class CohortTable {
         return out;
     }
 
-    /** Customers of the cohort with two or more distinct orders before the observation end. */
+    /**
+     * {@return customers of the cohort with two or more distinct orders before the observation end}
+     *
+     * @param cohort cohort, in [0, cohortCount())
+     */
     public int repeatCustomers(int cohort) {
         return repeat[Objects.checkIndex(cohort, repeat.length)];
     }
 
-    /** {@link #repeatCustomers(int)} over {@link #size(int)}. */
+    /**
+     * {@return {@link #repeatCustomers(int)} over {@link #size(int)}}
+     *
+     * @param cohort cohort, in [0, cohortCount())
+     */
     public double repurchaseRate(int cohort) {
         return (double) repeatCustomers(cohort) / size[cohort];
     }
 
     /**
-     * Customers of the cohort whose first order is more than {@code days} days before the observation
-     * end, so that the whole window after it is observed.
+     * {@return customers of the cohort whose first order is more than {@code days} days before the observation
+     * end, so that the whole window after it is observed}
      *
+     * @param cohort cohort, in [0, cohortCount())
      * @param days one of {@link CohortRetention#REPURCHASE_WINDOWS_DAYS}
      */
     public int eligibleWithin(int cohort, int days) {
         return eligible[Objects.checkIndex(cohort, labels.length) * windows() + window(days)];
     }
 
-    /** Of the {@link #eligibleWithin eligible} customers, those whose second order came within {@code days} days. */
+    /**
+     * Of the {@link #eligibleWithin eligible} customers, those whose second order came within {@code days} days.
+     *
+     * @param cohort cohort, in [0, cohortCount())
+     * @param days   one of {@link CohortRetention#REPURCHASE_WINDOWS_DAYS}
+     * @return the eligible customers of the cohort with a second order within {@code days} days
+     */
     public int repeatCustomersWithin(int cohort, int days) {
         return repeatWithin[Objects.checkIndex(cohort, labels.length) * windows() + window(days)];
     }
 
     /**
-     * The conversion to a second order within {@code days} days of the first: repeat customers within
-     * the window over eligible customers, or empty when no customer of the cohort is eligible yet.
+     * {@return the conversion to a second order within {@code days} days of the first: repeat customers within
+     * the window over eligible customers, or empty when no customer of the cohort is eligible yet}
      *
+     * @param cohort cohort, in [0, cohortCount())
      * @param days one of {@link CohortRetention#REPURCHASE_WINDOWS_DAYS}
      */
     public OptionalDouble repurchaseRateWithin(int cohort, int days) {
@@ -269,12 +322,12 @@ public final class CohortTable {
         return e == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) repeatCustomersWithin(cohort, days) / e);
     }
 
-    /** Customers in all cohorts. */
+    /** {@return customers in all cohorts} */
     public int totalCustomers() {
         return total;
     }
 
-    /** Share of all customers with two or more distinct orders. */
+    /** {@return the share of all customers with two or more distinct orders} */
     public double overallRepurchaseRate() {
         long sum = 0;
         for (int r : repeat) {
@@ -284,7 +337,8 @@ public final class CohortTable {
     }
 
     /**
-     * Share of all eligible customers whose second order came within {@code days} days; empty if none is eligible.
+     * {@return the share of all eligible customers whose second order came within {@code days} days; empty if none is
+     * eligible}
      *
      * @param days one of {@link CohortRetention#REPURCHASE_WINDOWS_DAYS}
      */
@@ -300,8 +354,8 @@ public final class CohortTable {
     }
 
     /**
-     * The size-weighted mean retention curve: for each offset, the active customers over the sizes of
-     * the cohorts in which that offset is observed. Every offset is observed in the first cohort, so every
+     * {@return the size-weighted mean retention curve: for each offset, the active customers over the sizes of
+     * the cohorts in which that offset is observed} Every offset is observed in the first cohort, so every
      * entry is defined; entry 0 is 1.
      */
     public double[] meanRetention() {
@@ -324,17 +378,17 @@ public final class CohortTable {
     // ---------------------------------------------------------------- export
 
     /**
-     * The rates as CSV: a header {@code cohort,size,repurchase_rate,m0,m1,...} (offsets prefixed
+     * {@return the rates as CSV: a header {@code cohort,size,repurchase_rate,m0,m1,...} (offsets prefixed
      * {@code w} for weeks, {@code q} for quarters), then one row per cohort; rates are decimal
-     * fractions, cells not observed are empty. Lines end with {@code \n}.
+     * fractions, cells not observed are empty} Lines end with {@code \n}.
      */
     public String toCsv() {
         return csv(false);
     }
 
     /**
-     * The counts as CSV: a header {@code cohort,size,repeat_customers,m0,m1,...}, then one row per
-     * cohort with the active customers per offset; cells not observed are empty.
+     * {@return the counts as CSV: a header {@code cohort,size,repeat_customers,m0,m1,...}, then one row per
+     * cohort with the active customers per offset; cells not observed are empty}
      */
     public String toCountsCsv() {
         return csv(true);
@@ -343,6 +397,7 @@ public final class CohortTable {
     /**
      * Writes {@link #toCsv()} to a file, UTF-8.
      *
+     * @param path the file, replaced if it exists
      * @throws IOException if the file cannot be written
      */
     public void writeCsv(Path path) throws IOException {
@@ -352,6 +407,7 @@ public final class CohortTable {
     /**
      * Writes {@link #toCountsCsv()} to a file, UTF-8.
      *
+     * @param path the file, replaced if it exists
      * @throws IOException if the file cannot be written
      */
     public void writeCountsCsv(Path path) throws IOException {

@@ -57,7 +57,7 @@ public final class IdIndex {
     }
 
     /**
-     * An index over the given numeric ids, in the given order: {@code ids[i]} gets index {@code i}.
+     * {@return an index over the given numeric ids, in the given order: {@code ids[i]} gets index {@code i}}
      *
      * @param ids read, copied; must be distinct
      * @throws IllegalArgumentException if an id occurs twice
@@ -67,7 +67,7 @@ public final class IdIndex {
     }
 
     /**
-     * An index over the given text ids, in the given order: {@code ids[i]} gets index {@code i}.
+     * {@return an index over the given text ids, in the given order: {@code ids[i]} gets index {@code i}}
      *
      * @param ids read, copied; must be distinct and non-null
      * @throws IllegalArgumentException if an id is null or occurs twice
@@ -77,8 +77,10 @@ public final class IdIndex {
     }
 
     /**
-     * An index over the ids {@code 0..n-1}, each mapped to itself; for data that arrives already
-     * int-indexed.
+     * {@return an index over the ids {@code 0..n-1}, each mapped to itself; for data that arrives already
+     * int-indexed}
+     *
+     * @param n number of ids, &gt;= 0
      */
     public static IdIndex identity(int n) {
         if (n < 0) {
@@ -91,22 +93,26 @@ public final class IdIndex {
         return new IdIndex(ids, null);
     }
 
-    /** A builder that assigns indexes in order of first appearance; see {@link Builder}. */
+    /** {@return a builder that assigns indexes in order of first appearance; see {@link Builder}} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Number of ids. */
+    /** {@return the number of ids} */
     public int size() {
         return longIds != null ? longIds.length : stringIds.length;
     }
 
-    /** Whether the external ids are {@code long}s. */
+    /** {@return whether the external ids are {@code long}s} */
     public boolean isNumeric() {
         return longIds != null;
     }
 
-    /** The dense index of a numeric id, or {@code -1} if it is not in the index. */
+    /**
+     * {@return the dense index of a numeric id, or {@code -1} if it is not in the index}
+     *
+     * @param id a numeric id
+     */
     public int indexOf(long id) {
         if (longMap != null) {
             return longMap.get(id);
@@ -115,8 +121,10 @@ public final class IdIndex {
     }
 
     /**
-     * The dense index of an id given as text, or {@code -1} if it is not in the index. For a numeric
+     * {@return the dense index of an id given as text, or {@code -1} if it is not in the index} For a numeric
      * index the text must be the canonical decimal form of the number.
+     *
+     * @param id an id as text
      */
     public int indexOf(String id) {
         Objects.requireNonNull(id, "id");
@@ -126,14 +134,19 @@ public final class IdIndex {
         return isCanonicalLong(id) ? longMap.get(Long.parseLong(id)) : -1;
     }
 
-    /** Whether the index holds the id. */
+    /**
+     * {@return whether the index holds the id}
+     *
+     * @param id an id as text
+     */
     public boolean contains(String id) {
         return indexOf(id) >= 0;
     }
 
     /**
-     * The external id of a dense index, as text.
+     * {@return the external id of a dense index, as text}
      *
+     * @param index dense index, in [0, size())
      * @throws IndexOutOfBoundsException if {@code index} is not in {@code [0, size())}
      */
     public String id(int index) {
@@ -142,8 +155,9 @@ public final class IdIndex {
     }
 
     /**
-     * The external id of a dense index of a numeric index.
+     * {@return the external id of a dense index of a numeric index}
      *
+     * @param index dense index, in [0, size())
      * @throws IllegalStateException if this is a string index
      * @throws IndexOutOfBoundsException if {@code index} is not in {@code [0, size())}
      */
@@ -155,8 +169,8 @@ public final class IdIndex {
     }
 
     /**
-     * A new index over the same ids in their natural order (numeric order for numeric ids,
-     * {@link String#compareTo lexicographic} order for text ids).
+     * {@return a new index over the same ids in their natural order (numeric order for numeric ids,
+     * {@link String#compareTo lexicographic} order for text ids)}
      *
      * @param oldToNew written if non-null: {@code oldToNew[i]} receives the new index of old index
      *                 {@code i}; must have length {@code size()}
@@ -191,7 +205,11 @@ public final class IdIndex {
         return new IdIndex(newLongs, newStrings);
     }
 
-    /** A new index holding the ids of the given indexes, in that order. */
+    /**
+     * {@return a new index holding the ids of the given indexes, in that order}
+     *
+     * @param indexes read: dense indexes of this index, each in [0, size())
+     */
     public IdIndex subset(int[] indexes) {
         if (longIds != null) {
             long[] ids = new long[indexes.length];
@@ -225,7 +243,7 @@ public final class IdIndex {
         return new IdIndex(longs, null);
     }
 
-    /** The numeric ids, copied, or {@code null} for a string index. */
+    /** {@return the numeric ids, copied, or {@code null} for a string index} */
     public long[] longIds() {
         return longIds == null ? null : longIds.clone();
     }
@@ -322,7 +340,7 @@ public final class IdIndex {
         }
 
         /**
-         * The index of the id, adding it if it is new.
+         * {@return the index of the id, adding it if it is new}
          *
          * @param id read; must not be null
          */
@@ -343,22 +361,30 @@ public final class IdIndex {
             return index;
         }
 
-        /** The index of the numeric id, adding it if it is new. */
+        /**
+         * {@return the index of the numeric id, adding it if it is new}
+         *
+         * @param id a numeric id
+         */
         public int add(long id) {
             return add(Long.toString(id));
         }
 
-        /** The index of the id, or {@code -1} if it has not been added. */
+        /**
+         * {@return the index of the id, or {@code -1} if it has not been added}
+         *
+         * @param id an id as text
+         */
         public int indexOf(String id) {
             return id == null ? -1 : map.get(id);   // null is never an id
         }
 
-        /** Number of distinct ids added so far. */
+        /** {@return the number of distinct ids added so far} */
         public int size() {
             return size;
         }
 
-        /** The index, in order of first appearance. */
+        /** {@return the index, in order of first appearance} */
         public IdIndex build() {
             String[] copy = Arrays.copyOf(ids, size);
             if (allNumeric) {

@@ -70,15 +70,19 @@ public final class Interactions {
         }
     }
 
-    /** A builder resolving duplicates with the given policy. */
+    /**
+     * {@return a builder resolving duplicates with the given policy}
+     *
+     * @param duplicates what to do with a second entry of the same (user, item)
+     */
     public static Builder builder(Duplicates duplicates) {
         return new Builder(Objects.requireNonNull(duplicates, "duplicates"));
     }
 
     /**
-     * Implicit feedback from purchases: one entry per (customer, item) pair with the chosen value,
+     * {@return the implicit feedback from purchases: one entry per (customer, item) pair with the chosen value,
      * the time of the latest purchase of the item, and the log's customer and item indexes (so dense
-     * ids agree between the two). Netted cancellation lines and lines without an item are ignored.
+     * ids agree between the two)} Netted cancellation lines and lines without an item are ignored.
      * O(n log n).
      *
      * @param log   read; must have items
@@ -181,88 +185,112 @@ public final class Interactions {
                 Arrays.copyOf(outValue, m), Arrays.copyOf(outTime, m), duplicates);
     }
 
-    /** Number of (user, item) entries. */
+    /** {@return the number of (user, item) entries} */
     public int size() {
         return user.length;
     }
 
-    /** Number of users. */
+    /** {@return the number of users} */
     public int userCount() {
         return users.size();
     }
 
-    /** Number of items. */
+    /** {@return the number of items} */
     public int itemCount() {
         return items.size();
     }
 
-    /** User ids. */
+    /** {@return the user ids} */
     public IdIndex users() {
         return users;
     }
 
-    /** Item ids. */
+    /** {@return the item ids} */
     public IdIndex items() {
         return items;
     }
 
-    /** The dense user of entry {@code i}. */
+    /**
+     * {@return the dense user of entry {@code i}}
+     *
+     * @param i entry, in [0, size())
+     */
     public int user(int i) {
         return user[i];
     }
 
-    /** The dense item of entry {@code i}. */
+    /**
+     * {@return the dense item of entry {@code i}}
+     *
+     * @param i entry, in [0, size())
+     */
     public int item(int i) {
         return item[i];
     }
 
-    /** The value of entry {@code i}. */
+    /**
+     * {@return the value of entry {@code i}}
+     *
+     * @param i entry, in [0, size())
+     */
     public float value(int i) {
         return value[i];
     }
 
-    /** The timestamp of entry {@code i} (epoch seconds, 0 when unknown). */
+    /**
+     * {@return the timestamp of entry {@code i} (epoch seconds, 0 when unknown)}
+     *
+     * @param i entry, in [0, size())
+     */
     public long time(int i) {
         return time[i];
     }
 
-    /** First entry of a user. */
+    /**
+     * {@return the first entry of a user}
+     *
+     * @param user dense user index, in [0, users().size())
+     */
     public int userStart(int user) {
         return userStart[user];
     }
 
-    /** One past the last entry of a user. */
+    /**
+     * {@return one past the last entry of a user}
+     *
+     * @param user dense user index, in [0, users().size())
+     */
     public int userEnd(int user) {
         return userStart[user + 1];
     }
 
-    /** How many input entries were merged into an earlier one by the duplicate policy. */
+    /** {@return how many input entries were merged into an earlier one by the duplicate policy} */
     public long duplicatesResolved() {
         return duplicatesResolved;
     }
 
-    /** Users of all entries, copied. */
+    /** {@return users of all entries, copied} */
     public int[] userColumn() {
         return user.clone();
     }
 
-    /** Items of all entries, copied. */
+    /** {@return items of all entries, copied} */
     public int[] itemColumn() {
         return item.clone();
     }
 
-    /** Values of all entries, copied. */
+    /** {@return values of all entries, copied} */
     public float[] values() {
         return value.clone();
     }
 
-    /** Timestamps of all entries, copied. */
+    /** {@return timestamps of all entries, copied} */
     public long[] times() {
         return time.clone();
     }
 
     /**
-     * Smallest value. O(entries).
+     * {@return the smallest value} O(entries).
      *
      * @throws IllegalStateException if there are no entries
      */
@@ -276,7 +304,7 @@ public final class Interactions {
     }
 
     /**
-     * Largest value. O(entries).
+     * {@return the largest value} O(entries).
      *
      * @throws IllegalStateException if there are no entries
      */
@@ -296,8 +324,9 @@ public final class Interactions {
     }
 
     /**
-     * The shape and a checksum of the interactions, computed on first use and cached: what a model fitted on them
-     * records in its {@link dev.retention.model.FitSummary}. Rows are the entries, in their order (by user, then
+     * {@return the shape and a checksum of the interactions, computed on first use and cached: what a model fitted on
+     * them
+     * records in its {@link dev.retention.model.FitSummary}} Rows are the entries, in their order (by user, then
      * item); the four columns are each entry's user and item (dense indexes), value and time. The checksum also
      * covers the external ids of both id indexes, so interactions that differ only in their ids differ. O(entries
      * + ids) the first time, O(1) after. Thread-safe.
@@ -355,6 +384,7 @@ public final class Interactions {
          * @param itemId      external item id; not null
          * @param value       rating or strength; must be finite
          * @param epochSecond timestamp, 0 when unknown
+         * @return this builder
          * @throws IllegalArgumentException if the value is not finite
          */
         public Builder add(String userId, String itemId, float value, long epochSecond) {
@@ -374,17 +404,29 @@ public final class Interactions {
             return this;
         }
 
-        /** Adds an interaction with numeric ids. */
+        /**
+         * Adds an interaction with numeric ids.
+         *
+         * @param userId      external user id
+         * @param itemId      external item id
+         * @param value       rating or strength; must be finite
+         * @param epochSecond timestamp, 0 when unknown
+         * @return this builder
+         */
         public Builder add(long userId, long itemId, float value, long epochSecond) {
             return add(Long.toString(userId), Long.toString(itemId), value, epochSecond);
         }
 
-        /** Entries added so far (before duplicate resolution). */
+        /** {@return entries added so far (before duplicate resolution)} */
         public int size() {
             return user.size();
         }
 
-        /** Sorts, resolves duplicates and indexes. */
+        /**
+         * Sorts, resolves duplicates and indexes.
+         *
+         * @return the interactions, sorted by user then item
+         */
         public Interactions build() {
             if (built) {
                 throw new IllegalStateException("build() was already called on this builder");

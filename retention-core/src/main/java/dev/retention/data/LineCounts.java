@@ -14,13 +14,15 @@ public final class LineCounts {
 
     private final long kept;
     private final long netted;
-    private final long[] skipped;
+    private final EnumMap<SkipReason, Long> skipped;   // every reason, zero counts included
 
     /**
+     * Counts of lines kept and skipped.
+     *
      * @param kept    lines kept (purchases, plus netted cancellations)
      * @param netted  of the kept lines, cancellations netted against spend (0 unless
      *                {@link PurchaseRules.Cancellations#NET})
-     * @param skipped read, copied: lines skipped per reason, indexed by {@link SkipReason#ordinal()}
+     * @param skipped read, copied: lines skipped per reason, in the declaration order of {@link SkipReason}
      */
     public LineCounts(long kept, long netted, long[] skipped) {
         if (skipped.length != REASONS.length) {
@@ -36,61 +38,81 @@ public final class LineCounts {
         }
         this.kept = kept;
         this.netted = netted;
-        this.skipped = skipped.clone();
+        this.skipped = new EnumMap<>(SkipReason.class);
+        for (int r = 0; r < REASONS.length; r++) {
+            this.skipped.put(REASONS[r], skipped[r]);
+        }
     }
 
-    /** No lines at all. */
+    /** Counts from the lines skipped per reason; absent reasons count zero. */
+    static LineCounts of(long kept, long netted, Map<SkipReason, Long> skipped) {
+        long[] counts = new long[REASONS.length];
+        for (int r = 0; r < REASONS.length; r++) {
+            counts[r] = skipped.getOrDefault(REASONS[r], 0L);
+        }
+        return new LineCounts(kept, netted, counts);
+    }
+
+    /**
+     * No lines at all.
+     *
+     * @return counts of zero lines
+     */
     public static LineCounts none() {
         return new LineCounts(0, 0, new long[REASONS.length]);
     }
 
-    /** Lines read, kept or skipped. */
+    /** {@return lines read, kept or skipped} */
     public long read() {
         return kept + skipped();
     }
 
-    /** Lines kept: purchases plus netted cancellations. */
+    /** {@return lines kept: purchases plus netted cancellations} */
     public long kept() {
         return kept;
     }
 
-    /** Of the kept lines, cancellations netted against the customer's spend. */
+    /**
+     * Of the kept lines, cancellations netted against the customer's spend.
+     *
+     * @return the number of kept lines that are netted cancellations
+     */
     public long netted() {
         return netted;
     }
 
-    /** Lines skipped for any reason. */
+    /** {@return lines skipped for any reason} */
     public long skipped() {
         long s = 0;
-        for (long c : skipped) {
+        for (long c : skipped.values()) {
             s += c;
         }
         return s;
     }
 
-    /** Lines skipped for the given reason. */
+    /**
+     * {@return lines skipped for the given reason}
+     *
+     * @param reason why lines were skipped
+     */
     public long skipped(SkipReason reason) {
-        return skipped[reason.ordinal()];
+        return skipped.get(reason);
     }
 
-    /** Skipped lines per reason, in the declaration order of {@link SkipReason}, zero counts included. */
+    /** {@return skipped lines per reason, in the declaration order of {@link SkipReason}, zero counts included} */
     public Map<SkipReason, Long> skippedByReason() {
-        Map<SkipReason, Long> m = new EnumMap<>(SkipReason.class);
-        for (SkipReason r : REASONS) {
-            m.put(r, skipped[r.ordinal()]);
-        }
-        return m;
+        return new EnumMap<>(skipped);
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof LineCounts other && kept == other.kept && netted == other.netted
-                && Arrays.equals(skipped, other.skipped);
+                && skipped.equals(other.skipped);
     }
 
     @Override
     public int hashCode() {
-        return 31 * (31 * Long.hashCode(kept) + Long.hashCode(netted)) + Arrays.hashCode(skipped);
+        return 31 * (31 * Long.hashCode(kept) + Long.hashCode(netted)) + skipped.hashCode();
     }
 
     @Override
@@ -103,7 +125,7 @@ public final class LineCounts {
         sb.append(String.format(", skipped %,d", skipped()));
         String sep = ": ";
         for (SkipReason r : REASONS) {
-            long c = skipped[r.ordinal()];
+            long c = skipped.get(r);
             if (c > 0) {
                 sb.append(sep).append(r.label()).append(' ').append(String.format("%,d", c));
                 sep = ", ";

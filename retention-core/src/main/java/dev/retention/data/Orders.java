@@ -78,57 +78,93 @@ public final class Orders {
                 Arrays.copyOf(cancel, count), start);
     }
 
-    /** Number of orders. */
+    /** {@return the number of orders} */
     public int size() {
         return customer.length;
     }
 
-    /** Number of customers of the log (some may have no order here if only cancellations were asked). */
+    /** {@return the number of customers of the log (some may have no order here if only cancellations were asked)} */
     public int customerCount() {
         return customerStart.length - 1;
     }
 
-    /** The dense customer index of an order. */
+    /**
+     * {@return the dense customer index of an order}
+     *
+     * @param o order, in [0, size())
+     */
     public int customer(int o) {
         return customer[o];
     }
 
-    /** The dense order index (in the log's {@link TransactionLog#orders() order ids}) of an order. */
+    /**
+     * {@return the dense order index (in the log's {@link TransactionLog#orders() order ids}) of an order}
+     *
+     * @param o order, in [0, size())
+     */
     public int orderId(int o) {
         return order[o];
     }
 
-    /** Timestamp of the order's first line, epoch seconds. */
+    /**
+     * {@return the timestamp of the order's first line, epoch seconds}
+     *
+     * @param o order, in [0, size())
+     */
     public long time(int o) {
         return time[o];
     }
 
-    /** Sum of the order's line amounts. */
+    /**
+     * {@return the sum of the order's line amounts}
+     *
+     * @param o order, in [0, size())
+     */
     public double amount(int o) {
         return amount[o];
     }
 
-    /** Sum of the order's line quantities. */
+    /**
+     * {@return the sum of the order's line quantities}
+     *
+     * @param o order, in [0, size())
+     */
     public double quantity(int o) {
         return quantity[o];
     }
 
-    /** Number of lines of the order. */
+    /**
+     * {@return the number of lines of the order}
+     *
+     * @param o order, in [0, size())
+     */
     public int lineCount(int o) {
         return lines[o];
     }
 
-    /** Whether every line of the order is a netted cancellation. */
+    /**
+     * {@return whether every line of the order is a netted cancellation}
+     *
+     * @param o order, in [0, size())
+     */
     public boolean isCancellation(int o) {
         return cancellation[o];
     }
 
-    /** First order of a customer. */
+    /**
+     * {@return the first order of a customer}
+     *
+     * @param customer dense customer index of the log
+     */
     public int orderStart(int customer) {
         return customerStart[customer];
     }
 
-    /** One past the last order of a customer. */
+    /**
+     * {@return one past the last order of a customer}
+     *
+     * @param customer dense customer index of the log
+     */
     public int orderEnd(int customer) {
         return customerStart[customer + 1];
     }

@@ -41,23 +41,33 @@ public record PurchaseRules(Cancellations cancellations, boolean keepZeroPrice) 
     /**
      * Checks the rules.
      *
+     * @param cancellations what to do with cancellation lines
+     * @param keepZeroPrice whether a line with a price (or amount) of exactly 0 is a purchase (default false)
      * @throws NullPointerException if {@code cancellations} is null
      */
     public PurchaseRules {
         Objects.requireNonNull(cancellations, "cancellations must not be null");
     }
 
-    /** The default rules: cancellations are skipped, and so are zero prices. */
+    /** {@return the default rules: cancellations are skipped, and so are zero prices} */
     public static PurchaseRules defaults() {
         return new PurchaseRules(Cancellations.SKIP, false);
     }
 
-    /** A copy with the given cancellation policy. */
+    /**
+     * {@return a copy with the given cancellation policy}
+     *
+     * @param policy what to do with cancellation lines
+     */
     public PurchaseRules withCancellations(Cancellations policy) {
         return new PurchaseRules(policy, keepZeroPrice);
     }
 
-    /** A copy that keeps ({@code true}) or skips ({@code false}) lines with a price of exactly 0. */
+    /**
+     * {@return a copy that keeps ({@code true}) or skips ({@code false}) lines with a price of exactly 0}
+     *
+     * @param keep whether lines with a price of 0 are kept
+     */
     public PurchaseRules withKeepZeroPrice(boolean keep) {
         return new PurchaseRules(cancellations, keep);
     }

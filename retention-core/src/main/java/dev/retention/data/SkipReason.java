@@ -22,7 +22,7 @@ public enum SkipReason {
         this.label = label;
     }
 
-    /** A short human-readable name, for example {@code "missing customer"}. */
+    /** {@return a short human-readable name, for example {@code "missing customer"}} */
     public String label() {
         return label;
     }

@@ -11,6 +11,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -75,127 +77,171 @@ public final class TransactionLog {
         }
     }
 
-    /** A builder with the {@link PurchaseRules#defaults() default purchase rules}. */
+    /** {@return a builder with the {@link PurchaseRules#defaults() default purchase rules}} */
     public static Builder builder() {
         return new Builder(PurchaseRules.defaults());
     }
 
-    /** A builder with the given purchase rules. */
+    /**
+     * {@return a builder with the given purchase rules}
+     *
+     * @param rules which lines are kept, skipped or netted
+     */
     public static Builder builder(PurchaseRules rules) {
         return new Builder(Objects.requireNonNull(rules, "rules"));
     }
 
-    /** Number of kept lines. */
+    /** {@return the number of kept lines} */
     public int size() {
         return customer.length;
     }
 
-    /** Whether the log has no lines. */
+    /** {@return whether the log has no lines} */
     public boolean isEmpty() {
         return customer.length == 0;
     }
 
-    /** Number of distinct customers (each has at least one purchase). */
+    /** {@return the number of distinct customers (each has at least one purchase)} */
     public int customerCount() {
         return customers.size();
     }
 
-    /** Number of distinct orders, cancellations included when netted. */
+    /** {@return the number of distinct orders, cancellations included when netted} */
     public int orderCount() {
         return orders.size();
     }
 
-    /** Number of distinct items; 0 when the source has no item column. */
+    /** {@return the number of distinct items; 0 when the source has no item column} */
     public int itemCount() {
         return items.size();
     }
 
-    /** Whether lines carry items (CDNOW, for instance, does not). */
+    /** {@return whether lines carry items (CDNOW, for instance, does not)} */
     public boolean hasItems() {
         return items.size() > 0;
     }
 
-    /** Customer ids, in natural order of the external ids. */
+    /** {@return the customer ids, in natural order of the external ids} */
     public IdIndex customers() {
         return customers;
     }
 
-    /** Order ids, in natural order of the external ids. */
+    /** {@return the order ids, in natural order of the external ids} */
     public IdIndex orders() {
         return orders;
     }
 
-    /** Item ids, in natural order of the external ids. */
+    /** {@return the item ids, in natural order of the external ids} */
     public IdIndex items() {
         return items;
     }
 
-    /** The dense customer index of a line. */
+    /**
+     * {@return the dense customer index of a line}
+     *
+     * @param line line, in [0, size())
+     */
     public int customer(int line) {
         return customer[line];
     }
 
-    /** The dense order index of a line. */
+    /**
+     * {@return the dense order index of a line}
+     *
+     * @param line line, in [0, size())
+     */
     public int order(int line) {
         return order[line];
     }
 
-    /** The dense item index of a line, or {@code -1} when the source has no items. */
+    /**
+     * {@return the dense item index of a line, or {@code -1} when the source has no items}
+     *
+     * @param line line, in [0, size())
+     */
     public int item(int line) {
         return item[line];
     }
 
-    /** The timestamp of a line, in epoch seconds. */
+    /**
+     * {@return the timestamp of a line, in epoch seconds}
+     *
+     * @param line line, in [0, size())
+     */
     public long time(int line) {
         return time[line];
     }
 
-    /** The quantity of a line; negative for a netted cancellation. */
+    /**
+     * {@return the quantity of a line; negative for a netted cancellation}
+     *
+     * @param line line, in [0, size())
+     */
     public double quantity(int line) {
         return quantity[line];
     }
 
-    /** The unit price of a line; positive, or 0 when the rules keep zero prices. */
+    /**
+     * {@return the unit price of a line; positive, or 0 when the rules keep zero prices}
+     *
+     * @param line line, in [0, size())
+     */
     public double unitPrice(int line) {
         return unitPrice[line];
     }
 
-    /** The amount of a line (quantity times unit price); negative for a netted cancellation. */
+    /**
+     * {@return the amount of a line (quantity times unit price); negative for a netted cancellation}
+     *
+     * @param line line, in [0, size())
+     */
     public double amount(int line) {
         return amount[line];
     }
 
-    /** Whether the line is a netted cancellation (always false unless cancellations are netted). */
+    /**
+     * {@return whether the line is a netted cancellation (always false unless cancellations are netted)}
+     *
+     * @param line line, in [0, size())
+     */
     public boolean isCancellation(int line) {
         return cancellation != null && cancellation[line];
     }
 
-    /** Whether any line is a netted cancellation. */
+    /** {@return whether any line is a netted cancellation} */
     public boolean hasCancellations() {
         return cancellation != null;
     }
 
-    /** First line of a customer; the customer's lines are {@code [lineStart(c), lineEnd(c))}. */
+    /**
+     * {@return the first line of a customer; the customer's lines are {@code [lineStart(c), lineEnd(c))}}
+     *
+     * @param customer dense customer index, in [0, customers().size())
+     */
     public int lineStart(int customer) {
         return customerStart[customer];
     }
 
-    /** One past the last line of a customer. */
+    /**
+     * {@return one past the last line of a customer}
+     *
+     * @param customer dense customer index, in [0, customers().size())
+     */
     public int lineEnd(int customer) {
         return customerStart[customer + 1];
     }
 
-    /** Time zone in which the source's local times were read and calendar periods are counted. */
+    /** {@return the time zone in which the source's local times were read and calendar periods are counted} */
     public ZoneId zone() {
         return zone;
     }
 
-    /** Lines read, kept and skipped by reason. */
+    /** {@return lines read, kept and skipped by reason} */
     public LineCounts lineCounts() {
         return lineCounts;
     }
 
-    /** Earliest timestamp (epoch seconds) of any line. */
+    /** {@return the earliest timestamp (epoch seconds) of any line} */
     public long minTime() {
         requireNonEmpty();
         long min = Long.MAX_VALUE;
@@ -205,7 +251,7 @@ public final class TransactionLog {
         return min;
     }
 
-    /** Latest timestamp (epoch seconds) of any purchase line (netted cancellations excluded). */
+    /** {@return the latest timestamp (epoch seconds) of any purchase line (netted cancellations excluded)} */
     public long maxPurchaseTime() {
         requireNonEmpty();
         long max = Long.MIN_VALUE;
@@ -217,39 +263,43 @@ public final class TransactionLog {
         return max;
     }
 
-    /** The timestamps of all lines, copied. */
+    /** {@return the timestamps of all lines, copied} */
     public long[] times() {
         return time.clone();
     }
 
-    /** The amounts of all lines, copied. */
+    /** {@return the amounts of all lines, copied} */
     public double[] amounts() {
         return amount.clone();
     }
 
-    /** The customer of every line, copied. */
+    /** {@return the customer of every line, copied} */
     public int[] customerColumn() {
         return customer.clone();
     }
 
-    /** The item of every line, copied. */
+    /** {@return the item of every line, copied} */
     public int[] itemColumn() {
         return item.clone();
     }
 
     /**
-     * The distinct orders, with their customer, first timestamp, amount and number of lines, sorted
-     * by customer then time. O(n) time.
+     * {@return the distinct orders, with their customer, first timestamp, amount and number of lines, sorted
+     * by customer then time} O(n) time.
+     *
+     * @param includeCancellations whether orders made only of netted cancellations are listed
      */
     public Orders orders(boolean includeCancellations) {
         return Orders.of(this, includeCancellations);
     }
 
     /**
-     * The lines with a timestamp strictly before {@code end} (epoch seconds), as a new log with the
-     * same zone; customers left with no purchase are dropped. The new log's {@link #lineCounts()}
+     * {@return the lines with a timestamp strictly before {@code end} (epoch seconds), as a new log with the
+     * same zone; customers left with no purchase are dropped} The new log's {@link #lineCounts()}
      * count its own lines (netted cancellations of dropped customers as skipped cancellations), not
      * those of the source. Used for calibration periods and leakage-free features. O(n log n).
+     *
+     * @param end first excluded time, epoch seconds
      */
     public TransactionLog before(long end) {
         Builder b = new Builder(PurchaseRules.defaults().withCancellations(
@@ -266,8 +316,9 @@ public final class TransactionLog {
     }
 
     /**
-     * The shape and a checksum of the log, computed on first use and cached: what a model fitted on it records in
-     * its {@link dev.retention.model.FitSummary}, so that a service can tell which data a saved model saw. Rows are
+     * {@return the shape and a checksum of the log, computed on first use and cached: what a model fitted on it records
+     * in
+     * its {@link dev.retention.model.FitSummary}, so that a service can tell which data a saved model saw} Rows are
      * the kept lines, in the log's order; the eight columns are each line's customer, order and item (dense
      * indexes), time, quantity, unit price, amount and cancellation flag. The checksum also covers the log's
      * zone and the external ids of its three id indexes, so two logs that differ only in their ids or zone
@@ -344,7 +395,7 @@ public final class TransactionLog {
         private final DoubleList unitPrice = new DoubleList();
         private final DoubleList amount = new DoubleList();
         private final IntList cancelledLines = new IntList();
-        private final long[] skipped = new long[SkipReason.values().length];
+        private final Map<SkipReason, Long> skipped = new EnumMap<>(SkipReason.class);
         private ZoneId zone = ZoneOffset.UTC;
         private boolean built;
 
@@ -352,12 +403,17 @@ public final class TransactionLog {
             this.rules = rules;
         }
 
-        /** The purchase rules this builder applies. */
+        /** {@return the purchase rules this builder applies} */
         public PurchaseRules rules() {
             return rules;
         }
 
-        /** Sets the time zone of the log (default UTC); see {@link TransactionLog#zone()}. */
+        /**
+         * Sets the time zone of the log (default UTC); see {@link TransactionLog#zone()}.
+         *
+         * @param zone the zone of calendar periods and dates
+         * @return this builder
+         */
         public Builder zone(ZoneId zone) {
             this.zone = Objects.requireNonNull(zone, "zone");
             return this;
@@ -385,7 +441,18 @@ public final class TransactionLog {
                     cancellation);
         }
 
-        /** Adds a purchase line that is not a cancellation; see {@link #add(String, String, String, long, double, double, boolean)}. */
+        /**
+         * Adds a purchase line that is not a cancellation; see {@link #add(String, String, String, long, double,
+         * double, boolean)}.
+         *
+         * @param customerId  external customer id; {@code null} or blank means missing
+         * @param orderId     external order (invoice) id; must not be null
+         * @param itemId      external item id, or {@code null} when the source has no items
+         * @param epochSecond timestamp
+         * @param quantity    units bought; must be finite
+         * @param unitPrice   price of one unit; must be finite
+         * @return {@code null} if the line was kept, else the reason it was skipped
+         */
         public SkipReason add(String customerId, String orderId, String itemId, long epochSecond, double quantity,
                               double unitPrice) {
             return add(customerId, orderId, itemId, epochSecond, quantity, unitPrice, false);
@@ -398,6 +465,13 @@ public final class TransactionLog {
          * {@link SkipReason#NON_POSITIVE_PRICE}. Sources write cancellations with either sign, so for a
          * cancellation line the unit price is {@code |amount / quantity|}.
          *
+         * @param customerId   external customer id; {@code null} or blank means missing
+         * @param orderId      external order (invoice) id; must not be null
+         * @param itemId       external item id, or {@code null} when the source has no items
+         * @param epochSecond  timestamp
+         * @param quantity     units bought; must be finite
+         * @param amount       the line's amount, quantity times unit price
+         * @param cancellation whether the line belongs to a cancelled order
          * @return {@code null} if the line was kept, else the reason it was skipped
          * @throws IllegalArgumentException if the order id is null or a number is not finite
          * @throws IllegalStateException    if {@link #build()} was already called
@@ -420,10 +494,10 @@ public final class TransactionLog {
          */
         public void countMalformed() {
             requireNotBuilt();
-            skipped[SkipReason.MALFORMED.ordinal()]++;
+            skipped.merge(SkipReason.MALFORMED, 1L, Long::sum);
         }
 
-        /** Lines kept so far. */
+        /** {@return lines kept so far} */
         public int keptCount() {
             return customer.size();
         }
@@ -437,7 +511,7 @@ public final class TransactionLog {
             }
             SkipReason reason = classify(customerId, quantity, unitPrice, cancellation);
             if (reason != null) {
-                skipped[reason.ordinal()]++;
+                skipped.merge(reason, 1L, Long::sum);
                 return reason;
             }
             if (cancellation) {
@@ -501,6 +575,7 @@ public final class TransactionLog {
          * Sorts and indexes the kept lines. Netted cancellation lines of customers who have no purchase
          * are dropped and counted under {@link SkipReason#CANCELLATION}.
          *
+         * @return the log, sorted by customer then time
          * @throws IllegalStateException if called twice
          */
         public TransactionLog build() {
@@ -596,13 +671,13 @@ public final class TransactionLog {
                 anyCancel |= isCancel[i];
             }
 
-            long[] skip = skipped.clone();
-            skip[SkipReason.CANCELLATION.ordinal()] += droppedCancels;
+            Map<SkipReason, Long> skip = new EnumMap<>(skipped);
+            skip.merge(SkipReason.CANCELLATION, (long) droppedCancels, Long::sum);
             int netted = 0;
             for (boolean c : outCancel) {
                 netted += c ? 1 : 0;
             }
-            LineCounts counts = new LineCounts(kept, netted, skip);
+            LineCounts counts = LineCounts.of(kept, netted, skip);
             return new TransactionLog(custIndex, ordIndex, itmIndex, outCust, outOrd, outItem, outTime, outQty,
                     outPrice, outAmount, anyCancel ? outCancel : null, zone, counts);
         }

@@ -3,7 +3,16 @@ package dev.retention.evaluation;
 import dev.retention.primitive.LongIntMap;
 
 /** Class labels renumbered 0, 1, ... in order of first appearance, with their counts. */
-record ClassCodes(int[] codes, int[] values, int[] counts) {
+final class ClassCodes {
+    private final int[] codes;
+    private final int[] values;
+    private final int[] counts;
+
+    ClassCodes(int[] codes, int[] values, int[] counts) {
+        this.codes = codes;
+        this.values = values;
+        this.counts = counts;
+    }
 
     static ClassCodes of(int[] labels) {
         if (labels.length == 0) {
@@ -37,5 +46,17 @@ record ClassCodes(int[] codes, int[] values, int[] counts) {
 
     int value(int code) {
         return values[code];
+    }
+
+    public int[] codes() {
+        return codes;
+    }
+
+    public int[] values() {
+        return values;
+    }
+
+    public int[] counts() {
+        return counts;
     }
 }

@@ -21,7 +21,7 @@ public final class RocAuc {
     }
 
     /**
-     * The ROC AUC.
+     * {@return the ROC AUC}
      *
      * @param labels read: 0 or 1 per row, both classes present
      * @param scores read: a finite score per row, higher meaning more likely positive
@@ -38,7 +38,7 @@ public final class RocAuc {
     }
 
     /**
-     * The ROC AUC, or empty when only one class is present (where it is undefined).
+     * {@return the ROC AUC, or empty when only one class is present (where it is undefined)}
      *
      * @param labels read: 0 or 1 per row
      * @param scores read: a finite score per row

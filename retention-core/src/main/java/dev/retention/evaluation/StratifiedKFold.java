@@ -53,7 +53,7 @@ public final class StratifiedKFold {
     }
 
     /**
-     * Shuffled stratified folds.
+     * {@return shuffled stratified folds}
      *
      * @param labels read: the class of each row (any ints)
      * @param k      number of folds, &gt;= 2
@@ -65,7 +65,7 @@ public final class StratifiedKFold {
     }
 
     /**
-     * Unshuffled stratified folds, equal to scikit-learn's {@code StratifiedKFold(k, shuffle=False)}.
+     * {@return unshuffled stratified folds, equal to scikit-learn's {@code StratifiedKFold(k, shuffle=False)}}
      *
      * @param labels read: the class of each row (any ints)
      * @param k      number of folds, &gt;= 2
@@ -132,27 +132,39 @@ public final class StratifiedKFold {
         }
     }
 
-    /** Number of folds. */
+    /** {@return the number of folds} */
     public int folds() {
         return test.length;
     }
 
-    /** Number of rows split. */
+    /** {@return the number of rows split} */
     public int rows() {
         return foldOf.length;
     }
 
-    /** The test rows of fold {@code f}, in increasing order; a copy. */
+    /**
+     * {@return the test rows of fold {@code f}, in increasing order; a copy}
+     *
+     * @param f fold, in [0, folds())
+     */
     public int[] testRows(int f) {
         return test[Objects.checkIndex(f, test.length)].clone();
     }
 
-    /** The training rows of fold {@code f} (all other rows), in increasing order; a copy. */
+    /**
+     * {@return the training rows of fold {@code f} (all other rows), in increasing order; a copy}
+     *
+     * @param f fold, in [0, folds())
+     */
     public int[] trainRows(int f) {
         return train[Objects.checkIndex(f, train.length)].clone();
     }
 
-    /** The fold in which row {@code i} is a test row. */
+    /**
+     * {@return the fold in which row {@code i} is a test row}
+     *
+     * @param i row, in [0, rows())
+     */
     public int foldOf(int i) {
         return foldOf[Objects.checkIndex(i, foldOf.length)];
     }

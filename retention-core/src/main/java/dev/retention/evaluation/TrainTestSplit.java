@@ -19,27 +19,34 @@ import java.util.SplittableRandom;
  * @param train training rows, in increasing order
  * @param test  test rows, in increasing order
  */
+@SuppressWarnings("ArrayRecordComponent") // arrays copied in and out; equals, hashCode, toString by content
 public record TrainTestSplit(int[] train, int[] test) {
 
+    /**
+     * Copies both arrays.
+     *
+     * @param train training rows, in increasing order; copied
+     * @param test  test rows, in increasing order; copied
+     */
     public TrainTestSplit {
         train = train.clone();
         test = test.clone();
     }
 
-    /** Training rows; a copy. */
+    /** {@return the training rows; a copy} */
     @Override
     public int[] train() {
         return train.clone();
     }
 
-    /** Test rows; a copy. */
+    /** {@return the test rows; a copy} */
     @Override
     public int[] test() {
         return test.clone();
     }
 
     /**
-     * A stratified random split. O(n).
+     * {@return a stratified random split} O(n).
      *
      * @param labels       read: the class of each row (any ints)
      * @param testFraction share of rows for testing, in (0, 1)
@@ -141,6 +148,16 @@ public record TrainTestSplit(int[] train, int[] test) {
             }
         }
         return out;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TrainTestSplit s && Arrays.equals(s.train, train) && Arrays.equals(s.test, test);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(train) + Arrays.hashCode(test);
     }
 
     @Override

@@ -48,8 +48,8 @@ public final class CdnowReader {
     }
 
     /**
-     * The options this reader uses by default: strict, UTC, and the default purchase rules except that
-     * orders of $0.00 are kept as purchases, as in the published analyses of the data.
+     * {@return the options this reader uses by default: strict, UTC, and the default purchase rules except that
+     * orders of $0.00 are kept as purchases, as in the published analyses of the data}
      */
     public static ReadOptions defaultOptions() {
         return ReadOptions.defaults().withRules(PurchaseRules.defaults().withKeepZeroPrice(true));
@@ -59,6 +59,7 @@ public final class CdnowReader {
      * Reads a file with {@link #defaultOptions()}.
      *
      * @param file read
+     * @return the log read
      * @throws DataFormatException if a line cannot be parsed
      * @throws IOException         if the file cannot be read
      */
@@ -71,6 +72,7 @@ public final class CdnowReader {
      *
      * @param file    read, UTF-8 (the data set is ASCII)
      * @param options strictness, purchase rules and zone
+     * @return the log read
      * @throws DataFormatException if a line cannot be parsed (strict mode)
      * @throws IOException         if the file cannot be read
      */
@@ -89,6 +91,7 @@ public final class CdnowReader {
      * @param reader  read
      * @param source  name of the source in messages
      * @param options strictness, purchase rules and zone
+     * @return the log read
      * @throws DataFormatException if a line cannot be parsed (strict mode)
      * @throws IOException         if reading fails
      */

@@ -17,9 +17,13 @@ public class DataFormatException extends IOException {
 
     private static final int MAX_VALUE_CHARS = 120;
 
+    /** The name of the source, for example the file name. */
     private final String source;
+    /** The 1-based line of the bad record, or 0 for a whole-file problem. */
     private final long line;
+    /** The column of the bad field, or {@code null}. */
     private final String column;
+    /** The text of the bad field, or {@code null}. */
     private final String value;
 
     /**
@@ -40,22 +44,22 @@ public class DataFormatException extends IOException {
         this.value = value;
     }
 
-    /** Name of the source: the file name, or the name the caller gave a stream. */
+    /** {@return the name of the source: the file name, or the name the caller gave a stream} */
     public String source() {
         return source;
     }
 
-    /** The 1-based physical line where the offending record starts. */
+    /** {@return the 1-based physical line where the offending record starts} */
     public long line() {
         return line;
     }
 
-    /** Name of the offending column, or {@code null} when the error is about a whole record or file. */
+    /** {@return the name of the offending column, or {@code null} when the error is about a whole record or file} */
     public String column() {
         return column;
     }
 
-    /** The offending text, or {@code null} when there is none. */
+    /** {@return the offending text, or {@code null} when there is none} */
     public String value() {
         return value;
     }

@@ -19,8 +19,6 @@ final class Decimals {
     };
     private static final int MAX_FAST_DIGITS = 15;
 
-    private static final FieldFailure NOT_A_NUMBER = new FieldFailure(FieldFailure.Kind.NOT_A_NUMBER);
-    private static final FieldFailure NOT_FINITE = new FieldFailure(FieldFailure.Kind.NOT_FINITE);
 
     private Decimals() {
     }
@@ -34,7 +32,7 @@ final class Decimals {
         int n = s.length();
         int i = 0;
         if (n == 0) {
-            throw NOT_A_NUMBER;
+            throw new FieldFailure(FieldFailure.Kind.NOT_A_NUMBER);
         }
         char c = s.charAt(0);
         boolean negative = c == '-';
@@ -63,7 +61,7 @@ final class Decimals {
             }
         }
         if (digits == 0) {
-            throw NOT_A_NUMBER;
+            throw new FieldFailure(FieldFailure.Kind.NOT_A_NUMBER);
         }
         double v = fraction == 0 ? (double) m : (double) m / POW10[fraction];
         return negative ? -v : v;
@@ -73,13 +71,13 @@ final class Decimals {
         if (!hasDecimalSyntax(s)) {
             String t = s.startsWith("-") || s.startsWith("+") ? s.substring(1) : s;
             if (t.equalsIgnoreCase("nan") || t.equalsIgnoreCase("infinity") || t.equalsIgnoreCase("inf")) {
-                throw NOT_FINITE;
+                throw new FieldFailure(FieldFailure.Kind.NOT_FINITE);
             }
-            throw NOT_A_NUMBER;
+            throw new FieldFailure(FieldFailure.Kind.NOT_A_NUMBER);
         }
         double v = Double.parseDouble(s);
         if (!Double.isFinite(v)) {
-            throw NOT_FINITE;
+            throw new FieldFailure(FieldFailure.Kind.NOT_FINITE);
         }
         return v;
     }

@@ -3,7 +3,8 @@ package dev.retention.io;
 /**
  * Why the text of a field could not be parsed; thrown by the field parsers of this package and turned
  * into a {@link DataFormatException} by the reader, which knows the source, line and column. It carries
- * no stack trace, since lenient reading of a bad file may throw it once per line.
+ * no stack trace, since lenient reading of a bad file may throw it once per line: making one is an allocation
+ * of a few words, so each failure gets its own (no shared instance that a caller could alter).
  */
 final class FieldFailure extends Exception {
 

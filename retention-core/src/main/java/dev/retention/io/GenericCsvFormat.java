@@ -51,6 +51,23 @@ public record GenericCsvFormat(String customerColumn, String orderColumn, String
     /**
      * Validates the mapping.
      *
+     * @param customerColumn     column of the customer id; required. An empty value is a missing customer, counted by
+     *                           the purchase rules.
+     * @param orderColumn        column of the order id, or {@code null}: each line is then its own order, with the line
+     *                           number as its id
+     * @param itemColumn         column of the item id, or {@code null} when the file has no items
+     * @param timeColumn         column of the order time; required
+     * @param quantityColumn     column of the quantity, or {@code null} for a quantity of 1 on every line
+     * @param unitPriceColumn    column of the unit price (the line amount is quantity times unit price), or {@code
+     *                           null}; exactly one of {@code unitPriceColumn} and {@code amountColumn} must be given
+     * @param amountColumn       column of the line amount (the unit price is amount / quantity), or {@code null}
+     * @param cancellationPrefix orders whose id starts with it are cancellations (Online Retail: {@code "C"}), or
+     *                           {@code null} for none; needs an order column
+     * @param separator          field separator, {@code ','} by default; not a quote or line break
+     * @param datePattern        how the time column is written: a {@link DateTimeFormatter} pattern ({@code yyyy-MM-dd
+     *                           HH:mm:ss}; a date-only pattern means midnight, a local pattern is read in {@link
+     *                           ReadOptions#zone()}, a pattern with an offset or zone gives instants), or {@code
+     *                           epoch-seconds} or {@code epoch-millis}
      * @throws IllegalArgumentException naming the component and its value when a required column is
      *                                  missing or blank, when not exactly one of unit price and amount
      *                                  is given, when a cancellation prefix has no order column, or
@@ -86,8 +103,8 @@ public record GenericCsvFormat(String customerColumn, String orderColumn, String
     }
 
     /**
-     * A format with one order per line: customer, time and line amount columns, quantity 1, no items,
-     * comma-separated.
+     * {@return a format with one order per line: customer, time and line amount columns, quantity 1, no items,
+     * comma-separated}
      *
      * @param customerColumn column of the customer id
      * @param timeColumn     column of the order time
@@ -102,70 +119,111 @@ public record GenericCsvFormat(String customerColumn, String orderColumn, String
     }
 
     /**
-     * The layout {@link TransactionCsvWriter} writes: header
+     * {@return the layout {@link TransactionCsvWriter} writes: header
      * {@code customer,order,item,time,quantity,unit_price,amount}, times as {@code yyyy-MM-dd HH:mm:ss},
-     * comma-separated; quantity times unit price is the line amount (the amount column is not read).
+     * comma-separated; quantity times unit price is the line amount (the amount column is not read)}
      */
     public static GenericCsvFormat canonical() {
         return new GenericCsvFormat("customer", "order", "item", "time", "quantity", "unit_price", null, null, ',',
                 TransactionCsvWriter.TIME_PATTERN);
     }
 
-    /** A copy with the given customer column. */
+    /**
+     * {@return a copy with the given customer column}
+     *
+     * @param column the header of the customer column
+     */
     public GenericCsvFormat withCustomer(String column) {
         return new GenericCsvFormat(column, orderColumn, itemColumn, timeColumn, quantityColumn, unitPriceColumn,
                 amountColumn, cancellationPrefix, separator, datePattern);
     }
 
-    /** A copy with the given order column, or {@code null} for one order per line. */
+    /**
+     * {@return a copy with the given order column, or {@code null} for one order per line}
+     *
+     * @param column the header of the order column, or {@code null}
+     */
     public GenericCsvFormat withOrder(String column) {
         return new GenericCsvFormat(customerColumn, column, itemColumn, timeColumn, quantityColumn, unitPriceColumn,
                 amountColumn, cancellationPrefix, separator, datePattern);
     }
 
-    /** A copy with the given item column, or {@code null} for none. */
+    /**
+     * {@return a copy with the given item column, or {@code null} for none}
+     *
+     * @param column the header of the item column, or {@code null}
+     */
     public GenericCsvFormat withItem(String column) {
         return new GenericCsvFormat(customerColumn, orderColumn, column, timeColumn, quantityColumn, unitPriceColumn,
                 amountColumn, cancellationPrefix, separator, datePattern);
     }
 
-    /** A copy with the given time column. */
+    /**
+     * {@return a copy with the given time column}
+     *
+     * @param column the header of the time column
+     */
     public GenericCsvFormat withTime(String column) {
         return new GenericCsvFormat(customerColumn, orderColumn, itemColumn, column, quantityColumn, unitPriceColumn,
                 amountColumn, cancellationPrefix, separator, datePattern);
     }
 
-    /** A copy with the given quantity column, or {@code null} for a quantity of 1. */
+    /**
+     * {@return a copy with the given quantity column, or {@code null} for a quantity of 1}
+     *
+     * @param column the header of the quantity column, or {@code null}
+     */
     public GenericCsvFormat withQuantity(String column) {
         return new GenericCsvFormat(customerColumn, orderColumn, itemColumn, timeColumn, column, unitPriceColumn,
                 amountColumn, cancellationPrefix, separator, datePattern);
     }
 
-    /** A copy that reads unit prices from the given column, and no amount column. */
+    /**
+     * {@return a copy that reads unit prices from the given column, and no amount column}
+     *
+     * @param column the header of the unit price column
+     */
     public GenericCsvFormat withUnitPrice(String column) {
         return new GenericCsvFormat(customerColumn, orderColumn, itemColumn, timeColumn, quantityColumn, column,
                 null, cancellationPrefix, separator, datePattern);
     }
 
-    /** A copy that reads line amounts from the given column, and no unit price column. */
+    /**
+     * {@return a copy that reads line amounts from the given column, and no unit price column}
+     *
+     * @param column the header of the amount column
+     */
     public GenericCsvFormat withAmount(String column) {
         return new GenericCsvFormat(customerColumn, orderColumn, itemColumn, timeColumn, quantityColumn, null,
                 column, cancellationPrefix, separator, datePattern);
     }
 
-    /** A copy with the given cancellation prefix of order ids, or {@code null} for none. */
+    /**
+     * {@return a copy with the given cancellation prefix of order ids, or {@code null} for none}
+     *
+     * @param prefix what an order id starts with when the line is a cancellation, or {@code null}
+     */
     public GenericCsvFormat withCancellationPrefix(String prefix) {
         return new GenericCsvFormat(customerColumn, orderColumn, itemColumn, timeColumn, quantityColumn,
                 unitPriceColumn, amountColumn, prefix, separator, datePattern);
     }
 
-    /** A copy with the given field separator. */
+    /**
+     * {@return a copy with the given field separator}
+     *
+     * @param separator field separator, {@code ','} by default; not a quote or line break
+     */
     public GenericCsvFormat withSeparator(char separator) {
         return new GenericCsvFormat(customerColumn, orderColumn, itemColumn, timeColumn, quantityColumn,
                 unitPriceColumn, amountColumn, cancellationPrefix, separator, datePattern);
     }
 
-    /** A copy with the given date pattern, {@link #EPOCH_SECONDS} or {@link #EPOCH_MILLIS}. */
+    /**
+     * {@return a copy with the given date pattern, {@link #EPOCH_SECONDS} or {@link #EPOCH_MILLIS}}
+     *
+     * @param pattern a {@link java.time.format.DateTimeFormatter} pattern, {@link #EPOCH_SECONDS} or {@link
+     *                #EPOCH_MILLIS}
+     */
     public GenericCsvFormat withDatePattern(String pattern) {
         return new GenericCsvFormat(customerColumn, orderColumn, itemColumn, timeColumn, quantityColumn,
                 unitPriceColumn, amountColumn, cancellationPrefix, separator, pattern);

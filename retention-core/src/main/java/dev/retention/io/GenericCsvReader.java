@@ -43,6 +43,7 @@ public final class GenericCsvReader {
      * @param file    read, UTF-8
      * @param format  the column mapping
      * @param options strictness, purchase rules and zone
+     * @return the log read
      * @throws DataFormatException if the file is empty, lacks a mapped column, or a record cannot be
      *                             parsed (strict mode)
      * @throws IOException         if the file cannot be read
@@ -62,6 +63,7 @@ public final class GenericCsvReader {
      * @param source  name of the source in messages
      * @param format  the column mapping
      * @param options strictness, purchase rules and zone
+     * @return the log read
      * @throws DataFormatException if the input is empty, lacks a mapped column, or a record cannot be
      *                             parsed (strict mode)
      * @throws IOException         if reading fails

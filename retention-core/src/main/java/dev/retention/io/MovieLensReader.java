@@ -44,6 +44,7 @@ public final class MovieLensReader {
      * Reads a MovieLens 100K {@code u.data} file, strictly.
      *
      * @param file read
+     * @return the ratings read
      * @throws DataFormatException if a line cannot be parsed
      * @throws IOException         if the file cannot be read
      */
@@ -57,6 +58,7 @@ public final class MovieLensReader {
      *
      * @param file    read, UTF-8
      * @param options strictness and skip listener
+     * @return the ratings read
      * @throws DataFormatException if a line cannot be parsed (strict mode)
      * @throws IOException         if the file cannot be read
      */
@@ -70,6 +72,7 @@ public final class MovieLensReader {
      * @param reader  read
      * @param source  name of the source in messages
      * @param options strictness and skip listener
+     * @return the ratings read
      * @throws DataFormatException if a line cannot be parsed (strict mode)
      * @throws IOException         if reading fails
      */
@@ -81,6 +84,7 @@ public final class MovieLensReader {
      * Reads a MovieLens 1M {@code ratings.dat} file, strictly.
      *
      * @param file read
+     * @return the ratings read
      * @throws DataFormatException if a line cannot be parsed
      * @throws IOException         if the file cannot be read
      */
@@ -93,6 +97,7 @@ public final class MovieLensReader {
      *
      * @param file    read, UTF-8
      * @param options strictness and skip listener
+     * @return the ratings read
      * @throws DataFormatException if a line cannot be parsed (strict mode)
      * @throws IOException         if the file cannot be read
      */
@@ -106,6 +111,7 @@ public final class MovieLensReader {
      * @param reader  read
      * @param source  name of the source in messages
      * @param options strictness and skip listener
+     * @return the ratings read
      * @throws DataFormatException if a line cannot be parsed (strict mode)
      * @throws IOException         if reading fails
      */

@@ -54,6 +54,7 @@ public final class OnlineRetailReader {
      * Reads a file with the default options (strict, default purchase rules, UTC).
      *
      * @param file read
+     * @return the log read
      * @throws DataFormatException if the content is not Online Retail CSV
      * @throws IOException         if the file cannot be read
      */
@@ -66,6 +67,7 @@ public final class OnlineRetailReader {
      *
      * @param file    read, UTF-8
      * @param options strictness, purchase rules and zone
+     * @return the log read
      * @throws DataFormatException if the content is not Online Retail CSV (in lenient mode, only for
      *                             problems with the whole file: empty, or a missing column)
      * @throws IOException         if the file cannot be read
@@ -84,6 +86,7 @@ public final class OnlineRetailReader {
      * @param reader  read
      * @param source  name of the source in messages, for example {@code "online_retail.csv.xz"}
      * @param options strictness, purchase rules and zone
+     * @return the log read
      * @throws DataFormatException if the content is not Online Retail CSV
      * @throws IOException         if reading fails
      */

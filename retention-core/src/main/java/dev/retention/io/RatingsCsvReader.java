@@ -38,6 +38,7 @@ public final class RatingsCsvReader {
      *
      * @param file    read, UTF-8
      * @param options strictness and skip listener; the purchase rules and zone are not used
+     * @return the ratings read
      * @throws DataFormatException if the header lacks a column, or a record cannot be parsed (strict mode)
      * @throws IOException         if the file cannot be read
      */
@@ -54,6 +55,7 @@ public final class RatingsCsvReader {
      * @param reader  read
      * @param source  name of the source in messages
      * @param options strictness and skip listener
+     * @return the ratings read
      * @throws DataFormatException if the header lacks a column, or a record cannot be parsed (strict mode)
      * @throws IOException         if reading fails
      */

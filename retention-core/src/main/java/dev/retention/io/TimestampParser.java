@@ -33,7 +33,6 @@ abstract class TimestampParser {
     /** The {@code epoch-millis} pseudo-pattern: milliseconds since the epoch, rounded down to seconds. */
     static final String EPOCH_MILLIS = "epoch-millis";
 
-    private static final FieldFailure NOT_A_TIME = new FieldFailure(FieldFailure.Kind.NOT_A_TIME);
 
     private String lastText;
     private long lastValue;
@@ -135,35 +134,35 @@ abstract class TimestampParser {
                 month = month * 10 + s.charAt(i) - '0';
             }
             if (k == 0 || i >= n || s.charAt(i++) != '/') {
-                throw NOT_A_TIME;
+                throw new FieldFailure(FieldFailure.Kind.NOT_A_TIME);
             }
             int day = 0;
             for (k = 0; i < n && k < 2 && isDigit(s.charAt(i)); i++, k++) {
                 day = day * 10 + s.charAt(i) - '0';
             }
             if (k == 0 || i >= n || s.charAt(i++) != '/') {
-                throw NOT_A_TIME;
+                throw new FieldFailure(FieldFailure.Kind.NOT_A_TIME);
             }
             int year = 0;
             for (k = 0; i < n && k < 4 && isDigit(s.charAt(i)); i++, k++) {
                 year = year * 10 + s.charAt(i) - '0';
             }
             if (k != 4 || i >= n || s.charAt(i++) != ' ') {
-                throw NOT_A_TIME;
+                throw new FieldFailure(FieldFailure.Kind.NOT_A_TIME);
             }
             int hour = 0;
             for (k = 0; i < n && k < 2 && isDigit(s.charAt(i)); i++, k++) {
                 hour = hour * 10 + s.charAt(i) - '0';
             }
             if (k == 0 || i >= n || s.charAt(i++) != ':') {
-                throw NOT_A_TIME;
+                throw new FieldFailure(FieldFailure.Kind.NOT_A_TIME);
             }
             int minute = 0;
             for (k = 0; i < n && k < 2 && isDigit(s.charAt(i)); i++, k++) {
                 minute = minute * 10 + s.charAt(i) - '0';
             }
             if (k != 2 || i != n || hour > 23 || minute > 59 || !validDate(year, month, day)) {
-                throw NOT_A_TIME;
+                throw new FieldFailure(FieldFailure.Kind.NOT_A_TIME);
             }
             return epochSecond(year, month, day, hour, minute, zone);
         }
@@ -185,13 +184,13 @@ abstract class TimestampParser {
         @Override
         long parseUncached(String s) throws FieldFailure {
             if (s.length() != 8) {
-                throw NOT_A_TIME;
+                throw new FieldFailure(FieldFailure.Kind.NOT_A_TIME);
             }
             int v = 0;
             for (int i = 0; i < 8; i++) {
                 char c = s.charAt(i);
                 if (!isDigit(c)) {
-                    throw NOT_A_TIME;
+                    throw new FieldFailure(FieldFailure.Kind.NOT_A_TIME);
                 }
                 v = v * 10 + c - '0';
             }
@@ -199,7 +198,7 @@ abstract class TimestampParser {
             int month = v / 100 % 100;
             int day = v % 100;
             if (!validDate(year, month, day)) {
-                throw NOT_A_TIME;
+                throw new FieldFailure(FieldFailure.Kind.NOT_A_TIME);
             }
             return epochSecond(year, month, day, 0, 0, zone);
         }
@@ -225,11 +224,11 @@ abstract class TimestampParser {
             int n = s.length();
             int i = n > 0 && (s.charAt(0) == '-' || s.charAt(0) == '+') ? 1 : 0;
             if (i == n || n - i > 18) {
-                throw NOT_A_TIME;
+                throw new FieldFailure(FieldFailure.Kind.NOT_A_TIME);
             }
             for (int j = i; j < n; j++) {
                 if (!isDigit(s.charAt(j))) {
-                    throw NOT_A_TIME;
+                    throw new FieldFailure(FieldFailure.Kind.NOT_A_TIME);
                 }
             }
             return Math.floorDiv(Long.parseLong(s), unitsPerSecond);
@@ -262,14 +261,14 @@ abstract class TimestampParser {
                 }
                 LocalDate date = t.query(TemporalQueries.localDate());
                 if (date == null) {
-                    throw NOT_A_TIME;
+                    throw new FieldFailure(FieldFailure.Kind.NOT_A_TIME);
                 }
                 LocalTime time = t.query(TemporalQueries.localTime());
                 LocalDateTime local = date.atTime(time == null ? LocalTime.MIDNIGHT : time);
                 return zone instanceof ZoneOffset offset ? local.toEpochSecond(offset)
                         : ZonedDateTime.of(local, zone).toEpochSecond();
             } catch (DateTimeException e) {
-                throw NOT_A_TIME;
+                throw new FieldFailure(FieldFailure.Kind.NOT_A_TIME);
             }
         }
 

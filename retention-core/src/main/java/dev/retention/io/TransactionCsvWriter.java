@@ -32,6 +32,8 @@ public final class TransactionCsvWriter {
     /**
      * Writes the log to a file, UTF-8, replacing it.
      *
+     * @param log  read: the log to write
+     * @param file the file, replaced if it exists
      * @throws IOException if the file cannot be written
      */
     public static void write(TransactionLog log, Path file) throws IOException {
@@ -40,7 +42,13 @@ public final class TransactionCsvWriter {
         }
     }
 
-    /** Writes the log to a writer, which is flushed but not closed. */
+    /**
+     * Writes the log to a writer, which is flushed but not closed.
+     *
+     * @param log read: the log to write
+     * @param out written: the CSV text, flushed, not closed
+     * @throws IOException if the writer fails
+     */
     public static void write(TransactionLog log, Writer out) throws IOException {
         out.write("customer,order,item,time,quantity,unit_price,amount\n");
         StringBuilder sb = new StringBuilder(128);

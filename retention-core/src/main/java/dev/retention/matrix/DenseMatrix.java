@@ -39,7 +39,7 @@ public final class DenseMatrix {
     }
 
     /**
-     * A matrix from row arrays, with columns named {@code x0, x1, ...} unless names are given.
+     * {@return a matrix from row arrays, with columns named {@code x0, x1, ...} unless names are given}
      *
      * @param rows  read, copied: {@code rows[i][j]} is column {@code j} of row {@code i}; all of one length, at
      *              least one row and one column
@@ -70,7 +70,7 @@ public final class DenseMatrix {
     }
 
     /**
-     * A matrix from a row-major array: row {@code i}, column {@code j} is {@code values[i * columns + j]}.
+     * {@return a matrix from a row-major array: row {@code i}, column {@code j} is {@code values[i * columns + j]}}
      *
      * @param rows    number of rows, {@code >= 1}
      * @param columns number of columns, {@code >= 1}
@@ -91,8 +91,8 @@ public final class DenseMatrix {
     }
 
     /**
-     * A builder of a {@code rows x columns} matrix initialised to zeros, which hands its array to the matrix
-     * without a copy.
+     * {@return a builder of a {@code rows x columns} matrix initialised to zeros, which hands its array to the matrix
+     * without a copy}
      *
      * @param rows    {@code >= 1}
      * @param columns {@code >= 1}
@@ -104,19 +104,21 @@ public final class DenseMatrix {
         return new Builder(rows, columns, names);
     }
 
-    /** Number of rows. */
+    /** {@return the number of rows} */
     public int rows() {
         return rows;
     }
 
-    /** Number of columns. */
+    /** {@return the number of columns} */
     public int columns() {
         return columns;
     }
 
     /**
-     * The value at row {@code row}, column {@code column}.
+     * {@return the value at row {@code row}, column {@code column}}
      *
+     * @param row    row, in [0, rows())
+     * @param column column, in [0, columns())
      * @throws IndexOutOfBoundsException if either index is out of range
      */
     public double get(int row, int column) {
@@ -126,16 +128,21 @@ public final class DenseMatrix {
     }
 
     /**
-     * The value at row-major position {@code index = row * columns() + column}, for kernels that walk the
-     * matrix. Only the array's own bounds check applies.
+     * {@return the value at row-major position {@code index = row * columns() + column}, for kernels that walk the
+     * matrix} Only the array's own bounds check applies.
      *
+     * @param index row-major position, in [0, rows() * columns())
      * @throws ArrayIndexOutOfBoundsException if {@code index} is not in {@code [0, rows * columns)}
      */
     public double valueAt(int index) {
         return data[index];
     }
 
-    /** Row {@code row}; a new array. */
+    /**
+     * {@return the row {@code row}; a new array}
+     *
+     * @param row row, in [0, rows())
+     */
     public double[] row(int row) {
         Objects.checkIndex(row, rows);
         return Arrays.copyOfRange(data, row * columns, row * columns + columns);
@@ -144,7 +151,9 @@ public final class DenseMatrix {
     /**
      * Copies row {@code row} into {@code out} at {@code offset}.
      *
+     * @param row    row, in [0, rows())
      * @param out written: {@code out[offset .. offset + columns)}
+     * @param offset the first position written in {@code out}
      * @return {@code out}
      * @throws IndexOutOfBoundsException if the row or the target range is out of range
      */
@@ -155,7 +164,11 @@ public final class DenseMatrix {
         return out;
     }
 
-    /** Column {@code column}; a new array. */
+    /**
+     * {@return the column {@code column}; a new array}
+     *
+     * @param column column, in [0, columns())
+     */
     public double[] column(int column) {
         Objects.checkIndex(column, columns);
         double[] c = new double[rows];
@@ -165,23 +178,27 @@ public final class DenseMatrix {
         return c;
     }
 
-    /** The name of column {@code column}. */
+    /**
+     * {@return the name of column {@code column}}
+     *
+     * @param column column, in [0, columns())
+     */
     public String name(int column) {
         Objects.checkIndex(column, columns);
         return names[column];
     }
 
-    /** The column names, in order. */
+    /** {@return the column names, in order} */
     public List<String> names() {
         return List.of(names);
     }
 
-    /** All values as a new row-major array of {@code rows * columns} values. */
+    /** {@return all values as a new row-major array of {@code rows * columns} values} */
     public double[] toRowMajor() {
         return data.clone();
     }
 
-    /** All values as a new column-major array: column {@code j}, row {@code i} at {@code j * rows + i}. */
+    /** {@return all values as a new column-major array: column {@code j}, row {@code i} at {@code j * rows + i}} */
     public double[] toColumnMajor() {
         double[] c = new double[data.length];
         for (int i = 0; i < rows; i++) {
@@ -193,7 +210,7 @@ public final class DenseMatrix {
         return c;
     }
 
-    /** All rows as {@code double[rows][columns]}; new arrays. */
+    /** {@return all rows as {@code double[rows][columns]}; new arrays} */
     public double[][] toArray() {
         double[][] x = new double[rows][];
         for (int i = 0; i < rows; i++) {
@@ -203,7 +220,8 @@ public final class DenseMatrix {
     }
 
     /**
-     * The rows at the given indexes, in that order (rows may repeat), with the same column names. O(m columns).
+     * {@return the rows at the given indexes, in that order (rows may repeat), with the same column names} O(m
+     * columns).
      *
      * @param indexes read; each in {@code [0, rows)}, at least one
      * @throws IllegalArgumentException if {@code indexes} is empty or holds an index out of range
@@ -225,7 +243,7 @@ public final class DenseMatrix {
     }
 
     /**
-     * The same values with other column names.
+     * {@return the same values with other column names}
      *
      * @param names read, copied: one per column
      * @throws IllegalArgumentException if the number of names is wrong or a name is null
@@ -235,8 +253,9 @@ public final class DenseMatrix {
     }
 
     /**
-     * The shape and a checksum of the values (not the names), computed once: what a model fitted on this matrix
-     * records in its {@link dev.retention.model.FitSummary}. O(rows columns) the first time.
+     * {@return the shape and a checksum of the values (not the names), computed once: what a model fitted on this
+     * matrix
+     * records in its {@link dev.retention.model.FitSummary}} O(rows columns) the first time.
      */
     public DataFingerprint fingerprint() {
         DataFingerprint f = fingerprint;
@@ -331,6 +350,10 @@ public final class DenseMatrix {
         /**
          * Sets one value.
          *
+         * @param row    row, in [0, rows)
+         * @param column column, in [0, columns)
+         * @param value  the value, finite
+         * @return this builder
          * @throws IndexOutOfBoundsException if an index is out of range
          * @throws IllegalStateException     if the matrix was already built
          */
@@ -344,7 +367,9 @@ public final class DenseMatrix {
         /**
          * Sets a whole row.
          *
+         * @param row    row, in [0, rows)
          * @param values read: {@code columns} values
+         * @return this builder
          * @throws IllegalArgumentException if the length is wrong
          */
         public Builder setRow(int row, double[] values) {
@@ -358,7 +383,7 @@ public final class DenseMatrix {
         }
 
         /**
-         * The matrix; the builder's array becomes the matrix's and the builder cannot be used again.
+         * {@return the matrix; the builder's array becomes the matrix's and the builder cannot be used again}
          *
          * @throws IllegalArgumentException if a value is NaN or infinite (row and column named)
          * @throws IllegalStateException    if already built

@@ -54,6 +54,7 @@ public final class FeatureScaling {
      *
      * @param raw  read: the raw features
      * @param kind which transform
+     * @return the fitted scaling
      * @throws IllegalArgumentException for {@code log1p} of a value {@code <= -1} (row, column and value named)
      */
     public static FeatureScaling fit(DenseMatrix raw, Kind kind) {
@@ -90,7 +91,7 @@ public final class FeatureScaling {
     }
 
     /**
-     * A transform with given parameters (for example read from elsewhere).
+     * {@return a transform with given parameters (for example read from elsewhere)}
      *
      * @param kind which transform
      * @param mean read, copied: per column; all 0 unless {@code kind} standardises
@@ -117,22 +118,22 @@ public final class FeatureScaling {
         return new FeatureScaling(kind, mean.clone(), sd.clone());
     }
 
-    /** Which transform. */
+    /** {@return which transform} */
     public Kind kind() {
         return kind;
     }
 
-    /** Number of columns it applies to. */
+    /** {@return the number of columns it applies to} */
     public int columns() {
         return mean.length;
     }
 
-    /** The column means (after {@code log1p} if any); zeros unless standardising; a copy. */
+    /** {@return the column means (after {@code log1p} if any); zeros unless standardising; a copy} */
     public double[] means() {
         return mean.clone();
     }
 
-    /** The column standard deviations (population); ones unless standardising; a copy. */
+    /** {@return the column standard deviations (population); ones unless standardising; a copy} */
     public double[] standardDeviations() {
         return sd.clone();
     }
@@ -172,6 +173,7 @@ public final class FeatureScaling {
      * Transforms every row of a raw matrix; the column names are kept.
      *
      * @param raw read: {@link #columns()} columns
+     * @return the transformed matrix, a new one
      * @throws IllegalArgumentException if the number of columns is wrong or {@code log1p} gets a value
      *                                  {@code <= -1} (row, column and value named)
      */
@@ -231,6 +233,9 @@ public final class FeatureScaling {
     /**
      * Reads a scaling written by {@link #writeTo}.
      *
+     * @param file   read
+     * @param prefix a section name prefix, such as {@code "scaling"}
+     * @return the scaling read
      * @throws ModelFormatException if a section is missing or holds values {@link #of} refuses
      */
     public static FeatureScaling readFrom(ModelFile file, String prefix) throws ModelFormatException {

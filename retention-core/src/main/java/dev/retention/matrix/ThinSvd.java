@@ -16,9 +16,19 @@ import java.util.Objects;
  * @param v              the right singular vectors, row-major {@code cols x p}
  * @param sweeps         the Jacobi sweeps the decomposition took (0 for a zero matrix)
  */
+@SuppressWarnings("ArrayRecordComponent") // arrays copied in and out; equals, hashCode, toString by content
 public record ThinSvd(int rows, int cols, double[] singularValues, double[] u, double[] v, int sweeps) {
 
-    /** Checks the lengths against the shape and copies the arrays. */
+    /**
+     * Checks the lengths against the shape and copies the arrays.
+     *
+     * @param rows           rows of {@code A}, {@code >= 1}
+     * @param cols           columns of {@code A}, {@code >= 1}
+     * @param singularValues the {@code p} singular values
+     * @param u              the left singular vectors, row-major {@code rows x p}
+     * @param v              the right singular vectors, row-major {@code cols x p}
+     * @param sweeps         the Jacobi sweeps the decomposition took (0 for a zero matrix)
+     */
     public ThinSvd {
         if (rows < 1 || cols < 1) {
             throw new IllegalArgumentException("rows and cols must be >= 1, got a " + rows + " x " + cols
@@ -42,29 +52,33 @@ public record ThinSvd(int rows, int cols, double[] singularValues, double[] u, d
         return array.clone();
     }
 
-    /** {@code min(rows, cols)}: the number of singular values and of columns of {@code U} and {@code V}. */
+    /** {@return {@code min(rows, cols)}: the number of singular values and of columns of {@code U} and {@code V}} */
     public int size() {
         return Math.min(rows, cols);
     }
 
-    /** The singular values, non-increasing; a copy. */
+    /** {@return the singular values, non-increasing; a copy} */
     @Override
     public double[] singularValues() {
         return singularValues.clone();
     }
 
-    /** Singular value {@code t}. */
+    /**
+     * {@return the singular value {@code t}}
+     *
+     * @param t index of the value, in [0, size())
+     */
     public double singularValue(int t) {
         return singularValues[Objects.checkIndex(t, size())];
     }
 
-    /** The left singular vectors, row-major {@code rows x p}; a copy. */
+    /** {@return the left singular vectors, row-major {@code rows x p}; a copy} */
     @Override
     public double[] u() {
         return u.clone();
     }
 
-    /** The right singular vectors, row-major {@code cols x p}; a copy. */
+    /** {@return the right singular vectors, row-major {@code cols x p}; a copy} */
     @Override
     public double[] v() {
         return v.clone();

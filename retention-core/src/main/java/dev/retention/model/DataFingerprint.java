@@ -25,6 +25,9 @@ public record DataFingerprint(long rows, long columns, long checksum) {
     /**
      * Checks the counts.
      *
+     * @param rows     rows of the training data (customers, points, ratings, order lines), {@code >= 0}
+     * @param columns  columns (features, dimensions, fields), {@code >= 0}
+     * @param checksum the checksum of the values
      * @throws IllegalArgumentException if a count is negative
      */
     public DataFingerprint {
@@ -34,8 +37,8 @@ public record DataFingerprint(long rows, long columns, long checksum) {
     }
 
     /**
-     * A hasher for data of the given shape; feed it the values in a fixed order, then call
-     * {@link Hasher#finish()}.
+     * {@return a hasher for data of the given shape; feed it the values in a fixed order, then call
+     * {@link Hasher#finish()}}
      *
      * @param rows    rows, {@code >= 0}
      * @param columns columns, {@code >= 0}
@@ -74,7 +77,12 @@ public record DataFingerprint(long rows, long columns, long checksum) {
             this.columns = columns;
         }
 
-        /** Adds one 64-bit value. */
+        /**
+         * Adds one 64-bit value.
+         *
+         * @param v the value
+         * @return this hasher
+         */
         public Hasher add(long v) {
             long k = v * M1;
             k = Long.rotateLeft(k, 31) * M2;
@@ -83,12 +91,22 @@ public record DataFingerprint(long rows, long columns, long checksum) {
             return this;
         }
 
-        /** Adds a double by its raw bits (so {@code -0.0} and {@code 0.0} differ, as do NaN payloads). */
+        /**
+         * Adds a double by its raw bits (so {@code -0.0} and {@code 0.0} differ, as do NaN payloads).
+         *
+         * @param v the value
+         * @return this hasher
+         */
         public Hasher add(double v) {
             return add(Double.doubleToRawLongBits(v));
         }
 
-        /** Adds every value of an array, in order. */
+        /**
+         * Adds every value of an array, in order.
+         *
+         * @param values read: the values
+         * @return this hasher
+         */
         public Hasher add(double[] values) {
             for (double v : values) {
                 add(Double.doubleToRawLongBits(v));
@@ -96,7 +114,14 @@ public record DataFingerprint(long rows, long columns, long checksum) {
             return this;
         }
 
-        /** Adds values {@code [from, to)} of an array, in order. */
+        /**
+         * Adds values {@code [from, to)} of an array, in order.
+         *
+         * @param values read: the values
+         * @param from   first index added
+         * @param to     one past the last index added
+         * @return this hasher
+         */
         public Hasher add(double[] values, int from, int to) {
             for (int i = from; i < to; i++) {
                 add(Double.doubleToRawLongBits(values[i]));
@@ -104,7 +129,12 @@ public record DataFingerprint(long rows, long columns, long checksum) {
             return this;
         }
 
-        /** Adds every value of an array, in order. */
+        /**
+         * Adds every value of an array, in order.
+         *
+         * @param values read: the values
+         * @return this hasher
+         */
         public Hasher add(float[] values) {
             for (float v : values) {
                 add(Float.floatToRawIntBits(v));
@@ -112,7 +142,12 @@ public record DataFingerprint(long rows, long columns, long checksum) {
             return this;
         }
 
-        /** Adds every value of an array, in order. */
+        /**
+         * Adds every value of an array, in order.
+         *
+         * @param values read: the values
+         * @return this hasher
+         */
         public Hasher add(int[] values) {
             for (int v : values) {
                 add(v);
@@ -120,7 +155,12 @@ public record DataFingerprint(long rows, long columns, long checksum) {
             return this;
         }
 
-        /** Adds every value of an array, in order. */
+        /**
+         * Adds every value of an array, in order.
+         *
+         * @param values read: the values
+         * @return this hasher
+         */
         public Hasher add(long[] values) {
             for (long v : values) {
                 add(v);
@@ -128,7 +168,12 @@ public record DataFingerprint(long rows, long columns, long checksum) {
             return this;
         }
 
-        /** Adds a string by its UTF-16 chars, with its length first so that adjacent strings cannot run together. */
+        /**
+         * Adds a string by its UTF-16 chars, with its length first so that adjacent strings cannot run together.
+         *
+         * @param s the string, not null
+         * @return this hasher
+         */
         public Hasher add(String s) {
             add(s.length());
             for (int i = 0; i < s.length(); i++) {
@@ -137,7 +182,7 @@ public record DataFingerprint(long rows, long columns, long checksum) {
             return this;
         }
 
-        /** The fingerprint of the values added so far, with the shape. */
+        /** {@return the fingerprint of the values added so far, with the shape} */
         public DataFingerprint finish() {
             long x = h ^ count ^ Long.rotateLeft(rows * M1, 17) ^ Long.rotateLeft(columns * M2, 43);
             x ^= x >>> 33;

@@ -42,13 +42,16 @@ public final class FitControl {
         this.executor = executor;
     }
 
-    /** No listener, no cancellation (interrupting the thread still stops the fit), the fit's own threads. */
+    /**
+     * {@return the defaults: no listener, no cancellation (interrupting the thread still stops the fit), the fit's own
+     * threads}
+     */
     public static FitControl defaults() {
         return DEFAULTS;
     }
 
     /**
-     * A copy that reports progress to {@code listener}.
+     * {@return a copy that reports progress to {@code listener}}
      *
      * @param listener told once per step; {@link FitListener#NONE} for none
      */
@@ -57,8 +60,8 @@ public final class FitControl {
     }
 
     /**
-     * A copy that stops the fit with a {@link CancellationException} at the first step at which
-     * {@code cancelled} answers {@code true}. It is asked once per step, on the fitting thread.
+     * {@return a copy that stops the fit with a {@link CancellationException} at the first step at which
+     * {@code cancelled} answers {@code true}} It is asked once per step, on the fitting thread.
      *
      * @param cancelled read once per step; must be quick and must not throw
      */
@@ -67,7 +70,7 @@ public final class FitControl {
     }
 
     /**
-     * A copy whose fits run their helper tasks on {@code executor} instead of threads of their own. The fit
+     * {@return a copy whose fits run their helper tasks on {@code executor} instead of threads of their own} The fit
      * still does its share of the work on the calling thread, and never waits for a task that the executor
      * has not started, so a small or busy executor slows a fit down but cannot deadlock it.
      *
@@ -77,19 +80,19 @@ public final class FitControl {
         return new FitControl(listener, cancelled, Objects.requireNonNull(executor, "executor"));
     }
 
-    /** The listener. */
+    /** {@return the listener} */
     public FitListener listener() {
         return listener;
     }
 
-    /** Whether an executor was given ({@link #withExecutor}). */
+    /** {@return whether an executor was given ({@link #withExecutor})} */
     public boolean hasExecutor() {
         return executor != null;
     }
 
     /**
-     * Workers for a fit: {@code threads} threads in all, on the given executor if there is one, else threads
-     * of their own that {@link Workers#close()} stops. Close them when the fit ends.
+     * {@return workers for a fit: {@code threads} threads in all, on the given executor if there is one, else threads
+     * of their own that {@link Workers#close()} stops} Close them when the fit ends.
      *
      * @param threads threads in all, the caller's included, {@code >= 1}
      * @throws IllegalArgumentException if {@code threads < 1}

@@ -59,7 +59,7 @@ public final class FitSummary {
     }
 
     /**
-     * A builder for the summary of a fit of {@code algorithm}. Unless told otherwise it describes a
+     * {@return a builder for the summary of a fit of {@code algorithm}} Unless told otherwise it describes a
      * closed-form fit (no iterations, converged) on no recorded data, taking 0 seconds.
      *
      * @param algorithm a short name, such as {@code "k-means (Hamerly)"} or {@code "BG/NBD"}
@@ -69,8 +69,8 @@ public final class FitSummary {
     }
 
     /**
-     * The summary of a model whose parameters were given rather than fitted (published parameters, a
-     * model built by hand).
+     * {@return the summary of a model whose parameters were given rather than fitted (published parameters, a
+     * model built by hand)}
      *
      * @param algorithm the model's name
      * @param options   its options or parameters, as text
@@ -79,62 +79,64 @@ public final class FitSummary {
         return builder(algorithm).options(options).converged(true, "parameters given, not fitted").build();
     }
 
-    /** The algorithm, such as {@code "k-means (Hamerly)"}. */
+    /** {@return the algorithm, such as {@code "k-means (Hamerly)"}} */
     public String algorithm() {
         return algorithm;
     }
 
-    /** The options, as readable text. */
+    /** {@return the options, as readable text} */
     public String options() {
         return options;
     }
 
-    /** What the fit chose and why, one sentence each (for example the representation of a similarity). */
+    /** {@return what the fit chose and why, one sentence each (for example the representation of a similarity)} */
     public List<String> choices() {
         return choices;
     }
 
-    /** Iterations, epochs or passes run; 0 for a closed-form fit. */
+    /** {@return iterations, epochs or passes run; 0 for a closed-form fit} */
     public int iterations() {
         return iterations;
     }
 
-    /** What the objective measures, such as {@code "inertia"}; empty when there is none. */
+    /** {@return what the objective measures, such as {@code "inertia"}; empty when there is none} */
     public String objectiveName() {
         return objectiveName;
     }
 
-    /** The objective at the start (where recorded) and after each iteration; a copy. */
+    /** {@return the objective at the start (where recorded) and after each iteration; a copy} */
     public double[] objective() {
         return objective.clone();
     }
 
-    /** Whether the fit met its stopping test (closed-form and given models: {@code true}). */
+    /** {@return whether the fit met its stopping test (closed-form and given models: {@code true})} */
     public boolean converged() {
         return converged;
     }
 
-    /** Why the fit stopped, such as {@code "centre shift below tolerance"} or {@code "iteration limit 300"}. */
+    /**
+     * {@return why the fit stopped, such as {@code "centre shift below tolerance"} or {@code "iteration limit 300"}}
+     */
     public String stopReason() {
         return stopReason;
     }
 
-    /** How far the model can be trusted; the reasons are {@link #warnings()}. */
+    /** {@return how far the model can be trusted; the reasons are {@link #warnings()}} */
     public Verdict verdict() {
         return verdict;
     }
 
-    /** Why the verdict is not {@link Verdict#FINE}: empty when it is. */
+    /** {@return why the verdict is not {@link Verdict#FINE}: empty when it is} */
     public List<String> warnings() {
         return warnings;
     }
 
-    /** Wall time of the fit in seconds; 0 for given models. */
+    /** {@return the wall time of the fit in seconds; 0 for given models} */
     public double seconds() {
         return seconds;
     }
 
-    /** What the model was fitted on. */
+    /** {@return what the model was fitted on} */
     public DataFingerprint data() {
         return data;
     }
@@ -163,6 +165,7 @@ public final class FitSummary {
      * Reads a summary written by {@link #writeTo}.
      *
      * @param file read
+     * @return the summary read
      * @throws ModelFormatException if a section is missing or inconsistent (the message names the file)
      */
     public static FitSummary readFrom(ModelFile file) throws ModelFormatException {
@@ -279,13 +282,22 @@ public final class FitSummary {
             this.algorithm = text(algorithm, "algorithm");
         }
 
-        /** The options, as text (their {@code toString()}). */
+        /**
+         * {@return the options, as text (their {@code toString()})}
+         *
+         * @param options its options or parameters, as text
+         */
         public Builder options(Object options) {
             this.options = text(String.valueOf(Objects.requireNonNull(options, "options")), "options");
             return this;
         }
 
-        /** Adds what the fit chose and why, one sentence. */
+        /**
+         * Adds what the fit chose and why, one sentence.
+         *
+         * @param choice one sentence: the choice and its reason
+         * @return this builder
+         */
         public Builder choice(String choice) {
             choices.add(text(choice, "choice"));
             return this;
@@ -294,6 +306,8 @@ public final class FitSummary {
         /**
          * Iterations, epochs or passes run.
          *
+         * @param iterations iterations run, &gt;= 0
+         * @return this builder
          * @throws IllegalArgumentException if negative
          */
         public Builder iterations(int iterations) {
@@ -305,7 +319,7 @@ public final class FitSummary {
         }
 
         /**
-         * The objective at the start (optionally) and after each iteration.
+         * {@return the objective at the start (optionally) and after each iteration}
          *
          * @param name   what it measures, such as {@code "inertia"}
          * @param values read, copied; at most {@code iterations + 1} values (checked when built)
@@ -317,7 +331,7 @@ public final class FitSummary {
         }
 
         /**
-         * Whether the fit met its stopping test, and why it stopped. A fit that did not converge gets the
+         * {@return whether the fit met its stopping test, and why it stopped} A fit that did not converge gets the
          * verdict {@link Verdict#WARNING} at least, with the reason among the warnings.
          *
          * @param converged  whether the stopping test was met
@@ -329,21 +343,32 @@ public final class FitSummary {
             return this;
         }
 
-        /** Adds a reason for the verdict {@link Verdict#WARNING}. */
+        /**
+         * Adds a reason for the verdict {@link Verdict#WARNING}.
+         *
+         * @param warning one sentence: what makes the model doubtful
+         * @return this builder
+         */
         public Builder warning(String warning) {
             warnings.add(text(warning, "warning"));
             return this;
         }
 
-        /** Adds a reason for the verdict {@link Verdict#UNUSABLE}. */
+        /**
+         * Adds a reason for the verdict {@link Verdict#UNUSABLE}.
+         *
+         * @param reason one sentence: what makes the model unusable
+         * @return this builder
+         */
         public Builder unusable(String reason) {
             unusable.add(text(reason, "reason"));
             return this;
         }
 
         /**
-         * Wall time of the fit.
+         * {@return the wall time of the fit}
          *
+         * @param seconds wall time in seconds, finite and &gt;= 0
          * @throws IllegalArgumentException if negative or not finite
          */
         public Builder seconds(double seconds) {
@@ -354,19 +379,29 @@ public final class FitSummary {
             return this;
         }
 
-        /** Wall time since {@code startNanos}, a {@link System#nanoTime()} reading taken when the fit began. */
+        /**
+         * {@return the wall time since {@code startNanos}, a {@link System#nanoTime()} reading taken when the fit
+         * began}
+         *
+         * @param startNanos {@link System#nanoTime()} when the fit began
+         */
         public Builder secondsSince(long startNanos) {
             return seconds(Math.max(0, System.nanoTime() - startNanos) / 1e9);
         }
 
-        /** What the model was fitted on. */
+        /**
+         * What the model was fitted on.
+         *
+         * @param data the fingerprint of the training data
+         * @return this builder
+         */
         public Builder data(DataFingerprint data) {
             this.data = Objects.requireNonNull(data, "data");
             return this;
         }
 
         /**
-         * The summary.
+         * {@return the summary}
          *
          * @throws IllegalArgumentException if the objective holds more than {@code iterations + 1} values
          */

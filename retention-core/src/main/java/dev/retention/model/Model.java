@@ -16,18 +16,16 @@ import java.nio.file.Path;
  */
 public interface Model {
 
-    /** The model type written into its files, such as {@code "kmeans"}; unique in the library. */
+    /** {@return the model type written into its files, such as {@code "kmeans"}; unique in the library} */
     String modelType();
 
-    /** The schema version of this type's sections that this library writes. */
+    /** {@return the schema version of this type's sections that this library writes} */
     int schemaVersion();
 
-    /** What the fit did: algorithm, options, choices, iterations, convergence, verdict, time, data. */
+    /** {@return what the fit did: algorithm, options, choices, iterations, convergence, verdict, time, data} */
     FitSummary fitSummary();
 
-    /**
-     * The model as the bytes of a model file. O(size of the model).
-     */
+    /** {@return the model as the bytes of a model file} O(size of the model). */
     byte[] toBytes();
 
     /**

@@ -70,7 +70,18 @@ public final class ModelFile {
 
     /** Element kinds of a section. */
     public enum Kind {
-        INTS(1), LONGS(2), FLOATS(3), DOUBLES(4), STRINGS(5), BYTES(6);
+        /** 32-bit signed integers. */
+        INTS(1),
+        /** 64-bit signed integers. */
+        LONGS(2),
+        /** IEEE 754 single-precision values. */
+        FLOATS(3),
+        /** IEEE 754 double-precision values. */
+        DOUBLES(4),
+        /** UTF-8 strings, each with its byte length. */
+        STRINGS(5),
+        /** Raw bytes. */
+        BYTES(6);
 
         private final byte code;
 
@@ -134,13 +145,13 @@ public final class ModelFile {
         }
     }
 
-    /** The version of this library, as written into model files. */
+    /** {@return the version of this library, as written into model files} */
     public static String libraryVersion() {
         return LIBRARY_VERSION;
     }
 
     /**
-     * A writer for a model of the given type and schema version.
+     * {@return a writer for a model of the given type and schema version}
      *
      * @param modelType     a short name such as {@code "rfm-scorer"}; readers check it with
      *                      {@link #requireType(String, int)}
@@ -153,8 +164,11 @@ public final class ModelFile {
     }
 
     /**
-     * A writer for schema version 1 of a model type. Transitional: removed once every model states its
+     * {@return a writer for schema version 1 of a model type} Transitional: removed once every model states its
      * schema version.
+     *
+     * @param modelType a short name such as {@code "rfm-scorer"}; readers check it with {@link #requireType(String,
+     *                  int)}
      */
     public static Writer writer(String modelType) {
         return new Writer(modelType, 1);
@@ -163,6 +177,8 @@ public final class ModelFile {
     /**
      * Reads and checks a model file.
      *
+     * @param path read
+     * @return the checked file
      * @throws ModelFormatException if the file is not a valid model file (message names the file)
      * @throws IOException          if the file cannot be read
      */
@@ -173,7 +189,10 @@ public final class ModelFile {
     /**
      * Reads and checks a model file from a stream, to its end.
      *
+     * @param in     read to its end, not closed
      * @param source a name for messages, for example the resource name
+     * @return the checked file
+     * @throws IOException if the stream cannot be read
      */
     public static ModelFile read(InputStream in, String source) throws IOException {
         return parse(in.readAllBytes(), source);
@@ -184,6 +203,7 @@ public final class ModelFile {
      *
      * @param bytes  read, not kept
      * @param source a name for messages
+     * @return the checked file
      * @throws ModelFormatException if the bytes are not a valid model file
      */
     public static ModelFile parse(byte[] bytes, String source) throws ModelFormatException {
@@ -322,37 +342,41 @@ public final class ModelFile {
         return s;
     }
 
-    /** Where the file was read from, for messages. */
+    /** {@return where the file was read from, for messages} */
     public String source() {
         return source;
     }
 
-    /** The format version the file was written with. */
+    /** {@return the format version the file was written with} */
     public int formatVersion() {
         return formatVersion;
     }
 
-    /** The model type, for example {@code "rfm-scorer"}. */
+    /** {@return the model type, for example {@code "rfm-scorer"}} */
     public String modelType() {
         return modelType;
     }
 
-    /** The schema version of the model type's sections. */
+    /** {@return the schema version of the model type's sections} */
     public int schemaVersion() {
         return schemaVersion;
     }
 
-    /** The version of the library that wrote the file. */
+    /** {@return the version of the library that wrote the file} */
     public String writtenBy() {
         return libraryVersion;
     }
 
-    /** Names of the sections, in file order. */
+    /** {@return names of the sections, in file order} */
     public Set<String> sectionNames() {
         return sections.keySet();
     }
 
-    /** Whether the file has a section of this name. */
+    /**
+     * {@return whether the file has a section of this name}
+     *
+     * @param name a section name
+     */
     public boolean has(String name) {
         return sections.containsKey(name);
     }
@@ -361,6 +385,8 @@ public final class ModelFile {
      * Checks the model type, schema version 1. Transitional: removed once every model states its schema
      * version.
      *
+     * @param expected the model type
+     * @return this file
      * @throws ModelFormatException if the file holds another type of model, or a newer schema of this type
      */
     public ModelFile requireType(String expected) throws ModelFormatException {
@@ -387,52 +413,102 @@ public final class ModelFile {
         return this;
     }
 
-    /** The int section of this name, copied. */
+    /**
+     * {@return the int section of this name, copied}
+     *
+     * @param name the section's name
+     * @throws ModelFormatException if the file has no such section, or it holds another kind
+     */
     public int[] ints(String name) throws ModelFormatException {
         return ((int[]) section(name, Kind.INTS)).clone();
     }
 
-    /** The long section of this name, copied. */
+    /**
+     * {@return the long section of this name, copied}
+     *
+     * @param name the section's name
+     * @throws ModelFormatException if the file has no such section, or it holds another kind
+     */
     public long[] longs(String name) throws ModelFormatException {
         return ((long[]) section(name, Kind.LONGS)).clone();
     }
 
-    /** The float section of this name, copied. */
+    /**
+     * {@return the float section of this name, copied}
+     *
+     * @param name the section's name
+     * @throws ModelFormatException if the file has no such section, or it holds another kind
+     */
     public float[] floats(String name) throws ModelFormatException {
         return ((float[]) section(name, Kind.FLOATS)).clone();
     }
 
-    /** The double section of this name, copied. */
+    /**
+     * {@return the double section of this name, copied}
+     *
+     * @param name the section's name
+     * @throws ModelFormatException if the file has no such section, or it holds another kind
+     */
     public double[] doubles(String name) throws ModelFormatException {
         return ((double[]) section(name, Kind.DOUBLES)).clone();
     }
 
-    /** The string section of this name, copied. */
+    /**
+     * {@return the string section of this name, copied}
+     *
+     * @param name the section's name
+     * @throws ModelFormatException if the file has no such section, or it holds another kind
+     */
     public String[] strings(String name) throws ModelFormatException {
         return ((String[]) section(name, Kind.STRINGS)).clone();
     }
 
-    /** The byte section of this name, copied. */
+    /**
+     * {@return the byte section of this name, copied}
+     *
+     * @param name the section's name
+     * @throws ModelFormatException if the file has no such section, or it holds another kind
+     */
     public byte[] bytes(String name) throws ModelFormatException {
         return ((byte[]) section(name, Kind.BYTES)).clone();
     }
 
-    /** A one-element string section, as written by {@link Writer#putString(String, String)}. */
+    /**
+     * {@return a one-element string section, as written by {@link Writer#putString(String, String)}}
+     *
+     * @param name the section's name
+     * @throws ModelFormatException if the file has no such section, or it holds another kind or length
+     */
     public String string(String name) throws ModelFormatException {
         return single(strings(name), name);
     }
 
-    /** A one-element int section, as written by {@link Writer#putInt(String, int)}. */
+    /**
+     * {@return a one-element int section, as written by {@link Writer#putInt(String, int)}}
+     *
+     * @param name the section's name
+     * @throws ModelFormatException if the file has no such section, or it holds another kind or length
+     */
     public int intValue(String name) throws ModelFormatException {
         return single(ints(name), name);
     }
 
-    /** A one-element long section, as written by {@link Writer#putLong(String, long)}. */
+    /**
+     * {@return a one-element long section, as written by {@link Writer#putLong(String, long)}}
+     *
+     * @param name the section's name
+     * @throws ModelFormatException if the file has no such section, or it holds another kind or length
+     */
     public long longValue(String name) throws ModelFormatException {
         return single(longs(name), name);
     }
 
-    /** A one-element double section, as written by {@link Writer#putDouble(String, double)}. */
+    /**
+     * {@return a one-element double section, as written by {@link Writer#putDouble(String, double)}}
+     *
+     * @param name the section's name
+     * @throws ModelFormatException if the file has no such section, or it holds another kind or length
+     */
     public double doubleValue(String name) throws ModelFormatException {
         return single(doubles(name), name);
     }
@@ -535,22 +611,46 @@ public final class ModelFile {
             return this;
         }
 
-        /** Adds an int section. */
+        /**
+         * Adds an int section.
+         *
+         * @param name   the section's name, new in this file
+         * @param values read, copied: the section's elements
+         * @return this writer
+         */
         public Writer putInts(String name, int[] values) {
             return put(name, Kind.INTS, values.clone());
         }
 
-        /** Adds a long section. */
+        /**
+         * Adds a long section.
+         *
+         * @param name   the section's name, new in this file
+         * @param values read, copied: the section's elements
+         * @return this writer
+         */
         public Writer putLongs(String name, long[] values) {
             return put(name, Kind.LONGS, values.clone());
         }
 
-        /** Adds a float section. */
+        /**
+         * Adds a float section.
+         *
+         * @param name   the section's name, new in this file
+         * @param values read, copied: the section's elements
+         * @return this writer
+         */
         public Writer putFloats(String name, float[] values) {
             return put(name, Kind.FLOATS, values.clone());
         }
 
-        /** Adds a double section. */
+        /**
+         * Adds a double section.
+         *
+         * @param name   the section's name, new in this file
+         * @param values read, copied: the section's elements
+         * @return this writer
+         */
         public Writer putDoubles(String name, double[] values) {
             return put(name, Kind.DOUBLES, values.clone());
         }
@@ -558,6 +658,9 @@ public final class ModelFile {
         /**
          * Adds a string section.
          *
+         * @param name   the section's name, new in this file
+         * @param values read, copied: the section's elements
+         * @return this writer
          * @throws IllegalArgumentException if an element is null or holds an unpaired surrogate (which
          *                                  UTF-8 cannot represent)
          */
@@ -575,32 +678,62 @@ public final class ModelFile {
             return put(name, Kind.STRINGS, values.clone());
         }
 
-        /** Adds a byte section. */
+        /**
+         * Adds a byte section.
+         *
+         * @param name   the section's name, new in this file
+         * @param values read, copied: the section's elements
+         * @return this writer
+         */
         public Writer putBytes(String name, byte[] values) {
             return put(name, Kind.BYTES, values.clone());
         }
 
-        /** Adds a one-element string section. */
+        /**
+         * Adds a one-element string section.
+         *
+         * @param name  the section's name, new in this file
+         * @param value the element, not null
+         * @return this writer
+         */
         public Writer putString(String name, String value) {
             return putStrings(name, new String[] {value});
         }
 
-        /** Adds a one-element int section. */
+        /**
+         * Adds a one-element int section.
+         *
+         * @param name  the section's name, new in this file
+         * @param value the element
+         * @return this writer
+         */
         public Writer putInt(String name, int value) {
             return putInts(name, new int[] {value});
         }
 
-        /** Adds a one-element long section. */
+        /**
+         * Adds a one-element long section.
+         *
+         * @param name  the section's name, new in this file
+         * @param value the element
+         * @return this writer
+         */
         public Writer putLong(String name, long value) {
             return putLongs(name, new long[] {value});
         }
 
-        /** Adds a one-element double section. */
+        /**
+         * Adds a one-element double section.
+         *
+         * @param name  the section's name, new in this file
+         * @param value the element
+         * @return this writer
+         */
         public Writer putDouble(String name, double value) {
             return putDoubles(name, new double[] {value});
         }
 
-        /** The file's bytes. */
+        /** {@return the file's bytes} */
         public byte[] toBytes() {
             try {
                 ByteArrayOutputStream bodyBytes = new ByteArrayOutputStream();
@@ -638,6 +771,7 @@ public final class ModelFile {
         /**
          * Writes the file atomically: to a temporary file next to {@code path}, then moved over it.
          *
+         * @param path written
          * @throws IOException if the file cannot be written
          */
         public void write(Path path) throws IOException {

@@ -9,7 +9,11 @@ import java.io.IOException;
  */
 public class ModelFormatException extends IOException {
 
-    /** @param message what is wrong and where */
+    /**
+     * A model file that cannot be read.
+     *
+     * @param message what is wrong and where
+     */
     public ModelFormatException(String message) {
         super(message);
     }

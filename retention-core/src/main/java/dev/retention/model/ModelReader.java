@@ -11,13 +11,14 @@ import java.util.Set;
  */
 public interface ModelReader {
 
-    /** The model types this reader reads, such as {@code "kmeans"}. */
+    /** {@return the model types this reader reads, such as {@code "kmeans"}} */
     Set<String> modelTypes();
 
     /**
      * Reads a model from a checked model file whose type is one of {@link #modelTypes()}.
      *
      * @param file read
+     * @return the model the file holds
      * @throws ModelFormatException if the file's sections are missing, inconsistent or hold values the model
      *                              refuses (the message names the file)
      */

@@ -31,6 +31,7 @@ public final class Models {
      * Reads a model file.
      *
      * @param path read
+     * @return the model the file holds
      * @throws ModelFormatException if the file is not a valid model file or its type cannot be read here
      * @throws IOException          if the file cannot be read
      */
@@ -42,8 +43,10 @@ public final class Models {
     /**
      * Reads a model file that must hold a model of the given class.
      *
+     * @param <T>  the expected class
      * @param path read
      * @param type the expected class, such as {@code KMeansModel.class} or an interface it implements
+     * @return the model the file holds
      * @throws ModelFormatException if the file is not valid, or holds another kind of model (the message names
      *                              both)
      * @throws IOException          if the file cannot be read
@@ -58,6 +61,7 @@ public final class Models {
      *
      * @param bytes  read, not kept
      * @param source a name for messages
+     * @return the model the bytes hold
      * @throws ModelFormatException if the bytes are not a valid model file or the type cannot be read here
      */
     public static Model fromBytes(byte[] bytes, String source) throws ModelFormatException {
@@ -68,9 +72,11 @@ public final class Models {
     /**
      * Reads a model of the given class from model-file bytes.
      *
+     * @param <T>    the expected class
      * @param bytes  read, not kept
      * @param source a name for messages
      * @param type   the expected class
+     * @return the model the bytes hold
      * @throws ModelFormatException if the bytes are not valid or hold another kind of model
      */
     public static <T extends Model> T fromBytes(byte[] bytes, String source, Class<T> type)
@@ -80,7 +86,7 @@ public final class Models {
     }
 
     /**
-     * The model held by a checked model file.
+     * {@return the model held by a checked model file}
      *
      * @param file read
      * @throws ModelFormatException if no module present reads its type, or its reader refuses it
@@ -101,7 +107,7 @@ public final class Models {
         return m;
     }
 
-    /** The model types that can be read here, sorted. */
+    /** {@return the model types that can be read here, sorted} */
     public static Set<String> readableTypes() {
         return Registry.READERS.keySet();
     }

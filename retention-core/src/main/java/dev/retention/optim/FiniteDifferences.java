@@ -19,8 +19,9 @@ public final class FiniteDifferences {
     }
 
     /**
-     * The central-difference gradient of {@code f} at {@code x}.
+     * {@return the central-difference gradient of {@code f} at {@code x}}
      *
+     * @param f the function
      * @param x read, not modified
      */
     public static double[] gradient(ObjectiveFunction f, double[] x) {
@@ -41,9 +42,10 @@ public final class FiniteDifferences {
     }
 
     /**
-     * The Hessian of {@code f} at {@code x} from function values (second central differences),
-     * symmetric by construction.
+     * {@return the Hessian of {@code f} at {@code x} from function values (second central differences),
+     * symmetric by construction}
      *
+     * @param f the function
      * @param x read, not modified
      */
     public static double[][] hessian(ObjectiveFunction f, double[] x) {
@@ -84,9 +86,10 @@ public final class FiniteDifferences {
     }
 
     /**
-     * The Hessian of {@code f} at {@code x} from central differences of its analytic gradient,
-     * symmetrized as {@code (H + H') / 2}; more accurate than {@link #hessian} when the gradient is exact.
+     * {@return the Hessian of {@code f} at {@code x} from central differences of its analytic gradient,
+     * symmetrized as {@code (H + H') / 2}; more accurate than {@link #hessian} when the gradient is exact}
      *
+     * @param f the function, with its analytic gradient
      * @param x read, not modified
      */
     public static double[][] hessian(DifferentiableFunction f, double[] x) {

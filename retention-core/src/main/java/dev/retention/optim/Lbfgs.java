@@ -62,7 +62,11 @@ public final class Lbfgs {
     /**
      * Minimizes a smooth function, telling {@code listener} about every iteration.
      *
+     * @param f        the function and its gradient
+     * @param x0       read, not modified: the starting point
+     * @param options  limits and tolerances
      * @param listener told after each accepted iteration; {@code null} for none
+     * @return the minimum found, its value, gradient and why the search stopped
      * @see #minimize(DifferentiableFunction, double[], LbfgsOptions)
      */
     public static OptimizationResult minimize(DifferentiableFunction f, double[] x0, LbfgsOptions options,
@@ -90,7 +94,12 @@ public final class Lbfgs {
      * Minimizes {@code f(x) + sum_i l1Weights[i] * |x_i|} by OWL-QN, telling {@code listener} about every
      * iteration.
      *
+     * @param f         the smooth part and its gradient
+     * @param l1Weights read, copied: the L1 weight of each coordinate, finite and &gt;= 0 (0 = unpenalized)
+     * @param x0        read, not modified: the starting point
+     * @param options   limits and tolerances
      * @param listener told after each accepted iteration; {@code null} for none
+     * @return the minimum found, its value, gradient and why the search stopped
      * @see #minimizeL1(DifferentiableFunction, double[], double[], LbfgsOptions)
      */
     public static OptimizationResult minimizeL1(DifferentiableFunction f, double[] l1Weights, double[] x0,

@@ -17,6 +17,18 @@ package dev.retention.optim;
 public record LbfgsOptions(int memory, int maxIterations, int maxEvaluations, double gradientTolerance,
                            double relativeTolerance, int maxLineSearch) {
 
+    /**
+     * Validates the options.
+     *
+     * @param memory             number of correction pairs kept (m), &gt;= 1
+     * @param maxIterations      iteration limit, &gt;= 1
+     * @param maxEvaluations     limit on function evaluations, &gt;= 1
+     * @param gradientTolerance  stop when the largest absolute gradient component (pseudo-gradient with
+     *                           L1) is at most this, &gt;= 0
+     * @param relativeTolerance  stop when {@code (f_k - f_k+1) / max(|f_k|, |f_k+1|, 1)} is at most this,
+     *                           &gt;= 0
+     * @param maxLineSearch      evaluations allowed per line search, &gt;= 1
+     */
     public LbfgsOptions {
         positive("memory", memory);
         positive("maxIterations", maxIterations);
@@ -38,42 +50,67 @@ public record LbfgsOptions(int memory, int maxIterations, int maxEvaluations, do
         }
     }
 
-    /** SciPy L-BFGS-B's defaults: m = 10, 15,000 iterations and evaluations, pgtol 1e-5, ftol 2.22e-9. */
+    /** {@return SciPy L-BFGS-B's defaults: m = 10, 15,000 iterations and evaluations, pgtol 1e-5, ftol 2.22e-9} */
     public static LbfgsOptions defaults() {
         return new LbfgsOptions(10, 15_000, 15_000, 1e-5, 1e7 * Math.ulp(1.0), 20);
     }
 
-    /** A copy keeping {@code memory} correction pairs. */
+    /**
+     * {@return a copy keeping {@code memory} correction pairs}
+     *
+     * @param memory number of correction pairs kept (m), &gt;= 1
+     */
     public LbfgsOptions withMemory(int memory) {
         return new LbfgsOptions(memory, maxIterations, maxEvaluations, gradientTolerance, relativeTolerance,
                 maxLineSearch);
     }
 
-    /** A copy with the given iteration limit. */
+    /**
+     * {@return a copy with the given iteration limit}
+     *
+     * @param maxIterations iteration limit, &gt;= 1
+     */
     public LbfgsOptions withMaxIterations(int maxIterations) {
         return new LbfgsOptions(memory, maxIterations, maxEvaluations, gradientTolerance, relativeTolerance,
                 maxLineSearch);
     }
 
-    /** A copy with the given evaluation limit. */
+    /**
+     * {@return a copy with the given evaluation limit}
+     *
+     * @param maxEvaluations limit on function evaluations, &gt;= 1
+     */
     public LbfgsOptions withMaxEvaluations(int maxEvaluations) {
         return new LbfgsOptions(memory, maxIterations, maxEvaluations, gradientTolerance, relativeTolerance,
                 maxLineSearch);
     }
 
-    /** A copy with the given gradient tolerance (infinity norm). */
+    /**
+     * {@return a copy with the given gradient tolerance (infinity norm)}
+     *
+     * @param gradientTolerance stop when the largest absolute gradient component (pseudo-gradient with L1) is at most
+     *                          this, &gt;= 0
+     */
     public LbfgsOptions withGradientTolerance(double gradientTolerance) {
         return new LbfgsOptions(memory, maxIterations, maxEvaluations, gradientTolerance, relativeTolerance,
                 maxLineSearch);
     }
 
-    /** A copy with the given relative decrease tolerance. */
+    /**
+     * {@return a copy with the given relative decrease tolerance}
+     *
+     * @param relativeTolerance stop when {@code (f_k - f_k+1) / max(|f_k|, |f_k+1|, 1)} is at most this, &gt;= 0
+     */
     public LbfgsOptions withRelativeTolerance(double relativeTolerance) {
         return new LbfgsOptions(memory, maxIterations, maxEvaluations, gradientTolerance, relativeTolerance,
                 maxLineSearch);
     }
 
-    /** A copy allowing {@code maxLineSearch} evaluations per line search. */
+    /**
+     * {@return a copy allowing {@code maxLineSearch} evaluations per line search}
+     *
+     * @param maxLineSearch evaluations allowed per line search, &gt;= 1
+     */
     public LbfgsOptions withMaxLineSearch(int maxLineSearch) {
         return new LbfgsOptions(memory, maxIterations, maxEvaluations, gradientTolerance, relativeTolerance,
                 maxLineSearch);

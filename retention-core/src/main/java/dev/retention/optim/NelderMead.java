@@ -40,7 +40,11 @@ public final class NelderMead {
      * vertex's value and a gradient norm of NaN: the method uses no gradient). An exception thrown by the listener
      * (a fit's cancellation) ends the search and reaches the caller.
      *
+     * @param f        the function
+     * @param x0       read, not modified: the starting point
+     * @param options  limits, tolerances and the initial simplex size
      * @param listener told after each iteration; {@code null} for none
+     * @return the best vertex found, its value and why the search stopped
      * @see #minimize(ObjectiveFunction, double[], NelderMeadOptions)
      */
     public static OptimizationResult minimize(ObjectiveFunction f, double[] x0, NelderMeadOptions options,

@@ -18,6 +18,19 @@ package dev.retention.optim;
 public record NelderMeadOptions(int maxIterations, int maxEvaluations, double xTolerance, double fTolerance,
                                 double initialStep, boolean adaptive) {
 
+    /**
+     * Validates the options.
+     *
+     * @param maxIterations   iteration limit, &gt;= 1; 0 means {@code 200 * n}
+     * @param maxEvaluations  evaluation limit, &gt;= 1; 0 means {@code 200 * n}
+     * @param xTolerance      stop when every vertex is within this of the best one in every coordinate
+     *                        (and the values are within {@code fTolerance}), &gt;= 0
+     * @param fTolerance      stop when every vertex's value is within this of the best value (and the
+     *                        points within {@code xTolerance}), &gt;= 0
+     * @param initialStep     relative size of the initial simplex, &gt; 0 (0.05 in SciPy)
+     * @param adaptive        use the dimension-dependent coefficients of Gao and Han (2012), better above
+     *                        about 10 dimensions
+     */
     public NelderMeadOptions {
         if (maxIterations < 0) {
             throw new IllegalArgumentException("maxIterations must be >= 0 (0 = 200 n), got " + maxIterations);
@@ -36,32 +49,55 @@ public record NelderMeadOptions(int maxIterations, int maxEvaluations, double xT
         }
     }
 
-    /** SciPy's defaults. */
+    /** {@return SciPy's defaults} */
     public static NelderMeadOptions defaults() {
         return new NelderMeadOptions(0, 0, 1e-4, 1e-4, 0.05, false);
     }
 
-    /** A copy with the given iteration limit (0 = 200 n). */
+    /**
+     * {@return a copy with the given iteration limit (0 = 200 n)}
+     *
+     * @param maxIterations iteration limit, &gt;= 1; 0 means {@code 200 * n}
+     */
     public NelderMeadOptions withMaxIterations(int maxIterations) {
         return new NelderMeadOptions(maxIterations, maxEvaluations, xTolerance, fTolerance, initialStep, adaptive);
     }
 
-    /** A copy with the given evaluation limit (0 = 200 n). */
+    /**
+     * {@return a copy with the given evaluation limit (0 = 200 n)}
+     *
+     * @param maxEvaluations evaluation limit, &gt;= 1; 0 means {@code 200 * n}
+     */
     public NelderMeadOptions withMaxEvaluations(int maxEvaluations) {
         return new NelderMeadOptions(maxIterations, maxEvaluations, xTolerance, fTolerance, initialStep, adaptive);
     }
 
-    /** A copy with the given tolerances. */
+    /**
+     * {@return a copy with the given tolerances}
+     *
+     * @param xTolerance stop when every vertex is within this of the best one in every coordinate (and the values are
+     *                   within {@code fTolerance}), &gt;= 0
+     * @param fTolerance stop when every vertex's value is within this of the best value (and the points within {@code
+     *                   xTolerance}), &gt;= 0
+     */
     public NelderMeadOptions withTolerances(double xTolerance, double fTolerance) {
         return new NelderMeadOptions(maxIterations, maxEvaluations, xTolerance, fTolerance, initialStep, adaptive);
     }
 
-    /** A copy with the given relative initial step. */
+    /**
+     * {@return a copy with the given relative initial step}
+     *
+     * @param initialStep relative size of the initial simplex, &gt; 0 (0.05 in SciPy)
+     */
     public NelderMeadOptions withInitialStep(double initialStep) {
         return new NelderMeadOptions(maxIterations, maxEvaluations, xTolerance, fTolerance, initialStep, adaptive);
     }
 
-    /** A copy with adaptive coefficients on or off. */
+    /**
+     * {@return a copy with adaptive coefficients on or off}
+     *
+     * @param adaptive use the dimension-dependent coefficients of Gao and Han (2012), better above about 10 dimensions
+     */
     public NelderMeadOptions withAdaptive(boolean adaptive) {
         return new NelderMeadOptions(maxIterations, maxEvaluations, xTolerance, fTolerance, initialStep, adaptive);
     }

@@ -20,6 +20,8 @@ public final class OptimizationResult {
     private final double[] history;
 
     /**
+     * The outcome of a minimization, as the optimizers report it.
+     *
      * @param x           the best point; read, copied
      * @param value       the objective at {@code x}
      * @param gradient    the gradient (or pseudo-gradient) at {@code x}, or {@code null} for
@@ -42,42 +44,42 @@ public final class OptimizationResult {
         this.history = history.clone();
     }
 
-    /** The best point found; a copy. */
+    /** {@return the best point found; a copy} */
     public double[] x() {
         return x.clone();
     }
 
-    /** The objective at {@link #x()}. */
+    /** {@return the objective at {@link #x()}} */
     public double value() {
         return value;
     }
 
-    /** The gradient at {@link #x()} (the pseudo-gradient for L1 objectives), or {@code null}; a copy. */
+    /** {@return the gradient at {@link #x()} (the pseudo-gradient for L1 objectives), or {@code null}; a copy} */
     public double[] gradient() {
         return gradient == null ? null : gradient.clone();
     }
 
-    /** Iterations performed. */
+    /** {@return iterations performed} */
     public int iterations() {
         return iterations;
     }
 
-    /** Objective evaluations performed. */
+    /** {@return the objective evaluations performed} */
     public int evaluations() {
         return evaluations;
     }
 
-    /** Whether a convergence test was met (false when the iteration or evaluation limit stopped it). */
+    /** {@return whether a convergence test was met (false when the iteration or evaluation limit stopped it)} */
     public boolean converged() {
         return converged;
     }
 
-    /** Why the method stopped. */
+    /** {@return why the method stopped} */
     public String message() {
         return message;
     }
 
-    /** The objective at the start and after each iteration; a copy. Non-increasing for every method here. */
+    /** {@return the objective at the start and after each iteration; a copy} Non-increasing for every method here. */
     public double[] history() {
         return history.clone();
     }

@@ -29,6 +29,7 @@ public final class Blocks {
      *
      * @param n    number of items, {@code >= 0}
      * @param size items per block, {@code >= 1}
+     * @return the blocks
      * @throws IllegalArgumentException if {@code n < 0} or {@code size < 1}
      */
     public static Blocks ofSize(int n, int size) {
@@ -51,6 +52,7 @@ public final class Blocks {
      * @param n         number of items, {@code >= 0}
      * @param minSize   fewest items per block, {@code >= 1}
      * @param maxBlocks most blocks, {@code >= 1}
+     * @return the blocks
      * @throws IllegalArgumentException if an argument is out of range
      */
     public static Blocks bounded(int n, int minSize, int maxBlocks) {
@@ -72,6 +74,7 @@ public final class Blocks {
      * @param cumulative read: {@code n + 1} non-decreasing values
      * @param n          number of items, {@code >= 0}
      * @param target     work per block, {@code >= 1}
+     * @return the blocks
      * @throws IllegalArgumentException if {@code target < 1} or the array is shorter than {@code n + 1}
      */
     public static Blocks byWeight(long[] cumulative, int n, long target) {
@@ -81,8 +84,12 @@ public final class Blocks {
     }
 
     /**
-     * {@link #byWeight(long[], int, long)} for int cumulative counts, such as the row pointers of a sparse
-     * matrix; the same boundaries, read from the int array without a copy.
+     * {@return {@link #byWeight(long[], int, long)} for int cumulative counts, such as the row pointers of a sparse
+     * matrix; the same boundaries, read from the int array without a copy}
+     *
+     * @param cumulative read: {@code n + 1} non-decreasing values
+     * @param n          number of items, {@code >= 0}
+     * @param target     work per block, {@code >= 1}
      */
     public static Blocks byWeight(int[] cumulative, int n, long target) {
         Objects.requireNonNull(cumulative, "cumulative");
@@ -121,22 +128,30 @@ public final class Blocks {
         }
     }
 
-    /** Number of blocks. */
+    /** {@return the number of blocks} */
     public int count() {
         return bounds.length - 1;
     }
 
-    /** First item of block {@code b}. */
+    /**
+     * {@return the first item of block {@code b}}
+     *
+     * @param b block, in [0, count())
+     */
     public int start(int b) {
         return bounds[b];
     }
 
-    /** One past the last item of block {@code b}. */
+    /**
+     * {@return one past the last item of block {@code b}}
+     *
+     * @param b block, in [0, count())
+     */
     public int end(int b) {
         return bounds[b + 1];
     }
 
-    /** Number of items in all. */
+    /** {@return the number of items in all} */
     public int size() {
         return bounds[bounds.length - 1];
     }
@@ -147,7 +162,10 @@ public final class Blocks {
         /**
          * Adds the block's contributions; the slice arrives zeroed.
          *
+         * @param from   first item of the block
+         * @param to     one past the last item of the block
          * @param out written: only {@code out[offset .. offset + width)}
+         * @param offset where the slice starts in {@code out}
          */
         void accumulate(int from, int to, double[] out, int offset);
     }

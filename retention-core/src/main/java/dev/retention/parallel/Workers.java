@@ -40,14 +40,23 @@ public final class Workers implements AutoCloseable {
     /** A task numbered {@code 0 .. count-1}. */
     @FunctionalInterface
     public interface Task {
-        /** Runs task {@code index}. */
+        /**
+         * Runs task {@code index}.
+         *
+         * @param index task, in [0, count)
+         */
         void run(int index);
     }
 
     /** A task that also uses the workspace of the thread running it. */
     @FunctionalInterface
     public interface WorkerTask {
-        /** Runs task {@code index} on worker {@code worker} (in {@code [0, threads)}). */
+        /**
+         * Runs task {@code index} on worker {@code worker} (in {@code [0, threads)}).
+         *
+         * @param index  task, in [0, count)
+         * @param worker the worker running it, in [0, threads)
+         */
         void run(int index, int worker);
     }
 
@@ -74,7 +83,7 @@ public final class Workers implements AutoCloseable {
     }
 
     /**
-     * Workers with threads of their own (started when first needed), to close after use.
+     * {@return workers with threads of their own (started when first needed), to close after use}
      *
      * @param threads threads in all, the caller's included, {@code >= 1}
      * @throws IllegalArgumentException if {@code threads < 1}
@@ -84,7 +93,7 @@ public final class Workers implements AutoCloseable {
     }
 
     /**
-     * Workers that run their helper tasks on {@code executor}, or on threads of their own when it is null.
+     * {@return workers that run their helper tasks on {@code executor}, or on threads of their own when it is null}
      *
      * @param threads  threads in all, the caller's included, {@code >= 1}
      * @param executor used and never shut down; null for threads of their own
@@ -112,17 +121,27 @@ public final class Workers implements AutoCloseable {
         }
     }
 
-    /** Number of threads, the caller's included. */
+    /** {@return the number of threads, the caller's included} */
     public int threads() {
         return threads;
     }
 
-    /** Runs tasks {@code 0 .. count-1}, each once, and returns when all have finished. */
+    /**
+     * Runs tasks {@code 0 .. count-1}, each once, and returns when all have finished.
+     *
+     * @param count number of tasks, {@code >= 0}
+     * @param task  run once per index
+     */
     public void run(int count, Task task) {
         execute(count, (index, worker) -> task.run(index));
     }
 
-    /** Runs tasks {@code 0 .. count-1}, each once, telling each which worker runs it. */
+    /**
+     * Runs tasks {@code 0 .. count-1}, each once, telling each which worker runs it.
+     *
+     * @param count number of tasks, {@code >= 0}
+     * @param task  run once per index
+     */
     public void run(int count, WorkerTask task) {
         execute(count, task);
     }
@@ -165,7 +184,8 @@ public final class Workers implements AutoCloseable {
         }
         Run run = new Run(count, task, t - 1);
         for (int w = 1; w < t; w++) {
-            Helper h = run.helpers[w - 1] = new Helper(run, w);
+            Helper h = new Helper(run, w);
+            run.helpers[w - 1] = h;
             try {
                 executor.execute(h);
             } catch (RuntimeException e) {   // RejectedExecutionException: saturated or shut down

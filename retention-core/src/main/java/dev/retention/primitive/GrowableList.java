@@ -16,12 +16,12 @@ abstract sealed class GrowableList permits IntList, LongList, DoubleList, FloatL
     GrowableList() {
     }
 
-    /** The number of values. O(1). */
+    /** {@return the number of values} O(1). */
     public final int size() {
         return size;
     }
 
-    /** Whether the list holds no value. O(1). */
+    /** {@return whether the list holds no value} O(1). */
     public final boolean isEmpty() {
         return size == 0;
     }

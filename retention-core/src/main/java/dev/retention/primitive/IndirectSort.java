@@ -130,7 +130,7 @@ public final class IndirectSort {
             return;
         }
         for (int i = d, end = d + length; i < end; i++) {
-            dst[i] = q >= qEnd || p < pEnd && order.compare(src[p], src[q]) <= 0 ? src[p++] : src[q++];
+            dst[i] = q >= qEnd || (p < pEnd && order.compare(src[p], src[q]) <= 0) ? src[p++] : src[q++];
         }
     }
 

@@ -44,7 +44,7 @@ public final class IntList extends GrowableList {
     }
 
     /**
-     * The value at an index. O(1).
+     * {@return the value at an index} O(1).
      *
      * @param index read: in {@code [0, size())}
      * @throws IndexOutOfBoundsException if the index is outside the list
@@ -67,13 +67,14 @@ public final class IntList extends GrowableList {
     /**
      * Removes and returns the last value, as a stack's pop. O(1).
      *
+     * @return the value removed
      * @throws NoSuchElementException if the list is empty
      */
     public int removeLast() {
         return elements[removeLastIndex()];
     }
 
-    /** The values in order, in a new array of length {@link #size()}. O(n). */
+    /** {@return the values in order, in a new array of length {@link #size()}} O(n). */
     public int[] toArray() {
         return Arrays.copyOf(elements, size);
     }

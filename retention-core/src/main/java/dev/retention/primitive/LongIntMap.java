@@ -40,7 +40,7 @@ public final class LongIntMap extends OpenAddressing {
     }
 
     /**
-     * The value of a key, or {@link #ABSENT} if the map does not hold the key. Expected O(1).
+     * {@return the value of a key, or {@link #ABSENT} if the map does not hold the key} Expected O(1).
      *
      * @param key read
      */
@@ -53,7 +53,7 @@ public final class LongIntMap extends OpenAddressing {
     }
 
     /**
-     * Whether the map holds a key (also when its value is {@link #ABSENT}). Expected O(1).
+     * {@return whether the map holds a key (also when its value is {@link #ABSENT})} Expected O(1).
      *
      * @param key read
      */
@@ -101,7 +101,7 @@ public final class LongIntMap extends OpenAddressing {
         return slot >= 0 ? values[slot] : insert(~slot, key, value);
     }
 
-    /** The number of keys. O(1). */
+    /** {@return the number of keys} O(1). */
     public int size() {
         return tableKeys + (hasZeroKey ? 1 : 0);
     }

@@ -43,7 +43,7 @@ public final class LongList extends GrowableList {
     }
 
     /**
-     * The value at an index. O(1).
+     * {@return the value at an index} O(1).
      *
      * @param index read: in {@code [0, size())}
      * @throws IndexOutOfBoundsException if the index is outside the list
@@ -52,7 +52,7 @@ public final class LongList extends GrowableList {
         return elements[checked(index)];
     }
 
-    /** The values in order, in a new array of length {@link #size()}. O(n). */
+    /** {@return the values in order, in a new array of length {@link #size()}} O(n). */
     public long[] toArray() {
         return Arrays.copyOf(elements, size);
     }

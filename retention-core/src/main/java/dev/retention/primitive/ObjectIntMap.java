@@ -43,7 +43,7 @@ public final class ObjectIntMap<K> extends OpenAddressing {
     }
 
     /**
-     * The value of a key, or {@link #ABSENT} if the map does not hold the key. Expected O(1).
+     * {@return the value of a key, or {@link #ABSENT} if the map does not hold the key} Expected O(1).
      *
      * @param key read; not null
      * @throws NullPointerException if the key is null
@@ -54,7 +54,7 @@ public final class ObjectIntMap<K> extends OpenAddressing {
     }
 
     /**
-     * Whether the map holds a key (also when its value is {@link #ABSENT}). Expected O(1).
+     * {@return whether the map holds a key (also when its value is {@link #ABSENT})} Expected O(1).
      *
      * @param key read; not null
      * @throws NullPointerException if the key is null
@@ -91,7 +91,7 @@ public final class ObjectIntMap<K> extends OpenAddressing {
         return slot >= 0 ? values[slot] : insert(~slot, key, value);
     }
 
-    /** The number of keys. O(1). */
+    /** {@return the number of keys} O(1). */
     public int size() {
         return tableKeys;
     }

@@ -18,7 +18,11 @@ public final class Seeds {
     private Seeds() {
     }
 
-    /** Stafford's variant 13 of the MurmurHash3 finaliser: a bijection on longs that mixes every bit. */
+    /**
+     * {@return Stafford's variant 13 of the MurmurHash3 finaliser: a bijection on longs that mixes every bit}
+     *
+     * @param z the value to mix
+     */
     public static long mix64(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
@@ -26,9 +30,13 @@ public final class Seeds {
     }
 
     /**
-     * The seed of stream {@code index} under {@code seed}: {@code mix64(seed + (index + 1) * GOLDEN)}. Distinct
+     * {@return the seed of stream {@code index} under {@code seed}: {@code mix64(seed + (index + 1) * GOLDEN)}}
+     * Distinct
      * indexes give statistically independent streams; nest calls for two-level streams
      * ({@code split(split(seed, group), repeat)}).
+     *
+     * @param seed  the seed of the parent stream
+     * @param index the child stream's index, &gt;= 0
      */
     public static long split(long seed, long index) {
         return mix64(seed + (index + 1) * GOLDEN);

@@ -37,20 +37,34 @@ public final class Variates {
     private double spareNormal;
     private boolean hasSpareNormal;
 
-    /** A generator whose sequence is fixed by {@code seed}. */
+    /**
+     * A generator whose sequence is fixed by {@code seed}.
+     *
+     * @param seed any value
+     */
     public Variates(long seed) {
         this.state = seed;
     }
 
     /**
-     * The generator of stream {@code index} of kind {@code stream} under {@code seed}; distinct
-     * (stream, index) pairs give statistically independent sequences.
+     * {@return the generator of stream {@code index} of kind {@code stream} under {@code seed}; distinct
+     * (stream, index) pairs give statistically independent sequences}
+     *
+     * @param seed   the run's seed
+     * @param stream the kind of draws, a constant of the caller
+     * @param index  the stream's index within its kind, for example a customer
      */
     public static Variates stream(long seed, long stream, long index) {
         return new Variates(streamState(seed, stream, index));
     }
 
-    /** Restarts this generator as {@link #stream(long, long, long)} would, without allocating. */
+    /**
+     * Restarts this generator as {@link #stream(long, long, long)} would, without allocating.
+     *
+     * @param seed   the run's seed
+     * @param stream the kind of draws, a constant of the caller
+     * @param index  the stream's index within its kind, for example a customer
+     */
     public void reset(long seed, long stream, long index) {
         state = streamState(seed, stream, index);
         hasSpareNormal = false;
@@ -60,25 +74,26 @@ public final class Variates {
         return Seeds.mix64(Seeds.mix64(Seeds.mix64(seed) + stream) + index);
     }
 
-    /** 64 uniformly random bits. */
+    /** {@return 64 uniformly random bits} */
     public long nextLong() {
         state += Seeds.GOLDEN;
         return Seeds.mix64(state);
     }
 
-    /** Uniform in {@code [0, 1)}, a multiple of 2^-53. */
+    /** {@return the uniform in {@code [0, 1)}, a multiple of 2^-53} */
     public double nextDouble() {
         return (nextLong() >>> 11) * DOUBLE_UNIT;
     }
 
-    /** Uniform in {@code (0, 1]}, safe to take the logarithm of. */
+    /** {@return the uniform in {@code (0, 1]}, safe to take the logarithm of} */
     public double nextOpenClosed() {
         return 1.0 - nextDouble();
     }
 
     /**
-     * Uniform in {@code [0, bound)}, unbiased (Lemire's multiply-and-reject).
+     * {@return the uniform in {@code [0, bound)}, unbiased (Lemire's multiply-and-reject)}
      *
+     * @param bound one past the largest value, &gt; 0
      * @throws IllegalArgumentException if {@code bound <= 0}
      */
     public int nextInt(int bound) {
@@ -98,12 +113,16 @@ public final class Variates {
         return (int) (m >>> 32);
     }
 
-    /** Whether an event of probability {@code probability} happens. */
+    /**
+     * {@return whether an event of probability {@code probability} happens}
+     *
+     * @param probability the event's probability, in [0, 1]
+     */
     public boolean nextBoolean(double probability) {
         return nextDouble() < probability;
     }
 
-    /** A standard normal variate (mean 0, variance 1), by the polar method. */
+    /** {@return a standard normal variate (mean 0, variance 1), by the polar method} */
     public double normal() {
         if (hasSpareNormal) {
             hasSpareNormal = false;
@@ -125,14 +144,17 @@ public final class Variates {
         return u * m;
     }
 
-    /** A standard exponential variate (rate 1, mean 1). */
+    /** {@return a standard exponential variate (rate 1, mean 1)} */
     public double exponential() {
         return -StrictMath.log(nextOpenClosed());
     }
 
     /**
-     * A gamma variate with the given shape and rate (mean {@code shape / rate}, variance
-     * {@code shape / rate^2}); both must be finite and &gt; 0. May underflow to 0 for tiny shapes.
+     * {@return a gamma variate with the given shape and rate (mean {@code shape / rate}, variance
+     * {@code shape / rate^2}); both must be finite and &gt; 0} May underflow to 0 for tiny shapes.
+     *
+     * @param shape the shape, finite and &gt; 0
+     * @param rate  the rate, finite and &gt; 0
      */
     public double gamma(double shape, double rate) {
         if (!(rate > 0) || Double.isInfinite(rate)) {
@@ -142,8 +164,9 @@ public final class Variates {
     }
 
     /**
-     * A gamma variate with the given shape and rate 1, by Marsaglia and Tsang (2000).
+     * {@return a gamma variate with the given shape and rate 1, by Marsaglia and Tsang (2000)}
      *
+     * @param shape the shape, finite and &gt; 0
      * @throws IllegalArgumentException if the shape is not finite and &gt; 0
      */
     public double gamma(double shape) {
@@ -180,11 +203,13 @@ public final class Variates {
     }
 
     /**
-     * A beta variate with shapes {@code a, b} (mean {@code a / (a + b)}), as {@code X / (X + Y)}. When both
+     * {@return a beta variate with shapes {@code a, b} (mean {@code a / (a + b)}), as {@code X / (X + Y)}} When both
      * gamma variates underflow to 0 (shapes far below 1), the same ratio is taken from their logarithms,
      * {@code 1 / (1 + exp(ln Y - ln X))}, with {@code ln Gamma(k) = ln Gamma(k + 1) + ln(U) / k}: the value
      * is then 0 or 1 to double precision, on the side the distribution puts it.
      *
+     * @param a the first shape, finite and &gt; 0
+     * @param b the second shape, finite and &gt; 0
      * @throws IllegalArgumentException if a shape is not finite and &gt; 0
      */
     public double beta(double a, double b) {

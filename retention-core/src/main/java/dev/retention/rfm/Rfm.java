@@ -49,7 +49,7 @@ public final class Rfm {
     }
 
     /**
-     * RFM with {@link RfmOptions#defaults()}.
+     * {@return RFM with {@link RfmOptions#defaults()}}
      *
      * @param log read
      * @throws IllegalArgumentException if the log has no purchases
@@ -59,7 +59,7 @@ public final class Rfm {
     }
 
     /**
-     * RFM with the given options and {@link FitControl#defaults()}.
+     * {@return RFM with the given options and {@link FitControl#defaults()}}
      *
      * @param log     read
      * @param options read
@@ -77,6 +77,7 @@ public final class Rfm {
      * @param options read
      * @param control read: told once per measure binned (stage {@value #STAGE}, 3 steps), and may cancel the fit
      *                there; it runs on the calling thread only
+     * @return the model, with the table of the customers it was fitted on
      * @throws IllegalArgumentException                  if the log has no purchases, or no customer has a purchase
      *                                                   before the as-of instant (both instants named)
      * @throws java.util.concurrent.CancellationException if {@code control} cancels the fit

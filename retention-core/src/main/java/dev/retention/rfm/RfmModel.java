@@ -60,9 +60,9 @@ public final class RfmModel implements Model {
     }
 
     /**
-     * A model with caller-given edges, for fixed business thresholds (for example frequency edges
+     * {@return a model with caller-given edges, for fixed business thresholds (for example frequency edges
      * {@code 1, 2, 4, 8}); its options are the defaults with these weights and segments, its fit summary says
-     * the parameters were given, and it has no table. O(1).
+     * the parameters were given, and it has no table} O(1).
      *
      * @param recencyEdges   read, copied: four non-decreasing finite recency edges in days
      * @param frequencyEdges read, copied: four non-decreasing finite frequency edges
@@ -105,6 +105,7 @@ public final class RfmModel implements Model {
      * @param recencyDays days since the last purchase, finite
      * @param frequency   number of orders, finite
      * @param monetary    total spend, finite
+     * @return the customer's scores and segment
      * @throws IllegalArgumentException if a value is not finite (the parameter and the value named)
      */
     public RfmScore score(double recencyDays, double frequency, double monetary) {
@@ -133,39 +134,43 @@ public final class RfmModel implements Model {
         return b;
     }
 
-    /** The options the model was fitted with (for a model with given edges: the defaults, its weights and segments). */
+    /**
+     * {@return the options the model was fitted with (for a model with given edges: the defaults, its weights and
+     * segments)}
+     */
     public RfmOptions options() {
         return options;
     }
 
-    /** The four recency edges in days; a copy. */
+    /** {@return the four recency edges in days; a copy} */
     public double[] recencyEdges() {
         return recencyEdges.clone();
     }
 
-    /** The four frequency edges; a copy. */
+    /** {@return the four frequency edges; a copy} */
     public double[] frequencyEdges() {
         return frequencyEdges.clone();
     }
 
-    /** The four monetary edges; a copy. */
+    /** {@return the four monetary edges; a copy} */
     public double[] monetaryEdges() {
         return monetaryEdges.clone();
     }
 
-    /** Weights of the weighted score, from the options. */
+    /** {@return weights of the weighted score, from the options} */
     public RfmWeights weights() {
         return options.weights();
     }
 
-    /** The segment map, from the options. */
+    /** {@return the segment map, from the options} */
     public RfmSegments segments() {
         return options.segments();
     }
 
     /**
-     * The training customers' values, scores and segments, for a model fitted by {@link Rfm#fit}; empty for a model
-     * read from a file or made from given edges (see the class comment).
+     * {@return the training customers' values, scores and segments, for a model fitted by {@link Rfm#fit}; empty for a
+     * model
+     * read from a file or made from given edges (see the class comment)}
      */
     public Optional<RfmTable> table() {
         return Optional.ofNullable(table);
@@ -213,6 +218,7 @@ public final class RfmModel implements Model {
      * type {@value #MODEL_TYPE}. O(segments).
      *
      * @param file read
+     * @return the model the file holds
      * @throws ModelFormatException if the file holds another model type or a newer schema, a section is missing, or
      *                              a value is one {@link #of} or {@link RfmOptions} would refuse (the message
      *                              names the file)
@@ -269,7 +275,7 @@ public final class RfmModel implements Model {
         appendEdges(sb, "recency (days)", recencyEdges, "R 5 .. 1");
         appendEdges(sb, "frequency", frequencyEdges, "F 1 .. 5");
         appendEdges(sb, "monetary", monetaryEdges, "M 1 .. 5");
-        for (String line : summary.toString().split("\\R")) {
+        for (String line : summary.toString().lines().toList()) {
             sb.append("  ").append(line).append(nl);
         }
         return sb.toString();

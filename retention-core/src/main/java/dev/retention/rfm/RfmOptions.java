@@ -33,6 +33,11 @@ public record RfmOptions(Instant asOf, Ties ties, RfmWeights weights, RfmSegment
     /**
      * Checks the options.
      *
+     * @param asOf     the instant the RFM values are computed at; only purchases strictly before it count. {@code null}
+     *                 (the default) means the latest purchase's timestamp plus 24 hours.
+     * @param ties     how equal values are scored
+     * @param weights  weights of the weighted score
+     * @param segments the segment map over the (R, F) scores
      * @throws NullPointerException if {@code ties}, {@code weights} or {@code segments} is null ({@code asOf} may be)
      */
     public RfmOptions {
@@ -41,27 +46,46 @@ public record RfmOptions(Instant asOf, Ties ties, RfmWeights weights, RfmSegment
         Objects.requireNonNull(segments, "segments must not be null");
     }
 
-    /** As of the latest purchase plus 24 hours, ties by id, equal weights, the default segments. */
+    /**
+     * {@return the defaults: as of the latest purchase plus 24 hours, ties by id, equal weights, the default segments}
+     */
     public static RfmOptions defaults() {
         return new RfmOptions(null, Ties.BY_ID, RfmWeights.equal(), RfmSegments.defaults());
     }
 
-    /** A copy computed as of the given instant ({@code null} for the default). */
+    /**
+     * {@return a copy computed as of the given instant ({@code null} for the default)}
+     *
+     * @param asOf the instant the RFM values are computed at; only purchases strictly before it count. {@code null}
+     *             (the default) means the latest purchase's timestamp plus 24 hours.
+     */
     public RfmOptions withAsOf(Instant asOf) {
         return new RfmOptions(asOf, ties, weights, segments);
     }
 
-    /** A copy with the given tie policy. */
+    /**
+     * {@return a copy with the given tie policy}
+     *
+     * @param ties how equal values are scored
+     */
     public RfmOptions withTies(Ties ties) {
         return new RfmOptions(asOf, ties, weights, segments);
     }
 
-    /** A copy with the given weights. */
+    /**
+     * {@return a copy with the given weights}
+     *
+     * @param weights weights of the weighted score
+     */
     public RfmOptions withWeights(RfmWeights weights) {
         return new RfmOptions(asOf, ties, weights, segments);
     }
 
-    /** A copy with the given segment map. */
+    /**
+     * {@return a copy with the given segment map}
+     *
+     * @param segments the segment map over the (R, F) scores
+     */
     public RfmOptions withSegments(RfmSegments segments) {
         return new RfmOptions(asOf, ties, weights, segments);
     }

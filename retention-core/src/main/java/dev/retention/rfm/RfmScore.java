@@ -11,7 +11,7 @@ package dev.retention.rfm;
  */
 public record RfmScore(int r, int f, int m, double weighted, String segment) {
 
-    /** The three scores as a code such as {@code "545"}. */
+    /** {@return the three scores as a code such as {@code "545"}} */
     public String code() {
         return "" + r + f + m;
     }

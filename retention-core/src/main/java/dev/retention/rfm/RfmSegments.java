@@ -44,29 +44,31 @@ public final class RfmSegments {
         this.cell = cell;
     }
 
-    /** The default segment map (see the class comment). */
+    /** {@return the default segment map (see the class comment)} */
     public static RfmSegments defaults() {
         return DEFAULTS;
     }
 
-    /** A builder for a custom segment map. */
+    /** {@return a builder for a custom segment map} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Segment names, in the order the rules were added. */
+    /** {@return the segment names, in the order the rules were added} */
     public List<String> names() {
         return names;
     }
 
-    /** Number of segments. */
+    /** {@return the number of segments} */
     public int size() {
         return names.size();
     }
 
     /**
-     * The index (into {@link #names()}) of the segment of a cell.
+     * {@return the index (into {@link #names()}) of the segment of a cell}
      *
+     * @param r recency score, 1..5
+     * @param f frequency score, 1..5
      * @throws IllegalArgumentException if a score is not in 1..5
      */
     public int segmentIndex(int r, int f) {
@@ -75,12 +77,17 @@ public final class RfmSegments {
         return cell[(r - 1) * RfmModel.BINS + (f - 1)];
     }
 
-    /** The name of the segment of a cell. */
+    /**
+     * {@return the name of the segment of a cell}
+     *
+     * @param r recency score, 1..5
+     * @param f frequency score, 1..5
+     */
     public String segmentOf(int r, int f) {
         return names.get(segmentIndex(r, f));
     }
 
-    /** The grid as a 5 x 5 array of segment indexes, {@code [r-1][f-1]}; a copy. */
+    /** {@return the grid as a 5 x 5 array of segment indexes, {@code [r-1][f-1]}; a copy} */
     public int[][] grid() {
         int[][] g = new int[RfmModel.BINS][];
         for (int r = 0; r < RfmModel.BINS; r++) {
@@ -161,6 +168,12 @@ public final class RfmSegments {
          * Assigns the cells with {@code rMin <= R <= rMax} and {@code fMin <= F <= fMax} to a segment. A
          * name may be used in several rules (for shapes that are not rectangles).
          *
+         * @param name the segment's name
+         * @param rMin lowest recency score of the rule, 1..5
+         * @param rMax highest recency score of the rule, in [rMin, 5]
+         * @param fMin lowest frequency score of the rule, 1..5
+         * @param fMax highest frequency score of the rule, in [fMin, 5]
+         * @return this builder
          * @throws IllegalArgumentException if a bound is outside 1..5, a range is empty, the name is
          *                                  blank, or a cell already belongs to a segment
          */
@@ -197,7 +210,7 @@ public final class RfmSegments {
         }
 
         /**
-         * The segment map.
+         * {@return the segment map}
          *
          * @throws IllegalArgumentException if some (R, F) cells belong to no segment; the message lists them
          */

@@ -58,32 +58,44 @@ public final class RfmTable {
         }
     }
 
-    /** Number of rows (customers with a purchase before the as-of instant). */
+    /** {@return the number of rows (customers with a purchase before the as-of instant)} */
     public int size() {
         return customer.length;
     }
 
-    /** The instant the values were computed at. */
+    /** {@return the instant the values were computed at} */
     public Instant asOf() {
         return asOf;
     }
 
-    /** The options used. */
+    /** {@return the options used} */
     public RfmOptions options() {
         return options;
     }
 
-    /** The external id of a row's customer. */
+    /**
+     * {@return the external id of a row's customer}
+     *
+     * @param row row, in [0, size())
+     */
     public String customerId(int row) {
         return customers.id(customer[row]);
     }
 
-    /** The dense customer index (in the transaction log) of a row. */
+    /**
+     * {@return the dense customer index (in the transaction log) of a row}
+     *
+     * @param row row, in [0, size())
+     */
     public int customerIndex(int row) {
         return customer[row];
     }
 
-    /** The row of an external customer id, or -1 if the customer is not in the table. */
+    /**
+     * {@return the row of an external customer id, or -1 if the customer is not in the table}
+     *
+     * @param customerId an external customer id
+     */
     public int rowOf(String customerId) {
         int c = customers.indexOf(customerId);
         if (c < 0) {
@@ -93,57 +105,101 @@ public final class RfmTable {
         return row >= 0 ? row : -1;
     }
 
-    /** Whole days from the customer's last purchase to the as-of instant. */
+    /**
+     * {@return whole days from the customer's last purchase to the as-of instant}
+     *
+     * @param row row, in [0, size())
+     */
     public int recency(int row) {
         return recency[row];
     }
 
-    /** Number of distinct orders. */
+    /**
+     * {@return the number of distinct orders}
+     *
+     * @param row row, in [0, size())
+     */
     public int frequency(int row) {
         return frequency[row];
     }
 
-    /** Total spend. */
+    /**
+     * {@return the total spend}
+     *
+     * @param row row, in [0, size())
+     */
     public double monetary(int row) {
         return monetary[row];
     }
 
-    /** Mean order value: monetary / frequency. */
+    /**
+     * {@return the mean order value: monetary / frequency}
+     *
+     * @param row row, in [0, size())
+     */
     public double meanOrderValue(int row) {
         return monetary[row] / frequency[row];
     }
 
-    /** Recency score 1..5 (5 = most recent). */
+    /**
+     * {@return the recency score 1..5 (5 = most recent)}
+     *
+     * @param row row, in [0, size())
+     */
     public int r(int row) {
         return r[row];
     }
 
-    /** Frequency score 1..5 (5 = most orders). */
+    /**
+     * {@return the frequency score 1..5 (5 = most orders)}
+     *
+     * @param row row, in [0, size())
+     */
     public int f(int row) {
         return f[row];
     }
 
-    /** Monetary score 1..5 (5 = highest spend). */
+    /**
+     * {@return the monetary score 1..5 (5 = highest spend)}
+     *
+     * @param row row, in [0, size())
+     */
     public int m(int row) {
         return m[row];
     }
 
-    /** The weighted score with the options' weights. */
+    /**
+     * {@return the weighted score with the options' weights}
+     *
+     * @param row row, in [0, size())
+     */
     public double weightedScore(int row) {
         return options.weights().apply(r[row], f[row], m[row]);
     }
 
-    /** The segment name of a row. */
+    /**
+     * {@return the segment name of a row}
+     *
+     * @param row row, in [0, size())
+     */
     public String segment(int row) {
         return options.segments().names().get(segment[row]);
     }
 
-    /** All scores of a row. */
+    /**
+     * {@return all scores of a row}
+     *
+     * @param row row, in [0, size())
+     */
     public RfmScore score(int row) {
         return new RfmScore(r[row], f[row], m[row], weightedScore(row), segment(row));
     }
 
-    /** Weighted scores of all rows with other weights; a new array. */
+    /**
+     * {@return the weighted scores of all rows with other weights; a new array}
+     *
+     * @param weights the weights of R, F and M
+     */
     public double[] weightedScores(RfmWeights weights) {
         Objects.requireNonNull(weights, "weights");
         double[] s = new double[customer.length];
@@ -153,22 +209,22 @@ public final class RfmTable {
         return s;
     }
 
-    /** Recency of all rows, copied. */
+    /** {@return the recency of all rows, copied} */
     public int[] recencies() {
         return recency.clone();
     }
 
-    /** Frequency of all rows, copied. */
+    /** {@return the frequency of all rows, copied} */
     public int[] frequencies() {
         return frequency.clone();
     }
 
-    /** Monetary value of all rows, copied. */
+    /** {@return the monetary value of all rows, copied} */
     public double[] monetaryValues() {
         return monetary.clone();
     }
 
-    /** Mean recency in days. */
+    /** {@return the mean recency in days} */
     public double meanRecency() {
         double s = 0;
         for (int v : recency) {
@@ -177,7 +233,7 @@ public final class RfmTable {
         return s / recency.length;
     }
 
-    /** Mean frequency. */
+    /** {@return the mean frequency} */
     public double meanFrequency() {
         double s = 0;
         for (int v : frequency) {
@@ -186,7 +242,7 @@ public final class RfmTable {
         return s / frequency.length;
     }
 
-    /** Mean monetary value. */
+    /** {@return the mean monetary value} */
     public double meanMonetary() {
         double s = 0;
         for (double v : monetary) {
@@ -195,7 +251,7 @@ public final class RfmTable {
         return s / monetary.length;
     }
 
-    /** Number of customers per segment, in the order of the segment map, empty segments included. */
+    /** {@return the number of customers per segment, in the order of the segment map, empty segments included} */
     public Map<String, Integer> segmentCounts() {
         List<String> names = options.segments().names();
         int[] counts = new int[names.size()];
@@ -210,8 +266,8 @@ public final class RfmTable {
     }
 
     /**
-     * The raw values as a feature matrix for clustering: one row per customer in row order, columns named
-     * {@code recency} (days), {@code frequency} (orders) and {@code monetary} (spend). Transform it with
+     * {@return the raw values as a feature matrix for clustering: one row per customer in row order, columns named
+     * {@code recency} (days), {@code frequency} (orders) and {@code monetary} (spend)} Transform it with
      * {@link dev.retention.matrix.FeatureScaling} (k-means on RFM usually takes
      * {@code FeatureScaling.Kind.LOG1P_ZSCORE}), or give the raw matrix to a model that keeps its own scaling, so
      * that the model scores raw values. A new matrix; O(customers).
@@ -229,6 +285,9 @@ public final class RfmTable {
     /**
      * Writes every row as CSV with header
      * {@code customer,recency_days,frequency,monetary,r,f,m,rfm_score,segment}.
+     *
+     * @param path the file, UTF-8, replaced if it exists
+     * @throws IOException if the file cannot be written
      */
     public void writeCsv(Path path) throws IOException {
         try (Writer w = Files.newBufferedWriter(path, StandardCharsets.UTF_8)) {
@@ -236,7 +295,12 @@ public final class RfmTable {
         }
     }
 
-    /** Writes every row as CSV to a writer (not closed); see {@link #writeCsv(Path)}. */
+    /**
+     * Writes every row as CSV to a writer (not closed); see {@link #writeCsv(Path)}.
+     *
+     * @param out written: the CSV text, not closed
+     * @throws IOException if the writer fails
+     */
     public void writeCsv(Writer out) throws IOException {
         out.write("customer,recency_days,frequency,monetary,r,f,m,rfm_score,segment\n");
         for (int i = 0; i < customer.length; i++) {

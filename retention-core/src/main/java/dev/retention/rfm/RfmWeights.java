@@ -14,6 +14,9 @@ public record RfmWeights(double recency, double frequency, double monetary) {
     /**
      * Checks the weights.
      *
+     * @param recency   weight w1 of the R score; finite, &gt;= 0
+     * @param frequency weight w2 of the F score; finite, &gt;= 0
+     * @param monetary  weight w3 of the M score; finite, &gt;= 0
      * @throws IllegalArgumentException if a weight is negative or not finite (named with its value), or all are 0
      */
     public RfmWeights {
@@ -31,12 +34,18 @@ public record RfmWeights(double recency, double frequency, double monetary) {
         }
     }
 
-    /** Equal weights of 1: the score is R + F + M. */
+    /** {@return equal weights of 1: the score is R + F + M} */
     public static RfmWeights equal() {
         return new RfmWeights(1, 1, 1);
     }
 
-    /** The weighted score of the three 1..5 scores. */
+    /**
+     * {@return the weighted score of the three 1..5 scores}
+     *
+     * @param r recency score, 1..5
+     * @param f frequency score, 1..5
+     * @param m monetary score, 1..5
+     */
     public double apply(int r, int f, int m) {
         return recency * r + frequency * f + monetary * m;
     }

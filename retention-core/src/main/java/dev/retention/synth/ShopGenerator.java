@@ -484,7 +484,8 @@ final class ShopGenerator {
      * the purchase orders.
      */
     private void addGuestOrders(TransactionLog.Builder builder, int nOrders) {
-        int guests = (int) Math.min(Integer.MAX_VALUE / 2, Math.rint(o.guestOrderRate() * nOrders));
+        int cap = Integer.MAX_VALUE / 2;
+        int guests = (int) Math.min(cap, Math.rint(o.guestOrderRate() * nOrders));
         if (guests == 0) {
             return;
         }

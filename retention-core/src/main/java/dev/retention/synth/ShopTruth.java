@@ -61,7 +61,7 @@ public final class ShopTruth {
     }
 
     /**
-     * The truth of a shop. O(lines) for each customer's last purchase.
+     * {@return the truth of a shop} O(lines) for each customer's last purchase.
      *
      * @param shop read
      */
@@ -79,7 +79,7 @@ public final class ShopTruth {
     }
 
     /**
-     * Whether a customer is still active at the end of the log. O(1).
+     * {@return whether a customer is still active at the end of the log} O(1).
      *
      * @param customer an external id of the shop's log
      * @throws IllegalArgumentException if the shop has no such customer (the id named)
@@ -195,9 +195,9 @@ public final class ShopTruth {
     }
 
     /**
-     * The expected number of purchases in the next {@code days} days of a BG/NBD customer still active, with
+     * {@return the expected number of purchases in the next {@code days} days of a BG/NBD customer still active, with
      * purchase rate {@code lambda} per day and dropout probability {@code p} after each purchase:
-     * {@code (1 - exp(-lambda p days)) / p} (see the class comment), {@code lambda days} when {@code p = 0}. O(1).
+     * {@code (1 - exp(-lambda p days)) / p} (see the class comment), {@code lambda days} when {@code p = 0}} O(1).
      *
      * @param lambda purchases per day while active, finite and {@code >= 0}
      * @param p      dropout probability after a purchase, in {@code [0, 1]}

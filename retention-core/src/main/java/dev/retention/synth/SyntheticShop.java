@@ -138,7 +138,47 @@ public final class SyntheticShop {
                           double guestOrderRate, double cancellationRate, double freeGiftRate,
                           double adjustmentRate, PurchaseRules rules) {
 
-        /** Validates every parameter; see the record's description for the ranges. */
+        /**
+         * Validates every parameter; see the record's description for the ranges.
+         *
+         * @param seed               random seed; the same seed gives the same shop (default 0)
+         * @param customers          number of customers, in [1, 10,000,000] (default 5,000)
+         * @param items              number of items in the catalogue, in [1, 1,000,000] (default 1,000); items nobody
+         *                           buys are not in the log
+         * @param start              first day of acquisition, 00:00 UTC (default 2022-01-01)
+         * @param months             calendar months over which customers are acquired, in [1, 600] (default 12)
+         * @param monthlyGrowth      growth rate of acquisitions per month, {@code > -1} and at most 10 (default 0: as
+         *                           many new customers every month)
+         * @param tailMonths         months after the last acquisition month until the end of the log, in [0, 600]
+         *                           (default 6)
+         * @param dropout            when customers may drop out (default {@link Dropout#AFTER_REPEAT_PURCHASES}, the
+         *                           BG/NBD model)
+         * @param r                  BG/NBD: shape of the gamma distribution of purchase rates (default 0.25)
+         * @param alpha              BG/NBD: rate of the gamma distribution of purchase rates, in days, since purchase
+         *                           rates are per day (default 49 days, that is 7 weeks; mean purchase rate {@code r /
+         *                           alpha} = 0.0051 per day, 1.9 per year)
+         * @param a                  BG/NBD: first shape of the beta distribution of dropout probabilities (default 0.8)
+         * @param b                  BG/NBD: second shape of the beta distribution of dropout probabilities (default
+         *                           2.5; mean dropout probability {@code a / (a + b)} = 0.24)
+         * @param spendP             Gamma-Gamma: shape {@code p} of an order's value given the customer (default 6)
+         * @param spendQ             Gamma-Gamma: shape {@code q} of the gamma distribution of {@code nu} (default 4)
+         * @param spendGamma         Gamma-Gamma: rate {@code gamma} of the gamma distribution of {@code nu}, in
+         *                           currency units (default 40; mean order value {@code p gamma / (q - 1)} = 80)
+         * @param meanLinesPerOrder  mean number of lines per order before truncation, at least 1 (default 2.5)
+         * @param maxLinesPerOrder   most lines in an order, in [1, 1,000]; also at most {@code items} (default 20)
+         * @param factors            dimension of the latent factors, in [1, 256] (default 8)
+         * @param taste              standard deviation of the user-item affinity {@code user . item}, in [0, 5]; 0
+         *                           draws items by popularity alone (default 1)
+         * @param popularityExponent exponent of the power law of item popularity, in [0, 5] (default 1, Zipf)
+         * @param guestOrderRate     guest orders without a customer id per customer order, in [0, 1] (default 0.03)
+         * @param cancellationRate   probability that an order is later partly cancelled, in [0, 1] (default 0.02)
+         * @param freeGiftRate       probability that an order has an extra free-gift line with price 0, in [0, 1]
+         *                           (default 0.01)
+         * @param adjustmentRate     probability that an order has an extra stock-correction line with quantity -1, in
+         *                           [0, 1] (default 0.005)
+         * @param rules              purchase rules of the log's builder (default {@link PurchaseRules#defaults()}:
+         *                           cancellations skipped)
+         */
         public Options {
             checkRange("customers", customers, 1, 10_000_000);
             checkRange("items", items, 1, 1_000_000);
@@ -190,9 +230,9 @@ public final class SyntheticShop {
         }
 
         /**
-         * The defaults: 5,000 customers acquired evenly over 2022 and followed until 2023-07-01, 1,000 items,
+         * {@return the defaults: 5,000 customers acquired evenly over 2022 and followed until 2023-07-01, 1,000 items,
          * BG/NBD with r = 0.25, alpha = 49 days, a = 0.8, b = 2.5, Gamma-Gamma with p = 6, q = 4,
-         * gamma = 40, about 40% repeat buyers, and a little noise of every kind. See {@link Options} for
+         * gamma = 40, about 40% repeat buyers, and a little noise of every kind} See {@link Options} for
          * each value.
          */
         public static Options defaults() {
@@ -201,152 +241,247 @@ public final class SyntheticShop {
                     0.03, 0.02, 0.01, 0.005, PurchaseRules.defaults());
         }
 
-        /** The last day of the log, exclusive: {@code start + months + tailMonths} months, 00:00 UTC. */
+        /** {@return the last day of the log, exclusive: {@code start + months + tailMonths} months, 00:00 UTC} */
         public LocalDate end() {
             return start.plusMonths((long) months + tailMonths);
         }
 
-        /** A copy with another seed. */
+        /**
+         * {@return a copy with another seed}
+         *
+         * @param seed random seed; the same seed gives the same shop (default 0)
+         */
         public Options withSeed(long seed) {
             return new Options(seed, customers, items, start, months, monthlyGrowth, tailMonths, dropout, r, alpha,
                     a, b, spendP, spendQ, spendGamma, meanLinesPerOrder, maxLinesPerOrder, factors, taste,
                     popularityExponent, guestOrderRate, cancellationRate, freeGiftRate, adjustmentRate, rules);
         }
 
-        /** A copy with another number of customers. */
+        /**
+         * {@return a copy with another number of customers}
+         *
+         * @param customers number of customers, in [1, 10,000,000] (default 5,000)
+         */
         public Options withCustomers(int customers) {
             return new Options(seed, customers, items, start, months, monthlyGrowth, tailMonths, dropout, r, alpha,
                     a, b, spendP, spendQ, spendGamma, meanLinesPerOrder, maxLinesPerOrder, factors, taste,
                     popularityExponent, guestOrderRate, cancellationRate, freeGiftRate, adjustmentRate, rules);
         }
 
-        /** A copy with another number of items. */
+        /**
+         * {@return a copy with another number of items}
+         *
+         * @param items number of items in the catalogue, in [1, 1,000,000] (default 1,000); items nobody buys are not
+         *              in the log
+         */
         public Options withItems(int items) {
             return new Options(seed, customers, items, start, months, monthlyGrowth, tailMonths, dropout, r, alpha,
                     a, b, spendP, spendQ, spendGamma, meanLinesPerOrder, maxLinesPerOrder, factors, taste,
                     popularityExponent, guestOrderRate, cancellationRate, freeGiftRate, adjustmentRate, rules);
         }
 
-        /** A copy with another first day of acquisition. */
+        /**
+         * {@return a copy with another first day of acquisition}
+         *
+         * @param start first day of acquisition, 00:00 UTC (default 2022-01-01)
+         */
         public Options withStart(LocalDate start) {
             return new Options(seed, customers, items, start, months, monthlyGrowth, tailMonths, dropout, r, alpha,
                     a, b, spendP, spendQ, spendGamma, meanLinesPerOrder, maxLinesPerOrder, factors, taste,
                     popularityExponent, guestOrderRate, cancellationRate, freeGiftRate, adjustmentRate, rules);
         }
 
-        /** A copy with another number of acquisition months. */
+        /**
+         * {@return a copy with another number of acquisition months}
+         *
+         * @param months calendar months over which customers are acquired, in [1, 600] (default 12)
+         */
         public Options withMonths(int months) {
             return new Options(seed, customers, items, start, months, monthlyGrowth, tailMonths, dropout, r, alpha,
                     a, b, spendP, spendQ, spendGamma, meanLinesPerOrder, maxLinesPerOrder, factors, taste,
                     popularityExponent, guestOrderRate, cancellationRate, freeGiftRate, adjustmentRate, rules);
         }
 
-        /** A copy with another monthly growth rate of acquisitions. */
+        /**
+         * {@return a copy with another monthly growth rate of acquisitions}
+         *
+         * @param monthlyGrowth growth rate of acquisitions per month, {@code > -1} and at most 10 (default 0: as many
+         *                      new customers every month)
+         */
         public Options withMonthlyGrowth(double monthlyGrowth) {
             return new Options(seed, customers, items, start, months, monthlyGrowth, tailMonths, dropout, r, alpha,
                     a, b, spendP, spendQ, spendGamma, meanLinesPerOrder, maxLinesPerOrder, factors, taste,
                     popularityExponent, guestOrderRate, cancellationRate, freeGiftRate, adjustmentRate, rules);
         }
 
-        /** A copy with another observation tail after the last acquisition month. */
+        /**
+         * {@return a copy with another observation tail after the last acquisition month}
+         *
+         * @param tailMonths months after the last acquisition month until the end of the log, in [0, 600] (default 6)
+         */
         public Options withTailMonths(int tailMonths) {
             return new Options(seed, customers, items, start, months, monthlyGrowth, tailMonths, dropout, r, alpha,
                     a, b, spendP, spendQ, spendGamma, meanLinesPerOrder, maxLinesPerOrder, factors, taste,
                     popularityExponent, guestOrderRate, cancellationRate, freeGiftRate, adjustmentRate, rules);
         }
 
-        /** A copy with another dropout rule. */
+        /**
+         * {@return a copy with another dropout rule}
+         *
+         * @param dropout when customers may drop out (default {@link Dropout#AFTER_REPEAT_PURCHASES}, the BG/NBD model)
+         */
         public Options withDropout(Dropout dropout) {
             return new Options(seed, customers, items, start, months, monthlyGrowth, tailMonths, dropout, r, alpha,
                     a, b, spendP, spendQ, spendGamma, meanLinesPerOrder, maxLinesPerOrder, factors, taste,
                     popularityExponent, guestOrderRate, cancellationRate, freeGiftRate, adjustmentRate, rules);
         }
 
-        /** A copy with other BG/NBD parameters (alpha in days). */
+        /**
+         * {@return a copy with other BG/NBD parameters (alpha in days)}
+         *
+         * @param r     BG/NBD: shape of the gamma distribution of purchase rates (default 0.25)
+         * @param alpha BG/NBD: rate of the gamma distribution of purchase rates, in days, since purchase rates are per
+         *              day (default 49 days, that is 7 weeks; mean purchase rate {@code r / alpha} = 0.0051 per day,
+         *              1.9 per year)
+         * @param a     BG/NBD: first shape of the beta distribution of dropout probabilities (default 0.8)
+         * @param b     BG/NBD: second shape of the beta distribution of dropout probabilities (default 2.5; mean
+         *              dropout probability {@code a / (a + b)} = 0.24)
+         */
         public Options withBgNbd(double r, double alpha, double a, double b) {
             return new Options(seed, customers, items, start, months, monthlyGrowth, tailMonths, dropout, r, alpha,
                     a, b, spendP, spendQ, spendGamma, meanLinesPerOrder, maxLinesPerOrder, factors, taste,
                     popularityExponent, guestOrderRate, cancellationRate, freeGiftRate, adjustmentRate, rules);
         }
 
-        /** A copy with other Gamma-Gamma parameters {@code p, q, gamma}. */
+        /**
+         * {@return a copy with other Gamma-Gamma parameters {@code p, q, gamma}}
+         *
+         * @param spendP     Gamma-Gamma: shape {@code p} of an order's value given the customer (default 6)
+         * @param spendQ     Gamma-Gamma: shape {@code q} of the gamma distribution of {@code nu} (default 4)
+         * @param spendGamma Gamma-Gamma: rate {@code gamma} of the gamma distribution of {@code nu}, in currency units
+         *                   (default 40; mean order value {@code p gamma / (q - 1)} = 80)
+         */
         public Options withGammaGamma(double spendP, double spendQ, double spendGamma) {
             return new Options(seed, customers, items, start, months, monthlyGrowth, tailMonths, dropout, r, alpha,
                     a, b, spendP, spendQ, spendGamma, meanLinesPerOrder, maxLinesPerOrder, factors, taste,
                     popularityExponent, guestOrderRate, cancellationRate, freeGiftRate, adjustmentRate, rules);
         }
 
-        /** A copy with another mean number of lines per order (before truncation). */
+        /**
+         * {@return a copy with another mean number of lines per order (before truncation)}
+         *
+         * @param meanLinesPerOrder mean number of lines per order before truncation, at least 1 (default 2.5)
+         */
         public Options withMeanLinesPerOrder(double meanLinesPerOrder) {
             return new Options(seed, customers, items, start, months, monthlyGrowth, tailMonths, dropout, r, alpha,
                     a, b, spendP, spendQ, spendGamma, meanLinesPerOrder, maxLinesPerOrder, factors, taste,
                     popularityExponent, guestOrderRate, cancellationRate, freeGiftRate, adjustmentRate, rules);
         }
 
-        /** A copy with another maximum number of lines per order. */
+        /**
+         * {@return a copy with another maximum number of lines per order}
+         *
+         * @param maxLinesPerOrder most lines in an order, in [1, 1,000]; also at most {@code items} (default 20)
+         */
         public Options withMaxLinesPerOrder(int maxLinesPerOrder) {
             return new Options(seed, customers, items, start, months, monthlyGrowth, tailMonths, dropout, r, alpha,
                     a, b, spendP, spendQ, spendGamma, meanLinesPerOrder, maxLinesPerOrder, factors, taste,
                     popularityExponent, guestOrderRate, cancellationRate, freeGiftRate, adjustmentRate, rules);
         }
 
-        /** A copy with another latent-factor dimension. */
+        /**
+         * {@return a copy with another latent-factor dimension}
+         *
+         * @param factors dimension of the latent factors, in [1, 256] (default 8)
+         */
         public Options withFactors(int factors) {
             return new Options(seed, customers, items, start, months, monthlyGrowth, tailMonths, dropout, r, alpha,
                     a, b, spendP, spendQ, spendGamma, meanLinesPerOrder, maxLinesPerOrder, factors, taste,
                     popularityExponent, guestOrderRate, cancellationRate, freeGiftRate, adjustmentRate, rules);
         }
 
-        /** A copy with another strength of personal taste (standard deviation of the affinity). */
+        /**
+         * {@return a copy with another strength of personal taste (standard deviation of the affinity)}
+         *
+         * @param taste standard deviation of the user-item affinity {@code user . item}, in [0, 5]; 0 draws items by
+         *              popularity alone (default 1)
+         */
         public Options withTaste(double taste) {
             return new Options(seed, customers, items, start, months, monthlyGrowth, tailMonths, dropout, r, alpha,
                     a, b, spendP, spendQ, spendGamma, meanLinesPerOrder, maxLinesPerOrder, factors, taste,
                     popularityExponent, guestOrderRate, cancellationRate, freeGiftRate, adjustmentRate, rules);
         }
 
-        /** A copy with another exponent of the popularity power law. */
+        /**
+         * {@return a copy with another exponent of the popularity power law}
+         *
+         * @param popularityExponent exponent of the power law of item popularity, in [0, 5] (default 1, Zipf)
+         */
         public Options withPopularityExponent(double popularityExponent) {
             return new Options(seed, customers, items, start, months, monthlyGrowth, tailMonths, dropout, r, alpha,
                     a, b, spendP, spendQ, spendGamma, meanLinesPerOrder, maxLinesPerOrder, factors, taste,
                     popularityExponent, guestOrderRate, cancellationRate, freeGiftRate, adjustmentRate, rules);
         }
 
-        /** A copy with another rate of guest orders (lines without a customer id). */
+        /**
+         * {@return a copy with another rate of guest orders (lines without a customer id)}
+         *
+         * @param guestOrderRate guest orders without a customer id per customer order, in [0, 1] (default 0.03)
+         */
         public Options withGuestOrderRate(double guestOrderRate) {
             return new Options(seed, customers, items, start, months, monthlyGrowth, tailMonths, dropout, r, alpha,
                     a, b, spendP, spendQ, spendGamma, meanLinesPerOrder, maxLinesPerOrder, factors, taste,
                     popularityExponent, guestOrderRate, cancellationRate, freeGiftRate, adjustmentRate, rules);
         }
 
-        /** A copy with another probability that an order is later partly cancelled. */
+        /**
+         * {@return a copy with another probability that an order is later partly cancelled}
+         *
+         * @param cancellationRate probability that an order is later partly cancelled, in [0, 1] (default 0.02)
+         */
         public Options withCancellationRate(double cancellationRate) {
             return new Options(seed, customers, items, start, months, monthlyGrowth, tailMonths, dropout, r, alpha,
                     a, b, spendP, spendQ, spendGamma, meanLinesPerOrder, maxLinesPerOrder, factors, taste,
                     popularityExponent, guestOrderRate, cancellationRate, freeGiftRate, adjustmentRate, rules);
         }
 
-        /** A copy with another probability of a free-gift line (price 0) in an order. */
+        /**
+         * {@return a copy with another probability of a free-gift line (price 0) in an order}
+         *
+         * @param freeGiftRate probability that an order has an extra free-gift line with price 0, in [0, 1] (default
+         *                     0.01)
+         */
         public Options withFreeGiftRate(double freeGiftRate) {
             return new Options(seed, customers, items, start, months, monthlyGrowth, tailMonths, dropout, r, alpha,
                     a, b, spendP, spendQ, spendGamma, meanLinesPerOrder, maxLinesPerOrder, factors, taste,
                     popularityExponent, guestOrderRate, cancellationRate, freeGiftRate, adjustmentRate, rules);
         }
 
-        /** A copy with another probability of a stock-correction line (quantity -1) in an order. */
+        /**
+         * {@return a copy with another probability of a stock-correction line (quantity -1) in an order}
+         *
+         * @param adjustmentRate probability that an order has an extra stock-correction line with quantity -1, in [0,
+         *                       1] (default 0.005)
+         */
         public Options withAdjustmentRate(double adjustmentRate) {
             return new Options(seed, customers, items, start, months, monthlyGrowth, tailMonths, dropout, r, alpha,
                     a, b, spendP, spendQ, spendGamma, meanLinesPerOrder, maxLinesPerOrder, factors, taste,
                     popularityExponent, guestOrderRate, cancellationRate, freeGiftRate, adjustmentRate, rules);
         }
 
-        /** A copy with no noise at all: every line is a purchase of a known customer (clean data). */
+        /** {@return a copy with no noise at all: every line is a purchase of a known customer (clean data)} */
         public Options withoutNoise() {
             return new Options(seed, customers, items, start, months, monthlyGrowth, tailMonths, dropout, r, alpha,
                     a, b, spendP, spendQ, spendGamma, meanLinesPerOrder, maxLinesPerOrder, factors, taste,
                     popularityExponent, 0.0, 0.0, 0.0, 0.0, rules);
         }
 
-        /** A copy whose log is built with other purchase rules, for example netting cancellations. */
+        /**
+         * {@return a copy whose log is built with other purchase rules, for example netting cancellations}
+         *
+         * @param rules purchase rules of the log's builder (default {@link PurchaseRules#defaults()}: cancellations
+         *              skipped)
+         */
         public Options withRules(PurchaseRules rules) {
             return new Options(seed, customers, items, start, months, monthlyGrowth, tailMonths, dropout, r, alpha,
                     a, b, spendP, spendQ, spendGamma, meanLinesPerOrder, maxLinesPerOrder, factors, taste,
@@ -382,60 +517,67 @@ public final class SyntheticShop {
      * factors + lines), single-threaded; a shop of a million lines takes a few seconds.
      *
      * @param options read; see {@link Options}
+     * @return the shop: its log, its customers' true parameters and the model it was drawn from
      */
     public static SyntheticShop generate(Options options) {
         return new ShopGenerator(Objects.requireNonNull(options, "options")).generate();
     }
 
-    /** The options the shop was generated with. */
+    /** {@return the options the shop was generated with} */
     public Options options() {
         return options;
     }
 
-    /** The shop's order lines, built with {@link Options#rules()}, in UTC. */
+    /** {@return the shop's order lines, built with {@link Options#rules()}, in UTC} */
     public TransactionLog log() {
         return log;
     }
 
-    /** Number of customers; the length of every truth array, equal to {@code log().customerCount()}. */
+    /** {@return the number of customers; the length of every truth array, equal to {@code log().customerCount()}} */
     public int customerCount() {
         return lambda.length;
     }
 
-    /** Start of the log, {@link Options#start()} at 00:00 UTC, in epoch seconds (inclusive). */
+    /** {@return the start of the log, {@link Options#start()} at 00:00 UTC, in epoch seconds (inclusive)} */
     public long startEpochSecond() {
         return startSecond;
     }
 
-    /** End of the log, {@link Options#end()} at 00:00 UTC, in epoch seconds (exclusive). */
+    /** {@return the end of the log, {@link Options#end()} at 00:00 UTC, in epoch seconds (exclusive)} */
     public long endEpochSecond() {
         return endSecond;
     }
 
-    /** True purchase rate of each customer while active, in purchases per day; copied, by dense customer index. */
+    /**
+     * {@return the true purchase rate of each customer while active, in purchases per day; copied, by dense customer
+     * index}
+     */
     public double[] lambda() {
         return lambda.clone();
     }
 
-    /** True dropout probability {@code p} of each customer; copied, by dense customer index. */
+    /** {@return the true dropout probability {@code p} of each customer; copied, by dense customer index} */
     public double[] dropoutP() {
         return dropoutP.clone();
     }
 
     /**
-     * True Gamma-Gamma {@code nu} of each customer (mean order value {@code spendP / nu}); copied, by
-     * dense customer index.
+     * {@return the true Gamma-Gamma {@code nu} of each customer (mean order value {@code spendP / nu}); copied, by
+     * dense customer index}
      */
     public double[] nu() {
         return nu.clone();
     }
 
-    /** Whether each customer is still active at {@link #endEpochSecond()}; copied, by dense customer index. */
+    /** {@return whether each customer is still active at {@link #endEpochSecond()}; copied, by dense customer index} */
     public boolean[] aliveAtEnd() {
         return alive.clone();
     }
 
-    /** Acquisition time (first purchase) of each customer in epoch seconds; copied, by dense customer index. */
+    /**
+     * {@return the acquisition time (first purchase) of each customer in epoch seconds; copied, by dense customer
+     * index}
+     */
     public long[] acquisitionTimes() {
         return acquisition.clone();
     }

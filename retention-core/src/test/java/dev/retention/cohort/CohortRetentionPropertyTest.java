@@ -1,6 +1,7 @@
 package dev.retention.cohort;
 
 import dev.retention.data.TransactionLog;
+import dev.retention.random.EnumDraws;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -43,7 +44,7 @@ class CohortRetentionPropertyTest {
 
     private static CohortOptions options(SplittableRandom rnd, TransactionLog log) {
         CohortOptions o = CohortOptions.defaults()
-                .withPeriod(CohortPeriod.values()[rnd.nextInt(3)])
+                .withPeriod(EnumDraws.any(CohortPeriod.class, rnd))
                 .withMaxPeriods(rnd.nextBoolean() ? 0 : rnd.nextInt(1, 20));
         if (!log.isEmpty() && rnd.nextBoolean()) {
             long from = log.minTime() - 5 * 86_400;
@@ -125,7 +126,7 @@ class CohortRetentionPropertyTest {
                 assertEquals(within, t.repeatCustomersWithin(row, days), at + " " + days + " days");
                 OptionalDouble rate = t.repurchaseRateWithin(row, days);
                 assertEquals(eligible.isEmpty(), rate.isEmpty(), at);
-                assertTrue(eligible.isEmpty() || rate.getAsDouble() >= 0 && rate.getAsDouble() <= 1, at);
+                assertTrue(eligible.isEmpty() || (rate.getAsDouble() >= 0 && rate.getAsDouble() <= 1), at);
             }
             total += members.size();
             repeat += repeaters;
@@ -149,7 +150,7 @@ class CohortRetentionPropertyTest {
         assertEquals(1.0, mean[0], where);
 
         // the exports agree with the accessors
-        String[] csv = t.toCsv().split("\n");
+        String[] csv = t.toCsv().lines().toArray(String[]::new);
         assertEquals(t.cohortCount() + 1, csv.length, where);
         for (int r = 0; r < t.cohortCount(); r++) {
             String[] cells = csv[r + 1].split(",", -1);
@@ -171,7 +172,7 @@ class CohortRetentionPropertyTest {
         if (log.isEmpty()) {
             return;
         }
-        CohortPeriod period = CohortPeriod.values()[rnd.nextInt(3)];
+        CohortPeriod period = EnumDraws.any(CohortPeriod.class, rnd);
         CohortTable whole = CohortRetention.compute(log, CohortOptions.defaults().withPeriod(period));
         assertEquals(whole, CohortRetention.compute(log, CohortOptions.defaults().withPeriod(period)), "seed=" + seed);
         long mid = log.minTime() + 1 + rnd.nextLong(log.maxPurchaseTime() - log.minTime() + 1);
@@ -314,7 +315,7 @@ class CohortRetentionPropertyTest {
             return;
         }
         CohortTable t = CohortRetention.compute(log, CohortOptions.defaults()
-                .withPeriod(CohortPeriod.values()[rnd.nextInt(3)]));
+                .withPeriod(EnumDraws.any(CohortPeriod.class, rnd)));
         // without asOf every customer of the log is in exactly one cohort
         assertEquals(log.customerCount(), t.totalCustomers(), "seed=" + seed);
         assertEquals(log.customerCount(), java.util.Arrays.stream(t.sizes()).sum(), "seed=" + seed);

@@ -36,7 +36,7 @@ final class RandomShops {
             long t = START + rnd.nextLong(spanDays * 86_400);
             int orders = rnd.nextInt(1, 7);
             for (int o = 0; o < orders; o++) {
-                String order = (rnd.nextInt(20) == 0 ? "C" : "") + (orderNumber++);
+                String order = (rnd.nextInt(20) == 0 ? "C" : "") + orderNumber++;
                 boolean cancel = order.startsWith("C");
                 int lines = rnd.nextInt(1, 4);
                 for (int l = 0; l < lines; l++) {

@@ -4,6 +4,7 @@ import dev.retention.data.Interactions.Duplicates;
 import dev.retention.data.Interactions.ImplicitValue;
 import dev.retention.data.RandomLogs.Raw;
 import dev.retention.model.DataFingerprint;
+import dev.retention.random.EnumDraws;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -217,7 +218,7 @@ class InteractionsTest {
     @MethodSource("seeds")
     void builder_matchesNaiveReference(long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
-        Duplicates policy = Duplicates.values()[rnd.nextInt(3)];
+        Duplicates policy = EnumDraws.any(Duplicates.class, rnd);
         boolean textUsers = rnd.nextBoolean();
         int users = 1 + rnd.nextInt(12);
         int items = 1 + rnd.nextInt(12);
@@ -309,7 +310,7 @@ class InteractionsTest {
         assertEquals(values.size(), x.size(), where);
         for (int e = 0; e < x.size(); e++) {
             if (e > 0) {
-                assertTrue(x.user(e - 1) < x.user(e) || x.user(e - 1) == x.user(e) && x.item(e - 1) < x.item(e),
+                assertTrue(x.user(e - 1) < x.user(e) || (x.user(e - 1) == x.user(e) && x.item(e - 1) < x.item(e)),
                         where + ": entry " + e + " out of order");
             }
             List<String> key = List.of(x.users().id(x.user(e)), x.items().id(x.item(e)));

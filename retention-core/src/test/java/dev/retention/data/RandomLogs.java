@@ -2,6 +2,7 @@ package dev.retention.data;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -111,7 +112,7 @@ final class RandomLogs {
     /** What the reference expects of a log built from {@code raw}. */
     static final class Expected {
         final List<Line> lines = new ArrayList<>();
-        final long[] skipped = new long[SkipReason.values().length];
+        final Map<SkipReason, Long> skipped = new EnumMap<>(SkipReason.class);
         long read;
     }
 
@@ -124,7 +125,7 @@ final class RandomLogs {
             e.read++;
             SkipReason why = reason(r, rules);
             if (why != null) {
-                e.skipped[why.ordinal()]++;
+                e.skipped.merge(why, 1L, Long::sum);
                 continue;
             }
             double q = r.quantity();
@@ -159,7 +160,7 @@ final class RandomLogs {
             if (buyers.contains(l.customer())) {
                 e.lines.add(l);
             } else {
-                e.skipped[SkipReason.CANCELLATION.ordinal()]++;
+                e.skipped.merge(SkipReason.CANCELLATION, 1L, Long::sum);
             }
         }
         Comparator<String> byId = naturalOrder(e.lines.stream().map(Line::customer).toList());

@@ -40,11 +40,13 @@ class GenericCsvReaderTest {
 
     @Test
     void read_oneOrderPerLineWithAmounts_usesLineNumbersAsOrderIds() throws IOException {
-        String csv = "date;customer;total\n"
-                + "2011-01-02;A;10.5\n"
-                + "2011-01-03;B;7\n"
-                + "2011-01-03;;3\n"
-                + "2011-01-04;A;-2\n";
+        String csv = """
+                date;customer;total
+                2011-01-02;A;10.5
+                2011-01-03;B;7
+                2011-01-03;;3
+                2011-01-04;A;-2
+                """;
         GenericCsvFormat format = GenericCsvFormat.of("customer", "date", "yyyy-MM-dd", "total").withSeparator(';');
         TransactionLog log = GenericCsvReader.read(new StringReader(csv), "mem", format, ReadOptions.defaults());
 

@@ -90,8 +90,12 @@ class MovieLensReaderTest {
 
     @Test
     void readRatingsCsv_withoutTimestamp_givesTimeZero() throws IOException {
-        Interactions r = RatingsCsvReader.read(new StringReader("user,item,rating\nalice,book,4\nbob,book,2\n"
-                + "alice,book,5\n"), "mem", ReadOptions.defaults());
+        Interactions r = RatingsCsvReader.read(new StringReader("""
+                user,item,rating
+                alice,book,4
+                bob,book,2
+                alice,book,5
+                """), "mem", ReadOptions.defaults());
         assertEquals(2, r.size());
         assertEquals(1, r.duplicatesResolved());
         assertEquals(5f, r.value(entry(r, "alice", "book")));

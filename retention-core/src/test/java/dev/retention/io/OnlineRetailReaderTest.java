@@ -131,7 +131,7 @@ class OnlineRetailReaderTest {
     void read_columnsInAnyOrderWithExtraColumns_givesSameLog() throws IOException {
         StringBuilder sb = new StringBuilder("Country,Extra,CustomerID,UnitPrice,InvoiceDate,Quantity,Description,"
                 + "StockCode,InvoiceNo\n");
-        String[] lines = SMALL.split("\n");
+        String[] lines = SMALL.lines().toArray(String[]::new);
         for (int i = 1; i < lines.length; i++) {
             List<String> f = splitSimple(lines[i]);
             sb.append(String.join(",", f.get(7), "x", f.get(6), f.get(5), f.get(4), f.get(3), quote(f.get(2)),

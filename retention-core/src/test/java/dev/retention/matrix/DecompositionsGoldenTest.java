@@ -83,7 +83,16 @@ class DecompositionsGoldenTest {
         assertColumnsMatchUpToSign(ref.v, svd.v(), cols, p, "V");
     }
 
-    private record Reference(double[] s, double[] u, double[] v) {
+    private static final class Reference {
+        private final double[] s;
+        private final double[] u;
+        private final double[] v;
+
+        Reference(double[] s, double[] u, double[] v) {
+            this.s = s;
+            this.u = u;
+            this.v = v;
+        }
     }
 
     /** EJML's compact SVD, sorted descending with its vectors. */

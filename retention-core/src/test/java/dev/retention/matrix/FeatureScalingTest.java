@@ -1,6 +1,7 @@
 package dev.retention.matrix;
 
 import dev.retention.model.ModelFile;
+import dev.retention.random.EnumDraws;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -35,7 +36,7 @@ class FeatureScalingTest {
     @MethodSource("seeds")
     void apply_rowByRowEqualsTheMatrixAndInvertUndoesIt(long seed) throws Exception {
         SplittableRandom rnd = new SplittableRandom(seed);
-        FeatureScaling.Kind kind = FeatureScaling.Kind.values()[(int) (seed % 4)];
+        FeatureScaling.Kind kind = EnumDraws.at(FeatureScaling.Kind.class, seed);
         double[][] x = DenseMatrixTest.random(rnd);
         for (double[] row : x) {
             for (int j = 0; j < row.length; j++) {

@@ -14,10 +14,44 @@ final class RandomMatrices {
     enum Kind { ONE_BY_ONE, TALL, SQUARE, WIDE, LOW_RANK, ZERO_AND_REPEATED_COLUMNS, ZERO, HUGE, TINY, GRADED }
 
     /** A row-major {@code rows x cols} matrix and where it came from. */
-    record Case(long seed, Kind kind, int rows, int cols, double[] a) {
+    static final class Case {
+        private final long seed;
+        private final Kind kind;
+        private final int rows;
+        private final int cols;
+        private final double[] a;
+
+        Case(long seed, Kind kind, int rows, int cols, double[] a) {
+            this.seed = seed;
+            this.kind = kind;
+            this.rows = rows;
+            this.cols = cols;
+            this.a = a;
+        }
+
         @Override
         public String toString() {
             return "seed=" + seed + " (" + kind + ", " + rows + " x " + cols + ")";
+        }
+
+        public long seed() {
+            return seed;
+        }
+
+        public Kind kind() {
+            return kind;
+        }
+
+        public int rows() {
+            return rows;
+        }
+
+        public int cols() {
+            return cols;
+        }
+
+        public double[] a() {
+            return a;
         }
     }
 

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -125,7 +126,7 @@ class ModelFileTest {
         assertTrue(e.getMessage().startsWith("model.zip: not a Retention model file (magic number 0x504B0304"),
                 e.getMessage());
 
-        e = assertThrows(ModelFormatException.class, () -> ModelFile.parse("RTNM".getBytes(), "tiny"));
+        e = assertThrows(ModelFormatException.class, () -> ModelFile.parse("RTNM".getBytes(StandardCharsets.US_ASCII), "tiny"));
         assertEquals("tiny: not a model file: 4 bytes is shorter than the 20-byte header and checksum",
                 e.getMessage());
         assertThrows(ModelFormatException.class, () -> ModelFile.parse(new byte[0], "empty"));
@@ -303,7 +304,7 @@ class ModelFileTest {
     @Test
     void write_replacesAnExistingFile(@TempDir Path dir) throws IOException {
         Path path = dir.resolve("m");
-        Files.write(path, "old content that is not a model".getBytes());
+        Files.write(path, "old content that is not a model".getBytes(StandardCharsets.US_ASCII));
         ModelFile.writer("new").putInt("k", 7).write(path);
         assertEquals(7, ModelFile.read(path).requireType("new").intValue("k"));
         try (Stream<Path> files = Files.list(dir)) {

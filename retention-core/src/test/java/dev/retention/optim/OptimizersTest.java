@@ -220,7 +220,15 @@ class OptimizersTest {
     }
 
     /** A random strictly convex quadratic 0.5 x'Ax - b'x with A = M'M + 0.1 I, in 1..30 dimensions. */
-    record Quadratic(double[][] a, double[] b) implements DifferentiableFunction {
+    static final class Quadratic implements DifferentiableFunction {
+        private final double[][] a;
+        private final double[] b;
+
+        Quadratic(double[][] a, double[] b) {
+            this.a = a;
+            this.b = b;
+        }
+
         static Quadratic random(long seed) {
             return random(seed, false);
         }
@@ -264,6 +272,14 @@ class OptimizersTest {
                 f += 0.5 * x[i] * ax - b[i] * x[i];
             }
             return f;
+        }
+
+        public double[][] a() {
+            return a;
+        }
+
+        public double[] b() {
+            return b;
         }
     }
 

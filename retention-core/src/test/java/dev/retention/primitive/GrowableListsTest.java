@@ -76,7 +76,7 @@ class GrowableListsTest {
 
     private static Subject floats(int capacity) {
         FloatList list = capacity == DEFAULT ? new FloatList() : new FloatList(capacity);
-        return new Subject("FloatList", v -> (long) (float) v, v -> list.add(v), i -> (long) list.get(i), null, null,
+        return new Subject("FloatList", v -> (long) (float) v, v -> list.add((float) v), i -> (long) list.get(i), null, null,
                 list::clear, list::size, () -> asLongs(list.toArray()));
     }
 

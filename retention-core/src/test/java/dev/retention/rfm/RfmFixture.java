@@ -239,8 +239,8 @@ final class RfmFixture {
 
     static TransactionLog log() {
         TransactionLog.Builder b = TransactionLog.builder();
-        for (String line : LINES.strip().split("\\n")) {
-            String[] f = line.strip().split(",");
+        for (String line : LINES.strip().lines().toList()) {
+            String[] f = line.strip().split(",", -1);
             long t = LocalDateTime.parse(f[3]).toEpochSecond(ZoneOffset.UTC);
             b.add(f[0], f[1], f[2], t, Double.parseDouble(f[4]), Double.parseDouble(f[5]));
         }

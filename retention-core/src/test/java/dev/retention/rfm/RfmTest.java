@@ -6,7 +6,6 @@ import dev.retention.matrix.DenseMatrix;
 import dev.retention.matrix.FeatureScaling;
 import dev.retention.model.FitControl;
 import dev.retention.model.FitSummary;
-import dev.retention.model.Model;
 import dev.retention.model.ModelFile;
 import dev.retention.model.ModelFormatException;
 import dev.retention.model.Models;
@@ -57,11 +56,11 @@ class RfmTest {
     @Test
     void compute_matchesPandasOnHandMadeShop() {
         RfmTable t = table(RfmFixture.log());
-        String[] expected = RfmFixture.EXPECTED.strip().split("\n");
+        String[] expected = RfmFixture.EXPECTED.strip().lines().toArray(String[]::new);
         assertEquals(expected.length, t.size());
         assertEquals(RfmFixture.SNAPSHOT.toInstant(ZoneOffset.UTC), t.asOf());
         for (String line : expected) {
-            String[] e = line.strip().split(",");
+            String[] e = line.strip().split(",", -1);
             int row = t.rowOf(e[0]);
             assertTrue(row >= 0, "customer " + e[0]);
             assertEquals(Integer.parseInt(e[1]), t.recency(row), "recency of " + e[0]);
@@ -78,8 +77,8 @@ class RfmTest {
     @Test
     void compute_tiesEqual_matchesPandasMinRank() {
         RfmTable t = table(RfmFixture.log(), RfmOptions.defaults().withTies(RfmOptions.Ties.EQUAL));
-        for (String line : RfmFixture.EXPECTED.strip().split("\n")) {
-            String[] e = line.strip().split(",");
+        for (String line : RfmFixture.EXPECTED.strip().lines().toArray(String[]::new)) {
+            String[] e = line.strip().split(",", -1);
             assertEquals(Integer.parseInt(e[7]), t.f(t.rowOf(e[0])), "tie-respecting F of " + e[0]);
         }
     }
@@ -316,7 +315,7 @@ class RfmTest {
         RfmTable t = table(RfmFixture.log());
         StringWriter w = new StringWriter();
         t.writeCsv(w);
-        String[] lines = w.toString().split("\n");
+        String[] lines = w.toString().lines().toArray(String[]::new);
         assertEquals("customer,recency_days,frequency,monetary,r,f,m,rfm_score,segment", lines[0]);
         assertEquals(t.size() + 1, lines.length);
         int row = t.rowOf("7");
@@ -401,7 +400,7 @@ class RfmTest {
             assertTrue(loaded.table().isEmpty(), "the file holds no training table");
             assertEquals(model.score(12, 3, 99.5), loaded.score(12, 3, 99.5));
             assertEquals(options, loaded.options());
-            assertEquals(RfmModel.MODEL_TYPE, ((Model) Models.load(file)).modelType());
+            assertEquals(RfmModel.MODEL_TYPE, Models.load(file).modelType());
         }
     }
 

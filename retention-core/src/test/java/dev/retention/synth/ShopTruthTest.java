@@ -174,7 +174,7 @@ class ShopTruthTest {
             observed += next[c];
             squares += (next[c] - e[c]) * (next[c] - e[c]);
         }
-        assertEquals(expected, observed, 5 * Math.sqrt(squares), "purchases in the six months after the end");
+        assertEquals(expected, (double) observed, 5 * Math.sqrt(squares), "purchases in the six months after the end");
     }
 
     /** Undiscounted, the monthly sums telescope to the expected purchases of the whole horizon times the mean value. */

@@ -70,11 +70,12 @@ public final class CustomerSummary {
     }
 
     /**
-     * A summary of customers {@code 0..n-1} without monetary values (all 0).
+     * {@return a summary of customers {@code 0..n-1} without monetary values (all 0)}
      *
      * @param frequency repeat purchases {@code x} per customer; read, copied
      * @param recency   {@code t_x} per customer in {@code unit}s; read, copied
      * @param age       {@code T} per customer in {@code unit}s; read, copied
+     * @param unit      the time unit of {@code recency} and {@code age}
      * @throws IllegalArgumentException if the lengths differ or a row is invalid (see the class description)
      */
     public static CustomerSummary of(int[] frequency, double[] recency, double[] age, PeriodUnit unit) {
@@ -82,7 +83,7 @@ public final class CustomerSummary {
     }
 
     /**
-     * A summary from columns.
+     * {@return a summary from columns}
      *
      * @param ids       customer ids, one per row, or {@code null} for {@code 0..n-1}; read
      * @param frequency repeat purchases {@code x} per customer; read, copied
@@ -143,7 +144,7 @@ public final class CustomerSummary {
     }
 
     /**
-     * A copy with the given monetary values.
+     * {@return a copy with the given monetary values}
      *
      * @param monetary mean repeat purchase value per customer; read, copied; finite
      * @throws IllegalArgumentException if the length differs or a value is not finite
@@ -160,7 +161,7 @@ public final class CustomerSummary {
     }
 
     /**
-     * A copy with holdout purchases: what each customer bought in the {@code length} units after calibration.
+     * {@return a copy with holdout purchases: what each customer bought in the {@code length} units after calibration}
      *
      * @param purchases purchase periods per customer in the holdout, {@code >= 0}; read, copied
      * @param spend     total spend per customer in the holdout, finite; read, copied
@@ -185,7 +186,11 @@ public final class CustomerSummary {
                 unit, calibrationEnd, acquiredInHoldout);
     }
 
-    /** The summary of a whole log in days, without holdout; see {@link #from(TransactionLog, SummaryOptions)}. */
+    /**
+     * {@return the summary of a whole log in days, without holdout; see {@link #from(TransactionLog, SummaryOptions)}}
+     *
+     * @param log read
+     */
     public static CustomerSummary from(TransactionLog log) {
         return from(log, SummaryOptions.defaults());
     }
@@ -196,6 +201,7 @@ public final class CustomerSummary {
      *
      * @param log     read
      * @param options unit, calibration end and observation end
+     * @return one row per customer with a purchase before the calibration end
      * @throws IllegalArgumentException if the log has no purchase, a purchase falls after an explicit
      *                                  {@link SummaryOptions#observationEnd()}, or no customer's first purchase
      *                                  is on or before the calibration end
@@ -299,75 +305,96 @@ public final class CustomerSummary {
         return Math.floorDiv(epochSecond + offset, SECONDS_PER_DAY);
     }
 
-    /** Number of customers. */
+    /** {@return the number of customers} */
     public int size() {
         return frequency.length;
     }
 
-    /** The time unit of recency, age and holdout length. */
+    /** {@return the time unit of recency, age and holdout length} */
     public PeriodUnit unit() {
         return unit;
     }
 
-    /** The customers' ids (the ids {@code 0..n-1} for a summary built from arrays without ids). */
+    /** {@return the customers' ids (the ids {@code 0..n-1} for a summary built from arrays without ids)} */
     public IdIndex customers() {
         return ids == null ? IdIndex.identity(size()) : ids;
     }
 
-    /** The external id of customer {@code i}. */
+    /**
+     * {@return the external id of customer {@code i}}
+     *
+     * @param i customer, in [0, size())
+     */
     public String id(int i) {
         Objects.checkIndex(i, size());
         return ids == null ? Integer.toString(i) : ids.id(i);
     }
 
-    /** Repeat purchases {@code x} of customer {@code i}. */
+    /**
+     * {@return repeat purchases {@code x} of customer {@code i}}
+     *
+     * @param i customer, in [0, size())
+     */
     public int frequency(int i) {
         return frequency[i];
     }
 
-    /** Recency {@code t_x} of customer {@code i}, in units. */
+    /**
+     * {@return the recency {@code t_x} of customer {@code i}, in units}
+     *
+     * @param i customer, in [0, size())
+     */
     public double recency(int i) {
         return recency[i];
     }
 
-    /** Age {@code T} of customer {@code i}, in units. */
+    /**
+     * {@return the age {@code T} of customer {@code i}, in units}
+     *
+     * @param i customer, in [0, size())
+     */
     public double age(int i) {
         return age[i];
     }
 
-    /** Mean repeat purchase value of customer {@code i}; 0 without repeat purchases. */
+    /**
+     * {@return the mean repeat purchase value of customer {@code i}; 0 without repeat purchases}
+     *
+     * @param i customer, in [0, size())
+     */
     public double monetaryValue(int i) {
         return monetary[i];
     }
 
-    /** All frequencies, copied. */
+    /** {@return all frequencies, copied} */
     public int[] frequencies() {
         return frequency.clone();
     }
 
-    /** All recencies, copied. */
+    /** {@return all recencies, copied} */
     public double[] recencies() {
         return recency.clone();
     }
 
-    /** All ages, copied. */
+    /** {@return all ages, copied} */
     public double[] ages() {
         return age.clone();
     }
 
-    /** All monetary values, copied. */
+    /** {@return all monetary values, copied} */
     public double[] monetaryValues() {
         return monetary.clone();
     }
 
-    /** Whether holdout purchases are known. */
+    /** {@return whether holdout purchases are known} */
     public boolean hasHoldout() {
         return holdoutFrequency != null;
     }
 
     /**
-     * Purchase periods of customer {@code i} in the holdout period.
+     * {@return the purchase periods of customer {@code i} in the holdout period}
      *
+     * @param i customer, in [0, size())
      * @throws IllegalStateException if the summary has no holdout
      */
     public int holdoutFrequency(int i) {
@@ -376,8 +403,9 @@ public final class CustomerSummary {
     }
 
     /**
-     * Total spend of customer {@code i} in the holdout period.
+     * {@return the total spend of customer {@code i} in the holdout period}
      *
+     * @param i customer, in [0, size())
      * @throws IllegalStateException if the summary has no holdout
      */
     public double holdoutSpend(int i) {
@@ -385,7 +413,7 @@ public final class CustomerSummary {
         return holdoutSpend[i];
     }
 
-    /** Length of the holdout period in units; 0 without holdout. */
+    /** {@return the length of the holdout period in units; 0 without holdout} */
     public double holdoutLength() {
         return holdoutLength;
     }
@@ -396,17 +424,17 @@ public final class CustomerSummary {
         }
     }
 
-    /** The last calibration day when built from a log, else {@code null}. */
+    /** {@return the last calibration day when built from a log, else {@code null}} */
     public LocalDate calibrationEnd() {
         return calibrationEnd;
     }
 
-    /** Customers of the log whose first purchase came after calibration, left out of the summary. */
+    /** {@return customers of the log whose first purchase came after calibration, left out of the summary} */
     public int customersAcquiredInHoldout() {
         return acquiredInHoldout;
     }
 
-    /** The mean frequency {@code x}; 0 for an empty summary. */
+    /** {@return the mean frequency {@code x}; 0 for an empty summary} */
     public double meanFrequency() {
         double sum = 0;
         for (int v : frequency) {
@@ -415,7 +443,7 @@ public final class CustomerSummary {
         return frequency.length == 0 ? 0 : sum / frequency.length;
     }
 
-    /** The mean age {@code T}, in units; 0 for an empty summary. */
+    /** {@return the mean age {@code T}, in units; 0 for an empty summary} */
     public double meanAge() {
         double sum = 0;
         for (double v : age) {
@@ -424,7 +452,7 @@ public final class CustomerSummary {
         return age.length == 0 ? 0 : sum / age.length;
     }
 
-    /** Number of customers with at least one repeat purchase. */
+    /** {@return the number of customers with at least one repeat purchase} */
     public int repeatCustomers() {
         int count = 0;
         for (int v : frequency) {
@@ -434,8 +462,8 @@ public final class CustomerSummary {
     }
 
     /**
-     * What the fits of this summary were fitted on: {@code size()} rows, 4 columns, and a checksum of the
-     * frequencies, recencies, ages and monetary values, column after column. Computed in O(customers) when first
+     * {@return what the fits of this summary were fitted on: {@code size()} rows, 4 columns, and a checksum of the
+     * frequencies, recencies, ages and monetary values, column after column} Computed in O(customers) when first
      * asked for, then kept.
      */
     public DataFingerprint fingerprint() {

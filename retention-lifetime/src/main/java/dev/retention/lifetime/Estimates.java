@@ -33,12 +33,23 @@ import java.util.Objects;
  * @param penalizer      the L2 penalizer of the fit, finite and {@code >= 0}
  * @param evaluations    likelihood evaluations of the search, {@code >= 0}
  */
+@SuppressWarnings("ArrayRecordComponent") // arrays copied in and out; equals, hashCode, toString by content
 public record Estimates(String model, List<String> names, double[] values, double[] standardErrors,
                         double logLikelihood, int customers, double penalizer, int evaluations) {
 
     /**
      * Validates and copies.
      *
+     * @param model          the model's name, such as {@code "BG/NBD"}
+     * @param names          the parameter names, such as {@code r, alpha, a, b}; at least one, none blank
+     * @param values         the estimates, in the order of {@code names}; finite; copied
+     * @param standardErrors their standard errors, {@code >= 0} or {@code +Infinity} where they cannot be estimated;
+     *                       copied
+     * @param logLikelihood  the log-likelihood at the estimates without the penalty; {@code -Infinity} for given
+     *                       parameters; never NaN
+     * @param customers      the customers the model was fitted on, {@code >= 0} (0 for given parameters)
+     * @param penalizer      the L2 penalizer of the fit, finite and {@code >= 0}
+     * @param evaluations    likelihood evaluations of the search, {@code >= 0}
      * @throws IllegalArgumentException if a length differs or a value is out of its range (see the components)
      */
     public Estimates {
@@ -77,8 +88,9 @@ public record Estimates(String model, List<String> names, double[] values, doubl
     }
 
     /**
-     * The estimates of a model whose parameters were given (published ones) rather than fitted: standard errors
-     * {@code +Infinity}, log-likelihood {@code -Infinity}, no customers, no penalty, no evaluations.
+     * {@return the estimates of a model whose parameters were given (published ones) rather than fitted: standard
+     * errors
+     * {@code +Infinity}, log-likelihood {@code -Infinity}, no customers, no penalty, no evaluations}
      *
      * @param model  the model's name
      * @param names  the parameter names
@@ -91,21 +103,22 @@ public record Estimates(String model, List<String> names, double[] values, doubl
         return new Estimates(model, names, values, se, Double.NEGATIVE_INFINITY, 0, 0, 0);
     }
 
-    /** The estimates; a copy. */
+    /** {@return the estimates; a copy} */
     @Override
     public double[] values() {
         return values.clone();
     }
 
-    /** The standard errors; a copy. */
+    /** {@return the standard errors; a copy} */
     @Override
     public double[] standardErrors() {
         return standardErrors.clone();
     }
 
     /**
-     * The estimate of the named parameter.
+     * {@return the estimate of the named parameter}
      *
+     * @param name a parameter name of the model, such as {@code "alpha"}
      * @throws IllegalArgumentException if there is no such parameter
      */
     public double value(String name) {
@@ -113,8 +126,9 @@ public record Estimates(String model, List<String> names, double[] values, doubl
     }
 
     /**
-     * The standard error of the named parameter.
+     * {@return the standard error of the named parameter}
      *
+     * @param name a parameter name of the model, such as {@code "alpha"}
      * @throws IllegalArgumentException if there is no such parameter
      */
     public double standardError(String name) {
@@ -152,6 +166,7 @@ public record Estimates(String model, List<String> names, double[] values, doubl
      *
      * @param file  read
      * @param names the parameter names the model expects, in its order
+     * @return the estimates read
      * @throws ModelFormatException if a section is missing, the names differ, or a value is out of range (the
      *                              message names the file)
      */

@@ -22,6 +22,12 @@ public record HoldoutCheck(String model, PeriodUnit unit, double length, int cus
     /**
      * Validates.
      *
+     * @param model              the purchase model's name, such as {@code "BG/NBD"}
+     * @param unit               the unit of {@code length}
+     * @param length             the holdout length in units, {@code > 0}
+     * @param customers          the customers compared, {@code >= 0}
+     * @param actualPurchases    their purchases (purchase days) in the holdout, {@code >= 0}
+     * @param predictedPurchases the model's expected purchases of the same customers over the holdout, {@code >= 0}
      * @throws IllegalArgumentException if a number is out of its range
      */
     public HoldoutCheck {
@@ -46,6 +52,7 @@ public record HoldoutCheck(String model, PeriodUnit unit, double length, int cus
      *
      * @param model   the purchase model, fitted on the summary's calibration period; read
      * @param summary a summary with a holdout period, in the model's unit; read
+     * @return the expected and observed holdout purchases, per customer and in total
      * @throws IllegalArgumentException if the summary has no holdout period or its unit differs from the model's
      */
     public static HoldoutCheck compute(PurchaseModel model, CustomerSummary summary) {

@@ -19,24 +19,25 @@ public enum PeriodUnit {
         this.label = label;
     }
 
-    /** Days in one unit: 1 or 7. */
+    /** {@return days in one unit: 1 or 7} */
     public int days() {
         return days;
     }
 
-    /** The lower-case name used in files and on the command line: {@code day} or {@code week}. */
+    /** {@return the lower-case name used in files and on the command line: {@code day} or {@code week}} */
     public String label() {
         return label;
     }
 
-    /** Units in an average Gregorian month, 365.25 / 12 days: 30.4375 days or 4.348 weeks. */
+    /** {@return units in an average Gregorian month, 365.25 / 12 days: 30.4375 days or 4.348 weeks} */
     public double unitsPerMonth() {
         return 365.25 / 12 / days;
     }
 
     /**
-     * The unit named by its label.
+     * {@return the unit named by its label}
      *
+     * @param label {@code day} or {@code week}
      * @throws IllegalArgumentException if the label is not {@code day} or {@code week}
      */
     public static PeriodUnit parse(String label) {

@@ -18,20 +18,20 @@ import dev.retention.model.Model;
  */
 public interface PurchaseModel extends Model {
 
-    /** The model's name, for example {@code "BG/NBD"}. */
+    /** {@return the model's name, for example {@code "BG/NBD"}} */
     String name();
 
-    /** The time unit of ages, recencies, horizons and scale parameters. */
+    /** {@return the time unit of ages, recencies, horizons and scale parameters} */
     PeriodUnit unit();
 
-    /** The parameters in the model's order (for example {@code r, alpha, a, b}); a copy. */
+    /** {@return the parameters in the model's order (for example {@code r, alpha, a, b}); a copy} */
     double[] parameters();
 
-    /** The maximum-likelihood estimates with standard errors and log-likelihood (or the given parameters). */
+    /** {@return the maximum-likelihood estimates with standard errors and log-likelihood (or the given parameters)} */
     Estimates estimates();
 
     /**
-     * The probability that a customer with this history is still active at {@code T}.
+     * {@return the probability that a customer with this history is still active at {@code T}}
      *
      * @param frequency repeat purchases {@code x >= 0}
      * @param recency   {@code t_x}, in {@code [0, age]}; 0 when {@code frequency} is 0
@@ -41,7 +41,7 @@ public interface PurchaseModel extends Model {
     double probabilityAlive(int frequency, double recency, double age);
 
     /**
-     * Expected purchases in the next {@code t} units, {@code (T, T + t]}, of a customer with this history.
+     * {@return the expected purchases in the next {@code t} units, {@code (T, T + t]}, of a customer with this history}
      *
      * @param t         horizon, finite and {@code >= 0}
      * @param frequency repeat purchases {@code x >= 0}
@@ -52,7 +52,7 @@ public interface PurchaseModel extends Model {
     double expectedPurchases(double t, int frequency, double recency, double age);
 
     /**
-     * Expected repeat purchases {@code E[X(t)]} in the first {@code t} units of a new customer.
+     * {@return the expected repeat purchases {@code E[X(t)]} in the first {@code t} units of a new customer}
      *
      * @param t horizon, finite and {@code >= 0}
      * @throws IllegalArgumentException if {@code t} is negative or not finite
@@ -60,7 +60,7 @@ public interface PurchaseModel extends Model {
     double expectedPurchasesNewCustomer(double t);
 
     /**
-     * The log-likelihood of a customer base under this model's parameters. O(customers).
+     * {@return the log-likelihood of a customer base under this model's parameters} O(customers).
      *
      * @param summary read; must be in the model's unit
      * @throws IllegalArgumentException if the units differ
@@ -68,7 +68,7 @@ public interface PurchaseModel extends Model {
     double logLikelihood(CustomerSummary summary);
 
     /**
-     * {@link #probabilityAlive(int, double, double)} of every customer of a summary. O(customers).
+     * {@return {@link #probabilityAlive(int, double, double)} of every customer of a summary} O(customers).
      *
      * @param summary read; must be in the model's unit
      * @throws IllegalArgumentException if the units differ
@@ -83,7 +83,7 @@ public interface PurchaseModel extends Model {
     }
 
     /**
-     * {@link #expectedPurchases(double, int, double, double)} of every customer of a summary. O(customers).
+     * {@return {@link #expectedPurchases(double, int, double, double)} of every customer of a summary} O(customers).
      *
      * @param t       horizon, finite and {@code >= 0}
      * @param summary read; must be in the model's unit

@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -154,7 +155,7 @@ class CustomerSummaryTest {
                 PeriodUnit.DAY);
         assertEquals(2, a.fingerprint().rows());
         assertEquals(4, a.fingerprint().columns());
-        assertTrue(a.fingerprint() == a.fingerprint(), "cached");
+        assertSame(a.fingerprint(), a.fingerprint(), "cached");
         assertEquals(a.fingerprint(), same.fingerprint());
         assertFalse(a.fingerprint().equals(other.fingerprint()));
         assertFalse(a.fingerprint().equals(a.withMonetary(new double[] {7, 0}).fingerprint()));

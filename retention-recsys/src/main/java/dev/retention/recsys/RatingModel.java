@@ -56,7 +56,15 @@ public abstract class RatingModel implements RatingPredictor, Model {
     protected record Common(RatingScale scale, double globalMean, IdIndex users, IdIndex items,
                             FitSummary fitSummary) {
 
-        /** Checks the parts. */
+        /**
+         * Checks the parts.
+         *
+         * @param scale      the rating scale predictions are clipped to
+         * @param globalMean the fallback estimate, finite
+         * @param users      the user ids of the training data
+         * @param items      the item ids of the training data
+         * @param fitSummary what the fit did
+         */
         public Common {
             Objects.requireNonNull(scale, "scale");
             Objects.requireNonNull(users, "users");
@@ -68,7 +76,7 @@ public abstract class RatingModel implements RatingPredictor, Model {
         }
 
         /**
-         * The common parts of a model fitted on {@code train}.
+         * {@return the common parts of a model fitted on {@code train}}
          *
          * @param train      read: its scale, global mean and id indexes are kept
          * @param fitSummary what the fit did
@@ -77,18 +85,22 @@ public abstract class RatingModel implements RatingPredictor, Model {
             return new Common(train.scale(), train.globalMean(), train.users(), train.items(), fitSummary);
         }
 
-        /** Size of the user id space. */
+        /** {@return the size of the user id space} */
         public int userCount() {
             return users.size();
         }
 
-        /** Size of the item id space. */
+        /** {@return the size of the item id space} */
         public int itemCount() {
             return items.size();
         }
     }
 
-    /** Reads the model's own sections once the common ones are read. */
+    /**
+     * Reads the model's own sections once the common ones are read.
+     *
+     * @param <T> the model's class
+     */
     @FunctionalInterface
     protected interface SectionReader<T> {
         /**
@@ -96,6 +108,7 @@ public abstract class RatingModel implements RatingPredictor, Model {
          *
          * @param file   read
          * @param common the parts every rating model has
+         * @return the model
          * @throws ModelFormatException     if a section is missing or malformed
          * @throws IllegalArgumentException if the model's constructor or options reject a value (reported
          *                                  as a {@link ModelFormatException} naming the file)
@@ -127,12 +140,21 @@ public abstract class RatingModel implements RatingPredictor, Model {
     }
 
     /**
-     * The unclipped estimate, or {@link Double#NaN} when the model cannot predict; then
-     * {@link #impossibleReason} says why. Must be thread-safe and must not log.
+     * {@return the unclipped estimate, or {@link Double#NaN} when the model cannot predict; then
+     * {@link #impossibleReason} says why} Must be thread-safe and must not log.
+     *
+     * @param user dense user index
+     * @param item dense item index
      */
     protected abstract double unclippedEstimate(int user, int item);
 
-    /** Why {@link #unclippedEstimate} returned NaN for this pair. */
+    /**
+     * Why {@link #unclippedEstimate} returned NaN for this pair.
+     *
+     * @param user dense user index
+     * @param item dense item index
+     * @return one sentence, for the prediction's details
+     */
     protected abstract String impossibleReason(int user, int item);
 
     /**
@@ -144,12 +166,14 @@ public abstract class RatingModel implements RatingPredictor, Model {
     protected abstract void writeSections(ModelFile.Writer file);
 
     /**
-     * Whether {@code other}, a model of the same class with the same common parts, has the same options and
-     * parameters (the number of threads aside).
+     * {@return whether {@code other}, a model of the same class with the same common parts, has the same options and
+     * parameters (the number of threads aside)}
+     *
+     * @param other a model of the same class
      */
     protected abstract boolean sameParameters(RatingModel other);
 
-    /** A hash of what {@link #sameParameters} compares. */
+    /** {@return a hash of what {@link #sameParameters} compares} */
     protected abstract int parameterHash();
 
     /**
@@ -173,8 +197,10 @@ public abstract class RatingModel implements RatingPredictor, Model {
      * ({@link IllegalArgumentException}, or an index out of range) is turned into a
      * {@link ModelFormatException} naming the file and the model type.
      *
+     * @param <T>    the model's class
      * @param file   read
      * @param reader builds the model
+     * @return the model
      * @throws ModelFormatException if a section is missing, malformed or holds a refused value
      */
     protected static <T extends RatingModel> T readModel(ModelFile file, SectionReader<T> reader)
@@ -193,7 +219,12 @@ public abstract class RatingModel implements RatingPredictor, Model {
         }
     }
 
-    /** Adds training ratings (the users x items matrix) as the {@code ratings_*} sections. */
+    /**
+     * Adds training ratings (the users x items matrix) as the {@code ratings_*} sections.
+     *
+     * @param file    written: the sections are added
+     * @param ratings read: the training ratings
+     */
     protected static void putRatings(ModelFile.Writer file, Ratings ratings) {
         ratings.byUser().writeTo(file, "ratings");
     }
@@ -201,6 +232,9 @@ public abstract class RatingModel implements RatingPredictor, Model {
     /**
      * Reads training ratings written by {@link #putRatings}, on the common scale and id indexes.
      *
+     * @param file   read
+     * @param common the parts every rating model has
+     * @return the ratings read
      * @throws ModelFormatException if the matrix is malformed or does not match the id spaces
      */
     protected static Ratings readRatings(ModelFile file, Common common) throws ModelFormatException {
@@ -227,17 +261,17 @@ public abstract class RatingModel implements RatingPredictor, Model {
         return fitSummary;
     }
 
-    /** Mean of the training ratings, the fallback estimate. */
+    /** {@return the mean of the training ratings, the fallback estimate} */
     public final double globalMean() {
         return globalMean;
     }
 
-    /** The user ids of the training data: dense user index {@code u} is {@code users().id(u)}. */
+    /** {@return the user ids of the training data: dense user index {@code u} is {@code users().id(u)}} */
     public final IdIndex users() {
         return users;
     }
 
-    /** The item ids of the training data: dense item index {@code i} is {@code items().id(i)}. */
+    /** {@return the item ids of the training data: dense item index {@code i} is {@code items().id(i)}} */
     public final IdIndex items() {
         return items;
     }
@@ -276,7 +310,11 @@ public abstract class RatingModel implements RatingPredictor, Model {
         }
     }
 
-    /** Checks the length of a score array. */
+    /**
+     * Checks the length of a score array.
+     *
+     * @param out the scores, one per item
+     */
     protected final void checkScores(double[] out) {
         Objects.requireNonNull(out, "out");
         if (out.length != items.size()) {
@@ -295,6 +333,9 @@ public abstract class RatingModel implements RatingPredictor, Model {
         return items.size();
     }
 
+    // by class, not instanceof: the hierarchy is open (a subclass elsewhere may reuse a model type), and
+    // sameParameters may only compare two models of one class
+    @SuppressWarnings("EqualsGetClass")
     @Override
     public final boolean equals(Object o) {
         if (this == o) {
@@ -314,8 +355,8 @@ public abstract class RatingModel implements RatingPredictor, Model {
     }
 
     /**
-     * The lines of a small table of the {@code count} largest values, by external id, largest first (ties to
-     * the smaller index), for the {@code toString()} of the models.
+     * {@return the lines of a small table of the {@code count} largest values, by external id, largest first (ties to
+     * the smaller index), for the {@code toString()} of the models}
      *
      * @param title  the table's title
      * @param ids    the ids of the values' indexes

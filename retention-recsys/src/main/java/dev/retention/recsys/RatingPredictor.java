@@ -7,22 +7,27 @@ package dev.retention.recsys;
  */
 public interface RatingPredictor {
 
-    /** The name of the algorithm, such as {@code "KNNWithMeans"}. */
+    /** {@return the name of the algorithm, such as {@code "KNNWithMeans"}} */
     String name();
 
-    /** The rating scale predictions are clipped to. */
+    /** {@return the rating scale predictions are clipped to} */
     RatingScale scale();
 
     /**
-     * The predicted rating of {@code user} for {@code item}, clipped to the scale; the global mean of
-     * the training data when the model cannot predict (see {@link #predict}). Never NaN.
+     * {@return the predicted rating of {@code user} for {@code item}, clipped to the scale; the global mean of
+     * the training data when the model cannot predict (see {@link #predict})} Never NaN.
      *
      * @param user dense user index; any int (unknown users fall back)
      * @param item dense item index; any int (unknown items fall back)
      */
     double estimate(int user, int item);
 
-    /** The prediction with the reason when it had to fall back. */
+    /**
+     * {@return the prediction with the reason when it had to fall back}
+     *
+     * @param user dense user index; any int (unknown users fall back)
+     * @param item dense item index; any int (unknown items fall back)
+     */
     Prediction predict(int user, int item);
 
     /**
@@ -30,13 +35,14 @@ public interface RatingPredictor {
      * estimate, or the fallback where impossible. O(items x cost of one estimate) unless a model does
      * better.
      *
+     * @param user dense user index; any int (unknown users fall back)
      * @param out written; length {@link #itemCount()}
      */
     void scoreItems(int user, double[] out);
 
-    /** Size of the user id space the model was fitted in. */
+    /** {@return the size of the user id space the model was fitted in} */
     int userCount();
 
-    /** Size of the item id space the model was fitted in. */
+    /** {@return the size of the item id space the model was fitted in} */
     int itemCount();
 }

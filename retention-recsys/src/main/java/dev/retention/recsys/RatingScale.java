@@ -18,7 +18,12 @@ public record RatingScale(double min, double max) {
         DROP
     }
 
-    /** Validates the scale. */
+    /**
+     * Validates the scale.
+     *
+     * @param min lowest rating, finite
+     * @param max highest rating, finite, {@code > min}
+     */
     public RatingScale {
         if (!Double.isFinite(min) || !Double.isFinite(max) || !(min < max)) {
             throw new IllegalArgumentException("rating scale must have finite min < max, got [" + min + ", " + max
@@ -26,17 +31,25 @@ public record RatingScale(double min, double max) {
         }
     }
 
-    /** The 1..5 scale of MovieLens. */
+    /** {@return the 1..5 scale of MovieLens} */
     public static RatingScale oneToFive() {
         return new RatingScale(1, 5);
     }
 
-    /** Whether {@code rating} lies in the scale. */
+    /**
+     * {@return whether {@code rating} lies in the scale}
+     *
+     * @param rating a rating
+     */
     public boolean contains(double rating) {
         return rating >= min && rating <= max;
     }
 
-    /** {@code rating} moved into the scale. */
+    /**
+     * {@return {@code rating} moved into the scale}
+     *
+     * @param rating a rating
+     */
     public double clip(double rating) {
         return rating < min ? min : rating > max ? max : rating;
     }

@@ -51,8 +51,8 @@ public final class Ratings {
     }
 
     /**
-     * Ratings from interactions read by the readers of {@code dev.retention.io}, keeping their id
-     * indexes and their count of resolved duplicates. O(n).
+     * {@return ratings from interactions read by the readers of {@code dev.retention.io}, keeping their id
+     * indexes and their count of resolved duplicates} O(n).
      *
      * @param interactions read; one entry per (user, item), as the readers make them
      * @param scale        the declared scale
@@ -92,12 +92,15 @@ public final class Ratings {
     }
 
     /**
-     * Ratings given by dense indexes, for tests and callers that index their own ids (ids are
-     * {@code 0..userCount-1} and {@code 0..itemCount-1}).
+     * {@return ratings given by dense indexes, for tests and callers that index their own ids (ids are
+     * {@code 0..userCount-1} and {@code 0..itemCount-1})}
      *
+     * @param userCount number of users, &gt;= 0
+     * @param itemCount number of items, &gt;= 0
      * @param user  read; each in {@code [0, userCount)}
      * @param item  read; each in {@code [0, itemCount)}
      * @param value read; each finite and in the scale
+     * @param scale     the declared scale
      * @throws IllegalArgumentException if lengths differ, an index is out of range, a rating is outside
      *                                  the scale, or a (user, item) pair occurs twice
      */
@@ -119,9 +122,9 @@ public final class Ratings {
     }
 
     /**
-     * Ratings held by a user x item matrix (rows are users, columns items, each stored entry one
+     * {@return ratings held by a user x item matrix (rows are users, columns items, each stored entry one
      * rating), with dense ids {@code 0..rows-1} and {@code 0..cols-1}; the matrix is kept, not copied
-     * (it is immutable). O(nnz) for the check and the transpose.
+     * (it is immutable)} O(nnz) for the check and the transpose.
      *
      * @param byUser read; every stored value in the scale
      * @param scale  the declared scale
@@ -133,8 +136,8 @@ public final class Ratings {
     }
 
     /**
-     * Ratings held by a user x item matrix with the external ids of its rows and columns, as a model file
-     * stores them; the matrix and the id indexes are kept, not copied (they are immutable). O(nnz).
+     * {@return ratings held by a user x item matrix with the external ids of its rows and columns, as a model file
+     * stores them; the matrix and the id indexes are kept, not copied (they are immutable)} O(nnz).
      *
      * @param byUser read; every stored value in the scale
      * @param scale  the declared scale
@@ -165,10 +168,11 @@ public final class Ratings {
     }
 
     /**
-     * Implicit ratings from purchases: for each customer and item, the number of the customer's orders that
+     * {@return the implicit ratings from purchases: for each customer and item, the number of the customer's orders
+     * that
      * hold the item ({@link Interactions.ImplicitValue#ORDERS}; cancellations and lines without an item are
      * left out), on the scale {@code [0, largest count]} (at least {@code [0, 1]}), with the log's customer and
-     * item ids. Such a scale only bounds rating estimates; top-N recommenders rank the unclipped scores.
+     * item ids} Such a scale only bounds rating estimates; top-N recommenders rank the unclipped scores.
      * O(lines).
      *
      * @param log read; must have items
@@ -185,7 +189,7 @@ public final class Ratings {
     }
 
     /**
-     * The ratings at the given entries, with the same id indexes and scale (a fold of the data). O(n).
+     * {@return the ratings at the given entries, with the same id indexes and scale (a fold of the data)} O(n).
      *
      * @param entries read; entry positions of this object, each in {@code [0, size())}, distinct
      */
@@ -209,7 +213,7 @@ public final class Ratings {
         return new Ratings(users, items, scale, m, 0, 0);
     }
 
-    /** The user of every entry, a new array. */
+    /** {@return the user of every entry, a new array} */
     public int[] userOfEntry() {
         int[] u = new int[size()];
         for (int x = 0; x < userCount(); x++) {
@@ -218,85 +222,101 @@ public final class Ratings {
         return u;
     }
 
-    /** Number of ratings. */
+    /** {@return the number of ratings} */
     public int size() {
         return byUser.nnz();
     }
 
-    /** Number of users of the id space (some may have no rating here). */
+    /** {@return the number of users of the id space (some may have no rating here)} */
     public int userCount() {
         return byUser.rows();
     }
 
-    /** Number of items of the id space (some may have no rating here). */
+    /** {@return the number of items of the id space (some may have no rating here)} */
     public int itemCount() {
         return byUser.cols();
     }
 
-    /** User ids. */
+    /** {@return the user ids} */
     public IdIndex users() {
         return users;
     }
 
-    /** Item ids. */
+    /** {@return the item ids} */
     public IdIndex items() {
         return items;
     }
 
-    /** The declared scale. */
+    /** {@return the declared scale} */
     public RatingScale scale() {
         return scale;
     }
 
-    /** Mean of all ratings, 0 when there are none. */
+    /** {@return the mean of all ratings, 0 when there are none} */
     public double globalMean() {
         return globalMean;
     }
 
-    /** The ratings as a user x item CSR matrix; entry {@code p} of this object is position {@code p}. */
+    /** {@return the ratings as a user x item CSR matrix; entry {@code p} of this object is position {@code p}} */
     public CsrMatrix byUser() {
         return byUser;
     }
 
-    /** The ratings as an item x user CSR matrix. */
+    /** {@return the ratings as an item x user CSR matrix} */
     public CsrMatrix byItem() {
         return byItem;
     }
 
-    /** The item of entry {@code p}. */
+    /**
+     * {@return the item of entry {@code p}}
+     *
+     * @param p entry, in [0, size())
+     */
     public int item(int p) {
         return byUser.columnIndex(p);
     }
 
-    /** The rating of entry {@code p}. */
+    /**
+     * {@return the rating of entry {@code p}}
+     *
+     * @param p entry, in [0, size())
+     */
     public float value(int p) {
         return byUser.value(p);
     }
 
-    /** Whether user {@code u} is in the id space and has at least one rating here. */
+    /**
+     * {@return whether user {@code u} is in the id space and has at least one rating here}
+     *
+     * @param u dense user index
+     */
     public boolean knowsUser(int u) {
         return u >= 0 && u < userCount() && byUser.rowLength(u) > 0;
     }
 
-    /** Whether item {@code i} is in the id space and has at least one rating here. */
+    /**
+     * {@return whether item {@code i} is in the id space and has at least one rating here}
+     *
+     * @param i dense item index
+     */
     public boolean knowsItem(int i) {
         return i >= 0 && i < itemCount() && byItem.rowLength(i) > 0;
     }
 
-    /** Duplicate (user, item) pairs the reader resolved by keeping the last (0 for subsets). */
+    /** {@return duplicate (user, item) pairs the reader resolved by keeping the last (0 for subsets)} */
     public long duplicatesResolved() {
         return duplicatesResolved;
     }
 
-    /** Ratings left out because they were outside the scale (policy {@code DROP}). */
+    /** {@return ratings left out because they were outside the scale (policy {@code DROP})} */
     public long droppedOutOfScale() {
         return droppedOutOfScale;
     }
 
     /**
-     * The fingerprint of these ratings for a fit summary: {@link #size()} rows of three columns (user,
+     * {@return the fingerprint of these ratings for a fit summary: {@link #size()} rows of three columns (user,
      * item, rating), the checksum over the sizes of the id spaces, the scale, then every rating as (user,
-     * item, value bits) in entry order. Computed once, O(n), then kept.
+     * item, value bits) in entry order} Computed once, O(n), then kept.
      */
     public DataFingerprint fingerprint() {
         DataFingerprint f = fingerprint;

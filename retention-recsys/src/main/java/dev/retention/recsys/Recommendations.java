@@ -58,47 +58,63 @@ public final class Recommendations {
         this.scores = scores.clone();
     }
 
-    /** The dense user index. */
+    /** {@return the dense user index} */
     public int user() {
         return user;
     }
 
-    /** The user's external id. */
+    /** {@return the user's external id} */
     public String userId() {
         return users.id(user);
     }
 
-    /** Number of items. */
+    /** {@return the number of items} */
     public int size() {
         return itemIndexes.length;
     }
 
-    /** The dense item indexes, best first; a copy. */
+    /** {@return the dense item indexes, best first; a copy} */
     public int[] items() {
         return itemIndexes.clone();
     }
 
-    /** The dense index of the item at rank {@code t} (0 is the best). */
+    /**
+     * {@return the dense index of the item at rank {@code t} (0 is the best)}
+     *
+     * @param t rank, in [0, size())
+     */
     public int item(int t) {
         return itemIndexes[Objects.checkIndex(t, itemIndexes.length)];
     }
 
-    /** The external id of the item at rank {@code t}. */
+    /**
+     * {@return the external id of the item at rank {@code t}}
+     *
+     * @param t rank, in [0, size())
+     */
     public String itemId(int t) {
         return items.id(item(t));
     }
 
-    /** The scores, best first; a copy. */
+    /** {@return the scores, best first; a copy} */
     public float[] scores() {
         return scores.clone();
     }
 
-    /** The score of the item at rank {@code t}. */
+    /**
+     * {@return the score of the item at rank {@code t}}
+     *
+     * @param t rank, in [0, size())
+     */
     public float score(int t) {
         return scores[Objects.checkIndex(t, scores.length)];
     }
 
-    /** Whether the dense item index is among the recommendations. O(size). */
+    /**
+     * {@return whether the dense item index is among the recommendations} O(size).
+     *
+     * @param item dense item index
+     */
     public boolean contains(int item) {
         for (int i : itemIndexes) {
             if (i == item) {

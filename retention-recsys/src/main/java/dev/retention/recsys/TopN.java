@@ -14,7 +14,7 @@ public final class TopN {
     }
 
     /**
-     * The {@code n} best unseen items for {@code user}.
+     * {@return the {@code n} best unseen items for {@code user}}
      *
      * @param model read
      * @param seen  read; the user's ratings here are excluded (usually the training data)

@@ -85,10 +85,10 @@ class ModelFileRoundTripTest {
     @MethodSource("seeds")
     void knn_anyVariantMeasureAndRepresentation_roundTrips(long seed, @TempDir Path dir) throws IOException {
         SplittableRandom rnd = new SplittableRandom(seed);
-        KnnVariant variant = KnnVariant.values()[(int) (seed % 4)];
-        SimilarityMeasure measure = SimilarityMeasure.values()[(int) (seed / 4 % 6)];
+        KnnVariant variant = EnumDraws.at(KnnVariant.class, seed);
+        SimilarityMeasure measure = EnumDraws.at(SimilarityMeasure.class, seed / EnumDraws.count(KnnVariant.class));
         SimilarityOptions.Representation representation =
-                SimilarityOptions.Representation.values()[rnd.nextInt(3)];
+                EnumDraws.any(SimilarityOptions.Representation.class, rnd);
         KnnOptions o = KnnOptions.defaults().withVariant(variant).withUserBased(seed / 24 % 2 == 0)
                 .withK(1 + rnd.nextInt(5)).withMinK(1 + rnd.nextInt(3))
                 .withSimilarity(SimilarityOptions.defaults().withMeasure(measure).withRepresentation(representation)
@@ -111,7 +111,7 @@ class ModelFileRoundTripTest {
         int rank = 1 + (int) (seed % Math.min(r.userCount(), r.itemCount()));
         assertRoundTrip(seed, PureSvd.fit(r, SvdOptions.defaults().withRank(rank).withSeed(seed)), PureSvdModel.class,
                 dir);
-        PopularityOptions.Measure measure = PopularityOptions.Measure.values()[(int) (seed % 2)];
+        PopularityOptions.Measure measure = EnumDraws.at(PopularityOptions.Measure.class, seed);
         assertRoundTrip(seed, Popularity.fit(r, new PopularityOptions(measure)), PopularityModel.class, dir);
     }
 

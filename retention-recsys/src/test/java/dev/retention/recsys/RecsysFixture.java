@@ -11,7 +11,7 @@ public final class RecsysFixture {
     }
 
     /** (user, item, rating) triples. */
-    public static final int[][] RATINGS = {
+    private static final int[][] RATINGS = {
             {0, 0, 5}, {0, 1, 3}, {0, 2, 4}, {0, 4, 1},
             {1, 0, 4}, {1, 2, 5}, {1, 3, 2},
             {2, 1, 1}, {2, 2, 2}, {2, 3, 5}, {2, 4, 4},
@@ -35,7 +35,8 @@ public final class RecsysFixture {
     }
 
     /** Asserts that a model's estimates equal a golden table within the tolerance. */
-    public static void assertTable(double[][] expected, RatingPredictor model, double tolerance) {
+    public static void assertTable(Golden golden, RatingPredictor model, double tolerance) {
+        double[][] expected = golden.table;
         for (int u = 0; u < expected.length; u++) {
             for (int i = 0; i < expected[u].length; i++) {
                 org.junit.jupiter.api.Assertions.assertEquals(expected[u][i], model.estimate(u, i), tolerance,
@@ -44,7 +45,31 @@ public final class RecsysFixture {
         }
     }
 
-    public static final double[][] BASELINEALS = {
+    /** A golden table, one per model and options; the table itself is not handed out (arrays are mutable). */
+    public static final class Golden {
+        public static final Golden BASELINEALS = new Golden(RecsysFixture.BASELINEALS);
+        public static final Golden BASELINESGD = new Golden(RecsysFixture.BASELINESGD);
+        public static final Golden BASICUSERMSDK2MINK2 = new Golden(RecsysFixture.BASICUSERMSDK2MINK2);
+        public static final Golden MEANSUSERCOSINEK3 = new Golden(RecsysFixture.MEANSUSERCOSINEK3);
+        public static final Golden MEANSITEMPEARSONBASELINEK40 = new Golden(RecsysFixture.MEANSITEMPEARSONBASELINEK40);
+        public static final Golden ZSCOREITEMPEARSONK2 = new Golden(RecsysFixture.ZSCOREITEMPEARSONK2);
+        public static final Golden BASELINEUSERPEARSONBASELINEK3 = new Golden(RecsysFixture.BASELINEUSERPEARSONBASELINEK3);
+        public static final Golden BASELINEITEMMSDK40MINK3 = new Golden(RecsysFixture.BASELINEITEMMSDK40MINK3);
+        public static final Golden SLOPEONE = new Golden(RecsysFixture.SLOPEONE);
+
+        private final double[][] table;
+
+        private Golden(double[][] table) {
+            this.table = table;
+        }
+
+        /** The golden estimate of {@code (user, item)}. */
+        public double estimate(int user, int item) {
+            return table[user][item];
+        }
+    }
+
+    static final double[][] BASELINEALS = {
             {3.3122837215083645, 3.2466712736131953, 3.384518889354906, 3.1009629667913834, 3.1725365634443055, 3.2422659701386154},
             {3.3855195476342597, 3.3199070997390905, 3.4577547154808013, 3.1741987929172786, 3.2457723895702006, 3.3155017962645106},
             {3.2707742875461, 3.205161839650931, 3.3430094553926417, 3.059453532829119, 3.131027129482041, 3.200756536176351},
@@ -53,7 +78,7 @@ public final class RecsysFixture {
             {3.3532721103826746, 3.2876596624875054, 3.425507278229216, 3.1419513556656935, 3.2135249523186156, 3.2832543590129255},
             {3.320017751369749, 3.25440530347458, 3.3922529192162907, 3.108696996652768, 3.18027059330569, 3.25},
     };
-    public static final double[][] BASELINESGD = {
+    static final double[][] BASELINESGD = {
             {3.3193490565317183, 3.2463715937954296, 3.403567823309776, 3.076823218151512, 3.1602766046678075, 3.2402500068587687},
             {3.43152230277453, 3.3585448400382414, 3.515741069552588, 3.188996464394324, 3.2724498509106192, 3.3524232531015805},
             {3.2534191799917958, 3.180441717255507, 3.3376379467698536, 3.0108933416115895, 3.094346728127885, 3.174320130318846},
@@ -62,7 +87,7 @@ public final class RecsysFixture {
             {3.3779226426259643, 3.3049451798896756, 3.462141409404022, 3.135396804245758, 3.2188501907620535, 3.2988235929530147},
             {3.3290990496729496, 3.256121586936661, 3.4133178164510074, 3.0865732112927433, 3.1700265978090387, 3.25},
     };
-    public static final double[][] BASICUSERMSDK2MINK2 = {
+    static final double[][] BASICUSERMSDK2MINK2 = {
             {4.666666666666667, 3.444444444444445, 4.333333333333333, 2.25, 1.2222222222222223, 3.25},
             {4.333333333333333, 3.3636363636363638, 4.666666666666667, 1.6666666666666667, 3.0, 3.25},
             {3.5882352941176467, 1.2608695652173914, 2.2608695652173916, 4.764705882352942, 3.6086956521739135, 3.25},
@@ -71,7 +96,7 @@ public final class RecsysFixture {
             {3.090909090909091, 4.666666666666667, 4.0, 2.666666666666667, 1.777777777777778, 3.25},
             {3.25, 3.25, 3.25, 3.25, 3.25, 3.25},
     };
-    public static final double[][] MEANSUSERCOSINEK3 = {
+    static final double[][] MEANSUSERCOSINEK3 = {
             {3.686829825081853, 3.985791780616457, 4.20610853778631, 1.947209508406037, 2.3977158000955168, 3.25},
             {4.270163870548748, 3.3686728886014365, 4.613101067239366, 2.3029929097524513, 3.754672831023382, 3.25},
             {2.678607850412109, 2.4071487468632764, 3.199631996098501, 3.1166338595115217, 3.368181927065137, 3.25},
@@ -80,7 +105,7 @@ public final class RecsysFixture {
             {3.6657553950040835, 4.2505755399974205, 3.8534436188397287, 3.0826637654092788, 2.8342446049959165, 3.25},
             {3.25, 3.25, 3.25, 3.25, 3.25, 3.25},
     };
-    public static final double[][] MEANSITEMPEARSONBASELINEK40 = {
+    static final double[][] MEANSITEMPEARSONBASELINEK40 = {
             {4.9865320104212945, 3.0042075220404674, 4.009193300831477, 4.25, 1.0, 3.25},
             {4.007776824397173, 4.5, 4.991919206252776, 2.0003053056083107, 3.0, 3.25},
             {1.83775255368851, 1.004207522040467, 1.9957924779595329, 5.0, 4.0, 3.25},
@@ -89,7 +114,7 @@ public final class RecsysFixture {
             {3.5, 5.0, 5.0, 2.75, 2.0, 3.25},
             {3.25, 3.25, 3.25, 3.25, 3.25, 3.25},
     };
-    public static final double[][] ZSCOREITEMPEARSONK2 = {
+    static final double[][] ZSCOREITEMPEARSONK2 = {
             {5.0, 3.294655223134574, 3.782901450298374, 2.75, 1.0, 3.25},
             {4.0, 4.94655223134574, 5.0, 2.0, 3.0, 3.25},
             {3.5, 1.0, 2.046113052685367, 5.0, 4.0, 3.25},
@@ -98,7 +123,7 @@ public final class RecsysFixture {
             {3.5, 5.0, 5.0, 2.75, 2.0, 3.25},
             {3.25, 3.25, 3.25, 3.25, 3.25, 3.25},
     };
-    public static final double[][] BASELINEUSERPEARSONBASELINEK3 = {
+    static final double[][] BASELINEUSERPEARSONBASELINEK3 = {
             {4.992969257618042, 3.009313706330772, 4.006071210070258, 1.9267641738741048, 1.0045594178529105, 3.2422659701386154},
             {3.994128283866876, 3.073235826125895, 4.981205889463051, 1.9871106146898188, 3.7864140583789423, 3.3155017962645106},
             {3.2707742875461, 1.0, 1.9999999999999996, 5.0, 4.0, 3.200756536176351},
@@ -107,7 +132,7 @@ public final class RecsysFixture {
             {5.0, 4.990686293669228, 4.04098838887431, 3.1419513556656935, 1.9954405821470895, 3.2832543590129255},
             {3.320017751369749, 3.25440530347458, 3.3922529192162907, 3.108696996652768, 3.18027059330569, 3.25},
     };
-    public static final double[][] BASELINEITEMMSDK40MINK3 = {
+    static final double[][] BASELINEITEMMSDK40MINK3 = {
             {4.288670107628297, 3.322444982291416, 3.822206774006269, 3.5091930850022703, 1.774149316457259, 3.2422659701386154},
             {4.0095500598605565, 4.276636402751355, 4.540295735112265, 2.5324549770847424, 3.7943483948244374, 3.3155017962645106},
             {2.743924296571978, 1.7166226785626122, 2.1619104894004746, 4.330388752617664, 3.538821999167658, 3.200756536176351},
@@ -116,7 +141,7 @@ public final class RecsysFixture {
             {3.3532721103826746, 3.2876596624875054, 3.425507278229216, 3.1419513556656935, 3.2135249523186156, 3.2832543590129255},
             {3.320017751369749, 3.25440530347458, 3.3922529192162907, 3.108696996652768, 3.18027059330569, 3.25},
     };
-    public static final double[][] SLOPEONE = {
+    static final double[][] SLOPEONE = {
             {3.4166666666666665, 3.1666666666666665, 3.5833333333333335, 2.75, 2.8333333333333335, 3.25},
             {3.888888888888889, 2.833333333333333, 4.111111111111111, 3.0, 3.833333333333333, 3.25},
             {3.4166666666666665, 2.5416666666666665, 3.5, 2.75, 3.2083333333333335, 3.25},

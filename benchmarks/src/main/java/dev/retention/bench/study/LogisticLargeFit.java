@@ -81,7 +81,14 @@ public final class LogisticLargeFit {
         System.out.printf(Locale.ROOT, "peak heap (sum of pool peaks) %.0f MB%n", peakHeap() / 1e6);
     }
 
-    private record Problem(DenseMatrix x, int[] y) {
+    private static final class Problem {
+        private final DenseMatrix x;
+        private final int[] y;
+
+        Problem(DenseMatrix x, int[] y) {
+            this.x = x;
+            this.y = y;
+        }
     }
 
     private static Problem read(Path file) throws IOException {

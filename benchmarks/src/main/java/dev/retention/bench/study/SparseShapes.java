@@ -56,7 +56,21 @@ public final class SparseShapes {
     }
 
     /** Coordinate triples, sorted by row (columns in draw order within a row). */
-    public record Triples(int rows, int cols, int[] r, int[] c, float[] v) {
+    public static final class Triples {
+        private final int rows;
+        private final int cols;
+        private final int[] r;
+        private final int[] c;
+        private final float[] v;
+
+        public Triples(int rows, int cols, int[] r, int[] c, float[] v) {
+            this.rows = rows;
+            this.cols = cols;
+            this.r = r;
+            this.c = c;
+            this.v = v;
+        }
+
         /** As a CSR matrix. */
         public CsrMatrix csr() {
             return CsrMatrix.fromTriples(rows, cols, r, c, v);
@@ -65,6 +79,26 @@ public final class SparseShapes {
         /** As EJML's compressed sparse column matrix. */
         public DMatrixSparseCSC ejml() {
             return toEjml(csr());
+        }
+
+        public int rows() {
+            return rows;
+        }
+
+        public int cols() {
+            return cols;
+        }
+
+        public int[] r() {
+            return r;
+        }
+
+        public int[] c() {
+            return c;
+        }
+
+        public float[] v() {
+            return v;
         }
     }
 

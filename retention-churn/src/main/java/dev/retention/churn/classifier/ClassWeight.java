@@ -26,6 +26,9 @@ public record ClassWeight(Mode mode, double negative, double positive) {
     /**
      * Checks the components (and copies what must be copied).
      *
+     * @param mode     how weights are chosen
+     * @param negative weight of class 0 when {@code mode == GIVEN} (1 otherwise)
+     * @param positive weight of class 1 when {@code mode == GIVEN} (1 otherwise)
      * @throws IllegalArgumentException naming the component and its value when one is out of range
      */
     public ClassWeight {
@@ -38,17 +41,27 @@ public record ClassWeight(Mode mode, double negative, double positive) {
         }
     }
 
-    /** No class weights. */
+    /**
+     * No class weights.
+     *
+     * @return weights of 1 for both classes
+     */
     public static ClassWeight none() {
         return new ClassWeight(Mode.NONE, 1, 1);
     }
 
-    /** scikit-learn's {@code class_weight="balanced"}. */
+    /** {@return scikit-learn's {@code class_weight="balanced"}} */
     public static ClassWeight balanced() {
         return new ClassWeight(Mode.BALANCED, 1, 1);
     }
 
-    /** Given weights of class 0 and class 1, each finite and &gt; 0. */
+    /**
+     * Given weights of class 0 and class 1, each finite and &gt; 0.
+     *
+     * @param negative weight of class 0 when {@code mode == GIVEN} (1 otherwise)
+     * @param positive weight of class 1 when {@code mode == GIVEN} (1 otherwise)
+     * @return these weights
+     */
     public static ClassWeight of(double negative, double positive) {
         return new ClassWeight(Mode.GIVEN, negative, positive);
     }

@@ -11,6 +11,7 @@ import java.util.Objects;
  *               model, the root's probability of a tree)
  * @param values one contribution per feature, positive values pushing towards the positive class
  */
+@SuppressWarnings("ArrayRecordComponent") // arrays copied in and out; equals, hashCode, toString by content
 public record Contributions(Scale scale, double base, double[] values) {
 
     /** The scale of a score. */
@@ -24,6 +25,10 @@ public record Contributions(Scale scale, double base, double[] values) {
     /**
      * Checks the components (and copies what must be copied).
      *
+     * @param scale  the scale on which the contributions add up
+     * @param base   the score of a row whose features all contribute nothing (the intercept of a linear model, the
+     *               root's probability of a tree)
+     * @param values one contribution per feature, positive values pushing towards the positive class
      * @throws IllegalArgumentException naming the component and its value when one is out of range
      */
     public Contributions {
@@ -31,23 +36,27 @@ public record Contributions(Scale scale, double base, double[] values) {
         values = values.clone();
     }
 
-    /** The contributions; a copy. */
+    /** {@return the contributions; a copy} */
     @Override
     public double[] values() {
         return values.clone();
     }
 
-    /** The contribution of feature {@code j}. */
+    /**
+     * {@return the contribution of feature {@code j}}
+     *
+     * @param j feature index, in [0, size())
+     */
     public double value(int j) {
         return values[j];
     }
 
-    /** Number of features. */
+    /** {@return the number of features} */
     public int size() {
         return values.length;
     }
 
-    /** {@code base + sum(values)}: the log-odds or the probability of the positive class. */
+    /** {@return {@code base + sum(values)}: the log-odds or the probability of the positive class} */
     public double output() {
         double s = base;
         for (double v : values) {

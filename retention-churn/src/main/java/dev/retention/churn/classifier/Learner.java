@@ -18,6 +18,7 @@ public interface Learner {
      * @param x       read: training features
      * @param y       read: labels 0 or 1, one per row, both classes present
      * @param control progress, cancellation and the caller's executor; {@link FitControl#defaults()} for none
+     * @return the fitted classifier
      * @throws IllegalArgumentException         if the labels do not match {@code x}
      * @throws java.util.concurrent.CancellationException if the control cancels the fit
      */

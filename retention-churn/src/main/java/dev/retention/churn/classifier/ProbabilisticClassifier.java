@@ -15,14 +15,14 @@ import java.util.Objects;
  */
 public interface ProbabilisticClassifier extends Model {
 
-    /** Number of features a row must have. */
+    /** {@return the number of features a row must have} */
     int featureCount();
 
-    /** The feature names seen in training, in order. */
+    /** {@return the feature names seen in training, in order} */
     List<String> featureNames();
 
     /**
-     * The probability that a row belongs to the positive class. O(features) for linear models,
+     * {@return the probability that a row belongs to the positive class} O(features) for linear models,
      * O(depth) per tree for trees.
      *
      * @param features read: {@link #featureCount()} finite values
@@ -58,6 +58,7 @@ public interface ProbabilisticClassifier extends Model {
      * score ({@link Contributions#output()}).
      *
      * @param features read: {@link #featureCount()} finite values
+     * @return the contribution of each feature to this row's score, and the base value
      */
     Contributions contributions(double[] features);
 }

@@ -50,32 +50,44 @@ public final class CustomerTable {
         this.report = report;
     }
 
-    /** A builder of a table with {@code rows} rows. */
+    /**
+     * {@return a builder of a table with {@code rows} rows}
+     *
+     * @param rows number of rows, &gt;= 0
+     */
     public static Builder builder(int rows) {
         return new Builder(rows);
     }
 
-    /** Number of rows. */
+    /** {@return the number of rows} */
     public int rows() {
         return rows;
     }
 
-    /** Number of feature columns. */
+    /** {@return the number of feature columns} */
     public int columns() {
         return names.length;
     }
 
-    /** Name of feature column {@code j}. */
+    /**
+     * {@return the name of feature column {@code j}}
+     *
+     * @param j feature column, in [0, columns())
+     */
     public String name(int j) {
         return names[Objects.checkIndex(j, names.length)];
     }
 
-    /** Names of the feature columns; a copy. */
+    /** {@return names of the feature columns; a copy} */
     public String[] names() {
         return names.clone();
     }
 
-    /** The index of the feature column of this name, or -1. */
+    /**
+     * {@return the index of the feature column of this name, or -1}
+     *
+     * @param name a feature column's name
+     */
     public int indexOf(String name) {
         for (int j = 0; j < names.length; j++) {
             if (names[j].equals(name)) {
@@ -85,39 +97,64 @@ public final class CustomerTable {
         return -1;
     }
 
-    /** Kind of feature column {@code j}. */
+    /**
+     * {@return the kind of feature column {@code j}}
+     *
+     * @param j feature column, in [0, columns())
+     */
     public ColumnKind kind(int j) {
         return kinds[Objects.checkIndex(j, kinds.length)];
     }
 
-    /** Values of numeric column {@code j}, NaN where missing; a copy. */
+    /**
+     * {@return values of numeric column {@code j}, NaN where missing; a copy}
+     *
+     * @param j numeric feature column, in [0, columns())
+     */
     public double[] numeric(int j) {
         requireKind(j, ColumnKind.NUMERIC);
         return numeric[j].clone();
     }
 
-    /** Value of numeric column {@code j} at row {@code i}, NaN where missing. */
+    /**
+     * {@return the value of numeric column {@code j} at row {@code i}, NaN where missing}
+     *
+     * @param i row, in [0, rows())
+     * @param j numeric feature column, in [0, columns())
+     */
     public double numeric(int i, int j) {
         requireKind(j, ColumnKind.NUMERIC);
         return numeric[j][Objects.checkIndex(i, rows)];
     }
 
-    /** Values of categorical column {@code j}, {@code null} where missing; a copy. */
+    /**
+     * {@return values of categorical column {@code j}, {@code null} where missing; a copy}
+     *
+     * @param j categorical feature column, in [0, columns())
+     */
     public String[] categorical(int j) {
         requireKind(j, ColumnKind.CATEGORICAL);
         return categorical[j].clone();
     }
 
-    /** Value of categorical column {@code j} at row {@code i}, {@code null} where missing. */
+    /**
+     * {@return the value of categorical column {@code j} at row {@code i}, {@code null} where missing}
+     *
+     * @param i row, in [0, rows())
+     * @param j categorical feature column, in [0, columns())
+     */
     public String categorical(int i, int j) {
         requireKind(j, ColumnKind.CATEGORICAL);
         return categorical[j][Objects.checkIndex(i, rows)];
     }
 
     /**
-     * The value at row {@code i} of column {@code j} as text, for explanations: "" where missing, integers
+     * {@return the value at row {@code i} of column {@code j} as text, for explanations: "" where missing, integers
      * as integers, other numbers to four significant digits (eight from 10,000 on, so that amounts keep
-     * their cents), plain rather than in exponent notation between 0.001 and 10^9.
+     * their cents), plain rather than in exponent notation between 0.001 and 10^9}
+     *
+     * @param i row, in [0, rows())
+     * @param j feature column, in [0, columns())
      */
     public String text(int i, int j) {
         Objects.checkIndex(j, names.length);
@@ -144,12 +181,12 @@ public final class CustomerTable {
         }
     }
 
-    /** Whether the rows have labels. */
+    /** {@return whether the rows have labels} */
     public boolean hasLabels() {
         return labels != null;
     }
 
-    /** The labels (1 = positive, churned), or throws if the table is unlabelled; a copy. */
+    /** {@return the labels (1 = positive, churned), or throws if the table is unlabelled; a copy} */
     public int[] labels() {
         if (labels == null) {
             throw new IllegalStateException("this table has no labels");
@@ -157,7 +194,11 @@ public final class CustomerTable {
         return labels.clone();
     }
 
-    /** The labels of the given rows. */
+    /**
+     * {@return the labels of the given rows}
+     *
+     * @param rowIndexes read: row indexes in {@code [0, rows)}, or {@code null} for every row
+     */
     public int[] labels(int[] rowIndexes) {
         if (labels == null) {
             throw new IllegalStateException("this table has no labels");
@@ -169,28 +210,36 @@ public final class CustomerTable {
         return out;
     }
 
-    /** Name of the label column ({@code null} when unlabelled). */
+    /** {@return the name of the label column ({@code null} when unlabelled)} */
     public String labelName() {
         return labelName;
     }
 
-    /** The label value counted as positive ({@code null} when unlabelled). */
+    /** {@return the label value counted as positive ({@code null} when unlabelled)} */
     public String positiveValue() {
         return positiveValue;
     }
 
-    /** The key of row {@code i}: its customer id, or its 1-based row number when the table has no keys. */
+    /**
+     * {@return the key of row {@code i}: its customer id, or its 1-based row number when the table has no keys}
+     *
+     * @param i row, in [0, rows())
+     */
     public String key(int i) {
         Objects.checkIndex(i, rows);
         return keys == null ? Integer.toString(i + 1) : keys[i];
     }
 
-    /** Whether rows carry a cutoff. */
+    /** {@return whether rows carry a cutoff} */
     public boolean hasCutoffs() {
         return cutoffs != null;
     }
 
-    /** The cutoff of row {@code i} (epoch seconds); throws if the table has none. */
+    /**
+     * {@return the cutoff of row {@code i} (epoch seconds); throws if the table has none}
+     *
+     * @param i row, in [0, rows())
+     */
     public long cutoff(int i) {
         if (cutoffs == null) {
             throw new IllegalStateException("this table has no cutoff column");
@@ -198,7 +247,7 @@ public final class CustomerTable {
         return cutoffs[Objects.checkIndex(i, rows)];
     }
 
-    /** The distinct cutoffs, increasing (empty when there is no cutoff column). */
+    /** {@return the distinct cutoffs, increasing (empty when there is no cutoff column)} */
     public long[] distinctCutoffs() {
         if (cutoffs == null) {
             return new long[0];
@@ -207,8 +256,9 @@ public final class CustomerTable {
     }
 
     /**
-     * The shape and a checksum of every row (each column's values by name, the labels), computed once: what the
-     * preprocessing and pipeline fitted on the whole table record in their fit summaries. O(rows columns) the
+     * {@return the shape and a checksum of every row (each column's values by name, the labels), computed once: what
+     * the
+     * preprocessing and pipeline fitted on the whole table record in their fit summaries} O(rows columns) the
      * first time.
      */
     public DataFingerprint fingerprint() {
@@ -221,8 +271,9 @@ public final class CustomerTable {
     }
 
     /**
-     * The shape and a checksum of the given rows, in the given order (not cached): what a model fitted on those
-     * rows records. O(rows.length columns).
+     * {@return the shape and a checksum of the given rows, in the given order (not cached): what a model fitted on
+     * those
+     * rows records} O(rows.length columns).
      *
      * @param rowIndexes read: row indexes in {@code [0, rows)}, or {@code null} for every row
      * @throws IndexOutOfBoundsException if an index is out of range
@@ -254,13 +305,17 @@ public final class CustomerTable {
         return h.finish();
     }
 
-    /** What the reader counted (unparseable numbers, missing cells, skipped columns and rows). */
+    /**
+     * What the reader counted (unparseable numbers, missing cells, skipped columns and rows).
+     *
+     * @return the reader's counts; empty for a table that was built, not read
+     */
     public ReadReport report() {
         return report;
     }
 
     /**
-     * The table of the given rows in the given order (repeats allowed). O(rows.length * columns).
+     * {@return the table of the given rows in the given order (repeats allowed)} O(rows.length * columns).
      *
      * @param rowIndexes read: rows in [0, rows)
      */
@@ -303,7 +358,12 @@ public final class CustomerTable {
         return new CustomerTable(n, names, kinds, num, cat, lab, labelName, positiveValue, key, cut, report);
     }
 
-    /** The rows whose cutoff satisfies {@code from <= cutoff < to}, increasing. */
+    /**
+     * {@return the rows whose cutoff satisfies {@code from <= cutoff < to}, increasing}
+     *
+     * @param from first cutoff included, epoch seconds
+     * @param to   first cutoff excluded, epoch seconds
+     */
     public int[] rowsWithCutoffIn(long from, long to) {
         if (cutoffs == null) {
             throw new IllegalStateException("this table has no cutoff column");
@@ -393,7 +453,9 @@ public final class CustomerTable {
         /**
          * Adds a numeric column.
          *
+         * @param name   the column's name, not used by another column
          * @param values read, copied: one value per row, NaN where missing; infinities are refused
+         * @return this builder
          */
         public Builder numeric(String name, double[] values) {
             check(values.length, name);
@@ -413,7 +475,9 @@ public final class CustomerTable {
         /**
          * Adds a categorical column.
          *
+         * @param name   the column's name, not used by another column
          * @param values read, copied: one value per row, {@code null} where missing
+         * @return this builder
          */
         public Builder categorical(String name, String[] values) {
             check(values.length, name);
@@ -430,6 +494,7 @@ public final class CustomerTable {
          * @param labels        read, copied: 0 or 1 per row
          * @param labelName     the label's column name
          * @param positiveValue the value counted as 1, for messages
+         * @return this builder
          */
         public Builder labels(int[] labels, String labelName, String positiveValue) {
             check(labels.length, "labels");
@@ -444,21 +509,36 @@ public final class CustomerTable {
             return this;
         }
 
-        /** Sets the row keys (customer ids); read, copied. */
+        /**
+         * Sets the row keys (customer ids); read, copied.
+         *
+         * @param keys read, copied: one customer id per row
+         * @return this builder
+         */
         public Builder keys(String[] keys) {
             check(keys.length, "keys");
             this.keys = keys.clone();
             return this;
         }
 
-        /** Sets the cutoff of each row (epoch seconds); read, copied. */
+        /**
+         * Sets the cutoff of each row (epoch seconds); read, copied.
+         *
+         * @param cutoffs read, copied: one cutoff per row, epoch seconds
+         * @return this builder
+         */
         public Builder cutoffs(long[] cutoffs) {
             check(cutoffs.length, "cutoffs");
             this.cutoffs = cutoffs.clone();
             return this;
         }
 
-        /** Sets the reader's report. */
+        /**
+         * Sets the reader's report.
+         *
+         * @param report what the reader counted
+         * @return this builder
+         */
         public Builder report(ReadReport report) {
             this.report = Objects.requireNonNull(report, "report");
             return this;
@@ -473,7 +553,7 @@ public final class CustomerTable {
             }
         }
 
-        /** The table. */
+        /** {@return the table} */
         public CustomerTable build() {
             if (built) {
                 throw new IllegalStateException("this builder has already built its table");

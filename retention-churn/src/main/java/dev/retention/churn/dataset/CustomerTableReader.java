@@ -54,6 +54,9 @@ public final class CustomerTableReader {
     /**
      * Reads a UTF-8 CSV file.
      *
+     * @param file    the CSV file
+     * @param options the label column, key column, missing-value markers and the columns to skip
+     * @return the table, with the reader's report
      * @throws DataFormatException if the content breaks the rules above
      * @throws IOException         if the file cannot be read
      */
@@ -66,7 +69,11 @@ public final class CustomerTableReader {
     /**
      * Reads CSV text from a reader (not closed).
      *
+     * @param reader  read, not closed: the CSV text
      * @param source a name for messages, for example the file name
+     * @param options the label column, key column, missing-value markers and the columns to skip
+     * @return the table, with the reader's report
+     * @throws IOException if the reader fails
      */
     public static CustomerTable read(Reader reader, String source, TableOptions options) throws IOException {
         Objects.requireNonNull(reader, "reader");

@@ -24,6 +24,10 @@ public record ReadReport(Map<String, Long> missing, Map<String, Long> unparseabl
     /**
      * Checks the components (and copies what must be copied).
      *
+     * @param missing     missing cells per feature column (blank or a missing-value token)
+     * @param unparseable unparseable numbers per numeric column, counted as missing too
+     * @param excluded    columns left out of the features, with the reason
+     * @param skippedRows malformed records skipped by a lenient read
      * @throws IllegalArgumentException naming the component and its value when one is out of range
      */
     public ReadReport {
@@ -35,7 +39,7 @@ public record ReadReport(Map<String, Long> missing, Map<String, Long> unparseabl
         }
     }
 
-    /** Whether there is nothing to report. */
+    /** {@return whether there is nothing to report} */
     public boolean isEmpty() {
         return missing.isEmpty() && unparseable.isEmpty() && excluded.isEmpty() && skippedRows == 0;
     }

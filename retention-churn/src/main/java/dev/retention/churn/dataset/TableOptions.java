@@ -41,6 +41,18 @@ public record TableOptions(String label, String positive, List<String> drop, Str
     /**
      * Checks the components (and copies what must be copied).
      *
+     * @param label         the label column, or {@code null} for an unlabelled table (to score)
+     * @param positive      the label value counted as positive (churned); required with a label, compared after
+     *                      trimming
+     * @param drop          columns to leave out entirely
+     * @param idColumn      a column holding the customer id, kept as the row key and never a feature, or {@code null}
+     * @param numeric       columns forced numeric
+     * @param categorical   columns forced categorical
+     * @param missingTokens cell values meaning "missing", compared ignoring case (blank always is)
+     * @param numericShare  share of non-missing cells that must parse for a column to be numeric, in (0.5, 1] (default
+     *                      0.95)
+     * @param separator     field separator (default ',')
+     * @param lenient       skip and count malformed records (wrong field count, blank label) instead of failing
      * @throws IllegalArgumentException naming the component and its value when one is out of range
      */
     public TableOptions {
@@ -66,7 +78,7 @@ public record TableOptions(String label, String positive, List<String> drop, Str
     }
 
     /**
-     * Options for a labelled table.
+     * {@return options for a labelled table}
      *
      * @param label    the label column
      * @param positive the value meaning churned, for example {@code "Yes"}
@@ -77,54 +89,87 @@ public record TableOptions(String label, String positive, List<String> drop, Str
                 false);
     }
 
-    /** Options for a table without labels (customers to score). */
+    /** {@return options for a table without labels (customers to score)} */
     public static TableOptions unlabelled() {
         return new TableOptions(null, null, List.of(), null, List.of(), List.of(), DEFAULT_MISSING, 0.95, ',', false);
     }
 
-    /** A copy leaving these columns out. */
+    /**
+     * {@return a copy leaving these columns out}
+     *
+     * @param drop columns to leave out entirely
+     */
     public TableOptions withDrop(List<String> drop) {
         return new TableOptions(label, positive, drop, idColumn, numeric, categorical, missingTokens, numericShare,
                 separator, lenient);
     }
 
-    /** A copy taking the customer id from this column. */
+    /**
+     * {@return a copy taking the customer id from this column}
+     *
+     * @param idColumn a column holding the customer id, kept as the row key and never a feature, or {@code null}
+     */
     public TableOptions withIdColumn(String idColumn) {
         return new TableOptions(label, positive, drop, idColumn, numeric, categorical, missingTokens, numericShare,
                 separator, lenient);
     }
 
-    /** A copy forcing these columns numeric. */
+    /**
+     * {@return a copy forcing these columns numeric}
+     *
+     * @param numeric columns forced numeric
+     */
     public TableOptions withNumeric(List<String> numeric) {
         return new TableOptions(label, positive, drop, idColumn, numeric, categorical, missingTokens, numericShare,
                 separator, lenient);
     }
 
-    /** A copy forcing these columns categorical. */
+    /**
+     * {@return a copy forcing these columns categorical}
+     *
+     * @param categorical columns forced categorical
+     */
     public TableOptions withCategorical(List<String> categorical) {
         return new TableOptions(label, positive, drop, idColumn, numeric, categorical, missingTokens, numericShare,
                 separator, lenient);
     }
 
-    /** A copy with these missing-value tokens. */
+    /**
+     * {@return a copy with these missing-value tokens}
+     *
+     * @param missingTokens cell values meaning "missing", compared ignoring case (blank always is)
+     */
     public TableOptions withMissingTokens(List<String> missingTokens) {
         return new TableOptions(label, positive, drop, idColumn, numeric, categorical, missingTokens, numericShare,
                 separator, lenient);
     }
 
-    /** A copy with this numeric share. */
+    /**
+     * {@return a copy with this numeric share}
+     *
+     * @param numericShare share of non-missing cells that must parse for a column to be numeric, in (0.5, 1] (default
+     *                     0.95)
+     */
     public TableOptions withNumericShare(double numericShare) {
         return new TableOptions(label, positive, drop, idColumn, numeric, categorical, missingTokens, numericShare,
                 separator, lenient);
     }
 
-    /** A copy with this separator. */
+    /**
+     * {@return a copy with this separator}
+     *
+     * @param separator field separator (default ',')
+     */
     public TableOptions withSeparator(char separator) {
         return new TableOptions(label, positive, drop, idColumn, numeric, categorical, missingTokens, numericShare,
                 separator, lenient);
     }
 
-    /** A copy in lenient or strict mode. */
+    /**
+     * {@return a copy in lenient or strict mode}
+     *
+     * @param lenient skip and count malformed records (wrong field count, blank label) instead of failing
+     */
     public TableOptions withLenient(boolean lenient) {
         return new TableOptions(label, positive, drop, idColumn, numeric, categorical, missingTokens, numericShare,
                 separator, lenient);

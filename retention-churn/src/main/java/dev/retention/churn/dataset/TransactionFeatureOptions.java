@@ -20,6 +20,7 @@ import java.util.Objects;
  *                         {@code t + horizon <= observationEnd}; {@code null} (the default) means one
  *                         second after the log's last purchase
  */
+@SuppressWarnings("ArrayRecordComponent") // arrays copied in and out; equals, hashCode, toString by content
 public record TransactionFeatureOptions(List<Instant> cutoffs, int horizonDays, int[] windowDays, int activeWithinDays,
                                         Instant observationEnd) {
 
@@ -29,6 +30,16 @@ public record TransactionFeatureOptions(List<Instant> cutoffs, int horizonDays, 
     /**
      * Checks the components (and copies what must be copied).
      *
+     * @param cutoffs          the cutoff instants, at least one, strictly increasing: features are computed from the
+     *                         lines strictly before each cutoff, the label from the horizon after it
+     * @param horizonDays      the label horizon in days, &gt;= 1 (for example 90)
+     * @param windowDays       the recent windows of the orders and spend counts, increasing, each &gt;= 1 (default 30,
+     *                         90, 180); the spend trend compares the two halves of the longest
+     * @param activeWithinDays only customers with a purchase in the last this many days before a cutoff get a row (0,
+     *                         the default: every customer with a purchase before the cutoff)
+     * @param observationEnd   the end of the data, exclusive: a labelled row at cutoff {@code t} needs {@code t +
+     *                         horizon <= observationEnd}; {@code null} (the default) means one second after the log's
+     *                         last purchase
      * @throws IllegalArgumentException naming the component and its value when one is out of range
      */
     public TransactionFeatureOptions {
@@ -63,7 +74,7 @@ public record TransactionFeatureOptions(List<Instant> cutoffs, int horizonDays, 
     }
 
     /**
-     * Cutoffs with a horizon, windows of 30, 90 and 180 days, every customer active before the cutoff.
+     * {@return cutoffs with a horizon, windows of 30, 90 and 180 days, every customer active before the cutoff}
      *
      * @param cutoffs     strictly increasing cutoffs
      * @param horizonDays label horizon in days
@@ -72,28 +83,48 @@ public record TransactionFeatureOptions(List<Instant> cutoffs, int horizonDays, 
         return new TransactionFeatureOptions(cutoffs, horizonDays, new int[] {30, 90, 180}, 0, null);
     }
 
-    /** The windows; a copy. */
+    /** {@return the windows; a copy} */
     @Override
     public int[] windowDays() {
         return windowDays.clone();
     }
 
-    /** A copy with these windows. */
+    /**
+     * {@return a copy with these windows}
+     *
+     * @param windowDays the recent windows of the orders and spend counts, increasing, each &gt;= 1 (default 30, 90,
+     *                   180); the spend trend compares the two halves of the longest
+     */
     public TransactionFeatureOptions withWindowDays(int... windowDays) {
         return new TransactionFeatureOptions(cutoffs, horizonDays, windowDays, activeWithinDays, observationEnd);
     }
 
-    /** A copy keeping only customers active in the last {@code days} days before each cutoff (0: all). */
+    /**
+     * {@return a copy keeping only customers active in the last {@code days} days before each cutoff (0: all)}
+     *
+     * @param days the window before each cutoff in days, &gt;= 0 (0: all customers)
+     */
     public TransactionFeatureOptions withActiveWithinDays(int days) {
         return new TransactionFeatureOptions(cutoffs, horizonDays, windowDays, days, observationEnd);
     }
 
-    /** A copy with this observation end ({@code null}: just after the last purchase). */
+    /**
+     * {@return a copy with this observation end ({@code null}: just after the last purchase)}
+     *
+     * @param observationEnd the end of the data, exclusive: a labelled row at cutoff {@code t} needs {@code t + horizon
+     *                       <= observationEnd}; {@code null} (the default) means one second after the log's last
+     *                       purchase
+     */
     public TransactionFeatureOptions withObservationEnd(Instant observationEnd) {
         return new TransactionFeatureOptions(cutoffs, horizonDays, windowDays, activeWithinDays, observationEnd);
     }
 
-    /** A copy with these cutoffs. */
+    /**
+     * {@return a copy with these cutoffs}
+     *
+     * @param cutoffs the cutoff instants, at least one, strictly increasing: features are computed from the lines
+     *                strictly before each cutoff, the label from the horizon after it
+     */
     public TransactionFeatureOptions withCutoffs(List<Instant> cutoffs) {
         return new TransactionFeatureOptions(cutoffs, horizonDays, windowDays, activeWithinDays, observationEnd);
     }

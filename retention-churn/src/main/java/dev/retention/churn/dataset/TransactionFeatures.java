@@ -50,7 +50,11 @@ public final class TransactionFeatures {
     private TransactionFeatures() {
     }
 
-    /** The feature column names for the given windows, in table order. */
+    /**
+     * {@return the feature column names for the given windows, in table order}
+     *
+     * @param windowDays the windows, as in training
+     */
     public static List<String> featureNames(int[] windowDays) {
         List<String> names = new ArrayList<>(List.of("recency_days", "frequency", "monetary", "tenure_days",
                 "mean_days_between_orders", "std_days_between_orders"));
@@ -69,6 +73,7 @@ public final class TransactionFeatures {
      *
      * @param log     read: the transaction log
      * @param options cutoffs, horizon, windows
+     * @return one row per customer and cutoff, labelled 1 for a churner
      * @throws IllegalArgumentException if a cutoff's horizon reaches past the observation end, or no customer
      *                                  has a purchase before any cutoff
      */
@@ -99,6 +104,7 @@ public final class TransactionFeatures {
      * @param cutoff     the cutoff
      * @param windowDays the windows, as in training
      * @param activeWithinDays as {@link TransactionFeatureOptions#activeWithinDays()}
+     * @return one unlabelled row per customer active before the cutoff
      */
     public static CustomerTable computeUnlabelled(TransactionLog log, Instant cutoff, int[] windowDays,
                                                 int activeWithinDays) {
@@ -300,9 +306,9 @@ public final class TransactionFeatures {
     }
 
     /**
-     * A time-based split of a stacked table: test rows are those at {@code testCutoff}; training rows are
+     * {@return a time-based split of a stacked table: test rows are those at {@code testCutoff}; training rows are
      * those whose whole label window ends by then ({@code cutoff + horizon <= testCutoff}), so that no
-     * training label looks past the test cutoff.
+     * training label looks past the test cutoff}
      *
      * @param table       read: a table computed by {@link #compute}
      * @param testCutoff  the cutoff to test on (one of the table's cutoffs)

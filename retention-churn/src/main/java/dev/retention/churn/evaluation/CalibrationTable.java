@@ -48,6 +48,7 @@ public final class CalibrationTable {
      * @param probabilities read: probabilities of class 1 in [0, 1]
      * @param bins          number of bins, &gt;= 1
      * @param strategy      how edges are placed
+     * @return the calibration table, one row per non-empty bin
      */
     public static CalibrationTable compute(int[] labels, double[] probabilities, int bins, Strategy strategy) {
         BinaryLabels.checkProbabilities(labels, probabilities);
@@ -134,37 +135,49 @@ public final class CalibrationTable {
         return sorted[i] + frac * (sorted[i + 1] - sorted[i]);
     }
 
-    /** Number of non-empty bins (rows of the table). */
+    /** {@return the number of non-empty bins (rows of the table)} */
     public int size() {
         return count.length;
     }
 
-    /** Lower edge of row {@code k}. */
+    /**
+     * {@return the lower edge of row {@code k}}
+     *
+     * @param k row, in [0, size())
+     */
     public double lower(int k) {
         return lower[k];
     }
 
-    /** Upper edge of row {@code k}. */
+    /**
+     * {@return the upper edge of row {@code k}}
+     *
+     * @param k row, in [0, size())
+     */
     public double upper(int k) {
         return upper[k];
     }
 
-    /** Predictions in row {@code k}. */
+    /**
+     * {@return predictions in row {@code k}}
+     *
+     * @param k row, in [0, size())
+     */
     public long count(int k) {
         return count[k];
     }
 
-    /** Mean predicted probabilities per row ({@code prob_pred} of scikit-learn); a copy. */
+    /** {@return the mean predicted probabilities per row ({@code prob_pred} of scikit-learn); a copy} */
     public double[] meanPredicted() {
         return meanPredicted.clone();
     }
 
-    /** Observed share of positives per row ({@code prob_true} of scikit-learn); a copy. */
+    /** {@return the observed share of positives per row ({@code prob_true} of scikit-learn); a copy} */
     public double[] observed() {
         return observed.clone();
     }
 
-    /** Expected calibration error: the count-weighted mean of |observed - predicted| over the bins. */
+    /** {@return the expected calibration error: the count-weighted mean of |observed - predicted| over the bins} */
     public double expectedCalibrationError() {
         return ece;
     }

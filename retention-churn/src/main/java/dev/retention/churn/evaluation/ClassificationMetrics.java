@@ -29,7 +29,7 @@ public final class ClassificationMetrics {
     }
 
     /**
-     * The confusion matrix at a threshold: predicted positive iff {@code score > threshold}. O(n).
+     * {@return the confusion matrix at a threshold: predicted positive iff {@code score > threshold}} O(n).
      *
      * @param labels    read: 0 or 1 per row
      * @param scores    read: finite scores, same length
@@ -61,29 +61,53 @@ public final class ClassificationMetrics {
         return new ConfusionMatrix(tp, fp, tn, fn);
     }
 
-    /** Share of rows classified correctly at the threshold ({@code accuracy_score}). O(n). */
+    /**
+     * {@return the share of rows classified correctly at the threshold ({@code accuracy_score})} O(n).
+     *
+     * @param labels    read: 0 or 1
+     * @param scores    read: finite ranking scores
+     * @param threshold finite threshold
+     */
     public static double accuracy(int[] labels, double[] scores, double threshold) {
         return confusion(labels, scores, threshold).accuracy();
     }
 
-    /** TP / (TP + FP) at the threshold, 0 when nothing is predicted positive ({@code precision_score}). O(n). */
+    /**
+     * {@return TP / (TP + FP) at the threshold, 0 when nothing is predicted positive ({@code precision_score})} O(n).
+     *
+     * @param labels    read: 0 or 1
+     * @param scores    read: finite ranking scores
+     * @param threshold finite threshold
+     */
     public static double precision(int[] labels, double[] scores, double threshold) {
         return confusion(labels, scores, threshold).precision();
     }
 
-    /** TP / (TP + FN) at the threshold, 0 without positives ({@code recall_score}). O(n). */
+    /**
+     * {@return TP / (TP + FN) at the threshold, 0 without positives ({@code recall_score})} O(n).
+     *
+     * @param labels    read: 0 or 1
+     * @param scores    read: finite ranking scores
+     * @param threshold finite threshold
+     */
     public static double recall(int[] labels, double[] scores, double threshold) {
         return confusion(labels, scores, threshold).recall();
     }
 
-    /** Harmonic mean of precision and recall at the threshold, 0 when both are 0 ({@code f1_score}). O(n). */
+    /**
+     * {@return the harmonic mean of precision and recall at the threshold, 0 when both are 0 ({@code f1_score})} O(n).
+     *
+     * @param labels    read: 0 or 1
+     * @param scores    read: finite ranking scores
+     * @param threshold finite threshold
+     */
     public static double f1(int[] labels, double[] scores, double threshold) {
         return confusion(labels, scores, threshold).f1();
     }
 
     /**
-     * Area under the ROC curve, exact: the probability that a random positive scores above a random
-     * negative, ties counting one half (the Mann-Whitney U statistic divided by {@code P * N}). Equals the
+     * {@return the area under the ROC curve, exact: the probability that a random positive scores above a random
+     * negative, ties counting one half (the Mann-Whitney U statistic divided by {@code P * N})} Equals the
      * trapezoidal area of scikit-learn's {@code roc_auc_score}, tied scores included. O(n log n). Core's
      * {@link RocAuc#of}, the library's one implementation, named here beside the other metrics.
      *
@@ -96,8 +120,8 @@ public final class ClassificationMetrics {
     }
 
     /**
-     * Area under the precision-recall curve as average precision: {@code sum_k (R_k - R_k-1) P_k} over the
-     * distinct scores in decreasing order, without interpolation ({@code average_precision_score}). Tied
+     * {@return the area under the precision-recall curve as average precision: {@code sum_k (R_k - R_k-1) P_k} over the
+     * distinct scores in decreasing order, without interpolation ({@code average_precision_score})} Tied
      * scores form one step. O(n log n).
      *
      * @param labels read: 0 or 1, at least one positive
@@ -132,8 +156,8 @@ public final class ClassificationMetrics {
     }
 
     /**
-     * Mean negative log-likelihood {@code -mean(y log p + (1 - y) log(1 - p))}, with {@code p} clipped to
-     * {@code [2.22e-16, 1 - 2.22e-16]} ({@code log_loss}, {@code eps="auto"}). O(n).
+     * {@return the mean negative log-likelihood {@code -mean(y log p + (1 - y) log(1 - p))}, with {@code p} clipped to
+     * {@code [2.22e-16, 1 - 2.22e-16]} ({@code log_loss}, {@code eps="auto"})} O(n).
      *
      * @param labels        read: 0 or 1
      * @param probabilities read: probabilities of class 1 in [0, 1]
@@ -149,7 +173,7 @@ public final class ClassificationMetrics {
     }
 
     /**
-     * Brier score {@code mean((p - y)^2)} ({@code brier_score_loss}). O(n).
+     * {@return Brier score {@code mean((p - y)^2)} ({@code brier_score_loss})} O(n).
      *
      * @param labels        read: 0 or 1
      * @param probabilities read: probabilities of class 1 in [0, 1]
@@ -165,7 +189,7 @@ public final class ClassificationMetrics {
     }
 
     /**
-     * Every metric of this class at once, for probabilities. O(n log n).
+     * {@return every metric of this class at once, for probabilities} O(n log n).
      *
      * @param labels        read: 0 or 1, both classes present
      * @param probabilities read: probabilities of class 1 in [0, 1]

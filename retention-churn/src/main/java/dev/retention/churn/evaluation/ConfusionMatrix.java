@@ -15,6 +15,10 @@ public record ConfusionMatrix(long truePositives, long falsePositives, long true
     /**
      * Checks the components (and copies what must be copied).
      *
+     * @param truePositives  positives predicted positive
+     * @param falsePositives negatives predicted positive
+     * @param trueNegatives  negatives predicted negative
+     * @param falseNegatives positives predicted negative
      * @throws IllegalArgumentException naming the component and its value when one is out of range
      */
     public ConfusionMatrix {
@@ -24,32 +28,32 @@ public record ConfusionMatrix(long truePositives, long falsePositives, long true
         }
     }
 
-    /** Number of rows. */
+    /** {@return the number of rows} */
     public long total() {
         return truePositives + falsePositives + trueNegatives + falseNegatives;
     }
 
-    /** (TP + TN) / total, 0 for an empty matrix. */
+    /** {@return (TP + TN) / total, 0 for an empty matrix} */
     public double accuracy() {
         return ratio(truePositives + trueNegatives, total());
     }
 
-    /** TP / (TP + FP), 0 when nothing is predicted positive. */
+    /** {@return TP / (TP + FP), 0 when nothing is predicted positive} */
     public double precision() {
         return ratio(truePositives, truePositives + falsePositives);
     }
 
-    /** TP / (TP + FN) (sensitivity, true positive rate), 0 without positives. */
+    /** {@return TP / (TP + FN) (sensitivity, true positive rate), 0 without positives} */
     public double recall() {
         return ratio(truePositives, truePositives + falseNegatives);
     }
 
-    /** TN / (TN + FP) (specificity), 0 without negatives. */
+    /** {@return TN / (TN + FP) (specificity), 0 without negatives} */
     public double specificity() {
         return ratio(trueNegatives, trueNegatives + falsePositives);
     }
 
-    /** 2 TP / (2 TP + FP + FN), the harmonic mean of precision and recall; 0 when both are 0. */
+    /** {@return 2 TP / (2 TP + FP + FN), the harmonic mean of precision and recall; 0 when both are 0} */
     public double f1() {
         return ratio(2 * truePositives, 2 * truePositives + falsePositives + falseNegatives);
     }

@@ -40,6 +40,7 @@ public record CostThreshold(double threshold, long flagged, double cost, double 
      * @param lostCustomerCost cost of losing a churner, finite and &gt; 0
      * @param offerCost        cost of one offer, finite and &gt;= 0
      * @param saveRate         probability that an offer keeps a churner, in (0, 1]
+     * @return the threshold of least expected cost, with its costs
      * @throws IllegalArgumentException if a cost or the rate is out of range, or the labels or scores are bad
      */
     public static CostThreshold choose(int[] labels, double[] scores, double lostCustomerCost, double offerCost,

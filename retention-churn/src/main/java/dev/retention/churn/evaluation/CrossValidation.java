@@ -31,7 +31,7 @@ public final class CrossValidation {
     }
 
     /**
-     * Stratified K-fold cross-validation (shuffled folds, {@link StratifiedKFold#split}), without a control.
+     * {@return stratified K-fold cross-validation (shuffled folds, {@link StratifiedKFold#split}), without a control}
      *
      * @param table   read: a labelled table
      * @param pre     preprocessing options
@@ -46,7 +46,7 @@ public final class CrossValidation {
     }
 
     /**
-     * Stratified K-fold cross-validation (shuffled folds, {@link StratifiedKFold#split}).
+     * {@return stratified K-fold cross-validation (shuffled folds, {@link StratifiedKFold#split})}
      *
      * @param table   read: a labelled table
      * @param pre     preprocessing options
@@ -65,7 +65,7 @@ public final class CrossValidation {
     }
 
     /**
-     * Cross-validation over given folds (for example the same folds for every candidate of a grid search).
+     * {@return cross-validation over given folds (for example the same folds for every candidate of a grid search)}
      *
      * @param table   read: a labelled table
      * @param pre     preprocessing options
@@ -84,8 +84,8 @@ public final class CrossValidation {
     }
 
     /**
-     * Cross-validation over folds given row by row, for example the folds another library used, for a
-     * like-for-like comparison: row {@code i} is a test row of fold {@code foldOf[i]}.
+     * {@return cross-validation over folds given row by row, for example the folds another library used, for a
+     * like-for-like comparison: row {@code i} is a test row of fold {@code foldOf[i]}}
      *
      * @param table   read: a labelled table
      * @param pre     preprocessing options
@@ -158,8 +158,8 @@ public final class CrossValidation {
     }
 
     /**
-     * A stratified train/test split ({@link TrainTestSplit#stratified}): the pipeline is fitted on the
-     * training rows and evaluated on the test rows.
+     * {@return a stratified train/test split ({@link TrainTestSplit#stratified}): the pipeline is fitted on the
+     * training rows and evaluated on the test rows}
      *
      * @param table        read: a labelled table
      * @param pre          preprocessing options
@@ -184,6 +184,7 @@ public final class CrossValidation {
      * @param learner the classifier
      * @param split   the training and test rows
      * @param control progress and cancellation of the fit
+     * @return the metrics on the test rows and the model fitted on the training rows
      * @throws IllegalArgumentException if the table has no labels or a side holds a single class
      */
     public static HoldoutResult holdout(CustomerTable table, PreprocessOptions pre, Learner learner,

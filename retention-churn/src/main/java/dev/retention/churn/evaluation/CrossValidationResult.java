@@ -27,22 +27,22 @@ public final class CrossValidationResult {
         this.pooled = pooled;
     }
 
-    /** Number of folds. */
+    /** {@return the number of folds} */
     public int folds() {
         return folds.length;
     }
 
-    /** The metrics of each fold's test rows. */
+    /** {@return the metrics of each fold's test rows} */
     public List<MetricSummary> foldMetrics() {
         return List.of(folds);
     }
 
-    /** The classifier's fit summary in each fold. */
+    /** {@return the classifier's fit summary in each fold} */
     public List<FitSummary> fitSummaries() {
         return List.of(summaries);
     }
 
-    /** Whether the classifier converged in every fold. */
+    /** {@return whether the classifier converged in every fold} */
     public boolean allConverged() {
         for (FitSummary s : summaries) {
             if (!s.converged()) {
@@ -52,22 +52,26 @@ public final class CrossValidationResult {
         return true;
     }
 
-    /** The fit time of each fold in seconds; a copy. */
+    /** {@return the fit time of each fold in seconds; a copy} */
     public double[] fitSeconds() {
         return fitSeconds.clone();
     }
 
-    /** The out-of-fold probability of every row, in table order; a copy. */
+    /** {@return the out-of-fold probability of every row, in table order; a copy} */
     public double[] outOfFold() {
         return outOfFold.clone();
     }
 
-    /** The metrics of the pooled out-of-fold predictions. */
+    /** {@return the metrics of the pooled out-of-fold predictions} */
     public MetricSummary pooled() {
         return pooled;
     }
 
-    /** The mean over folds of a metric, for example {@code mean(MetricSummary::rocAuc)}. */
+    /**
+     * {@return the mean over folds of a metric, for example {@code mean(MetricSummary::rocAuc)}}
+     *
+     * @param metric the metric to read from each fold's summary
+     */
     public double mean(ToDoubleFunction<MetricSummary> metric) {
         double s = 0;
         for (MetricSummary m : folds) {
@@ -76,7 +80,11 @@ public final class CrossValidationResult {
         return s / folds.length;
     }
 
-    /** The standard deviation over folds of a metric (population). */
+    /**
+     * {@return the standard deviation over folds of a metric (population)}
+     *
+     * @param metric the metric to read from each fold's summary
+     */
     public double std(ToDoubleFunction<MetricSummary> metric) {
         double mean = mean(metric);
         double s = 0;
@@ -87,12 +95,12 @@ public final class CrossValidationResult {
         return Math.sqrt(s / folds.length);
     }
 
-    /** Mean ROC AUC over the folds. */
+    /** {@return the mean ROC AUC over the folds} */
     public double meanAuc() {
         return mean(MetricSummary::rocAuc);
     }
 
-    /** Mean fit time per fold in seconds. */
+    /** {@return the mean fit time per fold in seconds} */
     public double meanFitSeconds() {
         double s = 0;
         for (double v : fitSeconds) {

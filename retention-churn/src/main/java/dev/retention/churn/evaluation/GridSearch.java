@@ -46,6 +46,9 @@ public final class GridSearch {
         /**
          * Copies the lists and checks that they match.
          *
+         * @param candidates the candidates, in order
+         * @param results    the cross-validation of each candidate
+         * @param bestIndex  the index of the winner
          * @throws IllegalArgumentException if the lists differ in length or the index is out of range
          */
         public Result {
@@ -57,19 +60,19 @@ public final class GridSearch {
             }
         }
 
-        /** The winner's options. */
+        /** {@return the winner's options} */
         public O best() {
             return candidates.get(bestIndex);
         }
 
-        /** The winner's cross-validation. */
+        /** {@return the winner's cross-validation} */
         public CrossValidationResult bestResult() {
             return results.get(bestIndex);
         }
 
         /**
-         * The table of mean ROC AUC and its standard deviation over the folds, one line per candidate labelled
-         * as given (for example {@code "C=0.1,penalty=l2"}), the winner marked {@code best}.
+         * {@return the table of mean ROC AUC and its standard deviation over the folds, one line per candidate labelled
+         * as given (for example {@code "C=0.1,penalty=l2"}), the winner marked {@code best}}
          *
          * @param labels read: one label per candidate
          * @throws IllegalArgumentException if the number of labels is wrong
@@ -99,13 +102,14 @@ public final class GridSearch {
     /**
      * Cross-validates every candidate on the same stratified folds.
      *
+     * @param <O>        the options type
      * @param table      read: a labelled table
      * @param pre        preprocessing options (fitted per fold)
      * @param candidates read: the candidate options, at least one, in order
      * @param learner    the learner of a candidate, such as {@code LogisticRegression::learner}
      * @param folds      number of folds, &gt;= 2
      * @param seed       seed of the folds
-     * @param <O>        the options type
+     * @return every candidate's cross-validated metrics, best first by the search's metric
      * @throws IllegalArgumentException if there is no candidate, the table has no labels or a class has fewer rows
      *                                  than folds
      */

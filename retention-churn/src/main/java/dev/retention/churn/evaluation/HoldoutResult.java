@@ -26,42 +26,42 @@ public final class HoldoutResult {
         this.fitSeconds = fitSeconds;
     }
 
-    /** The split. */
+    /** {@return the split} */
     public TrainTestSplit split() {
         return split;
     }
 
-    /** The pipeline fitted on the training rows. */
+    /** {@return the pipeline fitted on the training rows} */
     public ChurnPipelineModel pipeline() {
         return pipeline;
     }
 
-    /** The test rows' probabilities, in the split's test order; a copy. */
+    /** {@return the test rows' probabilities, in the split's test order; a copy} */
     public double[] probabilities() {
         return probabilities.clone();
     }
 
-    /** The test rows' labels; a copy. */
+    /** {@return the test rows' labels; a copy} */
     public int[] labels() {
         return labels.clone();
     }
 
-    /** The test metrics at threshold 0.5. */
+    /** {@return the test metrics at threshold 0.5} */
     public MetricSummary metrics() {
         return metrics;
     }
 
-    /** Wall time of the fit (preprocessing and classifier) in seconds. */
+    /** {@return the wall time of the fit (preprocessing and classifier) in seconds} */
     public double fitSeconds() {
         return fitSeconds;
     }
 
-    /** The lift and gains table of the test rows by decile. */
+    /** {@return the lift and gains table of the test rows by decile} */
     public LiftTable liftTable() {
         return LiftTable.compute(labels, probabilities, Math.min(10, labels.length));
     }
 
-    /** The reliability table of the test rows (ten uniform bins). */
+    /** {@return the reliability table of the test rows (ten uniform bins)} */
     public CalibrationTable calibration() {
         return CalibrationTable.compute(labels, probabilities, 10, CalibrationTable.Strategy.UNIFORM);
     }

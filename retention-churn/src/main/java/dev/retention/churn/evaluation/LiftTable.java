@@ -34,6 +34,7 @@ public final class LiftTable {
      * @param labels read: 0 or 1, at least one positive
      * @param scores read: finite scores, higher meaning more likely positive
      * @param groups number of groups, in [1, n] (10 for deciles)
+     * @return the lift table, one row per group
      */
     public static LiftTable compute(int[] labels, double[] scores, int groups) {
         int totalPositives = BinaryLabels.check(labels, scores, "scores");
@@ -62,32 +63,52 @@ public final class LiftTable {
         return new LiftTable(rows, pos, totalPositives, n);
     }
 
-    /** Number of groups. */
+    /** {@return the number of groups} */
     public int groups() {
         return rows.length;
     }
 
-    /** Rows in group {@code g} (0 = highest scores). */
+    /**
+     * {@return rows in group {@code g} (0 = highest scores)}
+     *
+     * @param g group, in [0, groups()), 0 the highest scores
+     */
     public long rows(int g) {
         return rows[g];
     }
 
-    /** Positives in group {@code g}. */
+    /**
+     * {@return positives in group {@code g}}
+     *
+     * @param g group, in [0, groups()), 0 the highest scores
+     */
     public long positives(int g) {
         return positives[g];
     }
 
-    /** Share of positives in group {@code g}; 0 for an empty group. */
+    /**
+     * {@return the share of positives in group {@code g}; 0 for an empty group}
+     *
+     * @param g group, in [0, groups()), 0 the highest scores
+     */
     public double rate(int g) {
         return rows[g] == 0 ? 0 : (double) positives[g] / rows[g];
     }
 
-    /** Group rate over the overall rate. */
+    /**
+     * {@return the group rate over the overall rate}
+     *
+     * @param g group, in [0, groups()), 0 the highest scores
+     */
     public double lift(int g) {
         return rate(g) / ((double) totalPositives / total);
     }
 
-    /** Cumulative share of all positives in groups 0..g. */
+    /**
+     * {@return the cumulative share of all positives in groups 0..g}
+     *
+     * @param g group, in [0, groups()), 0 the highest scores
+     */
     public double gain(int g) {
         long p = 0;
         for (int k = 0; k <= g; k++) {
@@ -96,7 +117,11 @@ public final class LiftTable {
         return (double) p / totalPositives;
     }
 
-    /** Cumulative share of all rows in groups 0..g. */
+    /**
+     * {@return the cumulative share of all rows in groups 0..g}
+     *
+     * @param g group, in [0, groups()), 0 the highest scores
+     */
     public double cumulativeShare(int g) {
         long r = 0;
         for (int k = 0; k <= g; k++) {
@@ -105,7 +130,11 @@ public final class LiftTable {
         return (double) r / total;
     }
 
-    /** Gain over cumulative share of rows; 0 while no row has been reached. */
+    /**
+     * {@return the gain over cumulative share of rows; 0 while no row has been reached}
+     *
+     * @param g group, in [0, groups()), 0 the highest scores
+     */
     public double cumulativeLift(int g) {
         double share = cumulativeShare(g);
         return share == 0 ? 0 : gain(g) / share;

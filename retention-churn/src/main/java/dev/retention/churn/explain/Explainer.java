@@ -30,7 +30,11 @@ public final class Explainer {
         this.groupNames = groupNames;
     }
 
-    /** One reason per feature, named by the model's feature names. */
+    /**
+     * {@return one reason per feature, named by the model's feature names}
+     *
+     * @param model the model
+     */
     public static Explainer of(ProbabilisticClassifier model) {
         Objects.requireNonNull(model, "model");
         String[] names = model.featureNames().toArray(String[]::new);
@@ -42,7 +46,7 @@ public final class Explainer {
     }
 
     /**
-     * Features grouped by a source name: features with the same source form one reason.
+     * {@return features grouped by a source name: features with the same source form one reason}
      *
      * @param model   the model
      * @param sources read: the source (for example the table column) of each feature
@@ -62,7 +66,7 @@ public final class Explainer {
         return new Explainer(model, g, index.keySet().toArray(new String[0]));
     }
 
-    /** The names of the reasons (groups), in order. */
+    /** {@return the names of the reasons (groups), in order} */
     public String[] groupNames() {
         return groupNames.clone();
     }
@@ -75,6 +79,7 @@ public final class Explainer {
      * @param labels   read: the label of each group for this row ({@code "tenure=2"}), or {@code null} for the
      *                 group names
      * @param top      reasons kept on each side, &gt;= 1
+     * @return the row's top reasons up and down
      */
     public Explanation explain(String key, double[] features, String[] labels, int top) {
         if (top < 1) {

@@ -23,6 +23,12 @@ public record Explanation(String key, double probability, Contributions.Scale sc
     /**
      * Checks the components (and copies what must be copied).
      *
+     * @param key         the customer
+     * @param probability the model's probability of churn
+     * @param scale       the scale of the contributions
+     * @param base        the base value on that scale
+     * @param up          reasons pushing the risk up, largest first
+     * @param down        reasons pushing the risk down, most negative first
      * @throws IllegalArgumentException naming the component and its value when one is out of range
      */
     public Explanation {

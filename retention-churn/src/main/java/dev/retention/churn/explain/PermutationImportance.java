@@ -26,28 +26,36 @@ import java.util.SplittableRandom;
  * @param mean      the mean drop in AUC per group
  * @param std       the standard deviation of the drop over the repeats per group
  */
+@SuppressWarnings("ArrayRecordComponent") // arrays copied in and out; equals, hashCode, toString by content
 public record PermutationImportance(String[] names, double baseline, double[] mean, double[] std) {
 
-    /** Copies the arrays. */
+    /**
+     * Copies the arrays.
+     *
+     * @param names    the group names
+     * @param baseline the AUC with no feature permuted
+     * @param mean     the mean drop in AUC per group
+     * @param std      the standard deviation of the drop over the repeats per group
+     */
     public PermutationImportance {
         names = names.clone();
         mean = mean.clone();
         std = std.clone();
     }
 
-    /** The group names; a copy. */
+    /** {@return the group names; a copy} */
     @Override
     public String[] names() {
         return names.clone();
     }
 
-    /** The mean drop in AUC per group; a copy. */
+    /** {@return the mean drop in AUC per group; a copy} */
     @Override
     public double[] mean() {
         return mean.clone();
     }
 
-    /** The standard deviation of the drop per group; a copy. */
+    /** {@return the standard deviation of the drop per group; a copy} */
     @Override
     public double[] std() {
         return std.clone();
@@ -61,6 +69,7 @@ public record PermutationImportance(String[] names, double baseline, double[] me
      * @param y       read: their labels, both classes present
      * @param repeats shuffles per feature, &gt;= 1
      * @param seed    seed of the shuffles
+     * @return the mean and standard deviation of each feature's drop in ROC AUC
      * @throws IllegalArgumentException if the labels do not match, hold one class, or {@code repeats < 1}
      */
     public static PermutationImportance compute(ProbabilisticClassifier model, DenseMatrix x, int[] y, int repeats,
@@ -83,6 +92,7 @@ public record PermutationImportance(String[] names, double baseline, double[] me
      * @param groupNames read: the name of each group
      * @param repeats    shuffles per group, &gt;= 1
      * @param seed       seed of the shuffles
+     * @return the mean and standard deviation of each group's drop in ROC AUC
      * @throws IllegalArgumentException if the labels do not match, hold one class, {@code repeats < 1} or a group
      *                                  index is out of range
      */

@@ -16,6 +16,8 @@ public record Reason(String feature, double contribution) {
     /**
      * Checks the components (and copies what must be copied).
      *
+     * @param feature      what the reason is about, for example {@code "Contract=Month-to-month"} or {@code "tenure=2"}
+     * @param contribution the push: positive towards churn, negative away from it
      * @throws IllegalArgumentException naming the component and its value when one is out of range
      */
     public Reason {

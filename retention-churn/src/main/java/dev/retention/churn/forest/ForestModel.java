@@ -51,35 +51,36 @@ public final class ForestModel implements ProbabilisticClassifier {
         this.summary = summary;
     }
 
-    /** The options of the fit. */
+    /** {@return the options of the fit} */
     public ForestOptions options() {
         return options;
     }
 
-    /** Number of trees. */
+    /** {@return the number of trees} */
     public int treeCount() {
         return trees.size();
     }
 
-    /** Mean decrease in impurity per feature, averaged over the trees and normalised to sum 1; a copy. */
+    /** {@return the mean decrease in impurity per feature, averaged over the trees and normalised to sum 1; a copy} */
     public double[] impurityImportances() {
         return importances.clone();
     }
 
-    /** Rows that were out of bag for at least one tree (0 without bootstrap). */
+    /** {@return rows that were out of bag for at least one tree (0 without bootstrap)} */
     public int oobRows() {
         return oobRows;
     }
 
     /**
-     * Accuracy of the out-of-bag predictions at 0.5 (scikit-learn's {@code oob_score_}), over the rows out of
-     * bag for some tree; 0 when there are none ({@link #oobRows()} == 0).
+     * {@return the accuracy of the out-of-bag predictions at 0.5 (scikit-learn's {@code oob_score_}), over the rows out
+     * of
+     * bag for some tree; 0 when there are none ({@link #oobRows()} == 0)}
      */
     public double oobAccuracy() {
         return Double.isNaN(oobAccuracy) ? 0 : oobAccuracy;
     }
 
-    /** ROC AUC of the out-of-bag predictions; 0 when there are none or they hold a single class. */
+    /** {@return ROC AUC of the out-of-bag predictions; 0 when there are none or they hold a single class} */
     public double oobAuc() {
         return Double.isNaN(oobAuc) ? 0 : oobAuc;
     }
@@ -150,6 +151,7 @@ public final class ForestModel implements ProbabilisticClassifier {
      * Reads a model from a checked model file of type {@value #MODEL_TYPE}; {@code Models.load} calls it.
      *
      * @param f read
+     * @return the model the file holds
      * @throws ModelFormatException if the file holds another type or schema, or a section is missing, malformed
      *                              or inconsistent (the message names the file)
      */

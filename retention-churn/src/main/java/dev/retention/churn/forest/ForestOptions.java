@@ -32,6 +32,14 @@ public record ForestOptions(int trees, TreeOptions tree, boolean bootstrap, doub
     /**
      * Checks every option.
      *
+     * @param trees          number of trees, &gt;= 1
+     * @param tree           options of each tree; its seed is ignored (each tree gets its own, derived from {@link
+     *                       #seed()})
+     * @param bootstrap      whether each tree sees a bootstrap sample (with replacement) rather than every row
+     * @param sampleFraction rows drawn per bootstrap sample as a fraction of the rows, in (0, 1]
+     * @param seed           the forest's seed: tree {@code t} draws from the stream {@code Seeds.split(seed, t)}, so
+     *                       the forest is the same for any {@link #threads()}
+     * @param threads        threads growing trees, &gt;= 1 (default 1)
      * @throws IllegalArgumentException naming the option, its value and what was expected
      */
     public ForestOptions {
@@ -47,43 +55,74 @@ public record ForestOptions(int trees, TreeOptions tree, boolean bootstrap, doub
         }
     }
 
-    /** A probability forest: 100 trees, bootstrap, sqrt features, nodes under 10 rows not split, seed 0, one thread. */
+    /**
+     * {@return a probability forest: 100 trees, bootstrap, sqrt features, nodes under 10 rows not split, seed 0, one
+     * thread}
+     */
     public static ForestOptions defaults() {
         return new ForestOptions(100, TreeOptions.defaults().withMaxFeatures(MaxFeatures.sqrt()).withMinSamplesSplit(10),
                 true, 1.0, 0, 1);
     }
 
-    /** scikit-learn's {@code RandomForestClassifier()} settings: as {@link #defaults()} but split down to 2 rows. */
+    /**
+     * {@return scikit-learn's {@code RandomForestClassifier()} settings: as {@link #defaults()} but split down to 2
+     * rows}
+     */
     public static ForestOptions scikitLearnDefaults() {
         return defaults().withTree(defaults().tree().withMinSamplesSplit(2));
     }
 
-    /** A copy with this number of trees. */
+    /**
+     * {@return a copy with this number of trees}
+     *
+     * @param trees number of trees, &gt;= 1
+     */
     public ForestOptions withTrees(int trees) {
         return new ForestOptions(trees, tree, bootstrap, sampleFraction, seed, threads);
     }
 
-    /** A copy with these tree options. */
+    /**
+     * {@return a copy with these tree options}
+     *
+     * @param tree options of each tree; its seed is ignored (each tree gets its own, derived from {@link #seed()})
+     */
     public ForestOptions withTree(TreeOptions tree) {
         return new ForestOptions(trees, tree, bootstrap, sampleFraction, seed, threads);
     }
 
-    /** A copy with or without bootstrap samples. */
+    /**
+     * {@return a copy with or without bootstrap samples}
+     *
+     * @param bootstrap whether each tree sees a bootstrap sample (with replacement) rather than every row
+     */
     public ForestOptions withBootstrap(boolean bootstrap) {
         return new ForestOptions(trees, tree, bootstrap, sampleFraction, seed, threads);
     }
 
-    /** A copy drawing this fraction of the rows per tree. */
+    /**
+     * {@return a copy drawing this fraction of the rows per tree}
+     *
+     * @param sampleFraction rows drawn per bootstrap sample as a fraction of the rows, in (0, 1]
+     */
     public ForestOptions withSampleFraction(double sampleFraction) {
         return new ForestOptions(trees, tree, bootstrap, sampleFraction, seed, threads);
     }
 
-    /** A copy with this seed. */
+    /**
+     * {@return a copy with this seed}
+     *
+     * @param seed the forest's seed: tree {@code t} draws from the stream {@code Seeds.split(seed, t)}, so the forest
+     *             is the same for any {@link #threads()}
+     */
     public ForestOptions withSeed(long seed) {
         return new ForestOptions(trees, tree, bootstrap, sampleFraction, seed, threads);
     }
 
-    /** A copy growing trees on this many threads. */
+    /**
+     * {@return a copy growing trees on this many threads}
+     *
+     * @param threads threads growing trees, &gt;= 1 (default 1)
+     */
     public ForestOptions withThreads(int threads) {
         return new ForestOptions(trees, tree, bootstrap, sampleFraction, seed, threads);
     }

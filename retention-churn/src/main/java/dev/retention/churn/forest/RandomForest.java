@@ -53,6 +53,7 @@ public final class RandomForest {
      * @param x       read: training features
      * @param y       read: labels 0 or 1, both classes present
      * @param options the options
+     * @return the fitted model
      */
     public static ForestModel fit(DenseMatrix x, int[] y, ForestOptions options) {
         return fit(x, y, null, options, FitControl.defaults());
@@ -65,6 +66,7 @@ public final class RandomForest {
      * @param y       read: labels 0 or 1, both classes present
      * @param options the options
      * @param control progress, cancellation and executor
+     * @return the fitted model
      */
     public static ForestModel fit(DenseMatrix x, int[] y, ForestOptions options, FitControl control) {
         return fit(x, y, null, options, control);
@@ -78,6 +80,7 @@ public final class RandomForest {
      * @param sampleWeights read: row weights, finite and &gt;= 0, or {@code null}
      * @param options       the options
      * @param control       told after each tree ({@code "trees"}, done, total); may cancel the fit
+     * @return the fitted model
      * @throws IllegalArgumentException if the labels or weights are bad
      * @throws java.util.concurrent.CancellationException if the control cancels the fit
      */
@@ -219,7 +222,7 @@ public final class RandomForest {
     }
 
     /**
-     * A learner fitting with these options, for pipelines, cross-validation and grid search.
+     * {@return a learner fitting with these options, for pipelines, cross-validation and grid search}
      *
      * @param options the options of every fit
      */

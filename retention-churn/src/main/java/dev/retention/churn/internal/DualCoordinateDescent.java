@@ -22,7 +22,34 @@ import java.util.SplittableRandom;
 public final class DualCoordinateDescent {
 
     /** The outcome: the weights (bias weight last when a bias is used), passes and convergence. */
-    public record Result(double[] w, int iterations, boolean converged, double gap) {
+    public static final class Result {
+        private final double[] w;
+        private final int iterations;
+        private final boolean converged;
+        private final double gap;
+
+        public Result(double[] w, int iterations, boolean converged, double gap) {
+            this.w = w;
+            this.iterations = iterations;
+            this.converged = converged;
+            this.gap = gap;
+        }
+
+        public double[] w() {
+            return w;
+        }
+
+        public int iterations() {
+            return iterations;
+        }
+
+        public boolean converged() {
+            return converged;
+        }
+
+        public double gap() {
+            return gap;
+        }
     }
 
     private DualCoordinateDescent() {

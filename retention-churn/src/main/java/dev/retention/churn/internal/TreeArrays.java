@@ -8,18 +8,28 @@ import java.util.Arrays;
  * A fitted binary classification tree as parallel arrays, node 0 the root, children after their parent
  * in depth-first order (left subtree first). For a leaf {@code feature[i] == -1} and
  * {@code left[i] == right[i] == -1}. A row goes left when {@code x[feature] <= threshold}.
- *
- * @param feature   split feature per node, -1 for leaves
- * @param threshold split threshold per node (0 for leaves)
- * @param left      left child per node, -1 for leaves
- * @param right     right child per node, -1 for leaves
- * @param value     weighted share of class 1 among the node's training rows
- * @param impurity  the node's impurity (Gini or entropy in bits)
- * @param weight    the node's weighted number of training rows
- * @param count     the node's number of distinct training rows
  */
-public record TreeArrays(int[] feature, double[] threshold, int[] left, int[] right, double[] value,
-                         double[] impurity, double[] weight, int[] count) {
+public final class TreeArrays {
+    private final int[] feature;
+    private final double[] threshold;
+    private final int[] left;
+    private final int[] right;
+    private final double[] value;
+    private final double[] impurity;
+    private final double[] weight;
+    private final int[] count;
+
+    public TreeArrays(int[] feature, double[] threshold, int[] left, int[] right, double[] value, double[] impurity,
+                      double[] weight, int[] count) {
+        this.feature = feature;
+        this.threshold = threshold;
+        this.left = left;
+        this.right = right;
+        this.value = value;
+        this.impurity = impurity;
+        this.weight = weight;
+        this.count = count;
+    }
 
     /** Number of nodes. */
     public int size() {
@@ -113,5 +123,45 @@ public record TreeArrays(int[] feature, double[] threshold, int[] left, int[] ri
     @Override
     public String toString() {
         return "TreeArrays[" + feature.length + " nodes, depth " + depth() + "]";
+    }
+
+    /** Split feature per node, -1 for leaves. */
+    public int[] feature() {
+        return feature;
+    }
+
+    /** Split threshold per node (0 for leaves). */
+    public double[] threshold() {
+        return threshold;
+    }
+
+    /** Left child per node, -1 for leaves. */
+    public int[] left() {
+        return left;
+    }
+
+    /** Right child per node, -1 for leaves. */
+    public int[] right() {
+        return right;
+    }
+
+    /** Weighted share of class 1 among the node's training rows. */
+    public double[] value() {
+        return value;
+    }
+
+    /** The node's impurity (Gini or entropy in bits). */
+    public double[] impurity() {
+        return impurity;
+    }
+
+    /** The node's weighted number of training rows. */
+    public double[] weight() {
+        return weight;
+    }
+
+    /** The node's number of distinct training rows. */
+    public int[] count() {
+        return count;
     }
 }

@@ -45,23 +45,23 @@ public final class LogisticModel implements ProbabilisticClassifier {
         this.summary = summary;
     }
 
-    /** The coefficients, one per feature; a copy. */
+    /** {@return the coefficients, one per feature; a copy} */
     public double[] coefficients() {
         return coefficients.clone();
     }
 
-    /** The intercept (0 when fitted without one). */
+    /** {@return the intercept (0 when fitted without one)} */
     public double intercept() {
         return intercept;
     }
 
-    /** The options of the fit. */
+    /** {@return the options of the fit} */
     public LogisticOptions options() {
         return options;
     }
 
     /**
-     * The linear predictor {@code x . w + b} (log-odds). O(p).
+     * {@return the linear predictor {@code x . w + b} (log-odds)} O(p).
      *
      * @param features read: {@link #featureCount()} finite values
      */
@@ -146,6 +146,7 @@ public final class LogisticModel implements ProbabilisticClassifier {
      * Reads a model from a checked model file of type {@value #MODEL_TYPE}; {@code Models.load} calls it.
      *
      * @param f read
+     * @return the model the file holds
      * @throws ModelFormatException if the file holds another type or schema, a section is missing or malformed,
      *                              a parameter is not finite or an option is out of range (the message names the
      *                              file)

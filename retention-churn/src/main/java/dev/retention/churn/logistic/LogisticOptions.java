@@ -41,6 +41,20 @@ public record LogisticOptions(Penalty penalty, double c, double l1Ratio, ClassWe
     /**
      * Checks every option.
      *
+     * @param penalty       the penalty on the coefficients (default {@link Penalty#L2}); the intercept is never
+     *                      penalised
+     * @param c             inverse regularisation strength {@code C}, finite and &gt; 0 (default 1): the objective is
+     *                      {@code sum_i s_i loss_i + penalty / C}
+     * @param l1Ratio       share of L1 in the elastic net, in [0, 1] (default 0.5; used by {@link Penalty#ELASTIC_NET}
+     *                      only)
+     * @param classWeight   class weights (default none)
+     * @param fitIntercept  whether to fit an intercept (default true)
+     * @param tolerance     stop when the largest absolute (pseudo-)gradient component is at most this (scikit-learn's
+     *                      {@code tol}, default 1e-4), finite and &gt;= 0; the objective's relative decrease test of
+     *                      SciPy's L-BFGS-B ({@code ftol = 2.2e-9}) applies too
+     * @param maxIterations iteration limit, &gt;= 1 (default 100, scikit-learn's {@code max_iter})
+     * @param threads       threads computing the loss and gradient, &gt;= 1 (default 1); the model does not depend on
+     *                      it
      * @throws IllegalArgumentException naming the option, its value and what was expected
      */
     public LogisticOptions {
@@ -63,54 +77,91 @@ public record LogisticOptions(Penalty penalty, double c, double l1Ratio, ClassWe
         }
     }
 
-    /** scikit-learn's defaults: L2, C = 1, no class weights, intercept, tol 1e-4, 100 iterations; one thread. */
+    /**
+     * {@return scikit-learn's defaults: L2, C = 1, no class weights, intercept, tol 1e-4, 100 iterations; one thread}
+     */
     public static LogisticOptions defaults() {
         return new LogisticOptions(Penalty.L2, 1.0, 0.5, ClassWeight.none(), true, 1e-4, 100, 1);
     }
 
-    /** A copy with the given penalty. */
+    /**
+     * {@return a copy with the given penalty}
+     *
+     * @param penalty the penalty on the coefficients (default {@link Penalty#L2}); the intercept is never penalised
+     */
     public LogisticOptions withPenalty(Penalty penalty) {
         return new LogisticOptions(penalty, c, l1Ratio, classWeight, fitIntercept, tolerance, maxIterations,
                 threads);
     }
 
-    /** A copy with the given inverse regularisation strength. */
+    /**
+     * {@return a copy with the given inverse regularisation strength}
+     *
+     * @param c inverse regularisation strength {@code C}, finite and &gt; 0 (default 1): the objective is {@code sum_i
+     *          s_i loss_i + penalty / C}
+     */
     public LogisticOptions withC(double c) {
         return new LogisticOptions(penalty, c, l1Ratio, classWeight, fitIntercept, tolerance, maxIterations,
                 threads);
     }
 
-    /** A copy with the given elastic-net mixing. */
+    /**
+     * {@return a copy with the given elastic-net mixing}
+     *
+     * @param l1Ratio share of L1 in the elastic net, in [0, 1] (default 0.5; used by {@link Penalty#ELASTIC_NET} only)
+     */
     public LogisticOptions withL1Ratio(double l1Ratio) {
         return new LogisticOptions(penalty, c, l1Ratio, classWeight, fitIntercept, tolerance, maxIterations,
                 threads);
     }
 
-    /** A copy with the given class weights. */
+    /**
+     * {@return a copy with the given class weights}
+     *
+     * @param classWeight class weights (default none)
+     */
     public LogisticOptions withClassWeight(ClassWeight classWeight) {
         return new LogisticOptions(penalty, c, l1Ratio, classWeight, fitIntercept, tolerance, maxIterations,
                 threads);
     }
 
-    /** A copy with or without an intercept. */
+    /**
+     * {@return a copy with or without an intercept}
+     *
+     * @param fitIntercept whether to fit an intercept (default true)
+     */
     public LogisticOptions withFitIntercept(boolean fitIntercept) {
         return new LogisticOptions(penalty, c, l1Ratio, classWeight, fitIntercept, tolerance, maxIterations,
                 threads);
     }
 
-    /** A copy with the given gradient tolerance. */
+    /**
+     * {@return a copy with the given gradient tolerance}
+     *
+     * @param tolerance stop when the largest absolute (pseudo-)gradient component is at most this (scikit-learn's
+     *                  {@code tol}, default 1e-4), finite and &gt;= 0; the objective's relative decrease test of
+     *                  SciPy's L-BFGS-B ({@code ftol = 2.2e-9}) applies too
+     */
     public LogisticOptions withTolerance(double tolerance) {
         return new LogisticOptions(penalty, c, l1Ratio, classWeight, fitIntercept, tolerance, maxIterations,
                 threads);
     }
 
-    /** A copy with the given iteration limit. */
+    /**
+     * {@return a copy with the given iteration limit}
+     *
+     * @param maxIterations iteration limit, &gt;= 1 (default 100, scikit-learn's {@code max_iter})
+     */
     public LogisticOptions withMaxIterations(int maxIterations) {
         return new LogisticOptions(penalty, c, l1Ratio, classWeight, fitIntercept, tolerance, maxIterations,
                 threads);
     }
 
-    /** A copy computing with the given number of threads. */
+    /**
+     * {@return a copy computing with the given number of threads}
+     *
+     * @param threads threads computing the loss and gradient, &gt;= 1 (default 1); the model does not depend on it
+     */
     public LogisticOptions withThreads(int threads) {
         return new LogisticOptions(penalty, c, l1Ratio, classWeight, fitIntercept, tolerance, maxIterations,
                 threads);

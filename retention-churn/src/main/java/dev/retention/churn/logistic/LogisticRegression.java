@@ -61,6 +61,7 @@ public final class LogisticRegression {
      * @param x       read: training features
      * @param y       read: labels 0 or 1, one per row, both classes present
      * @param options the options
+     * @return the fitted model
      * @throws IllegalArgumentException if the labels are bad or do not match {@code x}
      */
     public static LogisticModel fit(DenseMatrix x, int[] y, LogisticOptions options) {
@@ -74,6 +75,7 @@ public final class LogisticRegression {
      * @param y       read: labels 0 or 1, one per row, both classes present
      * @param options the options
      * @param control progress, cancellation and executor
+     * @return the fitted model
      * @throws IllegalArgumentException if the labels are bad or do not match {@code x}
      * @throws java.util.concurrent.CancellationException if the control cancels the fit
      */
@@ -89,6 +91,7 @@ public final class LogisticRegression {
      * @param sampleWeights read: a weight per row, finite and &gt;= 0, or {@code null} for all 1
      * @param options       the options
      * @param control       told after every iteration; may cancel the fit
+     * @return the fitted model
      * @throws IllegalArgumentException if the labels or weights are bad or do not match {@code x}
      * @throws java.util.concurrent.CancellationException if the control cancels the fit
      */
@@ -201,8 +204,8 @@ public final class LogisticRegression {
     }
 
     /**
-     * A learner fitting with these options, for pipelines, cross-validation and grid search
-     * ({@code GridSearch.evaluate(table, pre, candidates, LogisticRegression::learner, folds, seed)}).
+     * {@return a learner fitting with these options, for pipelines, cross-validation and grid search
+     * ({@code GridSearch.evaluate(table, pre, candidates, LogisticRegression::learner, folds, seed)})}
      *
      * @param options the options of every fit
      */

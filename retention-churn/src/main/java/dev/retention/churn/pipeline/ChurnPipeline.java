@@ -35,6 +35,7 @@ public final class ChurnPipeline {
      * @param rows    read: the training rows, at least one, both classes among them
      * @param options preprocessing options
      * @param learner the classifier to fit
+     * @return the fitted model
      * @throws IllegalArgumentException if the table has no labels, a row index is bad, no feature is left or the
      *                                  rows hold a single class
      */
@@ -50,6 +51,7 @@ public final class ChurnPipeline {
      * @param options preprocessing options
      * @param learner the classifier to fit
      * @param control progress and cancellation of the classifier's fit
+     * @return the fitted model
      * @throws IllegalArgumentException if the table has no labels, a row index is bad, no feature is left or the
      *                                  rows hold a single class
      * @throws java.util.concurrent.CancellationException if the control cancels the fit

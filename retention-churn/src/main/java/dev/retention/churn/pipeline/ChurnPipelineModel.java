@@ -63,6 +63,7 @@ public final class ChurnPipelineModel implements Model {
      *
      * @param preprocessing the preprocessing
      * @param classifier    a classifier fitted on the preprocessing's features
+     * @return the pipeline of the two
      * @throws IllegalArgumentException if the classifier's feature count differs from the preprocessing's
      */
     public static ChurnPipelineModel of(PreprocessingModel preprocessing, ProbabilisticClassifier classifier) {
@@ -98,18 +99,18 @@ public final class ChurnPipelineModel implements Model {
         return b.build();
     }
 
-    /** The fitted preprocessing. */
+    /** {@return the fitted preprocessing} */
     public PreprocessingModel preprocessing() {
         return preprocessing;
     }
 
-    /** The fitted classifier. */
+    /** {@return the fitted classifier} */
     public ProbabilisticClassifier classifier() {
         return classifier;
     }
 
     /**
-     * The probability of churn of the given rows, with the count of unseen categories met.
+     * {@return the probability of churn of the given rows, with the count of unseen categories met}
      *
      * @param table read: a table with the columns the preprocessing was fitted on (labels not needed)
      * @param rows  read: the rows to score, at least one
@@ -127,6 +128,7 @@ public final class ChurnPipelineModel implements Model {
      * @param table read: the table
      * @param row   the row
      * @param top   reasons per side, &gt;= 1
+     * @return the row's top reasons up and down
      * @throws IllegalArgumentException if a column is missing, the row is out of range or {@code top < 1}
      */
     public Explanation explain(CustomerTable table, int row, int top) {
@@ -174,6 +176,7 @@ public final class ChurnPipelineModel implements Model {
      * Reads a pipeline from a checked model file of type {@value #MODEL_TYPE}; {@code Models.load} calls it.
      *
      * @param f read
+     * @return the model the file holds
      * @throws ModelFormatException if the file, or one of the two model files inside it, is not valid, or the
      *                              classifier does not fit the preprocessing (the message names the file)
      */

@@ -12,15 +12,21 @@ import java.util.Objects;
  * @param probabilities one probability per scored row, in the order asked
  * @param unseen        rows with a category unseen in training, per column
  */
+@SuppressWarnings("ArrayRecordComponent") // arrays copied in and out; equals, hashCode, toString by content
 public record Scores(double[] probabilities, Map<String, Long> unseen) {
 
-    /** Copies the probabilities and the counts. */
+    /**
+     * Copies the probabilities and the counts.
+     *
+     * @param probabilities one probability per scored row, in the order asked
+     * @param unseen        rows with a category unseen in training, per column
+     */
     public Scores {
         probabilities = probabilities.clone();
         unseen = Collections.unmodifiableMap(new LinkedHashMap<>(unseen));
     }
 
-    /** The probabilities; a copy. */
+    /** {@return the probabilities; a copy} */
     @Override
     public double[] probabilities() {
         return probabilities.clone();

@@ -44,8 +44,29 @@ public final class PreprocessingModel implements Model {
     public static final String OTHER_LEVEL = "(other)";
 
     /** One kept source column. */
-    record Column(String name, ColumnKind kind, double fill, double center, double scale, boolean emitValue,
-                  boolean indicator, String[] levels, String[] rare) {
+    static final class Column {
+        private final String name;
+        private final ColumnKind kind;
+        private final double fill;
+        private final double center;
+        private final double scale;
+        private final boolean emitValue;
+        private final boolean indicator;
+        private final String[] levels;
+        private final String[] rare;
+
+        Column(String name, ColumnKind kind, double fill, double center, double scale, boolean emitValue,
+               boolean indicator, String[] levels, String[] rare) {
+            this.name = name;
+            this.kind = kind;
+            this.fill = fill;
+            this.center = center;
+            this.scale = scale;
+            this.emitValue = emitValue;
+            this.indicator = indicator;
+            this.levels = levels;
+            this.rare = rare;
+        }
 
         static Column numeric(String name, double fill, double center, double scale, boolean emitValue,
                               boolean indicator) {
@@ -80,6 +101,42 @@ public final class PreprocessingModel implements Model {
                 return (emitValue ? 1 : 0) + (indicator ? 1 : 0);
             }
             return levels.length + (rare.length > 0 ? 1 : 0);
+        }
+
+        public String name() {
+            return name;
+        }
+
+        public ColumnKind kind() {
+            return kind;
+        }
+
+        public double fill() {
+            return fill;
+        }
+
+        public double center() {
+            return center;
+        }
+
+        public double scale() {
+            return scale;
+        }
+
+        public boolean emitValue() {
+            return emitValue;
+        }
+
+        public boolean indicator() {
+            return indicator;
+        }
+
+        public String[] levels() {
+            return levels;
+        }
+
+        public String[] rare() {
+            return rare;
         }
     }
 
@@ -140,27 +197,35 @@ public final class PreprocessingModel implements Model {
         featureLevel = level.toArray(new String[0]);
     }
 
-    /** Number of output features. */
+    /** {@return the number of output features} */
     public int featureCount() {
         return featureNames.length;
     }
 
-    /** Names of the output features ({@code "tenure"}, {@code "Contract=Two year"}, ...); a copy. */
+    /** {@return names of the output features ({@code "tenure"}, {@code "Contract=Two year"}, ...); a copy} */
     public String[] featureNames() {
         return featureNames.clone();
     }
 
-    /** The source column of output feature {@code f}. */
+    /**
+     * {@return the source column of output feature {@code f}}
+     *
+     * @param f output feature, in [0, featureCount())
+     */
     public String sourceColumn(int f) {
         return columns.get(featureSource[Objects.checkIndex(f, featureNames.length)]).name();
     }
 
-    /** The one-hot level of output feature {@code f}, or {@code null} for a numeric value or indicator. */
+    /**
+     * {@return the one-hot level of output feature {@code f}, or {@code null} for a numeric value or indicator}
+     *
+     * @param f output feature, in [0, featureCount())
+     */
     public String level(int f) {
         return featureLevel[Objects.checkIndex(f, featureNames.length)];
     }
 
-    /** Names of the source columns used, in output order. */
+    /** {@return names of the source columns used, in output order} */
     public List<String> sourceColumns() {
         List<String> out = new ArrayList<>();
         for (Column c : columns) {
@@ -169,17 +234,22 @@ public final class PreprocessingModel implements Model {
         return out;
     }
 
-    /** Columns left out at fit time, with the reason. */
+    /** {@return columns left out at fit time, with the reason} */
     public Map<String, String> dropped() {
         return dropped;
     }
 
-    /** The options of the fit. */
+    /** {@return the options of the fit} */
     public PreprocessOptions options() {
         return options;
     }
 
-    /** Transforms every row of a table. */
+    /**
+     * Transforms every row of a table.
+     *
+     * @param table read: a table with (at least) the columns this model was fitted on, of the same kinds
+     * @return the features of every row, with the unseen-category counts
+     */
     public Transformed transform(CustomerTable table) {
         int[] all = new int[table.rows()];
         for (int i = 0; i < all.length; i++) {
@@ -193,6 +263,7 @@ public final class PreprocessingModel implements Model {
      *
      * @param table read: a table with (at least) the columns this model was fitted on, of the same kinds
      * @param rows  read: row indexes, at least one
+     * @return the features of the given rows, with the unseen-category counts
      * @throws IllegalArgumentException if a column is missing or of another kind, or a row index is bad
      */
     public Transformed transform(CustomerTable table, int[] rows) {
@@ -326,6 +397,7 @@ public final class PreprocessingModel implements Model {
      * Reads a model from a checked model file of type {@value #MODEL_TYPE}; {@code Models.load} calls it.
      *
      * @param f read
+     * @return the model the file holds
      * @throws ModelFormatException if the file holds another type or schema, a section is missing or inconsistent,
      *                              or a statistic is not finite (the message names the file)
      */

@@ -42,6 +42,7 @@ public final class Preprocessor {
      *
      * @param table   read: the table
      * @param options the options
+     * @return the fitted model
      * @throws IllegalArgumentException if no column is left once constant columns are dropped
      */
     public static PreprocessingModel fit(CustomerTable table, PreprocessOptions options) {
@@ -58,6 +59,7 @@ public final class Preprocessor {
      * @param table   read: the table
      * @param rows    read: training row indexes (at least one)
      * @param options the options
+     * @return the fitted model
      * @throws IllegalArgumentException if no row is given, an index is out of range, or no column is
      *                                  left once constant columns are dropped
      */

@@ -15,12 +15,17 @@ import java.util.Map;
  */
 public record Transformed(DenseMatrix features, Map<String, Long> unseen) {
 
-    /** Copies the counts. */
+    /**
+     * Copies the counts.
+     *
+     * @param features the feature matrix
+     * @param unseen   rows with an unseen category, per column (columns without any are absent)
+     */
     public Transformed {
         unseen = Collections.unmodifiableMap(new LinkedHashMap<>(unseen));
     }
 
-    /** Rows with an unseen category, over all columns. */
+    /** {@return rows with an unseen category, over all columns} */
     public long unseenTotal() {
         long s = 0;
         for (long v : unseen.values()) {

@@ -72,8 +72,9 @@ public final class ChurnRanking {
     }
 
     /**
-     * The training cutoffs: {@code count} cutoffs {@code stepDays} apart, the latest one {@code horizonDays} before
-     * {@code cutoff}, those not after the first line of the log left out; oldest first. Empty when none is left.
+     * {@return the training cutoffs: {@code count} cutoffs {@code stepDays} apart, the latest one {@code horizonDays}
+     * before
+     * {@code cutoff}, those not after the first line of the log left out; oldest first} Empty when none is left.
      * O(count).
      *
      * @param log         read: its first line's time
@@ -108,6 +109,7 @@ public final class ChurnRanking {
      * @param log     read: the order log
      * @param options the cutoff, horizon, training cutoffs, preprocessing and end of observation
      * @param learner the classifier
+     * @return the customers at the cutoff, riskiest first, with their probabilities and reasons
      * @throws IllegalArgumentException if the log is empty, no training cutoff is left ({@link #trainingCutoffs}
      *                                  empty: the latest one is before the first order) or the training rows hold
      *                                  a single class
@@ -123,6 +125,7 @@ public final class ChurnRanking {
      * @param options the cutoff, horizon, training cutoffs, preprocessing and end of observation
      * @param learner the classifier
      * @param control progress and cancellation of the classifier's fit
+     * @return the customers at the cutoff, riskiest first, with their probabilities and reasons
      * @throws IllegalArgumentException as {@link #compute(TransactionLog, RankingOptions, Learner)}
      */
     public static ChurnRanking compute(TransactionLog log, RankingOptions options, Learner learner,
@@ -172,71 +175,72 @@ public final class ChurnRanking {
         return new ChurnRanking(options, cutoffs, train, pipeline, now, p, ranking, testAuc, testChurnRate, outcomes);
     }
 
-    /** The options. */
+    /** {@return the options} */
     public RankingOptions options() {
         return options;
     }
 
-    /** The scoring cutoff. */
+    /** {@return the scoring cutoff} */
     public Instant cutoff() {
         return options.cutoff();
     }
 
-    /** The churn horizon in days. */
+    /** {@return the churn horizon in days} */
     public int horizonDays() {
         return options.horizonDays();
     }
 
-    /** The training cutoffs, oldest first. */
+    /** {@return the training cutoffs, oldest first} */
     public List<Instant> trainingCutoffs() {
         return cutoffs;
     }
 
-    /** The stacked, labelled training rows (one per customer and training cutoff). */
+    /** {@return the stacked, labelled training rows (one per customer and training cutoff)} */
     public CustomerTable training() {
         return training;
     }
 
-    /** The pipeline fitted on every training row: it scores raw customer rows on its own. */
+    /** {@return the pipeline fitted on every training row: it scores raw customer rows on its own} */
     public ChurnPipelineModel pipeline() {
         return pipeline;
     }
 
-    /** The customers at the scoring cutoff, unlabelled, one row each (keys are the customer ids). */
+    /** {@return the customers at the scoring cutoff, unlabelled, one row each (keys are the customer ids)} */
     public CustomerTable scored() {
         return scored;
     }
 
-    /** P(churn) of each row of {@link #scored()}; a copy. */
+    /** {@return P(churn) of each row of {@link #scored()}; a copy} */
     public double[] probabilities() {
         return probabilities.clone();
     }
 
-    /** Rows of {@link #scored()}, highest probability first (row order on ties); a copy. */
+    /** {@return rows of {@link #scored()}, highest probability first (row order on ties); a copy} */
     public int[] ranking() {
         return ranking.clone();
     }
 
     /**
-     * The out-of-time ROC AUC against the churn observed after the cutoff; empty when the horizon is not observed
-     * or a class is missing.
+     * {@return the out-of-time ROC AUC against the churn observed after the cutoff; empty when the horizon is not
+     * observed
+     * or a class is missing}
      */
     public OptionalDouble testAuc() {
         return testAuc;
     }
 
-    /** The share of scored customers who did churn; empty with {@link #testAuc()}. */
+    /** {@return the share of scored customers who did churn; empty with {@link #testAuc()}} */
     public OptionalDouble testChurnRate() {
         return testChurnRate;
     }
 
-    /** Whether each scored customer did churn (1) or not (0); a copy, or empty with {@link #testAuc()}. */
+    /** {@return whether each scored customer did churn (1) or not (0); a copy, or empty with {@link #testAuc()}} */
     public int[] outcomes() {
         return outcomes == null ? new int[0] : outcomes.clone();
     }
 
     /**
-     * The explanation of the {@code rank}-th riskiest customer (0 the riskiest): probability and top reasons.
+     * {@return the explanation of the {@code rank}-th riskiest customer (0 the riskiest): probability and top reasons}
      *
      * @param rank in {@code [0, scored().rows())}
      * @param top  reasons each way, &gt;= 1
@@ -247,7 +251,7 @@ public final class ChurnRanking {
     }
 
     /**
-     * The explanations of the {@code count} riskiest customers, riskiest first (fewer when fewer were scored).
+     * {@return the explanations of the {@code count} riskiest customers, riskiest first (fewer when fewer were scored)}
      *
      * @param count customers, &gt;= 0
      * @param top   reasons each way, &gt;= 1

@@ -24,6 +24,15 @@ public record RankingOptions(Instant cutoff, int horizonDays, int trainingCutoff
     /**
      * Checks every option.
      *
+     * @param cutoff          the scoring cutoff: only lines before it make the scored customers' features
+     * @param horizonDays     churn is no purchase within this many days after a cutoff, &gt;= 1
+     * @param trainingCutoffs how many training cutoffs, &gt;= 1 (default 4); the latest one is one horizon before
+     *                        {@code cutoff}, so its labels use only lines before it
+     * @param stepDays        days between training cutoffs, &gt;= 1 (default 30)
+     * @param preprocessing   the preprocessing fitted on the training rows (default: the defaults with missing
+     *                        indicators, since the gap features are missing for one-order customers)
+     * @param observedUntil   the end of the data, exclusive, or {@code null} (the default) for just after the last
+     *                        purchase: the out-of-time AUC is measured when the horizon after the cutoff ends by then
      * @throws IllegalArgumentException naming the option, its value and what was expected
      */
     public RankingOptions {
@@ -41,8 +50,8 @@ public record RankingOptions(Instant cutoff, int horizonDays, int trainingCutoff
     }
 
     /**
-     * The defaults at a cutoff and horizon: 4 training cutoffs 30 days apart, the default preprocessing with
-     * missing indicators, observed until just after the last purchase.
+     * {@return the defaults at a cutoff and horizon: 4 training cutoffs 30 days apart, the default preprocessing with
+     * missing indicators, observed until just after the last purchase}
      *
      * @param cutoff      the scoring cutoff
      * @param horizonDays the churn horizon in days, &gt;= 1
@@ -52,32 +61,59 @@ public record RankingOptions(Instant cutoff, int horizonDays, int trainingCutoff
                 null);
     }
 
-    /** A copy with this scoring cutoff. */
+    /**
+     * {@return a copy with this scoring cutoff}
+     *
+     * @param cutoff the scoring cutoff: only lines before it make the scored customers' features
+     */
     public RankingOptions withCutoff(Instant cutoff) {
         return new RankingOptions(cutoff, horizonDays, trainingCutoffs, stepDays, preprocessing, observedUntil);
     }
 
-    /** A copy with this horizon. */
+    /**
+     * {@return a copy with this horizon}
+     *
+     * @param horizonDays churn is no purchase within this many days after a cutoff, &gt;= 1
+     */
     public RankingOptions withHorizonDays(int horizonDays) {
         return new RankingOptions(cutoff, horizonDays, trainingCutoffs, stepDays, preprocessing, observedUntil);
     }
 
-    /** A copy with this many training cutoffs. */
+    /**
+     * {@return a copy with this many training cutoffs}
+     *
+     * @param trainingCutoffs how many training cutoffs, &gt;= 1 (default 4); the latest one is one horizon before
+     *                        {@code cutoff}, so its labels use only lines before it
+     */
     public RankingOptions withTrainingCutoffs(int trainingCutoffs) {
         return new RankingOptions(cutoff, horizonDays, trainingCutoffs, stepDays, preprocessing, observedUntil);
     }
 
-    /** A copy with training cutoffs this many days apart. */
+    /**
+     * {@return a copy with training cutoffs this many days apart}
+     *
+     * @param stepDays days between training cutoffs, &gt;= 1 (default 30)
+     */
     public RankingOptions withStepDays(int stepDays) {
         return new RankingOptions(cutoff, horizonDays, trainingCutoffs, stepDays, preprocessing, observedUntil);
     }
 
-    /** A copy with this preprocessing. */
+    /**
+     * {@return a copy with this preprocessing}
+     *
+     * @param preprocessing the preprocessing fitted on the training rows (default: the defaults with missing
+     *                      indicators, since the gap features are missing for one-order customers)
+     */
     public RankingOptions withPreprocessing(PreprocessOptions preprocessing) {
         return new RankingOptions(cutoff, horizonDays, trainingCutoffs, stepDays, preprocessing, observedUntil);
     }
 
-    /** A copy observed until this instant, exclusive ({@code null}: just after the last purchase). */
+    /**
+     * {@return a copy observed until this instant, exclusive ({@code null}: just after the last purchase)}
+     *
+     * @param observedUntil the end of the data, exclusive, or {@code null} (the default) for just after the last
+     *                      purchase: the out-of-time AUC is measured when the horizon after the cutoff ends by then
+     */
     public RankingOptions withObservedUntil(Instant observedUntil) {
         return new RankingOptions(cutoff, horizonDays, trainingCutoffs, stepDays, preprocessing, observedUntil);
     }

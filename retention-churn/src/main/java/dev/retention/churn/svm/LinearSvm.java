@@ -45,6 +45,7 @@ public final class LinearSvm {
      * @param x       read: training features
      * @param y       read: labels 0 or 1, both classes, each with at least {@code calibrationFolds} rows
      * @param options the options
+     * @return the fitted model
      */
     public static SvmModel fit(DenseMatrix x, int[] y, SvmOptions options) {
         return fit(x, y, null, options, FitControl.defaults());
@@ -57,6 +58,7 @@ public final class LinearSvm {
      * @param y       read: labels 0 or 1, both classes, each with at least {@code calibrationFolds} rows
      * @param options the options
      * @param control progress, cancellation and executor
+     * @return the fitted model
      */
     public static SvmModel fit(DenseMatrix x, int[] y, SvmOptions options, FitControl control) {
         return fit(x, y, null, options, control);
@@ -70,6 +72,7 @@ public final class LinearSvm {
      * @param sampleWeights read: row weights, finite and &gt;= 0, or {@code null}
      * @param options       the options
      * @param control       told after each of the {@code folds + 1} fits; may cancel the fit
+     * @return the fitted model
      * @throws IllegalArgumentException if the labels or weights are bad
      * @throws java.util.concurrent.CancellationException if the control cancels the fit
      */
@@ -165,7 +168,7 @@ public final class LinearSvm {
     }
 
     /**
-     * A learner fitting with these options, for pipelines, cross-validation and grid search.
+     * {@return a learner fitting with these options, for pipelines, cross-validation and grid search}
      *
      * @param options the options of every fit
      */

@@ -18,6 +18,8 @@ public record PlattScaling(double a, double b) {
     /**
      * Checks the components (and copies what must be copied).
      *
+     * @param a the slope A (negative when larger decision values mean class 1)
+     * @param b the offset B
      * @throws IllegalArgumentException naming the component and its value when one is out of range
      */
     public PlattScaling {
@@ -31,6 +33,7 @@ public record PlattScaling(double a, double b) {
      *
      * @param decision read: finite decision values
      * @param labels   read: 0 or 1, same length
+     * @return the fitted sigmoid
      * @throws IllegalArgumentException if the lengths differ, a value is not finite or a label is not 0/1
      */
     public static PlattScaling fit(double[] decision, int[] labels) {
@@ -127,7 +130,11 @@ public record PlattScaling(double a, double b) {
         return s;
     }
 
-    /** The calibrated probability of class 1 for a decision value. */
+    /**
+     * {@return the calibrated probability of class 1 for a decision value}
+     *
+     * @param decision read: finite decision values
+     */
     public double probability(double decision) {
         double z = a * decision + b;
         return z >= 0 ? Math.exp(-z) / (1 + Math.exp(-z)) : 1 / (1 + Math.exp(z));

@@ -44,28 +44,28 @@ public final class SvmModel implements ProbabilisticClassifier {
         this.summary = summary;
     }
 
-    /** The weights, one per feature; a copy. */
+    /** {@return the weights, one per feature; a copy} */
     public double[] coefficients() {
         return w.clone();
     }
 
-    /** The intercept (the bias feature's weight times its value). */
+    /** {@return the intercept (the bias feature's weight times its value)} */
     public double intercept() {
         return b;
     }
 
-    /** The Platt sigmoid. */
+    /** {@return the Platt sigmoid} */
     public PlattScaling platt() {
         return platt;
     }
 
-    /** The options of the fit. */
+    /** {@return the options of the fit} */
     public SvmOptions options() {
         return options;
     }
 
     /**
-     * The decision value {@code x . w + b}. O(p).
+     * {@return the decision value {@code x . w + b}} O(p).
      *
      * @param features read: {@link #featureCount()} finite values
      */
@@ -143,6 +143,7 @@ public final class SvmModel implements ProbabilisticClassifier {
      * Reads a model from a checked model file of type {@value #MODEL_TYPE}; {@code Models.load} calls it.
      *
      * @param f read
+     * @return the model the file holds
      * @throws ModelFormatException if the file holds another type or schema, a section is missing or malformed,
      *                              a parameter is not finite or an option is out of range (the message names the
      *                              file)

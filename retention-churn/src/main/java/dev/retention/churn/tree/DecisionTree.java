@@ -40,6 +40,7 @@ public final class DecisionTree {
      * @param x       read: training features
      * @param y       read: labels 0 or 1, both classes present
      * @param options the options
+     * @return the fitted model
      */
     public static TreeModel fit(DenseMatrix x, int[] y, TreeOptions options) {
         return fit(x, y, null, options, FitControl.defaults());
@@ -52,6 +53,7 @@ public final class DecisionTree {
      * @param y       read: labels 0 or 1, both classes present
      * @param options the options
      * @param control progress and cancellation
+     * @return the fitted model
      */
     public static TreeModel fit(DenseMatrix x, int[] y, TreeOptions options, FitControl control) {
         return fit(x, y, null, options, control);
@@ -65,6 +67,7 @@ public final class DecisionTree {
      * @param sampleWeights read: row weights, finite and &gt;= 0 (0 leaves a row out), or {@code null}
      * @param options       the options
      * @param control       told once when the tree is grown; may cancel the fit before it starts
+     * @return the fitted model
      * @throws IllegalArgumentException if the labels or weights are bad
      * @throws java.util.concurrent.CancellationException if the control cancels the fit
      */
@@ -98,7 +101,7 @@ public final class DecisionTree {
     }
 
     /**
-     * A learner fitting with these options, for pipelines, cross-validation and grid search.
+     * {@return a learner fitting with these options, for pipelines, cross-validation and grid search}
      *
      * @param options the options of every fit
      */

@@ -29,6 +29,9 @@ public record MaxFeatures(Mode mode, double value) {
     /**
      * Checks the components (and copies what must be copied).
      *
+     * @param mode  how the number is chosen
+     * @param value the fraction ({@link Mode#FRACTION}, in (0, 1]) or the count ({@link Mode#COUNT}, &gt;= 1); ignored
+     *              otherwise
      * @throws IllegalArgumentException naming the component and its value when one is out of range
      */
     public MaxFeatures {
@@ -41,32 +44,44 @@ public record MaxFeatures(Mode mode, double value) {
         }
     }
 
-    /** Every feature. */
+    /** {@return every feature} */
     public static MaxFeatures all() {
         return new MaxFeatures(Mode.ALL, 0);
     }
 
-    /** The square root of the number of features. */
+    /** {@return the square root of the number of features} */
     public static MaxFeatures sqrt() {
         return new MaxFeatures(Mode.SQRT, 0);
     }
 
-    /** The base-2 logarithm of the number of features. */
+    /** {@return the base-2 logarithm of the number of features} */
     public static MaxFeatures log2() {
         return new MaxFeatures(Mode.LOG2, 0);
     }
 
-    /** A fraction of the features, in (0, 1]. */
+    /**
+     * {@return a fraction of the features, in (0, 1]}
+     *
+     * @param fraction the share of the features, in (0, 1]
+     */
     public static MaxFeatures fraction(double fraction) {
         return new MaxFeatures(Mode.FRACTION, fraction);
     }
 
-    /** A fixed number of features, &gt;= 1 (capped at the number of features). */
+    /**
+     * {@return a fixed number of features, &gt;= 1 (capped at the number of features)}
+     *
+     * @param count the number of features, &gt;= 1
+     */
     public static MaxFeatures count(int count) {
         return new MaxFeatures(Mode.COUNT, count);
     }
 
-    /** The number of features to search for {@code p} features, in [1, p]. */
+    /**
+     * {@return the number of features to search for {@code p} features, in [1, p]}
+     *
+     * @param p the number of features of the data, &gt;= 1
+     */
     public int resolve(int p) {
         int k = switch (mode) {
             case ALL -> p;

@@ -42,33 +42,36 @@ public final class TreeModel implements ProbabilisticClassifier {
         this.summary = summary;
     }
 
-    /** The options of the fit. */
+    /** {@return the options of the fit} */
     public TreeOptions options() {
         return options;
     }
 
-    /** Number of nodes. */
+    /** {@return the number of nodes} */
     public int nodeCount() {
         return tree.size();
     }
 
-    /** Number of leaves. */
+    /** {@return the number of leaves} */
     public int leafCount() {
         return tree.leaves();
     }
 
-    /** Depth (0 for a single leaf). */
+    /** {@return the depth (0 for a single leaf)} */
     public int depth() {
         return tree.depth();
     }
 
-    /** Mean decrease in impurity per feature, normalised to sum 1, as scikit-learn's {@code feature_importances_}. */
+    /**
+     * {@return the mean decrease in impurity per feature, normalised to sum 1, as scikit-learn's {@code
+     * feature_importances_}}
+     */
     public double[] impurityImportances() {
         return tree.impurityImportances(names.length);
     }
 
     /**
-     * The index of the leaf a row reaches (node numbering of the model file). O(depth).
+     * {@return the index of the leaf a row reaches (node numbering of the model file)} O(depth).
      *
      * @param features read: {@link #featureCount()} finite values
      */
@@ -130,6 +133,7 @@ public final class TreeModel implements ProbabilisticClassifier {
      * Reads a model from a checked model file of type {@value #MODEL_TYPE}; {@code Models.load} calls it.
      *
      * @param f read
+     * @return the model the file holds
      * @throws ModelFormatException if the file holds another type or schema, or a section is missing, malformed
      *                              or inconsistent (the message names the file)
      */

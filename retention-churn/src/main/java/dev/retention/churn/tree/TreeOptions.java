@@ -36,6 +36,15 @@ public record TreeOptions(Criterion criterion, int maxDepth, int minSamplesSplit
     /**
      * Checks every option.
      *
+     * @param criterion           impurity measure (default {@link Criterion#GINI})
+     * @param maxDepth            depth limit, &gt;= 1, or 0 for none (default 0)
+     * @param minSamplesSplit     a node with fewer rows is a leaf, &gt;= 2 (default 2)
+     * @param minSamplesLeaf      rows each child must keep, &gt;= 1 (default 1)
+     * @param maxFeatures         features searched per node (default all)
+     * @param minImpurityDecrease a split must decrease the weighted impurity by at least this, &gt;= 0 (default 0)
+     * @param classWeight         class weights (default none)
+     * @param seed                seed of the random feature order (matters for ties and for {@code maxFeatures} below
+     *                            all)
      * @throws IllegalArgumentException naming the option, its value and what was expected
      */
     public TreeOptions {
@@ -56,54 +65,88 @@ public record TreeOptions(Criterion criterion, int maxDepth, int minSamplesSplit
         }
     }
 
-    /** scikit-learn's defaults: Gini, no depth limit, split 2, leaf 1, all features, no class weights, seed 0. */
+    /**
+     * {@return scikit-learn's defaults: Gini, no depth limit, split 2, leaf 1, all features, no class weights, seed 0}
+     */
     public static TreeOptions defaults() {
         return new TreeOptions(Criterion.GINI, 0, 2, 1, MaxFeatures.all(), 0, ClassWeight.none(), 0);
     }
 
-    /** A copy with this criterion. */
+    /**
+     * {@return a copy with this criterion}
+     *
+     * @param criterion impurity measure (default {@link Criterion#GINI})
+     */
     public TreeOptions withCriterion(Criterion criterion) {
         return new TreeOptions(criterion, maxDepth, minSamplesSplit, minSamplesLeaf, maxFeatures, minImpurityDecrease,
                 classWeight, seed);
     }
 
-    /** A copy with this depth limit (0 for none). */
+    /**
+     * {@return a copy with this depth limit (0 for none)}
+     *
+     * @param maxDepth depth limit, &gt;= 1, or 0 for none (default 0)
+     */
     public TreeOptions withMaxDepth(int maxDepth) {
         return new TreeOptions(criterion, maxDepth, minSamplesSplit, minSamplesLeaf, maxFeatures, minImpurityDecrease,
                 classWeight, seed);
     }
 
-    /** A copy with this minimum node size for a split. */
+    /**
+     * {@return a copy with this minimum node size for a split}
+     *
+     * @param minSamplesSplit a node with fewer rows is a leaf, &gt;= 2 (default 2)
+     */
     public TreeOptions withMinSamplesSplit(int minSamplesSplit) {
         return new TreeOptions(criterion, maxDepth, minSamplesSplit, minSamplesLeaf, maxFeatures, minImpurityDecrease,
                 classWeight, seed);
     }
 
-    /** A copy with this minimum leaf size. */
+    /**
+     * {@return a copy with this minimum leaf size}
+     *
+     * @param minSamplesLeaf rows each child must keep, &gt;= 1 (default 1)
+     */
     public TreeOptions withMinSamplesLeaf(int minSamplesLeaf) {
         return new TreeOptions(criterion, maxDepth, minSamplesSplit, minSamplesLeaf, maxFeatures, minImpurityDecrease,
                 classWeight, seed);
     }
 
-    /** A copy searching this many features per node. */
+    /**
+     * {@return a copy searching this many features per node}
+     *
+     * @param maxFeatures features searched per node (default all)
+     */
     public TreeOptions withMaxFeatures(MaxFeatures maxFeatures) {
         return new TreeOptions(criterion, maxDepth, minSamplesSplit, minSamplesLeaf, maxFeatures, minImpurityDecrease,
                 classWeight, seed);
     }
 
-    /** A copy with this minimum impurity decrease. */
+    /**
+     * {@return a copy with this minimum impurity decrease}
+     *
+     * @param minImpurityDecrease a split must decrease the weighted impurity by at least this, &gt;= 0 (default 0)
+     */
     public TreeOptions withMinImpurityDecrease(double minImpurityDecrease) {
         return new TreeOptions(criterion, maxDepth, minSamplesSplit, minSamplesLeaf, maxFeatures, minImpurityDecrease,
                 classWeight, seed);
     }
 
-    /** A copy with these class weights. */
+    /**
+     * {@return a copy with these class weights}
+     *
+     * @param classWeight class weights (default none)
+     */
     public TreeOptions withClassWeight(ClassWeight classWeight) {
         return new TreeOptions(criterion, maxDepth, minSamplesSplit, minSamplesLeaf, maxFeatures, minImpurityDecrease,
                 classWeight, seed);
     }
 
-    /** A copy with this seed. */
+    /**
+     * {@return a copy with this seed}
+     *
+     * @param seed seed of the random feature order (matters for ties and for {@code maxFeatures} below all)
+     */
     public TreeOptions withSeed(long seed) {
         return new TreeOptions(criterion, maxDepth, minSamplesSplit, minSamplesLeaf, maxFeatures, minImpurityDecrease,
                 classWeight, seed);
@@ -127,6 +170,7 @@ public record TreeOptions(Criterion criterion, int maxDepth, int minSamplesSplit
      * Reads the options written by {@link #writeTo}.
      *
      * @param f read
+     * @return the options
      * @throws ModelFormatException if a section is missing or malformed, or an option is out of range (the message
      *                              names the file)
      */

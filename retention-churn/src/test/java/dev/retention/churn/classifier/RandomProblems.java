@@ -15,7 +15,28 @@ public final class RandomProblems {
     }
 
     /** A problem: features and labels. */
-    public record Problem(DenseMatrix x, int[] y, long seed) {
+    public static final class Problem {
+        private final DenseMatrix x;
+        private final int[] y;
+        private final long seed;
+
+        public Problem(DenseMatrix x, int[] y, long seed) {
+            this.x = x;
+            this.y = y;
+            this.seed = seed;
+        }
+
+        public DenseMatrix x() {
+            return x;
+        }
+
+        public int[] y() {
+            return y;
+        }
+
+        public long seed() {
+            return seed;
+        }
     }
 
     /** A random problem with n rows and p columns. */

@@ -76,7 +76,7 @@ class ChurnRankingTest {
         // riskiest first, ties in row order
         int[] rank = r.ranking();
         for (int k = 1; k < rank.length; k++) {
-            assertTrue(p[rank[k - 1]] > p[rank[k]] || p[rank[k - 1]] == p[rank[k]] && rank[k - 1] < rank[k]);
+            assertTrue(p[rank[k - 1]] > p[rank[k]] || (p[rank[k - 1]] == p[rank[k]] && rank[k - 1] < rank[k]));
         }
         // the horizon after the cutoff is observed: the out-of-time AUC against what happened
         assertTrue(r.testAuc().isPresent());

@@ -44,7 +44,7 @@ public final class Dbscan {
     }
 
     /**
-     * DBSCAN of the rows of an array, with columns named {@code x0, x1, ...}.
+     * {@return DBSCAN of the rows of an array, with columns named {@code x0, x1, ...}}
      *
      * @param x       read, copied: n rows of d finite values
      * @param options read
@@ -55,8 +55,10 @@ public final class Dbscan {
     }
 
     /**
-     * DBSCAN of the rows of a matrix.
+     * {@return DBSCAN of the rows of a matrix}
      *
+     * @param x       read: one point per row, finite
+     * @param options read
      * @see #fit(DenseMatrix, DbscanOptions, FitControl)
      */
     public static DbscanModel fit(DenseMatrix x, DbscanOptions options) {

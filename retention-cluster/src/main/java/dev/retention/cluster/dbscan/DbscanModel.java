@@ -97,39 +97,40 @@ public final class DbscanModel implements Model {
         return summary;
     }
 
-    /** The neighbourhood radius, in the scaled space. */
+    /** {@return the neighbourhood radius, in the scaled space} */
     public double eps() {
         return eps;
     }
 
-    /** Points within {@code eps}, the point included, that make a core point. */
+    /** {@return points within {@code eps}, the point included, that make a core point} */
     public int minSamples() {
         return minSamples;
     }
 
-    /** The scaling applied to raw points before they meet the core points. */
+    /** {@return the scaling applied to raw points before they meet the core points} */
     public FeatureScaling scaling() {
         return scaling;
     }
 
-    /** The names of the columns the model was fitted on. */
+    /** {@return the names of the columns the model was fitted on} */
     public List<String> columnNames() {
         return List.of(names);
     }
 
-    /** Dimension d of the points. */
+    /** {@return the dimension d of the points} */
     public int dimension() {
         return names.length;
     }
 
-    /** The label of each training point: a cluster index, or {@link #NOISE}; a copy. */
+    /** {@return the label of each training point: a cluster index, or {@link #NOISE}; a copy} */
     public int[] labels() {
         return labels.clone();
     }
 
     /**
-     * The label of training point {@code i}.
+     * {@return the label of training point {@code i}}
      *
+     * @param i training point, in [0, n)
      * @throws IndexOutOfBoundsException if {@code i} is not a training point
      */
     public int label(int i) {
@@ -137,14 +138,15 @@ public final class DbscanModel implements Model {
         return labels[i];
     }
 
-    /** Whether each training point is a core point; a copy. */
+    /** {@return whether each training point is a core point; a copy} */
     public boolean[] coreFlags() {
         return core.clone();
     }
 
     /**
-     * Whether training point {@code i} is a core point.
+     * {@return whether training point {@code i} is a core point}
      *
+     * @param i training point, in [0, n)
      * @throws IndexOutOfBoundsException if {@code i} is not a training point
      */
     public boolean isCore(int i) {
@@ -152,7 +154,7 @@ public final class DbscanModel implements Model {
         return core[i];
     }
 
-    /** Indices of the core points in increasing order (scikit-learn's {@code core_sample_indices_}). */
+    /** {@return indices of the core points in increasing order (scikit-learn's {@code core_sample_indices_})} */
     public int[] coreSampleIndices() {
         int[] out = new int[coreLabels.length];
         int m = 0;
@@ -164,7 +166,7 @@ public final class DbscanModel implements Model {
         return out;
     }
 
-    /** The core points in the scaled space, in increasing row order, as {@code double[m][d]}; new arrays. */
+    /** {@return the core points in the scaled space, in increasing row order, as {@code double[m][d]}; new arrays} */
     public double[][] corePoints() {
         int d = names.length;
         double[][] out = new double[coreLabels.length][];
@@ -174,17 +176,17 @@ public final class DbscanModel implements Model {
         return out;
     }
 
-    /** Number of training points. */
+    /** {@return the number of training points} */
     public int trainingSize() {
         return labels.length;
     }
 
-    /** Number of clusters (noise not counted). */
+    /** {@return the number of clusters (noise not counted)} */
     public int clusterCount() {
         return clusters;
     }
 
-    /** Number of noise points among the training points. */
+    /** {@return the number of noise points among the training points} */
     public int noiseCount() {
         int m = 0;
         for (int l : labels) {
@@ -195,7 +197,7 @@ public final class DbscanModel implements Model {
         return m;
     }
 
-    /** Number of training points per cluster, noise not included. */
+    /** {@return the number of training points per cluster, noise not included} */
     public int[] clusterSizes() {
         int[] sizes = new int[clusters];
         for (int l : labels) {
@@ -207,8 +209,8 @@ public final class DbscanModel implements Model {
     }
 
     /**
-     * The label of a new raw point: that of the nearest core point within {@code eps} in the scaled space (the
-     * lowest training row on ties), else {@link #NOISE}. About O(log m + d) for low dimension.
+     * {@return the label of a new raw point: that of the nearest core point within {@code eps} in the scaled space (the
+     * lowest training row on ties), else {@link #NOISE}} About O(log m + d) for low dimension.
      *
      * @param point read: d finite values in input units
      * @throws IllegalArgumentException if the length is not d, a value is not finite, or the scaling refuses it
@@ -275,6 +277,7 @@ public final class DbscanModel implements Model {
      * {@value #MODEL_TYPE}.
      *
      * @param file read
+     * @return the model the file holds
      * @throws ModelFormatException if the file holds another type or a newer schema, or its sections are missing,
      *                              inconsistent (a core point labelled noise, clusters not numbered from 0, core
      *                              points that do not match the core flags) or hold values the options refuse; the

@@ -22,6 +22,14 @@ public record DbscanOptions(double eps, int minSamples, int threads, FeatureScal
     /**
      * Validates every field.
      *
+     * @param eps        neighbourhood radius (Euclidean, in the scaled space), finite and &gt; 0; points at distance
+     *                   exactly {@code eps} are neighbours
+     * @param minSamples a point is a core point when at least this many points, itself included, lie within {@code
+     *                   eps}; at least 1
+     * @param threads    threads used for the core-point search, at least 1 (default 1); the model is the same for every
+     *                   value
+     * @param scaling    the per-column transform fitted on the raw features before clustering and kept by the model
+     *                   ({@code NONE} by default; {@code LOG1P_ZSCORE} for RFM)
      * @throws IllegalArgumentException naming the field, its value and what was expected
      */
     public DbscanOptions {
@@ -37,27 +45,47 @@ public record DbscanOptions(double eps, int minSamples, int threads, FeatureScal
         Objects.requireNonNull(scaling, "scaling");
     }
 
-    /** eps 0.5, minSamples 5, 1 thread, no scaling. */
+    /** {@return the defaults: eps 0.5, minSamples 5, 1 thread, no scaling} */
     public static DbscanOptions defaults() {
         return new DbscanOptions(0.5, 5, 1, FeatureScaling.Kind.NONE);
     }
 
-    /** A copy with radius {@code eps}. */
+    /**
+     * {@return a copy with radius {@code eps}}
+     *
+     * @param eps neighbourhood radius (Euclidean, in the scaled space), finite and &gt; 0; points at distance exactly
+     *            {@code eps} are neighbours
+     */
     public DbscanOptions withEps(double eps) {
         return new DbscanOptions(eps, minSamples, threads, scaling);
     }
 
-    /** A copy with {@code minSamples}. */
+    /**
+     * {@return a copy with {@code minSamples}}
+     *
+     * @param minSamples a point is a core point when at least this many points, itself included, lie within {@code
+     *                   eps}; at least 1
+     */
     public DbscanOptions withMinSamples(int minSamples) {
         return new DbscanOptions(eps, minSamples, threads, scaling);
     }
 
-    /** A copy using {@code threads} threads. */
+    /**
+     * {@return a copy using {@code threads} threads}
+     *
+     * @param threads threads used for the core-point search, at least 1 (default 1); the model is the same for every
+     *                value
+     */
     public DbscanOptions withThreads(int threads) {
         return new DbscanOptions(eps, minSamples, threads, scaling);
     }
 
-    /** A copy with another feature scaling. */
+    /**
+     * {@return a copy with another feature scaling}
+     *
+     * @param scaling the per-column transform fitted on the raw features before clustering and kept by the model
+     *                ({@code NONE} by default; {@code LOG1P_ZSCORE} for RFM)
+     */
     public DbscanOptions withScaling(FeatureScaling.Kind scaling) {
         return new DbscanOptions(eps, minSamples, threads, scaling);
     }

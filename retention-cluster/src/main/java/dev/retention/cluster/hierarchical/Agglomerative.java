@@ -43,7 +43,7 @@ public final class Agglomerative {
     }
 
     /**
-     * Agglomerative clustering of the rows of an array, with columns named {@code x0, x1, ...}.
+     * {@return agglomerative clustering of the rows of an array, with columns named {@code x0, x1, ...}}
      *
      * @param x       read, copied: n rows of d finite values
      * @param options read
@@ -54,8 +54,10 @@ public final class Agglomerative {
     }
 
     /**
-     * Agglomerative clustering of the rows of a matrix.
+     * {@return agglomerative clustering of the rows of a matrix}
      *
+     * @param x       read: one point per row, finite
+     * @param options read
      * @see #fit(DenseMatrix, AgglomerativeOptions, FitControl)
      */
     public static AgglomerativeModel fit(DenseMatrix x, AgglomerativeOptions options) {

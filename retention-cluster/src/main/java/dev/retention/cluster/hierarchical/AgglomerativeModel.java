@@ -76,34 +76,35 @@ public final class AgglomerativeModel implements Model {
         return summary;
     }
 
-    /** The scaling applied to the raw features before the distances were computed. */
+    /** {@return the scaling applied to the raw features before the distances were computed} */
     public FeatureScaling scaling() {
         return scaling;
     }
 
-    /** The names of the columns the model was fitted on. */
+    /** {@return the names of the columns the model was fitted on} */
     public List<String> columnNames() {
         return List.of(names);
     }
 
-    /** Number of observations n. */
+    /** {@return the number of observations n} */
     public int observations() {
         return n;
     }
 
-    /** Number of merges, n - 1. */
+    /** {@return the number of merges, n - 1} */
     public int merges() {
         return left.length;
     }
 
-    /** The linkage used. */
+    /** {@return the linkage used} */
     public Linkage linkage() {
         return linkage;
     }
 
     /**
-     * Left (smaller) cluster id of row {@code i}.
+     * {@return the left (smaller) cluster id of row {@code i}}
      *
+     * @param i merge (row of the linkage), in [0, n - 1)
      * @throws IndexOutOfBoundsException if {@code i} is not in {@code [0, n - 1)}
      */
     public int left(int i) {
@@ -112,8 +113,9 @@ public final class AgglomerativeModel implements Model {
     }
 
     /**
-     * Right (larger) cluster id of row {@code i}.
+     * {@return the right (larger) cluster id of row {@code i}}
      *
+     * @param i merge (row of the linkage), in [0, n - 1)
      * @throws IndexOutOfBoundsException if {@code i} is not in {@code [0, n - 1)}
      */
     public int right(int i) {
@@ -122,8 +124,9 @@ public final class AgglomerativeModel implements Model {
     }
 
     /**
-     * Merge height of row {@code i}.
+     * {@return the merge height of row {@code i}}
      *
+     * @param i merge (row of the linkage), in [0, n - 1)
      * @throws IndexOutOfBoundsException if {@code i} is not in {@code [0, n - 1)}
      */
     public double height(int i) {
@@ -132,8 +135,9 @@ public final class AgglomerativeModel implements Model {
     }
 
     /**
-     * Number of observations in the cluster formed by row {@code i}.
+     * {@return the number of observations in the cluster formed by row {@code i}}
      *
+     * @param i merge (row of the linkage), in [0, n - 1)
      * @throws IndexOutOfBoundsException if {@code i} is not in {@code [0, n - 1)}
      */
     public int size(int i) {
@@ -141,14 +145,12 @@ public final class AgglomerativeModel implements Model {
         return size[i];
     }
 
-    /** Merge heights of all rows, non-decreasing; a copy. */
+    /** {@return the merge heights of all rows, non-decreasing; a copy} */
     public double[] heights() {
         return height.clone();
     }
 
-    /**
-     * The linkage matrix Z as SciPy returns it: {@code double[n-1][4]} of left, right, height, size.
-     */
+    /** {@return the linkage matrix Z as SciPy returns it: {@code double[n-1][4]} of left, right, height, size} */
     public double[][] linkageMatrix() {
         double[][] z = new double[left.length][];
         for (int i = 0; i < z.length; i++) {
@@ -188,8 +190,9 @@ public final class AgglomerativeModel implements Model {
     }
 
     /**
-     * Number of clusters left at height h: n minus the merges at or below h.
+     * {@return the number of clusters left at height h: n minus the merges at or below h}
      *
+     * @param h the height, finite
      * @throws IllegalArgumentException if h is not finite
      */
     public int clustersAtHeight(double h) {
@@ -259,6 +262,7 @@ public final class AgglomerativeModel implements Model {
      * {@value #MODEL_TYPE}.
      *
      * @param file read
+     * @return the model the file holds
      * @throws ModelFormatException if the file holds another type or a newer schema, or its sections are missing
      *                              or do not form a linkage matrix (n - 1 rows; each row joining two clusters that
      *                              exist and are not yet merged, the smaller id on the left, with the sum of their

@@ -17,12 +17,32 @@ public final class ModelSections {
 
     /**
      * What every clustering model file starts with: the fit summary, the column names and the feature scaling.
-     *
-     * @param summary the fit summary
-     * @param names   the column names, at least one
-     * @param scaling the scaling, of {@code names.length} columns
      */
-    public record Header(FitSummary summary, String[] names, FeatureScaling scaling) {
+    public static final class Header {
+        private final FitSummary summary;
+        private final String[] names;
+        private final FeatureScaling scaling;
+
+        public Header(FitSummary summary, String[] names, FeatureScaling scaling) {
+            this.summary = summary;
+            this.names = names;
+            this.scaling = scaling;
+        }
+
+        /** The fit summary. */
+        public FitSummary summary() {
+            return summary;
+        }
+
+        /** The column names, at least one. */
+        public String[] names() {
+            return names;
+        }
+
+        /** The scaling, of {@code names.length} columns. */
+        public FeatureScaling scaling() {
+            return scaling;
+        }
     }
 
     /**

@@ -51,6 +51,7 @@ public final class KMeans {
      *
      * @param x       read, copied: n rows of d finite values
      * @param options read
+     * @return the fitted model
      * @see #fit(DenseMatrix, double[], KMeansOptions, FitControl)
      */
     public static KMeansModel fit(double[][] x, KMeansOptions options) {
@@ -60,6 +61,9 @@ public final class KMeans {
     /**
      * Fits k-means without sample weights.
      *
+     * @param x       read: one point per row, finite
+     * @param options read
+     * @return the fitted model
      * @see #fit(DenseMatrix, double[], KMeansOptions, FitControl)
      */
     public static KMeansModel fit(DenseMatrix x, KMeansOptions options) {
@@ -69,6 +73,12 @@ public final class KMeans {
     /**
      * Fits k-means without sample weights, with progress and cancellation.
      *
+     * @param x       read: one point per row, finite
+     * @param options read
+     * @param control read: told once per iteration (stage {@code "k-means restart r/nInit"}, objective the inertia of
+     *                the iteration's assignment) and once per restart (stage {@code "k-means restarts"}); its executor,
+     *                if any, runs the helper threads
+     * @return the fitted model
      * @see #fit(DenseMatrix, double[], KMeansOptions, FitControl)
      */
     public static KMeansModel fit(DenseMatrix x, KMeansOptions options, FitControl control) {
@@ -78,6 +88,12 @@ public final class KMeans {
     /**
      * Fits k-means with sample weights.
      *
+     * @param x             read: one point per row, finite
+     * @param sampleWeights optional (null for all 1), read: a finite weight &gt; 0 per point; centres are weighted
+     *                      means, inertia is weighted, k-means++ draws in proportion to weight (the scaling is not
+     *                      weighted)
+     * @param options       read
+     * @return the fitted model
      * @see #fit(DenseMatrix, double[], KMeansOptions, FitControl)
      */
     public static KMeansModel fit(DenseMatrix x, double[] sampleWeights, KMeansOptions options) {

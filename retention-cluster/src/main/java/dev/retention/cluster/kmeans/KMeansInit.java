@@ -31,18 +31,18 @@ public final class KMeansInit {
         this.centres = centres;
     }
 
-    /** Greedy k-means++: the default. */
+    /** {@return greedy k-means++: the default} */
     public static KMeansInit kMeansPlusPlus() {
         return PLUS_PLUS;
     }
 
-    /** k distinct points drawn uniformly. */
+    /** {@return k distinct points drawn uniformly} */
     public static KMeansInit random() {
         return RANDOM;
     }
 
     /**
-     * Start from these centres: k rows of the data's dimension.
+     * {@return the start from these centres: k rows of the data's dimension}
      *
      * @param centres read, copied
      * @throws IllegalArgumentException if there are no rows, rows of different lengths or non-finite values
@@ -70,12 +70,12 @@ public final class KMeansInit {
         return new KMeansInit(Kind.GIVEN, copy);
     }
 
-    /** The kind. */
+    /** {@return the kind} */
     public Kind kind() {
         return kind;
     }
 
-    /** The given centres (a copy), or null for the other kinds. */
+    /** {@return the given centres (a copy), or null for the other kinds} */
     public double[][] centres() {
         if (centres == null) {
             return null;

@@ -75,27 +75,27 @@ public final class KMeansModel implements Model {
         return summary;
     }
 
-    /** Number of clusters k. */
+    /** {@return the number of clusters k} */
     public int k() {
         return k;
     }
 
-    /** Dimension d of the points. */
+    /** {@return the dimension d of the points} */
     public int dimension() {
         return d;
     }
 
-    /** The names of the columns the model was fitted on (the training matrix's). */
+    /** {@return the names of the columns the model was fitted on (the training matrix's)} */
     public java.util.List<String> columnNames() {
         return java.util.List.of(names);
     }
 
-    /** The scaling applied to raw points before they meet the centres. */
+    /** {@return the scaling applied to raw points before they meet the centres} */
     public FeatureScaling scaling() {
         return scaling;
     }
 
-    /** The centres in the scaled space, as {@code double[k][d]}; new arrays. */
+    /** {@return the centres in the scaled space, as {@code double[k][d]}; new arrays} */
     public double[][] centres() {
         double[][] c = new double[k][];
         for (int j = 0; j < k; j++) {
@@ -104,15 +104,19 @@ public final class KMeansModel implements Model {
         return c;
     }
 
-    /** Centre {@code j} in the scaled space; a new array. */
+    /**
+     * {@return the centre {@code j} in the scaled space; a new array}
+     *
+     * @param j cluster, in [0, k)
+     */
     public double[] centre(int j) {
         Objects.checkIndex(j, k);
         return Arrays.copyOfRange(centres, j * d, j * d + d);
     }
 
     /**
-     * The centres in input units ({@link FeatureScaling#invert}: for RFM, days, orders and spend), as
-     * {@code double[k][d]}; new arrays. With {@code log1p} in the scaling these are geometric-type means, not the
+     * {@return the centres in input units ({@link FeatureScaling#invert}: for RFM, days, orders and spend), as
+     * {@code double[k][d]}; new arrays} With {@code log1p} in the scaling these are geometric-type means, not the
      * arithmetic means of the raw members.
      */
     public double[][] centresInInputUnits() {
@@ -123,17 +127,17 @@ public final class KMeansModel implements Model {
         return c;
     }
 
-    /** The cluster of each training point, in {@code [0, k)}; a copy. */
+    /** {@return the cluster of each training point, in {@code [0, k)}; a copy} */
     public int[] labels() {
         return labels.clone();
     }
 
-    /** Number of training points. */
+    /** {@return the number of training points} */
     public int trainingSize() {
         return labels.length;
     }
 
-    /** Number of training points per cluster. */
+    /** {@return the number of training points per cluster} */
     public int[] clusterSizes() {
         int[] sizes = new int[k];
         for (int l : labels) {
@@ -142,18 +146,18 @@ public final class KMeansModel implements Model {
         return sizes;
     }
 
-    /** The training points' (weighted) sum of squared distances to their centres, in the scaled space. */
+    /** {@return the training points' (weighted) sum of squared distances to their centres, in the scaled space} */
     public double inertia() {
         return inertia;
     }
 
-    /** The final inertia of every restart, in order (mini-batch: of every initialisation); a copy. */
+    /** {@return the final inertia of every restart, in order (mini-batch: of every initialisation); a copy} */
     public double[] restartInertias() {
         return restartInertias.clone();
     }
 
     /**
-     * The nearest centre of a raw point, lowest index on ties. O(k d).
+     * {@return the nearest centre of a raw point, lowest index on ties} O(k d).
      *
      * @param point read: d finite values in input units
      * @throws IllegalArgumentException if the length is not d, a value is not finite, or the scaling refuses it
@@ -243,6 +247,7 @@ public final class KMeansModel implements Model {
      * {@value #MODEL_TYPE}.
      *
      * @param file read
+     * @return the model the file holds
      * @throws ModelFormatException if the file holds another type or a newer schema, or its sections are missing,
      *                              inconsistent or hold values a fit could not give (non-finite centres, labels out
      *                              of range, a negative inertia); the message names the file

@@ -39,6 +39,20 @@ public record KMeansOptions(int k, int nInit, int maxIterations, double toleranc
     /**
      * Validates every field.
      *
+     * @param k             number of clusters, at least 1 (and at most n, checked when fitting)
+     * @param nInit         restarts from independent initialisations; the lowest inertia is kept. At least 1; ignored
+     *                      (one run) with {@link KMeansInit#given given} centres
+     * @param maxIterations iterations per restart, at least 1 (scikit-learn's {@code max_iter})
+     * @param tolerance     relative tolerance, at least 0: a restart stops when the summed squared shift of the centres
+     *                      is at most {@code tolerance} times the mean of the columns' variances (of the scaled
+     *                      features; scikit-learn's {@code tol} rule)
+     * @param init          how initial centres are chosen (given centres are in the scaled space)
+     * @param algorithm     assignment strategy; both give the same labels
+     * @param localTrials   k-means++ candidates per centre; 0 means scikit-learn's {@code 2 + floor(ln k)}
+     * @param seed          seed of every random choice; restart {@code r} draws from {@code Seeds.split(seed, r)}
+     * @param threads       threads used, at least 1 (default 1); the model is the same for every value
+     * @param scaling       the per-column transform fitted on the raw features before clustering and kept by the model
+     *                      ({@code NONE} by default; {@code LOG1P_ZSCORE} for RFM)
      * @throws IllegalArgumentException naming the field, its value and what was expected
      */
     public KMeansOptions {
@@ -65,73 +79,120 @@ public record KMeansOptions(int k, int nInit, int maxIterations, double toleranc
         Objects.requireNonNull(scaling, "scaling");
     }
 
-    /** 8 clusters, 10 restarts, 300 iterations, tolerance 1e-4, k-means++, Hamerly, seed 0, 1 thread, no scaling. */
+    /**
+     * {@return 8 clusters, 10 restarts, 300 iterations, tolerance 1e-4, k-means++, Hamerly, seed 0, 1 thread, no
+     * scaling}
+     */
     public static KMeansOptions defaults() {
         return new KMeansOptions(8, 10, 300, 1e-4, KMeansInit.kMeansPlusPlus(), Algorithm.HAMERLY, 0, 0L, 1,
                 FeatureScaling.Kind.NONE);
     }
 
-    /** A copy with {@code k} clusters. */
+    /**
+     * {@return a copy with {@code k} clusters}
+     *
+     * @param k number of clusters, at least 1 (and at most n, checked when fitting)
+     */
     public KMeansOptions withK(int k) {
         return new KMeansOptions(k, nInit, maxIterations, tolerance, init, algorithm, localTrials, seed, threads,
                 scaling);
     }
 
-    /** A copy with {@code nInit} restarts. */
+    /**
+     * {@return a copy with {@code nInit} restarts}
+     *
+     * @param nInit restarts from independent initialisations; the lowest inertia is kept. At least 1; ignored (one run)
+     *              with {@link KMeansInit#given given} centres
+     */
     public KMeansOptions withNInit(int nInit) {
         return new KMeansOptions(k, nInit, maxIterations, tolerance, init, algorithm, localTrials, seed, threads,
                 scaling);
     }
 
-    /** A copy with at most {@code maxIterations} iterations per restart. */
+    /**
+     * {@return a copy with at most {@code maxIterations} iterations per restart}
+     *
+     * @param maxIterations iterations per restart, at least 1 (scikit-learn's {@code max_iter})
+     */
     public KMeansOptions withMaxIterations(int maxIterations) {
         return new KMeansOptions(k, nInit, maxIterations, tolerance, init, algorithm, localTrials, seed, threads,
                 scaling);
     }
 
-    /** A copy with relative tolerance {@code tolerance}. */
+    /**
+     * {@return a copy with relative tolerance {@code tolerance}}
+     *
+     * @param tolerance relative tolerance, at least 0: a restart stops when the summed squared shift of the centres is
+     *                  at most {@code tolerance} times the mean of the columns' variances (of the scaled features;
+     *                  scikit-learn's {@code tol} rule)
+     */
     public KMeansOptions withTolerance(double tolerance) {
         return new KMeansOptions(k, nInit, maxIterations, tolerance, init, algorithm, localTrials, seed, threads,
                 scaling);
     }
 
-    /** A copy with another initialisation. */
+    /**
+     * {@return a copy with another initialisation}
+     *
+     * @param init how initial centres are chosen (given centres are in the scaled space)
+     */
     public KMeansOptions withInit(KMeansInit init) {
         return new KMeansOptions(k, nInit, maxIterations, tolerance, init, algorithm, localTrials, seed, threads,
                 scaling);
     }
 
-    /** A copy with another assignment algorithm. */
+    /**
+     * {@return a copy with another assignment algorithm}
+     *
+     * @param algorithm assignment strategy; both give the same labels
+     */
     public KMeansOptions withAlgorithm(Algorithm algorithm) {
         return new KMeansOptions(k, nInit, maxIterations, tolerance, init, algorithm, localTrials, seed, threads,
                 scaling);
     }
 
-    /** A copy with {@code localTrials} k-means++ candidates per centre (0: {@code 2 + floor(ln k)}). */
+    /**
+     * {@return a copy with {@code localTrials} k-means++ candidates per centre (0: {@code 2 + floor(ln k)})}
+     *
+     * @param localTrials k-means++ candidates per centre; 0 means scikit-learn's {@code 2 + floor(ln k)}
+     */
     public KMeansOptions withLocalTrials(int localTrials) {
         return new KMeansOptions(k, nInit, maxIterations, tolerance, init, algorithm, localTrials, seed, threads,
                 scaling);
     }
 
-    /** A copy with another seed. */
+    /**
+     * {@return a copy with another seed}
+     *
+     * @param seed seed of every random choice; restart {@code r} draws from {@code Seeds.split(seed, r)}
+     */
     public KMeansOptions withSeed(long seed) {
         return new KMeansOptions(k, nInit, maxIterations, tolerance, init, algorithm, localTrials, seed, threads,
                 scaling);
     }
 
-    /** A copy using {@code threads} threads. */
+    /**
+     * {@return a copy using {@code threads} threads}
+     *
+     * @param threads threads used, at least 1 (default 1); the model is the same for every value
+     */
     public KMeansOptions withThreads(int threads) {
         return new KMeansOptions(k, nInit, maxIterations, tolerance, init, algorithm, localTrials, seed, threads,
                 scaling);
     }
 
-    /** A copy with another feature scaling. */
+    /**
+     * {@return a copy with another feature scaling}
+     *
+     * @param scaling the per-column transform fitted on the raw features before clustering and kept by the model
+     *                ({@code NONE} by default; {@code LOG1P_ZSCORE} for RFM)
+     */
     public KMeansOptions withScaling(FeatureScaling.Kind scaling) {
         return new KMeansOptions(k, nInit, maxIterations, tolerance, init, algorithm, localTrials, seed, threads,
                 scaling);
     }
 
-    /** The number of k-means++ candidates per centre actually used. */
+    /** {@return the number of k-means++ candidates per centre actually used} */
     public int effectiveLocalTrials() {
         return localTrials > 0 ? localTrials : 2 + (int) Math.log(k);
     }

@@ -51,6 +51,7 @@ public final class MiniBatchKMeans {
      *
      * @param x       read, copied: n rows of d finite values
      * @param options read
+     * @return the fitted model
      * @see #fit(DenseMatrix, double[], MiniBatchKMeansOptions, FitControl)
      */
     public static KMeansModel fit(double[][] x, MiniBatchKMeansOptions options) {
@@ -60,6 +61,9 @@ public final class MiniBatchKMeans {
     /**
      * Fits mini-batch k-means without sample weights.
      *
+     * @param x       read: one point per row, finite
+     * @param options read
+     * @return the fitted model
      * @see #fit(DenseMatrix, double[], MiniBatchKMeansOptions, FitControl)
      */
     public static KMeansModel fit(DenseMatrix x, MiniBatchKMeansOptions options) {
@@ -69,6 +73,12 @@ public final class MiniBatchKMeans {
     /**
      * Fits mini-batch k-means without sample weights, with progress and cancellation.
      *
+     * @param x       read: one point per row, finite
+     * @param options read
+     * @param control read: told once per initialisation (stage {@code "mini-batch initialisations"}) and once per step
+     *                (stage {@code "mini-batch steps"}, objective the smoothed batch inertia); its executor, if any,
+     *                runs the helper threads
+     * @return the fitted model
      * @see #fit(DenseMatrix, double[], MiniBatchKMeansOptions, FitControl)
      */
     public static KMeansModel fit(DenseMatrix x, MiniBatchKMeansOptions options, FitControl control) {
@@ -78,6 +88,11 @@ public final class MiniBatchKMeans {
     /**
      * Fits mini-batch k-means with sample weights.
      *
+     * @param x             read: one point per row, finite
+     * @param sampleWeights optional (null for all 1), read: a finite weight &gt; 0 per point (the scaling is not
+     *                      weighted)
+     * @param options       read
+     * @return the fitted model
      * @see #fit(DenseMatrix, double[], MiniBatchKMeansOptions, FitControl)
      */
     public static KMeansModel fit(DenseMatrix x, double[] sampleWeights, MiniBatchKMeansOptions options) {

@@ -37,6 +37,25 @@ public record MiniBatchKMeansOptions(int k, int batchSize, int maxIterations, in
     /**
      * Validates every field.
      *
+     * @param k                 number of clusters, at least 1 (and at most n, checked when fitting)
+     * @param batchSize         points per mini-batch, at least 1 (default 1024; at most n is used)
+     * @param maxIterations     passes over the data: the number of steps is {@code maxIterations * n / batchSize}; at
+     *                          least 1 (scikit-learn's {@code max_iter})
+     * @param maxNoImprovement  stop after this many consecutive steps without a new minimum of the smoothed batch
+     *                          inertia; 0 disables this rule (default 10)
+     * @param tolerance         stop when the summed squared centre shift of a step is at most {@code tolerance} times
+     *                          the mean column variance (of the scaled features); 0 (the default) disables this rule
+     * @param initSize          points drawn for each k-means++ initialisation and for choosing among them; 0 means
+     *                          {@code 3 * batchSize} (at least {@code 3 * k}, at most n)
+     * @param nInit             initialisations tried, the best on a validation sample is kept; at least 1 (default 3)
+     * @param reassignmentRatio centres whose accumulated weight falls below this fraction of the largest are moved to
+     *                          random batch points (periodically, and whenever a centre has no weight); 0 disables; in
+     *                          [0, 1) (default 0.01)
+     * @param seed              seed of every random choice (one sequential stream: the steps depend on each other)
+     * @param threads           threads for the initialisation and the final labelling, at least 1 (default 1); the
+     *                          model is the same for every value
+     * @param scaling           the per-column transform fitted on the raw features before clustering and kept by the
+     *                          model ({@code NONE} by default; {@code LOG1P_ZSCORE} for RFM)
      * @throws IllegalArgumentException naming the field, its value and what was expected
      */
     public MiniBatchKMeansOptions {
@@ -72,74 +91,126 @@ public record MiniBatchKMeansOptions(int k, int batchSize, int maxIterations, in
     }
 
     /**
-     * 8 clusters, batches of 1024, 100 passes, 10 steps without improvement, tolerance 0, 3 initialisations,
-     * reassignment ratio 0.01, seed 0, 1 thread, no scaling.
+     * {@return 8 clusters, batches of 1024, 100 passes, 10 steps without improvement, tolerance 0, 3 initialisations,
+     * reassignment ratio 0.01, seed 0, 1 thread, no scaling}
      */
     public static MiniBatchKMeansOptions defaults() {
         return new MiniBatchKMeansOptions(8, 1024, 100, 10, 0.0, 0, 3, 0.01, 0L, 1, FeatureScaling.Kind.NONE);
     }
 
-    /** A copy with {@code k} clusters. */
+    /**
+     * {@return a copy with {@code k} clusters}
+     *
+     * @param k number of clusters, at least 1 (and at most n, checked when fitting)
+     */
     public MiniBatchKMeansOptions withK(int k) {
         return new MiniBatchKMeansOptions(k, batchSize, maxIterations, maxNoImprovement, tolerance, initSize, nInit,
                 reassignmentRatio, seed, threads, scaling);
     }
 
-    /** A copy with batches of {@code batchSize} points. */
+    /**
+     * {@return a copy with batches of {@code batchSize} points}
+     *
+     * @param batchSize points per mini-batch, at least 1 (default 1024; at most n is used)
+     */
     public MiniBatchKMeansOptions withBatchSize(int batchSize) {
         return new MiniBatchKMeansOptions(k, batchSize, maxIterations, maxNoImprovement, tolerance, initSize, nInit,
                 reassignmentRatio, seed, threads, scaling);
     }
 
-    /** A copy with at most {@code maxIterations} passes. */
+    /**
+     * {@return a copy with at most {@code maxIterations} passes}
+     *
+     * @param maxIterations passes over the data: the number of steps is {@code maxIterations * n / batchSize}; at least
+     *                      1 (scikit-learn's {@code max_iter})
+     */
     public MiniBatchKMeansOptions withMaxIterations(int maxIterations) {
         return new MiniBatchKMeansOptions(k, batchSize, maxIterations, maxNoImprovement, tolerance, initSize, nInit,
                 reassignmentRatio, seed, threads, scaling);
     }
 
-    /** A copy with another no-improvement limit (0 disables). */
+    /**
+     * {@return a copy with another no-improvement limit (0 disables)}
+     *
+     * @param maxNoImprovement stop after this many consecutive steps without a new minimum of the smoothed batch
+     *                         inertia; 0 disables this rule (default 10)
+     */
     public MiniBatchKMeansOptions withMaxNoImprovement(int maxNoImprovement) {
         return new MiniBatchKMeansOptions(k, batchSize, maxIterations, maxNoImprovement, tolerance, initSize, nInit,
                 reassignmentRatio, seed, threads, scaling);
     }
 
-    /** A copy with relative tolerance {@code tolerance} (0 disables). */
+    /**
+     * {@return a copy with relative tolerance {@code tolerance} (0 disables)}
+     *
+     * @param tolerance stop when the summed squared centre shift of a step is at most {@code tolerance} times the mean
+     *                  column variance (of the scaled features); 0 (the default) disables this rule
+     */
     public MiniBatchKMeansOptions withTolerance(double tolerance) {
         return new MiniBatchKMeansOptions(k, batchSize, maxIterations, maxNoImprovement, tolerance, initSize, nInit,
                 reassignmentRatio, seed, threads, scaling);
     }
 
-    /** A copy with {@code initSize} points per initialisation (0: automatic). */
+    /**
+     * {@return a copy with {@code initSize} points per initialisation (0: automatic)}
+     *
+     * @param initSize points drawn for each k-means++ initialisation and for choosing among them; 0 means {@code 3 *
+     *                 batchSize} (at least {@code 3 * k}, at most n)
+     */
     public MiniBatchKMeansOptions withInitSize(int initSize) {
         return new MiniBatchKMeansOptions(k, batchSize, maxIterations, maxNoImprovement, tolerance, initSize, nInit,
                 reassignmentRatio, seed, threads, scaling);
     }
 
-    /** A copy trying {@code nInit} initialisations. */
+    /**
+     * {@return a copy trying {@code nInit} initialisations}
+     *
+     * @param nInit initialisations tried, the best on a validation sample is kept; at least 1 (default 3)
+     */
     public MiniBatchKMeansOptions withNInit(int nInit) {
         return new MiniBatchKMeansOptions(k, batchSize, maxIterations, maxNoImprovement, tolerance, initSize, nInit,
                 reassignmentRatio, seed, threads, scaling);
     }
 
-    /** A copy with another reassignment ratio (0 disables). */
+    /**
+     * {@return a copy with another reassignment ratio (0 disables)}
+     *
+     * @param reassignmentRatio centres whose accumulated weight falls below this fraction of the largest are moved to
+     *                          random batch points (periodically, and whenever a centre has no weight); 0 disables; in
+     *                          [0, 1) (default 0.01)
+     */
     public MiniBatchKMeansOptions withReassignmentRatio(double reassignmentRatio) {
         return new MiniBatchKMeansOptions(k, batchSize, maxIterations, maxNoImprovement, tolerance, initSize, nInit,
                 reassignmentRatio, seed, threads, scaling);
     }
 
-    /** A copy with another seed. */
+    /**
+     * {@return a copy with another seed}
+     *
+     * @param seed seed of every random choice (one sequential stream: the steps depend on each other)
+     */
     public MiniBatchKMeansOptions withSeed(long seed) {
         return new MiniBatchKMeansOptions(k, batchSize, maxIterations, maxNoImprovement, tolerance, initSize, nInit,
                 reassignmentRatio, seed, threads, scaling);
     }
 
-    /** A copy using {@code threads} threads. */
+    /**
+     * {@return a copy using {@code threads} threads}
+     *
+     * @param threads threads for the initialisation and the final labelling, at least 1 (default 1); the model is the
+     *                same for every value
+     */
     public MiniBatchKMeansOptions withThreads(int threads) {
         return new MiniBatchKMeansOptions(k, batchSize, maxIterations, maxNoImprovement, tolerance, initSize, nInit,
                 reassignmentRatio, seed, threads, scaling);
     }
 
-    /** A copy with another feature scaling. */
+    /**
+     * {@return a copy with another feature scaling}
+     *
+     * @param scaling the per-column transform fitted on the raw features before clustering and kept by the model
+     *                ({@code NONE} by default; {@code LOG1P_ZSCORE} for RFM)
+     */
     public MiniBatchKMeansOptions withScaling(FeatureScaling.Kind scaling) {
         return new MiniBatchKMeansOptions(k, batchSize, maxIterations, maxNoImprovement, tolerance, initSize, nInit,
                 reassignmentRatio, seed, threads, scaling);

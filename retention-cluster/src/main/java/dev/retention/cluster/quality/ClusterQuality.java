@@ -65,6 +65,7 @@ public final class ClusterQuality {
      *                         this size; at least 2
      * @param seed             seed of the silhouette sample
      * @param threads          threads of the silhouette, at least 1; the result does not depend on it
+     * @return the measures of the clustering
      * @throws IllegalArgumentException on labels of the wrong length or below -1, a sample below 2 or threads
      *                                  below 1
      */
@@ -102,42 +103,42 @@ public final class ClusterQuality {
                 daviesBouldin(x, labels), calinskiHarabasz(x, labels));
     }
 
-    /** Points per label value {@code 0 .. max label}, noise not included; a copy. */
+    /** {@return points per label value {@code 0 .. max label}, noise not included; a copy} */
     public int[] sizes() {
         return sizes.clone();
     }
 
-    /** Points labelled -1. */
+    /** {@return points labelled -1} */
     public int noise() {
         return noise;
     }
 
-    /** The within-cluster sum of squared distances to the cluster means, noise excluded. */
+    /** {@return the within-cluster sum of squared distances to the cluster means, noise excluded} */
     public double withinSumOfSquares() {
         return withinSumOfSquares;
     }
 
-    /** The mean silhouette, empty when fewer than 2 or more than m - 1 clusters make it undefined. */
+    /** {@return the mean silhouette, empty when fewer than 2 or more than m - 1 clusters make it undefined} */
     public OptionalDouble silhouette() {
         return optional(silhouette);
     }
 
-    /** Points the silhouette was computed on; 0 when it is undefined. */
+    /** {@return points the silhouette was computed on; 0 when it is undefined} */
     public int silhouettePoints() {
         return silhouettePoints;
     }
 
-    /** Whether the silhouette is an estimate on a sample. */
+    /** {@return whether the silhouette is an estimate on a sample} */
     public boolean sampled() {
         return sampled;
     }
 
-    /** The Davies-Bouldin index, empty when undefined. */
+    /** {@return the Davies-Bouldin index, empty when undefined} */
     public OptionalDouble daviesBouldin() {
         return optional(daviesBouldin);
     }
 
-    /** The Calinski-Harabasz index, empty when undefined. */
+    /** {@return the Calinski-Harabasz index, empty when undefined} */
     public OptionalDouble calinskiHarabasz() {
         return optional(calinskiHarabasz);
     }
@@ -176,7 +177,7 @@ public final class ClusterQuality {
     }
 
     /**
-     * The mean silhouette over all points (Rousseeuw 1987), in [-1, 1]; higher is better. Exact:
+     * {@return the mean silhouette over all points (Rousseeuw 1987), in [-1, 1]; higher is better} Exact:
      * O(m^2 d) time, O(m) memory, parallel over fixed blocks (the result does not depend on
      * {@code threads}).
      *
@@ -217,9 +218,9 @@ public final class ClusterQuality {
     }
 
     /**
-     * The mean silhouette of a uniform random sample of {@code sampleSize} points, computed within the
+     * {@return the mean silhouette of a uniform random sample of {@code sampleSize} points, computed within the
      * sample (scikit-learn's {@code silhouette_score(..., sample_size=s)}): an estimate of the exact
-     * value for large n at O(s^2 d) cost. With {@code sampleSize >= m} it is the exact silhouette.
+     * value for large n at O(s^2 d) cost} With {@code sampleSize >= m} it is the exact silhouette.
      *
      * @param x           read
      * @param labels      read: one per point, -1 for noise (noise is dropped before sampling)
@@ -269,9 +270,9 @@ public final class ClusterQuality {
     }
 
     /**
-     * The Davies-Bouldin index (Davies and Bouldin, IEEE PAMI 1979): the mean over clusters of the
+     * {@return the Davies-Bouldin index (Davies and Bouldin, IEEE PAMI 1979): the mean over clusters of the
      * largest {@code (s_i + s_j) / d(c_i, c_j)}, s being the mean distance of a cluster's points to its
-     * centroid; 0 is best. As scikit-learn: 0 when all s or all centroid distances are within 1e-8 of 0,
+     * centroid; 0 is best} As scikit-learn: 0 when all s or all centroid distances are within 1e-8 of 0,
      * and coincident centroids are ignored. O(n d + k^2 d).
      *
      * @param x      read
@@ -319,7 +320,7 @@ public final class ClusterQuality {
     }
 
     /**
-     * The Calinski-Harabasz index (variance ratio criterion; Calinski and Harabasz, Comm. Statistics
+     * {@return the Calinski-Harabasz index (variance ratio criterion; Calinski and Harabasz, Comm} Statistics
      * 1974): {@code [B / (k - 1)] / [W / (m - k)]} with B the between-cluster and W the within-cluster
      * sum of squares; higher is better; 1 when W = 0, as scikit-learn. O(n d).
      *
@@ -349,8 +350,8 @@ public final class ClusterQuality {
     }
 
     /**
-     * The within-cluster sum of squared distances to the cluster means (the k-means objective of a
-     * labelling), noise excluded; 0 if every point is noise. O(n d).
+     * {@return the within-cluster sum of squared distances to the cluster means (the k-means objective of a
+     * labelling), noise excluded; 0 if every point is noise} O(n d).
      *
      * @param x      read
      * @param labels read: one per point, -1 for noise

@@ -48,6 +48,7 @@ public final class KScan {
      * @param kMax             largest k, at least kMin and at most n - 1
      * @param options          read: every option but k
      * @param silhouetteSample sample size of the silhouette, at least 2
+     * @return the inertia and silhouette of every k scanned
      * @throws IllegalArgumentException if the range is empty or outside [2, n - 1], or the sample below 2
      */
     public static KScan compute(DenseMatrix x, int kMin, int kMax, KMeansOptions options, int silhouetteSample) {
@@ -106,17 +107,17 @@ public final class KScan {
         return c;
     }
 
-    /** Smallest k scanned. */
+    /** {@return the smallest k scanned} */
     public int kMin() {
         return kMin;
     }
 
-    /** Largest k scanned. */
+    /** {@return the largest k scanned} */
     public int kMax() {
         return kMin + inertia.length - 1;
     }
 
-    /** The k values scanned, increasing. */
+    /** {@return the k values scanned, increasing} */
     public int[] ks() {
         int[] ks = new int[inertia.length];
         for (int i = 0; i < ks.length; i++) {
@@ -125,29 +126,30 @@ public final class KScan {
         return ks;
     }
 
-    /** Inertia of the best restart for each k; a copy. */
+    /** {@return the inertia of the best restart for each k; a copy} */
     public double[] inertias() {
         return inertia.clone();
     }
 
-    /** Mean silhouette for each k (on a sample when n was large); a copy. */
+    /** {@return the mean silhouette for each k (on a sample when n was large); a copy} */
     public double[] silhouettes() {
         return silhouette.clone();
     }
 
-    /** Whether each k's kept restart converged; a copy. */
+    /** {@return whether each k's kept restart converged; a copy} */
     public boolean[] converged() {
         return converged.clone();
     }
 
-    /** Number of points the silhouettes were computed on. */
+    /** {@return the number of points the silhouettes were computed on} */
     public int silhouettePoints() {
         return silhouettePoints;
     }
 
     /**
-     * Inertia for one k.
+     * {@return the inertia for one k}
      *
+     * @param k a scanned number of clusters, in [kMin, kMax]
      * @throws IllegalArgumentException if k was not scanned
      */
     public double inertia(int k) {
@@ -155,8 +157,9 @@ public final class KScan {
     }
 
     /**
-     * Silhouette for one k.
+     * {@return the silhouette for one k}
      *
+     * @param k a scanned number of clusters, in [kMin, kMax]
      * @throws IllegalArgumentException if k was not scanned
      */
     public double silhouette(int k) {
@@ -170,7 +173,7 @@ public final class KScan {
         return k - kMin;
     }
 
-    /** The k with the highest silhouette (the smallest such k on ties). */
+    /** {@return the k with the highest silhouette (the smallest such k on ties)} */
     public int bestBySilhouette() {
         int best = 0;
         for (int i = 1; i < silhouette.length; i++) {
@@ -182,9 +185,9 @@ public final class KScan {
     }
 
     /**
-     * The elbow of the inertia curve: with k and inertia scaled to [0, 1], the k farthest below the chord
+     * {@return the elbow of the inertia curve: with k and inertia scaled to [0, 1], the k farthest below the chord
      * from the first to the last point (the knee of a convex decreasing curve in Satopää, Albrecht, Irwin
-     * and Raghavan, "Finding a 'kneedle' in a haystack", ICDCS workshops 2011). The smallest k when the
+     * and Raghavan, "Finding a 'kneedle' in a haystack", ICDCS workshops 2011)} The smallest k when the
      * curve is flat or fewer than three k were scanned.
      */
     public int elbow() {

@@ -57,6 +57,7 @@ public final class LifetimeAnalysis {
      *
      * @param calibration the customers' calibration histories, with a holdout period or without; read
      * @param options     the purchase model for predictions and the options of each fit
+     * @return the fitted models, their CLV and, with a holdout, its check
      * @throws IllegalArgumentException if a fit refuses the summary (fewer customers than parameters, fewer than 3
      *                                  repeat customers, a repeat customer without a positive spend)
      */
@@ -72,6 +73,7 @@ public final class LifetimeAnalysis {
      * @param calibration the customers' calibration histories, with a holdout period or without; read
      * @param options     the purchase model for predictions and the options of each fit
      * @param control     progress, cancellation and executor of the fits
+     * @return the fitted models, their CLV and, with a holdout, its check
      * @throws IllegalArgumentException if a fit refuses the summary (fewer customers than parameters, fewer than 3
      *                                  repeat customers, a repeat customer without a positive spend)
      * @throws java.util.concurrent.CancellationException if the control cancels a fit
@@ -92,32 +94,32 @@ public final class LifetimeAnalysis {
         return new LifetimeAnalysis(calibration, bgNbd, purchases, spend, holdout);
     }
 
-    /** The calibration summary the models were fitted on. */
+    /** {@return the calibration summary the models were fitted on} */
     public CustomerSummary summary() {
         return summary;
     }
 
-    /** The BG/NBD fit. */
+    /** {@return the BG/NBD fit} */
     public BgNbdModel bgNbd() {
         return bgNbd;
     }
 
-    /** The purchase model for predictions: {@link #bgNbd()} itself when the BG/NBD was chosen. */
+    /** {@return the purchase model for predictions: {@link #bgNbd()} itself when the BG/NBD was chosen} */
     public PurchaseModel purchases() {
         return purchases;
     }
 
-    /** The Gamma-Gamma spend model. */
+    /** {@return the Gamma-Gamma spend model} */
     public GammaGammaModel spend() {
         return spend;
     }
 
-    /** The holdout check of {@link #purchases()}, or empty when the summary has no holdout period. */
+    /** {@return the holdout check of {@link #purchases()}, or empty when the summary has no holdout period} */
     public Optional<HoldoutCheck> holdout() {
         return Optional.ofNullable(holdout);
     }
 
-    /** The least trustworthy verdict among the fits: {@link Verdict#FINE} only when every fit is. */
+    /** {@return the least trustworthy verdict among the fits: {@link Verdict#FINE} only when every fit is} */
     public Verdict verdict() {
         Verdict worst = bgNbd.fitSummary().verdict();
         for (Verdict v : new Verdict[] {purchases.fitSummary().verdict(), spend.fitSummary().verdict()}) {

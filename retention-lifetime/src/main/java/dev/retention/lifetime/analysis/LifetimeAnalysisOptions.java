@@ -35,6 +35,14 @@ public record LifetimeAnalysisOptions(Purchases purchases, BgNbdOptions bgNbd, P
     /**
      * Validates the options.
      *
+     * @param purchases  the purchase model for predictions, the holdout check and CLV (default {@link
+     *                   Purchases#BG_NBD}); the BG/NBD is fitted in every case
+     * @param bgNbd      the options of the BG/NBD fit, whose variant must be {@link BgNbdModel.Variant#BG_NBD}; the
+     *                   MBG/NBD, when chosen, is fitted with the same options in its own variant (default {@link
+     *                   BgNbdOptions#defaults()})
+     * @param paretoNbd  the options of the Pareto/NBD fit, used when it is chosen (default {@link
+     *                   ParetoNbdOptions#defaults()})
+     * @param gammaGamma the options of the Gamma-Gamma fit (default {@link GammaGammaOptions#defaults()})
      * @throws IllegalArgumentException if the BG/NBD options ask for the MBG/NBD variant
      */
     public LifetimeAnalysisOptions {
@@ -48,35 +56,56 @@ public record LifetimeAnalysisOptions(Purchases purchases, BgNbdOptions bgNbd, P
         }
     }
 
-    /** BG/NBD predictions; every fit with its defaults. */
+    /** {@return BG/NBD predictions; every fit with its defaults} */
     public static LifetimeAnalysisOptions defaults() {
         return new LifetimeAnalysisOptions(Purchases.BG_NBD, BgNbdOptions.defaults(), ParetoNbdOptions.defaults(),
                 GammaGammaOptions.defaults());
     }
 
-    /** A copy predicting with the given purchase model. */
+    /**
+     * {@return a copy predicting with the given purchase model}
+     *
+     * @param purchases the purchase model for predictions, the holdout check and CLV (default {@link
+     *                  Purchases#BG_NBD}); the BG/NBD is fitted in every case
+     */
     public LifetimeAnalysisOptions withPurchases(Purchases purchases) {
         return new LifetimeAnalysisOptions(purchases, bgNbd, paretoNbd, gammaGamma);
     }
 
-    /** A copy with the given BG/NBD options. */
+    /**
+     * {@return a copy with the given BG/NBD options}
+     *
+     * @param bgNbd the options of the BG/NBD fit, whose variant must be {@link BgNbdModel.Variant#BG_NBD}; the MBG/NBD,
+     *              when chosen, is fitted with the same options in its own variant (default {@link
+     *              BgNbdOptions#defaults()})
+     */
     public LifetimeAnalysisOptions withBgNbd(BgNbdOptions bgNbd) {
         return new LifetimeAnalysisOptions(purchases, bgNbd, paretoNbd, gammaGamma);
     }
 
-    /** A copy with the given Pareto/NBD options. */
+    /**
+     * {@return a copy with the given Pareto/NBD options}
+     *
+     * @param paretoNbd the options of the Pareto/NBD fit, used when it is chosen (default {@link
+     *                  ParetoNbdOptions#defaults()})
+     */
     public LifetimeAnalysisOptions withParetoNbd(ParetoNbdOptions paretoNbd) {
         return new LifetimeAnalysisOptions(purchases, bgNbd, paretoNbd, gammaGamma);
     }
 
-    /** A copy with the given Gamma-Gamma options. */
+    /**
+     * {@return a copy with the given Gamma-Gamma options}
+     *
+     * @param gammaGamma the options of the Gamma-Gamma fit (default {@link GammaGammaOptions#defaults()})
+     */
     public LifetimeAnalysisOptions withGammaGamma(GammaGammaOptions gammaGamma) {
         return new LifetimeAnalysisOptions(purchases, bgNbd, paretoNbd, gammaGamma);
     }
 
     /**
-     * A copy whose three fits use the given L2 penalizer.
+     * {@return a copy whose three fits use the given L2 penalizer}
      *
+     * @param penalizer the L2 penalizer, finite and &gt;= 0
      * @throws IllegalArgumentException if the penalizer is negative or not finite
      */
     public LifetimeAnalysisOptions withPenalizer(double penalizer) {
@@ -85,8 +114,9 @@ public record LifetimeAnalysisOptions(Purchases purchases, BgNbdOptions bgNbd, P
     }
 
     /**
-     * A copy whose three fits use the given number of threads.
+     * {@return a copy whose three fits use the given number of threads}
      *
+     * @param threads threads of each fit, &gt;= 1
      * @throws IllegalArgumentException if {@code threads < 1}
      */
     public LifetimeAnalysisOptions withThreads(int threads) {

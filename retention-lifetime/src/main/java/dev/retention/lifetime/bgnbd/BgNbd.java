@@ -40,6 +40,7 @@ public final class BgNbd {
      * Fits with the {@link BgNbdOptions#defaults() default options}.
      *
      * @param summary read
+     * @return the fitted model
      * @throws IllegalArgumentException if the summary has fewer than 4 customers
      */
     public static BgNbdModel fit(CustomerSummary summary) {

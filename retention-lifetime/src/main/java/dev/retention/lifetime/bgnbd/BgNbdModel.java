@@ -60,7 +60,7 @@ public final class BgNbdModel implements PurchaseModel {
             this.label = label;
         }
 
-        /** {@code "BG/NBD"} or {@code "MBG/NBD"}. */
+        /** {@return {@code "BG/NBD"} or {@code "MBG/NBD"}} */
         public String label() {
             return label;
         }
@@ -88,9 +88,15 @@ public final class BgNbdModel implements PurchaseModel {
     }
 
     /**
-     * A model with the given parameters, for example published ones (CDNOW in weeks: r = 0.243,
-     * alpha = 4.414, a = 0.793, b = 2.426). Its fit summary says the parameters were given.
+     * {@return a model with the given parameters, for example published ones (CDNOW in weeks: r = 0.243,
+     * alpha = 4.414, a = 0.793, b = 2.426)} Its fit summary says the parameters were given.
      *
+     * @param r       shape of the purchase-rate gamma, finite and &gt; 0
+     * @param alpha   rate of the purchase-rate gamma, finite and &gt; 0
+     * @param a       first shape of the dropout beta, finite and &gt; 0
+     * @param b       second shape of the dropout beta, finite and &gt; 0
+     * @param variant BG/NBD or MBG/NBD
+     * @param unit    the period the rates are per
      * @throws IllegalArgumentException if a parameter is not finite and positive
      */
     public static BgNbdModel of(double r, double alpha, double a, double b, Variant variant, PeriodUnit unit) {
@@ -124,27 +130,27 @@ public final class BgNbdModel implements PurchaseModel {
         return variant.label();
     }
 
-    /** The shape of the gamma distribution of purchase rates. */
+    /** {@return the shape of the gamma distribution of purchase rates} */
     public double r() {
         return r;
     }
 
-    /** The rate (scale in time units) of the gamma distribution of purchase rates. */
+    /** {@return the rate (scale in time units) of the gamma distribution of purchase rates} */
     public double alpha() {
         return alpha;
     }
 
-    /** The first shape of the beta distribution of dropout probabilities. */
+    /** {@return the first shape of the beta distribution of dropout probabilities} */
     public double a() {
         return a;
     }
 
-    /** The second shape of the beta distribution of dropout probabilities. */
+    /** {@return the second shape of the beta distribution of dropout probabilities} */
     public double b() {
         return b;
     }
 
-    /** BG/NBD or MBG/NBD. */
+    /** {@return BG/NBD or MBG/NBD} */
     public Variant variant() {
         return variant;
     }
@@ -196,8 +202,9 @@ public final class BgNbdModel implements PurchaseModel {
     }
 
     /**
-     * The probability that a new customer makes exactly {@code k} repeat purchases in {@code (0, t]} (FHL eq. 8;
-     * for the MBG/NBD, {@code [k = 0] a / (a + b) + b / (a + b)} times eq. 8 with {@code b + 1}). O(k) time.
+     * {@return the probability that a new customer makes exactly {@code k} repeat purchases in {@code (0, t]} (FHL eq.
+     * 8;
+     * for the MBG/NBD, {@code [k = 0] a / (a + b) + b / (a + b)} times eq. 8 with {@code b + 1})} O(k) time.
      *
      * @param k number of purchases, {@code >= 0}
      * @param t horizon, finite and {@code >= 0}
@@ -212,8 +219,11 @@ public final class BgNbdModel implements PurchaseModel {
     }
 
     /**
-     * The log-likelihood of one customer's history under this model (FHL eq. 6).
+     * {@return the log-likelihood of one customer's history under this model (FHL eq. 6)}
      *
+     * @param frequency repeat purchases {@code x}, &gt;= 0
+     * @param recency   time of the last purchase {@code t_x}, in units, in [0, age]
+     * @param age       time since the first purchase {@code T}, in units
      * @throws IllegalArgumentException if the history is invalid
      */
     public double logLikelihood(int frequency, double recency, double age) {
@@ -248,6 +258,7 @@ public final class BgNbdModel implements PurchaseModel {
      * {@value #MODEL_TYPE}.
      *
      * @param file read
+     * @return the model the file holds
      * @throws ModelFormatException if the file holds another type or schema, a section is missing, or a value is one
      *                              {@link #of} refuses (the message names the file)
      */

@@ -35,6 +35,7 @@ public final class Clv {
      * @param spend     the spend model; read
      * @param summary   the customers, in the purchase model's unit; read
      * @param options   horizon, discount rate and threads
+     * @return every customer's P(alive), expected purchases, expected spend and CLV
      * @throws IllegalArgumentException if the summary's unit differs from the model's, or a repeat customer's
      *                                  monetary value is not positive
      */

@@ -26,6 +26,11 @@ public record ClvOptions(int horizonMonths, double discountRate, DiscountPeriod 
     /**
      * Validates the options.
      *
+     * @param horizonMonths  months of future purchases counted, in [1, 1200] (default 12)
+     * @param discountRate   the discount rate per {@code discountPeriod}, finite, in (-1, 10] (default 0.01, monthly)
+     * @param discountPeriod whether the rate is monthly or yearly; a yearly rate {@code y} is applied monthly as {@code
+     *                       (1 + y)^(1/12) - 1}
+     * @param threads        threads over customers, {@code >= 1} (default 1); the result does not depend on it
      * @throws IllegalArgumentException if a value is out of its range (the message names it)
      */
     public ClvOptions {
@@ -39,32 +44,48 @@ public record ClvOptions(int horizonMonths, double discountRate, DiscountPeriod 
         Checks.threads(threads);
     }
 
-    /** Twelve months at 1% a month (lifetimes' defaults), one thread. */
+    /** {@return twelve months at 1% a month (lifetimes' defaults), one thread} */
     public static ClvOptions defaults() {
         return new ClvOptions(12, 0.01, DiscountPeriod.MONTHLY, 1);
     }
 
-    /** A copy with the given horizon in months. */
+    /**
+     * {@return a copy with the given horizon in months}
+     *
+     * @param horizonMonths months of future purchases counted, in [1, 1200] (default 12)
+     */
     public ClvOptions withHorizonMonths(int horizonMonths) {
         return new ClvOptions(horizonMonths, discountRate, discountPeriod, threads);
     }
 
-    /** A copy with a monthly discount rate. */
+    /**
+     * {@return a copy with a monthly discount rate}
+     *
+     * @param rate the monthly discount rate, in [0, 1)
+     */
     public ClvOptions withMonthlyDiscountRate(double rate) {
         return new ClvOptions(horizonMonths, rate, DiscountPeriod.MONTHLY, threads);
     }
 
-    /** A copy with a yearly discount rate. */
+    /**
+     * {@return a copy with a yearly discount rate}
+     *
+     * @param rate the yearly discount rate, in [0, 1), turned into the equivalent monthly one
+     */
     public ClvOptions withYearlyDiscountRate(double rate) {
         return new ClvOptions(horizonMonths, rate, DiscountPeriod.YEARLY, threads);
     }
 
-    /** A copy using the given number of threads. */
+    /**
+     * {@return a copy using the given number of threads}
+     *
+     * @param threads threads over customers, {@code >= 1} (default 1); the result does not depend on it
+     */
     public ClvOptions withThreads(int threads) {
         return new ClvOptions(horizonMonths, discountRate, discountPeriod, threads);
     }
 
-    /** The rate per month: the rate itself, or {@code (1 + y)^(1/12) - 1} for a yearly rate. */
+    /** {@return the rate per month: the rate itself, or {@code (1 + y)^(1/12) - 1} for a yearly rate} */
     public double monthlyRate() {
         return discountPeriod == DiscountPeriod.MONTHLY ? discountRate : Math.expm1(Math.log1p(discountRate) / 12);
     }

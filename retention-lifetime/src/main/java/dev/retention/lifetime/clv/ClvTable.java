@@ -39,52 +39,68 @@ public final class ClvTable {
         this.model = model;
     }
 
-    /** Number of customers. */
+    /** {@return the number of customers} */
     public int size() {
         return clv.length;
     }
 
-    /** The customers' ids. */
+    /** {@return the customers' ids} */
     public IdIndex customers() {
         return ids;
     }
 
-    /** The options the values were computed with. */
+    /** {@return the options the values were computed with} */
     public ClvOptions options() {
         return options;
     }
 
-    /** P(alive) of customer {@code i} at the end of calibration. */
+    /**
+     * {@return P(alive) of customer {@code i} at the end of calibration}
+     *
+     * @param i customer, in [0, size())
+     */
     public double probabilityAlive(int i) {
         return alive[i];
     }
 
-    /** Expected purchases of customer {@code i} over the horizon, undiscounted. */
+    /**
+     * {@return the expected purchases of customer {@code i} over the horizon, undiscounted}
+     *
+     * @param i customer, in [0, size())
+     */
     public double expectedPurchases(int i) {
         return expected[i];
     }
 
-    /** Expected spend per purchase of customer {@code i} (Gamma-Gamma). */
+    /**
+     * {@return the expected spend per purchase of customer {@code i} (Gamma-Gamma)}
+     *
+     * @param i customer, in [0, size())
+     */
     public double expectedSpend(int i) {
         return spend[i];
     }
 
-    /** The discounted lifetime value of customer {@code i} over the horizon. */
+    /**
+     * {@return the discounted lifetime value of customer {@code i} over the horizon}
+     *
+     * @param i customer, in [0, size())
+     */
     public double clv(int i) {
         return clv[i];
     }
 
-    /** All lifetime values, copied. */
+    /** {@return all lifetime values, copied} */
     public double[] clvs() {
         return clv.clone();
     }
 
-    /** All P(alive), copied. */
+    /** {@return all P(alive), copied} */
     public double[] probabilitiesAlive() {
         return alive.clone();
     }
 
-    /** Sum of the lifetime values. */
+    /** {@return the sum of the lifetime values} */
     public double total() {
         double s = 0;
         for (double v : clv) {
@@ -94,7 +110,7 @@ public final class ClvTable {
     }
 
     /**
-     * The customers' positions ordered by lifetime value, highest first; equal values by position. O(n log n).
+     * {@return the customers' positions ordered by lifetime value, highest first; equal values by position} O(n log n).
      */
     public int[] ranking() {
         int n = clv.length;
@@ -110,8 +126,8 @@ public final class ClvTable {
     }
 
     /**
-     * A table of the {@code n} most valuable customers: rank, id, frequency, P(alive), expected purchases,
-     * expected spend and CLV.
+     * {@return a table of the {@code n} most valuable customers: rank, id, frequency, P(alive), expected purchases,
+     * expected spend and CLV}
      *
      * @param n rows, {@code >= 0}; fewer when the table is smaller
      * @throws IllegalArgumentException if {@code n < 0}
@@ -137,6 +153,7 @@ public final class ClvTable {
      * Writes every customer as CSV: {@code customer,frequency,p_alive,expected_purchases,expected_spend,clv},
      * in ranking order.
      *
+     * @param path the file, UTF-8, replaced if it exists
      * @throws IOException if the file cannot be written
      */
     public void writeCsv(Path path) throws IOException {

@@ -51,6 +51,7 @@ public final class GammaGamma {
      * Fits with the {@link GammaGammaOptions#defaults() default options}.
      *
      * @param summary read; customers with frequency 0 are ignored
+     * @return the fitted model
      * @throws IllegalArgumentException if fewer than 3 customers have repeat purchases, or a repeat customer's
      *                                  monetary value is not positive
      */
@@ -63,6 +64,7 @@ public final class GammaGamma {
      *
      * @param summary read; customers with frequency 0 are ignored
      * @param options penalizer, limits and threads
+     * @return the fitted model
      * @throws IllegalArgumentException if fewer than 3 customers have repeat purchases, or a repeat customer's
      *                                  monetary value is not positive
      */
@@ -77,6 +79,7 @@ public final class GammaGamma {
      * @param summary read; customers with frequency 0 are ignored
      * @param options penalizer, limits and threads
      * @param control progress, cancellation and executor
+     * @return the fitted model
      * @throws IllegalArgumentException if fewer than 3 customers have repeat purchases, or a repeat customer's
      *                                  monetary value is not positive
      * @throws java.util.concurrent.CancellationException if the control cancels the fit

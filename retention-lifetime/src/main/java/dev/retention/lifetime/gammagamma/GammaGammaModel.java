@@ -60,9 +60,13 @@ public final class GammaGammaModel implements Model {
     }
 
     /**
-     * A model with the given parameters (the frequency-spend correlation is then unknown and reported as 0). Its
+     * {@return a model with the given parameters (the frequency-spend correlation is then unknown and reported as 0)}
+     * Its
      * fit summary says the parameters were given.
      *
+     * @param p shape of the spend per transaction, finite and &gt; 0
+     * @param q shape of the gamma of the spend rate, finite and &gt; 0
+     * @param v scale of the gamma of the spend rate, finite and &gt; 0
      * @throws IllegalArgumentException if a parameter is not finite and positive
      */
     public static GammaGammaModel of(double p, double q, double v) {
@@ -84,36 +88,36 @@ public final class GammaGammaModel implements Model {
         return SCHEMA_VERSION;
     }
 
-    /** Shape of a customer's transaction values. */
+    /** {@return the shape of a customer's transaction values} */
     public double p() {
         return p;
     }
 
-    /** Shape of the gamma distribution of nu. */
+    /** {@return the shape of the gamma distribution of nu} */
     public double q() {
         return q;
     }
 
-    /** Rate of the gamma distribution of nu, in currency units (gamma in the paper). */
+    /** {@return the rate of the gamma distribution of nu, in currency units (gamma in the paper)} */
     public double v() {
         return v;
     }
 
-    /** The parameters {@code p, q, v}; a copy. */
+    /** {@return the parameters {@code p, q, v}; a copy} */
     public double[] parameters() {
         return new double[] {p, q, v};
     }
 
     /**
-     * Pearson correlation between frequency and mean spend over the repeat customers of the fitting data: the
-     * model assumes independence, so a value far from 0 (beyond +-0.3) is a warning in the fit summary. 0 for
+     * {@return Pearson correlation between frequency and mean spend over the repeat customers of the fitting data: the
+     * model assumes independence, so a value far from 0 (beyond +-0.3) is a warning in the fit summary} 0 for
      * given parameters.
      */
     public double frequencySpendCorrelation() {
         return correlation;
     }
 
-    /** The maximum-likelihood estimates with standard errors and log-likelihood (or the given parameters). */
+    /** {@return the maximum-likelihood estimates with standard errors and log-likelihood (or the given parameters)} */
     public Estimates estimates() {
         return estimates;
     }
@@ -123,7 +127,7 @@ public final class GammaGammaModel implements Model {
         return fit;
     }
 
-    /** The population mean transaction value {@code p v / (q - 1)}; {@code +Infinity} when {@code q <= 1}. */
+    /** {@return the population mean transaction value {@code p v / (q - 1)}; {@code +Infinity} when {@code q <= 1}} */
     public double meanSpend() {
         return q > 1 ? p * v / (q - 1) : Double.POSITIVE_INFINITY;
     }
@@ -154,7 +158,7 @@ public final class GammaGammaModel implements Model {
     }
 
     /**
-     * {@link #expectedSpend(int, double)} of every customer of a summary.
+     * {@return {@link #expectedSpend(int, double)} of every customer of a summary}
      *
      * @param summary read
      * @throws IllegalArgumentException if a repeat customer's monetary value is not positive
@@ -168,8 +172,11 @@ public final class GammaGammaModel implements Model {
     }
 
     /**
-     * The log-likelihood of one repeat customer (FHL 2005, equation 3).
+     * {@return the log-likelihood of one repeat customer (FHL 2005, equation 3)}
      *
+     * @param frequency     repeat transactions {@code x >= 0}
+     * @param monetaryValue their mean value {@code m}, finite and {@code > 0} when {@code frequency > 0} (ignored
+     *                      otherwise)
      * @throws IllegalArgumentException if {@code frequency < 1} or {@code monetaryValue <= 0}
      */
     public double logLikelihood(int frequency, double monetaryValue) {
@@ -198,6 +205,7 @@ public final class GammaGammaModel implements Model {
      * {@value #MODEL_TYPE}.
      *
      * @param file read
+     * @return the model the file holds
      * @throws ModelFormatException if the file holds another type or schema, a section is missing, or a value is one
      *                              {@link #of} refuses (the message names the file)
      */

@@ -103,7 +103,7 @@ public final class Hypergeometric {
                 return direct;
             }
         }
-        return oneMinusZ(a, b, c, z, w);
+        return oneMinusZ(a, b, c, w);
     }
 
     /**
@@ -112,19 +112,19 @@ public final class Hypergeometric {
      * {@code m = k - 2h, k - h, k + h, k + 2h} ({@code h =} {@value #NEAR_INTEGER}, moving {@code c}), whose
      * interpolation error is {@code O(h^4)}.
      */
-    private static double oneMinusZ(double a, double b, double c, double z, double w) {
+    private static double oneMinusZ(double a, double b, double c, double w) {
         double m = c - a - b;
         double k = Math.rint(m);
         double e = m - k;
         double h = NEAR_INTEGER;
         if (Math.abs(e) >= h) {
-            return transformed(a, b, c, z, w);
+            return transformed(a, b, c, w);
         }
         double base = c - e;       // c at which m would be exactly k
-        double f1 = transformed(a, b, base - 2 * h, z, w);
-        double f2 = transformed(a, b, base - h, z, w);
-        double f3 = transformed(a, b, base + h, z, w);
-        double f4 = transformed(a, b, base + 2 * h, z, w);
+        double f1 = transformed(a, b, base - 2 * h, w);
+        double f2 = transformed(a, b, base - h, w);
+        double f3 = transformed(a, b, base + h, w);
+        double f4 = transformed(a, b, base + 2 * h, w);
         double t = e / h;          // nodes at t = -2, -1, 1, 2
         double l1 = (t + 1) * (t - 1) * (t - 2) / ((-2 + 1) * (-2 - 1) * (-2 - 2));
         double l2 = (t + 2) * (t - 1) * (t - 2) / ((-1 + 2) * (-1 - 1) * (-1 - 2));
@@ -137,7 +137,7 @@ public final class Hypergeometric {
      * F(a,b;c;z) = G(c)G(m)/(G(c-a)G(c-b)) F(a,b;1-m;w) + w^m G(c)G(-m)/(G(a)G(b)) F(c-a,c-b;1+m;w), for
      * non-integer m = c - a - b.
      */
-    private static double transformed(double a, double b, double c, double z, double w) {
+    private static double transformed(double a, double b, double c, double w) {
         double m = c - a - b;
         int sc = SpecialFunctions.gammaSign(c);
         double first = 0;

@@ -72,22 +72,21 @@ public final class MaximumLikelihood {
 
     /**
      * What to fit.
-     *
-     * @param model      the model's name, such as {@code "BG/NBD"}; the algorithm of the fit summary
-     * @param names      the parameter names, in the order of {@code start}
-     * @param start      the starting parameters, positive and finite; chosen from the data
-     * @param customers  the customers the likelihood sums over, {@code >= 1}
-     * @param penalizer  the L2 penalizer, {@code >= 0}
-     * @param options    the learner's options, recorded as text in the fit summary
-     * @param data       the fingerprint of the training data
-     * @param choices    the learner's own choice lines for the fit summary (what it computed and why)
-     * @param warnings   the learner's own warnings about the data (a model assumption the data contradict)
      */
-    public record Problem(String model, List<String> names, double[] start, int customers, double penalizer,
-                          Object options, DataFingerprint data, List<String> choices, List<String> warnings) {
+    public static final class Problem {
+        private final String model;
+        private final List<String> names;
+        private final double[] start;
+        private final int customers;
+        private final double penalizer;
+        private final Object options;
+        private final DataFingerprint data;
+        private final List<String> choices;
+        private final List<String> warnings;
 
         /** Copies the start and checks the lengths. */
-        public Problem {
+        public Problem(String model, List<String> names, double[] start, int customers, double penalizer,
+                       Object options, DataFingerprint data, List<String> choices, List<String> warnings) {
             Objects.requireNonNull(model, "model");
             names = List.copyOf(names);
             start = start.clone();
@@ -98,44 +97,110 @@ public final class MaximumLikelihood {
             Objects.requireNonNull(data, "data");
             choices = List.copyOf(choices);
             warnings = List.copyOf(warnings);
+
+            this.model = model;
+            this.names = names;
+            this.start = start;
+            this.customers = customers;
+            this.penalizer = penalizer;
+            this.options = options;
+            this.data = data;
+            this.choices = choices;
+            this.warnings = warnings;
         }
 
         /** The start; a copy. */
-        @Override
         public double[] start() {
             return start.clone();
+        }
+
+        /** The model's name, such as {@code "BG/NBD"}; the algorithm of the fit summary. */
+        public String model() {
+            return model;
+        }
+
+        /** The parameter names, in the order of {@code start}. */
+        public List<String> names() {
+            return names;
+        }
+
+        /** The customers the likelihood sums over, {@code >= 1}. */
+        public int customers() {
+            return customers;
+        }
+
+        /** The L2 penalizer, {@code >= 0}. */
+        public double penalizer() {
+            return penalizer;
+        }
+
+        /** The learner's options, recorded as text in the fit summary. */
+        public Object options() {
+            return options;
+        }
+
+        /** The fingerprint of the training data. */
+        public DataFingerprint data() {
+            return data;
+        }
+
+        /** The learner's own choice lines for the fit summary (what it computed and why). */
+        public List<String> choices() {
+            return choices;
+        }
+
+        /** The learner's own warnings about the data (a model assumption the data contradict). */
+        public List<String> warnings() {
+            return warnings;
         }
     }
 
     /**
      * The outcome of a fit.
-     *
-     * @param theta          the estimates
-     * @param standardErrors their standard errors, {@code +Infinity} where they cannot be estimated
-     * @param logLikelihood  the log-likelihood at the estimates, without the penalty ({@code -Infinity} if it is
-     *                       not finite, which makes the fit unusable)
-     * @param evaluations    likelihood evaluations of the search
-     * @param summary        the fit summary
      */
-    public record Fit(double[] theta, double[] standardErrors, double logLikelihood, int evaluations,
-                      FitSummary summary) {
+    public static final class Fit {
+        private final double[] theta;
+        private final double[] standardErrors;
+        private final double logLikelihood;
+        private final int evaluations;
+        private final FitSummary summary;
 
         /** Copies the arrays. */
-        public Fit {
+        public Fit(double[] theta, double[] standardErrors, double logLikelihood, int evaluations,
+                   FitSummary summary) {
             theta = theta.clone();
             standardErrors = standardErrors.clone();
+
+            this.theta = theta;
+            this.standardErrors = standardErrors;
+            this.logLikelihood = logLikelihood;
+            this.evaluations = evaluations;
+            this.summary = summary;
         }
 
         /** The estimates; a copy. */
-        @Override
         public double[] theta() {
             return theta.clone();
         }
 
         /** The standard errors; a copy. */
-        @Override
         public double[] standardErrors() {
             return standardErrors.clone();
+        }
+
+        /** The log-likelihood at the estimates, without the penalty ({@code -Infinity} if it is not finite, which makes the fit unusable). */
+        public double logLikelihood() {
+            return logLikelihood;
+        }
+
+        /** Likelihood evaluations of the search. */
+        public int evaluations() {
+            return evaluations;
+        }
+
+        /** The fit summary. */
+        public FitSummary summary() {
+            return summary;
         }
     }
 

@@ -16,8 +16,8 @@ package dev.retention.lifetime.internal;
 public final class SpecialFunctions {
 
     private static final double SHIFT = 15.0;
-    private static final double HALF_LOG_TWO_PI = 0.9189385332046727418;
-    private static final double EULER = 0.57721566490153286061;
+    private static final double HALF_LOG_TWO_PI = 0.9189385332046728;   // 0.91893853320467274178...
+    private static final double EULER = 0.5772156649015329;   // 0.57721566490153286060...
 
     private SpecialFunctions() {
     }
@@ -75,7 +75,7 @@ public final class SpecialFunctions {
             return 0;
         }
         if (x < SHIFT || y < SHIFT || x > 1e17 || y > 1e17) {
-            if (x < SHIFT && y < SHIFT || x > 1e17 || y > 1e17) {
+            if ((x < SHIFT && y < SHIFT) || x > 1e17 || y > 1e17) {
                 return logGamma(x) - logGamma(y);
             }
             // shift the small one up to SHIFT by its product, pair its Stirling value with the large one

@@ -38,6 +38,7 @@ public final class ParetoNbd {
      * Fits with the {@link ParetoNbdOptions#defaults() default options}.
      *
      * @param summary read
+     * @return the fitted model
      * @throws IllegalArgumentException if the summary has fewer than 4 customers
      */
     public static ParetoNbdModel fit(CustomerSummary summary) {

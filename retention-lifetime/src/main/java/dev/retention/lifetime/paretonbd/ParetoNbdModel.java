@@ -60,8 +60,13 @@ public final class ParetoNbdModel implements PurchaseModel {
     }
 
     /**
-     * A model with the given parameters. Its fit summary says the parameters were given.
+     * {@return a model with the given parameters} Its fit summary says the parameters were given.
      *
+     * @param r     shape of the purchase-rate gamma, finite and &gt; 0
+     * @param alpha rate of the purchase-rate gamma, finite and &gt; 0
+     * @param s     shape of the dropout-rate gamma, finite and &gt; 0
+     * @param beta  rate of the dropout-rate gamma, finite and &gt; 0
+     * @param unit  the period the rates are per
      * @throws IllegalArgumentException if a parameter is not finite and positive
      */
     public static ParetoNbdModel of(double r, double alpha, double s, double beta, PeriodUnit unit) {
@@ -91,22 +96,22 @@ public final class ParetoNbdModel implements PurchaseModel {
         return ParetoNbd.NAME;
     }
 
-    /** The shape of the gamma distribution of purchase rates. */
+    /** {@return the shape of the gamma distribution of purchase rates} */
     public double r() {
         return r;
     }
 
-    /** The rate of the gamma distribution of purchase rates, in time units. */
+    /** {@return the rate of the gamma distribution of purchase rates, in time units} */
     public double alpha() {
         return alpha;
     }
 
-    /** The shape of the gamma distribution of dropout rates. */
+    /** {@return the shape of the gamma distribution of dropout rates} */
     public double s() {
         return s;
     }
 
-    /** The rate of the gamma distribution of dropout rates, in time units. */
+    /** {@return the rate of the gamma distribution of dropout rates, in time units} */
     public double beta() {
         return beta;
     }
@@ -151,8 +156,11 @@ public final class ParetoNbdModel implements PurchaseModel {
     }
 
     /**
-     * The log-likelihood of one customer's history under this model.
+     * {@return the log-likelihood of one customer's history under this model}
      *
+     * @param frequency repeat purchases {@code x}, &gt;= 0
+     * @param recency   time of the last purchase {@code t_x}, in units, in [0, age]
+     * @param age       time since the first purchase {@code T}, in units
      * @throws IllegalArgumentException if the history is invalid
      */
     public double logLikelihood(int frequency, double recency, double age) {
@@ -187,6 +195,7 @@ public final class ParetoNbdModel implements PurchaseModel {
      * {@value #MODEL_TYPE}.
      *
      * @param file read
+     * @return the model the file holds
      * @throws ModelFormatException if the file holds another type or schema, a section is missing, or a value is one
      *                              {@link #of} refuses (the message names the file)
      */

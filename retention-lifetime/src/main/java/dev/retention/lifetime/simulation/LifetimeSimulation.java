@@ -43,9 +43,12 @@ public final class LifetimeSimulation {
     }
 
     /**
-     * Ages {@code T} of {@code n} customers spread evenly over {@code [min, max]}:
-     * {@code min + (max - min) (i + 0.5) / n}. O(n).
+     * {@return ages {@code T} of {@code n} customers spread evenly over {@code [min, max]}:
+     * {@code min + (max - min) (i + 0.5) / n}} O(n).
      *
+     * @param n   number of customers, &gt;= 0
+     * @param min youngest age, in units
+     * @param max oldest age, in units
      * @throws IllegalArgumentException if {@code n < 0} or not {@code 0 <= min <= max} with finite values
      */
     public static double[] ages(int n, double min, double max) {
@@ -68,6 +71,7 @@ public final class LifetimeSimulation {
      * @param truth the parameters and unit: a {@link BgNbdModel} or a {@link ParetoNbdModel}; read
      * @param ages  {@code T} of each customer, finite and {@code >= 0}; read
      * @param seed  the random seed
+     * @return the simulated customers' frequencies, recencies and ages
      * @throws IllegalArgumentException if an age is invalid, the model is of another kind, or a customer would make
      *                                  more than 2^31 - 1 purchases
      */
@@ -83,6 +87,7 @@ public final class LifetimeSimulation {
      * @param ages    {@code T} of each customer, finite and {@code >= 0}; read
      * @param holdout holdout length in units, finite and {@code > 0}
      * @param seed    the random seed
+     * @return the simulated customers' calibration histories and holdout purchases
      * @throws IllegalArgumentException if an age or the holdout length is invalid, the model is of another kind, or
      *                                  a customer would make more than 2^31 - 1 purchases
      */
@@ -171,6 +176,7 @@ public final class LifetimeSimulation {
      * @param truth   the spend parameters; read
      * @param summary the customers; read
      * @param seed    the random seed (use another than for the purchases)
+     * @return a copy of the summary with the simulated mean spends
      */
     public static CustomerSummary spend(GammaGammaModel truth, CustomerSummary summary, long seed) {
         Objects.requireNonNull(truth, "truth");

@@ -75,7 +75,7 @@ class ClvTest {
         String top = t.top(2);
         assertTrue(top.contains("P(alive)") && top.contains("CLV"), top);
         assertEquals(3, top.split("\n").length, top);
-        assertTrue(top.split("\n")[1].contains(" " + t.customers().id(rank[0]) + " "), top);
+        assertTrue(top.lines().toList().get(1).contains(" " + t.customers().id(rank[0]) + " "), top);
         assertTrue(t.toString().contains("total"), t.toString());
         Path csv = dir.resolve("clv.csv");
         t.writeCsv(csv);

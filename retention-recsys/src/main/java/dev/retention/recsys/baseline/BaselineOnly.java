@@ -36,6 +36,7 @@ public final class BaselineOnly {
      *
      * @param train   read
      * @param options method and its parameters
+     * @return the fitted model
      */
     public static BaselineOnlyModel fit(Ratings train, BaselineOptions options) {
         return fit(train, options, FitControl.defaults());
@@ -52,6 +53,7 @@ public final class BaselineOnly {
      * @param train   read
      * @param options method and its parameters
      * @param control hears each epoch (stage {@code "epochs"}, with the objective) and may cancel the fit
+     * @return the fitted model
      * @throws java.util.concurrent.CancellationException if the control cancels
      */
     public static BaselineOnlyModel fit(Ratings train, BaselineOptions options, FitControl control) {

@@ -60,22 +60,22 @@ public final class BaselineOnlyModel extends RatingModel {
         return "";
     }
 
-    /** The global mean {@code mu}. */
+    /** {@return the global mean {@code mu}} */
     public double mu() {
         return globalMean();
     }
 
-    /** User biases, one per user of the id space; a copy. */
+    /** {@return the user biases, one per user of the id space; a copy} */
     public double[] userBiases() {
         return bu.clone();
     }
 
-    /** Item biases, one per item of the id space; a copy. */
+    /** {@return the item biases, one per item of the id space; a copy} */
     public double[] itemBiases() {
         return bi.clone();
     }
 
-    /** The options used. */
+    /** {@return the options used} */
     public BaselineOptions options() {
         return options;
     }
@@ -90,6 +90,7 @@ public final class BaselineOnlyModel extends RatingModel {
      * Reads a model written by {@link #toBytes()} or {@link #save}; it equals the saved model.
      *
      * @param file read; a checked model file
+     * @return the model the file holds
      * @throws ModelFormatException if the file holds another type, a newer schema, or sections that are missing,
      *                              malformed or refused (the message names the file)
      */

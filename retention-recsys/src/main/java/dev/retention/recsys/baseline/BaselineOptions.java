@@ -40,7 +40,16 @@ public record BaselineOptions(Method method, int epochs, double regUser, double 
         SGD
     }
 
-    /** Validates the options. */
+    /**
+     * Validates the options.
+     *
+     * @param method       alternating least squares or stochastic gradient descent
+     * @param epochs       passes, {@code >= 1}: 10 for ALS, 20 for SGD (Surprise's {@code n_epochs})
+     * @param regUser      ALS regularisation of user biases, {@code >= 0}: 15
+     * @param regItem      ALS regularisation of item biases, {@code >= 0}: 10
+     * @param learningRate SGD step, {@code > 0}: 0.005
+     * @param reg          SGD regularisation, {@code >= 0}: 0.02
+     */
     public BaselineOptions {
         Objects.requireNonNull(method, "method");
         if (epochs < 1) {
@@ -60,47 +69,71 @@ public record BaselineOptions(Method method, int epochs, double regUser, double 
         }
     }
 
-    /** Surprise's defaults: ALS, 10 epochs, reg_u 15, reg_i 10. */
+    /** {@return Surprise's defaults: ALS, 10 epochs, reg_u 15, reg_i 10} */
     public static BaselineOptions als() {
         return new BaselineOptions(Method.ALS, 10, 15, 10, 0.005, 0.02);
     }
 
-    /** Surprise's SGD defaults: 20 epochs, learning rate 0.005, reg 0.02. */
+    /** {@return Surprise's SGD defaults: 20 epochs, learning rate 0.005, reg 0.02} */
     public static BaselineOptions sgd() {
         return new BaselineOptions(Method.SGD, 20, 15, 10, 0.005, 0.02);
     }
 
-    /** {@link #als()}. */
+    /** {@return the defaults: {@link #als()}} */
     public static BaselineOptions defaults() {
         return als();
     }
 
-    /** A copy with the given method (the other parameters unchanged). */
+    /**
+     * {@return a copy with the given method (the other parameters unchanged)}
+     *
+     * @param method alternating least squares or stochastic gradient descent
+     */
     public BaselineOptions withMethod(Method method) {
         return new BaselineOptions(method, epochs, regUser, regItem, learningRate, reg);
     }
 
-    /** A copy with the given number of epochs. */
+    /**
+     * {@return a copy with the given number of epochs}
+     *
+     * @param epochs passes, {@code >= 1}: 10 for ALS, 20 for SGD (Surprise's {@code n_epochs})
+     */
     public BaselineOptions withEpochs(int epochs) {
         return new BaselineOptions(method, epochs, regUser, regItem, learningRate, reg);
     }
 
-    /** A copy with the given ALS regularisation of user biases. */
+    /**
+     * {@return a copy with the given ALS regularisation of user biases}
+     *
+     * @param regUser ALS regularisation of user biases, {@code >= 0}: 15
+     */
     public BaselineOptions withRegUser(double regUser) {
         return new BaselineOptions(method, epochs, regUser, regItem, learningRate, reg);
     }
 
-    /** A copy with the given ALS regularisation of item biases. */
+    /**
+     * {@return a copy with the given ALS regularisation of item biases}
+     *
+     * @param regItem ALS regularisation of item biases, {@code >= 0}: 10
+     */
     public BaselineOptions withRegItem(double regItem) {
         return new BaselineOptions(method, epochs, regUser, regItem, learningRate, reg);
     }
 
-    /** A copy with the given SGD learning rate. */
+    /**
+     * {@return a copy with the given SGD learning rate}
+     *
+     * @param learningRate SGD step, {@code > 0}: 0.005
+     */
     public BaselineOptions withLearningRate(double learningRate) {
         return new BaselineOptions(method, epochs, regUser, regItem, learningRate, reg);
     }
 
-    /** A copy with the given SGD regularisation. */
+    /**
+     * {@return a copy with the given SGD regularisation}
+     *
+     * @param reg SGD regularisation, {@code >= 0}: 0.02
+     */
     public BaselineOptions withReg(double reg) {
         return new BaselineOptions(method, epochs, regUser, regItem, learningRate, reg);
     }
@@ -124,6 +157,7 @@ public record BaselineOptions(Method method, int epochs, double regUser, double 
      *
      * @param file   read
      * @param prefix the prefix they were written with
+     * @return the options read
      * @throws ModelFormatException if a section is missing, has the wrong length, or holds a value the options
      *                              refuse (the message names the file)
      */

@@ -27,6 +27,7 @@ public final class NormalPredictor {
      *
      * @param train   read
      * @param options the seed of the draws
+     * @return the fitted model
      */
     public static NormalPredictorModel fit(Ratings train, NormalPredictorOptions options) {
         return fit(train, options, FitControl.defaults());
@@ -39,6 +40,7 @@ public final class NormalPredictor {
      * @param train   read
      * @param options the seed of the draws
      * @param control may cancel the fit
+     * @return the fitted model
      * @throws java.util.concurrent.CancellationException if the control cancels
      */
     public static NormalPredictorModel fit(Ratings train, NormalPredictorOptions options, FitControl control) {

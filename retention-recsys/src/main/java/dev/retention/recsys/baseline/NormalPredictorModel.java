@@ -58,17 +58,17 @@ public final class NormalPredictorModel extends RatingModel {
         return "";
     }
 
-    /** The fitted mean. */
+    /** {@return the fitted mean} */
     public double mu() {
         return globalMean();
     }
 
-    /** The fitted standard deviation. */
+    /** {@return the fitted standard deviation} */
     public double sigma() {
         return sigma;
     }
 
-    /** The options used. */
+    /** {@return the options used} */
     public NormalPredictorOptions options() {
         return options;
     }
@@ -83,6 +83,7 @@ public final class NormalPredictorModel extends RatingModel {
      * same predictions.
      *
      * @param file read; a checked model file
+     * @return the model the file holds
      * @throws ModelFormatException if the file holds another type, a newer schema, or sections that are missing,
      *                              malformed or refused (the message names the file)
      */

@@ -26,7 +26,7 @@ public final class CrossValidation {
     }
 
     /**
-     * K-fold cross-validation over {@link Folds#kFold} splits. O(k x (cost of a fit + test ratings x cost of
+     * {@return K-fold cross-validation over {@link Folds#kFold} splits} O(k x (cost of a fit + test ratings x cost of
      * a prediction)).
      *
      * @param data    read
@@ -40,7 +40,7 @@ public final class CrossValidation {
     }
 
     /**
-     * Cross-validation over given splits.
+     * {@return cross-validation over given splits}
      *
      * @param splits  read; at least one
      * @param name    the algorithm's name in the result
@@ -69,6 +69,7 @@ public final class CrossValidation {
      *
      * @param split   read
      * @param factory fits the model
+     * @return the fold's error measures and timings
      * @throws IllegalArgumentException if the test set is empty
      */
     public static FoldResult evaluate(Split split, ModelFactory factory) {

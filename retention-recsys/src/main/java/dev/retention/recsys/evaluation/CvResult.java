@@ -18,57 +18,57 @@ public final class CvResult {
         this.folds = List.copyOf(folds);
     }
 
-    /** Name of the algorithm. */
+    /** {@return the name of the algorithm} */
     public String algorithm() {
         return algorithm;
     }
 
-    /** The folds, in order. */
+    /** {@return the folds, in order} */
     public List<FoldResult> folds() {
         return folds;
     }
 
-    /** Mean RMSE over folds. */
+    /** {@return the mean RMSE over folds} */
     public double rmse() {
         return mean(FoldResult::rmse);
     }
 
-    /** Mean MAE over folds. */
+    /** {@return the mean MAE over folds} */
     public double mae() {
         return mean(FoldResult::mae);
     }
 
-    /** Mean MSE over folds. */
+    /** {@return the mean MSE over folds} */
     public double mse() {
         return mean(FoldResult::mse);
     }
 
-    /** Mean FCP over folds. */
+    /** {@return the mean FCP over folds} */
     public double fcp() {
         return mean(FoldResult::fcp);
     }
 
-    /** Mean fit time in seconds. */
+    /** {@return the mean fit time in seconds} */
     public double fitSeconds() {
         return mean(FoldResult::fitSeconds);
     }
 
-    /** Mean test time in seconds. */
+    /** {@return the mean test time in seconds} */
     public double testSeconds() {
         return mean(FoldResult::testSeconds);
     }
 
-    /** Median fit time in seconds. */
+    /** {@return the median fit time in seconds} */
     public double medianFitSeconds() {
         return median(FoldResult::fitSeconds);
     }
 
-    /** Median test time in seconds. */
+    /** {@return the median test time in seconds} */
     public double medianTestSeconds() {
         return median(FoldResult::testSeconds);
     }
 
-    /** Test ratings predicted by the fallback, over all folds. */
+    /** {@return the test ratings predicted by the fallback, over all folds} */
     public long impossible() {
         long s = 0;
         for (FoldResult f : folds) {
@@ -77,7 +77,11 @@ public final class CvResult {
         return s;
     }
 
-    /** The mean of a measure over folds. */
+    /**
+     * {@return the mean of a measure over folds}
+     *
+     * @param measure the measure to read from each fold
+     */
     public double mean(ToDoubleFunction<FoldResult> measure) {
         double s = 0;
         for (FoldResult f : folds) {
@@ -86,7 +90,11 @@ public final class CvResult {
         return s / folds.size();
     }
 
-    /** The standard deviation (population, as NumPy's {@code std}) of a measure over folds. */
+    /**
+     * {@return the standard deviation (population, as NumPy's {@code std}) of a measure over folds}
+     *
+     * @param measure the measure to read from each fold
+     */
     public double std(ToDoubleFunction<FoldResult> measure) {
         double m = mean(measure);
         double s = 0;
@@ -97,7 +105,11 @@ public final class CvResult {
         return Math.sqrt(s / folds.size());
     }
 
-    /** The median of a measure over folds. */
+    /**
+     * {@return the median of a measure over folds}
+     *
+     * @param measure the measure to read from each fold
+     */
     public double median(ToDoubleFunction<FoldResult> measure) {
         double[] v = new double[folds.size()];
         for (int i = 0; i < v.length; i++) {

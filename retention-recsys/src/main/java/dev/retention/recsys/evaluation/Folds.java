@@ -19,9 +19,9 @@ public final class Folds {
     }
 
     /**
-     * K-fold cross-validation: the ratings are shuffled and cut into {@code k} consecutive folds of
+     * {@return K-fold cross-validation: the ratings are shuffled and cut into {@code k} consecutive folds of
      * {@code n / k} ratings, the first {@code n mod k} folds one larger (as Surprise's {@code KFold});
-     * split {@code f} tests on fold {@code f} and trains on the others.
+     * split {@code f} tests on fold {@code f} and trains on the others}
      *
      * @param data read
      * @param k    number of folds, in {@code [2, data.size()]}
@@ -51,10 +51,12 @@ public final class Folds {
     }
 
     /**
-     * One random split with {@code round(testFraction * n)} test ratings (as Surprise's
-     * {@code train_test_split}).
+     * {@return one random split with {@code round(testFraction * n)} test ratings (as Surprise's
+     * {@code train_test_split})}
      *
+     * @param data         read
      * @param testFraction in (0, 1); the test set and the training set must both be non-empty
+     * @param seed         shuffle seed
      * @throws IllegalArgumentException if either set would be empty
      */
     public static Split trainTest(Ratings data, double testFraction, long seed) {
@@ -77,7 +79,10 @@ public final class Folds {
      * Leave-one-out: one random rating of each user with at least {@code minRatings} ratings goes to
      * the test set, everything else to training (as one split of Surprise's {@code LeaveOneOut}).
      *
+     * @param data       read
      * @param minRatings users with fewer ratings stay whole in training; {@code >= 1}
+     * @param seed       shuffle seed
+     * @return the training and test ratings
      * @throws IllegalArgumentException if {@code minRatings < 1} or no user qualifies
      */
     public static Split leaveOneOut(Ratings data, int minRatings, long seed) {

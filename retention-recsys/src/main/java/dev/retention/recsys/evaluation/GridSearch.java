@@ -28,7 +28,12 @@ public final class GridSearch {
      * @param <O>       the options type
      */
     public record Entry<O>(O candidate, CvResult result) {
-        /** Checks the parts. */
+        /**
+         * Checks the parts.
+         *
+         * @param candidate the options tried
+         * @param result    their cross-validation
+         */
         public Entry {
             Objects.requireNonNull(candidate, "candidate");
             Objects.requireNonNull(result, "result");
@@ -42,7 +47,11 @@ public final class GridSearch {
      * @param <O>     the options type
      */
     public record Result<O>(List<Entry<O>> entries) {
-        /** Copies the entries. */
+        /**
+         * Copies the entries.
+         *
+         * @param entries every candidate, best first; copied
+         */
         public Result {
             entries = List.copyOf(entries);
             if (entries.isEmpty()) {
@@ -50,7 +59,7 @@ public final class GridSearch {
             }
         }
 
-        /** The entry with the lowest mean RMSE. */
+        /** {@return the entry with the lowest mean RMSE} */
         public Entry<O> best() {
             return entries.get(0);
         }
@@ -71,12 +80,13 @@ public final class GridSearch {
     /**
      * Cross-validates every candidate on the same {@link Folds#kFold} splits and ranks them.
      *
+     * @param <O>        the options type
      * @param data       read
      * @param candidates read; at least one, each non-null (their {@code toString()} names them in the results)
      * @param learner    fits a model from training ratings and a candidate
      * @param folds      folds of each cross-validation, in {@code [2, data.size()]}
      * @param seed       shuffle seed, the same for every candidate
-     * @param <O>        the options type
+     * @return every candidate's cross-validated errors, best first by RMSE
      * @throws IllegalArgumentException if there is no candidate, or the folds are out of range
      */
     public static <O> Result<O> evaluate(Ratings data, List<O> candidates, RatingLearner<O> learner, int folds,

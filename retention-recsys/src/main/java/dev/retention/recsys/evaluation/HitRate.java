@@ -20,7 +20,12 @@ import java.util.OptionalDouble;
  */
 public record HitRate(int hits, int customers) {
 
-    /** Checks the counts. */
+    /**
+     * Checks the counts.
+     *
+     * @param hits      customers whose top N held an item they then bought, in {@code [0, customers]}
+     * @param customers customers scored, {@code >= 0}
+     */
     public HitRate {
         if (customers < 0 || hits < 0 || hits > customers) {
             throw new IllegalArgumentException("hits must be in [0, customers] and customers >= 0, got hits " + hits
@@ -36,6 +41,7 @@ public record HitRate(int hits, int customers) {
      * @param model  read; fitted on {@code period.train()} (or on data with the same id spaces)
      * @param period read
      * @param n      items recommended per customer, {@code >= 1}
+     * @return the hit rate over the period's customers, with their number
      * @throws IllegalArgumentException if {@code n < 1} or the model's id spaces differ from the period's
      */
     public static HitRate compute(RatingPredictor model, PurchasePeriod period, int n) {
@@ -63,7 +69,7 @@ public record HitRate(int hits, int customers) {
         return false;
     }
 
-    /** The share of customers with a hit; empty when there was no customer to score. */
+    /** {@return the share of customers with a hit; empty when there was no customer to score} */
     public OptionalDouble rate() {
         return customers == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) hits / customers);
     }

@@ -37,7 +37,7 @@ public final class PurchasePeriod {
     }
 
     /**
-     * The period {@code [start, end)} of a log. O(lines + items).
+     * {@return the period {@code [start, end)} of a log} O(lines + items).
      *
      * @param log   read; must have items and purchases before {@code start}
      * @param start first instant of the period; the training purchases are those strictly before it
@@ -97,37 +97,43 @@ public final class PurchasePeriod {
         return new PurchasePeriod(start, end, train, customers.toArray(), bought.toArray(new int[0][]));
     }
 
-    /** First instant of the period. */
+    /** {@return the first instant of the period} */
     public Instant start() {
         return start;
     }
 
-    /** End of the period, exclusive. */
+    /** {@return the end of the period, exclusive} */
     public Instant end() {
         return end;
     }
 
     /**
-     * The purchase counts before the period, to fit recommenders on; its customer and item indexes are those
-     * of {@link #customer(int)} and {@link #newItems(int)}.
+     * {@return the purchase counts before the period, to fit recommenders on; its customer and item indexes are those
+     * of {@link #customer(int)} and {@link #newItems(int)}}
      */
     public Ratings train() {
         return train;
     }
 
-    /** Number of customers known before the period who bought an item new to them during it. */
+    /** {@return the number of customers known before the period who bought an item new to them during it} */
     public int customers() {
         return customers.length;
     }
 
-    /** The dense index, in {@link #train()}, of customer {@code k} of {@link #customers()}. */
+    /**
+     * {@return the dense index, in {@link #train()}, of customer {@code k} of {@link #customers()}}
+     *
+     * @param k customer of the period, in [0, customers().size())
+     */
     public int customer(int k) {
         return customers[Objects.checkIndex(k, customers.length)];
     }
 
     /**
-     * The items, dense indexes of {@link #train()}, that customer {@code k} bought for the first time during
-     * the period, without those new to the shop (so possibly none); a copy.
+     * {@return the items, dense indexes of {@link #train()}, that customer {@code k} bought for the first time during
+     * the period, without those new to the shop (so possibly none); a copy}
+     *
+     * @param k customer of the period, in [0, customers().size())
      */
     public int[] newItems(int k) {
         return newItems[Objects.checkIndex(k, newItems.length)].clone();

@@ -17,6 +17,7 @@ public interface RatingLearner<O> {
      *
      * @param train   read
      * @param options the candidate's options
+     * @return the fitted model
      */
     RatingPredictor fit(Ratings train, O options);
 }

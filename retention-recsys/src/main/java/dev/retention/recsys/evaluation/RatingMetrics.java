@@ -14,12 +14,22 @@ public final class RatingMetrics {
     private RatingMetrics() {
     }
 
-    /** Root mean squared error. */
+    /**
+     * {@return the root mean squared error}
+     *
+     * @param test      read: the test ratings
+     * @param estimates read: one estimate per test rating
+     */
     public static double rmse(Ratings test, double[] estimates) {
         return Math.sqrt(mse(test, estimates));
     }
 
-    /** Mean squared error. */
+    /**
+     * {@return the mean squared error}
+     *
+     * @param test      read: the test ratings
+     * @param estimates read: one estimate per test rating
+     */
     public static double mse(Ratings test, double[] estimates) {
         check(test, estimates);
         double s = 0;
@@ -30,7 +40,12 @@ public final class RatingMetrics {
         return s / estimates.length;
     }
 
-    /** Mean absolute error. */
+    /**
+     * {@return the mean absolute error}
+     *
+     * @param test      read: the test ratings
+     * @param estimates read: one estimate per test rating
+     */
     public static double mae(Ratings test, double[] estimates) {
         check(test, estimates);
         double s = 0;
@@ -41,12 +56,15 @@ public final class RatingMetrics {
     }
 
     /**
-     * Fraction of concordant pairs (Y. Koren and J. Sill, "OrdRec: an ordinal model for predicting
+     * {@return the fraction of concordant pairs (Y} Koren and J. Sill, "OrdRec: an ordinal model for predicting
      * personalized item rating distributions", RecSys 2011, section 5.2), as Surprise's {@code fcp}:
      * per user, pairs of test ratings whose estimates are ordered as the ratings ({@code nc}) or not
      * ({@code nd}: estimate not lower while the rating is lower); then the mean {@code nc} over users
      * divided by the sum of the means of {@code nc} and {@code nd}. 0 when no user has a pair with
      * different ratings. O(sum over users of test count^2).
+     *
+     * @param test      read: the test ratings
+     * @param estimates read: one estimate per test rating
      */
     public static double fcp(Ratings test, double[] estimates) {
         check(test, estimates);

@@ -41,6 +41,7 @@ public final class Knn {
      *
      * @param train   read; kept (immutable) for predictions
      * @param options variant, orientation, k, min_k, similarity, baselines, threads
+     * @return the fitted model
      */
     public static KnnModel fit(Ratings train, KnnOptions options) {
         return fit(train, options, FitControl.defaults());
@@ -56,6 +57,7 @@ public final class Knn {
      * @param options variant, orientation, k, min_k, similarity, baselines, threads
      * @param control hears the baselines' epochs (stage {@code "epochs"}) and the similarities (stage
      *                {@code "similarities"}, one step); may cancel the fit; its executor, if any, runs the threads
+     * @return the fitted model
      * @throws java.util.concurrent.CancellationException if the control cancels
      */
     public static KnnModel fit(Ratings train, KnnOptions options, FitControl control) {

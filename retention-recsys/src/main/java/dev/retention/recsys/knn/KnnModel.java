@@ -149,18 +149,13 @@ public final class KnnModel extends RatingModel {
             }
         }
         int actualK = size;
-        switch (variant) {
-            case BASIC:
-                return actualK < options.minK() ? Double.NaN : sumRatings / sumSim;
-            case WITH_MEANS:
-                return means[x] + (actualK < options.minK() || sumSim == 0 ? 0 : sumRatings / sumSim);
-            case WITH_Z_SCORE:
-                return means[x] + (actualK < options.minK() || sumSim == 0 ? 0 : sumRatings / sumSim * sigmas[x]);
-            case BASELINE:
-                return est + (actualK < options.minK() || sumSim == 0 ? 0 : sumRatings / sumSim);
-            default:
-                throw new AssertionError(variant);
-        }
+        return switch (variant) {
+            case BASIC -> actualK < options.minK() ? Double.NaN : sumRatings / sumSim;
+            case WITH_MEANS -> means[x] + (actualK < options.minK() || sumSim == 0 ? 0 : sumRatings / sumSim);
+            case WITH_Z_SCORE ->
+                    means[x] + (actualK < options.minK() || sumSim == 0 ? 0 : sumRatings / sumSim * sigmas[x]);
+            case BASELINE -> est + (actualK < options.minK() || sumSim == 0 ? 0 : sumRatings / sumSim);
+        };
     }
 
     /**
@@ -176,19 +171,19 @@ public final class KnnModel extends RatingModel {
         return train.knowsUser(user) && train.knowsItem(item) ? NO_NEIGHBOURS : UNKNOWN;
     }
 
-    /** The options used. */
+    /** {@return the options used} */
     public KnnOptions options() {
         return options;
     }
 
-    /** The similarities between users (user-based) or items (item-based), with their external ids. */
+    /** {@return the similarities between users (user-based) or items (item-based), with their external ids} */
     public SimilarityMatrix similarities() {
         return sim;
     }
 
     /**
-     * The {@code k} users (user-based) or items (item-based) most similar to one, by dense index, with their
-     * external ids (see {@link SimilarityMatrix#neighbours}).
+     * {@return the {@code k} users (user-based) or items (item-based) most similar to one, by dense index, with their
+     * external ids (see {@link SimilarityMatrix#neighbours})}
      *
      * @param index a dense user index (user-based) or item index (item-based)
      * @param k     how many at most, {@code >= 1}
@@ -226,6 +221,7 @@ public final class KnnModel extends RatingModel {
      * Reads a model written by {@link #toBytes()} or {@link #save} (any variant); it equals the saved model.
      *
      * @param file read; a checked model file
+     * @return the model the file holds
      * @throws ModelFormatException if the file holds another type, a newer schema, or sections that are missing,
      *                              malformed, inconsistent or refused (the message names the file)
      */

@@ -22,7 +22,17 @@ import java.util.Objects;
 public record KnnOptions(KnnVariant variant, boolean userBased, int k, int minK, SimilarityOptions similarity,
                          BaselineOptions baseline) {
 
-    /** Validates the options. */
+    /**
+     * Validates the options.
+     *
+     * @param variant    which estimator; default {@link KnnVariant#WITH_MEANS}
+     * @param userBased  user-user ({@code true}, the default) or item-item similarity
+     * @param k          largest number of neighbours, {@code >= 1}; default 40
+     * @param minK       fewest neighbours for the neighbourhood term, {@code >= 1}; default 1
+     * @param similarity measure (default MSD), minimum support (1), shrinkage (100), representation, threads (1)
+     * @param baseline   how baselines are estimated for {@link KnnVariant#BASELINE} and for the {@code
+     *                   pearson_baseline} similarity; default ALS
+     */
     public KnnOptions {
         Objects.requireNonNull(variant, "variant");
         Objects.requireNonNull(similarity, "similarity");
@@ -35,58 +45,94 @@ public record KnnOptions(KnnVariant variant, boolean userBased, int k, int minK,
         }
     }
 
-    /** KNNWithMeans, user-based, k 40, min_k 1, MSD, ALS baselines. */
+    /** {@return the defaults: KNNWithMeans, user-based, k 40, min_k 1, MSD, ALS baselines} */
     public static KnnOptions defaults() {
         return new KnnOptions(KnnVariant.WITH_MEANS, true, 40, 1, SimilarityOptions.defaults(),
                 BaselineOptions.defaults());
     }
 
-    /** A copy with the given variant. */
+    /**
+     * {@return a copy with the given variant}
+     *
+     * @param variant which estimator; default {@link KnnVariant#WITH_MEANS}
+     */
     public KnnOptions withVariant(KnnVariant variant) {
         return new KnnOptions(variant, userBased, k, minK, similarity, baseline);
     }
 
-    /** A copy that is user-based ({@code true}) or item-based. */
+    /**
+     * {@return a copy that is user-based ({@code true}) or item-based}
+     *
+     * @param userBased user-user ({@code true}, the default) or item-item similarity
+     */
     public KnnOptions withUserBased(boolean userBased) {
         return new KnnOptions(variant, userBased, k, minK, similarity, baseline);
     }
 
-    /** A copy with the given {@code k}. */
+    /**
+     * {@return a copy with the given {@code k}}
+     *
+     * @param k largest number of neighbours, {@code >= 1}; default 40
+     */
     public KnnOptions withK(int k) {
         return new KnnOptions(variant, userBased, k, minK, similarity, baseline);
     }
 
-    /** A copy with the given {@code min_k}. */
+    /**
+     * {@return a copy with the given {@code min_k}}
+     *
+     * @param minK fewest neighbours for the neighbourhood term, {@code >= 1}; default 1
+     */
     public KnnOptions withMinK(int minK) {
         return new KnnOptions(variant, userBased, k, minK, similarity, baseline);
     }
 
-    /** A copy with the given similarity options. */
+    /**
+     * {@return a copy with the given similarity options}
+     *
+     * @param similarity measure (default MSD), minimum support (1), shrinkage (100), representation, threads (1)
+     */
     public KnnOptions withSimilarity(SimilarityOptions similarity) {
         return new KnnOptions(variant, userBased, k, minK, similarity, baseline);
     }
 
-    /** A copy with the given similarity measure. */
+    /**
+     * {@return a copy with the given similarity measure}
+     *
+     * @param measure the similarity measure
+     */
     public KnnOptions withMeasure(SimilarityMeasure measure) {
         return withSimilarity(similarity.withMeasure(measure));
     }
 
-    /** A copy with the given baseline options. */
+    /**
+     * {@return a copy with the given baseline options}
+     *
+     * @param baseline how baselines are estimated for {@link KnnVariant#BASELINE} and for the {@code pearson_baseline}
+     *                 similarity; default ALS
+     */
     public KnnOptions withBaseline(BaselineOptions baseline) {
         return new KnnOptions(variant, userBased, k, minK, similarity, baseline);
     }
 
-    /** A copy whose similarities are computed on the given number of threads, {@code >= 1}. */
+    /**
+     * {@return a copy whose similarities are computed on the given number of threads, {@code >= 1}}
+     *
+     * @param threads threads of the similarity computation, &gt;= 1
+     */
     public KnnOptions withThreads(int threads) {
         return withSimilarity(similarity.withThreads(threads));
     }
 
-    /** The number of threads of the fit: those of the similarity computation. */
+    /** {@return the number of threads of the fit: those of the similarity computation} */
     public int threads() {
         return similarity.threads();
     }
 
-    /** Whether the fit estimates baselines: for {@link KnnVariant#BASELINE} and the {@code pearson_baseline} similarity. */
+    /**
+     * {@return whether the fit estimates baselines: for {@link KnnVariant#BASELINE} and the {@code pearson_baseline}
+     * similarity}
+     */
     public boolean usesBaselines() {
         return variant == KnnVariant.BASELINE || similarity.measure() == SimilarityMeasure.PEARSON_BASELINE;
     }

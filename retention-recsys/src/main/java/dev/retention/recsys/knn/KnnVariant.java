@@ -35,7 +35,7 @@ public enum KnnVariant {
         this.surpriseName = surpriseName;
     }
 
-    /** The name of the Surprise class, such as {@code "KNNWithMeans"}. */
+    /** {@return the name of the Surprise class, such as {@code "KNNWithMeans"}} */
     public String surpriseName() {
         return surpriseName;
     }

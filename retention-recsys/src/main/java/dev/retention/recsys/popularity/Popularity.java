@@ -28,6 +28,7 @@ public final class Popularity {
      *
      * @param train   read: purchases ({@link Ratings#ofPurchases}) or ratings
      * @param options how popularity is counted
+     * @return the fitted model
      */
     public static PopularityModel fit(Ratings train, PopularityOptions options) {
         return fit(train, options, FitControl.defaults());
@@ -40,6 +41,7 @@ public final class Popularity {
      * @param train   read: purchases ({@link Ratings#ofPurchases}) or ratings
      * @param options how popularity is counted
      * @param control may cancel the fit
+     * @return the fitted model
      * @throws java.util.concurrent.CancellationException if the control cancels
      */
     public static PopularityModel fit(Ratings train, PopularityOptions options, FitControl control) {

@@ -65,17 +65,21 @@ public final class PopularityModel extends RatingModel {
         System.arraycopy(popularity, 0, out, 0, popularity.length);
     }
 
-    /** The popularity of every item of the id space; a copy. */
+    /** {@return the popularity of every item of the id space; a copy} */
     public double[] popularity() {
         return popularity.clone();
     }
 
-    /** The popularity of item {@code i}. */
+    /**
+     * {@return the popularity of item {@code i}}
+     *
+     * @param i dense item index, in [0, itemCount())
+     */
     public double popularity(int i) {
         return popularity[Objects.checkIndex(i, popularity.length)];
     }
 
-    /** The options used. */
+    /** {@return the options used} */
     public PopularityOptions options() {
         return options;
     }
@@ -89,6 +93,7 @@ public final class PopularityModel extends RatingModel {
      * Reads a model written by {@link #toBytes()} or {@link #save}; it equals the saved model.
      *
      * @param file read; a checked model file
+     * @return the model the file holds
      * @throws ModelFormatException if the file holds another type, a newer schema, or sections that are missing,
      *                              malformed or refused (the message names the file)
      */

@@ -17,17 +17,25 @@ public record PopularityOptions(Measure measure) {
         SUM
     }
 
-    /** Validates the options. */
+    /**
+     * Validates the options.
+     *
+     * @param measure how an item's popularity is counted; default {@link Measure#USERS}
+     */
     public PopularityOptions {
         Objects.requireNonNull(measure, "measure");
     }
 
-    /** Popularity by number of users. */
+    /** {@return the defaults: popularity by number of users} */
     public static PopularityOptions defaults() {
         return new PopularityOptions(Measure.USERS);
     }
 
-    /** A copy with the given measure. */
+    /**
+     * {@return a copy with the given measure}
+     *
+     * @param measure how an item's popularity is counted; default {@link Measure#USERS}
+     */
     public PopularityOptions withMeasure(Measure measure) {
         return new PopularityOptions(measure);
     }

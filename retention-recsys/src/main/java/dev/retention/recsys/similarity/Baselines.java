@@ -1,5 +1,6 @@
 package dev.retention.recsys.similarity;
 
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -11,9 +12,16 @@ import java.util.Objects;
  * @param rowBias    bias of each row, finite; copied
  * @param columnBias bias of each column, finite; copied
  */
+@SuppressWarnings("ArrayRecordComponent") // arrays copied in and out; equals, hashCode, toString by content
 public record Baselines(double globalMean, double[] rowBias, double[] columnBias) {
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param globalMean mean of all entries, finite
+     * @param rowBias    bias of each row, finite; copied
+     * @param columnBias bias of each column, finite; copied
+     */
     public Baselines {
         if (!Double.isFinite(globalMean)) {
             throw new IllegalArgumentException("globalMean must be finite, got " + globalMean);
@@ -32,16 +40,33 @@ public record Baselines(double globalMean, double[] rowBias, double[] columnBias
         return b.clone();
     }
 
-    /** The bias of each row, copied. */
+    /** {@return the bias of each row, copied} */
     @Override
     public double[] rowBias() {
         return rowBias.clone();
     }
 
-    /** The bias of each column, copied. */
+    /** {@return the bias of each column, copied} */
     @Override
     public double[] columnBias() {
         return columnBias.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Baselines b && Double.compare(b.globalMean, globalMean) == 0
+                && Arrays.equals(b.rowBias, rowBias) && Arrays.equals(b.columnBias, columnBias);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(globalMean, Arrays.hashCode(rowBias), Arrays.hashCode(columnBias));
+    }
+
+    @Override
+    public String toString() {
+        return "Baselines: global mean " + globalMean + ", " + rowBias.length + " row biases, " + columnBias.length
+                + " column biases";
     }
 
     double row(int x) {

@@ -4,6 +4,7 @@ import dev.retention.parallel.Workers;
 import dev.retention.recsys.sparse.CsrMatrix;
 import dev.retention.recsys.sparse.SparseOps;
 import dev.retention.recsys.sparse.SparseStats;
+import dev.retention.recsys.sparse.internal.CsrArrays;
 import dev.retention.recsys.sparse.internal.ImplPairs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,8 +31,8 @@ public final class Similarities {
     }
 
     /**
-     * Similarities between the rows of {@code rows} with any measure but
-     * {@link SimilarityMeasure#PEARSON_BASELINE}, which needs {@link Baselines}.
+     * {@return similarities between the rows of {@code rows} with any measure but
+     * {@link SimilarityMeasure#PEARSON_BASELINE}, which needs {@link Baselines}}
      *
      * @param rows    read; the entities compared are its rows
      * @param options measure, support, representation, threads
@@ -43,8 +44,8 @@ public final class Similarities {
     }
 
     /**
-     * Similarities between the rows of {@code rows}, on {@code options.threads()} threads started for the
-     * call.
+     * {@return similarities between the rows of {@code rows}, on {@code options.threads()} threads started for the
+     * call}
      *
      * @param rows      read; the entities compared are its rows
      * @param options   measure, support, shrinkage, representation, threads
@@ -61,9 +62,9 @@ public final class Similarities {
     }
 
     /**
-     * {@link #compute(CsrMatrix, SimilarityOptions, Baselines)} on the caller's workers (for a fit that
+     * {@return {@link #compute(CsrMatrix, SimilarityOptions, Baselines)} on the caller's workers (for a fit that
      * holds its threads; {@code options.threads()} is not used, and the result does not depend on the
-     * number of threads).
+     * number of threads)}
      *
      * @param rows      read; the entities compared are its rows
      * @param options   measure, support, shrinkage, representation
@@ -124,7 +125,7 @@ public final class Similarities {
                     ? "top-" + options.neighbours() + " neighbour index, as asked"
                     : String.format("top-%d neighbour index: a full matrix would need %s, over the budget of %s",
                     options.neighbours(), bytes(fullBytes), bytes(options.maxDenseBytes()));
-            ImplPairs.SparseRows r = ImplPairs.sparse(spec, options.neighbours(), true, workers);
+            CsrArrays r = ImplPairs.sparse(spec, options.neighbours(), true, workers);
             result = SimilarityMatrix.pruned(options.measure(), n, r.ptr(), r.idx(), r.val(), reason);
         }
         LOG.debug("{} similarity of {} rows: {} ({} ms)", options.measure().label(), n, reason,

@@ -65,8 +65,8 @@ public final class SimilarityMatrix {
     }
 
     /**
-     * The same similarities with the external ids of the rows, for {@link #toString()} and
-     * {@link Neighbours}. O(1): the similarities are shared, not copied (they are immutable).
+     * {@return the same similarities with the external ids of the rows, for {@link #toString()} and
+     * {@link Neighbours}} O(1): the similarities are shared, not copied (they are immutable).
      *
      * @param ids read, kept; one id per row
      * @throws IllegalArgumentException if {@code ids} does not hold {@link #size()} ids
@@ -79,7 +79,7 @@ public final class SimilarityMatrix {
         return new SimilarityMatrix(measure, n, dense, ptr, idx, val, reason, ids);
     }
 
-    /** The external ids of the rows, or the identity (a row's id is its index) when none were given. */
+    /** {@return the external ids of the rows, or the identity (a row's id is its index) when none were given} */
     public IdIndex ids() {
         return ids != null ? ids : IdIndex.identity(n);
     }
@@ -88,30 +88,32 @@ public final class SimilarityMatrix {
         return ids != null ? ids.id(row) : Integer.toString(row);
     }
 
-    /** Number of rows compared. */
+    /** {@return the number of rows compared} */
     public int size() {
         return n;
     }
 
-    /** The measure. */
+    /** {@return the measure} */
     public SimilarityMeasure measure() {
         return measure;
     }
 
-    /** How the similarities are held. */
+    /** {@return how the similarities are held} */
     public Representation representation() {
         return dense != null ? Representation.FULL : Representation.TOP_K;
     }
 
-    /** Why this representation was chosen, for example the memory a full matrix would need. */
+    /** {@return why this representation was chosen, for example the memory a full matrix would need} */
     public String reason() {
         return reason;
     }
 
     /**
-     * The similarity of rows {@code i} and {@code j}; 0 for a pair below the minimum support or not kept
-     * by a top-k index.
+     * {@return the similarity of rows {@code i} and {@code j}; 0 for a pair below the minimum support or not kept
+     * by a top-k index}
      *
+     * @param i row, in [0, size())
+     * @param j row, in [0, size())
      * @throws IndexOutOfBoundsException if {@code i} or {@code j} is not in {@code [0, size())}
      */
     public float get(int i, int j) {
@@ -128,8 +130,8 @@ public final class SimilarityMatrix {
     }
 
     /**
-     * The {@code k} rows most similar to row {@code i} (itself excluded, pairs with similarity 0 or below
-     * the support left out), most similar first, ties to the smaller index. O(n + m log k + k^2) for
+     * {@return the {@code k} rows most similar to row {@code i} (itself excluded, pairs with similarity 0 or below
+     * the support left out), most similar first, ties to the smaller index} O(n + m log k + k^2) for
      * {@code m} candidates (a bounded heap, then an insertion sort of the kept ones).
      *
      * @param i row
@@ -196,37 +198,49 @@ public final class SimilarityMatrix {
             this.of = of;
         }
 
-        /** The row whose neighbours these are. */
+        /** {@return the row whose neighbours these are} */
         public int row() {
             return row;
         }
 
-        /** Number of neighbours. */
+        /** {@return the number of neighbours} */
         public int size() {
             return index.length;
         }
 
-        /** The neighbours' rows, most similar first; a copy. */
+        /** {@return the neighbours' rows, most similar first; a copy} */
         public int[] index() {
             return index.clone();
         }
 
-        /** The row of neighbour {@code t}. */
+        /**
+         * {@return the row of neighbour {@code t}}
+         *
+         * @param t neighbour, in [0, size()), the most similar first
+         */
         public int index(int t) {
             return index[Objects.checkIndex(t, index.length)];
         }
 
-        /** The external id of neighbour {@code t}. */
+        /**
+         * {@return the external id of neighbour {@code t}}
+         *
+         * @param t neighbour, in [0, size()), the most similar first
+         */
         public String id(int t) {
             return of.id(index(t));
         }
 
-        /** The similarities, non-increasing; a copy. */
+        /** {@return the similarities, non-increasing; a copy} */
         public float[] similarity() {
             return similarity.clone();
         }
 
-        /** The similarity of neighbour {@code t}. */
+        /**
+         * {@return the similarity of neighbour {@code t}}
+         *
+         * @param t neighbour, in [0, size()), the most similar first
+         */
         public float similarity(int t) {
             return similarity[Objects.checkIndex(t, similarity.length)];
         }
@@ -283,6 +297,7 @@ public final class SimilarityMatrix {
      *
      * @param file   read
      * @param prefix the prefix they were written with
+     * @return the similarities read
      * @throws ModelFormatException if a section is missing or malformed
      */
     public static SimilarityMatrix readFrom(ModelFile file, String prefix) throws ModelFormatException {
@@ -330,7 +345,7 @@ public final class SimilarityMatrix {
         }
     }
 
-    /** Bytes held by the similarities. */
+    /** {@return bytes held by the similarities} */
     public long memoryBytes() {
         return dense != null ? 4L * dense.length : 4L * (ptr.length + idx.length + val.length);
     }

@@ -49,14 +49,15 @@ public enum SimilarityMeasure {
         this.label = label;
     }
 
-    /** The name used by Surprise and the command line, such as {@code "pearson_baseline"}. */
+    /** {@return the name used by Surprise and the command line, such as {@code "pearson_baseline"}} */
     public String label() {
         return label;
     }
 
     /**
-     * The measure with the given label.
+     * {@return the measure with the given label}
      *
+     * @param label a measure's label, such as {@code "pearson_baseline"}
      * @throws IllegalArgumentException naming the label and the known ones
      */
     public static SimilarityMeasure parse(String label) {

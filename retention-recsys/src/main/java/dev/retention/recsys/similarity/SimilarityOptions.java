@@ -29,7 +29,19 @@ public record SimilarityOptions(SimilarityMeasure measure, int minSupport, doubl
         TOP_K
     }
 
-    /** Validates the options. */
+    /**
+     * Validates the options.
+     *
+     * @param measure        the measure; default {@link SimilarityMeasure#MSD} (Surprise's default)
+     * @param minSupport     a pair needs at least this many co-rated entries, else its similarity is 0 (and it is left
+     *                       out of a neighbour index); {@code >= 1}, default 1 (Surprise)
+     * @param shrinkage      shrinkage of {@link SimilarityMeasure#PEARSON_BASELINE}, {@code >= 0}; default 100
+     * @param representation full matrix, top-k neighbour index, or automatic; default automatic
+     * @param neighbours     neighbours kept per row by the top-k index, {@code >= 1}; default 100
+     * @param maxDenseBytes  largest full matrix the automatic choice allows, in bytes ({@code 4 n^2}); default 256 MiB
+     *                       (a full matrix up to 8,192 rows)
+     * @param threads        threads, {@code >= 1}; the result does not depend on it; default 1
+     */
     public SimilarityOptions {
         Objects.requireNonNull(measure, "measure");
         Objects.requireNonNull(representation, "representation");
@@ -50,48 +62,81 @@ public record SimilarityOptions(SimilarityMeasure measure, int minSupport, doubl
         }
     }
 
-    /** MSD, support 1, shrinkage 100, automatic representation, 100 neighbours, 256 MiB, one thread. */
+    /**
+     * {@return the defaults: MSD, support 1, shrinkage 100, automatic representation, 100 neighbours, 256 MiB, one
+     * thread}
+     */
     public static SimilarityOptions defaults() {
         return new SimilarityOptions(SimilarityMeasure.MSD, 1, 100, Representation.AUTO, 100, 256L << 20, 1);
     }
 
-    /** A copy with the given measure. */
+    /**
+     * {@return a copy with the given measure}
+     *
+     * @param measure the measure; default {@link SimilarityMeasure#MSD} (Surprise's default)
+     */
     public SimilarityOptions withMeasure(SimilarityMeasure measure) {
         return new SimilarityOptions(measure, minSupport, shrinkage, representation, neighbours, maxDenseBytes,
                 threads);
     }
 
-    /** A copy with the given minimum support. */
+    /**
+     * {@return a copy with the given minimum support}
+     *
+     * @param minSupport a pair needs at least this many co-rated entries, else its similarity is 0 (and it is left out
+     *                   of a neighbour index); {@code >= 1}, default 1 (Surprise)
+     */
     public SimilarityOptions withMinSupport(int minSupport) {
         return new SimilarityOptions(measure, minSupport, shrinkage, representation, neighbours, maxDenseBytes,
                 threads);
     }
 
-    /** A copy with the given shrinkage. */
+    /**
+     * {@return a copy with the given shrinkage}
+     *
+     * @param shrinkage shrinkage of {@link SimilarityMeasure#PEARSON_BASELINE}, {@code >= 0}; default 100
+     */
     public SimilarityOptions withShrinkage(double shrinkage) {
         return new SimilarityOptions(measure, minSupport, shrinkage, representation, neighbours, maxDenseBytes,
                 threads);
     }
 
-    /** A copy with the given representation. */
+    /**
+     * {@return a copy with the given representation}
+     *
+     * @param representation full matrix, top-k neighbour index, or automatic; default automatic
+     */
     public SimilarityOptions withRepresentation(Representation representation) {
         return new SimilarityOptions(measure, minSupport, shrinkage, representation, neighbours, maxDenseBytes,
                 threads);
     }
 
-    /** A copy keeping the given number of neighbours in a top-k index. */
+    /**
+     * {@return a copy keeping the given number of neighbours in a top-k index}
+     *
+     * @param neighbours neighbours kept per row by the top-k index, {@code >= 1}; default 100
+     */
     public SimilarityOptions withNeighbours(int neighbours) {
         return new SimilarityOptions(measure, minSupport, shrinkage, representation, neighbours, maxDenseBytes,
                 threads);
     }
 
-    /** A copy with the given budget for a full matrix. */
+    /**
+     * {@return a copy with the given budget for a full matrix}
+     *
+     * @param maxDenseBytes largest full matrix the automatic choice allows, in bytes ({@code 4 n^2}); default 256 MiB
+     *                      (a full matrix up to 8,192 rows)
+     */
     public SimilarityOptions withMaxDenseBytes(long maxDenseBytes) {
         return new SimilarityOptions(measure, minSupport, shrinkage, representation, neighbours, maxDenseBytes,
                 threads);
     }
 
-    /** A copy with the given number of threads. */
+    /**
+     * {@return a copy with the given number of threads}
+     *
+     * @param threads threads, {@code >= 1}; the result does not depend on it; default 1
+     */
     public SimilarityOptions withThreads(int threads) {
         return new SimilarityOptions(measure, minSupport, shrinkage, representation, neighbours, maxDenseBytes,
                 threads);

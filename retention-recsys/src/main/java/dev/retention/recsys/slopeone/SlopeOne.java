@@ -38,6 +38,7 @@ public final class SlopeOne {
      * Fits the deviation table with {@link SlopeOneOptions#defaults()} (one thread).
      *
      * @param train read; kept for predictions
+     * @return the fitted model
      * @throws IllegalArgumentException if there are more than 46,340 items (the table would not fit an array)
      */
     public static SlopeOneModel fit(Ratings train) {
@@ -49,6 +50,7 @@ public final class SlopeOne {
      *
      * @param train   read; kept for predictions
      * @param options threads
+     * @return the fitted model
      * @throws IllegalArgumentException if there are more than 46,340 items (the table would not fit an array)
      */
     public static SlopeOneModel fit(Ratings train, SlopeOneOptions options) {
@@ -62,6 +64,7 @@ public final class SlopeOne {
      * @param train   read; kept for predictions
      * @param options threads
      * @param control may cancel the fit; its executor runs the threads
+     * @return the fitted model
      * @throws IllegalArgumentException                   if there are more than 46,340 items
      * @throws java.util.concurrent.CancellationException if the control cancels
      */

@@ -60,7 +60,7 @@ public final class SlopeOneModel extends RatingModel {
         int count = 0;
         for (int p = byUser.rowStart(user), end = byUser.rowEnd(user); p < end; p++) {
             float d = dev[row + byUser.columnIndex(p)];
-            if (d == d) {   // not NaN: some user rated both
+            if (!Float.isNaN(d)) {   // some user rated both
                 s += d;
                 count++;
             }
@@ -74,18 +74,20 @@ public final class SlopeOneModel extends RatingModel {
     }
 
     /**
-     * The mean deviation {@code dev(i, j)} of item {@code i} over item {@code j}, 0 when no user rated both.
+     * {@return the mean deviation {@code dev(i, j)} of item {@code i} over item {@code j}, 0 when no user rated both}
      *
+     * @param i item, in [0, itemCount())
+     * @param j item, in [0, itemCount())
      * @throws IndexOutOfBoundsException if an item is not in {@code [0, itemCount())}
      */
     public double deviation(int i, int j) {
         Objects.checkIndex(i, n);
         Objects.checkIndex(j, n);
         float d = dev[i * n + j];
-        return d == d ? d : 0;
+        return Float.isNaN(d) ? 0 : d;
     }
 
-    /** The options used. */
+    /** {@return the options used} */
     public SlopeOneOptions options() {
         return options;
     }
@@ -100,6 +102,7 @@ public final class SlopeOneModel extends RatingModel {
      * Reads a model written by {@link #toBytes()} or {@link #save}; it equals the saved model.
      *
      * @param file read; a checked model file
+     * @return the model the file holds
      * @throws ModelFormatException if the file holds another type, a newer schema, or sections that are missing,
      *                              malformed or refused (the message names the file)
      */

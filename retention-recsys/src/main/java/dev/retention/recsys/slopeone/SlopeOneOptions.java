@@ -8,19 +8,27 @@ package dev.retention.recsys.slopeone;
  */
 public record SlopeOneOptions(int threads) {
 
-    /** Validates the options. */
+    /**
+     * Validates the options.
+     *
+     * @param threads threads of the deviation table, {@code >= 1}; the model does not depend on it; default 1
+     */
     public SlopeOneOptions {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
     }
 
-    /** One thread. */
+    /** {@return the defaults: one thread} */
     public static SlopeOneOptions defaults() {
         return new SlopeOneOptions(1);
     }
 
-    /** A copy with the given number of threads. */
+    /**
+     * {@return a copy with the given number of threads}
+     *
+     * @param threads threads of the deviation table, {@code >= 1}; the model does not depend on it; default 1
+     */
     public SlopeOneOptions withThreads(int threads) {
         return new SlopeOneOptions(threads);
     }

@@ -16,68 +16,89 @@ public final class CscMatrix {
         this.t = transposed;
     }
 
-    /** Number of rows. */
+    /** {@return the number of rows} */
     public int rows() {
         return t.cols;
     }
 
-    /** Number of columns. */
+    /** {@return the number of columns} */
     public int cols() {
         return t.rows;
     }
 
-    /** Number of stored entries. */
+    /** {@return the number of stored entries} */
     public int nnz() {
         return t.nnz();
     }
 
-    /** First position of column {@code j}. */
+    /**
+     * {@return the first position of column {@code j}}
+     *
+     * @param j column, in [0, cols())
+     */
     public int colStart(int j) {
         return t.ptr[j];
     }
 
-    /** One past the last position of column {@code j}. */
+    /**
+     * {@return one past the last position of column {@code j}}
+     *
+     * @param j column, in [0, cols())
+     */
     public int colEnd(int j) {
         return t.ptr[j + 1];
     }
 
-    /** The row of the entry at position {@code p}. */
+    /**
+     * {@return the row of the entry at position {@code p}}
+     *
+     * @param p position, in [0, nnz())
+     */
     public int rowIndex(int p) {
         return t.idx[p];
     }
 
-    /** The value of the entry at position {@code p}. */
+    /**
+     * {@return the value of the entry at position {@code p}}
+     *
+     * @param p position, in [0, nnz())
+     */
     public float value(int p) {
         return t.val[p];
     }
 
-    /** The element at {@code (i, j)}, 0 when not stored. O(log(column length)). */
+    /**
+     * {@return the element at {@code (i, j)}, 0 when not stored} O(log(column length)).
+     *
+     * @param i row, in [0, rows())
+     * @param j column, in [0, cols())
+     */
     public float get(int i, int j) {
         Objects.checkIndex(i, rows());
         return t.get(j, i);
     }
 
-    /** The column pointers, copied (length {@code cols + 1}). */
+    /** {@return the column pointers, copied (length {@code cols + 1})} */
     public int[] columnPointers() {
         return t.rowPointers();
     }
 
-    /** The row indices of all entries, copied. */
+    /** {@return the row indices of all entries, copied} */
     public int[] rowIndices() {
         return t.columnIndices();
     }
 
-    /** The values of all entries, copied. */
+    /** {@return the values of all entries, copied} */
     public float[] values() {
         return t.values();
     }
 
-    /** The transpose viewed as a CSR matrix (no copy: the same arrays). */
+    /** {@return the transpose viewed as a CSR matrix (no copy: the same arrays)} */
     public CsrMatrix transposeAsCsr() {
         return t;
     }
 
-    /** The same matrix in CSR form. O(nnz + rows). */
+    /** {@return the same matrix in CSR form} O(nnz + rows). */
     public CsrMatrix toCsr() {
         return t.transpose();
     }

@@ -2,6 +2,7 @@ package dev.retention.recsys.sparse;
 
 import dev.retention.model.ModelFile;
 import dev.retention.model.ModelFormatException;
+import dev.retention.recsys.sparse.internal.CsrArrays;
 import dev.retention.recsys.sparse.internal.ImplConstruction;
 
 import java.util.Arrays;
@@ -36,8 +37,8 @@ public final class CsrMatrix {
     }
 
     /**
-     * A matrix from coordinate triples {@code (rowIndex[p], colIndex[p], values[p])}; entries with the
-     * same row and column are summed in input order (as SciPy's {@code coo_matrix.tocsr}). Triples
+     * {@return a matrix from coordinate triples {@code (rowIndex[p], colIndex[p], values[p])}; entries with the
+     * same row and column are summed in input order (as SciPy's {@code coo_matrix.tocsr})} Triples
      * sorted by row and column are copied; otherwise counting and radix sorts (by row, then by column
      * within cache-sized blocks of rows), never a comparison sort: O(nnz + rows + cols) time and memory.
      *
@@ -72,14 +73,16 @@ public final class CsrMatrix {
                         + " must be finite, got " + values[p]);
             }
         }
-        ImplConstruction.Csr csr = ImplConstruction.fromTriples(rows, cols, rowIndex, colIndex, values, n);
+        CsrArrays csr = ImplConstruction.fromTriples(rows, cols, rowIndex, colIndex, values, n);
         return new CsrMatrix(rows, cols, csr.ptr(), csr.idx(), csr.val());
     }
 
     /**
-     * A matrix from CSR arrays, checked (pointers non-decreasing from 0 to nnz, column indices in range
-     * and strictly increasing within each row, values finite) and copied. O(nnz).
+     * {@return a matrix from CSR arrays, checked (pointers non-decreasing from 0 to nnz, column indices in range
+     * and strictly increasing within each row, values finite) and copied} O(nnz).
      *
+     * @param rows           number of rows, {@code >= 0}
+     * @param cols           number of columns, {@code >= 0}
      * @param rowPointers    read, copied; length {@code rows + 1}
      * @param columnIndices  read, copied
      * @param values         read, copied
@@ -145,6 +148,7 @@ public final class CsrMatrix {
      *
      * @param file   read
      * @param prefix the prefix it was written with
+     * @return the matrix read
      * @throws ModelFormatException if a section is missing or the arrays do not form a valid matrix
      */
     public static CsrMatrix readFrom(ModelFile file, String prefix) throws ModelFormatException {
@@ -170,49 +174,71 @@ public final class CsrMatrix {
         }
     }
 
-    /** Number of rows. */
+    /** {@return the number of rows} */
     public int rows() {
         return rows;
     }
 
-    /** Number of columns. */
+    /** {@return the number of columns} */
     public int cols() {
         return cols;
     }
 
-    /** Number of stored entries. */
+    /** {@return the number of stored entries} */
     public int nnz() {
         return ptr[rows];
     }
 
-    /** First position of row {@code i}. */
+    /**
+     * {@return the first position of row {@code i}}
+     *
+     * @param i row, in [0, rows())
+     */
     public int rowStart(int i) {
         return ptr[i];
     }
 
-    /** One past the last position of row {@code i}. */
+    /**
+     * {@return one past the last position of row {@code i}}
+     *
+     * @param i row, in [0, rows())
+     */
     public int rowEnd(int i) {
         return ptr[i + 1];
     }
 
-    /** Number of entries of row {@code i}. */
+    /**
+     * {@return the number of entries of row {@code i}}
+     *
+     * @param i row, in [0, rows())
+     */
     public int rowLength(int i) {
         return ptr[i + 1] - ptr[i];
     }
 
-    /** The column of the entry at position {@code p}. */
+    /**
+     * {@return the column of the entry at position {@code p}}
+     *
+     * @param p position, in [0, nnz())
+     */
     public int columnIndex(int p) {
         return idx[p];
     }
 
-    /** The value of the entry at position {@code p}. */
+    /**
+     * {@return the value of the entry at position {@code p}}
+     *
+     * @param p position, in [0, nnz())
+     */
     public float value(int p) {
         return val[p];
     }
 
     /**
-     * The element at {@code (i, j)}, 0 when not stored. O(log(row length)).
+     * {@return the element at {@code (i, j)}, 0 when not stored} O(log(row length)).
      *
+     * @param i row, in [0, rows())
+     * @param j column, in [0, cols())
      * @throws IndexOutOfBoundsException if {@code i} or {@code j} is out of range
      */
     public float get(int i, int j) {
@@ -222,35 +248,35 @@ public final class CsrMatrix {
         return p >= 0 ? val[p] : 0f;
     }
 
-    /** The row pointers, copied (length {@code rows + 1}). */
+    /** {@return the row pointers, copied (length {@code rows + 1})} */
     public int[] rowPointers() {
         return ptr.clone();
     }
 
-    /** The column indices of all entries, copied. */
+    /** {@return the column indices of all entries, copied} */
     public int[] columnIndices() {
         return idx.clone();
     }
 
-    /** The values of all entries, copied. */
+    /** {@return the values of all entries, copied} */
     public float[] values() {
         return val.clone();
     }
 
-    /** The transpose, in CSR form. O(nnz + cols). */
+    /** {@return the transpose, in CSR form} O(nnz + cols). */
     public CsrMatrix transpose() {
-        ImplConstruction.Csr t = ImplConstruction.transpose(rows, cols, ptr, idx, val);
+        CsrArrays t = ImplConstruction.transpose(rows, cols, ptr, idx, val);
         return new CsrMatrix(cols, rows, t.ptr(), t.idx(), t.val());
     }
 
-    /** The same matrix in compressed sparse column form. O(nnz + cols). */
+    /** {@return the same matrix in compressed sparse column form} O(nnz + cols). */
     public CscMatrix toCsc() {
         return new CscMatrix(transpose());
     }
 
     /**
-     * The same matrix in sliced ELLPACK form, for repeated products {@code A x} on many short rows (see
-     * {@link SellMatrix}). O(nnz + rows log 512).
+     * {@return the same matrix in sliced ELLPACK form, for repeated products {@code A x} on many short rows (see
+     * {@link SellMatrix})} O(nnz + rows log 512).
      *
      * @throws IllegalArgumentException if the padded form would exceed {@code Integer.MAX_VALUE} entries
      */
@@ -258,7 +284,11 @@ public final class CsrMatrix {
         return new SellMatrix(this);
     }
 
-    /** A copy with the same structure and other values; {@code values} read, copied, each finite. */
+    /**
+     * {@return a copy with the same structure and other values; {@code values} read, copied, each finite}
+     *
+     * @param values read; same length, each finite
+     */
     public CsrMatrix withValues(float[] values) {
         Objects.requireNonNull(values, "values");
         if (values.length != val.length) {
@@ -276,7 +306,7 @@ public final class CsrMatrix {
         return new CsrMatrix(rows, cols, ptr, idx, values.clone());
     }
 
-    /** The matrix as a dense row-major {@code rows x cols} array; for tests and small matrices. */
+    /** {@return the matrix as a dense row-major {@code rows x cols} array; for tests and small matrices} */
     public double[] toDense() {
         double[] d = new double[Math.multiplyExact(rows, cols)];
         for (int i = 0; i < rows; i++) {

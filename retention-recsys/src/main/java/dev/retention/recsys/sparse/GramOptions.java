@@ -11,7 +11,15 @@ package dev.retention.recsys.sparse;
  */
 public record GramOptions(int topK, int minSupport, boolean diagonal, int threads) {
 
-    /** Validates the options. */
+    /**
+     * Validates the options.
+     *
+     * @param topK       keep only the {@code topK} largest values of each row (ties to the smaller column); 0 (the
+     *                   default) keeps every pair
+     * @param minSupport keep a pair only when at least this many rows hold both columns; default 1
+     * @param diagonal   whether to keep the diagonal (the squared column norms); default {@code true}
+     * @param threads    number of threads, {@code >= 1}; the result does not depend on it; default 1
+     */
     public GramOptions {
         if (topK < 0) {
             throw new IllegalArgumentException("topK must be >= 0 (0 keeps every pair), got " + topK);
@@ -24,27 +32,44 @@ public record GramOptions(int topK, int minSupport, boolean diagonal, int thread
         }
     }
 
-    /** Every pair, support 1, with the diagonal, one thread. */
+    /** {@return the defaults: every pair, support 1, with the diagonal, one thread} */
     public static GramOptions defaults() {
         return new GramOptions(0, 1, true, 1);
     }
 
-    /** A copy keeping the {@code topK} largest values per row (0 for all). */
+    /**
+     * {@return a copy keeping the {@code topK} largest values per row (0 for all)}
+     *
+     * @param topK keep only the {@code topK} largest values of each row (ties to the smaller column); 0 (the default)
+     *             keeps every pair
+     */
     public GramOptions withTopK(int topK) {
         return new GramOptions(topK, minSupport, diagonal, threads);
     }
 
-    /** A copy with the given minimum support. */
+    /**
+     * {@return a copy with the given minimum support}
+     *
+     * @param minSupport keep a pair only when at least this many rows hold both columns; default 1
+     */
     public GramOptions withMinSupport(int minSupport) {
         return new GramOptions(topK, minSupport, diagonal, threads);
     }
 
-    /** A copy that keeps or drops the diagonal. */
+    /**
+     * {@return a copy that keeps or drops the diagonal}
+     *
+     * @param diagonal whether to keep the diagonal (the squared column norms); default {@code true}
+     */
     public GramOptions withDiagonal(boolean diagonal) {
         return new GramOptions(topK, minSupport, diagonal, threads);
     }
 
-    /** A copy with the given number of threads. */
+    /**
+     * {@return a copy with the given number of threads}
+     *
+     * @param threads number of threads, {@code >= 1}; the result does not depend on it; default 1
+     */
     public GramOptions withThreads(int threads) {
         return new GramOptions(topK, minSupport, diagonal, threads);
     }

@@ -28,22 +28,22 @@ public final class SellMatrix {
         this.arrays = ImplSell.build(a.rows, a.ptr, a.idx, a.val);
     }
 
-    /** Number of rows. */
+    /** {@return the number of rows} */
     public int rows() {
         return rows;
     }
 
-    /** Number of columns. */
+    /** {@return the number of columns} */
     public int cols() {
         return cols;
     }
 
-    /** Number of entries of the matrix (without padding). */
+    /** {@return the number of entries of the matrix (without padding)} */
     public int nnz() {
         return nnz;
     }
 
-    /** Number of stored entries, padding included ({@code >= nnz()}). */
+    /** {@return the number of stored entries, padding included ({@code >= nnz()})} */
     public int storedEntries() {
         return arrays.idx().length;
     }

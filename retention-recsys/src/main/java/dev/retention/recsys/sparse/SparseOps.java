@@ -2,6 +2,7 @@ package dev.retention.recsys.sparse;
 
 import dev.retention.parallel.Workers;
 import dev.retention.recsys.sparse.internal.ImplMultiplication;
+import dev.retention.recsys.sparse.internal.CsrArrays;
 import dev.retention.recsys.sparse.internal.ImplPairs;
 import dev.retention.recsys.sparse.internal.ImplSell;
 
@@ -211,8 +212,8 @@ public final class SparseOps {
     }
 
     /**
-     * The sparse Gram matrix {@code A^T A} ({@code a.cols() x a.cols()}), as CSR: entry {@code (i, j)}
-     * is the sum over rows {@code u} holding both columns of {@code a(u,i) a(u,j)}. Pairs held by fewer
+     * {@return the sparse Gram matrix {@code A^T A} ({@code a.cols() x a.cols()}), as CSR: entry {@code (i, j)}
+     * is the sum over rows {@code u} holding both columns of {@code a(u,i) a(u,j)}} Pairs held by fewer
      * than {@code minSupport} rows are left out, and with {@code topK > 0} only the {@code topK} largest
      * values of each row are kept (ties to the smaller column). Computed row by row with a dense
      * accumulator (Gustavson 1978): O(sum over rows of {@code a} of length^2) time, O(cols) workspace
@@ -229,8 +230,8 @@ public final class SparseOps {
     }
 
     /**
-     * {@link #gram(CsrMatrix, GramOptions)} on the caller's workers ({@code options.threads()} is not
-     * used; the result does not depend on the number of threads).
+     * {@return {@link #gram(CsrMatrix, GramOptions)} on the caller's workers ({@code options.threads()} is not
+     * used; the result does not depend on the number of threads)}
      *
      * @param a       read
      * @param options top-k, minimum support, diagonal
@@ -243,11 +244,16 @@ public final class SparseOps {
         CsrMatrix t = a.transpose();
         ImplPairs.Spec spec = new ImplPairs.Spec(a.cols, t.ptr, t.idx, t.val, a.ptr, a.idx, a.val,
                 ImplPairs.PRODUCT, options.minSupport(), 0, false);
-        ImplPairs.SparseRows r = ImplPairs.sparse(spec, options.topK(), !options.diagonal(), workers);
+        CsrArrays r = ImplPairs.sparse(spec, options.topK(), !options.diagonal(), workers);
         return new CsrMatrix(a.cols, a.cols, r.ptr(), r.idx(), r.val());
     }
 
-    /** Count, sum, mean and norm of the stored entries of each row. O(nnz). */
+    /**
+     * Count, sum, mean and norm of the stored entries of each row. O(nnz).
+     *
+     * @param a read: the matrix
+     * @return the statistics of each row
+     */
     public static SparseStats rowStats(CsrMatrix a) {
         int[] counts = new int[a.rows];
         double[] sums = new double[a.rows];
@@ -267,7 +273,12 @@ public final class SparseOps {
         return new SparseStats(counts, sums, squares);
     }
 
-    /** Count, sum, mean and norm of the stored entries of each column. O(nnz + cols). */
+    /**
+     * Count, sum, mean and norm of the stored entries of each column. O(nnz + cols).
+     *
+     * @param a read: the matrix
+     * @return the statistics of each column
+     */
     public static SparseStats columnStats(CsrMatrix a) {
         int[] counts = new int[a.cols];
         double[] sums = new double[a.cols];

@@ -17,42 +17,58 @@ public final class SparseStats {
         this.sumsOfSquares = sumsOfSquares;
     }
 
-    /** Number of rows (or columns) described. */
+    /** {@return the number of rows (or columns) described} */
     public int size() {
         return counts.length;
     }
 
-    /** Stored entries of {@code i}. */
+    /**
+     * {@return the stored entries of {@code i}}
+     *
+     * @param i row or column, as the statistics were taken
+     */
     public int count(int i) {
         return counts[i];
     }
 
-    /** Sum of the stored values of {@code i}. */
+    /**
+     * {@return the sum of the stored values of {@code i}}
+     *
+     * @param i row or column, as the statistics were taken
+     */
     public double sum(int i) {
         return sums[i];
     }
 
-    /** Mean of the stored values of {@code i}, 0 when there are none. */
+    /**
+     * {@return the mean of the stored values of {@code i}, 0 when there are none}
+     *
+     * @param i row or column, as the statistics were taken
+     */
     public double mean(int i) {
         return counts[i] == 0 ? 0 : sums[i] / counts[i];
     }
 
-    /** Euclidean norm of {@code i}. */
+    /**
+     * {@return Euclidean norm of {@code i}}
+     *
+     * @param i row or column, as the statistics were taken
+     */
     public double norm(int i) {
         return Math.sqrt(sumsOfSquares[i]);
     }
 
-    /** All counts, copied. */
+    /** {@return all counts, copied} */
     public int[] counts() {
         return counts.clone();
     }
 
-    /** All sums, copied. */
+    /** {@return all sums, copied} */
     public double[] sums() {
         return sums.clone();
     }
 
-    /** All means, a new array. */
+    /** {@return all means, a new array} */
     public double[] means() {
         double[] m = new double[counts.length];
         for (int i = 0; i < m.length; i++) {
@@ -61,7 +77,7 @@ public final class SparseStats {
         return m;
     }
 
-    /** All norms, a new array. */
+    /** {@return all norms, a new array} */
     public double[] norms() {
         double[] m = new double[counts.length];
         for (int i = 0; i < m.length; i++) {

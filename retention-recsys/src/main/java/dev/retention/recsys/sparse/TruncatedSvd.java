@@ -55,8 +55,8 @@ public final class TruncatedSvd {
     }
 
     /**
-     * The leading {@code options.rank()} singular triplets of {@code a}, on {@code options.threads()}
-     * threads held for the whole decomposition.
+     * {@return the leading {@code options.rank()} singular triplets of {@code a}, on {@code options.threads()}
+     * threads held for the whole decomposition}
      *
      * @param a       read
      * @param options rank, oversampling, power iterations, seed, threads
@@ -67,9 +67,9 @@ public final class TruncatedSvd {
     }
 
     /**
-     * {@link #compute(CsrMatrix, SvdOptions)} with progress and cancellation: {@code control} hears each
+     * {@return {@link #compute(CsrMatrix, SvdOptions)} with progress and cancellation: {@code control} hears each
      * power iteration (stage {@code "power iterations"}) and may stop the computation, and its executor,
-     * if any, runs the threads.
+     * if any, runs the threads}
      *
      * @param a       read
      * @param options rank, oversampling, power iterations, seed, threads
@@ -86,8 +86,8 @@ public final class TruncatedSvd {
     }
 
     /**
-     * {@link #compute(CsrMatrix, SvdOptions, FitControl)} on the caller's workers, for a caller that runs
-     * more sparse products around the decomposition (PureSVD's projection) on the same threads. The
+     * {@return {@link #compute(CsrMatrix, SvdOptions, FitControl)} on the caller's workers, for a caller that runs
+     * more sparse products around the decomposition (PureSVD's projection) on the same threads} The
      * workers' thread count replaces {@code options.threads()}; the result depends on neither.
      *
      * @param a       read
@@ -159,64 +159,83 @@ public final class TruncatedSvd {
         return new TruncatedSvd(m, n, k, s, u, v, options, l);
     }
 
-    /** Rows of the decomposed matrix. */
+    /** {@return rows of the decomposed matrix} */
     public int rows() {
         return rows;
     }
 
-    /** Columns of the decomposed matrix. */
+    /** {@return columns of the decomposed matrix} */
     public int cols() {
         return cols;
     }
 
-    /** Number of singular triplets kept. */
+    /** {@return the number of singular triplets kept} */
     public int rank() {
         return rank;
     }
 
-    /** Columns of the random sketch, {@code min(k + p, rows, cols)}. */
+    /** {@return columns of the random sketch, {@code min(k + p, rows, cols)}} */
     public int sketchColumns() {
         return sketchColumns;
     }
 
-    /** The options used. */
+    /** {@return the options used} */
     public SvdOptions options() {
         return options;
     }
 
-    /** Singular values, non-increasing; copied. */
+    /** {@return the singular values, non-increasing; copied} */
     public double[] singularValues() {
         return s.clone();
     }
 
-    /** Singular value {@code t}. */
+    /**
+     * {@return the singular value {@code t}}
+     *
+     * @param t index of the value, in [0, rank())
+     */
     public double singularValue(int t) {
         return s[Objects.checkIndex(t, rank)];
     }
 
-    /** Left singular vectors, row-major {@code rows x rank}; copied. */
+    /** {@return the left singular vectors, row-major {@code rows x rank}; copied} */
     public double[] u() {
         return u.clone();
     }
 
-    /** Right singular vectors, row-major {@code cols x rank}; copied. */
+    /** {@return the right singular vectors, row-major {@code cols x rank}; copied} */
     public double[] v() {
         return v.clone();
     }
 
-    /** Element {@code (i, t)} of {@code U}. */
+    /**
+     * {@return the element {@code (i, t)} of {@code U}}
+     *
+     * @param i row of {@code A}, in [0, rows)
+     * @param t factor, in [0, rank())
+     */
     public double u(int i, int t) {
         Objects.checkIndex(i, rows);
         return u[i * rank + Objects.checkIndex(t, rank)];
     }
 
-    /** Element {@code (j, t)} of {@code V}. */
+    /**
+     * {@return the element {@code (j, t)} of {@code V}}
+     *
+     * @param j column of {@code A}, in [0, cols)
+     * @param t factor, in [0, rank())
+     */
     public double v(int j, int t) {
         Objects.checkIndex(j, cols);
         return v[j * rank + Objects.checkIndex(t, rank)];
     }
 
-    /** The rank-k approximation of element {@code (i, j)}: {@code sum_t U(i,t) s_t V(j,t)}. O(k). */
+    /**
+     * {@return the rank-k approximation of element {@code (i, j)}: {@code sum_t U(i,t) s_t V(j,t)}} O(k).
+     *
+     * @param i row, in [0, rows)
+     * @param j column, in [0, cols)
+     */
     public double approximate(int i, int j) {
         Objects.checkIndex(i, rows);
         Objects.checkIndex(j, cols);

@@ -42,6 +42,7 @@ public final class PureSvd {
      * @param options the randomized SVD: its {@code rank} is the number of factors {@code f} (use
      *                {@code SvdOptions.defaults().withRank(PureSvd.DEFAULT_FACTORS)} for the default),
      *                oversampling, power iterations, seed and threads (the model does not depend on them)
+     * @return the fitted model
      * @throws IllegalArgumentException if the rank exceeds {@code min(users, items)}
      */
     public static PureSvdModel fit(Ratings train, SvdOptions options) {
@@ -55,6 +56,7 @@ public final class PureSvd {
      * @param options rank (the number of factors), oversampling, power iterations, seed, threads
      * @param control hears each power iteration (stage {@code "power iterations"}) and may cancel the fit; its
      *                executor, if any, runs the threads
+     * @return the fitted model
      * @throws IllegalArgumentException                   if the rank exceeds {@code min(users, items)}
      * @throws java.util.concurrent.CancellationException if the control cancels
      */

@@ -89,17 +89,17 @@ public final class PureSvdModel extends RatingModel {
         }
     }
 
-    /** The number of factors {@code f}. */
+    /** {@return the number of factors {@code f}} */
     public int factors() {
         return f;
     }
 
-    /** The singular values of the rating matrix, non-increasing; a copy. */
+    /** {@return the singular values of the rating matrix, non-increasing; a copy} */
     public double[] singularValues() {
         return singularValues.clone();
     }
 
-    /** The options used. */
+    /** {@return the options used} */
     public SvdOptions options() {
         return options;
     }
@@ -118,6 +118,7 @@ public final class PureSvdModel extends RatingModel {
      * Reads a model written by {@link #toBytes()} or {@link #save}; it equals the saved model.
      *
      * @param file read; a checked model file
+     * @return the model the file holds
      * @throws ModelFormatException if the file holds another type, a newer schema, or sections that are missing,
      *                              malformed or refused (the message names the file)
      */

@@ -45,6 +45,7 @@ public final class RankSelection {
      * @param ranks   read, copied: the ranks to try, each {@code >= 1}, at least one
      * @param n       items recommended per customer, {@code >= 1}
      * @param options the randomized SVD (oversampling, power iterations, seed, threads); its rank is replaced
+     * @return every rank's hit rate, and the best
      * @throws IllegalArgumentException if there is no rank, a rank is below 1, or {@code n < 1}
      */
     public static RankSelection evaluate(PurchasePeriod period, int[] ranks, int n, SvdOptions options) {
@@ -60,6 +61,7 @@ public final class RankSelection {
      * @param options the randomized SVD (oversampling, power iterations, seed, threads); its rank is replaced
      * @param control passed to every fit (stage {@code "power iterations"}), and told once per rank (stage
      *                {@code "ranks"}, with the hit rate, or NaN without customers)
+     * @return every rank's hit rate, and the best
      * @throws IllegalArgumentException                   if there is no rank, a rank is below 1, or {@code n < 1}
      * @throws java.util.concurrent.CancellationException if the control cancels
      */
@@ -96,32 +98,32 @@ public final class RankSelection {
         return new RankSelection(period, grid, rates, best, n);
     }
 
-    /** The period the ranks were scored on. */
+    /** {@return the period the ranks were scored on} */
     public PurchasePeriod period() {
         return period;
     }
 
-    /** The ranks tried, as given; a copy. */
+    /** {@return the ranks tried, as given; a copy} */
     public int[] ranks() {
         return ranks.clone();
     }
 
-    /** The hit rate of each rank, in the order of {@link #ranks()}. */
+    /** {@return the hit rate of each rank, in the order of {@link #ranks()}} */
     public List<HitRate> hitRates() {
         return List.of(hitRates);
     }
 
-    /** The chosen rank, as given in the grid (a fit caps it at {@code min(customers, items)} of its data). */
+    /** {@return the chosen rank, as given in the grid (a fit caps it at {@code min(customers, items)} of its data)} */
     public int rank() {
         return ranks[best];
     }
 
-    /** The hit rate of the chosen rank. */
+    /** {@return the hit rate of the chosen rank} */
     public HitRate bestHitRate() {
         return hitRates[best];
     }
 
-    /** Items recommended per customer. */
+    /** {@return items recommended per customer} */
     public int n() {
         return n;
     }

@@ -31,13 +31,13 @@ class BaselineOnlyTest {
 
     @Test
     void fit_als_matchesSurpriseFormulas() {
-        RecsysFixture.assertTable(RecsysFixture.BASELINEALS,
+        RecsysFixture.assertTable(RecsysFixture.Golden.BASELINEALS,
                 BaselineOnly.fit(RecsysFixture.ratings(), BaselineOptions.defaults()), 1e-12);
     }
 
     @Test
     void fit_sgd_matchesSurpriseFormulas() {
-        RecsysFixture.assertTable(RecsysFixture.BASELINESGD,
+        RecsysFixture.assertTable(RecsysFixture.Golden.BASELINESGD,
                 BaselineOnly.fit(RecsysFixture.ratings(), BaselineOptions.sgd()), 1e-12);
     }
 

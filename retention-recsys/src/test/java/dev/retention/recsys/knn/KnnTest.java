@@ -2,6 +2,7 @@ package dev.retention.recsys.knn;
 
 import dev.retention.data.IdIndex;
 import dev.retention.model.FitControl;
+import dev.retention.recsys.EnumDraws;
 import dev.retention.recsys.Prediction;
 import dev.retention.recsys.RandomRatings;
 import dev.retention.recsys.RatingScale;
@@ -44,37 +45,37 @@ class KnnTest {
 
     @Test
     void basic_userMsd_k2_minK2() {
-        RecsysFixture.assertTable(RecsysFixture.BASICUSERMSDK2MINK2,
+        RecsysFixture.assertTable(RecsysFixture.Golden.BASICUSERMSDK2MINK2,
                 fit(KnnVariant.BASIC, true, SimilarityMeasure.MSD, 2, 2), 1e-6);
     }
 
     @Test
     void withMeans_userCosine_k3() {
-        RecsysFixture.assertTable(RecsysFixture.MEANSUSERCOSINEK3,
+        RecsysFixture.assertTable(RecsysFixture.Golden.MEANSUSERCOSINEK3,
                 fit(KnnVariant.WITH_MEANS, true, SimilarityMeasure.COSINE, 3, 1), 1e-6);
     }
 
     @Test
     void withMeans_itemPearsonBaseline() {
-        RecsysFixture.assertTable(RecsysFixture.MEANSITEMPEARSONBASELINEK40,
+        RecsysFixture.assertTable(RecsysFixture.Golden.MEANSITEMPEARSONBASELINEK40,
                 fit(KnnVariant.WITH_MEANS, false, SimilarityMeasure.PEARSON_BASELINE, 40, 1), 1e-6);
     }
 
     @Test
     void withZScore_itemPearson_k2() {
-        RecsysFixture.assertTable(RecsysFixture.ZSCOREITEMPEARSONK2,
+        RecsysFixture.assertTable(RecsysFixture.Golden.ZSCOREITEMPEARSONK2,
                 fit(KnnVariant.WITH_Z_SCORE, false, SimilarityMeasure.PEARSON, 2, 1), 1e-6);
     }
 
     @Test
     void baseline_userPearsonBaseline_k3() {
-        RecsysFixture.assertTable(RecsysFixture.BASELINEUSERPEARSONBASELINEK3,
+        RecsysFixture.assertTable(RecsysFixture.Golden.BASELINEUSERPEARSONBASELINEK3,
                 fit(KnnVariant.BASELINE, true, SimilarityMeasure.PEARSON_BASELINE, 3, 1), 1e-6);
     }
 
     @Test
     void baseline_itemMsd_minK3() {
-        RecsysFixture.assertTable(RecsysFixture.BASELINEITEMMSDK40MINK3,
+        RecsysFixture.assertTable(RecsysFixture.Golden.BASELINEITEMMSDK40MINK3,
                 fit(KnnVariant.BASELINE, false, SimilarityMeasure.MSD, 40, 3), 1e-6);
     }
 
@@ -121,11 +122,12 @@ class KnnTest {
     @MethodSource("seeds")
     void fit_sameModelForOneAndThreeThreads(long seed) {
         Ratings r = RandomRatings.of(seed);
-        KnnOptions o = KnnOptions.defaults().withVariant(KnnVariant.values()[(int) (seed % 4)])
-                .withMeasure(SimilarityMeasure.values()[(int) (seed / 4 % 6)]).withUserBased(seed % 2 == 0)
+        KnnOptions o = KnnOptions.defaults().withVariant(EnumDraws.at(KnnVariant.class, seed))
+                .withMeasure(EnumDraws.at(SimilarityMeasure.class, seed / EnumDraws.count(KnnVariant.class)))
+                .withUserBased(seed % 2 == 0)
                 .withSimilarity(KnnOptions.defaults().similarity()
-                        .withMeasure(SimilarityMeasure.values()[(int) (seed / 4 % 6)])
-                        .withRepresentation(SimilarityOptions.Representation.values()[(int) (seed % 3)])
+                        .withMeasure(EnumDraws.at(SimilarityMeasure.class, seed / EnumDraws.count(KnnVariant.class)))
+                        .withRepresentation(EnumDraws.at(SimilarityOptions.Representation.class, seed))
                         .withNeighbours(2));
         KnnModel one = Knn.fit(r, o);
         KnnModel three = Knn.fit(r, o.withThreads(3));

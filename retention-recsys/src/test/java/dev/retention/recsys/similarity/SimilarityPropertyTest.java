@@ -1,5 +1,6 @@
 package dev.retention.recsys.similarity;
 
+import dev.retention.recsys.EnumDraws;
 import dev.retention.recsys.sparse.CsrMatrix;
 import dev.retention.recsys.sparse.RandomSparse;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -87,7 +88,7 @@ class SimilarityPropertyTest {
     @MethodSource("seeds")
     void topKIndex_keepsTheBestOfTheFullMatrix(long seed) {
         CsrMatrix a = withAwkwardRows(seed);
-        SimilarityMeasure m = SimilarityMeasure.values()[(int) (seed % SimilarityMeasure.values().length)];
+        SimilarityMeasure m = EnumDraws.at(SimilarityMeasure.class, seed);
         int k = 1 + (int) (seed % 4);
         SimilarityOptions o = SimilarityOptions.defaults().withMeasure(m);
         Baselines b = baselines(a, seed);

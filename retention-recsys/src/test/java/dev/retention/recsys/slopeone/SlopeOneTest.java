@@ -24,7 +24,7 @@ class SlopeOneTest {
 
     @Test
     void fit_matchesSurpriseFormulas() {
-        RecsysFixture.assertTable(RecsysFixture.SLOPEONE, SlopeOne.fit(RecsysFixture.ratings()), 1e-6);
+        RecsysFixture.assertTable(RecsysFixture.Golden.SLOPEONE, SlopeOne.fit(RecsysFixture.ratings()), 1e-6);
     }
 
     @Test

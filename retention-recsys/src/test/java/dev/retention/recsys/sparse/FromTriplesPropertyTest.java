@@ -111,7 +111,16 @@ class FromTriplesPropertyTest {
         System.arraycopy(v2, 0, v, 0, n);
     }
 
-    private record Reference(int[] ptr, int[] idx, float[] val) {
+    private static final class Reference {
+        private final int[] ptr;
+        private final int[] idx;
+        private final float[] val;
+
+        Reference(int[] ptr, int[] idx, float[] val) {
+            this.ptr = ptr;
+            this.idx = idx;
+            this.val = val;
+        }
     }
 
     /** By a comparison sort of (row, column, input position) packed in a long; duplicates summed in input order. */

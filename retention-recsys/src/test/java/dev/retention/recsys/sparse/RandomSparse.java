@@ -12,7 +12,21 @@ public final class RandomSparse {
     }
 
     /** Coordinate triples of a random matrix. */
-    public record Triples(int rows, int cols, int[] r, int[] c, float[] v) {
+    public static final class Triples {
+        private final int rows;
+        private final int cols;
+        private final int[] r;
+        private final int[] c;
+        private final float[] v;
+
+        public Triples(int rows, int cols, int[] r, int[] c, float[] v) {
+            this.rows = rows;
+            this.cols = cols;
+            this.r = r;
+            this.c = c;
+            this.v = v;
+        }
+
         /** The triples as a CSR matrix (duplicates summed). */
         public CsrMatrix csr() {
             return CsrMatrix.fromTriples(rows, cols, r, c, v);
@@ -25,6 +39,26 @@ public final class RandomSparse {
                 d[r[p] * cols + c[p]] += v[p];
             }
             return d;
+        }
+
+        public int rows() {
+            return rows;
+        }
+
+        public int cols() {
+            return cols;
+        }
+
+        public int[] r() {
+            return r;
+        }
+
+        public int[] c() {
+            return c;
+        }
+
+        public float[] v() {
+            return v;
         }
     }
 

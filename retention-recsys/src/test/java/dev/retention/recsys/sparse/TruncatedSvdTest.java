@@ -98,7 +98,16 @@ class TruncatedSvdTest {
         assertThrows(IllegalArgumentException.class, () -> SvdOptions.defaults().withRank(0));
     }
 
-    private record Reference(double[] s, DMatrixRMaj u, DMatrixRMaj v) {
+    private static final class Reference {
+        private final double[] s;
+        private final DMatrixRMaj u;
+        private final DMatrixRMaj v;
+
+        Reference(double[] s, DMatrixRMaj u, DMatrixRMaj v) {
+            this.s = s;
+            this.u = u;
+            this.v = v;
+        }
     }
 
     private static Reference reference(CsrMatrix a) {

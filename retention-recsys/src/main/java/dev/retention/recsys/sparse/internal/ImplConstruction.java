@@ -23,10 +23,6 @@ public final class ImplConstruction {
     private ImplConstruction() {
     }
 
-    /** CSR arrays: pointers, indices, values. */
-    public record Csr(int[] ptr, int[] idx, float[] val) {
-    }
-
     /**
      * CSR of the triples {@code (r[p], c[p], v[p])} for {@code p < n}, with duplicates summed in input order.
      *
@@ -40,7 +36,7 @@ public final class ImplConstruction {
      * place. O(nnz + rows + cols) with no comparison sort; memory besides the output: the block scratch
      * (16 bytes an entry of a block), plus a copy of the triples when rows interleave.
      */
-    public static Csr fromTriples(int rows, int cols, int[] r, int[] c, float[] v, int n) {
+    public static CsrArrays fromTriples(int rows, int cols, int[] r, int[] c, float[] v, int n) {
         int[] ptr = new int[rows + 1];
         // triples sorted by row (the common case) need no per-row counters: a flat pass checks the order
         // and sets ptr[i + 1] to one past the last entry of row i (later entries overwrite earlier ones).
@@ -67,12 +63,12 @@ public final class ImplConstruction {
         if (columnsInOrder && rowsSorted) {
             System.arraycopy(c, 0, idx, 0, n);
             System.arraycopy(v, 0, val, 0, n);
-            return new Csr(ptr, idx, val);
+            return new CsrArrays(ptr, idx, val);
         }
         if (columnsInOrder) {
             // one counting sort by row gives each row's entries in the order they came, which is column order
             scatterByRow(rows, ptr, r, c, v, n, idx, val);
-            return new Csr(ptr, idx, val);
+            return new CsrArrays(ptr, idx, val);
         }
         boolean duplicates;
         if (rowsSorted) {
@@ -84,7 +80,7 @@ public final class ImplConstruction {
             scatterByRow(rows, ptr, r, c, v, n, groupedIdx, groupedVal);
             duplicates = sortRowBlocks(rows, cols, ptr, groupedIdx, groupedVal, idx, val);
         }
-        return duplicates ? sumDuplicates(rows, ptr, idx, val) : new Csr(ptr, idx, val);
+        return duplicates ? sumDuplicates(rows, ptr, idx, val) : new CsrArrays(ptr, idx, val);
     }
 
     /** Whether, in triples sorted by row, the columns increase within each row; stops at the first that does not. */
@@ -399,7 +395,7 @@ public final class ImplConstruction {
     }
 
     /** Sums adjacent equal columns of each row in place (in their order) and compacts the arrays. */
-    private static Csr sumDuplicates(int rows, int[] ptr, int[] idx, float[] val) {
+    private static CsrArrays sumDuplicates(int rows, int[] ptr, int[] idx, float[] val) {
         int n = ptr[rows];
         int out = 0;
         int start = 0;
@@ -418,14 +414,15 @@ public final class ImplConstruction {
             start = end;
             ptr[i + 1] = out;
         }
-        return out == n ? new Csr(ptr, idx, val) : new Csr(ptr, Arrays.copyOf(idx, out), Arrays.copyOf(val, out));
+        return out == n ? new CsrArrays(ptr, idx, val)
+                : new CsrArrays(ptr, Arrays.copyOf(idx, out), Arrays.copyOf(val, out));
     }
 
     /**
      * The transpose of a {@code rows x cols} CSR matrix as CSR (equivalently: the CSC form of the
      * matrix). Indices come out sorted because rows are visited in order. O(nnz + cols).
      */
-    public static Csr transpose(int rows, int cols, int[] ptr, int[] idx, float[] val) {
+    public static CsrArrays transpose(int rows, int cols, int[] ptr, int[] idx, float[] val) {
         int nnz = ptr[rows];
         int[] tPtr = new int[cols + 1];
         for (int p = 0; p < nnz; p++) {
@@ -444,6 +441,6 @@ public final class ImplConstruction {
                 tVal[q] = val[p];
             }
         }
-        return new Csr(tPtr, tIdx, tVal);
+        return new CsrArrays(tPtr, tIdx, tVal);
     }
 }

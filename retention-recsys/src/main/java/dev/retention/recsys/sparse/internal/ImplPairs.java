@@ -51,12 +51,77 @@ public final class ImplPairs {
     }
 
     /** The input and what to compute. */
-    public record Spec(int n, int[] ptr, int[] idx, float[] val, int[] tPtr, int[] tIdx, float[] tVal,
-                       int mode, int minSupport, double shrinkage, boolean unitDiagonal) {
-    }
+    public static final class Spec {
+        private final int n;
+        private final int[] ptr;
+        private final int[] idx;
+        private final float[] val;
+        private final int[] tPtr;
+        private final int[] tIdx;
+        private final float[] tVal;
+        private final int mode;
+        private final int minSupport;
+        private final double shrinkage;
+        private final boolean unitDiagonal;
 
-    /** A sparse result in CSR form. */
-    public record SparseRows(int[] ptr, int[] idx, float[] val) {
+        public Spec(int n, int[] ptr, int[] idx, float[] val, int[] tPtr, int[] tIdx, float[] tVal, int mode,
+                    int minSupport, double shrinkage, boolean unitDiagonal) {
+            this.n = n;
+            this.ptr = ptr;
+            this.idx = idx;
+            this.val = val;
+            this.tPtr = tPtr;
+            this.tIdx = tIdx;
+            this.tVal = tVal;
+            this.mode = mode;
+            this.minSupport = minSupport;
+            this.shrinkage = shrinkage;
+            this.unitDiagonal = unitDiagonal;
+        }
+
+        public int n() {
+            return n;
+        }
+
+        public int[] ptr() {
+            return ptr;
+        }
+
+        public int[] idx() {
+            return idx;
+        }
+
+        public float[] val() {
+            return val;
+        }
+
+        public int[] tPtr() {
+            return tPtr;
+        }
+
+        public int[] tIdx() {
+            return tIdx;
+        }
+
+        public float[] tVal() {
+            return tVal;
+        }
+
+        public int mode() {
+            return mode;
+        }
+
+        public int minSupport() {
+            return minSupport;
+        }
+
+        public double shrinkage() {
+            return shrinkage;
+        }
+
+        public boolean unitDiagonal() {
+            return unitDiagonal;
+        }
     }
 
     /**
@@ -105,7 +170,7 @@ public final class ImplPairs {
      * {@code topK} largest values of each row (ties to the smaller index); {@code excludeSelf} drops
      * the diagonal.
      */
-    public static SparseRows sparse(Spec s, int topK, boolean excludeSelf, Workers workers) {
+    public static CsrArrays sparse(Spec s, int topK, boolean excludeSelf, Workers workers) {
         return sparse(s, topK, excludeSelf, workers, 0);
     }
 
@@ -113,7 +178,7 @@ public final class ImplPairs {
      * {@link #sparse(Spec, int, boolean, Workers)} with the path chosen as in
      * {@link #dense(Spec, float[], Workers, int)}.
      */
-    public static SparseRows sparse(Spec s, int topK, boolean excludeSelf, Workers workers, int rowsPerBlock) {
+    public static CsrArrays sparse(Spec s, int topK, boolean excludeSelf, Workers workers, int rowsPerBlock) {
         Plan plan = plan(s, rowsPerBlock);
         int blocks = plan.blocks();
         Workspace[] ws = new Workspace[workers.threads()];
@@ -375,31 +440,23 @@ public final class ImplPairs {
     private static double finish(Spec s, int x, int y, Workspace w, int off) {
         int e = off + y;
         int n = w.cnt[e];
-        switch (s.mode) {
-            case PRODUCT:
-                return w.sxy[e];
-            case COSINE:
-                return cosine(w.sxy[e], w.sxx[e], w.syy[e]);
-            case SHRUNK_COSINE:
-                return cosine(w.sxy[e], w.sxx[e], w.syy[e]) * ((n - 1) / (n - 1 + s.shrinkage));
-            case PEARSON: {
+        return switch (s.mode) {
+            case PRODUCT -> w.sxy[e];
+            case COSINE -> cosine(w.sxy[e], w.sxx[e], w.syy[e]);
+            case SHRUNK_COSINE -> cosine(w.sxy[e], w.sxx[e], w.syy[e]) * ((n - 1) / (n - 1 + s.shrinkage));
+            case PEARSON -> {
                 double num = n * w.sxy[e] - w.sx[e] * w.sy[e];
                 double vx = n * w.sxx[e] - w.sx[e] * w.sx[e];
                 double vy = n * w.syy[e] - w.sy[e] * w.sy[e];
-                if (vx <= 0 || vy <= 0) {
-                    return 0;
-                }
-                return clamp(num / Math.sqrt(vx * vy));
+                yield vx <= 0 || vy <= 0 ? 0 : clamp(num / Math.sqrt(vx * vy));
             }
-            case MSD:
-                return 1.0 / (w.sxy[e] / n + 1.0);
-            case JACCARD: {
+            case MSD -> 1.0 / (w.sxy[e] / n + 1.0);
+            case JACCARD -> {
                 int union = (s.ptr[x + 1] - s.ptr[x]) + (s.ptr[y + 1] - s.ptr[y]) - n;
-                return union == 0 ? 0 : (double) n / union;
+                yield union == 0 ? 0 : (double) n / union;
             }
-            default:
-                throw new AssertionError("mode " + s.mode);
-        }
+            default -> throw new AssertionError("mode " + s.mode);
+        };
     }
 
     private static double cosine(double sxy, double sxx, double syy) {

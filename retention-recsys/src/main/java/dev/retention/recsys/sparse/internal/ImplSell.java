@@ -31,7 +31,34 @@ public final class ImplSell {
     private static final long BLOCK_ENTRIES = 1 << 18;
 
     /** The arrays of a SELL-C-sigma matrix. */
-    public record Sell(int[] slicePtr, int[] perm, int[] idx, float[] val) {
+    public static final class Sell {
+        private final int[] slicePtr;
+        private final int[] perm;
+        private final int[] idx;
+        private final float[] val;
+
+        public Sell(int[] slicePtr, int[] perm, int[] idx, float[] val) {
+            this.slicePtr = slicePtr;
+            this.perm = perm;
+            this.idx = idx;
+            this.val = val;
+        }
+
+        public int[] slicePtr() {
+            return slicePtr;
+        }
+
+        public int[] perm() {
+            return perm;
+        }
+
+        public int[] idx() {
+            return idx;
+        }
+
+        public float[] val() {
+            return val;
+        }
     }
 
     private ImplSell() {

@@ -34,7 +34,7 @@ final class RowBuffer {
     }
 
     /** The fragments, in order, as one CSR of {@code n} rows. */
-    static ImplPairs.SparseRows concat(RowBuffer[] parts, int n) {
+    static CsrArrays concat(RowBuffer[] parts, int n) {
         long total = 0;
         for (RowBuffer b : parts) {
             total += b.size;
@@ -57,6 +57,6 @@ final class RowBuffer {
             at += b.size;
         }
         assert row == n;
-        return new ImplPairs.SparseRows(ptr, idx, val);
+        return new CsrArrays(ptr, idx, val);
     }
 }

@@ -36,9 +36,9 @@ class ImplPairsPathsPropertyTest {
         int topK = rnd.nextBoolean() ? 0 : 1 + rnd.nextInt(5);
         boolean excludeSelf = rnd.nextBoolean();
         int rowsPerBlock = 2 + rnd.nextInt(9);
-        ImplPairs.SparseRows rowByRow = ImplPairs.sparse(spec, topK, excludeSelf, Workers.create(1), 1);
+        CsrArrays rowByRow = ImplPairs.sparse(spec, topK, excludeSelf, Workers.create(1), 1);
         for (int threads = 1; threads <= 2; threads++) {
-            ImplPairs.SparseRows blocked;
+            CsrArrays blocked;
             try (Workers workers = Workers.create(threads)) {
                 blocked = ImplPairs.sparse(spec, topK, excludeSelf, workers, rowsPerBlock);
             }
