@@ -8,6 +8,7 @@ import dev.retention.primitive.LongIntMap;
 import dev.retention.primitive.LongList;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -348,13 +349,13 @@ public final class Interactions {
 
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder(String.format("Interactions: %,d entries, %,d users, %,d items", size(),
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "Interactions: %,d entries, %,d users, %,d items", size(),
                 userCount(), itemCount()));
         if (size() > 0) {
-            sb.append(String.format(", values %s..%s", minValue(), maxValue()));
+            sb.append(String.format(Locale.ROOT, ", values %s..%s", minValue(), maxValue()));
         }
         if (duplicatesResolved > 0) {
-            sb.append(String.format(", %,d duplicates resolved", duplicatesResolved));
+            sb.append(String.format(Locale.ROOT, ", %,d duplicates resolved", duplicatesResolved));
         }
         return sb.toString();
     }

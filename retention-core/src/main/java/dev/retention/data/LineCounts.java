@@ -2,6 +2,7 @@ package dev.retention.data;
 
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -118,16 +119,16 @@ public final class LineCounts {
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format("lines read %,d, kept %,d", read(), kept));
+        sb.append(String.format(Locale.ROOT, "lines read %,d, kept %,d", read(), kept));
         if (netted > 0) {
-            sb.append(String.format(" (%,d netted cancellations)", netted));
+            sb.append(String.format(Locale.ROOT, " (%,d netted cancellations)", netted));
         }
-        sb.append(String.format(", skipped %,d", skipped()));
+        sb.append(String.format(Locale.ROOT, ", skipped %,d", skipped()));
         String sep = ": ";
         for (SkipReason r : REASONS) {
             long c = skipped.get(r);
             if (c > 0) {
-                sb.append(sep).append(r.label()).append(' ').append(String.format("%,d", c));
+                sb.append(sep).append(r.label()).append(' ').append(String.format(Locale.ROOT, "%,d", c));
                 sep = ", ";
             }
         }

@@ -1,6 +1,7 @@
 package dev.retention.data;
 
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * The distinct orders of a {@link TransactionLog}: for each order its customer, its first timestamp,
@@ -171,6 +172,6 @@ public final class Orders {
 
     @Override
     public String toString() {
-        return String.format("Orders: %,d orders of %,d customers", size(), customerCount());
+        return String.format(Locale.ROOT, "Orders: %,d orders of %,d customers", size(), customerCount());
     }
 }

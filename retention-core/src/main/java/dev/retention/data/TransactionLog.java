@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -352,18 +353,18 @@ public final class TransactionLog {
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format("TransactionLog: %,d lines, %,d customers, %,d orders, %,d items", size(),
+        sb.append(String.format(Locale.ROOT, "TransactionLog: %,d lines, %,d customers, %,d orders, %,d items", size(),
                 customerCount(), orderCount(), itemCount()));
         if (!isEmpty()) {
-            sb.append(String.format(", %s .. %s (%s)", local(minTime()), local(maxPurchaseTime()), zone));
+            sb.append(String.format(Locale.ROOT, ", %s .. %s (%s)", local(minTime()), local(maxPurchaseTime()), zone));
         }
         sb.append('\n').append(lineCounts).append('\n');
         int shown = Math.min(size(), 5);
         if (shown > 0) {
-            sb.append(String.format("%-12s %-12s %-12s %-16s %10s %10s %12s%n", "customer", "order", "item", "time",
+            sb.append(String.format(Locale.ROOT, "%-12s %-12s %-12s %-16s %10s %10s %12s%n", "customer", "order", "item", "time",
                     "quantity", "price", "amount"));
             for (int i = 0; i < shown; i++) {
-                sb.append(String.format("%-12s %-12s %-12s %-16s %10.2f %10.2f %12.2f%n", customers.id(customer[i]),
+                sb.append(String.format(Locale.ROOT, "%-12s %-12s %-12s %-16s %10.2f %10.2f %12.2f%n", customers.id(customer[i]),
                         orders.id(order[i]), item[i] < 0 ? "-" : items.id(item[i]), local(time[i]), quantity[i],
                         unitPrice[i], amount[i]));
             }

@@ -1,6 +1,7 @@
 package dev.retention.matrix;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -100,10 +101,10 @@ public record ThinSvd(int rows, int cols, double[] singularValues, double[] u, d
     /** The shape, the sweeps and a table of the singular values. */
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder(String.format("ThinSvd of a %,d x %,d matrix (%d sweeps)%n%6s %22s%n",
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "ThinSvd of a %,d x %,d matrix (%d sweeps)%n%6s %22s%n",
                 rows, cols, sweeps, "t", "sigma"));
         for (int t = 0; t < singularValues.length; t++) {
-            sb.append(String.format("%6d %22.15g%n", t, singularValues[t]));
+            sb.append(String.format(Locale.ROOT, "%6d %22.15g%n", t, singularValues[t]));
         }
         return sb.toString();
     }

@@ -14,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
@@ -215,7 +216,7 @@ public final class ModelFile {
         ByteBuffer buf = ByteBuffer.wrap(bytes);
         int magic = buf.getInt();
         if (magic != MAGIC) {
-            throw new ModelFormatException(String.format("%s: not a Retention model file (magic number 0x%08X, "
+            throw new ModelFormatException(String.format(Locale.ROOT, "%s: not a Retention model file (magic number 0x%08X, "
                     + "expected 0x%08X \"RTNM\")", source, magic, MAGIC));
         }
         int version = Short.toUnsignedInt(buf.getShort());
@@ -237,7 +238,7 @@ public final class ModelFile {
         crc.update(bytes, 0, bytes.length - TRAILER);
         int stored = ByteBuffer.wrap(bytes, bytes.length - TRAILER, TRAILER).getInt();
         if ((int) crc.getValue() != stored) {
-            throw new ModelFormatException(String.format("%s: model file is corrupted: checksum 0x%08X, "
+            throw new ModelFormatException(String.format(Locale.ROOT, "%s: model file is corrupted: checksum 0x%08X, "
                     + "expected 0x%08X", source, (int) crc.getValue(), stored));
         }
         buf.limit(bytes.length - TRAILER);
@@ -560,7 +561,7 @@ public final class ModelFile {
                 .append(formatVersion).append(", written by ")
                 .append(libraryVersion).append(") from ").append(source).append('\n');
         for (Map.Entry<String, Section> e : sections.entrySet()) {
-            sb.append(String.format("  %-24s %-8s %,d%n", e.getKey(), e.getValue().kind.noun(),
+            sb.append(String.format(Locale.ROOT, "  %-24s %-8s %,d%n", e.getKey(), e.getValue().kind.noun(),
                     length(e.getValue().data)));
         }
         return sb.toString();
@@ -671,7 +672,7 @@ public final class ModelFile {
                 }
                 int bad = unpairedSurrogate(values[i]);
                 if (bad >= 0) {
-                    throw new IllegalArgumentException(String.format("section '%s' has a string with an unpaired "
+                    throw new IllegalArgumentException(String.format(Locale.ROOT, "section '%s' has a string with an unpaired "
                             + "surrogate U+%04X at index %d, char %d", name, (int) values[i].charAt(bad), i, bad));
                 }
             }
@@ -827,7 +828,7 @@ public final class ModelFile {
         private static void checkUnicode(String s, String what) {
             int bad = unpairedSurrogate(s);
             if (bad >= 0) {
-                throw new IllegalArgumentException(String.format("%s has an unpaired surrogate U+%04X at char %d",
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "%s has an unpaired surrogate U+%04X at char %d",
                         what, (int) s.charAt(bad), bad));
             }
         }

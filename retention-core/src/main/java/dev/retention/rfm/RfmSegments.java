@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -148,7 +149,7 @@ public final class RfmSegments {
         for (int r = RfmModel.BINS; r >= 1; r--) {
             sb.append("R=").append(r).append("  ");
             for (int f = 1; f <= RfmModel.BINS; f++) {
-                sb.append(String.format("%-21s", segmentOf(r, f)));
+                sb.append(String.format(Locale.ROOT, "%-21s", segmentOf(r, f)));
             }
             sb.append('\n');
         }

@@ -13,6 +13,7 @@ import dev.retention.synth.SyntheticShop.Options;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * The generating process of {@link SyntheticShop}, one use per shop. See that class for the model.
@@ -179,7 +180,7 @@ final class ShopGenerator {
         String format = "SKU-%0" + width + "d";
         itemIds = new String[nItems];
         for (int j = 0; j < nItems; j++) {
-            itemIds[j] = String.format(format, j + 1);
+            itemIds[j] = String.format(Locale.ROOT, format, j + 1);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.retention.synth;
 
 import dev.retention.data.TransactionLog;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -228,7 +229,7 @@ public final class ShopTruth {
         for (boolean a : alive) {
             active += a ? 1 : 0;
         }
-        return String.format(java.util.Locale.ROOT, "ShopTruth of %,d customers, %,d active at the end (seed %d)",
+        return String.format(Locale.ROOT, "ShopTruth of %,d customers, %,d active at the end (seed %d)",
                 alive.length, active, shop.options().seed());
     }
 }

@@ -8,6 +8,7 @@ import dev.retention.data.TransactionLog;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -212,7 +213,7 @@ public final class SyntheticShop {
 
         private static void checkRange(String name, int value, int min, int max) {
             if (value < min || value > max) {
-                throw new IllegalArgumentException(String.format("%s must be in [%,d, %,d], got %d", name, min, max,
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "%s must be in [%,d, %,d], got %d", name, min, max,
                         value));
             }
         }
@@ -601,18 +602,18 @@ public final class SyntheticShop {
         int n = customerCount();
         LineCounts counts = log.lineCounts();
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format("SyntheticShop (seed %d): %,d customers, %,d orders, %,d lines, %,d items%n",
+        sb.append(String.format(Locale.ROOT, "SyntheticShop (seed %d): %,d customers, %,d orders, %,d lines, %,d items%n",
                 options.seed(), n, purchases.size(), log.size(), log.itemCount()));
-        sb.append(String.format("  period      %s .. %s (exclusive, UTC), %d acquisition + %d tail months%n",
+        sb.append(String.format(Locale.ROOT, "  period      %s .. %s (exclusive, UTC), %d acquisition + %d tail months%n",
                 options.start(), options.end(), options.months(), options.tailMonths()));
-        sb.append(String.format("  repeat      %.1f%% of customers bought again; %.1f%% still active at the end%n",
+        sb.append(String.format(Locale.ROOT, "  repeat      %.1f%% of customers bought again; %.1f%% still active at the end%n",
                 100.0 * repeat / n, 100.0 * aliveCount / n));
-        sb.append(String.format("  revenue     %,.2f (%,.2f per customer)%n", revenue, revenue / n));
-        sb.append(String.format("  lines       read %,d, kept %,d", counts.read(), counts.kept()));
+        sb.append(String.format(Locale.ROOT, "  revenue     %,.2f (%,.2f per customer)%n", revenue, revenue / n));
+        sb.append(String.format(Locale.ROOT, "  lines       read %,d, kept %,d", counts.read(), counts.kept()));
         for (SkipReason reason : SkipReason.values()) {
             long c = counts.skipped(reason);
             if (c > 0) {
-                sb.append(String.format(", %s %,d", reason.label(), c));
+                sb.append(String.format(Locale.ROOT, ", %s %,d", reason.label(), c));
             }
         }
         return sb.append('\n').toString();

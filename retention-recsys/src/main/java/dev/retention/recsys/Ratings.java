@@ -7,6 +7,7 @@ import dev.retention.model.DataFingerprint;
 import dev.retention.recsys.sparse.CsrMatrix;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -336,13 +337,13 @@ public final class Ratings {
 
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder(String.format("Ratings: %,d ratings, %,d users, %,d items, scale %s, "
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "Ratings: %,d ratings, %,d users, %,d items, scale %s, "
                 + "mean %.4f", size(), userCount(), itemCount(), scale, globalMean));
         if (duplicatesResolved > 0) {
-            sb.append(String.format(", %,d duplicates resolved (kept the last)", duplicatesResolved));
+            sb.append(String.format(Locale.ROOT, ", %,d duplicates resolved (kept the last)", duplicatesResolved));
         }
         if (droppedOutOfScale > 0) {
-            sb.append(String.format(", %,d dropped outside the scale", droppedOutOfScale));
+            sb.append(String.format(Locale.ROOT, ", %,d dropped outside the scale", droppedOutOfScale));
         }
         return sb.toString();
     }

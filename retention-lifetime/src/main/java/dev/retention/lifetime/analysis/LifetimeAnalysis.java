@@ -146,7 +146,7 @@ public final class LifetimeAnalysis {
         sb.append(String.format(Locale.ROOT, "frequency-spend correlation %.3f (the Gamma-Gamma model assumes 0)%n",
                 spend.frequencySpendCorrelation()));
         if (holdout != null) {
-            sb.append(holdout).append(String.format("%n"));
+            sb.append(holdout).append(String.format(Locale.ROOT, "%n"));
         }
         return sb.toString();
     }

@@ -2,6 +2,7 @@ package dev.retention.recsys.evaluation;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -122,13 +123,13 @@ public final class CvResult {
 
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder(String.format("Evaluating RMSE, MAE, MSE, FCP of %s on %d split(s).%n%n",
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "Evaluating RMSE, MAE, MSE, FCP of %s on %d split(s).%n%n",
                 algorithm, folds.size()));
-        sb.append(String.format("%-16s", ""));
+        sb.append(String.format(Locale.ROOT, "%-16s", ""));
         for (int f = 0; f < folds.size(); f++) {
-            sb.append(String.format("Fold %-4d", f + 1));
+            sb.append(String.format(Locale.ROOT, "Fold %-4d", f + 1));
         }
-        sb.append(String.format("Mean    Std%n"));
+        sb.append(String.format(Locale.ROOT, "Mean    Std%n"));
         row(sb, "RMSE (testset)", FoldResult::rmse, "%.4f");
         row(sb, "MAE (testset)", FoldResult::mae, "%.4f");
         row(sb, "MSE (testset)", FoldResult::mse, "%.4f");
@@ -139,7 +140,7 @@ public final class CvResult {
     }
 
     private void row(StringBuilder sb, String label, ToDoubleFunction<FoldResult> m, String format) {
-        sb.append(String.format("%-16s", label));
+        sb.append(String.format(Locale.ROOT, "%-16s", label));
         for (FoldResult f : folds) {
             sb.append(String.format(format + "   ", m.applyAsDouble(f)));
         }

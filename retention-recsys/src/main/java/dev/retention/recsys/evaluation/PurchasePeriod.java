@@ -8,6 +8,7 @@ import dev.retention.recsys.Ratings;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -141,7 +142,7 @@ public final class PurchasePeriod {
 
     @Override
     public String toString() {
-        return String.format(java.util.Locale.ROOT, "PurchasePeriod %s .. %s: %,d customers bought an item new to "
+        return String.format(Locale.ROOT, "PurchasePeriod %s .. %s: %,d customers bought an item new to "
                 + "them; trained on %s", start, end, customers.length, train);
     }
 }

@@ -9,6 +9,7 @@ import dev.retention.recsys.sparse.internal.ImplPairs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -115,7 +116,7 @@ public final class Similarities {
                         + " rows, got " + n + "; use Representation.TOP_K");
             }
             reason = options.representation() == SimilarityOptions.Representation.FULL
-                    ? "full matrix, as asked" : String.format("full matrix: %s fits the budget of %s",
+                    ? "full matrix, as asked" : String.format(Locale.ROOT, "full matrix: %s fits the budget of %s",
                     bytes(fullBytes), bytes(options.maxDenseBytes()));
             float[] dense = new float[n * n];
             ImplPairs.dense(spec, dense, workers);
@@ -123,7 +124,7 @@ public final class Similarities {
         } else {
             reason = options.representation() == SimilarityOptions.Representation.TOP_K
                     ? "top-" + options.neighbours() + " neighbour index, as asked"
-                    : String.format("top-%d neighbour index: a full matrix would need %s, over the budget of %s",
+                    : String.format(Locale.ROOT, "top-%d neighbour index: a full matrix would need %s, over the budget of %s",
                     options.neighbours(), bytes(fullBytes), bytes(options.maxDenseBytes()));
             CsrArrays r = ImplPairs.sparse(spec, options.neighbours(), true, workers);
             result = SimilarityMatrix.pruned(options.measure(), n, r.ptr(), r.idx(), r.val(), reason);
@@ -134,8 +135,8 @@ public final class Similarities {
     }
 
     private static String bytes(long b) {
-        return b >= 1L << 30 ? String.format("%.1f GiB", b / (double) (1L << 30))
-                : String.format("%.1f MiB", b / (double) (1L << 20));
+        return b >= 1L << 30 ? String.format(Locale.ROOT, "%.1f GiB", b / (double) (1L << 30))
+                : String.format(Locale.ROOT, "%.1f MiB", b / (double) (1L << 20));
     }
 
     /** Values minus the mean of their column (over stored entries). */

@@ -372,13 +372,13 @@ public final class SimilarityMatrix {
         for (int j = 0; j < shown; j++) {
             sb.append(String.format(Locale.ROOT, " %9s", abbreviated(id(j))));
         }
-        sb.append(String.format("%s%n", n > shown ? "  ..." : ""));
+        sb.append(String.format(Locale.ROOT, "%s%n", n > shown ? "  ..." : ""));
         for (int i = 0; i < shown; i++) {
             sb.append(String.format(Locale.ROOT, "%12s", abbreviated(id(i))));
             for (int j = 0; j < shown; j++) {
                 sb.append(String.format(Locale.ROOT, " %9.4f", get(i, j)));
             }
-            sb.append(String.format("%s%n", n > shown ? "  ..." : ""));
+            sb.append(String.format(Locale.ROOT, "%s%n", n > shown ? "  ..." : ""));
         }
         return sb.toString();
     }

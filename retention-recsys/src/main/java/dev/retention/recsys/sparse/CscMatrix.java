@@ -1,5 +1,6 @@
 package dev.retention.recsys.sparse;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -105,6 +106,6 @@ public final class CscMatrix {
 
     @Override
     public String toString() {
-        return String.format("CscMatrix %,d x %,d, %,d non-zeros", rows(), cols(), nnz());
+        return String.format(Locale.ROOT, "CscMatrix %,d x %,d, %,d non-zeros", rows(), cols(), nnz());
     }
 }

@@ -6,6 +6,7 @@ import dev.retention.recsys.sparse.internal.CsrArrays;
 import dev.retention.recsys.sparse.internal.ImplConstruction;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -330,15 +331,15 @@ public final class CsrMatrix {
 
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder(String.format("CsrMatrix %,d x %,d, %,d non-zeros", rows, cols, nnz()));
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "CsrMatrix %,d x %,d, %,d non-zeros", rows, cols, nnz()));
         int shown = 0;
         for (int i = 0; i < rows && shown < 8; i++) {
             for (int p = ptr[i]; p < ptr[i + 1] && shown < 8; p++, shown++) {
-                sb.append(String.format("%n  (%d, %d) %s", i, idx[p], val[p]));
+                sb.append(String.format(Locale.ROOT, "%n  (%d, %d) %s", i, idx[p], val[p]));
             }
         }
         if (shown < nnz()) {
-            sb.append(String.format("%n  ..."));
+            sb.append(String.format(Locale.ROOT, "%n  ..."));
         }
         return sb.toString();
     }

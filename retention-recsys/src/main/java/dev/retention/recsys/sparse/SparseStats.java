@@ -1,5 +1,7 @@
 package dev.retention.recsys.sparse;
 
+import java.util.Locale;
+
 /**
  * Statistics of the stored entries of each row (or each column) of a sparse matrix: count, sum, mean
  * and Euclidean norm. Means are over stored entries only (the mean rating of a user, not over all
@@ -88,13 +90,13 @@ public final class SparseStats {
 
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder(String.format("SparseStats of %,d%n%8s %8s %12s %10s %10s%n", size(),
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "SparseStats of %,d%n%8s %8s %12s %10s %10s%n", size(),
                 "index", "count", "sum", "mean", "norm"));
         for (int i = 0; i < Math.min(size(), 10); i++) {
-            sb.append(String.format("%8d %8d %12.4f %10.4f %10.4f%n", i, count(i), sum(i), mean(i), norm(i)));
+            sb.append(String.format(Locale.ROOT, "%8d %8d %12.4f %10.4f %10.4f%n", i, count(i), sum(i), mean(i), norm(i)));
         }
         if (size() > 10) {
-            sb.append(String.format("%8s%n", "..."));
+            sb.append(String.format(Locale.ROOT, "%8s%n", "..."));
         }
         return sb.toString();
     }

@@ -7,6 +7,7 @@ import dev.retention.parallel.Workers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Random;
 
@@ -248,11 +249,11 @@ public final class TruncatedSvd {
 
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder(String.format("TruncatedSvd of a %,d x %,d matrix: rank %d "
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "TruncatedSvd of a %,d x %,d matrix: rank %d "
                 + "(sketch %d, %d power iterations, seed %d)%n%6s %14s%n", rows, cols, rank, sketchColumns,
                 options.powerIterations(), options.seed(), "t", "sigma"));
         for (int t = 0; t < rank; t++) {
-            sb.append(String.format("%6d %14.6f%n", t, s[t]));
+            sb.append(String.format(Locale.ROOT, "%6d %14.6f%n", t, s[t]));
         }
         return sb.toString();
     }
