@@ -1,5 +1,8 @@
 package dev.retention.model;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -212,6 +215,41 @@ public final class FitSummary {
             return s;
         } catch (IllegalArgumentException e) {
             throw new ModelFormatException(file.source() + ": invalid fit summary: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Logs the end of the fit the way every fit of the library does, through SLF4J with the logger of the fitting
+     * class: one INFO line (algorithm, outcome, iterations, stop reason, time, data, verdict), then
+     * {@link #logVerdict}. Fits call it once, after the model is built; nothing is logged per iteration at INFO,
+     * and nothing per prediction.
+     *
+     * @param fittingClass the learner, such as {@code KMeans.class}, whose logger is used
+     */
+    public void logTo(Class<?> fittingClass) {
+        Logger log = LoggerFactory.getLogger(fittingClass);
+        if (log.isInfoEnabled()) {
+            log.info("{}: {} after {} iterations ({}), {} s, on {}, verdict {}", algorithm,
+                    converged ? "converged" : "NOT converged", iterations, stopReason,
+                    String.format(Locale.ROOT, "%.3f", seconds), data, verdict);
+        }
+        logVerdict(log);
+    }
+
+    /**
+     * Logs the verdict and its reasons at WARN, with the logger of the fitting class, unless it is
+     * {@link Verdict#FINE}: a fit that did not converge, ran to a bound or produced values that cannot be used says
+     * so loudly, never only in its summary.
+     *
+     * @param fittingClass the learner whose logger is used
+     */
+    public void logVerdict(Class<?> fittingClass) {
+        logVerdict(LoggerFactory.getLogger(fittingClass));
+    }
+
+    private void logVerdict(Logger log) {
+        if (verdict != Verdict.FINE) {
+            log.warn("{}: verdict {}: {}", algorithm, verdict, String.join("; ", warnings));
         }
     }
 

@@ -164,9 +164,7 @@ public final class Rfm {
         RfmModel model = new RfmModel(options, rEdges, fEdges, mEdges, summary, table);
         LOG.info("RFM of {} customers as of {}: {}, {} s", n, at, summary.verdict(),
                 String.format(Locale.ROOT, "%.3f", summary.seconds()));
-        if (summary.verdict() != Verdict.FINE) {
-            LOG.warn("RFM of {} customers as of {}: verdict {}: {}", n, at, summary.verdict(), summary.warnings());
-        }
+        summary.logVerdict(Rfm.class);
         return model;
     }
 

@@ -194,7 +194,7 @@ public final class RandomForest {
                 summary.warning("no row was out of bag, so there is no out-of-bag estimate");
             }
             FitSummary s = summary.secondsSince(start).build();
-            ModelSections.logFit(LOG, s);
+            s.logTo(RandomForest.class);
             return new ForestModel(List.of(trees), x.names().toArray(String[]::new), options, importances, oobRows,
                     oobAccuracy, oobAuc, s);
         }

@@ -90,20 +90,6 @@ public final class ModelSections {
         return v[0];
     }
 
-    /**
-     * Logs the end of a fit: one INFO line (algorithm, data, outcome, time) and, when the verdict is not
-     * {@link Verdict#FINE}, one WARN line with its reasons.
-     */
-    public static void logFit(Logger log, FitSummary s) {
-        log.info("{} on {}: {} after {} iterations ({}), {} s, verdict {}", s.algorithm(), s.data(),
-                s.converged() ? "converged" : "NOT converged", s.iterations(), s.stopReason(), s.seconds(),
-                s.verdict());
-        if (s.verdict() != Verdict.FINE) {
-            List<String> w = s.warnings();
-            log.warn("{}: verdict {}: {}", s.algorithm(), s.verdict(), String.join("; ", w));
-        }
-    }
-
     /** Whether every value is finite. */
     public static boolean allFinite(double[] v) {
         for (double d : v) {

@@ -181,7 +181,7 @@ public final class LogisticRegression {
             summary.unusable("a coefficient is not finite");
         }
         FitSummary s = summary.secondsSince(start).build();
-        ModelSections.logFit(LOG, s);
+        s.logTo(LogisticRegression.class);
         return new LogisticModel(w, b, x.names().toArray(String[]::new), options, s);
     }
 

@@ -10,8 +10,6 @@ import dev.retention.model.FitControl;
 import dev.retention.model.FitSummary;
 import dev.retention.parallel.Workers;
 import dev.retention.random.Seeds;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -33,8 +31,6 @@ import java.util.SplittableRandom;
  * Progress: {@link FitControl#step} after each of the {@code folds + 1} fits (stage {@code "fits"}).
  */
 public final class LinearSvm {
-
-    private static final Logger LOG = LoggerFactory.getLogger(LinearSvm.class);
 
     private LinearSvm() {
     }
@@ -145,7 +141,7 @@ public final class LinearSvm {
             summary.unusable("a weight is not finite");
         }
         FitSummary s = summary.secondsSince(start).build();
-        ModelSections.logFit(LOG, s);
+        s.logTo(LinearSvm.class);
         return new SvmModel(w, b, platt, x.names().toArray(String[]::new), options, s);
     }
 

@@ -9,8 +9,6 @@ import dev.retention.churn.internal.TreeArrays;
 import dev.retention.matrix.DenseMatrix;
 import dev.retention.model.FitControl;
 import dev.retention.model.FitSummary;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.util.Locale;
 import java.util.Objects;
@@ -28,8 +26,6 @@ import java.util.SplittableRandom;
  * Progress: {@link FitControl#step} once, when the tree is grown (stage {@code "tree"}).
  */
 public final class DecisionTree {
-
-    private static final Logger LOG = LoggerFactory.getLogger(DecisionTree.class);
 
     private DecisionTree() {
     }
@@ -96,7 +92,7 @@ public final class DecisionTree {
                 .data(x.fingerprint())
                 .secondsSince(start)
                 .build();
-        ModelSections.logFit(LOG, s);
+        s.logTo(DecisionTree.class);
         return new TreeModel(tree, x.names().toArray(String[]::new), options, s);
     }
 

@@ -1,6 +1,5 @@
 package dev.retention.cluster.dbscan;
 
-import dev.retention.cluster.internal.FitLog;
 import dev.retention.cluster.internal.KdTree;
 import dev.retention.cluster.internal.RowBlocks;
 import dev.retention.matrix.DenseMatrix;
@@ -171,7 +170,7 @@ public final class Dbscan {
                 labels, core, corePoints, summary);
         LOG.info("DBSCAN of {} points x {} dimensions (eps {}, minSamples {}): {} clusters, {} noise points, {} s",
                 n, d, options.eps(), minSamples, clusters, noise, summary.seconds());
-        FitLog.verdict(LOG, summary);
+        summary.logVerdict(Dbscan.class);
         return model;
     }
 }

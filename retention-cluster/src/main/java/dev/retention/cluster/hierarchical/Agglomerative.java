@@ -1,6 +1,5 @@
 package dev.retention.cluster.hierarchical;
 
-import dev.retention.cluster.internal.FitLog;
 import dev.retention.cluster.internal.Merges;
 import dev.retention.cluster.internal.MstSingleLinkage;
 import dev.retention.cluster.internal.NnChainCondensed;
@@ -117,7 +116,7 @@ public final class Agglomerative {
                 .secondsSince(t0)
                 .build();
         LOG.info("{} linkage of {} points x {} dimensions: {} s", linkage, n, d, summary.seconds());
-        FitLog.verdict(LOG, summary);
+        summary.logVerdict(Agglomerative.class);
         return new AgglomerativeModel(n, options.linkage(), scaling, x.names().toArray(String[]::new), merges.left,
                 merges.right, merges.height, merges.size, summary);
     }

@@ -2,7 +2,6 @@ package dev.retention.cluster.kmeans;
 
 import dev.retention.cluster.internal.Checks;
 import dev.retention.cluster.internal.ColumnVariance;
-import dev.retention.cluster.internal.FitLog;
 import dev.retention.cluster.internal.KMeansIterations;
 import dev.retention.cluster.internal.KMeansSeeding;
 import dev.retention.cluster.internal.RowBlocks;
@@ -185,7 +184,7 @@ public final class KMeans {
                 best.inertia, restartInertias, summary);
         LOG.info("k-means of {} points x {} dimensions, k={}: inertia {} (best of {} restarts), {} iterations, {} s",
                 n, d, k, best.inertia, runs, best.iterations, summary.seconds());
-        FitLog.verdict(LOG, summary);
+        summary.logVerdict(KMeans.class);
         return model;
     }
 

@@ -2,7 +2,6 @@ package dev.retention.cluster.kmeans;
 
 import dev.retention.cluster.internal.Checks;
 import dev.retention.cluster.internal.ColumnVariance;
-import dev.retention.cluster.internal.FitLog;
 import dev.retention.cluster.internal.KMeansIterations;
 import dev.retention.cluster.internal.KMeansSeeding;
 import dev.retention.cluster.internal.MiniBatchStep;
@@ -271,7 +270,7 @@ public final class MiniBatchKMeans {
         LOG.info("mini-batch k-means of {} points x {} dimensions, k={}: inertia {}, {} steps of {} points ({}), {} s",
                 n, d, k, model.inertia(), step, batchSize, converged ? "stopped early" : "step limit",
                 summary.seconds());
-        FitLog.verdict(LOG, summary);
+        summary.logVerdict(MiniBatchKMeans.class);
         return model;
     }
 

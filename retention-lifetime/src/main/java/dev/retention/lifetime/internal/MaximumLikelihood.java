@@ -388,10 +388,7 @@ public final class MaximumLikelihood {
                     f.converged() ? "converged" : "NOT converged", f.iterations(), evaluations, f.seconds(), logLik,
                     Arrays.toString(theta), f.verdict());
         }
-        if (f.verdict() != Verdict.FINE) {
-            LOG.warn("{} fit on {} customers: verdict {}: {}", problem.model, problem.customers, f.verdict(),
-                    String.join("; ", f.warnings()));
-        }
+        f.logVerdict(MaximumLikelihood.class);
     }
 
     /** f(phi) = -LL(e^phi) / n + penalizer sum e^(2 phi), and its gradient in phi. */

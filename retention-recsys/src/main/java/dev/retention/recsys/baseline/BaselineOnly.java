@@ -3,7 +3,6 @@ package dev.retention.recsys.baseline;
 import dev.retention.model.FitControl;
 import dev.retention.model.FitSummary;
 import dev.retention.recsys.Ratings;
-import dev.retention.recsys.internal.FitLog;
 import dev.retention.recsys.sparse.CsrMatrix;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,7 +88,7 @@ public final class BaselineOnly {
                     + " diverges on these ratings");
         }
         FitSummary s = summary.secondsSince(start).build();
-        FitLog.report(LOG, s);
+        s.logTo(BaselineOnly.class);
         return new BaselineOnlyModel(train, bu, bi, options, s);
     }
 

@@ -3,9 +3,6 @@ package dev.retention.recsys.baseline;
 import dev.retention.model.FitControl;
 import dev.retention.model.FitSummary;
 import dev.retention.recsys.Ratings;
-import dev.retention.recsys.internal.FitLog;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.util.Locale;
 import java.util.Objects;
@@ -16,8 +13,6 @@ import java.util.Objects;
  * predicts a draw from {@code N(mu, sigma^2)}. Entry point {@link #fit}. Fit O(ratings), closed form.
  */
 public final class NormalPredictor {
-
-    private static final Logger LOG = LoggerFactory.getLogger(NormalPredictor.class);
 
     private NormalPredictor() {
     }
@@ -64,7 +59,7 @@ public final class NormalPredictor {
             summary.warning("no training ratings: every prediction is the scale's clip of 0");
         }
         FitSummary s = summary.secondsSince(start).build();
-        FitLog.report(LOG, s);
+        s.logTo(NormalPredictor.class);
         return new NormalPredictorModel(train, sigma, options, s);
     }
 }

@@ -7,15 +7,12 @@ import dev.retention.parallel.Workers;
 import dev.retention.recsys.Ratings;
 import dev.retention.recsys.baseline.BaselineOnly;
 import dev.retention.recsys.baseline.BaselineOnlyModel;
-import dev.retention.recsys.internal.FitLog;
 import dev.retention.recsys.similarity.Baselines;
 import dev.retention.recsys.similarity.Similarities;
 import dev.retention.recsys.similarity.SimilarityMatrix;
 import dev.retention.recsys.sparse.CsrMatrix;
 import dev.retention.recsys.sparse.SparseOps;
 import dev.retention.recsys.sparse.SparseStats;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.util.Locale;
 import java.util.Objects;
@@ -30,8 +27,6 @@ import java.util.Objects;
  * {@code options.threads()} threads held for the fit), and the means or deviations the variant needs.
  */
 public final class Knn {
-
-    private static final Logger LOG = LoggerFactory.getLogger(Knn.class);
 
     private Knn() {
     }
@@ -118,7 +113,7 @@ public final class Knn {
             }
         }
         FitSummary s = summary.secondsSince(start).build();
-        FitLog.report(LOG, s);
+        s.logTo(Knn.class);
         return new KnnModel(train, options, sim, means, sigmas, bu, bi, s);
     }
 

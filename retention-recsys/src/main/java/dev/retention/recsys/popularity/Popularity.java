@@ -3,10 +3,7 @@ package dev.retention.recsys.popularity;
 import dev.retention.model.FitControl;
 import dev.retention.model.FitSummary;
 import dev.retention.recsys.Ratings;
-import dev.retention.recsys.internal.FitLog;
 import dev.retention.recsys.sparse.CsrMatrix;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.util.Objects;
 
@@ -17,8 +14,6 @@ import java.util.Objects;
  * {@link #fit}. Closed form, O(ratings + items).
  */
 public final class Popularity {
-
-    private static final Logger LOG = LoggerFactory.getLogger(Popularity.class);
 
     private Popularity() {
     }
@@ -72,7 +67,7 @@ public final class Popularity {
             summary.warning("no training data: every item has popularity 0, so the ranking is the item order");
         }
         FitSummary s = summary.secondsSince(start).build();
-        FitLog.report(LOG, s);
+        s.logTo(Popularity.class);
         return new PopularityModel(train, popularity, options, s);
     }
 }

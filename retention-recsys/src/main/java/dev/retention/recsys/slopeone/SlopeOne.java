@@ -5,10 +5,7 @@ import dev.retention.model.FitSummary;
 import dev.retention.parallel.Blocks;
 import dev.retention.parallel.Workers;
 import dev.retention.recsys.Ratings;
-import dev.retention.recsys.internal.FitLog;
 import dev.retention.recsys.sparse.CsrMatrix;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -27,7 +24,6 @@ import java.util.Objects;
  */
 public final class SlopeOne {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SlopeOne.class);
     private static final int MAX_ITEMS = 46_340;
     private static final long BLOCK_WORK = 1 << 18;
 
@@ -114,7 +110,7 @@ public final class SlopeOne {
                 .choice(String.format(Locale.ROOT, "dense %,d x %,d deviation table (%.1f MiB)", n, n,
                         4.0 * n * n / (1 << 20)))
                 .data(train.fingerprint()).secondsSince(start).build();
-        FitLog.report(LOG, s);
+        s.logTo(SlopeOne.class);
         return new SlopeOneModel(train, dev, userMean, options, s);
     }
 

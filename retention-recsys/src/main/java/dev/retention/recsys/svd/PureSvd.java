@@ -4,13 +4,10 @@ import dev.retention.model.FitControl;
 import dev.retention.model.FitSummary;
 import dev.retention.parallel.Workers;
 import dev.retention.recsys.Ratings;
-import dev.retention.recsys.internal.FitLog;
 import dev.retention.recsys.sparse.CsrMatrix;
 import dev.retention.recsys.sparse.SparseOps;
 import dev.retention.recsys.sparse.SvdOptions;
 import dev.retention.recsys.sparse.TruncatedSvd;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.util.Locale;
 import java.util.Objects;
@@ -29,8 +26,6 @@ public final class PureSvd {
 
     /** The default number of factors, 50 (Cremonesi et al. report 50 on MovieLens, 150 on Netflix). */
     public static final int DEFAULT_FACTORS = 50;
-
-    private static final Logger LOG = LoggerFactory.getLogger(PureSvd.class);
 
     private PureSvd() {
     }
@@ -89,7 +84,7 @@ public final class PureSvd {
                 .converged(true, options.powerIterations() + " power iterations, a fixed number (the randomized SVD "
                         + "has no stopping test)")
                 .data(train.fingerprint()).secondsSince(start).build();
-        FitLog.report(LOG, s);
+        s.logTo(PureSvd.class);
         return new PureSvdModel(train, p, q, svd.singularValues(), options, s);
     }
 }
