@@ -90,8 +90,15 @@ class LibraryJarsTest {
         assertReadersFound(out);
     }
 
+    /** One model type of each library module: every module's reader must have been found. */
+    private static final List<String> ONE_TYPE_PER_MODULE = List.of("rfm", "kmeans", "recsys-knn",
+            "logistic-regression", "bgnbd");
+
     private static void assertReadersFound(String out) {
-        assertTrue(out.contains("readable model types: ["), out);
+        String line = out.lines().filter(l -> l.startsWith("readable model types: [")).findFirst().orElse("");
+        for (String type : ONE_TYPE_PER_MODULE) {
+            assertTrue(line.contains(type), "no reader of '" + type + "' was found: " + out);
+        }
         assertTrue(out.contains("slf4j provider: org.slf4j.simple"), out);
     }
 
