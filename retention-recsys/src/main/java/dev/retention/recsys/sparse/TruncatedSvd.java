@@ -4,12 +4,12 @@ import dev.retention.matrix.Decompositions;
 import dev.retention.matrix.ThinSvd;
 import dev.retention.model.FitControl;
 import dev.retention.parallel.Workers;
+import dev.retention.random.Variates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Random;
 
 /**
  * A truncated singular value decomposition {@code A ~ U diag(s) V^T} of a sparse matrix by randomized
@@ -115,9 +115,9 @@ public final class TruncatedSvd {
         CsrMatrix at = a.transpose();
 
         double[] w = new double[n * l];
-        Random random = new Random(options.seed());   // one stream, drawn in this thread
+        Variates random = new Variates(options.seed());   // one stream, drawn in this thread
         for (int i = 0; i < w.length; i++) {
-            w[i] = random.nextGaussian();
+            w[i] = random.normal();
         }
         double[] y = SparseOps.mult(a, w, l, null, workers);
         // orth(Y) is the thin Q of a Householder QR; a sketch of lower rank than l (a matrix of rank below l)
