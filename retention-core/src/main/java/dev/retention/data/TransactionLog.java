@@ -37,6 +37,13 @@ import java.util.Objects;
  */
 public final class TransactionLog {
 
+    /**
+     * The largest magnitude of a quantity, unit price or amount a log takes, 1e15 (a thousand trillion):
+     * a quantity times a price stays below 1e30 and the sum of any customer's lines finite, so that no
+     * monetary value becomes infinite. The readers refuse larger numbers with their file and line.
+     */
+    public static final double MAX_MAGNITUDE = 1e15;
+
     private final IdIndex customers;
     private final IdIndex orders;
     private final IdIndex items;
@@ -427,11 +434,11 @@ public final class TransactionLog {
          * @param orderId     external order (invoice) id; must not be null
          * @param itemId      external item id, or {@code null} when the source has no items
          * @param epochSecond timestamp
-         * @param quantity    units bought; must be finite
-         * @param unitPrice   price of one unit; must be finite
+         * @param quantity    units bought; finite, at most {@link #MAX_MAGNITUDE} in magnitude
+         * @param unitPrice   price of one unit; finite, at most {@link #MAX_MAGNITUDE} in magnitude
          * @param cancellation whether the line belongs to a cancelled order
          * @return {@code null} if the line was kept, else the reason it was skipped
-         * @throws IllegalArgumentException if the order id is null or a number is not finite
+         * @throws IllegalArgumentException if the order id is null or a number is not finite or too large
          * @throws IllegalStateException    if {@link #build()} was already called
          */
         public SkipReason add(String customerId, String orderId, String itemId, long epochSecond, double quantity,
@@ -450,8 +457,8 @@ public final class TransactionLog {
          * @param orderId     external order (invoice) id; must not be null
          * @param itemId      external item id, or {@code null} when the source has no items
          * @param epochSecond timestamp
-         * @param quantity    units bought; must be finite
-         * @param unitPrice   price of one unit; must be finite
+         * @param quantity    units bought; finite, at most {@link #MAX_MAGNITUDE} in magnitude
+         * @param unitPrice   price of one unit; finite, at most {@link #MAX_MAGNITUDE} in magnitude
          * @return {@code null} if the line was kept, else the reason it was skipped
          */
         public SkipReason add(String customerId, String orderId, String itemId, long epochSecond, double quantity,
@@ -470,11 +477,12 @@ public final class TransactionLog {
          * @param orderId      external order (invoice) id; must not be null
          * @param itemId       external item id, or {@code null} when the source has no items
          * @param epochSecond  timestamp
-         * @param quantity     units bought; must be finite
-         * @param amount       the line's amount, quantity times unit price
+         * @param quantity     units bought; finite, at most {@link #MAX_MAGNITUDE} in magnitude
+         * @param amount       the line's amount, quantity times unit price; finite, at most
+         *                     {@link #MAX_MAGNITUDE} in magnitude
          * @param cancellation whether the line belongs to a cancelled order
          * @return {@code null} if the line was kept, else the reason it was skipped
-         * @throws IllegalArgumentException if the order id is null or a number is not finite
+         * @throws IllegalArgumentException if the order id is null or a number is not finite or too large
          * @throws IllegalStateException    if {@link #build()} was already called
          */
         public SkipReason addWithAmount(String customerId, String orderId, String itemId, long epochSecond,
@@ -567,8 +575,9 @@ public final class TransactionLog {
         }
 
         private static void checkFinite(String name, double v) {
-            if (!Double.isFinite(v)) {
-                throw new IllegalArgumentException(name + " must be finite, got " + v);
+            if (!(Math.abs(v) <= MAX_MAGNITUDE)) {
+                throw new IllegalArgumentException(name + " must be finite and within +-" + MAX_MAGNITUDE
+                        + " (TransactionLog.MAX_MAGNITUDE), got " + v);
             }
         }
 

@@ -38,7 +38,7 @@ final class CsvInput {
     private long headerLine = 1;
 
     CsvInput(Reader reader, String source, char separator) {
-        this.journal = new LineJournal(reader);
+        this.journal = new LineJournal(reader, source);
         this.source = source;
         this.separator = separator;
         open();
@@ -284,10 +284,22 @@ final class CsvInput {
      * @throws DataFormatException if it is empty
      */
     String nonEmpty(CsvRecord r, int column) throws DataFormatException {
-        String s = r.getField(column);
+        String s = id(r, column);
         if (s.isEmpty()) {
             throw new DataFormatException(source, line, header[column], s, "empty value ''");
         }
+        return s;
+    }
+
+    /**
+     * The text of an id field, possibly empty, refused when it holds U+FFFD: the mark a UTF-8 decoder leaves
+     * for bytes that are not UTF-8, so that ids which differ only in such bytes would merge.
+     *
+     * @throws DataFormatException if the text holds U+FFFD
+     */
+    String id(CsvRecord r, int column) throws DataFormatException {
+        String s = r.getField(column);
+        TextChecks.requireDecoded(s, source, line, header[column]);
         return s;
     }
 
@@ -298,19 +310,21 @@ final class CsvInput {
      */
     double number(CsvRecord r, int column) throws DataFormatException {
         String s = r.getField(column);
+        double v;
         try {
-            return Decimals.parse(s);
+            v = Decimals.parse(s);
         } catch (FieldFailure f) {
             String t = s.strip();
-            if (t.length() != s.length()) {
-                try {
-                    return Decimals.parse(t);
-                } catch (FieldFailure again) {
-                    // report the original text
-                }
+            if (t.length() == s.length()) {
+                throw DataFormatException.badNumber(source, line, header[column], s, f);
             }
-            throw DataFormatException.badNumber(source, line, header[column], s, f);
+            try {
+                v = Decimals.parse(t);
+            } catch (FieldFailure again) {
+                throw DataFormatException.badNumber(source, line, header[column], s, f);   // the original text
+            }
         }
+        return TextChecks.requireMagnitude(v, s, source, line, header[column]);
     }
 
     /**

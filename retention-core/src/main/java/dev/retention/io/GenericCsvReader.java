@@ -100,7 +100,7 @@ public final class GenericCsvReader {
                 long time = in.time(r, timeCol, times);
                 double quantity = quantityCol < 0 ? 1 : in.number(r, quantityCol);
                 double value = in.number(r, valueCol);
-                String customer = r.getField(customerCol).strip();
+                String customer = in.id(r, customerCol).strip();
                 boolean cancellation = prefix != null && order.startsWith(prefix);
                 if (byPrice) {
                     builder.add(customer, order, item, time, quantity, value, cancellation);

@@ -3,6 +3,7 @@ package dev.retention.io;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * A {@link Reader} over another reader that keeps the text it has handed out, back to the start of
@@ -20,8 +21,11 @@ final class LineJournal extends Reader {
 
     private static final int CHUNK = 16 * 1024;
     private static final int MAX_LINE_TEXT = 10_000;
+    /** The most text held: twice the longest line FastCSV takes, plus read-ahead. */
+    private static final int MAX_HELD = 2 * BoundedLines.MAX_LINE + 4 * CHUNK;
 
     private final Reader in;
+    private final String source;
     private char[] buf = new char[4 * CHUNK];
     private int len;              // text held: buf[0, len)
     private int pos;              // next char to hand out
@@ -29,8 +33,9 @@ final class LineJournal extends Reader {
     private long keepFrom = 1;    // lines before this one may be dropped
     private boolean eof;
 
-    LineJournal(Reader in) {
+    LineJournal(Reader in, String source) {
         this.in = in;
+        this.source = source;
     }
 
     @Override
@@ -130,7 +135,12 @@ final class LineJournal extends Reader {
                 dropOldLines();
             }
             if (buf.length - len < CHUNK) {
-                buf = Arrays.copyOf(buf, Math.max(2 * buf.length, len + CHUNK));
+                if (len + CHUNK > MAX_HELD) {
+                    throw new UnreadableLineException(source, lastLine(), String.format(Locale.ROOT,
+                            "the line is longer than %,d characters; is this a text file of the expected format?",
+                            BoundedLines.MAX_LINE));
+                }
+                buf = Arrays.copyOf(buf, Math.min(MAX_HELD, Math.max(2 * buf.length, len + CHUNK)));
             }
         }
         int k;
@@ -143,6 +153,17 @@ final class LineJournal extends Reader {
         }
         len += k;
         return true;
+    }
+
+    /** The number of the line the held text ends in. */
+    private long lastLine() {
+        long line = firstLine;
+        for (int i = 0; i < len; i++) {
+            if (buf[i] == '\n' || (buf[i] == '\r' && (i + 1 == len || buf[i + 1] != '\n'))) {
+                line++;
+            }
+        }
+        return line;
     }
 
     /** Drops the whole lines before keepFrom that were handed out already. */

@@ -31,10 +31,11 @@ final class MalformedRecords {
     /**
      * Handles a record that could not be parsed.
      *
-     * @throws DataFormatException the problem itself, in strict mode
+     * @throws DataFormatException the problem itself, in strict mode or when reading cannot go on after it (a
+     *                             line longer than the readers' limit)
      */
     void skip(DataFormatException problem) throws DataFormatException {
-        if (options.strict()) {
+        if (options.strict() || problem instanceof UnreadableLineException) {
             throw problem;
         }
         count++;

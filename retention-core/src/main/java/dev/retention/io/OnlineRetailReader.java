@@ -119,7 +119,7 @@ public final class OnlineRetailReader {
                 double quantity = in.number(r, quantityCol);
                 long time = in.time(r, dateCol, dates);
                 double price = in.number(r, priceCol);
-                String customer = customerId(r.getField(customerCol));
+                String customer = customerId(in.id(r, customerCol));
                 builder.add(customer, invoice, stock, time, quantity, price, invoice.charAt(0) == 'C');
             } catch (DataFormatException e) {
                 malformed.skip(e);

@@ -1,6 +1,5 @@
 package dev.retention.io;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 
@@ -19,7 +18,7 @@ final class TextLines {
         DOUBLE_COLON
     }
 
-    private final BufferedReader in;
+    private final BoundedLines in;
     private final String source;
     private final Split split;
     private String[] columns;
@@ -33,7 +32,7 @@ final class TextLines {
      *                must have
      */
     TextLines(Reader reader, String source, Split split, String... columns) {
-        this.in = reader instanceof BufferedReader b ? b : new BufferedReader(reader, 1 << 16);
+        this.in = new BoundedLines(reader, source);
         this.source = source;
         this.split = split;
         this.columns = columns;
@@ -125,12 +124,14 @@ final class TextLines {
     }
 
     /**
-     * Checks that the current line has exactly the expected number of fields.
+     * Checks that the current line has exactly the expected number of fields and holds no U+FFFD (bytes
+     * that were not UTF-8).
      *
      * @throws DataFormatException naming the first missing column, or the count when there are too
      *                             many, with a hint when the line seems to use another separator
      */
     void checkFieldCount() throws DataFormatException {
+        TextChecks.requireDecoded(text, source, line, null);
         if (count == columns.length) {
             return;
         }
@@ -166,11 +167,13 @@ final class TextLines {
      * @throws DataFormatException if it is not a number or not finite
      */
     double number(int i) throws DataFormatException {
+        double v;
         try {
-            return Decimals.parse(fields[i]);
+            v = Decimals.parse(fields[i]);
         } catch (FieldFailure f) {
             throw DataFormatException.badNumber(source, line, columns[i], fields[i], f);
         }
+        return TextChecks.requireMagnitude(v, fields[i], source, line, columns[i]);
     }
 
     /**

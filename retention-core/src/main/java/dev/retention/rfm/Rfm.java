@@ -125,7 +125,13 @@ public final class Rfm {
                 continue;                          // no purchase before asOf
             }
             rows[n] = c;
-            recency[n] = (int) Math.floorDiv(asOf - last, DAY);
+            long days = Math.floorDiv(asOf - last, DAY);   // asOf and last are Instant seconds: no overflow
+            if (days > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("asOf=" + Instant.ofEpochSecond(asOf) + " is " + days
+                        + " days after customer " + log.customers().id(c) + "'s last purchase at "
+                        + Instant.ofEpochSecond(last) + "; recency counts at most " + Integer.MAX_VALUE + " days");
+            }
+            recency[n] = (int) days;
             frequency[n] = orders;
             monetary[n] = spend;
             n++;

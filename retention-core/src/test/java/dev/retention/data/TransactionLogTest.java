@@ -355,21 +355,21 @@ class TransactionLogTest {
     void add_rejectsNonFiniteQuantity() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> TransactionLog.builder().add("1", "o", "i", 0, Double.NaN, 1.0));
-        assertEquals("quantity must be finite, got NaN", e.getMessage());
+        assertEquals("quantity must be finite and within +-1.0E15 (TransactionLog.MAX_MAGNITUDE), got NaN", e.getMessage());
     }
 
     @Test
     void add_rejectsNonFinitePrice() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> TransactionLog.builder().add("1", "o", "i", 0, 1, Double.POSITIVE_INFINITY));
-        assertEquals("unitPrice must be finite, got Infinity", e.getMessage());
+        assertEquals("unitPrice must be finite and within +-1.0E15 (TransactionLog.MAX_MAGNITUDE), got Infinity", e.getMessage());
     }
 
     @Test
     void addWithAmount_rejectsNonFiniteAmount() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> TransactionLog.builder().addWithAmount("1", "o", null, 0, 1, Double.NEGATIVE_INFINITY, false));
-        assertEquals("amount must be finite, got -Infinity", e.getMessage());
+        assertEquals("amount must be finite and within +-1.0E15 (TransactionLog.MAX_MAGNITUDE), got -Infinity", e.getMessage());
     }
 
     @Test

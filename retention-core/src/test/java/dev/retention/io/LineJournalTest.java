@@ -78,7 +78,7 @@ class LineJournalTest {
         List<String> lines = new ArrayList<>();
         List<Integer> starts = new ArrayList<>();
         String text = randomText(rnd, lines, starts);
-        LineJournal journal = new LineJournal(trickle(text, new Random(seed + 1)));
+        LineJournal journal = new LineJournal(trickle(text, new Random(seed + 1)), "test");
         StringBuilder out = new StringBuilder();
         char[] buf = new char[1 + rnd.nextInt(9_000)];
         long keep = 1;
@@ -124,7 +124,7 @@ class LineJournalTest {
 
     @Test
     void lineText_afterTheEnd_isEmpty() throws IOException {
-        LineJournal journal = new LineJournal(new StringReader("a\nb\n"));
+        LineJournal journal = new LineJournal(new StringReader("a\nb\n"), "test");
         assertEquals("b", journal.lineText(2));
         assertEquals("", journal.lineText(3));
         assertEquals("", journal.lineText(9));
@@ -136,7 +136,7 @@ class LineJournalTest {
         for (int i = 0; i < 10_000; i++) {
             sb.append("line ").append(i).append('\n');
         }
-        LineJournal journal = new LineJournal(new StringReader(sb.toString()));
+        LineJournal journal = new LineJournal(new StringReader(sb.toString()), "test");
         char[] buf = new char[8_192];
         journal.keepFrom(9_000);
         while (journal.read(buf, 0, buf.length) >= 0) {

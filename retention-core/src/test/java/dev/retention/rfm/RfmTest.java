@@ -54,6 +54,20 @@ class RfmTest {
     // ---- golden values (pandas, see RfmFixture) ----
 
     @Test
+    void fit_refusesAnAsOfWhoseRecencyWouldWrap() {
+        // --as-of +999999999-12-31 gave a recency of 169,545,366 days: the day count wrapped modulo 2^32
+        Instant farFuture = Instant.parse("+999999999-12-31T00:00:00Z");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Rfm.fit(RfmFixture.log(), RfmOptions.defaults().withAsOf(farFuture)));
+        assertTrue(e.getMessage().contains("recency counts at most 2147483647 days"), e.getMessage());
+        Instant later = Instant.ofEpochSecond(RfmFixture.log().maxPurchaseTime()).plusSeconds(86_400L * 1_000_000);
+        RfmTable t = table(RfmFixture.log(), RfmOptions.defaults().withAsOf(later));
+        for (int row = 0; row < t.size(); row++) {
+            assertTrue(t.recency(row) >= 1_000_000 && t.recency(row) < 1_100_000, "recency " + t.recency(row));
+        }
+    }
+
+    @Test
     void compute_matchesPandasOnHandMadeShop() {
         RfmTable t = table(RfmFixture.log());
         String[] expected = RfmFixture.EXPECTED.strip().lines().toArray(String[]::new);
