@@ -6,6 +6,7 @@
 module dev.retention.core {
     requires org.slf4j;
     requires de.siegmar.fastcsv;
+    requires org.tukaani.xz;
 
     exports dev.retention.cohort;
     exports dev.retention.data;

@@ -432,7 +432,7 @@ final class ChurnCommand implements Callable<Integer> {
             TableOptions to = TableOptions.labelled(label, positive).withDrop(drop).withIdColumn(id)
                     .withNumeric(numeric).withCategorical(categorical);
             if (!java.nio.file.Files.exists(csv)) {
-                throw new OrderSource.MissingInputException(csv);
+                throw new OrderSource.MissingInputException(csv, "no such file");
             }
             long start = System.nanoTime();
             CustomerTable table = CustomerTableReader.read(csv, to);
@@ -582,7 +582,7 @@ final class ChurnCommand implements Callable<Integer> {
         /** One integer per non-blank line; {@code expected} lines unless negative. */
         private int[] readInts(Path file, int expected) throws IOException {
             if (!java.nio.file.Files.exists(file)) {
-                throw new OrderSource.MissingInputException(file);
+                throw new OrderSource.MissingInputException(file, "no such file");
             }
             List<String> lines = java.nio.file.Files.readAllLines(file).stream().map(String::trim)
                     .filter(l -> !l.isEmpty()).toList();

@@ -7,20 +7,16 @@ import dev.retention.io.GenericCsvFormat;
 import dev.retention.io.GenericCsvReader;
 import dev.retention.io.OnlineRetailReader;
 import dev.retention.io.ReadOptions;
-import org.tukaani.xz.XZInputStream;
+import dev.retention.io.TextFiles;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -147,24 +143,27 @@ final class OrderSource {
         }
     }
 
-    /** Opens a UTF-8 text file, decompressing {@code .xz}; a missing file is a bad argument. */
+    /**
+     * Opens a UTF-8 text file as the library's readers do ({@link TextFiles#open}: gzip and xz decompressed, pipes
+     * and devices read); a missing file or a directory is a bad argument.
+     */
     static Reader open(Path file) throws IOException {
-        InputStream in;
         try {
-            in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+            return TextFiles.open(file);
         } catch (NoSuchFileException e) {
-            throw new MissingInputException(file);
+            throw new MissingInputException(file, "no such file");
+        } catch (FileSystemException e) {
+            if (Files.isDirectory(file)) {
+                throw new MissingInputException(file, "is a directory, not a file");
+            }
+            throw e;
         }
-        if (file.getFileName().toString().endsWith(".xz")) {
-            in = new XZInputStream(in);
-        }
-        return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
     }
 
     /** A named input file that does not exist: reported as a bad argument (exit status 2). */
     static final class MissingInputException extends RuntimeException {
-        MissingInputException(Path file) {
-            super("no such file: " + file);
+        MissingInputException(Path file, String problem) {
+            super(problem + ": " + file);
         }
     }
 

@@ -78,8 +78,7 @@ public final class CdnowReader {
      */
     public static TransactionLog read(Path file, ReadOptions options) throws IOException {
         Objects.requireNonNull(file, "file");
-        try (BufferedReader reader = new BufferedReader(
-                new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8), 1 << 16)) {
+        try (Reader reader = TextFiles.open(file)) {
             return read(reader, String.valueOf(file.getFileName()), options);
         }
     }

@@ -50,7 +50,7 @@ public final class GenericCsvReader {
      */
     public static TransactionLog read(Path file, GenericCsvFormat format, ReadOptions options) throws IOException {
         Objects.requireNonNull(file, "file");
-        try (Reader reader = new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8)) {
+        try (Reader reader = TextFiles.open(file)) {
             return read(reader, String.valueOf(file.getFileName()), format, options);
         }
     }

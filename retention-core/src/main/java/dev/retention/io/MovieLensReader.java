@@ -121,8 +121,7 @@ public final class MovieLensReader {
 
     private static Interactions readFile(Path file, ReadOptions options, TextLines.Split split) throws IOException {
         Objects.requireNonNull(file, "file");
-        try (BufferedReader reader = new BufferedReader(
-                new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8), 1 << 16)) {
+        try (Reader reader = TextFiles.open(file)) {
             return read(reader, String.valueOf(file.getFileName()), options, split);
         }
     }

@@ -74,7 +74,7 @@ public final class OnlineRetailReader {
      */
     public static TransactionLog read(Path file, ReadOptions options) throws IOException {
         Objects.requireNonNull(file, "file");
-        try (Reader reader = new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8)) {
+        try (Reader reader = TextFiles.open(file)) {
             return read(reader, String.valueOf(file.getFileName()), options);
         }
     }

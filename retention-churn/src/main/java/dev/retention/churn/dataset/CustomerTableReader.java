@@ -5,14 +5,13 @@ import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 import dev.retention.io.DataFormatException;
+import dev.retention.io.TextFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -61,7 +60,7 @@ public final class CustomerTableReader {
      * @throws IOException         if the file cannot be read
      */
     public static CustomerTable read(Path file, TableOptions options) throws IOException {
-        try (Reader r = new BufferedReader(Files.newBufferedReader(file, StandardCharsets.UTF_8), 1 << 16)) {
+        try (Reader r = TextFiles.open(file)) {
             return read(r, file.toString(), options);
         }
     }
