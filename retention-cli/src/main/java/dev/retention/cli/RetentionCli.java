@@ -7,6 +7,8 @@ import picocli.CommandLine.Command;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 
 /**
  * The {@code retention} command line. Each command prints a readable table, or with {@code --json}
@@ -52,6 +54,11 @@ public final class RetentionCli {
      */
     static int run(String[] args, PrintStream out, PrintStream err) {
         CommandLine cli = new CommandLine(new RetentionCli());
+        // picocli's own converters would print the JDK's exception class names ("DateTimeParseException",
+        // "StringIndexOutOfBoundsException"); these say what is expected
+        cli.registerConverter(LocalDate.class, RetentionCli::date);
+        cli.registerConverter(Character.class, RetentionCli::character);
+        cli.registerConverter(char.class, RetentionCli::character);
         cli.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
         PrintWriter errWriter = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
         cli.setErr(errWriter);
@@ -75,6 +82,29 @@ public final class RetentionCli {
             return FAILED;
         });
         return cli.execute(args);
+    }
+
+    /** Parses a date option: ISO {@code YYYY-MM-DD}, a real calendar day. */
+    static LocalDate date(String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            String why = e.getCause() != null && e.getCause().getMessage() != null
+                    ? " (" + e.getCause().getMessage() + ")" : "";
+            throw new CommandLine.TypeConversionException("'" + text + "' is not a date of the form YYYY-MM-DD" + why);
+        }
+    }
+
+    /** Parses a single-character option such as a separator; {@code \t} and the word {@code tab} mean a tab. */
+    static Character character(String text) {
+        if (text.equals("\\t") || text.equalsIgnoreCase("tab")) {
+            return '\t';
+        }
+        if (text.length() != 1) {
+            throw new CommandLine.TypeConversionException("expected exactly one character, got '" + text + "' ("
+                    + text.length() + " characters)");
+        }
+        return text.charAt(0);
     }
 
     /** The library version for {@code --version}. */

@@ -377,4 +377,45 @@ class RetentionCliTest {
         assertEquals(0.25, m.get("y"));
         assertEquals(java.util.Arrays.asList(1.0, null), m.get("z"));
     }
+
+    // issue 16: option values the JDK's parsers refuse are reported in words, not by exception class names
+
+    @Test
+    void rfm_refusesAnImpossibleDate_inWords(@TempDir Path dir) throws IOException {
+        Result r = run("rfm", "--orders", orders(dir).toString(), "--format", "online-retail", "--as-of", "2011-02-30");
+        assertEquals(2, r.status, r.err);
+        assertTrue(r.err.contains("'2011-02-30' is not a date of the form YYYY-MM-DD (Invalid date 'FEBRUARY 30')"),
+                r.err);
+        assertTrue(!r.err.contains("Exception"), r.err);
+    }
+
+    @Test
+    void rfm_refusesAnEmptySeparator_inWords(@TempDir Path dir) throws IOException {
+        Result r = run("rfm", "--orders", orders(dir).toString(), "--format", "generic", "--customer-column",
+                "CustomerID", "--time-column", "InvoiceDate", "--date-pattern", "M/d/yyyy H:mm", "--amount-column",
+                "UnitPrice", "--separator", "");
+        assertEquals(2, r.status, r.err);
+        assertTrue(r.err.contains("expected exactly one character, got '' (0 characters)"), r.err);
+        assertTrue(!r.err.contains("Exception"), r.err);
+    }
+
+    @Test
+    void rfm_namesADirectoryGivenAsOrders(@TempDir Path dir) {
+        Result r = run("rfm", "--orders", dir.toString(), "--format", "online-retail");
+        assertEquals(2, r.status, r.err);
+        assertEquals("retention rfm: is a directory, not a file: " + dir, r.err.strip());
+    }
+
+    @Test
+    void rfm_readsGzipCompressedOrders(@TempDir Path dir) throws IOException {
+        Path gz = dir.resolve("orders.csv.gz");
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+            out.write(ORDERS.getBytes(StandardCharsets.UTF_8));
+        }
+        Result plain = run("rfm", "--orders", orders(dir).toString(), "--format", "online-retail");
+        Result compressed = run("rfm", "--orders", gz.toString(), "--format", "online-retail");
+        assertEquals(0, compressed.status, compressed.err);
+        assertEquals(plain.out.replaceAll("\\d+\\.\\d+ s\\b", "").replace("orders.csv:", "orders.csv.gz:"),
+                compressed.out.replaceAll("\\d+\\.\\d+ s\\b", ""));
+    }
 }
