@@ -5,6 +5,8 @@ import dev.retention.recsys.baseline.BaselineOptions;
 import dev.retention.recsys.baseline.NormalPredictor;
 import dev.retention.recsys.baseline.NormalPredictorOptions;
 import dev.retention.recsys.evaluation.ModelFactory;
+import dev.retention.recsys.factorization.FactorOptions;
+import dev.retention.recsys.factorization.Svd;
 import dev.retention.recsys.knn.Knn;
 import dev.retention.recsys.knn.KnnOptions;
 import dev.retention.recsys.knn.KnnVariant;
@@ -32,6 +34,11 @@ import java.util.Objects;
  *       baseline parameters above for the baselines of {@code knn-baseline} and {@code pearson_baseline}</li>
  *   <li>{@code slope-one}: none</li>
  *   <li>{@code pure-svd}: {@code factors} (50), {@code seed} (0), {@code threads} (1)</li>
+ *   <li>{@code svd}: {@code factors} (100), {@code epochs} (20), {@code lr} (0.005, every rate), {@code reg} (0.02,
+ *       every term), {@code biased} (true), {@code init_mean} (0), {@code init_std} (0.1), {@code seed} (0),
+ *       {@code shuffle} (false), and the separate rates and terms {@code lr_bu}, {@code lr_bi}, {@code lr_pu},
+ *       {@code lr_qi}, {@code reg_bu}, {@code reg_bi}, {@code reg_pu}, {@code reg_qi} (they override {@code lr}
+ *       and {@code reg})</li>
  * </ul>
  * Unknown names, unknown parameters and malformed values are {@link IllegalArgumentException}s naming them.
  */
@@ -39,6 +46,9 @@ final class RecsysAlgorithms {
 
     private static final List<String> BASELINE_PARAMS = List.of("method", "n_epochs", "reg_u", "reg_i",
             "learning_rate", "reg");
+    private static final List<String> FACTOR_PARAMS = List.of("factors", "epochs", "lr", "reg", "biased",
+            "init_mean", "init_std", "seed", "shuffle", "lr_bu", "lr_bi", "lr_pu", "lr_qi", "reg_bu", "reg_bi", "reg_pu",
+            "reg_qi");
     private static final Map<String, List<String>> PARAMS = new LinkedHashMap<>();
 
     static {
@@ -52,6 +62,7 @@ final class RecsysAlgorithms {
         }
         PARAMS.put("slope-one", List.of());
         PARAMS.put("pure-svd", List.of("factors", "seed", "threads"));
+        PARAMS.put("svd", FACTOR_PARAMS);
     }
 
     private RecsysAlgorithms() {
@@ -110,6 +121,10 @@ final class RecsysAlgorithms {
                         .withSeed(p.longValue("seed", 0)).withThreads(p.intValue("threads", 1, 1));
                 yield train -> PureSvd.fit(train, o);
             }
+            case "svd" -> {
+                FactorOptions o = factorOptions(p, FactorOptions.svd());
+                yield train -> Svd.fit(train, o);
+            }
             default -> {
                 KnnVariant variant = switch (name) {
                     case "knn-basic" -> KnnVariant.BASIC;
@@ -132,6 +147,29 @@ final class RecsysAlgorithms {
                 yield train -> Knn.fit(train, o);
             }
         };
+    }
+
+    /** Surprise's SVD and SVD++ parameters: {@code lr} and {@code reg} for all terms, then the separate ones. */
+    private static FactorOptions factorOptions(Params p, FactorOptions d) {
+        FactorOptions o = d.withFactors(p.intValue("factors", d.factors(), 1))
+                .withEpochs(p.intValue("epochs", d.epochs(), 1))
+                .withBiased(p.bool("biased", d.biased()))
+                .withInitMean(p.doubleValue("init_mean", d.initMean()))
+                .withInitStd(p.doubleValue("init_std", d.initStd()))
+                .withSeed(p.longValue("seed", d.seed()))
+                .withShuffle(p.bool("shuffle", d.shuffle()));
+        if (p.has("lr")) {
+            o = o.withLearningRate(p.doubleValue("lr", 0));
+        }
+        if (p.has("reg")) {
+            o = o.withReg(p.doubleValue("reg", 0));
+        }
+        return o.withLrBu(p.doubleValue("lr_bu", o.lrBu())).withLrBi(p.doubleValue("lr_bi", o.lrBi()))
+                .withLrPu(p.doubleValue("lr_pu", o.lrPu())).withLrQi(p.doubleValue("lr_qi", o.lrQi()))
+                .withLrYj(p.doubleValue("lr_yj", o.lrYj()))
+                .withRegBu(p.doubleValue("reg_bu", o.regBu())).withRegBi(p.doubleValue("reg_bi", o.regBi()))
+                .withRegPu(p.doubleValue("reg_pu", o.regPu())).withRegQi(p.doubleValue("reg_qi", o.regQi()))
+                .withRegYj(p.doubleValue("reg_yj", o.regYj()));
     }
 
     private static BaselineOptions baselineOptions(Params p) {
