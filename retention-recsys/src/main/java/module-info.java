@@ -1,8 +1,7 @@
 /**
  * Retention recommenders: sparse matrices and their kernels, similarity measures, rating data and the
- * predictor interfaces, baselines, neighbourhood collaborative filtering, Slope One, PureSVD, matrix factorisation (SVD, SVD++, NMF) and
- * co-clustering, the
- * most-popular-items baseline, top-N recommendation, and the evaluation harness (folds, cross-validation,
+ * predictor interfaces, baselines, neighbourhood collaborative filtering, Slope One, PureSVD, matrix
+ * factorisation (SVD, SVD++, NMF) and co-clustering, the most-popular-items baseline, top-N recommendation, and the evaluation harness (folds, cross-validation,
  * grid search, hit rate on a later period). Its models are read by {@code Models.load} through the
  * {@link dev.retention.model.ModelReader} it provides.
  */
