@@ -3,6 +3,7 @@ package dev.retention.recsys.factorization;
 import dev.retention.model.FitSummary;
 import dev.retention.random.Variates;
 import dev.retention.recsys.Ratings;
+import dev.retention.recsys.internal.EpochConvergence;
 import dev.retention.recsys.sparse.CsrMatrix;
 
 import java.util.Locale;
@@ -154,20 +155,6 @@ final class FactorFits {
             return;
         }
         summary.iterations(run).objective(name, objective);
-        if (run < 2) {
-            summary.converged(false, String.format(Locale.ROOT,
-                    "%d epoch (Surprise's n_epochs): one value of the objective cannot show convergence", epochs));
-            return;
-        }
-        double before = objective[run - 2];
-        double change = before == 0 ? Math.abs(last) : Math.abs(before - last) / Math.abs(before);
-        if (Math.abs(before - last) <= CONVERGENCE_TOLERANCE * Math.abs(before)) {
-            summary.converged(true, String.format(Locale.ROOT, "%d epochs (Surprise's n_epochs); the last changed "
-                    + "the objective by %.2g of it, within %s", epochs, change, CONVERGENCE_TOLERANCE));
-        } else {
-            summary.converged(false, String.format(Locale.ROOT, "%d epochs (Surprise's n_epochs) were not enough: "
-                    + "the last changed the objective by %.2g of it, more than %s", epochs, change,
-                    CONVERGENCE_TOLERANCE));
-        }
+        EpochConvergence.summarise(summary, objective, epochs, CONVERGENCE_TOLERANCE);
     }
 }
