@@ -1,7 +1,7 @@
 /**
  * Retention recommenders: sparse matrices and their kernels, similarity measures, rating data and the
- * predictor interfaces, baselines, neighbourhood collaborative filtering, Slope One, PureSVD, the
- * most-popular-items baseline, top-N recommendation, and the evaluation harness (folds, cross-validation,
+ * predictor interfaces, baselines, neighbourhood collaborative filtering, Slope One, PureSVD, matrix
+ * factorisation (SVD, SVD++, NMF) and co-clustering, the most-popular-items baseline, top-N recommendation, and the evaluation harness (folds, cross-validation,
  * grid search, hit rate on a later period). Its models are read by {@code Models.load} through the
  * {@link dev.retention.model.ModelReader} it provides.
  */
@@ -12,6 +12,7 @@ module dev.retention.recsys {
     exports dev.retention.recsys;
     exports dev.retention.recsys.baseline;
     exports dev.retention.recsys.evaluation;
+    exports dev.retention.recsys.factorization;
     exports dev.retention.recsys.knn;
     exports dev.retention.recsys.popularity;
     exports dev.retention.recsys.similarity;

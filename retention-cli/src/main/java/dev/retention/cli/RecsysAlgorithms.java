@@ -5,6 +5,13 @@ import dev.retention.recsys.baseline.BaselineOptions;
 import dev.retention.recsys.baseline.NormalPredictor;
 import dev.retention.recsys.baseline.NormalPredictorOptions;
 import dev.retention.recsys.evaluation.ModelFactory;
+import dev.retention.recsys.factorization.CoClustering;
+import dev.retention.recsys.factorization.CoClusteringOptions;
+import dev.retention.recsys.factorization.FactorOptions;
+import dev.retention.recsys.factorization.Nmf;
+import dev.retention.recsys.factorization.NmfOptions;
+import dev.retention.recsys.factorization.Svd;
+import dev.retention.recsys.factorization.SvdPlusPlus;
 import dev.retention.recsys.knn.Knn;
 import dev.retention.recsys.knn.KnnOptions;
 import dev.retention.recsys.knn.KnnVariant;
@@ -32,6 +39,18 @@ import java.util.Objects;
  *       baseline parameters above for the baselines of {@code knn-baseline} and {@code pearson_baseline}</li>
  *   <li>{@code slope-one}: none</li>
  *   <li>{@code pure-svd}: {@code factors} (50), {@code seed} (0), {@code threads} (1)</li>
+ *   <li>{@code svd}: {@code factors} (100), {@code epochs} (20), {@code lr} (0.005, every rate), {@code reg} (0.02,
+ *       every term), {@code biased} (true), {@code init_mean} (0), {@code init_std} (0.1), {@code seed} (0),
+ *       {@code shuffle} (false), and the separate rates and terms {@code lr_bu}, {@code lr_bi}, {@code lr_pu},
+ *       {@code lr_qi}, {@code reg_bu}, {@code reg_bi}, {@code reg_pu}, {@code reg_qi} (they override {@code lr}
+ *       and {@code reg})</li>
+ *   <li>{@code svdpp}: as {@code svd} with SVD++'s defaults (20 factors, lr 0.007) and {@code lr_yj}, {@code reg_yj};
+ *       no {@code biased}</li>
+ *   <li>{@code nmf}: {@code factors} (15), {@code epochs} (50), {@code biased} (false), {@code reg_pu} (0.06),
+ *       {@code reg_qi} (0.06), {@code reg_bu} (0.02), {@code reg_bi} (0.02), {@code lr_bu} (0.005), {@code lr_bi}
+ *       (0.005), {@code init_low} (0), {@code init_high} (1), {@code seed} (0)</li>
+ *   <li>{@code co-clustering}: {@code user_clusters} (3), {@code item_clusters} (3), {@code epochs} (20),
+ *       {@code seed} (0)</li>
  * </ul>
  * Unknown names, unknown parameters and malformed values are {@link IllegalArgumentException}s naming them.
  */
@@ -39,6 +58,9 @@ final class RecsysAlgorithms {
 
     private static final List<String> BASELINE_PARAMS = List.of("method", "n_epochs", "reg_u", "reg_i",
             "learning_rate", "reg");
+    private static final List<String> FACTOR_PARAMS = List.of("factors", "epochs", "lr", "reg", "biased",
+            "init_mean", "init_std", "seed", "shuffle", "lr_bu", "lr_bi", "lr_pu", "lr_qi", "reg_bu", "reg_bi", "reg_pu",
+            "reg_qi");
     private static final Map<String, List<String>> PARAMS = new LinkedHashMap<>();
 
     static {
@@ -52,6 +74,14 @@ final class RecsysAlgorithms {
         }
         PARAMS.put("slope-one", List.of());
         PARAMS.put("pure-svd", List.of("factors", "seed", "threads"));
+        PARAMS.put("svd", FACTOR_PARAMS);
+        List<String> svdpp = new java.util.ArrayList<>(FACTOR_PARAMS);
+        svdpp.remove("biased");
+        svdpp.addAll(List.of("lr_yj", "reg_yj"));
+        PARAMS.put("svdpp", List.copyOf(svdpp));
+        PARAMS.put("nmf", List.of("factors", "epochs", "biased", "reg_pu", "reg_qi", "reg_bu", "reg_bi", "lr_bu",
+                "lr_bi", "init_low", "init_high", "seed"));
+        PARAMS.put("co-clustering", List.of("user_clusters", "item_clusters", "epochs", "seed"));
     }
 
     private RecsysAlgorithms() {
@@ -110,6 +140,34 @@ final class RecsysAlgorithms {
                         .withSeed(p.longValue("seed", 0)).withThreads(p.intValue("threads", 1, 1));
                 yield train -> PureSvd.fit(train, o);
             }
+            case "svd" -> {
+                FactorOptions o = factorOptions(p, FactorOptions.svd());
+                yield train -> Svd.fit(train, o);
+            }
+            case "svdpp" -> {
+                FactorOptions o = factorOptions(p, FactorOptions.svdPlusPlus());
+                yield train -> SvdPlusPlus.fit(train, o);
+            }
+            case "nmf" -> {
+                NmfOptions d = NmfOptions.defaults();
+                NmfOptions o = d.withFactors(p.intValue("factors", d.factors(), 1))
+                        .withEpochs(p.intValue("epochs", d.epochs(), 1))
+                        .withBiased(p.bool("biased", d.biased()))
+                        .withFactorReg(p.doubleValue("reg_pu", d.regPu()), p.doubleValue("reg_qi", d.regQi()))
+                        .withBiasReg(p.doubleValue("reg_bu", d.regBu()), p.doubleValue("reg_bi", d.regBi()))
+                        .withBiasLearningRates(p.doubleValue("lr_bu", d.lrBu()), p.doubleValue("lr_bi", d.lrBi()))
+                        .withInit(p.doubleValue("init_low", d.initLow()), p.doubleValue("init_high", d.initHigh()))
+                        .withSeed(p.longValue("seed", d.seed()));
+                yield train -> Nmf.fit(train, o);
+            }
+            case "co-clustering" -> {
+                CoClusteringOptions d = CoClusteringOptions.defaults();
+                CoClusteringOptions o = d.withClusters(p.intValue("user_clusters", d.userClusters(), 1),
+                                p.intValue("item_clusters", d.itemClusters(), 1))
+                        .withEpochs(p.intValue("epochs", d.epochs(), 1))
+                        .withSeed(p.longValue("seed", d.seed()));
+                yield train -> CoClustering.fit(train, o);
+            }
             default -> {
                 KnnVariant variant = switch (name) {
                     case "knn-basic" -> KnnVariant.BASIC;
@@ -132,6 +190,29 @@ final class RecsysAlgorithms {
                 yield train -> Knn.fit(train, o);
             }
         };
+    }
+
+    /** Surprise's SVD and SVD++ parameters: {@code lr} and {@code reg} for all terms, then the separate ones. */
+    private static FactorOptions factorOptions(Params p, FactorOptions d) {
+        FactorOptions o = d.withFactors(p.intValue("factors", d.factors(), 1))
+                .withEpochs(p.intValue("epochs", d.epochs(), 1))
+                .withBiased(p.has("biased") ? p.bool("biased", true) : d.biased())
+                .withInitMean(p.doubleValue("init_mean", d.initMean()))
+                .withInitStd(p.doubleValue("init_std", d.initStd()))
+                .withSeed(p.longValue("seed", d.seed()))
+                .withShuffle(p.bool("shuffle", d.shuffle()));
+        if (p.has("lr")) {
+            o = o.withLearningRate(p.doubleValue("lr", 0));
+        }
+        if (p.has("reg")) {
+            o = o.withReg(p.doubleValue("reg", 0));
+        }
+        return o.withLrBu(p.doubleValue("lr_bu", o.lrBu())).withLrBi(p.doubleValue("lr_bi", o.lrBi()))
+                .withLrPu(p.doubleValue("lr_pu", o.lrPu())).withLrQi(p.doubleValue("lr_qi", o.lrQi()))
+                .withLrYj(p.doubleValue("lr_yj", o.lrYj()))
+                .withRegBu(p.doubleValue("reg_bu", o.regBu())).withRegBi(p.doubleValue("reg_bi", o.regBi()))
+                .withRegPu(p.doubleValue("reg_pu", o.regPu())).withRegQi(p.doubleValue("reg_qi", o.regQi()))
+                .withRegYj(p.doubleValue("reg_yj", o.regYj()));
     }
 
     private static BaselineOptions baselineOptions(Params p) {

@@ -86,12 +86,16 @@ final class RecsysCommand implements Callable<Integer> {
         Format format;
 
         @Option(names = "--algo", required = true, paramLabel = "NAME",
-                description = "normal, baseline, knn-basic, knn-means, knn-zscore, knn-baseline, slope-one or pure-svd.")
+                description = "normal, baseline, knn-basic, knn-means, knn-zscore, knn-baseline, slope-one, pure-svd, svd, "
+                        + "svdpp, nmf or co-clustering.")
         String algo;
 
         @Option(names = "--param", paramLabel = "KEY=VALUE",
                 description = "An algorithm parameter, repeatable: user_based, sim, k, min_k, min_support, shrinkage, "
-                        + "factors, seed, threads, method, n_epochs, reg_u, reg_i, learning_rate, reg.")
+                        + "factors, seed, threads, method, n_epochs, reg_u, reg_i, learning_rate, reg; for svd, svdpp, "
+                        + "nmf: epochs, lr, biased, init_std, init_mean, shuffle, lr_bu, lr_bi, lr_pu, lr_qi, lr_yj, "
+                        + "reg_bu, reg_bi, reg_pu, reg_qi, reg_yj, init_low, init_high; for co-clustering: "
+                        + "user_clusters, item_clusters, epochs.")
         Map<String, String> params = new LinkedHashMap<>();
 
         @Option(names = "--grid", paramLabel = "KEY=V1,V2,...",

@@ -12,6 +12,17 @@ import dev.retention.recsys.baseline.BaselineOptions;
 import dev.retention.recsys.baseline.NormalPredictor;
 import dev.retention.recsys.baseline.NormalPredictorModel;
 import dev.retention.recsys.baseline.NormalPredictorOptions;
+import dev.retention.recsys.factorization.CoClustering;
+import dev.retention.recsys.factorization.CoClusteringModel;
+import dev.retention.recsys.factorization.CoClusteringOptions;
+import dev.retention.recsys.factorization.FactorOptions;
+import dev.retention.recsys.factorization.Nmf;
+import dev.retention.recsys.factorization.NmfModel;
+import dev.retention.recsys.factorization.NmfOptions;
+import dev.retention.recsys.factorization.Svd;
+import dev.retention.recsys.factorization.SvdModel;
+import dev.retention.recsys.factorization.SvdPlusPlus;
+import dev.retention.recsys.factorization.SvdPlusPlusModel;
 import dev.retention.recsys.knn.Knn;
 import dev.retention.recsys.knn.KnnModel;
 import dev.retention.recsys.knn.KnnOptions;
@@ -78,7 +89,8 @@ class ModelFileRoundTripTest {
     void reader_readsEveryTypeOfTheModule() {
         assertTrue(Models.readableTypes().containsAll(Set.of(BaselineOnlyModel.MODEL_TYPE,
                 NormalPredictorModel.MODEL_TYPE, KnnModel.MODEL_TYPE, SlopeOneModel.MODEL_TYPE, PureSvdModel.MODEL_TYPE,
-                PopularityModel.MODEL_TYPE)), Models.readableTypes().toString());
+                PopularityModel.MODEL_TYPE, SvdModel.MODEL_TYPE, SvdPlusPlusModel.MODEL_TYPE, NmfModel.MODEL_TYPE,
+                CoClusteringModel.MODEL_TYPE)), Models.readableTypes().toString());
     }
 
     @ParameterizedTest(name = "seed {0}")
@@ -113,6 +125,22 @@ class ModelFileRoundTripTest {
                 dir);
         PopularityOptions.Measure measure = EnumDraws.at(PopularityOptions.Measure.class, seed);
         assertRoundTrip(seed, Popularity.fit(r, new PopularityOptions(measure)), PopularityModel.class, dir);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void factorisationModels_roundTrip(long seed, @TempDir Path dir) throws IOException {
+        Ratings r = withIds(seed);
+        int f = 1 + (int) (seed % 4);
+        FactorOptions o = FactorOptions.svd().withFactors(f).withEpochs(3).withSeed(seed).withBiased(seed % 3 != 0)
+                .withShuffle(seed % 2 == 0);
+        assertRoundTrip(seed, Svd.fit(r, o), SvdModel.class, dir);
+        assertRoundTrip(seed, SvdPlusPlus.fit(r, FactorOptions.svdPlusPlus().withFactors(f).withEpochs(3)
+                .withSeed(seed)), SvdPlusPlusModel.class, dir);
+        assertRoundTrip(seed, Nmf.fit(r, NmfOptions.defaults().withFactors(f).withEpochs(4).withBiased(seed % 2 == 0)
+                .withSeed(seed)), NmfModel.class, dir);
+        assertRoundTrip(seed, CoClustering.fit(r, CoClusteringOptions.defaults().withClusters(1 + f % 3, 1 + f % 2)
+                .withEpochs(3).withSeed(seed)), CoClusteringModel.class, dir);
     }
 
     private static <T extends RatingModel> void assertRoundTrip(long seed, T m, Class<T> type, Path dir)

@@ -3,11 +3,11 @@ package dev.retention.recsys.baseline;
 import dev.retention.model.FitControl;
 import dev.retention.model.FitSummary;
 import dev.retention.recsys.Ratings;
+import dev.retention.recsys.internal.EpochConvergence;
 import dev.retention.recsys.sparse.CsrMatrix;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -82,7 +82,7 @@ public final class BaselineOnly {
         FitSummary.Builder summary = FitSummary.builder("BaselineOnly").options(options).iterations(epochs)
                 .objective(als ? "regularised squared error (ALS)" : "regularised squared error (SGD)", objective)
                 .data(train.fingerprint());
-        summarise(summary, objective, epochs);
+        EpochConvergence.summarise(summary, objective, epochs, CONVERGENCE_TOLERANCE);
         if (!allFinite(bu) || !allFinite(bi)) {
             summary.unusable("biases are not finite: the SGD learning rate " + options.learningRate()
                     + " diverges on these ratings");
@@ -90,27 +90,6 @@ public final class BaselineOnly {
         FitSummary s = summary.secondsSince(start).build();
         s.logTo(BaselineOnly.class);
         return new BaselineOnlyModel(train, bu, bi, options, s);
-    }
-
-    /** Converged when the last epoch lowered the objective by at most the tolerance of it. */
-    private static void summarise(FitSummary.Builder summary, double[] objective, int epochs) {
-        int n = objective.length;
-        if (n < 2) {
-            summary.converged(false, String.format(Locale.ROOT,
-                    "%d epoch (Surprise's n_epochs): one value of the objective cannot show convergence", epochs));
-            return;
-        }
-        double before = objective[n - 2];
-        double last = objective[n - 1];
-        double change = before == 0 ? Math.abs(last) : Math.abs(before - last) / Math.abs(before);
-        if (Math.abs(before - last) <= CONVERGENCE_TOLERANCE * Math.abs(before)) {
-            summary.converged(true, String.format(Locale.ROOT, "%d epochs (Surprise's n_epochs); the last changed "
-                    + "the objective by %.2g of it, within %s", epochs, change, CONVERGENCE_TOLERANCE));
-        } else {
-            summary.converged(false, String.format(Locale.ROOT, "%d epochs (Surprise's n_epochs) were not enough: "
-                    + "the last changed the objective by %.2g of it, more than %s", epochs, change,
-                    CONVERGENCE_TOLERANCE));
-        }
     }
 
     private static boolean allFinite(double[] a) {

@@ -6,6 +6,10 @@ import dev.retention.model.ModelFormatException;
 import dev.retention.model.ModelReader;
 import dev.retention.recsys.baseline.BaselineOnlyModel;
 import dev.retention.recsys.baseline.NormalPredictorModel;
+import dev.retention.recsys.factorization.CoClusteringModel;
+import dev.retention.recsys.factorization.NmfModel;
+import dev.retention.recsys.factorization.SvdModel;
+import dev.retention.recsys.factorization.SvdPlusPlusModel;
 import dev.retention.recsys.knn.KnnModel;
 import dev.retention.recsys.popularity.PopularityModel;
 import dev.retention.recsys.slopeone.SlopeOneModel;
@@ -22,7 +26,8 @@ import java.util.Set;
 public final class RecsysModelReader implements ModelReader {
 
     private static final Set<String> TYPES = Set.of(BaselineOnlyModel.MODEL_TYPE, NormalPredictorModel.MODEL_TYPE,
-            KnnModel.MODEL_TYPE, SlopeOneModel.MODEL_TYPE, PureSvdModel.MODEL_TYPE, PopularityModel.MODEL_TYPE);
+            KnnModel.MODEL_TYPE, SlopeOneModel.MODEL_TYPE, PureSvdModel.MODEL_TYPE, PopularityModel.MODEL_TYPE,
+            SvdModel.MODEL_TYPE, SvdPlusPlusModel.MODEL_TYPE, NmfModel.MODEL_TYPE, CoClusteringModel.MODEL_TYPE);
 
     /** The reader; {@link java.util.ServiceLoader} calls this. */
     public RecsysModelReader() {
@@ -42,6 +47,10 @@ public final class RecsysModelReader implements ModelReader {
             case SlopeOneModel.MODEL_TYPE -> SlopeOneModel.read(file);
             case PureSvdModel.MODEL_TYPE -> PureSvdModel.read(file);
             case PopularityModel.MODEL_TYPE -> PopularityModel.read(file);
+            case SvdModel.MODEL_TYPE -> SvdModel.read(file);
+            case SvdPlusPlusModel.MODEL_TYPE -> SvdPlusPlusModel.read(file);
+            case NmfModel.MODEL_TYPE -> NmfModel.read(file);
+            case CoClusteringModel.MODEL_TYPE -> CoClusteringModel.read(file);
             default -> throw new ModelFormatException(file.source() + ": the recommenders do not read model type '"
                     + file.modelType() + "'; they read " + TYPES);
         };
