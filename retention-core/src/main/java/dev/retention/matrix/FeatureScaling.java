@@ -79,13 +79,34 @@ public final class FeatureScaling {
                 s += value(raw, i, j, kind);
             }
             double m = s / n;
+            if (!Double.isFinite(m)) {                // the sum overflowed: add the values divided by n instead
+                m = 0;
+                for (int i = 0; i < n; i++) {
+                    m += value(raw, i, j, kind) / n;
+                }
+            }
             double ss = 0;
+            double largest = 0;
             for (int i = 0; i < n; i++) {
                 double t = value(raw, i, j, kind) - m;
                 ss += t * t;
+                largest = Math.max(largest, Math.abs(t));
+            }
+            if (!Double.isFinite(ss)) {               // squares overflowed: sum them relative to the largest
+                ss = 0;
+                for (int i = 0; i < n; i++) {
+                    double t = (value(raw, i, j, kind) - m) / largest;
+                    ss += t * t;
+                }
+                sd[j] = largest * Math.sqrt(ss / n);
+            } else {
+                sd[j] = Math.sqrt(ss / n);
             }
             mean[j] = m;
-            sd[j] = Math.sqrt(ss / n);
+            if (!Double.isFinite(sd[j])) {
+                throw new IllegalArgumentException("column " + j + ": its values spread beyond the range of a double"
+                        + " (standard deviation " + sd[j] + "); rescale the column first");
+            }
         }
         return new FeatureScaling(kind, mean, sd);
     }

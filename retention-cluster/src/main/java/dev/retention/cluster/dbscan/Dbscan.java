@@ -1,5 +1,6 @@
 package dev.retention.cluster.dbscan;
 
+import dev.retention.cluster.internal.Checks;
 import dev.retention.cluster.internal.KdTree;
 import dev.retention.cluster.internal.RowBlocks;
 import dev.retention.matrix.DenseMatrix;
@@ -85,6 +86,7 @@ public final class Dbscan {
         int d = x.columns();
         FeatureScaling scaling = FeatureScaling.fit(x, options.scaling());
         DenseMatrix z = scaling.apply(x);
+        Checks.magnitudes(z, options.scaling().toString());
         double r2 = options.eps() * options.eps();
         int minSamples = options.minSamples();
         KdTree tree = new KdTree(z);

@@ -223,6 +223,7 @@ public final class DbscanModel implements Model {
             return NOISE;
         }
         double[] z = scaling.kind() == FeatureScaling.Kind.NONE ? point : scaling.apply(point);
+        Checks.pointMagnitude(z, "point");
         int nearest = tree.nearestWithin(z, 0, eps * eps, new int[tree.stackSize()]);
         return nearest < 0 ? NOISE : coreLabels[nearest];
     }
@@ -241,6 +242,7 @@ public final class DbscanModel implements Model {
             throw new IllegalArgumentException("x has " + x.columns() + " columns, expected the fitted dimension " + d);
         }
         DenseMatrix z = scaling.apply(x);
+        Checks.rowMagnitudes(z);
         int[] out = new int[z.rows()];
         if (tree == null) {
             Arrays.fill(out, NOISE);

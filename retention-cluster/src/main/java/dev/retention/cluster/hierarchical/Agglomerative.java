@@ -1,5 +1,6 @@
 package dev.retention.cluster.hierarchical;
 
+import dev.retention.cluster.internal.Checks;
 import dev.retention.cluster.internal.Merges;
 import dev.retention.cluster.internal.MstSingleLinkage;
 import dev.retention.cluster.internal.NnChainCondensed;
@@ -85,6 +86,7 @@ public final class Agglomerative {
         long t0 = System.nanoTime();
         FeatureScaling scaling = FeatureScaling.fit(x, options.scaling());
         DenseMatrix z = scaling.apply(x);
+        Checks.magnitudes(z, options.scaling().toString());
         control.checkCancelled("linkage", 0);
         Merges merges = switch (options.linkage()) {
             case WARD -> NnChainWard.merges(z);

@@ -133,6 +133,7 @@ public final class KMeans {
         long start = System.nanoTime();
         FeatureScaling scaling = FeatureScaling.fit(x, options.scaling());
         DenseMatrix z = scaling.apply(x);
+        Checks.magnitudes(z, options.scaling().toString());
         int runs = init.kind() == KMeansInit.Kind.GIVEN ? 1 : options.nInit();
         Blocks blocks = RowBlocks.of(n);
         KMeansIterations.Result best = null;

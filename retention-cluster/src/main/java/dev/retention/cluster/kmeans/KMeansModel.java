@@ -219,7 +219,9 @@ public final class KMeansModel implements Model {
         Objects.requireNonNull(point, name);
         Checks.dimension(point, d, name);
         Checks.finite(point, name);
-        return scaling.kind() == FeatureScaling.Kind.NONE ? point : scaling.apply(point);
+        double[] z = scaling.kind() == FeatureScaling.Kind.NONE ? point : scaling.apply(point);
+        Checks.pointMagnitude(z, name);
+        return z;
     }
 
     private DenseMatrix scaled(DenseMatrix x) {
@@ -227,7 +229,9 @@ public final class KMeansModel implements Model {
         if (x.columns() != d) {
             throw new IllegalArgumentException("x has " + x.columns() + " columns, expected the fitted dimension " + d);
         }
-        return scaling.apply(x);
+        DenseMatrix z = scaling.apply(x);
+        Checks.rowMagnitudes(z);
+        return z;
     }
 
     /** The model as model-file bytes: the fit summary, the scaling, the shape, centres, labels and inertias. */

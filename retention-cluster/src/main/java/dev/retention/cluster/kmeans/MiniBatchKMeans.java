@@ -127,6 +127,7 @@ public final class MiniBatchKMeans {
         long t0 = System.nanoTime();
         FeatureScaling scaling = FeatureScaling.fit(x, options.scaling());
         DenseMatrix data = scaling.apply(x);
+        Checks.magnitudes(data, options.scaling().toString());
         int batchSize = Math.min(options.batchSize(), n);
         int initSize = options.initSize() > 0 ? options.initSize() : 3 * batchSize;
         if (initSize < k) {

@@ -1,5 +1,6 @@
 package dev.retention.cluster.quality;
 
+import dev.retention.cluster.internal.Checks;
 import dev.retention.cluster.kmeans.KMeans;
 import dev.retention.cluster.kmeans.KMeansModel;
 import dev.retention.cluster.kmeans.KMeansOptions;
@@ -66,6 +67,7 @@ public final class KScan {
             throw new IllegalArgumentException("silhouetteSample must be at least 2, got " + silhouetteSample);
         }
         DenseMatrix z = FeatureScaling.fit(x, options.scaling()).apply(x);   // once, not once per k
+        Checks.magnitudes(z, options.scaling().toString());
         KMeansOptions scaled = options.withScaling(FeatureScaling.Kind.NONE);
         int count = kMax - kMin + 1;
         double[] inertia = new double[count];
