@@ -22,6 +22,8 @@ import java.nio.charset.StandardCharsets;
                 RecsysCommand.class,
                 ChurnCommand.class,
                 ClvCommand.class,
+                ExperimentCommand.class,
+                UpliftCommand.class,
                 CommandLine.HelpCommand.class})
 public final class RetentionCli {
 

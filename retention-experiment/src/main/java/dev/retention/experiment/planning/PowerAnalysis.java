@@ -172,7 +172,7 @@ public final class PowerAnalysis {
         double h = cohensH(baseline + mde, baseline);
         double exact = sampleSize(h, alpha, power);
         long n = (long) Math.ceil(exact);
-        return new Plan(baseline, mde, h, exact, n, power(h, n, alpha), alpha);
+        return new Plan(baseline, mde, h, exact, n, power(h, (double) n, alpha), alpha);
     }
 
     /**
@@ -190,7 +190,7 @@ public final class PowerAnalysis {
         checkTreatedRate(baseline, mde);
         checkUnits(n);
         double h = cohensH(baseline + mde, baseline);
-        return new Plan(baseline, mde, h, n, n, power(h, n, alpha), alpha);
+        return new Plan(baseline, mde, h, (double) n, n, power(h, (double) n, alpha), alpha);
     }
 
     /**
@@ -207,7 +207,7 @@ public final class PowerAnalysis {
     public static Plan proportionsMde(double baseline, long n, double alpha, double power) {
         checkUnit("baseline", baseline);
         checkUnits(n);
-        double h = detectableEffectSize(n, alpha, power);
+        double h = detectableEffectSize((double) n, alpha, power);
         double angle = Math.asin(Math.sqrt(baseline)) + h / 2;
         if (angle > Math.PI / 2) {
             throw new IllegalArgumentException(n + " units per arm cannot detect any rise of the baseline " + baseline
@@ -215,7 +215,7 @@ public final class PowerAnalysis {
         }
         double s = Math.sin(angle);
         double mde = s * s - baseline;
-        return new Plan(baseline, mde, h, n, n, power, alpha);
+        return new Plan(baseline, mde, h, (double) n, n, power, alpha);
     }
 
     /**
@@ -238,7 +238,7 @@ public final class PowerAnalysis {
         double d = mde / sd;
         double exact = sampleSize(d, alpha, power);
         long n = (long) Math.ceil(exact);
-        return new Plan(0, mde, d, exact, n, power(d, n, alpha), alpha);
+        return new Plan(0, mde, d, exact, n, power(d, (double) n, alpha), alpha);
     }
 
     /**
@@ -254,8 +254,8 @@ public final class PowerAnalysis {
     public static Plan meansMde(double sd, long n, double alpha, double power) {
         checkSd(sd);
         checkUnits(n);
-        double d = detectableEffectSize(n, alpha, power);
-        return new Plan(0, d * sd, d, n, n, power, alpha);
+        double d = detectableEffectSize((double) n, alpha, power);
+        return new Plan(0, d * sd, d, (double) n, n, power, alpha);
     }
 
     private static void checkSd(double sd) {

@@ -102,7 +102,7 @@ public final class TwoSampleTests {
     public static Interval wilson(long successes, long units, double alpha) {
         checkCounts("", successes, units);
         checkAlpha(alpha);
-        return wilson(successes / (double) units, units, Distributions.normalUpperQuantile(alpha / 2));
+        return wilson(successes / (double) units, (double) units, Distributions.normalUpperQuantile(alpha / 2));
     }
 
     private static Interval wilson(double p, double n, double z) {
