@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * of 1e4 and more the incomplete functions' prefactor {@code exp(a ln x - x - ln Gamma(a))} sums terms of 1e5 and
  * keeps about 1e-11 relative (tolerance 2e-11 there); and SciPy's {@code t.ppf(0.975, 1)} is itself 2e-11 off the
  * exact Cauchy quantile {@code tan(0.475 pi) = 12.706204736174705}, which we match to 1e-14 instead (its
- * quantiles are good to about 1e-10, so ours are checked to 5e-10 against them and exactly by the round trip).
+ * quantiles are good to about 1e-9, so ours are checked to 5e-9 against them and exactly by the round trip).
  */
 class DistributionsTest {
 
@@ -44,10 +44,10 @@ class DistributionsTest {
     @Test
     void studentQuantile_matchesScipy() {
         for (Goldens.Case c : Goldens.of("t_ppf")) {
-            // SciPy's stdtrit is good to about 1e-10 only (2.4e-10 at df 12.5); our quantile is checked to that, and
+            // SciPy's stdtrit is good to about 1e-9 only (2e-9 at p 0.6, df 30: its sf there is 0.4000000002); our quantile is checked to that, and
             // exactly through our survival function (itself checked to 1e-12 against SciPy above)
             double q = Distributions.studentQuantile(c.args()[0], c.args()[1]);
-            close(c.expected()[0], q, 5e-10, 0, c.toString());
+            close(c.expected()[0], q, 5e-9, 0, c.toString());
             close(1 - c.args()[0], Distributions.studentSf(q, c.args()[1]), 1e-11, 1e-17, c + " round trip");
             if (c.args()[1] == 1) {
                 close(Math.tan(Math.PI * (c.args()[0] - 0.5)), q, 1e-14, 0, c + " Cauchy");
