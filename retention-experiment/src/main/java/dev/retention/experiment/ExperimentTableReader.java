@@ -123,7 +123,7 @@ public final class ExperimentTableReader {
                 }
                 if (!Double.isFinite(v)) {
                     throw new DataFormatException(source, line, numericColumns.get(k), cell == null ? "" : cell,
-                            "expected a finite number");
+                            "expected a finite number, got '" + (cell == null ? "" : cell) + "'");
                 }
                 values[k].add(v);
             }
