@@ -191,8 +191,12 @@ final class UpliftCommand implements Callable<Integer> {
                 if (line == null) {
                     throw new DataFormatException(csv.toString(), 1, null, "", "the file is empty; expected a header");
                 }
-                CustomerTable head = CustomerTableReader.read(new java.io.StringReader(line + "\n"), csv.toString(),
-                        TableOptions.unlabelled());
+                String first = r.readLine();
+                if (first == null) {
+                    throw new DataFormatException(csv.toString(), 2, null, "", "no data rows after the header");
+                }
+                CustomerTable head = CustomerTableReader.read(new java.io.StringReader(line + "\n" + first + "\n"),
+                        csv.toString(), TableOptions.unlabelled());
                 return Arrays.asList(head.names());
             }
         }
@@ -286,7 +290,7 @@ final class UpliftCommand implements Callable<Integer> {
                             .put("treated_rate", d[2]).put("control_rate", d[3]).put("uplift", d[4]));
                 }
                 out.println(new Json().put("model", common.model).put("outcome", common.outcome)
-                        .put("features", pre.featureNames()).put("train_rows", train.length)
+                        .put("features", List.of(pre.featureNames())).put("train_rows", train.length)
                         .put("test_rows", test.length).put("qini_area", e.qiniArea())
                         .put("uplift_at_30", e.upliftAt30().isPresent() ? e.upliftAt30().getAsDouble() : null)
                         .put("auuc", e.auuc()).put("incremental_top_30", e.incrementalTop30())
