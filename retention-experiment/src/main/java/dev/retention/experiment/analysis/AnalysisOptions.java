@@ -140,6 +140,7 @@ public record AnalysisOptions(String control, List<Metric> metrics, Optional<Str
                 plannedSplit);
     }
 
+    /** {@return the planned share of each arm in the order of the table's arms, for the sample-ratio check; empty for an equal split (default); a copy} */
     @Override
     public double[] plannedSplit() {
         return plannedSplit.clone();

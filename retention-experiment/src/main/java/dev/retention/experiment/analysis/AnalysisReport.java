@@ -23,6 +23,11 @@ public record AnalysisReport(String control, List<String> arms, SampleRatio samp
     /**
      * Copies the lists.
      *
+     * @param control the control arm
+     * @param arms every arm, in the table's order
+     * @param sampleRatio the sample-ratio-mismatch check over every arm
+     * @param cupedTheta the CUPED coefficient per metric, in the order of the metrics, when a covariate was given
+     * @param comparisons every treated arm against the control on every metric: arms in label order, metrics in the given order
      * @throws NullPointerException if a field is null
      */
     public AnalysisReport {

@@ -39,6 +39,24 @@ public record Comparison(String arm, Metric metric, double treated, double contr
     /**
      * Checks that nothing is missing.
      *
+     * @param arm the treated arm
+     * @param metric the metric
+     * @param treated the treated rate or mean (CUPED-adjusted with a covariate)
+     * @param control the control rate or mean (CUPED-adjusted with a covariate)
+     * @param difference treated minus control
+     * @param relativeLift {@code treated / control - 1} of the unadjusted values; empty when control is 0
+     * @param relativeInterval its delta-method interval; empty when control is 0
+     * @param statistic z (two proportions) or Welch's t
+     * @param df Welch-Satterthwaite degrees of freedom; empty for z
+     * @param pValue the two-sided p-value
+     * @param pValueHolm Holm-adjusted over every comparison of the report
+     * @param pValueBonferroni Bonferroni-adjusted over every comparison of the report
+     * @param interval the interval of the difference: Wald for proportions, Welch's t otherwise
+     * @param newcombe Newcombe's interval of a difference of proportions; empty otherwise
+     * @param mannWhitney the Mann-Whitney test of a continuous metric, when asked for
+     * @param bootstrap the bootstrap interval of a continuous metric's difference, when asked for
+     * @param varianceReduction with a covariate, {@code 1 - var(adjusted) / var(raw)} of the pooled outcome
+     * @param method the test, in words
      * @throws NullPointerException if a field is null
      */
     public Comparison {

@@ -34,21 +34,25 @@ public record Boundaries(Spending spending, double alpha, double[] information, 
         alphaSpent = alphaSpent.clone();
     }
 
+    /** {@return the information fraction of each look, increasing, the last 1; a copy} */
     @Override
     public double[] information() {
         return information.clone();
     }
 
+    /** {@return the boundary of each look; a copy} */
     @Override
     public double[] z() {
         return z.clone();
     }
 
+    /** {@return the two-sided nominal p-value of each boundary, {@code 2 (1 - Phi(z))}; a copy} */
     @Override
     public double[] nominalP() {
         return nominalP.clone();
     }
 
+    /** {@return the cumulative two-sided error spent by each look; a copy} */
     @Override
     public double[] alphaSpent() {
         return alphaSpent.clone();

@@ -30,6 +30,19 @@ public record MeanComparison(long treatedUnits, long controlUnits, double treate
     /**
      * Checks that nothing is missing.
      *
+     * @param treatedUnits units of the treated arm
+     * @param controlUnits units of the control arm
+     * @param treatedMean the treated mean
+     * @param controlMean the control mean
+     * @param treatedVariance the treated sample variance (divisor n - 1)
+     * @param controlVariance the control sample variance (divisor n - 1)
+     * @param difference treated mean minus control mean
+     * @param t Welch's t statistic
+     * @param df Welch-Satterthwaite degrees of freedom
+     * @param pValue the two-sided p-value
+     * @param interval the interval of the difference, {@code difference +- t_{df, 1 - alpha/2} se}
+     * @param relativeLift {@code treatedMean / controlMean - 1}; empty when the control mean is 0
+     * @param relativeInterval delta-method interval of the relative lift; empty when the control mean is 0
      * @throws NullPointerException if an interval or optional is null
      */
     public MeanComparison {

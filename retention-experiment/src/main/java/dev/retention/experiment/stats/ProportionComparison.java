@@ -34,6 +34,21 @@ public record ProportionComparison(long treatedSuccesses, long treatedUnits, lon
     /**
      * Checks that nothing is missing.
      *
+     * @param treatedSuccesses units of the treated arm with outcome 1
+     * @param treatedUnits units of the treated arm
+     * @param controlSuccesses units of the control arm with outcome 1
+     * @param controlUnits units of the control arm
+     * @param treatedRate the treated rate
+     * @param controlRate the control rate
+     * @param difference treated rate minus control rate
+     * @param z the pooled two-proportion z statistic
+     * @param pValue its two-sided p-value
+     * @param wald Wald interval of the difference (unpooled standard error)
+     * @param newcombe Newcombe's hybrid score interval of the difference (from the two Wilson intervals)
+     * @param treatedWilson Wilson score interval of the treated rate
+     * @param controlWilson Wilson score interval of the control rate
+     * @param relativeLift {@code treatedRate / controlRate - 1}; empty when the control rate is 0
+     * @param relativeInterval delta-method interval of the relative lift; empty when the control rate is 0
      * @throws NullPointerException if an interval or optional is null
      */
     public ProportionComparison {

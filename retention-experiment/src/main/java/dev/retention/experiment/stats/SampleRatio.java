@@ -90,11 +90,13 @@ public record SampleRatio(long[] counts, double[] expected, double chiSquare, do
         return pValue < ALARM;
     }
 
+    /** {@return units per arm; a copy} */
     @Override
     public long[] counts() {
         return counts.clone();
     }
 
+    /** {@return the expected units per arm under the planned split; a copy} */
     @Override
     public double[] expected() {
         return expected.clone();

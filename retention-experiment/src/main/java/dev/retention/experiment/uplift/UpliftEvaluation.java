@@ -182,11 +182,13 @@ public record UpliftEvaluation(int rows, double[] qini, double qiniArea, double 
         return ct == 0 || cc == 0 ? OptionalDouble.empty() : OptionalDouble.of(st / ct - sc / cc);
     }
 
+    /** {@return {@code q(k)} for {@code k = 0..n}; a copy} */
     @Override
     public double[] qini() {
         return qini.clone();
     }
 
+    /** {@return per decile: treated rows, control rows, treated rate, control rate, uplift (rates 0 where an arm is absent); rows of 5 values; a copy} */
     @Override
     public double[][] deciles() {
         return copy(deciles);
