@@ -151,8 +151,25 @@ public final class ExperimentTable {
      * @throws IllegalArgumentException if there is no such column or arm
      */
     public double[] column(String name, int arm) {
-        double[] v = require(name);
-        Objects.checkIndex(arm, armNames.length);
+        return select(require(name), arm);
+    }
+
+    /**
+     * {@return the values of a unit-aligned array for the units of one arm, in row order} For columns computed
+     * from this table's columns, such as CUPED-adjusted outcomes. O(rows).
+     *
+     * @param values read: one value per unit of this table
+     * @param arm    the arm index
+     * @throws IllegalArgumentException if the length is not {@link #rows()} or there is no such arm
+     */
+    public double[] select(double[] values, int arm) {
+        if (values.length != arms.length) {
+            throw new IllegalArgumentException("values has " + values.length + " entries for " + arms.length
+                    + " units");
+        }
+        if (arm < 0 || arm >= armNames.length) {
+            throw new IllegalArgumentException("arm must be in [0, " + armNames.length + "), got " + arm);
+        }
         int n = 0;
         for (int a : arms) {
             if (a == arm) {
@@ -160,9 +177,9 @@ public final class ExperimentTable {
             }
         }
         double[] out = new double[n];
-        for (int i = 0, k = 0; i < v.length; i++) {
+        for (int i = 0, k = 0; i < values.length; i++) {
             if (arms[i] == arm) {
-                out[k++] = v[i];
+                out[k++] = values[i];
             }
         }
         return out;

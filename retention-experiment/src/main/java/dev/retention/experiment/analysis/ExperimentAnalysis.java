@@ -135,8 +135,8 @@ public final class ExperimentAnalysis {
         double[] c = table.column(m.column(), control);
         double alpha = o.alpha();
         if (adjustedColumn != null) {
-            double[] ta = select(adjustedColumn, table.arms(), arm);
-            double[] ca = select(adjustedColumn, table.arms(), control);
+            double[] ta = table.select(adjustedColumn, arm);
+            double[] ca = table.select(adjustedColumn, control);
             MeanComparison w = TwoSampleTests.welch(ta, ca, alpha);
             MeanComparison raw = rawLift(t, c, alpha, m);
             String method = String.format(Locale.ROOT, "Welch t on CUPED-adjusted %s (covariate %s, theta %.6g)",
@@ -170,22 +170,6 @@ public final class ExperimentAnalysis {
                     pc.z(), 1, pc.pValue(), pc.wald(), pc.relativeLift(), pc.relativeInterval());
         }
         return TwoSampleTests.welch(t, c, alpha);
-    }
-
-    private static double[] select(double[] v, int[] arms, int arm) {
-        int n = 0;
-        for (int a : arms) {
-            if (a == arm) {
-                n++;
-            }
-        }
-        double[] out = new double[n];
-        for (int i = 0, k = 0; i < v.length; i++) {
-            if (arms[i] == arm) {
-                out[k++] = v[i];
-            }
-        }
-        return out;
     }
 
     private static long sum(double[] v) {

@@ -141,48 +141,31 @@ public record UpliftEvaluation(int rows, double[] qini, double qiniArea, double 
         OptionalDouble at30 = upliftAt(order, treatment, outcome, k30);
         double[][] deciles = new double[10][];
         for (int d = 0; d < 10; d++) {
-            int from = (int) ((long) d * n / 10);
-            int to = (int) ((long) (d + 1) * n / 10);
-            double st = 0;
-            double sc = 0;
-            int ct = 0;
-            int cc = 0;
-            for (int k = from; k < to; k++) {
-                int i = order[k];
-                if (treatment[i] == 1) {
-                    st += outcome[i];
-                    ct++;
-                } else {
-                    sc += outcome[i];
-                    cc++;
-                }
-            }
-            double rt = ct == 0 ? 0 : st / ct;
-            double rc = cc == 0 ? 0 : sc / cc;
-            deciles[d] = new double[] {ct, cc, rt, rc, rt - rc};
+            double[] a = armSums(order, treatment, outcome, (int) ((long) d * n / 10), (int) ((long) (d + 1) * n / 10));
+            double rt = a[2] == 0 ? 0 : a[0] / a[2];
+            double rc = a[3] == 0 ? 0 : a[1] / a[3];
+            deciles[d] = new double[] {a[2], a[3], rt, rc, rt - rc};
         }
         return new UpliftEvaluation(n, q, qArea, uArea, at30, q[k30], q[n] * k30 / n, deciles);
     }
 
     private static OptionalDouble upliftAt(int[] order, int[] treatment, double[] outcome, int k) {
-        double st = 0;
-        double sc = 0;
-        int ct = 0;
-        int cc = 0;
-        for (int r = 0; r < k; r++) {
-            int i = order[r];
-            if (treatment[i] == 1) {
-                st += outcome[i];
-                ct++;
-            } else {
-                sc += outcome[i];
-                cc++;
-            }
-        }
-        return ct == 0 || cc == 0 ? OptionalDouble.empty() : OptionalDouble.of(st / ct - sc / cc);
+        double[] a = armSums(order, treatment, outcome, 0, k);
+        return a[2] == 0 || a[3] == 0 ? OptionalDouble.empty() : OptionalDouble.of(a[0] / a[2] - a[1] / a[3]);
     }
 
-    /** {@return {@code q(k)} for {@code k = 0..n}; a copy} */
+    /** Treated outcome sum, control outcome sum, treated rows, control rows among ranks [from, to). */
+    private static double[] armSums(int[] order, int[] treatment, double[] outcome, int from, int to) {
+        double[] a = new double[4];
+        for (int r = from; r < to; r++) {
+            int i = order[r];
+            int arm = treatment[i] == 1 ? 0 : 1;
+            a[arm] += outcome[i];
+            a[arm + 2]++;
+        }
+        return a;
+    }
+
     @Override
     public double[] qini() {
         return qini.clone();
