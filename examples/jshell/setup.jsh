@@ -56,3 +56,12 @@ import dev.retention.lifetime.paretonbd.*;
 import dev.retention.lifetime.gammagamma.*;
 import dev.retention.lifetime.clv.*;
 import dev.retention.lifetime.analysis.*;
+
+// experiments: did the action work, and for whom
+import dev.retention.experiment.*;
+import dev.retention.experiment.analysis.*;
+import dev.retention.experiment.stats.*;
+import dev.retention.experiment.planning.*;
+import dev.retention.experiment.sequential.*;
+import dev.retention.experiment.uplift.*;
+import dev.retention.experiment.targeting.*;

@@ -19,6 +19,7 @@ module dev.retention.core {
     exports dev.retention.primitive;
     exports dev.retention.random;
     exports dev.retention.rfm;
+    exports dev.retention.special;
     exports dev.retention.synth;
 
     uses dev.retention.model.ModelReader;

@@ -25,13 +25,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The library as a consumer meets it: a small program that requires every library module is compiled and run
  * against the built jars on the module path and on the class path, and linked with {@code jlink} into a runtime
  * image that runs on its own. On the module path and in the image every module is an explicit module (no
- * automatic module may be required: {@code jlink} refuses them), and the model readers of all five modules are
+ * automatic module may be required: {@code jlink} refuses them), and the model readers of all six modules are
  * found through the service loader in all three setups.
  */
 class LibraryJarsTest {
 
     private static final List<String> MODULES = List.of("retention-core", "retention-cluster", "retention-recsys",
-            "retention-churn", "retention-lifetime");
+            "retention-churn", "retention-lifetime", "retention-experiment");
 
     private static List<Path> libraries;
 
@@ -92,7 +92,7 @@ class LibraryJarsTest {
 
     /** One model type of each library module: every module's reader must have been found. */
     private static final List<String> ONE_TYPE_PER_MODULE = List.of("rfm", "kmeans", "recsys-knn",
-            "logistic-regression", "bgnbd");
+            "logistic-regression", "bgnbd", "uplift");
 
     private static void assertReadersFound(String out) {
         String line = out.lines().filter(l -> l.startsWith("readable model types: [")).findFirst().orElse("");
@@ -132,6 +132,7 @@ class LibraryJarsTest {
                         requires dev.retention.recsys;
                         requires dev.retention.churn;
                         requires dev.retention.lifetime;
+                        requires dev.retention.experiment;
                         requires org.slf4j;
                     }
                     """);

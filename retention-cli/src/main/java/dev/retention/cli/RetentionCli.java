@@ -24,6 +24,8 @@ import java.time.format.DateTimeParseException;
                 RecsysCommand.class,
                 ChurnCommand.class,
                 ClvCommand.class,
+                ExperimentCommand.class,
+                UpliftCommand.class,
                 CommandLine.HelpCommand.class})
 public final class RetentionCli {
 
