@@ -166,6 +166,7 @@ public record UpliftEvaluation(int rows, double[] qini, double qiniArea, double 
         return a;
     }
 
+    /** {@return the Qini curve q(k) for k = 0..n (unnormalised, as {@link #qiniArea()} integrates it); a copy} */
     @Override
     public double[] qini() {
         return qini.clone();
