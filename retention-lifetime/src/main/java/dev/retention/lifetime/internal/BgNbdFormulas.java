@@ -166,6 +166,9 @@ public final class BgNbdFormulas {
                 double d = side * i * h;
                 double logDensity = -a * log1pExpm1Times(-d, qStar, pStar) - b * log1pExpm1Times(d, pStar, qStar);
                 double w = Math.exp(logDensity);
+                if (w == 0) {
+                    break;          // below 1e-308 of the mode, and falling: nothing left on this side
+                }
                 double e = ratio * Math.exp(-d);                 // (1 - p) / p
                 double p = 1 / (1 + e);
                 double q = e < 1e300 ? e / (1 + e) : 1;          // 1 - p without cancellation
