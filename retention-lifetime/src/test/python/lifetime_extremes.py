@@ -1,7 +1,7 @@
 """Reference values for the lifetime models at extreme parameters (issue 16: bounded work, accurate fallbacks).
 
 Run with /usr/bin/python3 (mpmath 1.3.0, SciPy 1.17.1 here); prints Java literals that
-BgNbdFormulasTest and SpecialFunctionsTest paste in. Two independent evaluations per value, which must agree:
+BgNbdFormulasTest and BoundedWorkTest paste in. Two independent evaluations per value, which must agree:
 
 * BG/NBD E[X(t)] (Fader, Hardie and Lee 2005, eq. 9) by mpmath's hyp2f1 at 60 digits:
   (a+b-1)/(a-1) (1 - (alpha/(alpha+t))^r 2F1(r, b; a+b-1; t/(alpha+t))) where mpmath's hyp2f1 converges, else
@@ -111,4 +111,4 @@ for b, c, w in PARETO_CASES:
     f = integral([0, 1 / c, 10 / c, 100 / c, 1])
     g = integral([0, 1e-12, 1e-9, 1e-6, 1e-3, 1])
     assert abs(f - g) <= mp.mpf(10) ** -20 * abs(f), (b, c, w, f, g)
-    print("{%r, %r, %r, %s}," % (float(b), float(c), float(w), mp.nstr(f, 17)))
+    print("{%r, %r, %r, %r}," % (float(b), float(c), float(w), float(f)))
