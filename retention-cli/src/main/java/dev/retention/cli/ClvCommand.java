@@ -1,6 +1,7 @@
 package dev.retention.cli;
 
 import dev.retention.lifetime.CustomerSummary;
+import dev.retention.lifetime.HoldoutCheck;
 import dev.retention.lifetime.PeriodUnit;
 import dev.retention.lifetime.PurchaseModel;
 import dev.retention.lifetime.SummaryOptions;
@@ -13,6 +14,8 @@ import dev.retention.lifetime.clv.ClvOptions;
 import dev.retention.lifetime.clv.ClvTable;
 import dev.retention.data.LineCounts;
 import dev.retention.data.TransactionLog;
+import dev.retention.model.FitSummary;
+import dev.retention.model.Verdict;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,7 +54,8 @@ final class ClvCommand implements Callable<Integer> {
 
     /**
      * {@code retention clv fit --transactions FILE --format cdnow|generic --calibration-end YYYY-MM-DD
-     * [--period day|week] [--json] [--top N]}.
+     * [--period day|week] [--json] [--top N] [--allow-degenerate]}. Prints the fits' verdict first; exits 1 without
+     * P(alive) or CLV when a fit is UNUSABLE, unless {@code --allow-degenerate}.
      */
     @Command(name = "fit", mixinStandardHelpOptions = true, sortOptions = false,
             modelTransformer = TransactionsOption.class,
@@ -107,6 +111,10 @@ final class ClvCommand implements Callable<Integer> {
         @Option(names = "--json", description = "Print one JSON object instead of tables.")
         boolean json;
 
+        @Option(names = "--allow-degenerate", description = "Compute P(alive), the holdout check and CLV even when a "
+                + "fit's verdict is UNUSABLE (otherwise the command prints the fits and their verdict and exits 1).")
+        boolean allowDegenerate;
+
         @Spec
         CommandSpec spec;
 
@@ -145,17 +153,40 @@ final class ClvCommand implements Callable<Integer> {
             TransactionLog log = source.read();
             CustomerSummary summary = CustomerSummary.from(log, new SummaryOptions(unit, calibrationEnd, null));
             LifetimeAnalysis fit = LifetimeAnalysis.compute(summary, options);
-            ClvTable clv = Clv.compute(fit.purchases(), fit.spend(), summary, clvOptions);
+            Verdict verdict = fit.verdict();
+            PrintWriter pw = spec.commandLine().getOut();
+            if (verdict == Verdict.UNUSABLE && !allowDegenerate) {
+                // the fits and why they are unusable, then one line on stderr; no P(alive) and no CLV
+                double seconds = (System.nanoTime() - start) / 1e9;
+                if (json) {
+                    pw.println(toJson(log.lineCounts(), fit, null, null, top, seconds));
+                } else {
+                    pw.println(source.orders + ": " + log.lineCounts());
+                    pw.println(verdictLine(fit));
+                    pw.print(fit);
+                }
+                pw.flush();
+                spec.commandLine().getErr().println("clv fit: verdict UNUSABLE: " + String.join("; ", reasons(fit))
+                        + "; no P(alive) or CLV computed (--allow-degenerate computes them anyway)");
+                return 1;
+            }
+            PurchaseModel purchases = fit.purchases().allowingUnusable();
+            HoldoutCheck holdout = fit.holdout().orElse(summary.hasHoldout() && verdict == Verdict.UNUSABLE
+                    ? HoldoutCheck.compute(purchases, summary) : null);
+            ClvTable clv = Clv.compute(purchases, fit.spend().allowingUnusable(), summary, clvOptions);
             double seconds = (System.nanoTime() - start) / 1e9;
             if (out != null) {
                 clv.writeCsv(out);
             }
-            PrintWriter pw = spec.commandLine().getOut();
             if (json) {
-                pw.println(toJson(log.lineCounts(), fit, clv, top, seconds));
+                pw.println(toJson(log.lineCounts(), fit, holdout, clv, top, seconds));
             } else {
                 pw.println(source.orders + ": " + log.lineCounts());
+                pw.println(verdictLine(fit));
                 pw.print(fit);
+                if (holdout != null && fit.holdout().isEmpty()) {
+                    pw.println(holdout);
+                }
                 pw.printf(Locale.ROOT, "CLV over %d months at %.4g%% a month: total %,.2f%n", horizon,
                         100 * clvOptions.monthlyRate(), clv.total());
                 if (top > 0) {
@@ -178,10 +209,35 @@ final class ClvCommand implements Callable<Integer> {
             }
         }
 
-        static Json toJson(LineCounts counts, LifetimeAnalysis fit, ClvTable clv, int top, double seconds) {
+        /** The fits' verdict on one line, with the reasons when it is not FINE. */
+        static String verdictLine(LifetimeAnalysis fit) {
+            Verdict v = fit.verdict();
+            return v == Verdict.FINE ? "verdict: FINE" : "verdict: " + v + " (" + String.join("; ", reasons(fit)) + ")";
+        }
+
+        /** The warnings of every fit, each prefixed by the model's name. */
+        static List<String> reasons(LifetimeAnalysis fit) {
+            List<String> reasons = new ArrayList<>();
+            List<FitSummary> fits = new ArrayList<>(List.of(fit.bgNbd().fitSummary()));
+            if (fit.purchases() != fit.bgNbd()) {
+                fits.add(fit.purchases().fitSummary());
+            }
+            fits.add(fit.spend().fitSummary());
+            for (FitSummary f : fits) {
+                for (String w : f.warnings()) {
+                    reasons.add(f.algorithm() + ": " + w);
+                }
+            }
+            return reasons;
+        }
+
+        static Json toJson(LineCounts counts, LifetimeAnalysis fit, HoldoutCheck holdout, ClvTable clv, int top,
+                           double seconds) {
             CustomerSummary summary = fit.summary();
             PurchaseModel purchases = fit.purchases();
             Json json = new Json()
+                    .put("verdict", fit.verdict().name())
+                    .put("verdict_reasons", reasons(fit))
                     .put("customers", summary.size())
                     .put("bgnbd", LifetimeJson.bgnbd(fit.bgNbd()))
                     .put("gamma_gamma", LifetimeJson.gammaGamma(fit.spend()))
@@ -196,8 +252,10 @@ final class ClvCommand implements Callable<Integer> {
             if (purchases != fit.bgNbd()) {
                 json.put(purchases instanceof BgNbdModel ? "mbgnbd" : "pareto_nbd", LifetimeJson.purchases(purchases));
             }
-            fit.holdout().ifPresent(h -> json.put("holdout", LifetimeJson.holdout(h)));
-            return json.put("clv", LifetimeJson.clv(clv, summary, top));
+            if (holdout != null) {
+                json.put("holdout", LifetimeJson.holdout(holdout));
+            }
+            return clv == null ? json : json.put("clv", LifetimeJson.clv(clv, summary, top));
         }
     }
 

@@ -203,4 +203,42 @@ class ClvCommandTest {
         assertEquals(1, bad.status);
         assertTrue(bad.err.contains("broken.txt") && bad.err.contains("2"), bad.err);
     }
+
+    /**
+     * Issue 16: customers who buy regularly to the end and never drop out drive the BG/NBD to a -> 0, b -> infinity,
+     * where every P(alive) is 1 by construction. The command printed "converged" and a CLV; now it prints the verdict
+     * UNUSABLE with its reasons and exits 1 without P(alive) or CLV, unless --allow-degenerate.
+     */
+    @Test
+    void fit_unusableFit_printsTheVerdictAndExits1UnlessAllowed() throws IOException {
+        StringBuilder sb = new StringBuilder();
+        DateTimeFormatter day = DateTimeFormatter.BASIC_ISO_DATE;
+        for (int c = 0; c < 400; c++) {
+            LocalDate d = LocalDate.of(2022, 1, 1).plusDays((c * 7L) % 120);
+            for (int k = 0; !d.isAfter(LocalDate.of(2022, 12, 31)); k++) {
+                sb.append(String.format(Locale.ROOT, "%d %s 1 %.2f%n", 1000 + c, d.format(day), 20.0 + (c * 7 + k) % 13));
+                d = d.plusDays(7L * (1 + c % 5) + (k * (long) c) % 3);
+            }
+        }
+        Path file = dir.resolve("nodropout.txt");
+        Files.writeString(file, sb.toString());
+        Result r = run("clv", "fit", "--transactions", file.toString(), "--format", "cdnow", "--calibration-end",
+                "2022-12-31", "--period", "week", "--top", "3");
+        assertEquals(1, r.status(), r.out() + r.err());
+        assertTrue(r.out().contains("verdict: UNUSABLE (BG/NBD: "), r.out());
+        assertTrue(r.out().contains("nobody ever drops out"), r.out());
+        assertTrue(!r.out().contains("CLV over"), r.out());
+        assertTrue(r.err().startsWith("clv fit: verdict UNUSABLE: ") && r.err().contains("--allow-degenerate"),
+                r.err());
+        Result json = run("clv", "fit", "--transactions", file.toString(), "--format", "cdnow", "--calibration-end",
+                "2022-12-31", "--period", "week", "--json");
+        assertEquals(1, json.status());
+        assertTrue(json.out().startsWith("{\"verdict\":\"UNUSABLE\",\"verdict_reasons\":[\"BG/NBD: "), json.out());
+        assertTrue(!json.out().contains("\"clv\""), json.out());
+        Result allowed = run("clv", "fit", "--transactions", file.toString(), "--format", "cdnow", "--calibration-end",
+                "2022-12-31", "--period", "week", "--top", "3", "--allow-degenerate");
+        assertEquals(0, allowed.status(), allowed.err());
+        assertTrue(allowed.out().contains("verdict: UNUSABLE") && allowed.out().contains("CLV over 12 months"),
+                allowed.out());
+    }
 }

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.zone.ZoneRules;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -51,11 +52,12 @@ public final class CustomerSummary {
     private final PeriodUnit unit;
     private final LocalDate calibrationEnd;
     private final int acquiredInHoldout;
+    private final List<String> warnings;
     private volatile DataFingerprint fingerprint;   // computed when first asked for
 
     private CustomerSummary(IdIndex ids, int[] frequency, double[] recency, double[] age, double[] monetary,
                             int[] holdoutFrequency, double[] holdoutSpend, double holdoutLength, PeriodUnit unit,
-                            LocalDate calibrationEnd, int acquiredInHoldout) {
+                            LocalDate calibrationEnd, int acquiredInHoldout, List<String> warnings) {
         this.ids = ids;
         this.frequency = frequency;
         this.recency = recency;
@@ -67,6 +69,7 @@ public final class CustomerSummary {
         this.unit = unit;
         this.calibrationEnd = calibrationEnd;
         this.acquiredInHoldout = acquiredInHoldout;
+        this.warnings = List.copyOf(warnings);
     }
 
     /**
@@ -111,7 +114,7 @@ public final class CustomerSummary {
             checkRow(i, frequency[i], recency[i], age[i], monetary[i]);
         }
         return new CustomerSummary(ids, frequency.clone(), recency.clone(), age.clone(), monetary.clone(), null, null,
-                0, unit, null, 0);
+                0, unit, null, 0, List.of());
     }
 
     private static void sameLength(String name, int length, int n) {
@@ -157,7 +160,7 @@ public final class CustomerSummary {
             }
         }
         return new CustomerSummary(ids, frequency, recency, age, monetary.clone(), holdoutFrequency, holdoutSpend,
-                holdoutLength, unit, calibrationEnd, acquiredInHoldout);
+                holdoutLength, unit, calibrationEnd, acquiredInHoldout, warnings);
     }
 
     /**
@@ -183,7 +186,7 @@ public final class CustomerSummary {
             }
         }
         return new CustomerSummary(ids, frequency, recency, age, monetary, purchases.clone(), spend.clone(), length,
-                unit, calibrationEnd, acquiredInHoldout);
+                unit, calibrationEnd, acquiredInHoldout, warnings);
     }
 
     /**
@@ -297,12 +300,25 @@ public final class CustomerSummary {
                 Arrays.copyOf(tx, n), Arrays.copyOf(t, n), Arrays.copyOf(m, n),
                 holdout ? Arrays.copyOf(hx, n) : null, holdout ? Arrays.copyOf(hs, n) : null,
                 holdout ? (obsEnd - calEnd) / unitDays : 0, options.unit(), LocalDate.ofEpochDay(calEnd),
-                acquiredLater);
+                acquiredLater, calEnd > lastDay ? List.of(String.format(Locale.ROOT, "the calibration end %s is %,d "
+                        + "day%s after the data's last purchase day %s: every customer's age runs on through days "
+                        + "without data, which the models read as inactivity (dropout)", LocalDate.ofEpochDay(calEnd),
+                        calEnd - lastDay, calEnd - lastDay == 1 ? "" : "s", LocalDate.ofEpochDay(lastDay)))
+                        : List.of());
     }
 
     private static long day(long epochSecond, boolean fixed, long fixedOffset, ZoneRules rules) {
         long offset = fixed ? fixedOffset : rules.getOffset(Instant.ofEpochSecond(epochSecond)).getTotalSeconds();
         return Math.floorDiv(epochSecond + offset, SECONDS_PER_DAY);
+    }
+
+    /**
+     * {@return what makes this summary doubtful as the data of a fit, one sentence each: a calibration end after
+     * the log's last purchase day} Every lifetime fit copies them into its fit summary as warnings; empty for
+     * summaries built from arrays.
+     */
+    public List<String> warnings() {
+        return warnings;
     }
 
     /** {@return the number of customers} */

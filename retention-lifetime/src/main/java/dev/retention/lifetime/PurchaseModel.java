@@ -18,6 +18,16 @@ import dev.retention.model.Model;
  */
 public interface PurchaseModel extends Model {
 
+    /**
+     * {@return this model, or a copy of it, that predicts even if its fit was judged
+     * {@link dev.retention.model.Verdict#UNUSABLE}} The library's models refuse P(alive) and expected purchases
+     * from an UNUSABLE fit with an {@link IllegalStateException} naming the reasons; this is the caller's explicit
+     * opt-in after reading them. Implementations that never refuse return themselves (the default).
+     */
+    default PurchaseModel allowingUnusable() {
+        return this;
+    }
+
     /** {@return the model's name, for example {@code "BG/NBD"}} */
     String name();
 
@@ -37,6 +47,8 @@ public interface PurchaseModel extends Model {
      * @param recency   {@code t_x}, in {@code [0, age]}; 0 when {@code frequency} is 0
      * @param age       {@code T >= 0}
      * @throws IllegalArgumentException if the history is invalid
+     * @throws IllegalStateException    if the model's fit was judged UNUSABLE and the caller did not opt in with
+     *                                  {@link #allowingUnusable()}
      */
     double probabilityAlive(int frequency, double recency, double age);
 

@@ -90,7 +90,9 @@ public final class LifetimeAnalysis {
             case PARETO_NBD -> ParetoNbd.fit(calibration, options.paretoNbd(), control);
         };
         GammaGammaModel spend = GammaGamma.fit(calibration, options.gammaGamma(), control);
-        HoldoutCheck holdout = calibration.hasHoldout() ? HoldoutCheck.compute(purchases, calibration) : null;
+        // an UNUSABLE purchase model gives no predictions unless asked (PurchaseModel#allowingUnusable), so no check
+        boolean usable = purchases.fitSummary().verdict() != Verdict.UNUSABLE;
+        HoldoutCheck holdout = calibration.hasHoldout() && usable ? HoldoutCheck.compute(purchases, calibration) : null;
         return new LifetimeAnalysis(calibration, bgNbd, purchases, spend, holdout);
     }
 
@@ -114,7 +116,10 @@ public final class LifetimeAnalysis {
         return spend;
     }
 
-    /** {@return the holdout check of {@link #purchases()}, or empty when the summary has no holdout period} */
+    /**
+     * {@return the holdout check of {@link #purchases()}, or empty when the summary has no holdout period or the
+     * purchase model's fit is UNUSABLE (it then predicts nothing unless asked)}
+     */
     public Optional<HoldoutCheck> holdout() {
         return Optional.ofNullable(holdout);
     }
@@ -147,6 +152,8 @@ public final class LifetimeAnalysis {
                 spend.frequencySpendCorrelation()));
         if (holdout != null) {
             sb.append(holdout).append(String.format(Locale.ROOT, "%n"));
+        } else if (summary.hasHoldout()) {
+            sb.append(String.format(Locale.ROOT, "holdout check skipped: the %s fit is UNUSABLE%n", purchases.name()));
         }
         return sb.toString();
     }
@@ -156,5 +163,10 @@ public final class LifetimeAnalysis {
         sb.append(String.format(Locale.ROOT, "  %s after %d iterations (%d evaluations, %.3f s): %s%n",
                 fit.converged() ? "converged" : "NOT converged", fit.iterations(), estimates.evaluations(),
                 fit.seconds(), fit.stopReason()));
+        if (fit.verdict() != Verdict.FINE) {
+            for (String w : fit.warnings()) {
+                sb.append("  ").append(fit.verdict()).append(": ").append(w).append(String.format(Locale.ROOT, "%n"));
+            }
+        }
     }
 }

@@ -81,7 +81,10 @@ public final class BgNbd {
         BgNbdLikelihood likelihood = new BgNbdLikelihood(summary.frequencies(), summary.recencies(), summary.ages(),
                 options.variant() == BgNbdModel.Variant.MBG_NBD);
         MaximumLikelihood.Problem problem = new MaximumLikelihood.Problem(name, NAMES, start(summary), n,
-                options.penalizer(), options, summary.fingerprint(), List.of(), List.of());
+                options.penalizer(), options, summary.fingerprint(), List.of(), summary.warnings())
+                .degenerateWhen(2, 3, "a ran to the edge below its start and b above it: the dropout probability "
+                        + "p ~ Beta(a, b) collapses to 0, the limit in which nobody ever drops out, so every P(alive) "
+                        + "is 1 by construction rather than by the data, and the dropout process is not identified");
         try (Workers workers = control.workers(options.threads())) {
             MaximumLikelihood.Fit fit = MaximumLikelihood.withGradient(problem,
                     (theta, gradient) -> likelihood.logLikelihood(theta[0], theta[1], theta[2], theta[3], gradient,

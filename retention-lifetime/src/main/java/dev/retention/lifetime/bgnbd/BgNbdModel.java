@@ -74,9 +74,16 @@ public final class BgNbdModel implements PurchaseModel {
     private final PeriodUnit unit;
     private final Estimates estimates;
     private final FitSummary fit;
+    private final boolean unusableAllowed;
 
     BgNbdModel(double r, double alpha, double a, double b, Variant variant, PeriodUnit unit, Estimates estimates,
                FitSummary fit) {
+        this(r, alpha, a, b, variant, unit, estimates, fit, false);
+    }
+
+    private BgNbdModel(double r, double alpha, double a, double b, Variant variant, PeriodUnit unit,
+                       Estimates estimates, FitSummary fit, boolean unusableAllowed) {
+        this.unusableAllowed = unusableAllowed;
         this.r = r;
         this.alpha = alpha;
         this.a = a;
@@ -91,19 +98,20 @@ public final class BgNbdModel implements PurchaseModel {
      * {@return a model with the given parameters, for example published ones (CDNOW in weeks: r = 0.243,
      * alpha = 4.414, a = 0.793, b = 2.426)} Its fit summary says the parameters were given.
      *
-     * @param r       shape of the purchase-rate gamma, finite and &gt; 0
-     * @param alpha   rate of the purchase-rate gamma, finite and &gt; 0
-     * @param a       first shape of the dropout beta, finite and &gt; 0
-     * @param b       second shape of the dropout beta, finite and &gt; 0
+     * @param r       shape of the purchase-rate gamma, in [1e-15, 1e15]
+     * @param alpha   rate of the purchase-rate gamma, in [1e-15, 1e15]
+     * @param a       first shape of the dropout beta, in [1e-15, 1e15]
+     * @param b       second shape of the dropout beta, in [1e-15, 1e15]
      * @param variant BG/NBD or MBG/NBD
      * @param unit    the period the rates are per
-     * @throws IllegalArgumentException if a parameter is not finite and positive
+     * @throws IllegalArgumentException if a parameter is outside [1e-15, 1e15], where every prediction is evaluated
+     *                                  accurately with bounded work
      */
     public static BgNbdModel of(double r, double alpha, double a, double b, Variant variant, PeriodUnit unit) {
-        Checks.positive("r", r);
-        Checks.positive("alpha", alpha);
-        Checks.positive("a", a);
-        Checks.positive("b", b);
+        Checks.parameter("r", r);
+        Checks.parameter("alpha", alpha);
+        Checks.parameter("a", a);
+        Checks.parameter("b", b);
         Objects.requireNonNull(variant, "variant");
         Objects.requireNonNull(unit, "unit");
         return new BgNbdModel(r, alpha, a, b, variant, unit,
@@ -113,6 +121,18 @@ public final class BgNbdModel implements PurchaseModel {
 
     private static String parameterText(double r, double alpha, double a, double b, PeriodUnit unit) {
         return String.format(Locale.ROOT, "r = %s, alpha = %s %ss, a = %s, b = %s", r, alpha, unit.label(), a, b);
+    }
+
+    /**
+     * {@return this model, predicting even if its fit was judged {@link dev.retention.model.Verdict#UNUSABLE}} The
+     * explicit opt-in: a model whose fit is UNUSABLE (an estimate on the end of the search box, a model the data do
+     * not identify, a likelihood that is not finite) throws {@link IllegalStateException} from its P(alive) and expected purchases
+     * rather than give numbers nobody should trust; a caller who has read the verdict and wants them anyway asks
+     * here. The copy is equal to this model; O(1).
+     */
+    @Override
+    public BgNbdModel allowingUnusable() {
+        return new BgNbdModel(r, alpha, a, b, variant, unit, estimates, fit, true);
     }
 
     @Override
@@ -181,6 +201,7 @@ public final class BgNbdModel implements PurchaseModel {
 
     @Override
     public double probabilityAlive(int frequency, double recency, double age) {
+        Checks.usable(fit, variant.label(), unusableAllowed);
         Checks.history(frequency, recency, age);
         return BgNbdFormulas.probabilityAlive(frequency, recency, age, r, alpha, a, b, modified());
     }
@@ -190,6 +211,7 @@ public final class BgNbdModel implements PurchaseModel {
      */
     @Override
     public double expectedPurchases(double t, int frequency, double recency, double age) {
+        Checks.usable(fit, variant.label(), unusableAllowed);
         Checks.horizon(t);
         Checks.history(frequency, recency, age);
         return BgNbdFormulas.expectedConditional(t, frequency, recency, age, r, alpha, a, b, modified());
@@ -197,6 +219,7 @@ public final class BgNbdModel implements PurchaseModel {
 
     @Override
     public double expectedPurchasesNewCustomer(double t) {
+        Checks.usable(fit, variant.label(), unusableAllowed);
         Checks.horizon(t);
         return BgNbdFormulas.expectedNew(t, r, alpha, a, b, modified());
     }
@@ -211,6 +234,7 @@ public final class BgNbdModel implements PurchaseModel {
      * @throws IllegalArgumentException if {@code k < 0} or {@code t} is invalid
      */
     public double probabilityOfPurchases(int k, double t) {
+        Checks.usable(fit, variant.label(), unusableAllowed);
         if (k < 0) {
             throw new IllegalArgumentException("k must be >= 0, got " + k);
         }

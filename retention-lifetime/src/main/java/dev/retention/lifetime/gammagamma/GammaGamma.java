@@ -9,6 +9,7 @@ import dev.retention.lifetime.internal.MaximumLikelihood;
 import dev.retention.model.FitControl;
 import dev.retention.parallel.Workers;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -43,6 +44,11 @@ public final class GammaGamma {
      * (lifetimes' documentation finds 0.11 on the CDNOW sample and proceeds).
      */
     static final double CORRELATION_WARNING = 0.3;
+    /**
+     * Below this many repeat customers the fit warns that its three parameters rest on too few customers (ten per
+     * parameter, the usual rule of thumb for maximum likelihood).
+     */
+    static final int FEW_REPEAT_CUSTOMERS = 30;
 
     private GammaGamma() {
     }
@@ -123,10 +129,15 @@ public final class GammaGamma {
         GammaGammaLikelihood likelihood = new GammaGammaLikelihood(x, m);
         String check = String.format(Locale.ROOT, "frequency-spend correlation %.3f over %,d repeat customers (the "
                 + "model assumes independence)", correlation, repeat);
-        List<String> warnings = Math.abs(correlation) > CORRELATION_WARNING
-                ? List.of(check + ": the spend of a customer's transactions depends on how often they buy, so the "
-                        + "expected spend per customer is biased")
-                : List.of();
+        List<String> warnings = new ArrayList<>(summary.warnings());
+        if (Math.abs(correlation) > CORRELATION_WARNING) {
+            warnings.add(check + ": the spend of a customer's transactions depends on how often they buy, so the "
+                    + "expected spend per customer is biased");
+        }
+        if (repeat < FEW_REPEAT_CUSTOMERS) {
+            warnings.add(String.format(Locale.ROOT, "only %d customers have repeat purchases: the three parameters of "
+                    + "the spend distribution rest on fewer than %d customers", repeat, FEW_REPEAT_CUSTOMERS));
+        }
         MaximumLikelihood.Problem problem = new MaximumLikelihood.Problem(NAME, NAMES, new double[] {1, 2, mean},
                 repeat, options.penalizer(), options, summary.fingerprint(), List.of(check), warnings);
         try (Workers workers = control.workers(options.threads())) {

@@ -49,8 +49,15 @@ public final class GammaGammaModel implements Model {
     private final double correlation;
     private final Estimates estimates;
     private final FitSummary fit;
+    private final boolean unusableAllowed;
 
     GammaGammaModel(double p, double q, double v, double correlation, Estimates estimates, FitSummary fit) {
+        this(p, q, v, correlation, estimates, fit, false);
+    }
+
+    private GammaGammaModel(double p, double q, double v, double correlation, Estimates estimates, FitSummary fit,
+                            boolean unusableAllowed) {
+        this.unusableAllowed = unusableAllowed;
         this.p = p;
         this.q = q;
         this.v = v;
@@ -64,18 +71,34 @@ public final class GammaGammaModel implements Model {
      * Its
      * fit summary says the parameters were given.
      *
-     * @param p shape of the spend per transaction, finite and &gt; 0
-     * @param q shape of the gamma of the spend rate, finite and &gt; 0
+     * @param p shape of the spend per transaction, in [1e-15, 1e15]
+     * @param q shape of the gamma of the spend rate, in [1e-15, 1e15]
      * @param v scale of the gamma of the spend rate, finite and &gt; 0
-     * @throws IllegalArgumentException if a parameter is not finite and positive
+     * @throws IllegalArgumentException if {@code p} or {@code q} is outside [1e-15, 1e15], {@code v} is not finite and
+     *                                  positive, or the mean spend {@code p v / (q - 1)} overflows
      */
     public static GammaGammaModel of(double p, double q, double v) {
-        Checks.positive("p", p);
-        Checks.positive("q", q);
+        Checks.parameter("p", p);
+        Checks.parameter("q", q);
         Checks.positive("v", v);
+        if (q > 1 && !Double.isFinite(p * v / (q - 1))) {
+            throw new IllegalArgumentException("the mean spend p v / (q - 1) must be finite, got p = " + p + ", q = "
+                    + q + ", v = " + v);
+        }
         return new GammaGammaModel(p, q, v, 0, Estimates.given(GammaGamma.NAME, GammaGamma.NAMES,
                 new double[] {p, q, v}), FitSummary.given(GammaGamma.NAME, String.format(Locale.ROOT,
                 "p = %s, q = %s, v = %s", p, q, v)));
+    }
+
+    /**
+     * {@return this model, predicting even if its fit was judged {@link dev.retention.model.Verdict#UNUSABLE}} The
+     * explicit opt-in: a model whose fit is UNUSABLE (an estimate on the end of the search box, a model the data do
+     * not identify, a likelihood that is not finite) throws {@link IllegalStateException} from its expected spend
+     * rather than give numbers nobody should trust; a caller who has read the verdict and wants them anyway asks
+     * here. The copy is equal to this model; O(1).
+     */
+    public GammaGammaModel allowingUnusable() {
+        return new GammaGammaModel(p, q, v, correlation, estimates, fit, true);
     }
 
     @Override
@@ -143,6 +166,7 @@ public final class GammaGammaModel implements Model {
      * @throws IllegalArgumentException if {@code frequency < 0} or a repeat customer's value is not positive
      */
     public double expectedSpend(int frequency, double monetaryValue) {
+        Checks.usable(fit, GammaGamma.NAME, unusableAllowed);
         if (frequency < 0) {
             throw new IllegalArgumentException("frequency must be >= 0, got " + frequency);
         }
@@ -154,7 +178,16 @@ public final class GammaGammaModel implements Model {
                     + monetaryValue);
         }
         double denominator = p * frequency + q - 1;
-        return denominator > 0 ? p * (v + frequency * monetaryValue) / denominator : Double.POSITIVE_INFINITY;
+        if (!(denominator > 0)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double e = p * (v + frequency * monetaryValue) / denominator;
+        if (Double.isFinite(e)) {
+            return e;
+        }
+        // the weighted mean of the population mean and the customer's own, which cannot overflow
+        double weight = p * frequency / denominator;
+        return (1 - weight) * (p * v / (q - 1)) + weight * monetaryValue;
     }
 
     /**

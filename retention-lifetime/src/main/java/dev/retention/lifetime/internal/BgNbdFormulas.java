@@ -23,10 +23,10 @@ public final class BgNbdFormulas {
     private static final double LARGE_DROPOUT = 1e4;
     /** Step of the quadrature in standard deviations of the log-odds of p. */
     private static final double QUADRATURE_STEP = 0.2;
-    /** The quadrature stops where the density has fallen by e^-50 from its mode. */
-    private static final double QUADRATURE_CUTOFF = -50;
-    /** At most this many quadrature nodes on each side of the mode. */
-    private static final int QUADRATURE_MAX_STEPS = 200_000;
+    /** Largest step of the quadrature in the log-odds: the integrand is analytic in a strip of half-width pi. */
+    private static final double QUADRATURE_MAX_STEP = 0.4;
+    /** A safety bound on the quadrature nodes on each side of the mode (the stopping rules end far earlier). */
+    static final int QUADRATURE_MAX_STEPS = 4_000;
     /** Distance from a = 1 or a + b = 1 within which the closed form is interpolated (its 0/0 point). */
     private static final double NEAR_SINGULAR = 1e-3;
 
@@ -128,46 +128,99 @@ public final class BgNbdFormulas {
 
     /**
      * {@code E[X(t)]} as the mixture {@code E_p[(1 - (alpha / (alpha + p t))^r) / p]} over the dropout probability
-     * {@code p ~ Beta(a, b)} (FHL eq. 7 averaged over the gamma-distributed purchase rate), for large {@code a},
-     * where the hypergeometric series needs more terms than a double can hold. The integral is taken over the
-     * log-odds {@code u} of {@code p}, in which the density {@code p^a (1 - p)^b} is smooth, log-concave and has
-     * no endpoint singularity, by the trapezoidal rule around its mode {@code p* = a / (a + b)} with a step of
-     * 0.2 standard deviations ({@code sqrt(1/a + 1/b)}); for such integrands the rule converges exponentially
-     * and its error is far below double precision. The density is evaluated relative to the mode without
-     * cancellation ({@code ln p(u* + d) - ln p* = -log1p(expm1(-d) (1 - p*))}) and normalised by the same sum,
-     * so no beta function of huge arguments is needed. About 500 nodes when a and b are both large, up to
-     * {@code 250 / sqrt(b)} when b is small (the density then has a long exponential tail).
+     * {@code p ~ Beta(a, b)} (FHL eq. 7 averaged over the gamma-distributed purchase rate), for any {@code a, b > 0}:
+     * the fallback wherever the series or the closed form is slow or loses digits (large {@code a + b}, tiny
+     * {@code a}, terms beyond the range of a double).
+     *
+     * <p>The integral is taken over the log-odds {@code u} of {@code p}, where the density {@code p^a (1 - p)^b} is
+     * log-concave and the integrand is analytic in the strip {@code |Im u| < pi}, by the trapezoidal rule on the
+     * whole real line: nodes {@code u* + i h} around the mode {@code u* = ln(a / b)}, with
+     * {@code h = min(0.2 sqrt(1/a + 1/b), 0.4)}, so that the rule's error (of order {@code exp(-2 pi^2 / h)} and
+     * {@code exp(-2 pi^2 sd^2 / h^2)}) is below double precision. The density is evaluated relative to the mode
+     * without cancellation ({@code ln p(u* + d) - ln p* = -log1p(expm1(-d) (1 - p*))}) and normalised by the same
+     * sum, so no beta function of huge arguments is needed. Far out, where {@code p (a + b + (r + 1) t / alpha)} or
+     * {@code (1 - p)(a + b + r + 2)} is below 1e-17, the integrand is the exponential {@code e^(a u)} (left) or
+     * {@code e^(-b u)} (right) times a constant to working precision, and the rest of the infinite lattice is summed
+     * in closed form as a geometric series ({@code f / expm1(a h)}); elsewhere a side ends once the rest of it
+     * (bounded by the geometric series of the local decay rate, the log-density being concave) is below 1e-18 of
+     * the sums. So the work is bounded whatever the parameters: at most about {@code 2 * 180 / h + 100} nodes
+     * (under a thousand), never the hundreds of thousands a tiny {@code a} needed before (Online Retail's
+     * {@code a = 6.5e-7}).
      */
     static double expectedByQuadrature(double r, double alpha, double a, double b, double t) {
         double pStar = a / (a + b);
         double qStar = b / (a + b);
         double ratio = b / a;
-        double h = QUADRATURE_STEP * Math.sqrt(1 / a + 1 / b);
+        double logTau = Math.log(t) - Math.log(alpha);
+        double tau = Math.exp(logTau);
+        double h = Math.min(QUADRATURE_STEP * Math.sqrt(1 / a + 1 / b), QUADRATURE_MAX_STEP);
+        double leftScale = a + b + (r + 1) * tau;
+        double rightScale = a + b + r + 2;
+        double gZero = r * tau;                  // the integrand's factor at p = 0
         double num = 0;
         double den = 0;
+        int nodes = 0;
         for (int side = -1; side <= 1; side += 2) {
             for (int i = side < 0 ? 0 : 1; i < QUADRATURE_MAX_STEPS; i++) {
+                nodes++;
                 double d = side * i * h;
-                double logDensity = -a * log1pExpm1Times(-d, qStar) - b * log1pExpm1Times(d, pStar);
+                double logDensity = -a * log1pExpm1Times(-d, qStar, pStar) - b * log1pExpm1Times(d, pStar, qStar);
                 double w = Math.exp(logDensity);
-                double p = 1 / (1 + ratio * Math.exp(-d));
-                double g = p > 0 ? -Math.expm1(-r * Math.log1p(p * t / alpha)) / p : r * t / alpha;
+                if (w == 0) {
+                    break;          // below 1e-308 of the mode, and falling: nothing left on this side
+                }
+                double e = ratio * Math.exp(-d);                 // (1 - p) / p
+                double p = 1 / (1 + e);
+                double q = e < 1e300 ? e / (1 + e) : 1;          // 1 - p without cancellation
+                double g = p > 0 ? -Math.expm1(-r * logOnePlus(p, logTau, tau)) / p : gZero;
                 num += g * w;
                 den += w;
-                if (logDensity < QUADRATURE_CUTOFF) {
+                if (side < 0 && p * leftScale <= 1e-17) {
+                    // e^(a u) times g(0) from here on: the rest of the lattice is a geometric series
+                    double rest = w / Math.expm1(a * h);
+                    num += gZero * rest;
+                    den += rest;
+                    break;
+                }
+                if (side > 0 && q * rightScale <= 1e-17) {
+                    double rest = w / Math.expm1(b * h);
+                    num += g * rest;
+                    den += rest;
+                    break;
+                }
+                // the log-density is concave, so the rest of this side is at most w / expm1(|slope| h)
+                double slope = Math.abs(a * q - b * p);
+                double bound = w * (1 + 1 / Math.expm1(slope * h));
+                double gBound = side < 0 ? Math.max(g, gZero) : g;
+                if (i > 0 && bound <= 1e-18 * den && gBound * bound <= 1e-18 * num) {
                     break;
                 }
             }
         }
+        Work.add(nodes);
         return num / den;
     }
 
-    /** {@code log(1 + c (e^x - 1))} for {@code 0 < c < 1}, without overflow for large {@code x}. */
-    static double log1pExpm1Times(double x, double c) {
-        if (x <= 0) {
-            return Math.log1p(c * Math.expm1(x));
+    /** {@code ln(1 + p tau)} with {@code tau = e^logTau}, also where {@code p tau} overflows. */
+    private static double logOnePlus(double p, double logTau, double tau) {
+        double pt = p * tau;
+        return pt < 1e300 ? Math.log1p(pt) : Math.log(p) + logTau;
+    }
+
+    /**
+     * {@code log(1 + c (e^x - 1)) = log((1 - c) + c e^x)} for {@code 0 <= c <= 1} with {@code cc = 1 - c} given
+     * exactly, without overflow for large {@code x} and without the cancellation of {@code 1 + c (e^x - 1)} when
+     * {@code c} is 1 to rounding and {@code x} very negative.
+     */
+    static double log1pExpm1Times(double x, double c, double cc) {
+        if (x > 0) {
+            return x + Math.log(c + cc * Math.exp(-x));
         }
-        return x + Math.log(c + (1 - c) * Math.exp(-x));
+        double y = c * Math.expm1(x);
+        if (y > -0.5) {
+            return Math.log1p(y);
+        }
+        return SpecialFunctions.logAddExp(Math.log(cc), Math.log(c) + x);
     }
 
     private static double expectedSeries(double r, double a, double b, double z, double logW) {
@@ -176,23 +229,31 @@ public final class BgNbdFormulas {
         double term = big * z;
         double sum = term;
         int small = 0;
-        for (int n = 1; n < Hypergeometric.MAX_TERMS; n++) {
+        boolean converged = false;
+        int n = 1;
+        for (; n < Hypergeometric.MAX_TERMS; n++) {
             term *= (big + n) * (a + n - 1) / ((a + b + n - 1) * (n + 1)) * z;
             double next = sum + term;
             if (term == 0) {
                 sum = next;
+                converged = true;
                 break;
             }
             if (next == sum || Math.abs(term) <= 1e-17 * Math.abs(next)) {
                 double ratio = Math.abs((big + n + 1) * (a + n) / ((a + b + n) * (n + 2)) * z);
                 if (ratio < 1 && ++small >= 2) {
                     sum = next;
+                    converged = true;
                     break;
                 }
             } else {
                 small = 0;
             }
             sum = next;
+        }
+        Work.add(n);
+        if (!converged) {
+            return Double.NaN;      // the caller falls back to the quadrature
         }
         double am1 = a - 1;
         double e1 = am1 == 0 ? -logW : -Math.expm1(am1 * logW) / am1;

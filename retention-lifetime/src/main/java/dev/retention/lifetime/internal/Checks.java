@@ -6,7 +6,44 @@ package dev.retention.lifetime.internal;
  */
 public final class Checks {
 
+    /**
+     * The smallest shape or scale parameter a lifetime model accepts (and a fit's search reaches): below it,
+     * ratios such as {@code alpha / (alpha + t)} underflow and the closed forms stop meaning anything.
+     */
+    public static final double PARAMETER_MIN = 1e-15;
+    /** The largest shape or scale parameter a lifetime model accepts (and a fit's search reaches). */
+    public static final double PARAMETER_MAX = 1e15;
+
     private Checks() {
+    }
+
+    /**
+     * Refuses a prediction from a model whose fit was judged {@link dev.retention.model.Verdict#UNUSABLE}, unless
+     * the caller opted in ({@code allowingUnusable()} of the model).
+     *
+     * @throws IllegalStateException if the verdict is UNUSABLE and {@code allowed} is false
+     */
+    public static void usable(dev.retention.model.FitSummary fit, String model, boolean allowed) {
+        if (!allowed && fit.verdict() == dev.retention.model.Verdict.UNUSABLE) {
+            throw new IllegalStateException("the " + model + " fit was judged UNUSABLE (" + String.join("; ",
+                    fit.warnings()) + "), so it gives no predictions unless asked: call allowingUnusable() on the "
+                    + "model to predict anyway");
+        }
+    }
+
+    /**
+     * Validates a model parameter: finite and within [{@value #PARAMETER_MIN}, {@value #PARAMETER_MAX}], where
+     * every prediction is evaluated accurately with bounded work.
+     *
+     * @throws IllegalArgumentException if {@code v} is outside that range or not finite
+     */
+    public static void parameter(String name, double v) {
+        positive(name, v);
+        if (!(v >= PARAMETER_MIN && v <= PARAMETER_MAX)) {
+            throw new IllegalArgumentException(name + " must be in [" + PARAMETER_MIN + ", " + PARAMETER_MAX
+                    + "] (finite, > 0, and within the range where the model's formulas are evaluated accurately), got "
+                    + v);
+        }
     }
 
     /**

@@ -21,15 +21,18 @@ package dev.retention.lifetime.internal;
  * The caller may pass {@code w = 1 - z} computed without cancellation (for example
  * {@code beta / (alpha + t)} rather than {@code 1 - (alpha - beta) / (alpha + t)}); it is used wherever
  * {@code 1 - z} appears. Accuracy against SciPy 1.10's {@code hyp2f1} on the tested grid: 1e-13
- * relative away from integer {@code m}, 1e-10 next to one. Cost: O(terms), at most {@value #MAX_TERMS};
- * no allocation.
+ * relative away from integer {@code m}, 1e-10 next to one. Cost: O(terms), at most {@value #MAX_TERMS}
+ * per series and eight series per call; NaN when that is not enough (the callers fall back); no allocation.
  */
 public final class Hypergeometric {
 
     /** Series above this argument are slow: switch to the 1 - z transformation if it is stable. */
     private static final double DIRECT_LIMIT = 0.9;
-    /** Most terms summed in one series. */
-    static final int MAX_TERMS = 2_000_000;
+    /**
+     * Most terms summed in one series (about a millisecond); a series that needs more returns NaN and the caller
+     * takes another way (the 1 - z transformation here, the quadrature of {@code BgNbdFormulas}).
+     */
+    static final int MAX_TERMS = 100_000;
     /** Distance to an integer m = c - a - b below which the 1 - z transformation interpolates. */
     static final double NEAR_INTEGER = 1e-3;
 
@@ -85,11 +88,11 @@ public final class Hypergeometric {
     /** 0 < z < 1. */
     private static double positive(double a, double b, double c, double z, double w) {
         if (SpecialFunctions.isNonPositiveInteger(a) || SpecialFunctions.isNonPositiveInteger(b)) {
-            return series(a, b, c, z, Integer.MAX_VALUE);                     // a polynomial
+            return series(a, b, c, z, MAX_TERMS);                     // a polynomial, NaN if longer
         }
         double m = c - a - b;
         if (SpecialFunctions.isNonPositiveInteger(c - a) || SpecialFunctions.isNonPositiveInteger(c - b)) {
-            return Math.exp(m * Math.log(w)) * series(c - a, c - b, c, z, Integer.MAX_VALUE);   // Euler
+            return Math.exp(m * Math.log(w)) * series(c - a, c - b, c, z, MAX_TERMS);   // Euler
         }
         if (z <= DIRECT_LIMIT) {
             return series(a, b, c, z, MAX_TERMS);
@@ -97,7 +100,8 @@ public final class Hypergeometric {
         // The 1 - z transformation sums series whose terms grow about like (w |a b / (1 - m)|)^n / n! before
         // they shrink; keep it where that growth is mild, and sum the defining series otherwise.
         double scale = w * Math.max(Math.max(Math.abs(a), Math.abs(b)), Math.max(Math.abs(c - a), Math.abs(c - b)));
-        if (scale > 2) {
+        // the direct series' terms shrink like z^n once past their peak: about 40 / w terms, too many when w is tiny
+        if (scale > 2 && 40 / w < MAX_TERMS) {
             double direct = series(a, b, c, z, MAX_TERMS);
             if (!Double.isNaN(direct)) {
                 return direct;
@@ -155,10 +159,20 @@ public final class Hypergeometric {
         double second = 0;
         double logSecond = Double.NEGATIVE_INFINITY;
         {
-            double s2 = series(c - a, c - b, 1 + m, w, MAX_TERMS);
+            // with a = 1 (or b = 1) the second series is 2F1(c - 1, B; B; w) = (1 - w)^(1 - c) exactly, whose direct
+            // summation would need about c w terms (the Pareto/NBD's a = 1 with a huge s)
+            double logS2;
+            int s2Sign = 1;
+            if (a == 1 || b == 1) {
+                logS2 = -(c - 1) * Math.log1p(-w);
+            } else {
+                double s2 = series(c - a, c - b, 1 + m, w, MAX_TERMS);
+                logS2 = Math.log(Math.abs(s2));
+                s2Sign = s2 < 0 ? -1 : 1;
+            }
             int sign = sc * SpecialFunctions.gammaSign(-m) * SpecialFunctions.gammaSign(a)
-                    * SpecialFunctions.gammaSign(b) * (s2 < 0 ? -1 : 1);
-            logSecond = m * Math.log(w) + Math.log(Math.abs(s2)) + (a >= b
+                    * SpecialFunctions.gammaSign(b) * s2Sign;
+            logSecond = m * Math.log(w) + logS2 + (a >= b
                     ? logRatio(c, a) + logRatio(-m, b)
                     : logRatio(c, b) + logRatio(-m, a));
             second = sign;
@@ -187,26 +201,32 @@ public final class Hypergeometric {
         double sum = 1;
         double term = 1;
         int small = 0;
-        for (int n = 0; n < maxTerms; n++) {
+        int n = 0;
+        double result = Double.NaN;
+        for (; n < maxTerms; n++) {
             term *= (a + n) * (b + n) / ((c + n) * (n + 1)) * z;
             double next = sum + term;
             if (term == 0) {
-                return next;
+                result = next;
+                break;
             }
             if (next == sum || Math.abs(term) <= 1e-17 * Math.abs(next)) {
                 // the terms must also be shrinking, or a later growth could still matter
                 double ratio = Math.abs((a + n + 1) * (b + n + 1) / ((c + n + 1) * (n + 2)) * z);
                 if (ratio < 1 && ++small >= 2) {
-                    return next;
+                    result = next;
+                    break;
                 }
             } else {
                 small = 0;
             }
             sum = next;
             if (Double.isInfinite(sum)) {
-                return sum;
+                result = sum;
+                break;
             }
         }
-        return Double.NaN;
+        Work.add(n);
+        return result;
     }
 }

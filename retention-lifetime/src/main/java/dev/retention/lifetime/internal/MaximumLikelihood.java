@@ -52,6 +52,15 @@ public final class MaximumLikelihood {
      */
     public static final double EDGE = 1e4;
 
+    /**
+     * The search box: each parameter stays within this factor of its start either way (and within
+     * [{@link Checks#PARAMETER_MIN}, {@link Checks#PARAMETER_MAX}]), where the objective is {@code +Infinity}.
+     * A likelihood that keeps rising towards a limit of the model (identical customers, nobody dropping out)
+     * would otherwise lead the search on for ever, to values where every evaluation costs more; an estimate
+     * that ends on the box is the box's, not the data's, and makes the fit UNUSABLE.
+     */
+    public static final double SEARCH_RANGE = 1e8;
+
     /** The objective's name in the fit summary. */
     public static final String OBJECTIVE = "mean penalized negative log-likelihood";
 
@@ -83,6 +92,22 @@ public final class MaximumLikelihood {
         private final DataFingerprint data;
         private final List<String> choices;
         private final List<String> warnings;
+        private int[] degenerateLimit;
+        private String degenerateMeaning;
+
+        /**
+         * Declares the limit of the model in which its predictions are set by construction rather than by the data:
+         * parameter {@code low} running to the edge below its start while {@code high} runs to the edge above it
+         * (the BG/NBD's a -> 0 with b -> infinity, where nobody ever drops out and every P(alive) is 1). A fit that
+         * ends there is UNUSABLE, with {@code meaning} as the reason.
+         *
+         * @return this problem
+         */
+        public Problem degenerateWhen(int low, int high, String meaning) {
+            this.degenerateLimit = new int[] {low, high};
+            this.degenerateMeaning = Objects.requireNonNull(meaning, "meaning");
+            return this;
+        }
 
         /** Copies the start and checks the lengths. */
         public Problem(String model, List<String> names, double[] start, int customers, double penalizer,
@@ -112,6 +137,30 @@ public final class MaximumLikelihood {
         /** The start; a copy. */
         public double[] start() {
             return start.clone();
+        }
+
+        /**
+         * The lower ends of the search box: {@link #SEARCH_RANGE} times below the start, and not below
+         * {@link Checks#PARAMETER_MIN} (unless the start is: a spend scale in a currency of tiny units).
+         */
+        double[] lower() {
+            double[] lo = new double[start.length];
+            for (int i = 0; i < lo.length; i++) {
+                lo[i] = Math.max(Math.min(Checks.PARAMETER_MIN, start[i]), start[i] / SEARCH_RANGE);
+            }
+            return lo;
+        }
+
+        /**
+         * The upper ends of the search box: {@link #SEARCH_RANGE} times above the start, and not above
+         * {@link Checks#PARAMETER_MAX} (unless the start is).
+         */
+        double[] upper() {
+            double[] hi = new double[start.length];
+            for (int i = 0; i < hi.length; i++) {
+                hi[i] = Math.min(Math.max(Checks.PARAMETER_MAX, start[i]), start[i] * SEARCH_RANGE);
+            }
+            return hi;
         }
 
         /** The model's name, such as {@code "BG/NBD"}; the algorithm of the fit summary. */
@@ -225,7 +274,7 @@ public final class MaximumLikelihood {
         int customers = problem.customers;
         String stage = problem.model + " L-BFGS";
         control.checkCancelled(stage, 0);
-        DifferentiableFunction objective = meanObjective(ll, customers, problem.penalizer);
+        DifferentiableFunction objective = meanObjective(ll, customers, problem.penalizer, problem.lower(), problem.upper());
         LbfgsOptions options = LbfgsOptions.defaults().withMaxIterations(maxIterations)
                 .withMaxEvaluations(Math.max(100, 20 * maxIterations)).withGradientTolerance(tolerance)
                 .withRelativeTolerance(1e-15);
@@ -248,7 +297,7 @@ public final class MaximumLikelihood {
                 .iterations(result.iterations())
                 .objective(OBJECTIVE, result.history())
                 .converged(result.converged(), result.message());
-        return finish(problem, ll, theta, se, result.evaluations(), b, start);
+        return finish(problem, ll, theta, se, result.evaluations(), b, result.message(), start);
     }
 
     /**
@@ -269,7 +318,7 @@ public final class MaximumLikelihood {
         int customers = problem.customers;
         String stage = problem.model + " Nelder-Mead";
         control.checkCancelled(stage, 0);
-        DifferentiableFunction objective = meanObjective(ll, customers, problem.penalizer);
+        DifferentiableFunction objective = meanObjective(ll, customers, problem.penalizer, problem.lower(), problem.upper());
         ObjectiveFunction values = x -> objective.valueAndGradient(x, null);
         NelderMeadOptions options = NelderMeadOptions.defaults().withMaxIterations(maxIterations)
                 .withMaxEvaluations(2 * maxIterations).withTolerances(tolerance, tolerance * 1e-4);
@@ -303,19 +352,20 @@ public final class MaximumLikelihood {
         double[] theta = exp(phi);
         double[] se = standardErrors(FiniteDifferences.hessian(x -> customers * values.value(x), phi), theta);
         boolean converged = result.converged() && iterations < maxIterations;
+        String stop = result.message() + (converged ? "" : "; iteration limit " + maxIterations);
         FitSummary.Builder b = FitSummary.builder(problem.model)
                 .choice(startChoice(problem))
                 .choice(String.format(Locale.ROOT, "Nelder-Mead in the log-parameters, restarted %d time%s from its "
                         + "result: %d likelihood evaluations", restarts, restarts == 1 ? "" : "s", evaluations))
                 .iterations(iterations)
                 .objective(OBJECTIVE, history)
-                .converged(converged, result.message() + (converged ? "" : "; iteration limit " + maxIterations));
-        return finish(problem, ll, theta, se, evaluations, b, start);
+                .converged(converged, stop);
+        return finish(problem, ll, theta, se, evaluations, b, stop, start);
     }
 
     /** The log-likelihood at the estimates, the warnings, the summary and the log lines. */
     private static Fit finish(Problem problem, LogLikelihood ll, double[] theta, double[] se, int evaluations,
-                              FitSummary.Builder b, long startNanos) {
+                              FitSummary.Builder b, String stopReason, long startNanos) {
         double logLik = ll.value(theta, null);
         b.choice("standard errors from the central-difference Hessian of the penalized negative log-likelihood in "
                 + "the log-parameters, by the delta method");
@@ -327,6 +377,9 @@ public final class MaximumLikelihood {
         }
         List<String> names = problem.names;
         List<String> notIdentified = new ArrayList<>();
+        List<String> atEdge = new ArrayList<>();
+        double[] lower = problem.lower();
+        double[] upper = problem.upper();
         for (int i = 0; i < theta.length; i++) {
             String name = names.get(i);
             double v = theta[i];
@@ -335,7 +388,13 @@ public final class MaximumLikelihood {
                 continue;
             }
             double s = problem.start[i];
-            if (v > EDGE * s || v < s / EDGE) {
+            if (v >= upper[i] / 1.001 || v <= lower[i] * 1.001) {
+                b.unusable(String.format(Locale.ROOT, "%s = %s reached the end of the search box [%s, %s]: the "
+                        + "likelihood keeps rising towards a limit of the model, and the estimate is the box's, not "
+                        + "the data's", name, compact(v), compact(lower[i]), compact(upper[i])));
+                atEdge.add(name);
+            } else if (v > EDGE * s || v < s / EDGE) {
+                atEdge.add(name);
                 b.warning(String.format(Locale.ROOT, "%s = %s ran to the edge of the parameter space (more than "
                         + "%,.0f times %s its start %s): the likelihood keeps rising towards a limit of the model, so "
                         + "%s is not identified by the data", name, compact(v), EDGE, v > s ? "above" : "below",
@@ -348,6 +407,16 @@ public final class MaximumLikelihood {
         if (!notIdentified.isEmpty()) {
             b.warning("the standard error" + (notIdentified.size() == 1 ? " of " : "s of ")
                     + String.join(", ", notIdentified) + " cannot be estimated: the Hessian of the negative log-likelihood is not positive definite there");
+        }
+        if (!atEdge.isEmpty()) {
+            // a search that follows the likelihood to a limit of the model has not found a maximum
+            b.converged(false, stopReason + "; but " + String.join(", ", atEdge) + " ran to the edge of the parameter "
+                    + "space, so no maximum was found");
+            int[] pair = problem.degenerateLimit;
+            if (pair != null && theta[pair[0]] < problem.start[pair[0]] / EDGE
+                    && theta[pair[1]] > problem.start[pair[1]] * EDGE) {
+                b.unusable(problem.degenerateMeaning);
+            }
         }
         if (Double.isNaN(logLik) || logLik == Double.POSITIVE_INFINITY) {
             b.unusable("the log-likelihood at the estimates is " + logLik);
@@ -392,13 +461,14 @@ public final class MaximumLikelihood {
     }
 
     /** f(phi) = -LL(e^phi) / n + penalizer sum e^(2 phi), and its gradient in phi. */
-    private static DifferentiableFunction meanObjective(LogLikelihood ll, int customers, double penalizer) {
+    private static DifferentiableFunction meanObjective(LogLikelihood ll, int customers, double penalizer,
+                                                       double[] lower, double[] upper) {
         return (phi, gradient) -> {
             int p = phi.length;
             double[] theta = exp(phi);
-            for (double v : theta) {
-                if (!(v > 0) || Double.isInfinite(v)) {
-                    return Double.POSITIVE_INFINITY;    // outside the domain: a step too long for the optimizers
+            for (int i = 0; i < p; i++) {
+                if (!(theta[i] >= lower[i] && theta[i] <= upper[i])) {
+                    return Double.POSITIVE_INFINITY;    // outside the search box: a step too long for the optimizers
                 }
             }
             double[] g = gradient == null ? null : new double[p];

@@ -78,7 +78,7 @@ public final class ParetoNbd {
         ParetoNbdLikelihood likelihood = new ParetoNbdLikelihood(summary.frequencies(), summary.recencies(),
                 summary.ages());
         MaximumLikelihood.Problem problem = new MaximumLikelihood.Problem(NAME, NAMES, start(summary), n,
-                options.penalizer(), options, summary.fingerprint(), List.of(), List.of());
+                options.penalizer(), options, summary.fingerprint(), List.of(), summary.warnings());
         try (Workers workers = control.workers(options.threads())) {
             MaximumLikelihood.Fit fit = MaximumLikelihood.withoutGradient(problem,
                     (theta, gradient) -> likelihood.logLikelihood(theta[0], theta[1], theta[2], theta[3], workers),

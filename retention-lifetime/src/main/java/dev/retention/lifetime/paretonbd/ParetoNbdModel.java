@@ -47,9 +47,16 @@ public final class ParetoNbdModel implements PurchaseModel {
     private final PeriodUnit unit;
     private final Estimates estimates;
     private final FitSummary fit;
+    private final boolean unusableAllowed;
 
     ParetoNbdModel(double r, double alpha, double s, double beta, PeriodUnit unit, Estimates estimates,
                    FitSummary fit) {
+        this(r, alpha, s, beta, unit, estimates, fit, false);
+    }
+
+    private ParetoNbdModel(double r, double alpha, double s, double beta, PeriodUnit unit, Estimates estimates,
+                           FitSummary fit, boolean unusableAllowed) {
+        this.unusableAllowed = unusableAllowed;
         this.r = r;
         this.alpha = alpha;
         this.s = s;
@@ -62,23 +69,36 @@ public final class ParetoNbdModel implements PurchaseModel {
     /**
      * {@return a model with the given parameters} Its fit summary says the parameters were given.
      *
-     * @param r     shape of the purchase-rate gamma, finite and &gt; 0
-     * @param alpha rate of the purchase-rate gamma, finite and &gt; 0
-     * @param s     shape of the dropout-rate gamma, finite and &gt; 0
-     * @param beta  rate of the dropout-rate gamma, finite and &gt; 0
+     * @param r     shape of the purchase-rate gamma, in [1e-15, 1e15]
+     * @param alpha rate of the purchase-rate gamma, in [1e-15, 1e15]
+     * @param s     shape of the dropout-rate gamma, in [1e-15, 1e15]
+     * @param beta  rate of the dropout-rate gamma, in [1e-15, 1e15]
      * @param unit  the period the rates are per
-     * @throws IllegalArgumentException if a parameter is not finite and positive
+     * @throws IllegalArgumentException if a parameter is outside [1e-15, 1e15], where every prediction is evaluated
+     *                                  accurately with bounded work
      */
     public static ParetoNbdModel of(double r, double alpha, double s, double beta, PeriodUnit unit) {
-        Checks.positive("r", r);
-        Checks.positive("alpha", alpha);
-        Checks.positive("s", s);
-        Checks.positive("beta", beta);
+        Checks.parameter("r", r);
+        Checks.parameter("alpha", alpha);
+        Checks.parameter("s", s);
+        Checks.parameter("beta", beta);
         Objects.requireNonNull(unit, "unit");
         return new ParetoNbdModel(r, alpha, s, beta, unit,
                 Estimates.given(ParetoNbd.NAME, ParetoNbd.NAMES, new double[] {r, alpha, s, beta}),
                 FitSummary.given(ParetoNbd.NAME, String.format(Locale.ROOT, "r = %s, alpha = %s %ss, s = %s, "
                         + "beta = %s %ss", r, alpha, unit.label(), s, beta, unit.label())));
+    }
+
+    /**
+     * {@return this model, predicting even if its fit was judged {@link dev.retention.model.Verdict#UNUSABLE}} The
+     * explicit opt-in: a model whose fit is UNUSABLE (an estimate on the end of the search box, a model the data do
+     * not identify, a likelihood that is not finite) throws {@link IllegalStateException} from its P(alive) and expected purchases
+     * rather than give numbers nobody should trust; a caller who has read the verdict and wants them anyway asks
+     * here. The copy is equal to this model; O(1).
+     */
+    @Override
+    public ParetoNbdModel allowingUnusable() {
+        return new ParetoNbdModel(r, alpha, s, beta, unit, estimates, fit, true);
     }
 
     @Override
@@ -138,12 +158,14 @@ public final class ParetoNbdModel implements PurchaseModel {
 
     @Override
     public double probabilityAlive(int frequency, double recency, double age) {
+        Checks.usable(fit, ParetoNbd.NAME, unusableAllowed);
         Checks.history(frequency, recency, age);
         return ParetoNbdFormulas.probabilityAlive(frequency, recency, age, r, alpha, s, beta);
     }
 
     @Override
     public double expectedPurchases(double t, int frequency, double recency, double age) {
+        Checks.usable(fit, ParetoNbd.NAME, unusableAllowed);
         Checks.horizon(t);
         Checks.history(frequency, recency, age);
         return ParetoNbdFormulas.expectedConditional(t, frequency, recency, age, r, alpha, s, beta);
@@ -151,6 +173,7 @@ public final class ParetoNbdModel implements PurchaseModel {
 
     @Override
     public double expectedPurchasesNewCustomer(double t) {
+        Checks.usable(fit, ParetoNbd.NAME, unusableAllowed);
         Checks.horizon(t);
         return ParetoNbdFormulas.expectedNew(t, r, alpha, s, beta);
     }

@@ -27,6 +27,29 @@ class BgNbdFormulasTest {
         assertRelative(0.4262889123509111, BgNbdFormulas.expected(0.243, 4.414, 2000, 0.5, 39));
     }
 
+    /**
+     * Issue 16: goldens at the parameters a fit reaches on Online Retail (a = 6.5e-7, b = 22,188) and at the ends of
+     * the accepted range [1e-15, 1e15], from {@code src/test/python/lifetime_extremes.py} (mpmath 1.3.0 at 60 digits:
+     * the positive series sum_j P(N >= j) (b)_{j-1} / (a+b)_{j-1}, confirmed by mpmath's hyp2f1 or mp.quad to 1e-35).
+     * Tolerance 1e-12 relative.
+     */
+    @Test
+    void expected_extremeParameters_matchesMpmath() {
+        double[][] goldens = {
+            {0.744209, 9.047414, 6.49525e-07, 22188.2, 4.348, 0.35765144957004297},
+            {0.744209, 9.047414, 6.49525e-07, 22188.2, 52.18, 4.292146420433912},
+            {5.744209, 38.34, 6.49525e-07, 22193.2, 52.18, 7.817757579023143},
+            {1.0, 1.0, 1e-15, 1e15, 10.0, 10.0},
+            {0.5, 2.0, 1e-15, 0.5, 10.0, 2.499999999999994},
+            {2.0, 3.0, 1e15, 1e15, 10.0, 1.7187500000000004},
+            {1000.0, 1000.0, 0.5, 1e12, 40.0, 39.9999999995996},
+            {0.25, 7.0, 1e-09, 3.0, 100.0, 3.5714285672711257},
+        };
+        for (double[] g : goldens) {
+            assertRelative(g[5], BgNbdFormulas.expected(g[0], g[1], g[2], g[3], g[4]));
+        }
+    }
+
     private static void assertRelative(double expected, double actual) {
         assertEquals(expected, actual, 1e-12 * Math.abs(expected), "got " + actual);
     }
