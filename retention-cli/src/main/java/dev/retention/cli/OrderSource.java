@@ -162,6 +162,10 @@ final class OrderSource {
 
     /** A named input file that does not exist: reported as a bad argument (exit status 2). */
     static final class MissingInputException extends RuntimeException {
+        MissingInputException(Path file) {
+            this(file, "no such file");
+        }
+
         MissingInputException(Path file, String problem) {
             super(problem + ": " + file);
         }
