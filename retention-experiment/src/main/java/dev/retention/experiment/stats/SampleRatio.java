@@ -116,7 +116,8 @@ public record SampleRatio(long[] counts, double[] expected, double chiSquare, do
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "sample ratio: counts %s, expected %s, chi-square %.4f, p %.4g%s",
-                Arrays.toString(counts), Arrays.toString(expected), chiSquare, pValue,
+                Arrays.toString(counts), Arrays.stream(expected).mapToObj(e -> String.format(Locale.ROOT, "%.1f", e))
+                        .collect(java.util.stream.Collectors.joining(", ", "[", "]")), chiSquare, pValue,
                 alarm() ? " -- MISMATCH: do not trust the comparison" : "");
     }
 }
