@@ -79,6 +79,29 @@ public final class CdnowReader {
         }
     }
 
+    /** How many of the first lines tell the layout. */
+    static final int LAYOUT_LINES = 100;
+
+    /**
+     * 1 when more of the given lines have the sample layout's five fields than the master layout's four, 0 when
+     * fewer; on a tie, the first line's layout.
+     */
+    static int layout(int[] fieldCounts) {
+        int master = 0;
+        int sample = 0;
+        for (int c : fieldCounts) {
+            if (c == COLUMNS.length) {
+                master++;
+            } else if (c == SAMPLE_COLUMNS.length) {
+                sample++;
+            }
+        }
+        if (sample == master) {
+            return fieldCounts.length > 0 && fieldCounts[0] == SAMPLE_COLUMNS.length ? 1 : 0;
+        }
+        return sample > master ? 1 : 0;
+    }
+
     /**
      * Reads from a character stream, for example a decompressing one; the reader is read to its end
      * and not closed.
@@ -98,14 +121,13 @@ public final class CdnowReader {
         TransactionLog.Builder builder = TransactionLog.builder(options.rules()).zone(options.zone());
         MalformedRecords malformed = new MalformedRecords(source, options, builder::countMalformed);
         TimestampParser dates = TimestampParser.compactDate(options.zone());
-        int shift = -1;                 // 1 for the five-field layout of the sample file, told by its first line
+        // 1 for the five-field layout of the sample file, told by the most of its first lines (not the first
+        // alone: one stray line would make every other line malformed)
+        int shift = layout(in.peekFieldCounts(LAYOUT_LINES));
+        if (shift == 1) {
+            in.expect(SAMPLE_COLUMNS);
+        }
         while (in.next()) {
-            if (shift < 0) {
-                shift = in.fieldCount() == SAMPLE_COLUMNS.length ? 1 : 0;
-                if (shift == 1) {
-                    in.expect(SAMPLE_COLUMNS);
-                }
-            }
             try {
                 in.checkFieldCount();
                 String customer = in.field(0);

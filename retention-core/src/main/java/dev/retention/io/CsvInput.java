@@ -334,19 +334,21 @@ final class CsvInput {
      */
     long time(CsvRecord r, int column, TimestampParser parser) throws DataFormatException {
         String s = r.getField(column);
+        long t;
         try {
-            return parser.parse(s);
+            t = parser.parse(s);
         } catch (FieldFailure f) {
-            String t = s.strip();
-            if (t.length() != s.length()) {
-                try {
-                    return parser.parse(t);
-                } catch (FieldFailure again) {
-                    // report the original text
-                }
+            String stripped = s.strip();
+            if (stripped.length() == s.length()) {
+                throw DataFormatException.badTime(source, line, header[column], s, parser);
             }
-            throw DataFormatException.badTime(source, line, header[column], s, parser);
+            try {
+                t = parser.parse(stripped);
+            } catch (FieldFailure again) {
+                throw DataFormatException.badTime(source, line, header[column], s, parser);   // the original text
+            }
         }
+        return TextChecks.requireTime(t, s, source, line, header[column]);
     }
 
     /**

@@ -34,6 +34,28 @@ final class TextChecks {
         }
     }
 
+    /** 0001-01-01T00:00:00Z, the earliest time a record may carry. */
+    static final long MIN_TIME = -62_135_596_800L;
+    /** 9999-12-31T23:59:59Z, the latest time a record may carry. */
+    static final long MAX_TIME = 253_402_300_799L;
+
+    /**
+     * Refuses a time outside the years 1 to 9999 (UTC): beyond them, date arithmetic (days, calendar periods) leaves
+     * the range of {@link java.time.Instant} or of the day counts, and such a time is a typo or a wrong unit (epoch
+     * milliseconds read as seconds), not an order.
+     *
+     * @return {@code epochSecond}
+     * @throws DataFormatException naming the source, line and column
+     */
+    static long requireTime(long epochSecond, String text, String source, long line, String column)
+            throws DataFormatException {
+        if (epochSecond < MIN_TIME || epochSecond > MAX_TIME) {
+            throw new DataFormatException(source, line, column, text, DataFormatException.quote(text.strip())
+                    + " is outside the years 1 to 9999 (epoch second " + epochSecond + "); is it in another unit?");
+        }
+        return epochSecond;
+    }
+
     /**
      * Refuses a number above {@link TransactionLog#MAX_MAGNITUDE} in magnitude: a quantity times a price, and
      * the sums of a customer's amounts, then stay finite.

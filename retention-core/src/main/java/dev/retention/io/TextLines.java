@@ -25,7 +25,10 @@ final class TextLines {
     private String[] fields;
     private int count;
     private String text;
-    private long line;
+    private long line;            // the line of the current record
+    private long lastRead;        // the last line read from the input
+    private final java.util.ArrayDeque<String> ahead = new java.util.ArrayDeque<>();
+    private final java.util.ArrayDeque<Long> aheadLine = new java.util.ArrayDeque<>();
 
     /**
      * @param columns names of the fields, for messages; their number is the number of fields a line
@@ -42,16 +45,72 @@ final class TextLines {
     /** Reads the next non-blank line; false at the end of the input. */
     boolean next() throws IOException {
         String s;
-        do {
-            s = in.readLine();
+        if (!ahead.isEmpty()) {
+            s = ahead.poll();
+            line = aheadLine.poll();
+        } else {
+            s = readNonBlank();
             if (s == null) {
                 return false;
             }
-            line++;
-        } while (s.isBlank());
+            line = lastRead;
+        }
         text = s;
         count = split == Split.WHITESPACE ? splitWhitespace(s) : splitDoubleColon(s);
         return true;
+    }
+
+    /** The next non-blank line from the input, its number in {@code lastRead}; null at the end. */
+    private String readNonBlank() throws IOException {
+        String s;
+        do {
+            s = in.readLine();
+            if (s == null) {
+                return null;
+            }
+            lastRead++;
+        } while (s.isBlank());
+        return s;
+    }
+
+    /**
+     * The number of fields of each of the next (at most) {@code n} non-blank lines, read ahead without consuming
+     * them: for formats whose layout the majority of their lines tells.
+     */
+    int[] peekFieldCounts(int n) throws IOException {
+        while (ahead.size() < n) {
+            String s = readNonBlank();
+            if (s == null) {
+                break;
+            }
+            ahead.add(s);
+            aheadLine.add(lastRead);
+        }
+        int[] counts = new int[ahead.size()];
+        int k = 0;
+        for (String s : ahead) {
+            counts[k++] = countFields(s);
+        }
+        return counts;
+    }
+
+    private int countFields(String s) {
+        int k = 0;
+        if (split == Split.WHITESPACE) {
+            boolean inField = false;
+            for (int i = 0; i < s.length(); i++) {
+                boolean space = isSpace(s.charAt(i));
+                if (!space && !inField) {
+                    k++;
+                }
+                inField = !space;
+            }
+            return k;
+        }
+        for (int at = s.indexOf("::"); at >= 0; at = s.indexOf("::", at + 2)) {
+            k++;
+        }
+        return k + 1;
     }
 
     private int splitWhitespace(String s) {
@@ -197,10 +256,12 @@ final class TextLines {
      * @throws DataFormatException if the parser refuses it
      */
     long time(int i, TimestampParser parser) throws DataFormatException {
+        long t;
         try {
-            return parser.parse(fields[i]);
+            t = parser.parse(fields[i]);
         } catch (FieldFailure f) {
             throw DataFormatException.badTime(source, line, columns[i], fields[i], parser);
         }
+        return TextChecks.requireTime(t, fields[i], source, line, columns[i]);
     }
 }

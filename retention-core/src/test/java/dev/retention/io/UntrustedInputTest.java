@@ -203,4 +203,40 @@ class UntrustedInputTest {
         DataFormatException e = assertThrows(DataFormatException.class, tooLong::readLine);
         assertEquals(2, e.line());
     }
+
+    @Test
+    void cdnow_takesTheLayoutOfMostLines_soOneStrayLineIsTheOnlyOneSkipped() throws IOException {
+        // one stray 5-field line first used to make the other lines "malformed": one customer, exit 0
+        StringBuilder text = new StringBuilder("00001 00001 19970101 1 11.77\n");
+        for (int i = 2; i <= 40; i++) {
+            text.append(String.format(java.util.Locale.ROOT, "%05d 199701%02d 1 %d.50%n", i, 1 + i % 28, i));
+        }
+        TransactionLog log = CdnowReader.read(new StringReader(text.toString()), "cdnow.txt",
+                CdnowReader.defaultOptions().withStrict(false));
+        assertEquals(39, log.customerCount());
+        assertEquals(1, log.lineCounts().skipped(SkipReason.MALFORMED));
+        DataFormatException e = assertThrows(DataFormatException.class, () -> CdnowReader.read(
+                new StringReader(text.toString()), "cdnow.txt", CdnowReader.defaultOptions()));
+        assertEquals(1, e.line(), e.getMessage());
+    }
+
+    @Test
+    void cdnow_sampleLayout_isStillToldByItsLines() throws IOException {
+        String sample = "00001 00003 19970101 1 11.77\n00001 00003 19970102 2 20.00\n00002 00007 19970103 1 5.00\n";
+        TransactionLog log = CdnowReader.read(new StringReader(sample), "s", CdnowReader.defaultOptions());
+        assertEquals(2, log.customerCount());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"99999999999999999", "-99999999999999999", "253402300800"})
+    void generic_refusesTimesOutsideTheYears1To9999(String epochSeconds) {
+        // 1e17 epoch seconds used to end in "Instant exceeds minimum or maximum instant", with no file or line
+        String text = "customer,order,item,time,quantity,unit_price\nc1,o1,i1,1600000000,1,2\nc2,o2,i1," + epochSeconds
+                + ",1,2\n";
+        GenericCsvFormat format = GenericCsvFormat.canonical().withDatePattern(GenericCsvFormat.EPOCH_SECONDS);
+        DataFormatException e = assertThrows(DataFormatException.class,
+                () -> GenericCsvReader.read(new StringReader(text), "orders.csv", format, ReadOptions.defaults()));
+        assertEquals(3, e.line(), e.getMessage());
+        assertTrue(e.getMessage().contains("outside the years 1 to 9999"), e.getMessage());
+    }
 }
