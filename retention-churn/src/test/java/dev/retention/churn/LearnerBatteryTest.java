@@ -298,7 +298,7 @@ class LearnerBatteryTest {
         DenseMatrix x = features(5, 1);
         int[] y = labels(5);
         double[] reference = l.fit().fit(x, y, null, 1).predictAll(x);
-        for (double scale : new double[] {1e150, 1e300, 1e-300}) {
+        for (double scale : new double[] {1e150, 1e154, 1e300, 1e-300}) {
             DenseMatrix big = scaled(x, scale);
             Fitted f;
             try {

@@ -2,6 +2,7 @@ package dev.retention.churn.preprocess;
 
 import dev.retention.churn.dataset.ColumnKind;
 import dev.retention.churn.dataset.CustomerTable;
+import dev.retention.churn.internal.LinearScore;
 import dev.retention.churn.internal.ModelSections;
 import dev.retention.matrix.DenseMatrix;
 import dev.retention.model.FitSummary;
@@ -290,7 +291,8 @@ public final class PreprocessingModel implements Model {
                     double v = table.numeric(row, at[c]);
                     boolean missing = Double.isNaN(v);
                     if (col.emitValue()) {
-                        out[f++] = ((missing ? col.fill() : v) - col.center()) / col.scale();
+                        // clamped: a value far outside the training range (1e308 against a centre of -1e308) overflows
+                        out[f++] = LinearScore.clamp(((missing ? col.fill() : v) - col.center()) / col.scale());
                     }
                     if (col.indicator()) {
                         out[f++] = missing ? 1 : 0;

@@ -117,4 +117,33 @@ class CrossValidationTest {
         MetricSummary s = CrossValidation.holdout(t, PreprocessOptions.defaults(), l, 0.3, 1, FitControl.defaults()).metrics();
         assertTrue(s.rocAuc() >= 0 && s.rocAuc() <= 1);
     }
+
+    /**
+     * Issue 16: given folds whose training rows hold one class cannot be fitted, and a test fold of one class has no
+     * ROC AUC; both are refused naming the fold, instead of a bare "single class" from inside the fit or a NaN mean.
+     */
+    @Test
+    void singleClassFolds_areRefusedNamingTheFold() {
+        CustomerTable t = table(4, 120);
+        Learner l = LogisticRegression.learner(LogisticOptions.defaults());
+        int[] y = t.labels();
+        int[] byClass = new int[y.length];
+        for (int i = 0; i < y.length; i++) {
+            byClass[i] = y[i];   // fold 1 holds every churner: fold 0's training rows are all churners
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> CrossValidation.evaluate(t, PreprocessOptions.defaults(), l, byClass, FitControl.defaults()));
+        assertTrue(e.getMessage().contains("fold 0 of 2") && e.getMessage().contains("training rows hold a single "
+                + "class (all positive)"), e.getMessage());
+        int[] threeFolds = new int[y.length];
+        int negatives = 0;
+        for (int i = 0; i < y.length; i++) {
+            // fold 0: the first five non-churners only; the rest alternate between folds 1 and 2
+            threeFolds[i] = y[i] == 0 && negatives++ < 5 ? 0 : 1 + i % 2;
+        }
+        e = assertThrows(IllegalArgumentException.class,
+                () -> CrossValidation.evaluate(t, PreprocessOptions.defaults(), l, threeFolds, FitControl.defaults()));
+        assertTrue(e.getMessage().contains("fold 0 of 3: its 5 test rows hold a single class (all negative)"),
+                e.getMessage());
+    }
 }
