@@ -12,6 +12,7 @@ import dev.retention.churn.forest.RandomForest;
 import dev.retention.churn.logistic.LogisticOptions;
 import dev.retention.churn.logistic.LogisticRegression;
 import dev.retention.churn.pipeline.ChurnPipeline;
+import dev.retention.churn.pipeline.ChurnPipelineModel;
 import dev.retention.churn.preprocess.PreprocessOptions;
 import dev.retention.churn.ranking.ChurnRanking;
 import dev.retention.churn.ranking.RankingOptions;
@@ -29,6 +30,7 @@ import dev.retention.churn.evaluation.CostThreshold;
 import dev.retention.churn.evaluation.MetricSummary;
 import dev.retention.model.FitControl;
 import dev.retention.model.FitSummary;
+import dev.retention.model.Verdict;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -77,29 +79,44 @@ final class ChurnCommand implements Callable<Integer> {
         String model;
 
         @Option(names = "--param", paramLabel = "KEY=VALUE",
-                description = "A hyper-parameter, named as in scikit-learn: logistic C, penalty (l2|l1|elasticnet|none), "
-                        + "l1_ratio, class_weight (none|balanced|W0:W1), max_iter (default 1000), tol, fit_intercept; svm C, loss "
+                description = "A hyper-parameter, named as in scikit-learn (unset ones take the library's defaults, "
+                        + "LogisticOptions.defaults() and so on): logistic C, penalty (l2|l1|elasticnet|none), "
+                        + "l1_ratio, class_weight (none|balanced|W0:W1), max_iter, tol, fit_intercept; svm C, loss "
                         + "(hinge|squared_hinge), class_weight, max_iter, tol, calibration_folds; tree criterion "
                         + "(gini|entropy), max_depth, min_samples_split, min_samples_leaf, max_features "
                         + "(all|sqrt|log2|fraction|count), class_weight, min_impurity_decrease; forest n_estimators, "
                         + "bootstrap, max_samples and the tree's.")
         List<String> params = new ArrayList<>();
 
-        @Option(names = "--seed", defaultValue = "0", description = "Seed of folds, splits and models (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--seed", defaultValue = "0", description = "Seed of folds, splits and models (default: "
+                + "${DEFAULT-VALUE}, the seed of every model's default options).")
         long seed;
 
         @Option(names = "--threads", paramLabel = "N", description = "Threads for logistic regression and forests "
                 + "(default: the number of processors); results do not depend on it.")
         Integer threads;
 
-        @Option(names = "--impute", paramLabel = "mean|median|zero", defaultValue = "mean",
-                description = "How missing numbers are filled, from the training rows (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--impute", paramLabel = "mean|median|zero",
+                description = "How missing numbers are filled, from the training rows (default: the library's, mean).")
         String impute;
 
         @Option(names = "--missing-indicators", description = "Add a 0/1 feature per numeric column with missing values.")
         boolean missingIndicators;
 
+        @Option(names = "--allow-degenerate", description = "Print the figures of an UNUSABLE fit (for example a model "
+                + "that gives every customer the same probability) and exit 0 instead of 1.")
+        boolean allowDegenerate;
+
+        /** The preprocessing options: the library's defaults with the options given. */
         PreprocessOptions preprocess(CommandSpec spec) {
+            return preprocess(spec, PreprocessOptions.defaults());
+        }
+
+        /** The preprocessing options: {@code base} with the options given. */
+        PreprocessOptions preprocess(CommandSpec spec, PreprocessOptions base) {
+            if (impute == null) {
+                return missingIndicators ? base.withMissingIndicators(true) : base;
+            }
             PreprocessOptions.Imputation imp = switch (impute) {
                 case "mean" -> PreprocessOptions.Imputation.MEAN;
                 case "median" -> PreprocessOptions.Imputation.MEDIAN;
@@ -107,7 +124,7 @@ final class ChurnCommand implements Callable<Integer> {
                 default -> throw new ParameterException(spec.commandLine(), "--impute must be mean, median or zero, got '"
                         + impute + "'");
             };
-            return PreprocessOptions.defaults().withImputation(imp).withMissingIndicators(missingIndicators);
+            return (missingIndicators ? base.withMissingIndicators(true) : base).withImputation(imp);
         }
 
         int threads() {
@@ -133,15 +150,67 @@ final class ChurnCommand implements Callable<Integer> {
 
     /** Builds the learner of a model from its parameters; every key must be known to the model. */
     static Learner learner(CommandSpec spec, String model, Map<String, String> params, long seed, int threads) {
+        Object o = modelOptions(spec, model, params, seed, threads);
+        if (o instanceof LogisticOptions l) {
+            return LogisticRegression.learner(l);
+        }
+        if (o instanceof SvmOptions v) {
+            return LinearSvm.learner(v);
+        }
+        if (o instanceof TreeOptions t) {
+            return DecisionTree.learner(t);
+        }
+        return RandomForest.learner((ForestOptions) o);
+    }
+
+    /**
+     * The options record of a model from its parameters: the library's {@code defaults()} with the seed, the threads
+     * and the parameters given; every key must be known to the model.
+     */
+    static Object modelOptions(CommandSpec spec, String model, Map<String, String> params, long seed, int threads) {
         return switch (model) {
-            case "logistic" -> LogisticRegression.learner(options(spec, model, params, p -> logistic(p, threads)));
-            case "svm" -> LinearSvm.learner(options(spec, model, params, p -> svm(p, seed, threads)));
-            case "tree" -> DecisionTree.learner(options(spec, model, params,
-                    p -> tree(p, TreeOptions.defaults().withSeed(seed))));
-            case "forest" -> RandomForest.learner(options(spec, model, params, p -> forest(p, seed, threads)));
+            case "logistic" -> options(spec, model, params, p -> logistic(p, threads));
+            case "svm" -> options(spec, model, params, p -> svm(p, seed, threads));
+            case "tree" -> options(spec, model, params, p -> tree(p, TreeOptions.defaults().withSeed(seed)));
+            case "forest" -> options(spec, model, params, p -> forest(p, seed, threads));
             default -> throw new ParameterException(spec.commandLine(), "--model must be logistic, svm, tree or "
                     + "forest, got '" + model + "'");
         };
+    }
+
+    /**
+     * The worst verdict of some fits, with the reasons of every fit that is not {@link Verdict#FINE} (each prefixed
+     * by {@code label} and the fit's number when there are several) added to {@code reasons}.
+     */
+    static Verdict verdict(List<FitSummary> fits, String label, List<String> reasons) {
+        Verdict worst = Verdict.FINE;
+        for (int k = 0; k < fits.size(); k++) {
+            FitSummary s = fits.get(k);
+            if (s.verdict().compareTo(worst) > 0) {
+                worst = s.verdict();
+            }
+            for (String w : s.warnings()) {
+                reasons.add((fits.size() > 1 ? label + " " + (k + 1) + ": " : "") + w);
+            }
+        }
+        return worst;
+    }
+
+    /**
+     * Adds {@code verdict} and {@code verdict_reasons} to the JSON, prints the verdict as the first line of the
+     * tables, and refuses an UNUSABLE fit (exit status 1, one line on stderr) unless {@code --allow-degenerate}.
+     */
+    static void reportVerdict(CommandSpec spec, ModelOptions model, boolean json, Verdict verdict, List<String> reasons,
+                              Json out) {
+        out.put("verdict", verdict.name()).put("verdict_reasons", new ArrayList<Object>(reasons));
+        if (verdict == Verdict.UNUSABLE && !model.allowDegenerate) {
+            throw new IllegalStateException("the fit is UNUSABLE: " + String.join("; ", reasons)
+                    + " (--allow-degenerate prints its figures anyway)");
+        }
+        if (!json) {
+            PrintWriter pw = spec.commandLine().getOut();
+            pw.println("verdict: " + verdict + (reasons.isEmpty() ? "" : ": " + String.join("; ", reasons)));
+        }
     }
 
     /** The options of a model from its parameters, read by {@code parse}; every key must be known to the model. */
@@ -231,9 +300,7 @@ final class ChurnCommand implements Callable<Integer> {
     }
 
     private static LogisticOptions logistic(Map<String, String> p, int threads) {
-        // a larger iteration budget than scikit-learn's 100: one-hot columns are collinear, and the optimum is the
-        // same whatever the budget
-        LogisticOptions o = LogisticOptions.defaults().withThreads(threads).withMaxIterations(1000);
+        LogisticOptions o = LogisticOptions.defaults().withThreads(threads);
         o = apply(p, "C", o, (x, v) -> x.withC(number("C", v)));
         o = apply(p, "penalty", o, (x, v) -> x.withPenalty(switch (v) {
             case "l2" -> LogisticOptions.Penalty.L2;
@@ -474,6 +541,9 @@ final class ChurnCommand implements Callable<Integer> {
                     throw new ParameterException(spec.commandLine(), (testRows != null ? "--test-rows: "
                             : "--test-fraction: ") + e.getMessage());
                 }
+                List<String> reasons = new ArrayList<>();
+                reportVerdict(spec, model, json, verdict(List.of(h.pipeline().classifier().fitSummary()), "fit",
+                        reasons), reasons, out);
                 MetricSummary m = h.metrics();
                 probs = h.probabilities();
                 labels = h.labels();
@@ -507,6 +577,8 @@ final class ChurnCommand implements Callable<Integer> {
                     throw new ParameterException(spec.commandLine(), (foldFile != null ? "--fold-file: " : "--folds: ")
                             + e.getMessage());
                 }
+                List<String> reasons = new ArrayList<>();
+                reportVerdict(spec, model, json, verdict(r.fitSummaries(), "fold", reasons), reasons, out);
                 int k = r.folds();
                 probs = r.outOfFold();
                 labels = table.labels();
@@ -547,7 +619,13 @@ final class ChurnCommand implements Callable<Integer> {
             if (save != null) {
                 int[] all = new int[table.rows()];
                 Arrays.setAll(all, i -> i);
-                ChurnPipeline.fit(table, all, pre, learner).save(save);
+                ChurnPipelineModel full = ChurnPipeline.fit(table, all, pre, learner);
+                if (full.classifier().fitSummary().verdict() == Verdict.UNUSABLE && !model.allowDegenerate) {
+                    throw new IllegalStateException("not saved: the fit on all rows is UNUSABLE: "
+                            + String.join("; ", full.classifier().fitSummary().warnings())
+                            + " (--allow-degenerate saves it anyway)");
+                }
+                full.save(save);
                 out.put("saved", save.toString());
                 if (!json) {
                     pw.println("saved the pipeline fitted on all " + table.rows() + " rows to " + save);
@@ -656,13 +734,14 @@ final class ChurnCommand implements Callable<Integer> {
         @Mixin
         ModelOptions model;
 
-        @Option(names = "--train-cutoffs", defaultValue = "4", paramLabel = "K",
-                description = "Training cutoffs, the latest one horizon before the cutoff (default: ${DEFAULT-VALUE}).")
-        int trainCutoffs;
+        @Option(names = "--train-cutoffs", paramLabel = "K",
+                description = "Training cutoffs, the latest one horizon before the cutoff (default: the library's "
+                        + "RankingOptions, 4).")
+        Integer trainCutoffs;
 
-        @Option(names = "--step-days", defaultValue = "30", paramLabel = "D",
-                description = "Days between training cutoffs (default: ${DEFAULT-VALUE}).")
-        int stepDays;
+        @Option(names = "--step-days", paramLabel = "D",
+                description = "Days between training cutoffs (default: the library's RankingOptions, 30).")
+        Integer stepDays;
 
         @Option(names = "--top", defaultValue = "20", paramLabel = "N",
                 description = "Customers to list, riskiest first (default: ${DEFAULT-VALUE}).")
@@ -676,11 +755,16 @@ final class ChurnCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws IOException {
-            if (horizon < 1 || trainCutoffs < 1 || stepDays < 1 || top < 1) {
+            if (horizon < 1 || (trainCutoffs != null && trainCutoffs < 1) || (stepDays != null && stepDays < 1)
+                    || top < 1) {
                 throw new ParameterException(spec.commandLine(), "--horizon-days, --train-cutoffs, --step-days and "
                         + "--top must be >= 1");
             }
-            PreprocessOptions pre = model.preprocess(spec).withMissingIndicators(true);
+            // the library's defaults for rankings (training cutoffs, step, preprocessing with missing indicators)
+            RankingOptions defaults = RankingOptions.of(Instant.EPOCH, horizon);
+            int trainCutoffs = this.trainCutoffs != null ? this.trainCutoffs : defaults.trainingCutoffs();
+            int stepDays = this.stepDays != null ? this.stepDays : defaults.stepDays();
+            PreprocessOptions pre = model.preprocess(spec, defaults.preprocessing());
             Learner learner = learner(spec, model.model, model.paramMap(spec), model.seed, model.threads());
             long start = System.nanoTime();
             TransactionLog log = source.read();
@@ -696,6 +780,9 @@ final class ChurnCommand implements Callable<Integer> {
                     .withTrainingCutoffs(trainCutoffs).withStepDays(stepDays).withPreprocessing(pre), learner);
             List<Instant> cutoffs = ranking.trainingCutoffs();
             Json out = putTraining(new Json().put("model", model.model), ranking);
+            List<String> reasons = new ArrayList<>();
+            reportVerdict(spec, model, json, verdict(List.of(ranking.pipeline().classifier().fitSummary()), "fit",
+                    reasons), reasons, out);
             if (ranking.testAuc().isPresent()) {
                 out.put("test_auc", orNull(ranking.testAuc())).put("test_churn_rate", orNull(ranking.testChurnRate()));
             }

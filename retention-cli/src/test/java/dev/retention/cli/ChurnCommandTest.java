@@ -3,7 +3,12 @@ package dev.retention.cli;
 import dev.retention.churn.dataset.CustomerTable;
 import dev.retention.churn.dataset.CustomerTableReader;
 import dev.retention.churn.dataset.TableOptions;
+import dev.retention.churn.forest.ForestOptions;
+import dev.retention.churn.logistic.LogisticOptions;
 import dev.retention.churn.pipeline.ChurnPipelineModel;
+import dev.retention.churn.preprocess.PreprocessOptions;
+import dev.retention.churn.svm.SvmOptions;
+import dev.retention.churn.tree.TreeOptions;
 import dev.retention.model.Models;
 import dev.retention.io.TransactionCsvWriter;
 import dev.retention.synth.SyntheticShop;
@@ -229,5 +234,74 @@ class ChurnCommandTest {
                 "2022-01-15", "--horizon-days", "60", "--model", "logistic");
         assertEquals(2, early.status);
         assertTrue(early.err.contains("no training cutoff"), early.err);
+    }
+
+    /**
+     * Issue 16: an L1 penalty strong enough to remove every feature gives every customer the same probability; the
+     * fit's verdict is UNUSABLE, printed first, and the command exits 1 with one line on stderr unless
+     * {@code --allow-degenerate}; a fine fit says so and exits 0.
+     */
+    @Test
+    void eval_unusableFit_exitsWith1UnlessAllowDegenerate(@TempDir Path dir) throws IOException {
+        Path csv = table(dir);
+        String[] base = {"churn", "eval", "--csv", csv.toString(), "--label", "Churn", "--positive", "Yes", "--drop",
+            "customerID", "--model", "logistic", "--param", "penalty=l1", "--param", "C=1e-6"};
+        Result refused = run(concat(base, "--json"));
+        assertEquals(1, refused.status, refused.out);
+        assertEquals("", refused.out);
+        assertTrue(refused.err.contains("UNUSABLE") && refused.err.contains("same probability")
+                && refused.err.contains("--allow-degenerate"), refused.err);
+        assertEquals(1, refused.err.strip().lines().count(), refused.err);
+        Result allowed = run(concat(base, "--json", "--allow-degenerate"));
+        assertEquals(0, allowed.status, allowed.err);
+        Map<String, Object> json = JsonParser.parseObject(allowed.out);
+        assertEquals("UNUSABLE", json.get("verdict"));
+        assertTrue(json.get("verdict_reasons").toString().contains("fold 1: every training row"), allowed.out);
+        Result text = run(concat(base, "--allow-degenerate"));
+        assertEquals(0, text.status, text.err);
+        assertTrue(text.out.startsWith("verdict: UNUSABLE: fold 1: every training row"), text.out);
+        Result save = run(concat(base, "--save", dir.resolve("m.rtnm").toString()));
+        assertEquals(1, save.status);
+        assertTrue(!Files.exists(dir.resolve("m.rtnm")));
+        Result fine = run("churn", "eval", "--csv", csv.toString(), "--label", "Churn", "--positive", "Yes", "--drop",
+                "customerID", "--model", "logistic", "--json");
+        assertEquals(0, fine.status, fine.err);
+        assertEquals("FINE", JsonParser.parseObject(fine.out).get("verdict"));
+        assertEquals(List.of(), JsonParser.parseObject(fine.out).get("verdict_reasons"));
+    }
+
+    /** Issue 16: folds whose training or test rows hold a single class are refused in words (exit 2). */
+    @Test
+    void eval_singleClassFold_isRefusedInWords(@TempDir Path dir) throws IOException {
+        Path csv = table(dir);
+        CustomerTable t = CustomerTableReader.read(csv, TableOptions.labelled("Churn", "Yes").withDrop(
+                List.of("customerID")));
+        StringBuilder folds = new StringBuilder();
+        for (int y : t.labels()) {
+            folds.append(y == 1 ? 0 : 1).append('\n');   // fold 0 holds every churner: its training rows none
+        }
+        Path foldFile = dir.resolve("folds.txt");
+        Files.writeString(foldFile, folds);
+        Result r = run("churn", "eval", "--csv", csv.toString(), "--label", "Churn", "--positive", "Yes", "--drop",
+                "customerID", "--model", "tree", "--fold-file", foldFile.toString());
+        assertEquals(2, r.status, r.out);
+        assertTrue(r.err.contains("--fold-file: fold 0 of 2") && r.err.contains("single class"), r.err);
+    }
+
+    /**
+     * Issue 16: the command line's model options are the library's {@code defaults()} (with the seed and threads
+     * given); before, the command line ran logistic regression with 1000 iterations where the library's default was
+     * 100. The seed's default, 0, is every model's default seed.
+     */
+    @Test
+    void modelOptions_areTheLibrarysDefaults() {
+        picocli.CommandLine.Model.CommandSpec spec = new picocli.CommandLine(new ChurnCommand()).getCommandSpec();
+        Map<String, String> none = Map.of();
+        assertEquals(LogisticOptions.defaults().withThreads(2), ChurnCommand.modelOptions(spec, "logistic", none, 0, 2));
+        assertEquals(SvmOptions.defaults().withThreads(2), ChurnCommand.modelOptions(spec, "svm", none, 0, 2));
+        assertEquals(TreeOptions.defaults(), ChurnCommand.modelOptions(spec, "tree", none, 0, 2));
+        assertEquals(ForestOptions.defaults().withThreads(2), ChurnCommand.modelOptions(spec, "forest", none, 0, 2));
+        assertEquals(1000, LogisticOptions.defaults().maxIterations());
+        assertEquals(PreprocessOptions.defaults(), new ChurnCommand.ModelOptions().preprocess(spec));
     }
 }

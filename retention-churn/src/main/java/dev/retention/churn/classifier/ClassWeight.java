@@ -1,5 +1,7 @@
 package dev.retention.churn.classifier;
 
+import dev.retention.churn.internal.Checks;
+
 import java.util.Locale;
 
 /**
@@ -72,6 +74,9 @@ public record ClassWeight(Mode mode, double negative, double positive) {
      * @param y    read: labels 0 or 1
      * @param base read: row weights, or {@code null}
      * @return a new array
+     * @throws IllegalArgumentException if the weights sum outside [{@value Checks#MIN_WEIGHT_SUM},
+     *                                  {@value Checks#MAX_WEIGHT_SUM}] (the message names {@code sampleWeights} or
+     *                                  the class weights and the largest weight)
      */
     public double[] rowWeights(int[] y, double[] base) {
         int n = y.length;
@@ -99,6 +104,8 @@ public record ClassWeight(Mode mode, double negative, double positive) {
         for (int i = 0; i < n; i++) {
             w[i] = (base == null ? 1 : base[i]) * (y[i] == 1 ? w1 : w0);
         }
+        Checks.weightSum(w, base == null ? "class weights " + this
+                : mode == Mode.NONE ? "sampleWeights" : "sampleWeights times class weights " + this);
         return w;
     }
 

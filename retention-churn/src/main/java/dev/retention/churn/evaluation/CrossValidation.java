@@ -12,6 +12,7 @@ import dev.retention.model.FitSummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -126,6 +127,26 @@ public final class CrossValidation {
             throw new IllegalArgumentException("cross-validation needs at least 2 folds, got " + k);
         }
         int[] y = table.labels();
+        int[] positives = new int[k];
+        int totalPositives = 0;
+        for (int i = 0; i < foldOf.length; i++) {
+            positives[foldOf[i]] += y[i];
+            totalPositives += y[i];
+        }
+        for (int f = 0; f < k; f++) {
+            int trainRows = table.rows() - sizes[f];
+            int trainPositives = totalPositives - positives[f];
+            if (trainPositives == 0 || trainPositives == trainRows) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "fold %d of %d: its %d training rows "
+                        + "hold a single class (all %s), so no classifier can be fitted on them; every training set "
+                        + "needs both classes", f, k, trainRows, trainPositives == 0 ? "negative" : "positive"));
+            }
+            if (positives[f] == 0 || positives[f] == sizes[f]) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "fold %d of %d: its %d test rows hold a "
+                        + "single class (all %s), so its ROC AUC is undefined; give every fold both classes (stratified "
+                        + "folds do)", f, k, sizes[f], positives[f] == 0 ? "negative" : "positive"));
+            }
+        }
         MetricSummary[] perFold = new MetricSummary[k];
         FitSummary[] summaries = new FitSummary[k];
         double[] fitSeconds = new double[k];

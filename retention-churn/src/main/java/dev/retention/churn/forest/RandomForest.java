@@ -95,7 +95,7 @@ public final class RandomForest {
         int p = x.columns();
         double[] columns = x.toColumnMajor();   // shared, read-only, by every tree
         TreeOptions to = options.tree();
-        double[] base = to.classWeight().mode() == ClassWeight.Mode.NONE ? sample
+        double[] base = sample == null && to.classWeight().mode() == ClassWeight.Mode.NONE ? null
                 : to.classWeight().rowWeights(y, sample);
         int mtry = to.maxFeatures().resolve(p);
         int draws = (int) Math.max(1, Math.round(options.sampleFraction() * n));
@@ -190,6 +190,13 @@ public final class RandomForest {
                     .iterations(total)
                     .converged(true, message)
                     .data(x.fingerprint());
+            ModelSections.flagConstant(summary, n, i -> {
+                double share = 0;
+                for (TreeArrays t : trees) {
+                    share += t.value()[t.leaf(x, i)];
+                }
+                return share / trees.length;
+            });
             if (options.bootstrap() && oobRows == 0) {
                 summary.warning("no row was out of bag, so there is no out-of-bag estimate");
             }

@@ -167,7 +167,7 @@ public final class CartBuilder {
             threshold.add(0);
             left.add(-1);
             right.add(-1);
-            value.add(nw1 / nodeWeight);
+            value.add(Math.min(1, Math.max(0, nw1 / nodeWeight)));   // a weighted share in [0, 1] whatever the rounding
             impurity.add(imp);
             weight.add(nodeWeight);
             count.add(rows);
@@ -194,8 +194,8 @@ public final class CartBuilder {
             stack.add(depth + 1);
             stack.add(node);
             stack.add(0);
-            stackW.add(nw0 - l0);
-            stackW.add(nw1 - l1);
+            stackW.add(Math.max(0, nw0 - l0));
+            stackW.add(Math.max(0, nw1 - l1));
             stack.add(start);
             stack.add(mid);
             stack.add(depth + 1);

@@ -56,6 +56,41 @@ public final class Checks {
         return w.clone();
     }
 
+    /** The smallest sum of the row weights a fit takes. */
+    public static final double MIN_WEIGHT_SUM = 1e-100;
+    /** The largest sum of the row weights a fit takes. */
+    public static final double MAX_WEIGHT_SUM = 1e100;
+
+    /**
+     * Checks the weights a fit uses (sample weights times class weights): their sum must lie in
+     * [{@value #MIN_WEIGHT_SUM}, {@value #MAX_WEIGHT_SUM}]. Within it, sums of weights, their squares (Gini) and
+     * their products with per-row losses stay finite and normal; beyond it a tree's shares become
+     * {@code Infinity / Infinity} and the linear models' objectives overflow. The weights are refused rather than
+     * rescaled because logistic regression and the SVM weigh them against {@code C}: dividing them by a factor
+     * changes the fit unless {@code C} is multiplied by the same factor, which the message says.
+     *
+     * @param w    read: the weights, each finite and &gt;= 0
+     * @param what what they are, for the message ({@code "sampleWeights"}, {@code "class weights ..."})
+     */
+    public static void weightSum(double[] w, String what) {
+        double sum = 0;
+        double max = 0;
+        int arg = 0;
+        for (int i = 0; i < w.length; i++) {
+            sum += w[i];
+            if (w[i] > max) {
+                max = w[i];
+                arg = i;
+            }
+        }
+        if (!(sum >= MIN_WEIGHT_SUM && sum <= MAX_WEIGHT_SUM)) {
+            throw new IllegalArgumentException("the row weights (" + what + ") sum to " + sum + " (largest " + max
+                    + " at row " + arg + "); expected a sum in [" + MIN_WEIGHT_SUM + ", " + MAX_WEIGHT_SUM
+                    + "]: divide every weight by one factor (for logistic regression and the SVM, multiply C by the"
+                    + " same factor to keep the fit)");
+        }
+    }
+
     /** Checks a row given to a model: its length and that every value is finite. */
     public static void row(double[] features, int expected) {
         Objects.requireNonNull(features, "features");

@@ -7,6 +7,8 @@ import dev.retention.model.Verdict;
 import org.slf4j.Logger;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * What every churn model file and fit share: the header (type, schema, fit summary), the feature names, checked
@@ -88,6 +90,32 @@ public final class ModelSections {
                     + " values, expected 1");
         }
         return v[0];
+    }
+
+    /**
+     * Marks a fit {@link Verdict#UNUSABLE} when it gives every training row the same probability (to 1e-9): such a
+     * model ignores the features and cannot rank customers, whatever its convergence says. It happens when every
+     * feature is constant, when features scaled far from 1 (1e150, 1e-300) defeat the solver, or when a penalty
+     * removes every feature. O(rows) calls of {@code probability}.
+     *
+     * @param summary     written: the fit's summary
+     * @param rows        the number of training rows
+     * @param probability the fitted model's probability of a training row
+     */
+    public static void flagConstant(FitSummary.Builder summary, int rows, IntToDoubleFunction probability) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < rows; i++) {
+            double p = probability.applyAsDouble(i);
+            min = Math.min(min, p);
+            max = Math.max(max, p);
+        }
+        if (max - min <= 1e-9) {
+            summary.unusable(String.format(Locale.ROOT, "every training row gets the same probability "
+                    + "%.6g: the model ignores the features and cannot rank customers (every feature constant, "
+                    + "features scaled far from 1 such as 1e150 or 1e-300, or a penalty that removed every feature); "
+                    + "standardise the features or lower the penalty", min));
+        }
     }
 
     /** Whether every value is finite. */

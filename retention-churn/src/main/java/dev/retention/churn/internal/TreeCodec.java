@@ -9,8 +9,9 @@ import java.util.List;
 
 /**
  * Writes trees into model-file sections (all trees' nodes concatenated, with per-tree node offsets)
- * and reads them back, checking the structure: every child index inside its tree and after its parent,
- * features in range, values finite. Also the path contributions shared by trees and forests.
+ * and reads them back, checking the structure before copying anything: tree offsets increasing within the node
+ * sections, every child index inside its tree and after its parent, features in range, shares in [0, 1], finite
+ * thresholds, impurities in [0, 1], weights finite and positive, and the children of a node holding its rows. Also the path contributions shared by trees and forests.
  */
 public final class TreeCodec {
 
@@ -68,31 +69,52 @@ public final class TreeCodec {
                 || weight.length != total || count.length != total) {
             throw new ModelFormatException(f.source() + ": tree sections of inconsistent lengths");
         }
+        // every offset is checked against the node sections before any tree is copied: a copy past a section's end
+        // would pad it (Arrays.copyOfRange), so one lying offset of 2^30 used to allocate gigabytes
+        for (int t = 0; t + 1 < offsets.length; t++) {
+            if (offsets[t + 1] <= offsets[t] || offsets[t + 1] > total) {
+                throw new ModelFormatException(f.source() + ": section 'tree_offsets' value " + (t + 1) + " is "
+                        + offsets[t + 1] + "; expected offsets increasing from 0 to the " + total + " nodes stored");
+            }
+        }
         List<TreeArrays> trees = new ArrayList<>();
         for (int t = 0; t + 1 < offsets.length; t++) {
             int from = offsets[t];
             int to = offsets[t + 1];
-            if (to <= from) {
-                throw new ModelFormatException(f.source() + ": tree " + t + " has no node");
-            }
             int size = to - from;
             int[] fe = Arrays.copyOfRange(feature, from, to);
             int[] l = Arrays.copyOfRange(left, from, to);
             int[] r = Arrays.copyOfRange(right, from, to);
             double[] v = Arrays.copyOfRange(value, from, to);
             double[] th = Arrays.copyOfRange(threshold, from, to);
+            double[] im = Arrays.copyOfRange(impurity, from, to);
+            double[] we = Arrays.copyOfRange(weight, from, to);
+            int[] co = Arrays.copyOfRange(count, from, to);
             for (int i = 0; i < size; i++) {
                 boolean leaf = fe[i] < 0;
                 if (leaf ? (fe[i] != -1 || l[i] != -1 || r[i] != -1)
                         : (fe[i] >= features || l[i] <= i || r[i] <= i || l[i] >= size || r[i] >= size)) {
                     throw new ModelFormatException(f.source() + ": tree " + t + " node " + i + " is malformed");
                 }
-                if (!(v[i] >= 0 && v[i] <= 1) || Double.isNaN(th[i])) {
-                    throw new ModelFormatException(f.source() + ": tree " + t + " node " + i + " has value " + v[i]);
+                if (!(v[i] >= 0 && v[i] <= 1) || !Double.isFinite(th[i])) {
+                    throw new ModelFormatException(f.source() + ": tree " + t + " node " + i + " has value " + v[i]
+                            + " and threshold " + th[i] + "; expected a share in [0, 1] and a finite threshold");
+                }
+                if (!(im[i] >= 0 && im[i] <= 1) || !(we[i] > 0) || !Double.isFinite(we[i]) || co[i] < 1) {
+                    throw new ModelFormatException(f.source() + ": tree " + t + " node " + i + " has impurity "
+                            + im[i] + ", weight " + we[i] + " and " + co[i] + " rows; expected an impurity in [0, 1],"
+                            + " a finite weight > 0 and at least one row");
                 }
             }
-            trees.add(new TreeArrays(fe, th, l, r, v, Arrays.copyOfRange(impurity, from, to),
-                    Arrays.copyOfRange(weight, from, to), Arrays.copyOfRange(count, from, to)));
+            for (int i = 0; i < size; i++) {
+                if (fe[i] >= 0 && ((long) co[l[i]] + co[r[i]] != co[i] || we[l[i]] > we[i] || we[r[i]] > we[i])) {
+                    throw new ModelFormatException(f.source() + ": tree " + t + " node " + i + " holds " + co[i]
+                            + " rows of weight " + we[i] + ", its children " + co[l[i]] + " + " + co[r[i]]
+                            + " rows of weight " + we[l[i]] + " and " + we[r[i]]
+                            + "; expected the children to share the node's rows");
+                }
+            }
+            trees.add(new TreeArrays(fe, th, l, r, v, im, we, co));
         }
         return trees;
     }

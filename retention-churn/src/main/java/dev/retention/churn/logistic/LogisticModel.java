@@ -4,6 +4,7 @@ import dev.retention.churn.classifier.ClassWeight;
 import dev.retention.churn.classifier.Contributions;
 import dev.retention.churn.classifier.ProbabilisticClassifier;
 import dev.retention.churn.internal.Checks;
+import dev.retention.churn.internal.LinearScore;
 import dev.retention.churn.internal.ModelSections;
 import dev.retention.model.FitSummary;
 import dev.retention.model.ModelFile;
@@ -61,7 +62,8 @@ public final class LogisticModel implements ProbabilisticClassifier {
     }
 
     /**
-     * {@return the linear predictor {@code x . w + b} (log-odds)} O(p).
+     * {@return the linear predictor {@code x . w + b} (log-odds), clamped to {@code +-Double.MAX_VALUE} where it
+     * overflows} O(p).
      *
      * @param features read: {@link #featureCount()} finite values
      */
@@ -71,11 +73,7 @@ public final class LogisticModel implements ProbabilisticClassifier {
     }
 
     private double linear(double[] x) {
-        double z = intercept;
-        for (int j = 0; j < coefficients.length; j++) {
-            z += coefficients[j] * x[j];
-        }
-        return z;
+        return LinearScore.of(coefficients, intercept, x);
     }
 
     /** The logistic function, without overflow. */
@@ -123,7 +121,7 @@ public final class LogisticModel implements ProbabilisticClassifier {
         Checks.row(features, coefficients.length);
         double[] c = new double[coefficients.length];
         for (int j = 0; j < c.length; j++) {
-            c[j] = coefficients[j] * features[j];
+            c[j] = LinearScore.clamp(coefficients[j] * features[j]);
         }
         return new Contributions(Contributions.Scale.LOG_ODDS, intercept, c);
     }

@@ -3,6 +3,7 @@ package dev.retention.churn.logistic;
 import dev.retention.churn.classifier.ClassWeight;
 import dev.retention.churn.classifier.Learner;
 import dev.retention.churn.internal.Checks;
+import dev.retention.churn.internal.LinearScore;
 import dev.retention.churn.internal.LogisticLoss;
 import dev.retention.churn.internal.ModelSections;
 import dev.retention.matrix.DenseMatrix;
@@ -179,6 +180,14 @@ public final class LogisticRegression {
         }
         if (!ModelSections.allFinite(params)) {
             summary.unusable("a coefficient is not finite");
+        } else {
+            double[] row = new double[p];
+            ModelSections.flagConstant(summary, x.rows(), i -> {
+                for (int j = 0; j < p; j++) {
+                    row[j] = x.valueAt(i * p + j);
+                }
+                return LogisticModel.sigmoid(LinearScore.of(w, b, row));
+            });
         }
         FitSummary s = summary.secondsSince(start).build();
         s.logTo(LogisticRegression.class);

@@ -2,6 +2,7 @@ package dev.retention.churn.preprocess;
 
 import dev.retention.churn.dataset.ColumnKind;
 import dev.retention.churn.dataset.CustomerTable;
+import dev.retention.churn.internal.LinearScore;
 import dev.retention.churn.internal.ModelSections;
 import dev.retention.matrix.DenseMatrix;
 import dev.retention.model.FitSummary;
@@ -290,7 +291,8 @@ public final class PreprocessingModel implements Model {
                     double v = table.numeric(row, at[c]);
                     boolean missing = Double.isNaN(v);
                     if (col.emitValue()) {
-                        out[f++] = ((missing ? col.fill() : v) - col.center()) / col.scale();
+                        // clamped: a value far outside the training range (1e308 against a centre of -1e308) overflows
+                        out[f++] = LinearScore.clamp(((missing ? col.fill() : v) - col.center()) / col.scale());
                     }
                     if (col.indicator()) {
                         out[f++] = missing ? 1 : 0;
@@ -417,6 +419,15 @@ public final class PreprocessingModel implements Model {
             int pos = 0;
             for (int c = 0; c < m; c++) {
                 ColumnKind kind = ColumnKind.valueOf(kinds[c]);
+                int nl = counts[2 * c];
+                int nr = counts[2 * c + 1];
+                // long arithmetic: a level count of 2^31 - 1 used to overflow pos + nl + nr and pass this check
+                if (nl < 0 || nr < 0 || (long) pos + nl + nr > levels.length
+                        || (kind == ColumnKind.NUMERIC && nl + nr != 0)) {
+                    throw new ModelFormatException(f.source() + ": section 'level_counts' gives column '" + names[c]
+                            + "' " + nl + " levels and " + nr + " rare levels, with " + (levels.length - pos)
+                            + " of the 'levels' section left");
+                }
                 if (kind == ColumnKind.NUMERIC) {
                     double scale = numbers[5 * c + 2];
                     if (!(scale > 0) || Double.isInfinite(scale) || !Double.isFinite(numbers[5 * c])
@@ -428,15 +439,14 @@ public final class PreprocessingModel implements Model {
                     columns.add(Column.numeric(names[c], numbers[5 * c], numbers[5 * c + 1], scale,
                             numbers[5 * c + 3] == 1, numbers[5 * c + 4] == 1));
                 } else {
-                    int nl = counts[2 * c];
-                    int nr = counts[2 * c + 1];
-                    if (nl < 0 || nr < 0 || pos + nl + nr > levels.length) {
-                        throw new ModelFormatException(f.source() + ": level counts do not match the levels section");
-                    }
                     columns.add(Column.categorical(names[c], Arrays.copyOfRange(levels, pos, pos + nl),
                             Arrays.copyOfRange(levels, pos + nl, pos + nl + nr)));
                     pos += nl + nr;
                 }
+            }
+            if (pos != levels.length) {
+                throw new ModelFormatException(f.source() + ": section 'levels' holds " + levels.length
+                        + " levels, the level counts account for " + pos);
             }
             String[] droppedNames = f.strings("dropped");
             String[] reasons = f.strings("dropped_reasons");

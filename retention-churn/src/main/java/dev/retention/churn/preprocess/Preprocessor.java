@@ -111,29 +111,38 @@ public final class Preprocessor {
                     case MEDIAN -> median(v, present);
                     case ZERO -> 0;
                 };
-                // mean and variance after imputation, as a StandardScaler after a SimpleImputer sees them
+                // mean and variance after imputation, as a StandardScaler after a SimpleImputer sees them, of the
+                // values times a power of two that brings the largest near 1: exact, so the same bits as unscaled
+                // sums where those do not overflow, and finite where they would (values of 1e154 and more)
+                double largest = Math.abs(fill);
+                for (int k = 0; k < present; k++) {
+                    largest = Math.max(largest, Math.abs(v[k]));
+                }
+                int exponent = Math.getExponent(largest);
                 double sum = 0;
                 for (int k = 0; k < present; k++) {
-                    sum += v[k];
+                    sum += Math.scalb(v[k], -exponent);
                 }
                 int missingCount = rows.length - present;
-                double mean = (sum + missingCount * fill) / rows.length;
+                double scaledFill = Math.scalb(fill, -exponent);
+                double scaledMean = (sum + missingCount * scaledFill) / rows.length;
                 double ss = 0;
                 boolean constant = true;
                 double first = present > 0 ? v[0] : fill;
                 for (int k = 0; k < present; k++) {
-                    double d = v[k] - mean;
+                    double d = Math.scalb(v[k], -exponent) - scaledMean;
                     ss += d * d;
                     constant &= v[k] == first;
                 }
-                ss += missingCount * (fill - mean) * (fill - mean);
+                ss += missingCount * (scaledFill - scaledMean) * (scaledFill - scaledMean);
                 constant &= missingCount == 0 || fill == first;
+                double mean = Math.scalb(scaledMean, exponent);
                 boolean indicator = options.missingIndicators() && anyMissing;
                 if (constant && !indicator) {
                     dropped.put(name, "constant on the " + rows.length + " training rows");
                     continue;
                 }
-                double std = Math.sqrt(ss / rows.length);
+                double std = Math.scalb(Math.sqrt(ss / rows.length), exponent);
                 double scale = options.standardize() && std > 0 ? std : 1;
                 double center = options.standardize() ? mean : 0;
                 columns.add(PreprocessingModel.Column.numeric(name, fill, center, scale, !constant, indicator));
@@ -191,18 +200,28 @@ public final class Preprocessor {
         return true;
     }
 
+    /** The mean, summed over the values times a power of two (exact) so that values near 1e308 do not overflow. */
     private static double mean(double[] v, int n) {
+        double largest = 0;
+        for (int k = 0; k < n; k++) {
+            largest = Math.max(largest, Math.abs(v[k]));
+        }
+        int exponent = Math.getExponent(largest);
         double s = 0;
         for (int k = 0; k < n; k++) {
-            s += v[k];
+            s += Math.scalb(v[k], -exponent);
         }
-        return s / n;
+        return Math.scalb(s / n, exponent);
     }
 
     /** The median as NumPy computes it: the middle value, or the mean of the two middle values. */
     private static double median(double[] v, int n) {
         double[] c = Arrays.copyOf(v, n);
         Arrays.sort(c);
-        return n % 2 == 1 ? c[n / 2] : (c[n / 2 - 1] + c[n / 2]) / 2;
+        if (n % 2 == 1) {
+            return c[n / 2];
+        }
+        double m = (c[n / 2 - 1] + c[n / 2]) / 2;
+        return Double.isInfinite(m) ? c[n / 2 - 1] / 2 + c[n / 2] / 2 : m;
     }
 }

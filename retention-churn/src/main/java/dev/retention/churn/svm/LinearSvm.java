@@ -2,6 +2,7 @@ package dev.retention.churn.svm;
 
 import dev.retention.churn.classifier.Learner;
 import dev.retention.churn.internal.Checks;
+import dev.retention.churn.internal.LinearScore;
 import dev.retention.churn.internal.DualCoordinateDescent;
 import dev.retention.churn.internal.ModelSections;
 import dev.retention.evaluation.StratifiedKFold;
@@ -78,6 +79,7 @@ public final class LinearSvm {
         Objects.requireNonNull(control, "control");
         Checks.labels(x, y);
         double[] sample = Checks.weights(sampleWeights, x.rows());
+        options.classWeight().rowWeights(y, sample);   // checks their sum over every row
         long start = System.nanoTime();
         int n = x.rows();
         int p = x.columns();
@@ -139,6 +141,14 @@ public final class LinearSvm {
                 .data(x.fingerprint());
         if (!ModelSections.allFinite(full.w())) {
             summary.unusable("a weight is not finite");
+        } else {
+            double[] row = new double[p];
+            ModelSections.flagConstant(summary, n, i -> {
+                for (int j = 0; j < p; j++) {
+                    row[j] = x.valueAt(i * p + j);
+                }
+                return platt.probability(LinearScore.of(w, b, row));
+            });
         }
         FitSummary s = summary.secondsSince(start).build();
         s.logTo(LinearSvm.class);

@@ -4,6 +4,7 @@ import dev.retention.churn.classifier.ClassWeight;
 import dev.retention.churn.classifier.Contributions;
 import dev.retention.churn.classifier.ProbabilisticClassifier;
 import dev.retention.churn.internal.Checks;
+import dev.retention.churn.internal.LinearScore;
 import dev.retention.churn.internal.ModelSections;
 import dev.retention.model.FitSummary;
 import dev.retention.model.ModelFile;
@@ -65,7 +66,7 @@ public final class SvmModel implements ProbabilisticClassifier {
     }
 
     /**
-     * {@return the decision value {@code x . w + b}} O(p).
+     * {@return the decision value {@code x . w + b}, clamped to {@code +-Double.MAX_VALUE} where it overflows} O(p).
      *
      * @param features read: {@link #featureCount()} finite values
      */
@@ -75,11 +76,7 @@ public final class SvmModel implements ProbabilisticClassifier {
     }
 
     private double linear(double[] x) {
-        double s = b;
-        for (int j = 0; j < w.length; j++) {
-            s += w[j] * x[j];
-        }
-        return s;
+        return LinearScore.of(w, b, x);
     }
 
     @Override
@@ -118,9 +115,9 @@ public final class SvmModel implements ProbabilisticClassifier {
         Checks.row(features, w.length);
         double[] c = new double[w.length];
         for (int j = 0; j < c.length; j++) {
-            c[j] = -platt.a() * w[j] * features[j];
+            c[j] = LinearScore.clamp(-platt.a() * w[j] * features[j]);
         }
-        return new Contributions(Contributions.Scale.LOG_ODDS, -platt.a() * b - platt.b(), c);
+        return new Contributions(Contributions.Scale.LOG_ODDS, LinearScore.clamp(-platt.a() * b - platt.b()), c);
     }
 
     /** The model file: the fit summary, the feature names, the weights, intercept, Platt sigmoid and options. */

@@ -75,7 +75,7 @@ public final class DecisionTree {
         double[] w = Checks.weights(sampleWeights, x.rows());
         long start = System.nanoTime();
         control.checkCancelled("tree", 0);
-        if (options.classWeight().mode() != ClassWeight.Mode.NONE) {
+        if (w != null || options.classWeight().mode() != ClassWeight.Mode.NONE) {
             w = options.classWeight().rowWeights(y, w);
         }
         int features = options.maxFeatures().resolve(x.columns());
@@ -84,14 +84,14 @@ public final class DecisionTree {
                 options.minSamplesLeaf(), features, options.minImpurityDecrease(),
                 new SplittableRandom(options.seed())).build();
         control.step("tree", 1, 1, Double.NaN);
-        FitSummary s = FitSummary.builder("decision tree (CART, "
+        FitSummary.Builder summary = FitSummary.builder("decision tree (CART, "
                         + options.criterion().name().toLowerCase(Locale.ROOT) + ")")
                 .options(options)
                 .choice(features + " of " + x.columns() + " features searched per node")
                 .converged(true, tree.size() + " nodes, " + tree.leaves() + " leaves, depth " + tree.depth())
-                .data(x.fingerprint())
-                .secondsSince(start)
-                .build();
+                .data(x.fingerprint());
+        ModelSections.flagConstant(summary, x.rows(), i -> tree.value()[tree.leaf(x, i)]);
+        FitSummary s = summary.secondsSince(start).build();
         s.logTo(DecisionTree.class);
         return new TreeModel(tree, x.names().toArray(String[]::new), options, s);
     }

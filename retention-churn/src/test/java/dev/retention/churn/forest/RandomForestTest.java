@@ -1,5 +1,6 @@
 package dev.retention.churn.forest;
 
+import dev.retention.churn.ChurnReferences;
 import dev.retention.churn.classifier.Contributions;
 import dev.retention.model.FitControl;
 import dev.retention.model.Models;
@@ -142,7 +143,7 @@ class RandomForestTest {
 
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
-    void probabilities_areMeansOfTreeSharesInUnitRange(long seed) {
+    void probabilities_lieInUnitRangeAndRepeatForTheSameSeed(long seed) {
         RandomProblems.Problem p = RandomProblems.generate(seed);
         ForestModel m = RandomForest.fit(p.x(), p.y(), ForestOptions.defaults().withTrees(10).withSeed(seed)
                 .withThreads(1 + (int) (seed % 3)));
@@ -151,5 +152,23 @@ class RandomForestTest {
         }
         ForestModel again = RandomForest.fit(p.x(), p.y(), ForestOptions.defaults().withTrees(10).withSeed(seed));
         assertArrayEquals(m.probabilities(p.x()), again.probabilities(p.x()), 0.0, "seed " + seed);
+    }
+
+    /**
+     * Issue 16, an external reference for the forest: with every feature searched, scikit-learn's split-to-2 rule and depth 2
+     * (deep pure splits tie between features, which the two libraries break in different feature orders) the trees
+     * are deterministic, so the forest's probabilities must be the means of scikit-learn 1.2.1's
+     * DecisionTreeClassifier shares, each tree fitted with sample_weight = the in-bag counts this forest draws
+     * ({@code churn_references.py} ports the draws); likewise the impurity importances. Tolerance 1e-12.
+     */
+    @Test
+    void probabilities_areMeansOfScikitLearnTreeSharesOnTheSameBootstrap() {
+        ForestOptions o = ForestOptions.scikitLearnDefaults().withTrees(5).withSeed(42)
+                .withTree(ForestOptions.scikitLearnDefaults().tree().withMaxFeatures(MaxFeatures.all()).withMaxDepth(2));
+        ForestModel m = RandomForest.fit(ChurnReferences.features(), ChurnReferences.labels(), o);
+        assertArrayEquals(ChurnReferences.forestProbeProbabilities(), m.probabilities(ChurnReferences.probes()), 1e-12);
+        assertArrayEquals(ChurnReferences.forestImportances(), m.impurityImportances(), 1e-12);
+        assertTrue(m.probabilities(ChurnReferences.probes())[1] > 0 && m.probabilities(ChurnReferences.probes())[1] < 1,
+                "a probe between the classes gets a share strictly between 0 and 1");
     }
 }

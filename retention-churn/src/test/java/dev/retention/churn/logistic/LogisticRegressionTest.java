@@ -211,7 +211,7 @@ class LogisticRegressionTest {
         LogisticModel m = LogisticRegression.fit(FIXTURE, Y, null, LogisticOptions.defaults(),
                 FitControl.defaults().withListener((stage, d, total, value) -> {
                     assertEquals("L-BFGS", stage);
-                    assertEquals(100, total);
+                    assertEquals(LogisticOptions.defaults().maxIterations(), total);
                     done.add(d);
                     objective.add(value);
                 }));

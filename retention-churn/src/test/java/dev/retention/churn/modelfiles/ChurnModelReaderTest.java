@@ -50,6 +50,10 @@ class ChurnModelReaderTest {
 
     private static final RandomProblems.Problem P = RandomProblems.generate(3, 200, 4, false);
 
+    static RandomProblems.Problem problem() {
+        return P;
+    }
+
     static CustomerTable table() {
         SplittableRandom rnd = new SplittableRandom(9);
         int n = 200;
