@@ -475,7 +475,7 @@ final class ChurnCommand implements Callable<Integer> {
                 description = "Probability that an offer keeps a churner (default: ${DEFAULT-VALUE}).")
         double saveRate;
 
-        @Option(names = "--save", paramLabel = "FILE", description = "Fit on every row and save the pipeline as a model file.")
+        @Option(names = {"--save-model", "--save"}, paramLabel = "FILE", description = "Fit on every row and save the pipeline as a model file.")
         Path save;
 
         @Option(names = "--json", description = "Print one JSON object instead of tables.")
@@ -747,7 +747,7 @@ final class ChurnCommand implements Callable<Integer> {
                 description = "Customers to list, riskiest first (default: ${DEFAULT-VALUE}).")
         int top;
 
-        @Option(names = "--save", paramLabel = "FILE", description = "Save the fitted pipeline as a model file.")
+        @Option(names = {"--save-model", "--save"}, paramLabel = "FILE", description = "Save the fitted pipeline as a model file.")
         Path save;
 
         @Option(names = "--json", description = "Print one JSON object instead of tables.")

@@ -272,7 +272,7 @@ final class ClvCommand implements Callable<Integer> {
                 spec.remove(o);
             }
             others.remove(orders);   // options are equal by their names, and no other is named --orders
-            spec.addOption(OptionSpec.builder(orders).names("--transactions")
+            spec.addOption(OptionSpec.builder(orders).names("--transactions", "--orders")
                     .description("Transactions to read (plain or .xz-compressed), one order line per row.").build());
             for (OptionSpec o : others) {
                 spec.addOption(o);     // in their order, after --transactions in the help

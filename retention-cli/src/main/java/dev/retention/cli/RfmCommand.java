@@ -44,7 +44,7 @@ final class RfmCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE.csv", description = "Write every customer's values, scores and segment.")
     Path out;
 
-    @Option(names = "--save-scorer", paramLabel = "FILE", description = "Save the fitted RFM scorer as a model file.")
+    @Option(names = {"--save-model", "--save-scorer"}, paramLabel = "FILE", description = "Save the fitted RFM scorer as a model file.")
     Path saveScorer;
 
     @Option(names = "--json", description = "Print one JSON object instead of tables.")

@@ -418,4 +418,18 @@ class RetentionCliTest {
         assertEquals(plain.out.replaceAll("\\d+\\.\\d+ s\\b", "").replace("orders.csv:", "orders.csv.gz:"),
                 compressed.out.replaceAll("\\d+\\.\\d+ s\\b", ""));
     }
+
+    @Test
+    void commands_shareOneNameForTheSameOption(@TempDir Path dir) throws IOException {
+        // issue 16: --save, --save-model and --save-scorer; --orders here, --transactions for clv. Every command
+        // saving a model takes --save-model (keeping its former name as an alias), and clv takes --orders too
+        Path model = dir.resolve("rfm.model");
+        Result r = run("rfm", "--orders", orders(dir).toString(), "--format", "online-retail", "--save-model",
+                model.toString());
+        assertEquals(0, r.status, r.err);
+        assertTrue(Files.size(model) > 0);
+        Result clv = run("clv", "fit", "--orders", orders(dir).toString(), "--format", "online-retail",
+                "--calibration-end", "2010-12-05");
+        assertTrue(!clv.err.contains("Unknown option"), clv.err);
+    }
 }
