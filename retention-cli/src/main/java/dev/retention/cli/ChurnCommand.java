@@ -779,7 +779,7 @@ final class ChurnCommand implements Callable<Integer> {
             ChurnRanking ranking = ChurnRanking.compute(log, RankingOptions.of(at, horizon)
                     .withTrainingCutoffs(trainCutoffs).withStepDays(stepDays).withPreprocessing(pre), learner);
             List<Instant> cutoffs = ranking.trainingCutoffs();
-            Json out = putTraining(new Json().put("model", model.model), ranking);
+            Json out = OrderSource.putCancellers(putTraining(new Json().put("model", model.model), ranking), log);
             List<String> reasons = new ArrayList<>();
             reportVerdict(spec, model, json, verdict(List.of(ranking.pipeline().classifier().fitSummary()), "fit",
                     reasons), reasons, out);
@@ -791,6 +791,7 @@ final class ChurnCommand implements Callable<Integer> {
                 pw.printf(Locale.ROOT, "%s: trained %s on %,d rows over %d cutoffs %s; %,d customers scored at %s%n",
                         source.orders, model.model, ranking.training().rows(), cutoffs.size(), cutoffs,
                         ranking.scored().rows(), ranking.cutoff());
+                OrderSource.printCancellers(pw, log);
                 if (ranking.testAuc().isPresent()) {
                     pw.printf(Locale.ROOT, "out-of-time check: ROC AUC %.4f against the actual %d-day churn after the "
                             + "cutoff%n", ranking.testAuc().getAsDouble(), horizon);

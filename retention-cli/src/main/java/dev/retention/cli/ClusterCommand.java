@@ -236,9 +236,10 @@ final class ClusterCommand implements Callable<Integer> {
                         .put("silhouette", kscan.silhouettes()).put("elbow", kscan.elbow())
                         .put("best_silhouette", kscan.bestBySilhouette()));
             }
-            pw.println(j);
+            pw.println(OrderSource.putCancellers(j, log));
         } else {
             pw.println(source.orders + ": " + log.lineCounts());
+            OrderSource.printCancellers(pw, log);
             pw.printf(Locale.ROOT, "%s (%s) of %,d customers: %d clusters, %,d noise%n", a.label, outcome.detail, n,
                     outcome.clusters, report.noise());
             pw.println(report.qualityLine());

@@ -159,9 +159,10 @@ final class ClvCommand implements Callable<Integer> {
                 // the fits and why they are unusable, then one line on stderr; no P(alive) and no CLV
                 double seconds = (System.nanoTime() - start) / 1e9;
                 if (json) {
-                    pw.println(toJson(log.lineCounts(), fit, null, null, top, seconds));
+                    pw.println(OrderSource.putCancellers(toJson(log.lineCounts(), fit, null, null, top, seconds), log));
                 } else {
                     pw.println(source.orders + ": " + log.lineCounts());
+                    OrderSource.printCancellers(pw, log);
                     pw.println(verdictLine(fit));
                     pw.print(fit);
                 }
@@ -179,9 +180,10 @@ final class ClvCommand implements Callable<Integer> {
                 clv.writeCsv(out);
             }
             if (json) {
-                pw.println(toJson(log.lineCounts(), fit, holdout, clv, top, seconds));
+                pw.println(OrderSource.putCancellers(toJson(log.lineCounts(), fit, holdout, clv, top, seconds), log));
             } else {
                 pw.println(source.orders + ": " + log.lineCounts());
+                OrderSource.printCancellers(pw, log);
                 pw.println(verdictLine(fit));
                 pw.print(fit);
                 if (holdout != null && fit.holdout().isEmpty()) {

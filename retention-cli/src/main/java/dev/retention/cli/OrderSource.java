@@ -8,12 +8,14 @@ import dev.retention.io.GenericCsvReader;
 import dev.retention.io.OnlineRetailReader;
 import dev.retention.io.ReadOptions;
 import dev.retention.io.TextFiles;
+import dev.retention.rfm.HeavyCancellers;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.FileSystemException;
@@ -158,6 +160,24 @@ final class OrderSource {
             }
             throw e;
         }
+    }
+
+    /**
+     * Prints who cancelled at least half of what they bought (the first three, with the amounts), after a command's
+     * line counts; nothing when nobody did. Every command that reads orders says it, since with the default rules
+     * their monetary value counts the cancelled orders.
+     */
+    static void printCancellers(PrintWriter pw, TransactionLog log) {
+        HeavyCancellers h = HeavyCancellers.compute(log, HeavyCancellers.DEFAULT_SHARE);
+        if (h.size() > 0) {
+            pw.println(h.summary(3));
+        }
+    }
+
+    /** Adds {@code heavy_cancellers}: the ids of the customers who cancelled at least half of what they bought. */
+    static Json putCancellers(Json json, TransactionLog log) {
+        return json.put("heavy_cancellers",
+                java.util.List.of(HeavyCancellers.compute(log, HeavyCancellers.DEFAULT_SHARE).customers()));
     }
 
     /** A named input file that does not exist: reported as a bad argument (exit status 2). */

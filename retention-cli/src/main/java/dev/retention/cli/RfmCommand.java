@@ -69,9 +69,10 @@ final class RfmCommand implements Callable<Integer> {
         }
         PrintWriter pw = spec.commandLine().getOut();
         if (json) {
-            pw.println(toJson(log.lineCounts(), table, seconds));
+            pw.println(OrderSource.putCancellers(toJson(log.lineCounts(), table, seconds), log));
         } else {
             pw.println(source.orders + ": " + log.lineCounts());
+            OrderSource.printCancellers(pw, log);
             pw.print(table);
             if (out != null) {
                 pw.println("wrote " + out);

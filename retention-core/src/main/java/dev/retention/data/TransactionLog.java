@@ -55,6 +55,7 @@ public final class TransactionLog {
     private final double[] unitPrice;
     private final double[] amount;
     private final boolean[] cancellation;  // null when no line is a netted cancellation
+    private final double[] skippedCancelled;   // per customer, the amount of their skipped cancellation lines; or null
     private final int[] customerStart;     // lines of customer c are [customerStart[c], customerStart[c+1])
     private final ZoneId zone;
     private final LineCounts lineCounts;
@@ -62,7 +63,7 @@ public final class TransactionLog {
 
     private TransactionLog(IdIndex customers, IdIndex orders, IdIndex items, int[] customer, int[] order,
                            int[] item, long[] time, double[] quantity, double[] unitPrice, double[] amount,
-                           boolean[] cancellation, ZoneId zone, LineCounts lineCounts) {
+                           boolean[] cancellation, double[] skippedCancelled, ZoneId zone, LineCounts lineCounts) {
         this.customers = customers;
         this.orders = orders;
         this.items = items;
@@ -74,6 +75,7 @@ public final class TransactionLog {
         this.unitPrice = unitPrice;
         this.amount = amount;
         this.cancellation = cancellation;
+        this.skippedCancelled = skippedCancelled;
         this.zone = zone;
         this.lineCounts = lineCounts;
         this.customerStart = new int[customers.size() + 1];
@@ -214,6 +216,28 @@ public final class TransactionLog {
      */
     public boolean isCancellation(int line) {
         return cancellation != null && cancellation[line];
+    }
+
+    /**
+     * The amount a customer cancelled (positive): the cancellation lines the purchase rules skipped (the
+     * default) and the netted ones they kept ({@link PurchaseRules.Cancellations#NET}). With the default rules a
+     * customer's spend counts orders they later cancelled; {@code dev.retention.rfm.HeavyCancellers} finds the
+     * customers for whom that matters.
+     *
+     * @param customer customer index, in [0, customerCount())
+     * @return the cancelled amount, 0 if none
+     */
+    public double cancelledAmount(int customer) {
+        Objects.checkIndex(customer, customers.size());
+        double sum = skippedCancelled == null ? 0 : skippedCancelled[customer];
+        if (cancellation != null) {
+            for (int i = customerStart[customer]; i < customerStart[customer + 1]; i++) {
+                if (cancellation[i]) {
+                    sum -= amount[i];
+                }
+            }
+        }
+        return sum;
     }
 
     /** {@return whether any line is a netted cancellation} */
@@ -404,6 +428,7 @@ public final class TransactionLog {
         private final DoubleList amount = new DoubleList();
         private final IntList cancelledLines = new IntList();
         private final Map<SkipReason, Long> skipped = new EnumMap<>(SkipReason.class);
+        private final Map<String, Double> skippedCancelledSpend = new java.util.HashMap<>();
         private ZoneId zone = ZoneOffset.UTC;
         private boolean built;
 
@@ -521,6 +546,9 @@ public final class TransactionLog {
             SkipReason reason = classify(customerId, quantity, unitPrice, cancellation);
             if (reason != null) {
                 skipped.merge(reason, 1L, Long::sum);
+                if (reason == SkipReason.CANCELLATION) {   // kept aside, so that heavy cancellers can be found
+                    skippedCancelledSpend.merge(customerId, Math.abs(lineAmount), Double::sum);
+                }
                 return reason;
             }
             if (cancellation) {
@@ -688,8 +716,18 @@ public final class TransactionLog {
                 netted += c ? 1 : 0;
             }
             LineCounts counts = LineCounts.of(kept, netted, skip);
+            double[] cancelledSpend = null;
+            if (!skippedCancelledSpend.isEmpty()) {
+                cancelledSpend = new double[nCust];
+                for (Map.Entry<String, Double> e : skippedCancelledSpend.entrySet()) {
+                    int c = custIndex.indexOf(e.getKey());
+                    if (c >= 0) {                   // a customer with purchases
+                        cancelledSpend[c] += e.getValue();
+                    }
+                }
+            }
             return new TransactionLog(custIndex, ordIndex, itmIndex, outCust, outOrd, outItem, outTime, outQty,
-                    outPrice, outAmount, anyCancel ? outCancel : null, zone, counts);
+                    outPrice, outAmount, anyCancel ? outCancel : null, cancelledSpend, zone, counts);
         }
 
         /** Marks the ids used by kept lines: 0 for used, -1 for unused. */
