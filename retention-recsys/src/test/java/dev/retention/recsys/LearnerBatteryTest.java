@@ -196,6 +196,22 @@ class LearnerBatteryTest {
         assertMessage("userCount", () -> Ratings.of(-1, 2, one, one, new float[] {3}, s));
     }
 
+    /** A mistyped {@code n_epochs=100000000} must not run for days: every epoch or iteration count is bounded. */
+    @Test
+    void options_boundEpochsAndIterations() {
+        int tooMany = 1_000_001;
+        assertMessage("epochs must be in [1, 1,000,000], got 1000001", () -> BaselineOptions.sgd().withEpochs(tooMany));
+        assertMessage("epochs must be in [1, 1,000,000], got 1000001", () -> FactorOptions.svd().withEpochs(tooMany));
+        assertMessage("epochs must be in [1, 1,000,000], got 1000001",
+                () -> FactorOptions.svdPlusPlus().withEpochs(tooMany));
+        assertMessage("epochs must be in [1, 1,000,000], got 1000001", () -> NmfOptions.defaults().withEpochs(tooMany));
+        assertMessage("epochs must be in [1, 1,000,000], got 1000001",
+                () -> CoClusteringOptions.defaults().withEpochs(tooMany));
+        assertMessage("powerIterations must be in [0, 1,000,000], got 1000001",
+                () -> SvdOptions.defaults().withPowerIterations(tooMany));
+        BaselineOptions.sgd().withEpochs(1_000_000);   // the bound itself is allowed
+    }
+
     private static void assertMessage(String expected, org.junit.jupiter.api.function.Executable call) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
         assertTrue(e.getMessage().contains(expected), () -> "'" + e.getMessage() + "' should name " + expected);
