@@ -196,6 +196,37 @@ class LearnerBatteryTest {
         assertMessage("userCount", () -> Ratings.of(-1, 2, one, one, new float[] {3}, s));
     }
 
+    /**
+     * A diverged fit (the issue's {@code method=sgd learning_rate=10}) is unusable with its reason, falls back to the
+     * global mean with that reason (never an empty one), and saves and loads like any model.
+     */
+    @Test
+    void fit_divergedModelsFallBackWithTheReasonAndRoundTrip() throws Exception {
+        Ratings r = RandomRatings.of(3);
+        BaselineOptions diverging = BaselineOptions.sgd().withLearningRate(50);
+        List<RatingModel> models = List.of(BaselineOnly.fit(r, diverging),
+                Knn.fit(r, KnnOptions.defaults().withVariant(KnnVariant.BASELINE).withBaseline(diverging)),
+                Svd.fit(r, FactorOptions.svd().withLearningRate(50)),
+                SvdPlusPlus.fit(r, FactorOptions.svdPlusPlus().withLearningRate(50)));
+        for (RatingModel m : models) {
+            assertEquals(Verdict.UNUSABLE, m.fitSummary().verdict(), m.name());
+            assertTrue(m.fitSummary().warnings().stream().anyMatch(w -> w.contains("diverged")),
+                    m.name() + ": " + m.fitSummary().warnings());
+            Prediction p = m.predict(0, 0);
+            assertTrue(p.impossible(), m.name());
+            assertTrue(p.reason().contains("diverged"), m.name() + ": " + p.reason());
+            assertEquals(r.scale().clip(r.globalMean()), p.estimate(), 0.0, m.name());
+            int[] users = new int[r.userCount()];
+            Arrays.setAll(users, u -> u);
+            int[] items = new int[r.itemCount()];
+            Arrays.setAll(items, i -> i);
+            checkPredictions(m, users, items);
+            RatingModel loaded = readBack(m);
+            assertEquals(m, loaded, m.name());
+            assertEquals(m.predict(0, 0), loaded.predict(0, 0), m.name());
+        }
+    }
+
     /** A mistyped {@code n_epochs=100000000} must not run for days: every epoch or iteration count is bounded. */
     @Test
     void options_boundEpochsAndIterations() {
