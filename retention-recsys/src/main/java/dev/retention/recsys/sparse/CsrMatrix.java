@@ -45,7 +45,7 @@ public final class CsrMatrix {
      * within cache-sized blocks of rows), never a comparison sort: O(nnz + rows + cols) time and memory.
      *
      * @param rows     number of rows, in {@code [0, Integer.MAX_VALUE - 9]}
-     * @param cols     number of columns, in {@code [0, Integer.MAX_VALUE - 9]}
+     * @param cols     number of columns, {@code >= 0}
      * @param rowIndex read; each in {@code [0, rows)}
      * @param colIndex read; same length, each in {@code [0, cols)}
      * @param values   read; same length, each finite
@@ -174,9 +174,9 @@ public final class CsrMatrix {
         if (rows < 0 || cols < 0) {
             throw new IllegalArgumentException("shape must be non-negative, got " + rows + " x " + cols);
         }
-        if (rows > Limits.MAX_ID_SPACE || cols > Limits.MAX_ID_SPACE) {
-            throw new IllegalArgumentException("shape must be at most " + Limits.MAX_ID_SPACE + " in each dimension "
-                    + "(the row pointers hold one more entry), got " + rows + " x " + cols);
+        if (rows > Limits.MAX_ID_SPACE) {
+            throw new IllegalArgumentException("rows must be at most " + Limits.MAX_ID_SPACE
+                    + " (the row pointers hold one more entry), got " + rows + " x " + cols);
         }
     }
 
