@@ -216,14 +216,7 @@ class LearnerBatteryTest {
             assertTrue(p.impossible(), m.name());
             assertTrue(p.reason().contains("diverged"), m.name() + ": " + p.reason());
             assertEquals(r.scale().clip(r.globalMean()), p.estimate(), 0.0, m.name());
-            int[] users = new int[r.userCount()];
-            Arrays.setAll(users, u -> u);
-            int[] items = new int[r.itemCount()];
-            Arrays.setAll(items, i -> i);
-            checkPredictions(m, users, items);
-            RatingModel loaded = readBack(m);
-            assertEquals(m, loaded, m.name());
-            assertEquals(m.predict(0, 0), loaded.predict(0, 0), m.name());
+            checkEveryPairAndRoundTrip(m.name(), m, r);
         }
     }
 
@@ -296,16 +289,20 @@ class LearnerBatteryTest {
     private static void checkDegenerate(Learner learner, Ratings r) throws Exception {
         RatingModel m = learner.fit().fit(r);
         assertNotNull(m.fitSummary().verdict());
+        checkEveryPairAndRoundTrip(learner.name(), m, r);
+    }
+
+    private static void checkEveryPairAndRoundTrip(String name, RatingModel m, Ratings r) throws Exception {
         int[] users = new int[r.userCount()];
         Arrays.setAll(users, u -> u);
         int[] items = new int[r.itemCount()];
         Arrays.setAll(items, i -> i);
         checkPredictions(m, users, items);
         RatingModel loaded = readBack(m);
-        assertEquals(m, loaded, learner.name());
+        assertEquals(m, loaded, name);
         for (int u : users) {
             for (int i : items) {
-                assertEquals(m.predict(u, i), loaded.predict(u, i), learner.name() + " (" + u + ", " + i + ")");
+                assertEquals(m.predict(u, i), loaded.predict(u, i), name + " (" + u + ", " + i + ")");
             }
         }
     }
