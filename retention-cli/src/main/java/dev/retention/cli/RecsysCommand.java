@@ -4,6 +4,10 @@ import dev.retention.data.Interactions;
 import dev.retention.io.MovieLensReader;
 import dev.retention.io.RatingsCsvReader;
 import dev.retention.io.ReadOptions;
+import dev.retention.model.FitSummary;
+import dev.retention.model.Model;
+import dev.retention.model.Verdict;
+import dev.retention.recsys.RatingPredictor;
 import dev.retention.recsys.RatingScale;
 import dev.retention.recsys.Ratings;
 import dev.retention.recsys.evaluation.CrossValidation;
@@ -123,6 +127,15 @@ final class RecsysCommand implements Callable<Integer> {
         @Option(names = "--json", description = "Print one JSON object instead of the table.")
         boolean json;
 
+        @Option(names = "--allow-degenerate", description = "Exit 0 even when a fold's fit is UNUSABLE (diverged); "
+                + "without it such a fit is reported and the command exits 1.")
+        boolean allowDegenerate;
+
+        /** What {@code recsys eval} says of PureSVD's figures: it ranks items, it does not estimate ratings. */
+        static final String RANKING_NOTE = "PureSVD is a top-N ranking model: its scores are not rating estimates, "
+                + "so RMSE, MAE and FCP do not measure what it is for; judge it by hit rate on a later period "
+                + "(retention demo, HitRate.compute)";
+
         /** A point of the grid: the merged parameters; named by the algorithm, as a single evaluation is. */
         private record GridPoint(String algo, Map<String, String> params, String label, ModelFactory factory) {
             @Override
@@ -168,7 +181,21 @@ final class RecsysCommand implements Callable<Integer> {
                     case CSV -> RatingsCsvReader.read(in, source, read);
                 };
             }
-            Ratings data = Ratings.of(interactions, ratingScale, policy);
+            if (interactions.size() == 0) {
+                throw new IllegalStateException(ratings + ": no ratings read" + (skipped[0] > 0 ? " (" + skipped[0]
+                        + " malformed lines skipped)" : " (the file is empty or holds only a header)"));
+            }
+            Ratings data;
+            try {
+                data = Ratings.of(interactions, ratingScale, policy);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException(RatingLines.locateOutOfScale(ratings, format, ratingScale)
+                        + e.getMessage(), e);
+            }
+            if (data.size() == 0) {
+                throw new IllegalStateException(ratings + ": every one of the " + interactions.size()
+                        + " ratings is outside the rating scale " + ratingScale + " and was dropped");
+            }
             if (folds > data.size()) {
                 throw new ParameterException(spec.commandLine(), "--folds " + folds + " is more than the "
                         + data.size() + " ratings: some folds would be empty");
@@ -176,17 +203,27 @@ final class RecsysCommand implements Callable<Integer> {
             GridSearch.Result<GridPoint> search = null;
             Map<String, String> used = params;
             CvResult result;
+            Map<String, List<FitSummary>> fits = new LinkedHashMap<>();
+            String bestLabel = "";
             if (points.isEmpty()) {
-                result = CrossValidation.evaluate(data, algo, factory, folds, seed);
+                result = CrossValidation.evaluate(data, algo, recording(factory, fits, ""), folds, seed);
             } else {
-                search = GridSearch.evaluate(data, points, (train, point) -> point.factory().fit(train), folds, seed);
+                search = GridSearch.evaluate(data, points,
+                        (train, point) -> recording(point.factory(), fits, point.label()).fit(train), folds, seed);
                 result = search.best().result();
                 used = search.best().candidate().params();
+                bestLabel = search.best().candidate().label();
             }
+            FitVerdict verdict = FitVerdict.of(fits.getOrDefault(bestLabel, List.of()));
+            String note = algo.equals("pure-svd") ? RANKING_NOTE : null;
             double seconds = (System.nanoTime() - start) / 1e9;
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 Json j = toJson(result, used, data, skipped[0], seconds);
+                j.put("verdict", verdict.verdict().name()).put("verdict_reasons", verdict.reasons());
+                if (note != null) {
+                    j.put("note", note);
+                }
                 if (search != null) {
                     List<Json> ranked = new ArrayList<>();
                     for (GridSearch.Entry<GridPoint> e : search.entries()) {
@@ -198,6 +235,12 @@ final class RecsysCommand implements Callable<Integer> {
                 out.println(j);
             } else {
                 out.println(ratings + ": " + data + (skipped[0] > 0 ? ", " + skipped[0] + " malformed lines skipped" : ""));
+                if (verdict.verdict() == Verdict.UNUSABLE) {
+                    out.println(verdict.line());
+                }
+                if (note != null) {
+                    out.println("note: " + note);
+                }
                 if (search != null) {
                     out.printf(Locale.ROOT, "grid search of %s over %d combinations, %d folds, seed %d; by mean RMSE:%n",
                             algo, points.size(), folds, seed);
@@ -212,10 +255,28 @@ final class RecsysCommand implements Callable<Integer> {
                 out.print(result);
                 out.printf(Locale.ROOT, "median fit %.4f s, median test %.4f s, %d predictions fell back%n",
                         result.medianFitSeconds(), result.medianTestSeconds(), result.impossible());
+                out.println(verdict.line());
                 out.printf(Locale.ROOT, "%.3f s%n", seconds);
             }
             out.flush();
+            if (verdict.verdict() == Verdict.UNUSABLE && !allowDegenerate) {
+                spec.commandLine().getErr().println("recsys eval: " + verdict.line()
+                        + "; the figures above are those of the fallback (--allow-degenerate exits 0 anyway)");
+                return 1;
+            }
+            out.flush();
             return 0;
+        }
+
+        /** A factory that keeps the fit summary of every model it fits, under {@code key}. */
+        private static ModelFactory recording(ModelFactory factory, Map<String, List<FitSummary>> fits, String key) {
+            return train -> {
+                RatingPredictor model = factory.fit(train);
+                if (model instanceof Model m) {
+                    fits.computeIfAbsent(key, k -> new ArrayList<>()).add(m.fitSummary());
+                }
+                return model;
+            };
         }
 
         /**
@@ -306,6 +367,78 @@ final class RecsysCommand implements Callable<Integer> {
         @Override
         public Format convert(String value) {
             return Format.parse(value);
+        }
+    }
+
+    /** The worst verdict over the folds' fits, with their distinct reasons. */
+    record FitVerdict(Verdict verdict, List<String> reasons, int folds, int unusable) {
+
+        private static final String NOT_CONVERGED = "did not converge: ";
+
+        static FitVerdict of(List<FitSummary> fits) {
+            Verdict worst = Verdict.FINE;
+            java.util.Set<String> reasons = new java.util.LinkedHashSet<>();
+            int unusable = 0;
+            for (FitSummary s : fits) {
+                if (s.verdict().compareTo(worst) > 0) {
+                    worst = s.verdict();
+                }
+                unusable += s.verdict() == Verdict.UNUSABLE ? 1 : 0;
+                reasons.addAll(s.warnings());
+            }
+            // a diverged fit's stop reason repeats its unusable reason: keep it once
+            reasons.removeIf(r -> r.startsWith(NOT_CONVERGED) && reasons.contains(r.substring(NOT_CONVERGED.length())));
+            return new FitVerdict(worst, List.copyOf(reasons), fits.size(), unusable);
+        }
+
+        /** {@return one line: the verdict, how many folds were unusable, and the reasons} */
+        String line() {
+            return "verdict " + verdict + (unusable > 0 ? " (" + unusable + " of " + folds + " fold fits unusable)" : "")
+                    + (reasons.isEmpty() ? "" : ": " + String.join("; ", reasons));
+        }
+    }
+
+    /** Finds the line of a ratings file that holds a rating outside the scale, to name it in the error. */
+    static final class RatingLines {
+
+        private RatingLines() {
+        }
+
+        /**
+         * {@return {@code "FILE:LINE: "} of the first line whose rating lies outside the scale, or {@code "FILE: "}
+         * when the file cannot be read again (a pipe) or no such line is found}
+         */
+        static String locateOutOfScale(Path file, Format format, RatingScale scale) {
+            try (java.io.BufferedReader in = new java.io.BufferedReader(OrderSource.open(file))) {
+                int ratingColumn = 2;
+                long lineNumber = 0;
+                String line;
+                while ((line = in.readLine()) != null && lineNumber < Long.MAX_VALUE) {
+                    lineNumber++;
+                    String[] fields = switch (format) {
+                        case ML_100K -> line.split("\t", -1);
+                        case ML_1M -> line.split("::", -1);
+                        case CSV -> line.split(",", -1);
+                    };
+                    if (format == Format.CSV && lineNumber == 1) {
+                        ratingColumn = java.util.Arrays.asList(fields).indexOf("rating");
+                        continue;
+                    }
+                    if (ratingColumn >= 0 && ratingColumn < fields.length) {
+                        try {
+                            double r = Double.parseDouble(fields[ratingColumn].trim());
+                            if (!scale.contains(r)) {
+                                return file + ":" + lineNumber + ": ";
+                            }
+                        } catch (NumberFormatException e) {
+                            // not this line: the reader parsed it or skipped it
+                        }
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // a pipe cannot be read twice: name the file without the line
+            }
+            return file + ": ";
         }
     }
 }

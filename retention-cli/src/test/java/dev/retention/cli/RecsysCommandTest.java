@@ -218,4 +218,85 @@ class RecsysCommandTest {
         assertEquals(0, lenient.status, lenient.err);
         assertEquals(1.0, JsonParser.parseObject(lenient.out).get("malformed_skipped"));
     }
+
+    /** The diverging SGD baseline: the verdict UNUSABLE with its reason, exit 1 unless --allow-degenerate. */
+    @Test
+    void eval_divergedFit_isUnusable_andExits1UnlessAllowed(@TempDir Path dir) throws IOException {
+        String f = uData(dir).toString();
+        Result r = run("recsys", "eval", "--ratings", f, "--format", "ml-100k", "--algo", "baseline", "--param",
+                "method=sgd", "--param", "learning_rate=10", "--folds", "2");
+        assertEquals(1, r.status, r.err);
+        assertTrue(r.out.contains("verdict UNUSABLE") && r.out.contains("diverged"), r.out);
+        assertTrue(r.err.contains("verdict UNUSABLE") && r.err.contains("--allow-degenerate"), r.err);
+        Result json = run("recsys", "eval", "--ratings", f, "--format", "ml-100k", "--algo", "baseline", "--param",
+                "method=sgd", "--param", "learning_rate=10", "--folds", "2", "--json", "--allow-degenerate");
+        assertEquals(0, json.status, json.err);
+        Map<String, Object> o = JsonParser.parseObject(json.out);
+        assertEquals("UNUSABLE", o.get("verdict"));
+        assertTrue(o.get("verdict_reasons").toString().contains("diverged"), json.out);
+        Result fine = run("recsys", "eval", "--ratings", f, "--format", "ml-100k", "--algo", "baseline", "--json");
+        assertEquals(0, fine.status, fine.err);
+        assertEquals("FINE", JsonParser.parseObject(fine.out).get("verdict"));
+    }
+
+    /** PureSVD ranks items: its RMSE comes with a note saying so. */
+    @Test
+    void eval_pureSvd_saysItIsARankingModel(@TempDir Path dir) throws IOException {
+        String f = uData(dir).toString();
+        Result table = run("recsys", "eval", "--ratings", f, "--format", "ml-100k", "--algo", "pure-svd", "--param",
+                "factors=5", "--folds", "2");
+        assertEquals(0, table.status, table.err);
+        assertTrue(table.out.contains("note: PureSVD is a top-N ranking model"), table.out);
+        Result json = run("recsys", "eval", "--ratings", f, "--format", "ml-100k", "--algo", "pure-svd", "--param",
+                "factors=5", "--folds", "2", "--json");
+        assertTrue(JsonParser.parseObject(json.out).get("note").toString().contains("hit rate"), json.out);
+        Result svd = run("recsys", "eval", "--ratings", f, "--format", "ml-100k", "--algo", "baseline", "--json");
+        assertTrue(!JsonParser.parseObject(svd.out).containsKey("note"), svd.out);
+    }
+
+    /** Empty, header-only and wholly malformed files are bad data (exit 1, naming the file), not bad arguments. */
+    @Test
+    void eval_noRatings_exitsWith1NamingTheFile(@TempDir Path dir) throws IOException {
+        Path empty = Files.writeString(dir.resolve("empty.data"), "");
+        Path header = Files.writeString(dir.resolve("header.csv"), "user,item,rating\n");
+        Path garbage = Files.writeString(dir.resolve("garbage.data"), "a b\nc d\n");
+        Result e = run("recsys", "eval", "--ratings", empty.toString(), "--format", "ml-100k", "--algo", "baseline");
+        assertEquals(1, e.status, e.err);
+        assertTrue(e.err.contains("empty.data") && e.err.contains("no ratings"), e.err);
+        Result h = run("recsys", "eval", "--ratings", header.toString(), "--format", "csv", "--algo", "baseline");
+        assertEquals(1, h.status, h.err);
+        assertTrue(h.err.contains("header.csv") && h.err.contains("no ratings"), h.err);
+        Result g = run("recsys", "eval", "--ratings", garbage.toString(), "--format", "ml-100k", "--algo", "baseline",
+                "--lenient");
+        assertEquals(1, g.status, g.err);
+        assertTrue(g.err.contains("garbage.data") && g.err.contains("2 malformed lines skipped"), g.err);
+        Result dropped = run("recsys", "eval", "--ratings", Files.writeString(dir.resolve("high.data"),
+                "1\t2\t9\t0\n").toString(), "--format", "ml-100k", "--algo", "baseline", "--out-of-scale", "drop");
+        assertEquals(1, dropped.status, dropped.err);
+        assertTrue(dropped.err.contains("high.data") && dropped.err.contains("outside the rating scale"), dropped.err);
+    }
+
+    /** An out-of-scale rating is named with its file and line. */
+    @Test
+    void eval_ratingOutsideTheScale_namesFileAndLine(@TempDir Path dir) throws IOException {
+        Path f = uData(dir);
+        long lines = Files.readAllLines(f).size();
+        Files.writeString(f, Files.readString(f) + "7\t3\t6\t881250949\n");
+        Result r = run("recsys", "eval", "--ratings", f.toString(), "--format", "ml-100k", "--algo", "baseline");
+        assertEquals(1, r.status, r.err);
+        assertTrue(r.err.contains("u.data:" + (lines + 1) + ": rating 6.0"), r.err);
+        Path csv = Files.writeString(dir.resolve("r.csv"), "user,item,rating\n1,2,4\n1,3,0.5\n");
+        Result c = run("recsys", "eval", "--ratings", csv.toString(), "--format", "csv", "--algo", "baseline");
+        assertEquals(1, c.status, c.err);
+        assertTrue(c.err.contains("r.csv:3: rating 0.5"), c.err);
+    }
+
+    /** A mistyped epoch count is refused at once, not run for days. */
+    @Test
+    void eval_epochsAboveTheBound_areBadArguments(@TempDir Path dir) throws IOException {
+        Result r = run("recsys", "eval", "--ratings", uData(dir).toString(), "--format", "ml-100k", "--algo",
+                "baseline", "--param", "n_epochs=100000000");
+        assertEquals(2, r.status, r.err);
+        assertTrue(r.err.contains("epochs must be in [1, 1,000,000], got 100000000"), r.err);
+    }
 }

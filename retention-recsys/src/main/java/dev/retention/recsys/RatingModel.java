@@ -34,6 +34,10 @@ public abstract class RatingModel implements RatingPredictor, Model {
     protected static final String UNKNOWN = "user and/or item is unknown";
     /** Why a prediction was impossible: no neighbour with positive similarity. */
     protected static final String NO_NEIGHBOURS = "not enough neighbours";
+    /** Why a prediction was impossible when the model gave no reason of its own. */
+    private static final String CANNOT_PREDICT = "the model cannot predict this pair";
+    /** Why a prediction was impossible: the model's estimate overflowed. */
+    private static final String NOT_FINITE = "the model's estimate is not finite";
 
     private final String name;
     private final String modelType;
@@ -286,27 +290,44 @@ public abstract class RatingModel implements RatingPredictor, Model {
         return scale;
     }
 
+    /**
+     * {@inheritDoc} Always finite and on the scale: an estimate the model cannot make (NaN) or that is not finite
+     * falls back to the global mean.
+     */
     @Override
     public final double estimate(int user, int item) {
         double e = unclippedEstimate(user, item);
-        return scale.clip(Double.isNaN(e) ? globalMean : e);
+        return scale.clip(Double.isFinite(e) ? e : globalMean);
     }
 
+    /**
+     * {@inheritDoc} The estimate is always finite and on the scale; a fallback (the model cannot predict, or its
+     * estimate is not finite) is the global mean, flagged impossible with a reason that is never empty.
+     */
     @Override
     public final Prediction predict(int user, int item) {
         double e = unclippedEstimate(user, item);
         if (Double.isNaN(e)) {
-            return new Prediction(user, item, scale.clip(globalMean), true, impossibleReason(user, item));
+            String reason = impossibleReason(user, item);
+            return new Prediction(user, item, scale.clip(globalMean), true,
+                    reason == null || reason.isEmpty() ? CANNOT_PREDICT : reason);
+        }
+        if (Double.isInfinite(e)) {
+            return new Prediction(user, item, scale.clip(globalMean), true, NOT_FINITE);
         }
         return new Prediction(user, item, scale.clip(e), false, "");
     }
 
+    /**
+     * {@inheritDoc} Every score is finite: the global mean where the model cannot estimate or its estimate is
+     * not finite.
+     */
     @Override
     public void scoreItems(int user, double[] out) {
         checkScores(out);
         for (int i = 0; i < out.length; i++) {
             double e = unclippedEstimate(user, i);
-            out[i] = Double.isNaN(e) ? globalMean : e;
+            out[i] = Double.isFinite(e) ? e : globalMean;
         }
     }
 

@@ -4,6 +4,7 @@ import dev.retention.data.IdIndex;
 import dev.retention.data.Interactions;
 import dev.retention.data.TransactionLog;
 import dev.retention.model.DataFingerprint;
+import dev.retention.recsys.internal.Limits;
 import dev.retention.recsys.sparse.CsrMatrix;
 
 import java.util.Arrays;
@@ -96,16 +97,19 @@ public final class Ratings {
      * {@return ratings given by dense indexes, for tests and callers that index their own ids (ids are
      * {@code 0..userCount-1} and {@code 0..itemCount-1})}
      *
-     * @param userCount number of users, &gt;= 0
-     * @param itemCount number of items, &gt;= 0
+     * @param userCount number of users, in {@code [0, Integer.MAX_VALUE - 9]}
+     * @param itemCount number of items, in {@code [0, Integer.MAX_VALUE - 9]}
      * @param user  read; each in {@code [0, userCount)}
      * @param item  read; each in {@code [0, itemCount)}
      * @param value read; each finite and in the scale
      * @param scale     the declared scale
-     * @throws IllegalArgumentException if lengths differ, an index is out of range, a rating is outside
-     *                                  the scale, or a (user, item) pair occurs twice
+     * @throws IllegalArgumentException if an id-space size is out of range, lengths differ, an index is out of
+     *                                  range, a rating is outside the scale, or a (user, item) pair
+     *                                  occurs twice
      */
     public static Ratings of(int userCount, int itemCount, int[] user, int[] item, float[] value, RatingScale scale) {
+        Limits.requireIdSpace("userCount", userCount);
+        Limits.requireIdSpace("itemCount", itemCount);
         Objects.requireNonNull(scale, "scale");
         Objects.requireNonNull(value, "value");
         for (int p = 0; p < value.length; p++) {

@@ -266,7 +266,7 @@ class ModelFileRoundTripTest {
                 .putString("baseline_method", "ALS").putInt("baseline_epochs", 0)
                 .putDoubles("baseline_params", new double[] {15, 10, 0.005, 0.02}).write(file);
         ModelFormatException epochs = assertThrows(ModelFormatException.class, () -> Models.load(file));
-        assertTrue(epochs.getMessage().contains("invalid baseline options: epochs must be >= 1, got 0")
+        assertTrue(epochs.getMessage().contains("invalid baseline options: epochs must be in [1, 1,000,000], got 0")
                 && epochs.getMessage().startsWith(file.toString()), epochs.getMessage());
         // ids that repeat
         ModelFile.Writer w = ModelFile.writer(BaselineOnlyModel.MODEL_TYPE, BaselineOnlyModel.SCHEMA_VERSION);

@@ -4,10 +4,12 @@ import dev.retention.model.FitControl;
 import dev.retention.model.FitSummary;
 import dev.retention.recsys.Ratings;
 import dev.retention.recsys.internal.EpochConvergence;
+import dev.retention.recsys.internal.Limits;
 import dev.retention.recsys.sparse.CsrMatrix;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -36,6 +38,7 @@ public final class BaselineOnly {
      * @param train   read
      * @param options method and its parameters
      * @return the fitted model
+     * @throws IllegalArgumentException if {@code train} holds no rating
      */
     public static BaselineOnlyModel fit(Ratings train, BaselineOptions options) {
         return fit(train, options, FitControl.defaults());
@@ -47,16 +50,21 @@ public final class BaselineOnly {
      * pass lowers; SGD: {@code sum over ratings of (r - mu - b_u - b_i)^2 + reg (b_u^2 + b_i^2)}). Users and
      * items without ratings get a bias of 0. The summary holds the objective after every epoch and reports
      * the fit converged when the last epoch lowered it by at most {@value #CONVERGENCE_TOLERANCE} of its value
-     * (otherwise a warning: more epochs would change the biases). O(epochs x ratings).
+     * (otherwise a warning: more epochs would change the biases). A non-finite objective (an SGD learning rate
+     * too large for these ratings) stops the fit at that epoch: the verdict is {@code UNUSABLE}, naming the epoch,
+     * the objective and the learning rate, and the model answers every prediction with the global mean, flagged
+     * impossible with that message; its biases are zero, so it saves and loads like any other. O(epochs x ratings).
      *
      * @param train   read
      * @param options method and its parameters
      * @param control hears each epoch (stage {@code "epochs"}, with the objective) and may cancel the fit
      * @return the fitted model
+     * @throws IllegalArgumentException if {@code train} holds no rating
      * @throws java.util.concurrent.CancellationException if the control cancels
      */
     public static BaselineOnlyModel fit(Ratings train, BaselineOptions options, FitControl control) {
         Objects.requireNonNull(train, "train");
+        Limits.requireRatings("train", train.size());
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(control, "control");
         long start = System.nanoTime();
@@ -68,6 +76,7 @@ public final class BaselineOnly {
         CsrMatrix byUser = train.byUser();
         CsrMatrix byItem = train.byItem();
         boolean als = options.method() == BaselineOptions.Method.ALS;
+        int run = 0;
         for (int epoch = 0; epoch < epochs; epoch++) {
             if (als) {
                 alsEpoch(byUser, byItem, mu, bu, bi, options);
@@ -75,30 +84,25 @@ public final class BaselineOnly {
                 sgdEpoch(byUser, mu, bu, bi, options);
             }
             objective[epoch] = objective(byUser, mu, bu, bi, options);
-            LOG.debug("baseline {} epoch {} of {}: objective {}", options.method(), epoch + 1, epochs,
-                    objective[epoch]);
-            control.step("epochs", epoch + 1, epochs, objective[epoch]);
+            run = epoch + 1;
+            LOG.debug("baseline {} epoch {} of {}: objective {}", options.method(), run, epochs, objective[epoch]);
+            control.step("epochs", run, epochs, objective[epoch]);
+            if (!Double.isFinite(objective[epoch])) {
+                break;
+            }
         }
-        FitSummary.Builder summary = FitSummary.builder("BaselineOnly").options(options).iterations(epochs)
-                .objective(als ? "regularised squared error (ALS)" : "regularised squared error (SGD)", objective)
-                .data(train.fingerprint());
-        EpochConvergence.summarise(summary, objective, epochs, CONVERGENCE_TOLERANCE);
-        if (!allFinite(bu) || !allFinite(bi)) {
-            summary.unusable("biases are not finite: the SGD learning rate " + options.learningRate()
-                    + " diverges on these ratings");
+        FitSummary.Builder summary = FitSummary.builder("BaselineOnly").options(options).data(train.fingerprint());
+        boolean diverged = EpochConvergence.finish(summary,
+                als ? "regularised squared error (ALS)" : "regularised squared error (SGD)",
+                Arrays.copyOf(objective, run), epochs, "learning_rate " + options.learningRate(),
+                CONVERGENCE_TOLERANCE);
+        if (diverged) {
+            Arrays.fill(bu, 0);
+            Arrays.fill(bi, 0);
         }
         FitSummary s = summary.secondsSince(start).build();
         s.logTo(BaselineOnly.class);
         return new BaselineOnlyModel(train, bu, bi, options, s);
-    }
-
-    private static boolean allFinite(double[] a) {
-        for (double v : a) {
-            if (!Double.isFinite(v)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** One ALS pass: every item bias given the user biases, then every user bias given the item biases. */

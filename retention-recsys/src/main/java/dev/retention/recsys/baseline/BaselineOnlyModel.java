@@ -3,6 +3,7 @@ package dev.retention.recsys.baseline;
 import dev.retention.model.FitSummary;
 import dev.retention.model.ModelFile;
 import dev.retention.model.ModelFormatException;
+import dev.retention.model.Verdict;
 import dev.retention.recsys.RatingModel;
 import dev.retention.recsys.Ratings;
 import dev.retention.recsys.internal.ModelSections;
@@ -13,7 +14,9 @@ import java.util.Objects;
 
 /**
  * The baseline predictor {@code r_ui = mu + b_u + b_i} fitted by {@link BaselineOnly#fit} (Surprise's
- * {@code BaselineOnly}). An unknown user or item contributes a bias of 0, so a prediction is never impossible.
+ * {@code BaselineOnly}). An unknown user or item contributes a bias of 0, so a prediction is impossible only when
+ * the fit diverged (verdict {@code UNUSABLE}): then every prediction is the global mean, flagged with the fit's
+ * message.
  * Immutable and thread-safe; predict O(1).
  *
  * <p>Model file type {@value #MODEL_TYPE}, schema {@value #SCHEMA_VERSION}: besides the common sections of
@@ -31,6 +34,7 @@ public final class BaselineOnlyModel extends RatingModel {
     private final double[] bu;
     private final double[] bi;
     private final BaselineOptions options;
+    private final boolean diverged;
 
     BaselineOnlyModel(Ratings train, double[] bu, double[] bi, BaselineOptions options, FitSummary fit) {
         this(Common.of(train, fit), bu, bi, options);
@@ -41,10 +45,14 @@ public final class BaselineOnlyModel extends RatingModel {
         this.bu = bu;
         this.bi = bi;
         this.options = options;
+        this.diverged = common.fitSummary().verdict() == Verdict.UNUSABLE;
     }
 
     @Override
     protected double unclippedEstimate(int user, int item) {
+        if (diverged) {
+            return Double.NaN;
+        }
         double e = globalMean();
         if (user >= 0 && user < bu.length) {
             e += bu[user];
@@ -57,7 +65,7 @@ public final class BaselineOnlyModel extends RatingModel {
 
     @Override
     protected String impossibleReason(int user, int item) {
-        return "";
+        return diverged ? fitSummary().warnings().get(0) : UNKNOWN;
     }
 
     /** {@return the global mean {@code mu}} */
@@ -99,6 +107,8 @@ public final class BaselineOnlyModel extends RatingModel {
         return readModel(file, (f, common) -> {
             double[] bu = ModelSections.finiteDoubles(f, "user_biases", common.userCount());
             double[] bi = ModelSections.finiteDoubles(f, "item_biases", common.itemCount());
+            ModelSections.requireFiniteEstimates(f, "biases", Math.abs(common.globalMean()) + ModelSections.maxAbs(bu)
+                    + ModelSections.maxAbs(bi));
             return new BaselineOnlyModel(common, bu, bi, BaselineOptions.readFrom(f, "baseline"));
         });
     }

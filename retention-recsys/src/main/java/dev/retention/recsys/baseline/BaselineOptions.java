@@ -2,6 +2,7 @@ package dev.retention.recsys.baseline;
 
 import dev.retention.model.ModelFile;
 import dev.retention.model.ModelFormatException;
+import dev.retention.recsys.internal.Limits;
 
 import java.util.Locale;
 import java.util.Objects;
@@ -15,7 +16,7 @@ import java.util.Objects;
  * {@code maxIterations}: nothing stops the fit earlier, and there is no {@code tolerance} to stop on.
  *
  * @param method       alternating least squares or stochastic gradient descent
- * @param epochs       passes, {@code >= 1}: 10 for ALS, 20 for SGD (Surprise's {@code n_epochs})
+ * @param epochs       passes, in {@code [1, 1,000,000]}: 10 for ALS, 20 for SGD (Surprise's {@code n_epochs})
  * @param regUser      ALS regularisation of user biases, {@code >= 0}: 15
  * @param regItem      ALS regularisation of item biases, {@code >= 0}: 10
  * @param learningRate SGD step, {@code > 0}: 0.005
@@ -44,7 +45,7 @@ public record BaselineOptions(Method method, int epochs, double regUser, double 
      * Validates the options.
      *
      * @param method       alternating least squares or stochastic gradient descent
-     * @param epochs       passes, {@code >= 1}: 10 for ALS, 20 for SGD (Surprise's {@code n_epochs})
+     * @param epochs       passes, in {@code [1, 1,000,000]}: 10 for ALS, 20 for SGD (Surprise's {@code n_epochs})
      * @param regUser      ALS regularisation of user biases, {@code >= 0}: 15
      * @param regItem      ALS regularisation of item biases, {@code >= 0}: 10
      * @param learningRate SGD step, {@code > 0}: 0.005
@@ -52,9 +53,7 @@ public record BaselineOptions(Method method, int epochs, double regUser, double 
      */
     public BaselineOptions {
         Objects.requireNonNull(method, "method");
-        if (epochs < 1) {
-            throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
-        }
+        Limits.requireEpochs("epochs", epochs, 1);
         check("regUser", regUser);
         check("regItem", regItem);
         check("reg", reg);
@@ -96,7 +95,7 @@ public record BaselineOptions(Method method, int epochs, double regUser, double 
     /**
      * {@return a copy with the given number of epochs}
      *
-     * @param epochs passes, {@code >= 1}: 10 for ALS, 20 for SGD (Surprise's {@code n_epochs})
+     * @param epochs passes, in {@code [1, 1,000,000]}: 10 for ALS, 20 for SGD (Surprise's {@code n_epochs})
      */
     public BaselineOptions withEpochs(int epochs) {
         return new BaselineOptions(method, epochs, regUser, regItem, learningRate, reg);

@@ -3,6 +3,7 @@ package dev.retention.recsys.baseline;
 import dev.retention.model.FitControl;
 import dev.retention.model.FitSummary;
 import dev.retention.recsys.Ratings;
+import dev.retention.recsys.internal.Limits;
 
 import java.util.Locale;
 import java.util.Objects;
@@ -23,6 +24,7 @@ public final class NormalPredictor {
      * @param train   read
      * @param options the seed of the draws
      * @return the fitted model
+     * @throws IllegalArgumentException if {@code train} holds no rating
      */
     public static NormalPredictorModel fit(Ratings train, NormalPredictorOptions options) {
         return fit(train, options, FitControl.defaults());
@@ -36,10 +38,12 @@ public final class NormalPredictor {
      * @param options the seed of the draws
      * @param control may cancel the fit
      * @return the fitted model
+     * @throws IllegalArgumentException if {@code train} holds no rating
      * @throws java.util.concurrent.CancellationException if the control cancels
      */
     public static NormalPredictorModel fit(Ratings train, NormalPredictorOptions options, FitControl control) {
         Objects.requireNonNull(train, "train");
+        Limits.requireRatings("train", train.size());
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(control, "control");
         control.checkCancelled("NormalPredictor", 0);
@@ -50,14 +54,11 @@ public final class NormalPredictor {
             double d = train.value(p) - mu;
             ss += d * d;
         }
-        double sigma = train.size() == 0 ? 0 : Math.sqrt(ss / train.size());
+        double sigma = Math.sqrt(ss / train.size());
         FitSummary.Builder summary = FitSummary.builder("NormalPredictor").options(options)
                 .choice(String.format(Locale.ROOT, "maximum-likelihood mu %.6f, sigma %.6f over %,d ratings", mu,
                         sigma, train.size()))
                 .data(train.fingerprint());
-        if (train.size() == 0) {
-            summary.warning("no training ratings: every prediction is the scale's clip of 0");
-        }
         FitSummary s = summary.secondsSince(start).build();
         s.logTo(NormalPredictor.class);
         return new NormalPredictorModel(train, sigma, options, s);

@@ -18,7 +18,8 @@ import java.util.Objects;
  * Box-Muller transform, so asking twice gives the same estimate. Predict O(1).
  *
  * <p>Model file type {@value #MODEL_TYPE}, schema {@value #SCHEMA_VERSION}: besides the common sections of
- * {@link RatingModel}, {@code sigma} (finite, {@code >= 0}) and {@code seed}.
+ * {@link RatingModel}, {@code sigma} (in {@code [0, (max - min) / 2]}, the largest standard deviation of ratings
+ * on the scale) and {@code seed}.
  */
 public final class NormalPredictorModel extends RatingModel {
 
@@ -89,8 +90,15 @@ public final class NormalPredictorModel extends RatingModel {
      */
     public static NormalPredictorModel read(ModelFile file) throws ModelFormatException {
         file.requireType(MODEL_TYPE, SCHEMA_VERSION);
-        return readModel(file, (f, common) -> new NormalPredictorModel(common, f.doubleValue("sigma"),
-                new NormalPredictorOptions(f.longValue("seed"))));
+        return readModel(file, (f, common) -> {
+            double sigma = f.doubleValue("sigma");
+            double largest = (common.scale().max() - common.scale().min()) / 2;
+            if (!(sigma <= largest * (1 + 1e-12))) {   // rounding of a fit at the largest spread
+                throw new ModelFormatException(f.source() + ": sigma " + sigma + " exceeds half the scale "
+                        + common.scale() + ", " + largest + ", the largest standard deviation of ratings on it");
+            }
+            return new NormalPredictorModel(common, sigma, new NormalPredictorOptions(f.longValue("seed")));
+        });
     }
 
     @Override

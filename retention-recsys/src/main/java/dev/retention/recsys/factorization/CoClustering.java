@@ -4,6 +4,7 @@ import dev.retention.model.FitControl;
 import dev.retention.model.FitSummary;
 import dev.retention.random.Variates;
 import dev.retention.recsys.Ratings;
+import dev.retention.recsys.internal.Limits;
 import dev.retention.recsys.sparse.CsrMatrix;
 
 import java.util.Arrays;
@@ -68,9 +69,7 @@ public final class CoClustering {
     /** The fit from given initial clusters (taken over), for the golden tests. */
     static CoClusteringModel fit(Ratings train, CoClusteringOptions options, FitControl control, int[] cu, int[] ci) {
         Objects.requireNonNull(control, "control");
-        if (train.size() == 0) {
-            throw new IllegalArgumentException("train must hold at least one rating, got none");
-        }
+        Limits.requireRatings("train", train.size());
         long start = System.nanoTime();
         CsrMatrix byUser = train.byUser();
         CsrMatrix byItem = train.byItem();

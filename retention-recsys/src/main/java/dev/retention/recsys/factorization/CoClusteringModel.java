@@ -129,12 +129,16 @@ public final class CoClusteringModel extends RatingModel {
             CoClusteringOptions options = new CoClusteringOptions(o[0], o[1], o[2], f.longValue("cocluster_seed"));
             int[] cu = clusters(f, "user_clusters", common.userCount(), o[0]);
             int[] ci = clusters(f, "item_clusters", common.itemCount(), o[1]);
-            return new CoClusteringModel(common, cu, ci,
-                    ModelSections.finiteDoubles(f, "user_means", common.userCount()),
-                    ModelSections.finiteDoubles(f, "item_means", common.itemCount()),
-                    ModelSections.finiteDoubles(f, "user_cluster_means", o[0]),
-                    ModelSections.finiteDoubles(f, "item_cluster_means", o[1]),
-                    ModelSections.finiteDoubles(f, "cocluster_means", (long) o[0] * o[1]), options);
+            double[] userMeans = ModelSections.finiteDoubles(f, "user_means", common.userCount());
+            double[] itemMeans = ModelSections.finiteDoubles(f, "item_means", common.itemCount());
+            double[] userClusterMeans = ModelSections.finiteDoubles(f, "user_cluster_means", o[0]);
+            double[] itemClusterMeans = ModelSections.finiteDoubles(f, "item_cluster_means", o[1]);
+            double[] coMeans = ModelSections.finiteDoubles(f, "cocluster_means", (long) o[0] * o[1]);
+            ModelSections.requireFiniteEstimates(f, "means", ModelSections.maxAbs(coMeans)
+                    + ModelSections.maxAbs(userMeans) + ModelSections.maxAbs(userClusterMeans)
+                    + ModelSections.maxAbs(itemMeans) + ModelSections.maxAbs(itemClusterMeans));
+            return new CoClusteringModel(common, cu, ci, userMeans, itemMeans, userClusterMeans, itemClusterMeans,
+                    coMeans, options);
         });
     }
 

@@ -1,11 +1,13 @@
 package dev.retention.recsys.factorization;
 
+import dev.retention.recsys.internal.Limits;
+
 /**
  * Options of {@link CoClustering}, with Surprise 1.1.4's names and defaults ({@code CoClustering}).
  *
  * @param userClusters user clusters, {@code >= 1}: 3 (Surprise's {@code n_cltr_u})
  * @param itemClusters item clusters, {@code >= 1}: 3 (Surprise's {@code n_cltr_i})
- * @param epochs       passes, {@code >= 1}: 20 (Surprise's {@code n_epochs})
+ * @param epochs       passes, in {@code [1, 1,000,000]}: 20 (Surprise's {@code n_epochs})
  * @param seed         seed of the initial clusters: 0
  */
 public record CoClusteringOptions(int userClusters, int itemClusters, int epochs, long seed) {
@@ -15,7 +17,7 @@ public record CoClusteringOptions(int userClusters, int itemClusters, int epochs
      *
      * @param userClusters user clusters, {@code >= 1}: 3
      * @param itemClusters item clusters, {@code >= 1}: 3
-     * @param epochs       passes, {@code >= 1}: 20
+     * @param epochs       passes, in {@code [1, 1,000,000]}: 20
      * @param seed         seed of the initial clusters: 0
      * @throws IllegalArgumentException naming the option, the value and what was expected
      */
@@ -26,9 +28,7 @@ public record CoClusteringOptions(int userClusters, int itemClusters, int epochs
         if (itemClusters < 1) {
             throw new IllegalArgumentException("itemClusters must be >= 1, got " + itemClusters);
         }
-        if (epochs < 1) {
-            throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
-        }
+        Limits.requireEpochs("epochs", epochs, 1);
     }
 
     /** {@return Surprise's defaults: 3 user and 3 item clusters, 20 epochs, seed 0} */
@@ -49,7 +49,7 @@ public record CoClusteringOptions(int userClusters, int itemClusters, int epochs
     /**
      * {@return a copy with the given number of epochs}
      *
-     * @param epochs passes, {@code >= 1}
+     * @param epochs passes, in {@code [1, 1,000,000]}
      */
     public CoClusteringOptions withEpochs(int epochs) {
         return new CoClusteringOptions(userClusters, itemClusters, epochs, seed);

@@ -6,7 +6,6 @@ import dev.retention.recsys.Ratings;
 import dev.retention.recsys.internal.EpochConvergence;
 import dev.retention.recsys.sparse.CsrMatrix;
 
-import java.util.Locale;
 
 /**
  * What the iterative learners of this package share: initial factors from the seed, the training ratings as
@@ -142,19 +141,6 @@ final class FactorFits {
      * @param learning   the learning rate(s), for the divergence message
      */
     static void finish(FitSummary.Builder summary, String name, double[] objective, int epochs, String learning) {
-        int run = objective.length;
-        double last = objective[run - 1];
-        if (!Double.isFinite(last)) {
-            summary.iterations(run).objective(name, java.util.Arrays.copyOf(objective, run - 1));
-            String message = String.format(Locale.ROOT, "the fit diverged at epoch %d of %d: the objective is %s%s; "
-                    + "stopped there, and the model falls back to the global mean for every prediction; lower the "
-                    + "learning rate (%s)", run, epochs, last,
-                    run > 1 ? String.format(Locale.ROOT, " (%.6g after epoch %d)", objective[run - 2], run - 1) : "",
-                    learning);
-            summary.converged(false, message).unusable(message);
-            return;
-        }
-        summary.iterations(run).objective(name, objective);
-        EpochConvergence.summarise(summary, objective, epochs, CONVERGENCE_TOLERANCE);
+        EpochConvergence.finish(summary, name, objective, epochs, learning, CONVERGENCE_TOLERANCE);
     }
 }

@@ -2,6 +2,7 @@ package dev.retention.recsys.factorization;
 
 import dev.retention.model.ModelFile;
 import dev.retention.model.ModelFormatException;
+import dev.retention.recsys.internal.Limits;
 
 import java.util.Locale;
 
@@ -17,7 +18,7 @@ import java.util.Locale;
  * time.
  *
  * @param factors   factors per user and item, {@code >= 1}: 100 for SVD, 20 for SVD++ (Surprise's {@code n_factors})
- * @param epochs    passes over the ratings, {@code >= 1}: 20 (Surprise's {@code n_epochs})
+ * @param epochs    passes over the ratings, in {@code [1, 1,000,000]}: 20 (Surprise's {@code n_epochs})
  * @param biased    whether to learn {@code mu + b_u + b_i}: true; false gives plain Funk SVD {@code q_i.p_u} (SVD++ is always biased)
  * @param initMean  mean of the normal initial factors, finite: 0 (Surprise's {@code init_mean})
  * @param initStd   standard deviation of the normal initial factors, finite and {@code >= 0}: 0.1 (Surprise's {@code init_std_dev})
@@ -40,7 +41,7 @@ public record FactorOptions(int factors, int epochs, boolean biased, double init
      * Validates the options.
      *
      * @param factors   factors per user and item, {@code >= 1}: 100 for SVD, 20 for SVD++ (Surprise's {@code n_factors})
-     * @param epochs    passes over the ratings, {@code >= 1}: 20 (Surprise's {@code n_epochs})
+     * @param epochs    passes over the ratings, in {@code [1, 1,000,000]}: 20 (Surprise's {@code n_epochs})
      * @param biased    whether to learn {@code mu + b_u + b_i}: true; false gives plain Funk SVD {@code q_i.p_u} (SVD++ is always biased)
      * @param initMean  mean of the normal initial factors, finite: 0 (Surprise's {@code init_mean})
      * @param initStd   standard deviation of the normal initial factors, finite and {@code >= 0}: 0.1 (Surprise's {@code init_std_dev})
@@ -62,9 +63,7 @@ public record FactorOptions(int factors, int epochs, boolean biased, double init
         if (factors < 1) {
             throw new IllegalArgumentException("factors must be >= 1, got " + factors);
         }
-        if (epochs < 1) {
-            throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
-        }
+        Limits.requireEpochs("epochs", epochs, 1);
         if (!Double.isFinite(initMean)) {
             throw new IllegalArgumentException("initMean must be finite, got " + initMean);
         }
@@ -137,7 +136,7 @@ public record FactorOptions(int factors, int epochs, boolean biased, double init
     /**
      * {@return a copy with the given epochs}
      *
-     * @param epochs passes over the ratings, {@code >= 1}: 20 (Surprise's {@code n_epochs})
+     * @param epochs passes over the ratings, in {@code [1, 1,000,000]}: 20 (Surprise's {@code n_epochs})
      */
     public FactorOptions withEpochs(int epochs) {
         return new FactorOptions(factors, epochs, biased, initMean, initStd, lrBu, lrBi, lrPu, lrQi, lrYj, regBu, regBi, regPu, regQi, regYj, shuffle, seed);

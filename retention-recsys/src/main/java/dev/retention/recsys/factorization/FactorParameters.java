@@ -67,6 +67,15 @@ final class FactorParameters {
         return new FactorParameters(f, bu, bi, pu, qi, uc, ic);
     }
 
+    /**
+     * Throws unless every estimate {@code mu + b_u + b_i + q_i.(p_u + extra_u)} is finite: the worst case
+     * {@code |mu| + max|b_u| + max|b_i| + f max|q_i| (max|p_u| + max|extra_u|)}.
+     */
+    void requireFiniteEstimates(ModelFile file, double mu, double extraMaxAbs) throws ModelFormatException {
+        ModelSections.requireFiniteEstimates(file, "biases and factors", Math.abs(mu) + ModelSections.maxAbs(bu)
+                + ModelSections.maxAbs(bi) + f * ModelSections.maxAbs(qi) * (ModelSections.maxAbs(pu) + extraMaxAbs));
+    }
+
     private static int[] counts(ModelFile file, String section, int length) throws ModelFormatException {
         int[] c = file.ints(section);
         ModelSections.requireLength(file, section, c.length, length);

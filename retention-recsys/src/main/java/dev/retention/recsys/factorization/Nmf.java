@@ -5,8 +5,10 @@ import dev.retention.model.FitSummary;
 import dev.retention.model.Verdict;
 import dev.retention.recsys.Ratings;
 import dev.retention.recsys.internal.ImplFactorization;
+import dev.retention.recsys.internal.Limits;
 
 import java.util.Arrays;
+
 import java.util.Objects;
 
 /**
@@ -65,9 +67,7 @@ public final class Nmf {
     /** The fit from given initial factors (taken over), for the golden tests. */
     static NmfModel fit(Ratings train, NmfOptions options, FitControl control, double[] pu, double[] qi) {
         Objects.requireNonNull(control, "control");
-        if (train.size() == 0) {
-            throw new IllegalArgumentException("train must hold at least one rating, got none");
-        }
+        Limits.requireRatings("train", train.size());
         long start = System.nanoTime();
         int f = options.factors();
         FactorFits.Csr csr = FactorFits.Csr.of(train);

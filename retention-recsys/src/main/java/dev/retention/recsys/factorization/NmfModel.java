@@ -105,8 +105,9 @@ public final class NmfModel extends RatingModel {
             }
             NmfOptions o = new NmfOptions(n[0], n[1], n[2] != 0, d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7],
                     f.longValue("nmf_seed"));
-            return new NmfModel(common, FactorParameters.readFrom(f, o.factors(), common.userCount(),
-                    common.itemCount()), o);
+            FactorParameters p = FactorParameters.readFrom(f, o.factors(), common.userCount(), common.itemCount());
+            p.requireFiniteEstimates(f, common.globalMean(), 0);
+            return new NmfModel(common, p, o);
         });
     }
 

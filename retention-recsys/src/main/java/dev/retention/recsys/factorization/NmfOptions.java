@@ -1,5 +1,7 @@
 package dev.retention.recsys.factorization;
 
+import dev.retention.recsys.internal.Limits;
+
 import java.util.Locale;
 
 /**
@@ -9,7 +11,7 @@ import java.util.Locale;
  * enough. No {@code threads}: the biases move by SGD, one rating after the other.
  *
  * @param factors  factors per user and item, {@code >= 1}: 15
- * @param epochs   passes, {@code >= 1}: 50
+ * @param epochs   passes, in {@code [1, 1,000,000]}: 50
  * @param biased   whether to learn {@code mu + b_u + b_i} by SGD besides the factors: false
  * @param regPu    regularisation of user factors, finite and {@code >= 0}: 0.06
  * @param regQi    regularisation of item factors, finite and {@code >= 0}: 0.06
@@ -28,7 +30,7 @@ public record NmfOptions(int factors, int epochs, boolean biased, double regPu, 
      * Validates the options.
      *
      * @param factors  factors per user and item, {@code >= 1}: 15
-     * @param epochs   passes, {@code >= 1}: 50
+     * @param epochs   passes, in {@code [1, 1,000,000]}: 50
      * @param biased   whether to learn {@code mu + b_u + b_i} by SGD besides the factors: false
      * @param regPu    regularisation of user factors, finite and {@code >= 0}: 0.06
      * @param regQi    regularisation of item factors, finite and {@code >= 0}: 0.06
@@ -45,9 +47,7 @@ public record NmfOptions(int factors, int epochs, boolean biased, double regPu, 
         if (factors < 1) {
             throw new IllegalArgumentException("factors must be >= 1, got " + factors);
         }
-        if (epochs < 1) {
-            throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
-        }
+        Limits.requireEpochs("epochs", epochs, 1);
         FactorOptions.nonNegative("regPu", regPu);
         FactorOptions.nonNegative("regQi", regQi);
         FactorOptions.nonNegative("regBu", regBu);
@@ -78,7 +78,7 @@ public record NmfOptions(int factors, int epochs, boolean biased, double regPu, 
     /**
      * {@return a copy with the given number of epochs}
      *
-     * @param epochs passes, {@code >= 1}
+     * @param epochs passes, in {@code [1, 1,000,000]}
      */
     public NmfOptions withEpochs(int epochs) {
         return new NmfOptions(factors, epochs, biased, regPu, regQi, regBu, regBi, lrBu, lrBi, initLow, initHigh, seed);

@@ -4,6 +4,7 @@ import dev.retention.model.FitControl;
 import dev.retention.model.FitSummary;
 import dev.retention.recsys.Ratings;
 import dev.retention.recsys.internal.ImplFactorization;
+import dev.retention.recsys.internal.Limits;
 
 import java.util.Objects;
 
@@ -71,9 +72,7 @@ public final class Svd {
     /** The fit from given initial factors (taken over), for the golden tests. */
     static SvdModel fit(Ratings train, FactorOptions options, FitControl control, double[] pu, double[] qi) {
         Objects.requireNonNull(control, "control");
-        if (train.size() == 0) {
-            throw new IllegalArgumentException("train must hold at least one rating, got none");
-        }
+        Limits.requireRatings("train", train.size());
         long start = System.nanoTime();
         int f = options.factors();
         FactorFits.Csr csr = FactorFits.Csr.of(train);

@@ -234,8 +234,9 @@ public final class SvdModel extends RatingModel {
         file.requireType(MODEL_TYPE, SCHEMA_VERSION);
         return readModel(file, (f, common) -> {
             FactorOptions o = FactorOptions.readFrom(f);
-            return new SvdModel(common, FactorParameters.readFrom(f, o.factors(), common.userCount(),
-                    common.itemCount()), o);
+            FactorParameters p = FactorParameters.readFrom(f, o.factors(), common.userCount(), common.itemCount());
+            p.requireFiniteEstimates(f, common.globalMean(), 0);
+            return new SvdModel(common, p, o);
         });
     }
 

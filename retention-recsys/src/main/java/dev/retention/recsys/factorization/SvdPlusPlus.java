@@ -5,8 +5,10 @@ import dev.retention.model.FitSummary;
 import dev.retention.model.Verdict;
 import dev.retention.recsys.Ratings;
 import dev.retention.recsys.internal.ImplFactorization;
+import dev.retention.recsys.internal.Limits;
 
 import java.util.Arrays;
+
 import java.util.Objects;
 
 /**
@@ -75,9 +77,7 @@ public final class SvdPlusPlus {
             throw new IllegalArgumentException("biased must be true for SVD++ (Surprise's SVDpp has no unbiased form), "
                     + "got false");
         }
-        if (train.size() == 0) {
-            throw new IllegalArgumentException("train must hold at least one rating, got none");
-        }
+        Limits.requireRatings("train", train.size());
         long start = System.nanoTime();
         int f = options.factors();
         FactorFits.Csr csr = FactorFits.Csr.of(train);

@@ -123,6 +123,7 @@ public final class SvdPlusPlusModel extends RatingModel {
             FactorParameters p = FactorParameters.readFrom(f, o.factors(), common.userCount(), common.itemCount());
             double[] y = ModelSections.finiteDoubles(f, "implicit_factors", (long) common.itemCount() * o.factors());
             double[] z = ModelSections.finiteDoubles(f, "implicit_terms", (long) common.userCount() * o.factors());
+            p.requireFiniteEstimates(f, common.globalMean(), ModelSections.maxAbs(z));
             return new SvdPlusPlusModel(common, p, y, z, o);
         });
     }

@@ -51,6 +51,32 @@ public final class ModelSections {
         return values;
     }
 
+    /** {@return the largest absolute value of {@code values}, 0 when empty} O(n). */
+    public static double maxAbs(double[] values) {
+        double m = 0;
+        for (double v : values) {
+            m = Math.max(m, Math.abs(v));
+        }
+        return m;
+    }
+
+    /**
+     * Throws unless the largest magnitude a model's estimates could reach, computed by the model from the
+     * parameters it read, is finite: parameters that are finite one by one (say factors of 1e308) may still give
+     * an estimate of Infinity, which a fitted model never does (its objective would have overflowed first).
+     *
+     * @param f     the file, for the message
+     * @param what  which parameters, such as {@code "biases and factors"}
+     * @param bound the worst-case magnitude of an estimate
+     * @throws ModelFormatException naming the file, the parameters and the bound
+     */
+    public static void requireFiniteEstimates(ModelFile f, String what, double bound) throws ModelFormatException {
+        if (!(bound <= Double.MAX_VALUE)) {
+            throw new ModelFormatException(f.source() + ": the " + what + " could give estimates of magnitude "
+                    + bound + "; a fitted model's are finite");
+        }
+    }
+
     /**
      * Adds an id index as the sections {@code prefix + "_kind"} and {@code prefix + "_ids"}. O(ids).
      *

@@ -7,6 +7,7 @@ import dev.retention.parallel.Workers;
 import dev.retention.recsys.Ratings;
 import dev.retention.recsys.baseline.BaselineOnly;
 import dev.retention.recsys.baseline.BaselineOnlyModel;
+import dev.retention.recsys.internal.Limits;
 import dev.retention.recsys.similarity.Baselines;
 import dev.retention.recsys.similarity.Similarities;
 import dev.retention.recsys.similarity.SimilarityMatrix;
@@ -37,6 +38,7 @@ public final class Knn {
      * @param train   read; kept (immutable) for predictions
      * @param options variant, orientation, k, min_k, similarity, baselines, threads
      * @return the fitted model
+     * @throws IllegalArgumentException if {@code train} holds no rating
      */
     public static KnnModel fit(Ratings train, KnnOptions options) {
         return fit(train, options, FitControl.defaults());
@@ -53,10 +55,12 @@ public final class Knn {
      * @param control hears the baselines' epochs (stage {@code "epochs"}) and the similarities (stage
      *                {@code "similarities"}, one step); may cancel the fit; its executor, if any, runs the threads
      * @return the fitted model
+     * @throws IllegalArgumentException if {@code train} holds no rating
      * @throws java.util.concurrent.CancellationException if the control cancels
      */
     public static KnnModel fit(Ratings train, KnnOptions options, FitControl control) {
         Objects.requireNonNull(train, "train");
+        Limits.requireRatings("train", train.size());
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(control, "control");
         long start = System.nanoTime();
@@ -122,14 +126,18 @@ public final class Knn {
                 : String.format(Locale.ROOT, "%.1f KiB", b / 1024.0);
     }
 
-    /** Population standard deviation of each entity's ratings; the overall one where it is 0. */
+    /**
+     * Population standard deviation of each entity's ratings; the overall one where it is 0 (Surprise's rule), and 1
+     * where that is 0 too: every rating then equals the mean, so every deviation is 0 and any positive value gives
+     * the same estimate, where Surprise divides 0 by 0.
+     */
     private static double[] sigmas(CsrMatrix entities, double[] means, Ratings train) {
         double ss = 0;
         for (int p = 0; p < train.size(); p++) {
             double d = train.value(p) - train.globalMean();
             ss += d * d;
         }
-        double overall = train.size() == 0 ? 0 : Math.sqrt(ss / train.size());
+        double overall = Math.sqrt(ss / train.size());
         double[] sigmas = new double[entities.rows()];
         for (int x = 0; x < sigmas.length; x++) {
             double s = 0;
@@ -139,7 +147,7 @@ public final class Knn {
             }
             int n = entities.rowLength(x);
             double sigma = n == 0 ? 0 : Math.sqrt(s / n);
-            sigmas[x] = sigma == 0 ? overall : sigma;
+            sigmas[x] = sigma > 0 ? sigma : overall > 0 ? overall : 1;
         }
         return sigmas;
     }

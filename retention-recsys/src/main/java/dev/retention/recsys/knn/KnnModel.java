@@ -3,7 +3,9 @@ package dev.retention.recsys.knn;
 import dev.retention.model.FitSummary;
 import dev.retention.model.ModelFile;
 import dev.retention.model.ModelFormatException;
+import dev.retention.model.Verdict;
 import dev.retention.recsys.RatingModel;
+import dev.retention.recsys.RatingScale;
 import dev.retention.recsys.Ratings;
 import dev.retention.recsys.baseline.BaselineOptions;
 import dev.retention.recsys.internal.ModelSections;
@@ -24,7 +26,9 @@ import java.util.Objects;
  * <p>A prediction for {@code (u, i)} scans the entities that rated the target ({@code O(m log k)} for
  * {@code m} of them) and keeps the {@code k} most similar with positive similarity, ties to the smaller index
  * (Surprise breaks ties by the order of the training data). Unknown users or items fall back to the global
- * mean and are reported impossible, except in {@code KNNBaseline}, which falls back to the baseline.
+ * mean and are reported impossible, except in {@code KNNBaseline}, which falls back to the baseline. A model
+ * whose baselines diverged (verdict {@code UNUSABLE}) answers the global mean for every pair, flagged with the
+ * fit's message.
  *
  * <p>Model file type {@value #MODEL_TYPE} (every variant), schema {@value #SCHEMA_VERSION}: besides the common
  * sections of {@link RatingModel}, the options ({@code variant}, {@code knn}, {@code similarity_options_*},
@@ -47,6 +51,7 @@ public final class KnnModel extends RatingModel {
     private final double mu;
     private final double[] bu;             // or null
     private final double[] bi;             // or null
+    private final boolean unusable;        // the baselines diverged: every prediction falls back
 
     KnnModel(Ratings train, KnnOptions options, SimilarityMatrix sim, double[] means, double[] sigmas,
              double[] bu, double[] bi, FitSummary fit) {
@@ -65,10 +70,14 @@ public final class KnnModel extends RatingModel {
         this.mu = train.globalMean();
         this.bu = bu;
         this.bi = bi;
+        this.unusable = common.fitSummary().verdict() == Verdict.UNUSABLE;
     }
 
     @Override
     protected double unclippedEstimate(int user, int item) {
+        if (unusable) {
+            return Double.NaN;
+        }
         boolean knowsUser = train.knowsUser(user);
         boolean knowsItem = train.knowsItem(item);
         KnnVariant variant = options.variant();
@@ -168,6 +177,9 @@ public final class KnnModel extends RatingModel {
 
     @Override
     protected String impossibleReason(int user, int item) {
+        if (unusable) {
+            return fitSummary().warnings().get(0);
+        }
         return train.knowsUser(user) && train.knowsItem(item) ? NO_NEIGHBOURS : UNKNOWN;
     }
 
@@ -254,8 +266,43 @@ public final class KnnModel extends RatingModel {
             double[] sigmas = optional(f, "sigmas", v == KnnVariant.WITH_Z_SCORE, entities);
             double[] bu = optional(f, "user_biases", options.usesBaselines(), common.userCount());
             double[] bi = optional(f, "item_biases", options.usesBaselines(), common.itemCount());
+            requireSoundStatistics(f, common, means, sigmas, bu, bi);
             return new KnnModel(common, train, options, sim, means, sigmas, bu, bi);
         });
+    }
+
+    /**
+     * Refuses statistics a fit never gives, which would put estimates off the scale or make them infinite: means
+     * outside the scale (0 for an entity without ratings), standard deviations that are not positive (a fit uses the overall one, or 1 when every
+     * rating is equal, where an entity's is 0) or whose ratio overflows, baselines whose sum overflows.
+     */
+    private static void requireSoundStatistics(ModelFile f, Common common, double[] means, double[] sigmas,
+                                               double[] bu, double[] bi) throws ModelFormatException {
+        RatingScale scale = common.scale();
+        if (means != null) {
+            for (int x = 0; x < means.length; x++) {
+                if (!scale.contains(means[x]) && means[x] != 0) {   // 0: an entity without ratings
+                    throw new ModelFormatException(f.source() + ": section 'means' holds " + means[x] + " at position "
+                            + x + ", outside the rating scale " + scale + " (and not 0)");
+                }
+            }
+        }
+        if (sigmas != null) {
+            double smallest = Double.POSITIVE_INFINITY;
+            for (int x = 0; x < sigmas.length; x++) {
+                if (!(sigmas[x] > 0)) {
+                    throw new ModelFormatException(f.source() + ": section 'sigmas' holds " + sigmas[x]
+                            + " at position " + x + ", expected standard deviations > 0");
+                }
+                smallest = Math.min(smallest, sigmas[x]);
+            }
+            ModelSections.requireFiniteEstimates(f, "standard deviations", scale.max() - scale.min()
+                    + ModelSections.maxAbs(sigmas) / smallest * (scale.max() - scale.min()));
+        }
+        if (bu != null) {
+            ModelSections.requireFiniteEstimates(f, "baselines", 2 * (Math.abs(common.globalMean())
+                    + ModelSections.maxAbs(bu) + ModelSections.maxAbs(bi)) + scale.max() - scale.min());
+        }
     }
 
     /** A section the variant needs (checked for length), or null when it does not need it. */

@@ -3,6 +3,7 @@ package dev.retention.recsys.popularity;
 import dev.retention.model.FitControl;
 import dev.retention.model.FitSummary;
 import dev.retention.recsys.Ratings;
+import dev.retention.recsys.internal.Limits;
 import dev.retention.recsys.sparse.CsrMatrix;
 
 import java.util.Objects;
@@ -24,6 +25,7 @@ public final class Popularity {
      * @param train   read: purchases ({@link Ratings#ofPurchases}) or ratings
      * @param options how popularity is counted
      * @return the fitted model
+     * @throws IllegalArgumentException if {@code train} holds no rating
      */
     public static PopularityModel fit(Ratings train, PopularityOptions options) {
         return fit(train, options, FitControl.defaults());
@@ -37,10 +39,12 @@ public final class Popularity {
      * @param options how popularity is counted
      * @param control may cancel the fit
      * @return the fitted model
+     * @throws IllegalArgumentException if {@code train} holds no rating
      * @throws java.util.concurrent.CancellationException if the control cancels
      */
     public static PopularityModel fit(Ratings train, PopularityOptions options, FitControl control) {
         Objects.requireNonNull(train, "train");
+        Limits.requireRatings("train", train.size());
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(control, "control");
         control.checkCancelled("popularity", 0);
@@ -63,9 +67,6 @@ public final class Popularity {
                         ? "the number of users with an entry for the item" : "the sum of the item's values")
                         + "; ties ranked by the smaller item index")
                 .data(train.fingerprint());
-        if (train.size() == 0) {
-            summary.warning("no training data: every item has popularity 0, so the ranking is the item order");
-        }
         FitSummary s = summary.secondsSince(start).build();
         s.logTo(Popularity.class);
         return new PopularityModel(train, popularity, options, s);

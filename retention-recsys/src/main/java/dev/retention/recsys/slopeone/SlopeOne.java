@@ -5,6 +5,7 @@ import dev.retention.model.FitSummary;
 import dev.retention.parallel.Blocks;
 import dev.retention.parallel.Workers;
 import dev.retention.recsys.Ratings;
+import dev.retention.recsys.internal.Limits;
 import dev.retention.recsys.sparse.CsrMatrix;
 
 import java.util.Arrays;
@@ -35,7 +36,7 @@ public final class SlopeOne {
      *
      * @param train read; kept for predictions
      * @return the fitted model
-     * @throws IllegalArgumentException if there are more than 46,340 items (the table would not fit an array)
+     * @throws IllegalArgumentException if {@code train} holds no rating, or there are more than 46,340 items (the table would not fit an array)
      */
     public static SlopeOneModel fit(Ratings train) {
         return fit(train, SlopeOneOptions.defaults(), FitControl.defaults());
@@ -47,7 +48,7 @@ public final class SlopeOne {
      * @param train   read; kept for predictions
      * @param options threads
      * @return the fitted model
-     * @throws IllegalArgumentException if there are more than 46,340 items (the table would not fit an array)
+     * @throws IllegalArgumentException if {@code train} holds no rating, or there are more than 46,340 items (the table would not fit an array)
      */
     public static SlopeOneModel fit(Ratings train, SlopeOneOptions options) {
         return fit(train, options, FitControl.defaults());
@@ -61,11 +62,12 @@ public final class SlopeOne {
      * @param options threads
      * @param control may cancel the fit; its executor runs the threads
      * @return the fitted model
-     * @throws IllegalArgumentException                   if there are more than 46,340 items
+     * @throws IllegalArgumentException                   if {@code train} holds no rating, or there are more than 46,340 items
      * @throws java.util.concurrent.CancellationException if the control cancels
      */
     public static SlopeOneModel fit(Ratings train, SlopeOneOptions options, FitControl control) {
         Objects.requireNonNull(train, "train");
+        Limits.requireRatings("train", train.size());
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(control, "control");
         int n = train.itemCount();

@@ -2,6 +2,7 @@ package dev.retention.recsys.sparse;
 
 import dev.retention.model.ModelFile;
 import dev.retention.model.ModelFormatException;
+import dev.retention.recsys.internal.Limits;
 import dev.retention.recsys.sparse.internal.CsrArrays;
 import dev.retention.recsys.sparse.internal.ImplConstruction;
 
@@ -43,7 +44,7 @@ public final class CsrMatrix {
      * sorted by row and column are copied; otherwise counting and radix sorts (by row, then by column
      * within cache-sized blocks of rows), never a comparison sort: O(nnz + rows + cols) time and memory.
      *
-     * @param rows     number of rows, {@code >= 0}
+     * @param rows     number of rows, in {@code [0, Integer.MAX_VALUE - 9]}
      * @param cols     number of columns, {@code >= 0}
      * @param rowIndex read; each in {@code [0, rows)}
      * @param colIndex read; same length, each in {@code [0, cols)}
@@ -172,6 +173,10 @@ public final class CsrMatrix {
     static void checkShape(int rows, int cols) {
         if (rows < 0 || cols < 0) {
             throw new IllegalArgumentException("shape must be non-negative, got " + rows + " x " + cols);
+        }
+        if (rows > Limits.MAX_ID_SPACE) {
+            throw new IllegalArgumentException("rows must be at most " + Limits.MAX_ID_SPACE
+                    + " (the row pointers hold one more entry), got " + rows + " x " + cols);
         }
     }
 

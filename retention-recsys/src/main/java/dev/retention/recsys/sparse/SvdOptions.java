@@ -1,12 +1,14 @@
 package dev.retention.recsys.sparse;
 
+import dev.retention.recsys.internal.Limits;
+
 /**
  * Options of {@link TruncatedSvd#compute(CsrMatrix, SvdOptions)}.
  *
  * @param rank            number of singular triplets {@code k}, {@code >= 1}; default 10
  * @param oversampling    extra random directions {@code p}, {@code >= 0}; the sketch has
  *                        {@code k + p} columns; default 10 (Halko et al. 2011, section 4.2)
- * @param powerIterations subspace iterations {@code q}, {@code >= 0}; each costs two passes over the
+ * @param powerIterations subspace iterations {@code q}, in {@code [0, 1,000,000]}; each costs two passes over the
  *                        matrix and sharpens the decay of the spectrum; default 4 (as scikit-learn's
  *                        {@code randomized_svd})
  * @param seed            seed of the Gaussian test matrix; the same seed gives the same result
@@ -20,7 +22,7 @@ public record SvdOptions(int rank, int oversampling, int powerIterations, long s
      * @param rank            number of singular triplets {@code k}, {@code >= 1}; default 10
      * @param oversampling    extra random directions {@code p}, {@code >= 0}; the sketch has {@code k + p} columns;
      *                        default 10 (Halko et al. 2011, section 4.2)
-     * @param powerIterations subspace iterations {@code q}, {@code >= 0}; each costs two passes over the matrix and
+     * @param powerIterations subspace iterations {@code q}, in {@code [0, 1,000,000]}; each costs two passes over the matrix and
      *                        sharpens the decay of the spectrum; default 4 (as scikit-learn's {@code randomized_svd})
      * @param seed            seed of the Gaussian test matrix; the same seed gives the same result
      * @param threads         threads of the sparse products, {@code >= 1}; the result does not depend on it
@@ -32,9 +34,7 @@ public record SvdOptions(int rank, int oversampling, int powerIterations, long s
         if (oversampling < 0) {
             throw new IllegalArgumentException("oversampling must be >= 0, got " + oversampling);
         }
-        if (powerIterations < 0) {
-            throw new IllegalArgumentException("powerIterations must be >= 0, got " + powerIterations);
-        }
+        Limits.requireEpochs("powerIterations", powerIterations, 0);
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
@@ -67,7 +67,7 @@ public record SvdOptions(int rank, int oversampling, int powerIterations, long s
     /**
      * {@return a copy with the given number of power iterations}
      *
-     * @param powerIterations subspace iterations {@code q}, {@code >= 0}; each costs two passes over the matrix and
+     * @param powerIterations subspace iterations {@code q}, in {@code [0, 1,000,000]}; each costs two passes over the matrix and
      *                        sharpens the decay of the spectrum; default 4 (as scikit-learn's {@code randomized_svd})
      */
     public SvdOptions withPowerIterations(int powerIterations) {

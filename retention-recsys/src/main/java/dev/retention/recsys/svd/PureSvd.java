@@ -4,6 +4,7 @@ import dev.retention.model.FitControl;
 import dev.retention.model.FitSummary;
 import dev.retention.parallel.Workers;
 import dev.retention.recsys.Ratings;
+import dev.retention.recsys.internal.Limits;
 import dev.retention.recsys.sparse.CsrMatrix;
 import dev.retention.recsys.sparse.SparseOps;
 import dev.retention.recsys.sparse.SvdOptions;
@@ -38,7 +39,7 @@ public final class PureSvd {
      *                {@code SvdOptions.defaults().withRank(PureSvd.DEFAULT_FACTORS)} for the default),
      *                oversampling, power iterations, seed and threads (the model does not depend on them)
      * @return the fitted model
-     * @throws IllegalArgumentException if the rank exceeds {@code min(users, items)}
+     * @throws IllegalArgumentException if {@code train} holds no rating, or the rank exceeds {@code min(users, items)}
      */
     public static PureSvdModel fit(Ratings train, SvdOptions options) {
         return fit(train, options, FitControl.defaults());
@@ -52,11 +53,12 @@ public final class PureSvd {
      * @param control hears each power iteration (stage {@code "power iterations"}) and may cancel the fit; its
      *                executor, if any, runs the threads
      * @return the fitted model
-     * @throws IllegalArgumentException                   if the rank exceeds {@code min(users, items)}
+     * @throws IllegalArgumentException                   if {@code train} holds no rating, or the rank exceeds {@code min(users, items)}
      * @throws java.util.concurrent.CancellationException if the control cancels
      */
     public static PureSvdModel fit(Ratings train, SvdOptions options, FitControl control) {
         Objects.requireNonNull(train, "train");
+        Limits.requireRatings("train", train.size());
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(control, "control");
         int f = options.rank();

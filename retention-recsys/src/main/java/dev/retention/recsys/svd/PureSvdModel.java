@@ -135,6 +135,8 @@ public final class PureSvdModel extends RatingModel {
             double[] p = ModelSections.finiteDoubles(f, "user_factors", (long) common.userCount() * o[0]);
             double[] q = ModelSections.finiteDoubles(f, "item_factors", (long) common.itemCount() * o[0]);
             double[] s = ModelSections.finiteDoubles(f, "singular_values", o[0]);
+            ModelSections.requireFiniteEstimates(f, "factors", (double) o[0] * ModelSections.maxAbs(p)
+                    * ModelSections.maxAbs(q));
             return new PureSvdModel(common, p, q, s, options);
         });
     }

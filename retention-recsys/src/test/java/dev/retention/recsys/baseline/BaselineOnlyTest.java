@@ -69,7 +69,7 @@ class BaselineOnlyTest {
     void options_rejectBadValues() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> BaselineOptions.als().withEpochs(0));
-        assertTrue(e.getMessage().contains("epochs must be >= 1, got 0"), e.getMessage());
+        assertTrue(e.getMessage().contains("epochs must be in [1, 1,000,000], got 0"), e.getMessage());
         IllegalArgumentException reg = assertThrows(IllegalArgumentException.class,
                 () -> BaselineOptions.als().withRegUser(-1));
         assertTrue(reg.getMessage().contains("regUser must be finite and >= 0, got -1.0"), reg.getMessage());

@@ -170,7 +170,7 @@ class FactorizationTest {
     @Test
     void options_refuseZeroFactorsNegativeRatesAndTermsNaNAndZeroEpochs() {
         assertMessage(() -> FactorOptions.svd().withFactors(0), "factors must be >= 1, got 0");
-        assertMessage(() -> FactorOptions.svd().withEpochs(0), "epochs must be >= 1, got 0");
+        assertMessage(() -> FactorOptions.svd().withEpochs(0), "epochs must be in [1, 1,000,000], got 0");
         assertMessage(() -> FactorOptions.svd().withLrPu(-0.1), "lrPu must be finite and >= 0, got -0.1");
         assertMessage(() -> FactorOptions.svd().withLearningRate(Double.NaN), "lrBu must be finite and >= 0, got NaN");
         assertMessage(() -> FactorOptions.svd().withRegQi(-1), "regQi must be finite and >= 0, got -1.0");
@@ -178,12 +178,12 @@ class FactorizationTest {
         assertMessage(() -> FactorOptions.svd().withInitStd(-1), "initStd must be finite and >= 0, got -1.0");
         assertMessage(() -> FactorOptions.svd().withInitMean(Double.NaN), "initMean must be finite, got NaN");
         assertMessage(() -> NmfOptions.defaults().withFactors(0), "factors must be >= 1, got 0");
-        assertMessage(() -> NmfOptions.defaults().withEpochs(0), "epochs must be >= 1, got 0");
+        assertMessage(() -> NmfOptions.defaults().withEpochs(0), "epochs must be in [1, 1,000,000], got 0");
         assertMessage(() -> NmfOptions.defaults().withFactorReg(-1, 0), "regPu must be finite and >= 0, got -1.0");
         assertMessage(() -> NmfOptions.defaults().withInit(-0.5, 1), "initLow must be finite and >= 0, got -0.5");
         assertMessage(() -> NmfOptions.defaults().withInit(0.5, 0.1), "initHigh must be finite and >= initLow");
         assertMessage(() -> CoClusteringOptions.defaults().withClusters(0, 3), "userClusters must be >= 1, got 0");
-        assertMessage(() -> CoClusteringOptions.defaults().withEpochs(0), "epochs must be >= 1, got 0");
+        assertMessage(() -> CoClusteringOptions.defaults().withEpochs(0), "epochs must be in [1, 1,000,000], got 0");
         assertMessage(() -> SvdPlusPlus.fit(RecsysFixture.ratings(), FactorOptions.svdPlusPlus().withBiased(false)),
                 "biased must be true for SVD++");
     }
