@@ -144,6 +144,28 @@ final class ClusterCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Refuses an option given explicitly that the chosen algorithm does not use ({@code --algo kmeans --eps -5
+     * --linkage foo} used to run without a word, the two values never read nor checked).
+     */
+    private void refuseOptionsOfOtherAlgorithms(Algo a) {
+        String[][] usedBy = {
+                {"--k", "kmeans, minibatch-kmeans and agglomerative"},
+                {"--eps", "dbscan"},
+                {"--min-samples", "dbscan"},
+                {"--linkage", "agglomerative"},
+                {"--n-init", "kmeans and minibatch-kmeans"},
+                {"--max-iter", "kmeans and minibatch-kmeans"},
+                {"--batch-size", "minibatch-kmeans"},
+        };
+        picocli.CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+        for (String[] option : usedBy) {
+            boolean applies = java.util.Arrays.asList(option[1].split(", | and ")).contains(a.label);
+            check(applies || !parsed.hasMatchedOption(option[0]),
+                    option[0] + " applies to " + option[1] + ", not to --algo " + a.label);
+        }
+    }
+
     @Override
     public Integer call() throws IOException {
         Algo a = parseAlgo();
@@ -152,6 +174,7 @@ final class ClusterCommand implements Callable<Integer> {
         check(silhouetteSample >= 2, "--silhouette-sample must be at least 2, got " + silhouetteSample);
         int[] scan = scanK == null ? null : parseRange(scanK);
         check(scan == null || a == Algo.KMEANS, "--scan-k works with --algo kmeans only");
+        refuseOptionsOfOtherAlgorithms(a);
         Linkage link = a == Algo.AGGLOMERATIVE ? parseLinkage() : Linkage.WARD;
         KMeansOptions kmeansOptions = null;
         MiniBatchKMeansOptions miniOptions = null;

@@ -247,4 +247,16 @@ class ClusterCommandTest {
         assertEquals(2, missing.status);
         assertTrue(missing.err.contains("--algo"), missing.err);
     }
+
+    @Test
+    void optionsOfAnotherAlgorithm_areRefused_notIgnored() {
+        // issue 16: --algo kmeans --eps -5 --linkage foo ran without a word
+        Result r = cluster("--algo", "kmeans", "--eps", "-5", "--linkage", "foo");
+        assertEquals(2, r.status, r.err);
+        assertTrue(r.err.contains("--eps applies to dbscan, not to --algo kmeans"), r.err);
+        Result k = cluster("--algo", "dbscan", "--k", "3");
+        assertEquals(2, k.status, k.err);
+        assertTrue(k.err.contains("--k applies to kmeans, minibatch-kmeans and agglomerative, not to --algo dbscan"),
+                k.err);
+    }
 }
