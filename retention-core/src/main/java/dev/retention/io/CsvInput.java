@@ -111,11 +111,17 @@ final class CsvInput {
      * The index of a header column.
      *
      * @throws DataFormatException naming the column and the header found, with a hint when the header
-     *                             seems to use another separator
+     *                             seems to use another separator; or when the column appears twice
      */
     int requireColumn(String name) throws DataFormatException {
         int c = column(name);
         if (c >= 0) {
+            for (int i = c + 1; i < header.length; i++) {
+                if (header[i].equalsIgnoreCase(header[c])) {   // the reader would silently take the first
+                    throw new DataFormatException(source, headerLine, name, header[i], "appears twice in the header,"
+                            + " as columns " + (c + 1) + " and " + (i + 1) + "; rename or drop one");
+                }
+            }
             return c;
         }
         String found = String.join(String.valueOf(separator), header);

@@ -239,4 +239,14 @@ class UntrustedInputTest {
         assertEquals(3, e.line(), e.getMessage());
         assertTrue(e.getMessage().contains("outside the years 1 to 9999"), e.getMessage());
     }
+
+    @Test
+    void onlineRetail_refusesAHeaderNamingTheCustomerColumnTwice() {
+        // a duplicate CustomerID column: the first was used without a word
+        String header = HEADER + ",CustomerID";
+        DataFormatException e = assertThrows(DataFormatException.class, () -> OnlineRetailReader.read(
+                new StringReader(header + "\n" + GOOD + ",99999\n"), "orders.csv", ReadOptions.defaults()));
+        assertEquals(1, e.line(), e.getMessage());
+        assertTrue(e.getMessage().contains("appears twice in the header, as columns 7 and 9"), e.getMessage());
+    }
 }
