@@ -175,6 +175,8 @@ final class ClusterCommand implements Callable<Integer> {
         int[] scan = scanK == null ? null : parseRange(scanK);
         check(scan == null || a == Algo.KMEANS, "--scan-k works with --algo kmeans only");
         refuseOptionsOfOtherAlgorithms(a);
+        OrderSource.checkOutput(spec, out, "--out");
+        OrderSource.checkOutput(spec, saveModel, "--save-model");
         Linkage link = a == Algo.AGGLOMERATIVE ? parseLinkage() : Linkage.WARD;
         KMeansOptions kmeansOptions = null;
         MiniBatchKMeansOptions miniOptions = null;

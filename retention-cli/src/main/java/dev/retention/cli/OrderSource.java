@@ -180,6 +180,28 @@ final class OrderSource {
                 java.util.List.of(HeavyCancellers.compute(log, HeavyCancellers.DEFAULT_SHARE).customers()));
     }
 
+    /**
+     * Refuses, before any work, an output file whose directory does not exist or cannot be written: a failure
+     * there used to come after the whole computation, naming only a temporary file.
+     *
+     * @param file   the output, or null when not asked for
+     * @param option its option, for the message
+     */
+    static void checkOutput(CommandSpec spec, Path file, String option) {
+        if (file == null) {
+            return;
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new ParameterException(spec.commandLine(), option + " " + file + ": the directory " + dir
+                    + " does not exist");
+        }
+        if (!Files.isWritable(dir)) {
+            throw new ParameterException(spec.commandLine(), option + " " + file + ": the directory " + dir
+                    + " is not writable");
+        }
+    }
+
     /** A named input file that does not exist: reported as a bad argument (exit status 2). */
     static final class MissingInputException extends RuntimeException {
         MissingInputException(Path file) {

@@ -56,6 +56,8 @@ final class RfmCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         RfmOptions options = options();
+        OrderSource.checkOutput(spec, out, "--out");
+        OrderSource.checkOutput(spec, saveScorer, "--save-model");
         long start = System.nanoTime();
         TransactionLog log = source.read();
         RfmModel model = Rfm.fit(log, options);

@@ -432,4 +432,16 @@ class RetentionCliTest {
                 "--calibration-end", "2010-12-05");
         assertTrue(!clv.err.contains("Unknown option"), clv.err);
     }
+
+    @Test
+    void rfm_refusesAnOutputInAMissingDirectory_beforeTheWork(@TempDir Path dir) throws IOException {
+        // issue 16: the failure came after all the work, naming only a temporary file
+        Path missing = dir.resolve("no/such/dir/m.model");
+        Result r = run("rfm", "--orders", orders(dir).toString(), "--format", "online-retail", "--save-model",
+                missing.toString());
+        assertEquals(2, r.status, r.err);
+        assertTrue(r.err.contains("--save-model " + missing + ": the directory " + missing.getParent()
+                + " does not exist"), r.err);
+        assertTrue(r.out.isEmpty(), r.out);
+    }
 }

@@ -138,9 +138,18 @@ public final class ModelFile {
         Path target = path.toAbsolutePath();
         // not Files.createTempFile: its owner-only permissions would carry over to the model file
         Path tmp = target.resolveSibling(target.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
+        Path dir = target.getParent();
+        if (dir != null && !Files.isDirectory(dir)) {
+            throw new java.nio.file.NoSuchFileException(path.toString(), null,
+                    "cannot write the model file: its directory " + dir + " does not exist");
+        }
         try {
             Files.write(tmp, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (java.nio.file.FileSystemException e) {
+            // the temporary file's name alone (what the JDK reports) does not say which file failed
+            throw new java.nio.file.FileSystemException(path.toString(), null, "cannot write the model file"
+                    + (e.getReason() == null ? "" : ": " + e.getReason()));
         } finally {
             Files.deleteIfExists(tmp);
         }

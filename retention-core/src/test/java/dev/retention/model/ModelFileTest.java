@@ -315,8 +315,11 @@ class ModelFileTest {
     @Test
     void write_intoMissingDirectoryFailsAndLeavesNothing(@TempDir Path dir) throws IOException {
         Path path = dir.resolve("missing").resolve("model.bin");
-        assertThrows(NoSuchFileException.class, () -> sample().write(path));
+        NoSuchFileException e = assertThrows(NoSuchFileException.class, () -> sample().write(path));
         assertFalse(Files.exists(path));
+        // the message names the file asked for and why, not the temporary file (issue 16)
+        assertEquals(path + ": cannot write the model file: its directory " + path.getParent().toAbsolutePath()
+                + " does not exist", e.getMessage());
     }
 
     @Test
