@@ -217,6 +217,11 @@ final class CsvInput {
         lineOffset = bad;
         line = bad;
         open();
+        if (field == null && message.contains("maximum limit")) {
+            // FastCSV's limits (fields per record, characters per field or record) are not quoting problems
+            return new DataFormatException(source, bad, null, text, "the record is too large for a CSV reader: "
+                    + message.strip() + "; " + DataFormatException.quote(text));
+        }
         return new DataFormatException(source, bad, column, value, "malformed quoting in "
                 + DataFormatException.quote(value) + ": " + message.strip());
     }

@@ -249,4 +249,19 @@ class UntrustedInputTest {
         assertEquals(1, e.line(), e.getMessage());
         assertTrue(e.getMessage().contains("appears twice in the header, as columns 7 and 9"), e.getMessage());
     }
+
+    @Test
+    void csv_reportsFastCsvLimitsAsLimits_notAsMalformedQuoting() throws IOException {
+        // 20,000 fields on one line were reported as "malformed quoting"
+        String line = GOOD + ",".repeat(20_000);
+        Reader in = new StringReader(HEADER + "\n" + line + "\n" + GOOD + "\n");
+        List<DataFormatException> skipped = new ArrayList<>();
+        TransactionLog log = OnlineRetailReader.read(in, "orders.csv",
+                ReadOptions.defaults().withStrict(false).withSkipListener(skipped::add));
+        assertEquals(1, log.size());
+        assertEquals(1, skipped.size());
+        String m = skipped.get(0).getMessage();
+        assertTrue(m.startsWith("orders.csv:2: the record is too large for a CSV reader: ") && m.contains("16384 fields")
+                && !m.contains("quoting"), m);
+    }
 }
