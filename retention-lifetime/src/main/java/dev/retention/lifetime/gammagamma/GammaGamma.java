@@ -139,7 +139,9 @@ public final class GammaGamma {
                     + "the spend distribution rest on fewer than %d customers", repeat, FEW_REPEAT_CUSTOMERS));
         }
         MaximumLikelihood.Problem problem = new MaximumLikelihood.Problem(NAME, NAMES, new double[] {1, 2, mean},
-                repeat, options.penalizer(), options, summary.fingerprint(), List.of(check), warnings);
+                repeat, options.penalizer(), options, summary.fingerprint(), List.of(check), warnings)
+                .unusableAtMost(1, 1, "the mean spend p v / (q - 1) does not exist (the spend is too heavy-tailed), so"
+                        + " expected spend and CLV would be infinite");
         try (Workers workers = control.workers(options.threads())) {
             MaximumLikelihood.Fit fit = MaximumLikelihood.withGradient(problem,
                     (theta, gradient) -> likelihood.logLikelihood(theta[0], theta[1], theta[2], gradient, workers),

@@ -94,6 +94,9 @@ public final class MaximumLikelihood {
         private final List<String> warnings;
         private int[] degenerateLimit;
         private String degenerateMeaning;
+        private int atMostIndex = -1;
+        private double atMostBound;
+        private String atMostMeaning;
 
         /**
          * Declares the limit of the model in which its predictions are set by construction rather than by the data:
@@ -106,6 +109,21 @@ public final class MaximumLikelihood {
         public Problem degenerateWhen(int low, int high, String meaning) {
             this.degenerateLimit = new int[] {low, high};
             this.degenerateMeaning = Objects.requireNonNull(meaning, "meaning");
+            return this;
+        }
+
+        /**
+         * Declares that an estimate of parameter {@code index} at or below {@code bound} leaves the model without the
+         * quantity it exists for (Gamma-Gamma's {@code q <= 1}: the mean spend {@code p v / (q - 1)} does not
+         * exist). A fit that ends there is UNUSABLE, with the value and {@code meaning} as the reason.
+         *
+         * @return this problem
+         */
+        public Problem unusableAtMost(int index, double bound, String meaning) {
+            Objects.checkIndex(index, start.length);
+            this.atMostIndex = index;
+            this.atMostBound = bound;
+            this.atMostMeaning = Objects.requireNonNull(meaning, "meaning");
             return this;
         }
 
@@ -417,6 +435,10 @@ public final class MaximumLikelihood {
                     && theta[pair[1]] > problem.start[pair[1]] * EDGE) {
                 b.unusable(problem.degenerateMeaning);
             }
+        }
+        if (problem.atMostIndex >= 0 && theta[problem.atMostIndex] <= problem.atMostBound) {
+            b.unusable(names.get(problem.atMostIndex) + " = " + compact(theta[problem.atMostIndex]) + " <= "
+                    + compact(problem.atMostBound) + ": " + problem.atMostMeaning);
         }
         if (Double.isNaN(logLik) || logLik == Double.POSITIVE_INFINITY) {
             b.unusable("the log-likelihood at the estimates is " + logLik);

@@ -75,6 +75,28 @@ class GammaGammaModelTest {
     }
 
     @Test
+    void fit_withoutAMeanSpend_isUnusable_andRefusesSpendUnlessAsked() {
+        // issue 16: q <= 1 leaves the population mean spend p v / (q - 1) undefined; expected spend was +Infinity
+        int n = 400;
+        int[] x = new int[n];
+        double[] t = new double[n];
+        double[] m = new double[n];
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(11);
+        for (int i = 0; i < n; i++) {
+            x[i] = 1 + i % 3;
+            t[i] = 50;
+            m[i] = Math.pow(1 - rnd.nextDouble(), -1 / 0.6);   // Pareto with tail index 0.6: no mean
+        }
+        GammaGammaModel fit = GammaGamma.fit(CustomerSummary.of(null, x, t.clone(), t, m, PeriodUnit.DAY));
+        double q = fit.parameters()[1];
+        assertTrue(q <= 1, "this data's fit should have no mean spend: " + fit);
+        assertEquals(Verdict.UNUSABLE, fit.fitSummary().verdict(), fit.toString());
+        assertTrue(fit.fitSummary().warnings().stream().anyMatch(w -> w.startsWith("q = ")
+                && w.contains("the mean spend p v / (q - 1) does not exist")), fit.fitSummary().warnings().toString());
+        assertThrows(IllegalStateException.class, () -> fit.expectedSpend(2, 30));
+    }
+
+    @Test
     void fit_rejectsDataWithoutRepeatCustomers() {
         CustomerSummary none = CustomerSummary.of(new int[5], new double[5], new double[] {1, 2, 3, 4, 5},
                 PeriodUnit.DAY);
