@@ -227,8 +227,7 @@ public record CustomerStates(List<CustomerState> states, Instant asOf, Options o
             }
             double alive = clamp(clv.probabilityAlive(i));
             double t = summary.age(i);
-            double noPurchase = Math.pow((bg.alpha() + t) / (bg.alpha() + t + h), bg.r() + summary.frequency(i));
-            double churn = clamp(1 - alive * (1 - noPurchase));
+            double churn = churnProbability(bg.r(), bg.alpha(), alive, summary.frequency(i), t, h);
             double expected = finite(clv.expectedPurchases(i));
             double value = finite(clv.clv(i));
             int recency = rfm.recency(row);
@@ -236,6 +235,34 @@ public record CustomerStates(List<CustomerState> states, Instant asOf, Options o
                     options.status(alive, recency, churn)));
         }
         return new CustomerStates(states, asOf, options, fit);
+    }
+
+    /**
+     * {@return P(no purchase in the next {@code h} periods) of a BG/NBD customer: {@code 1 - P(alive) (1 - ((alpha +
+     * T) / (alpha + T + h))^(r + x))}, in [0, 1]} Given alive, the purchase rate is Gamma(r + x, alpha + T) and the
+     * probability of no purchase is its Laplace transform at {@code h}. O(1).
+     *
+     * @param r     the BG/NBD's r, {@code > 0}
+     * @param alpha the BG/NBD's alpha, {@code > 0}, in periods
+     * @param alive P(alive), in [0, 1]
+     * @param x     repeat purchases, {@code >= 0}
+     * @param age   the customer's age T in periods, {@code >= 0}
+     * @param h     the horizon in periods, {@code >= 0}
+     * @throws IllegalArgumentException naming an argument out of range
+     */
+    public static double churnProbability(double r, double alpha, double alive, int x, double age, double h) {
+        if (!(r > 0) || !(alpha > 0) || Double.isInfinite(r) || Double.isInfinite(alpha)) {
+            throw new IllegalArgumentException("r and alpha must be finite and > 0, got " + r + " and " + alpha);
+        }
+        if (!(alive >= 0 && alive <= 1)) {
+            throw new IllegalArgumentException("alive must be in [0, 1], got " + alive);
+        }
+        if (x < 0 || !(age >= 0) || !(h >= 0) || Double.isInfinite(age) || Double.isInfinite(h)) {
+            throw new IllegalArgumentException("x, age and h must be finite and >= 0, got " + x + ", " + age + ", "
+                    + h);
+        }
+        double noPurchase = Math.exp((r + x) * Math.log1p(-h / (alpha + age + h)));
+        return clamp(1 - alive * (1 - noPurchase));
     }
 
     private static double clamp(double p) {
