@@ -5,8 +5,7 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * A playbook's plan: the contacts chosen (in the order the policy took them: best value per cost first) and what
- * was left out, and why.
+ * A playbook's plan: the contacts chosen (by decreasing expected value) and what was left out, and why.
  *
  * @param contacts         the contacts, at most one per customer
  * @param options          the limits it was made under

@@ -9,16 +9,23 @@ import java.util.Objects;
  * The policy: at most one action per customer, under a total budget, a contact limit and per-action capacities,
  * maximising the expected incremental value {@code effect x value at stake - cost}.
  *
- * <p><b>Greedy by value per cost.</b> Every eligible (customer, action) pair with a positive expected value is a
- * candidate; candidates are taken in decreasing order of expected value per unit of cost (cost 0 first, by value),
- * each taken when its customer has no action yet, its action has capacity left, the contact limit is not reached and
- * its cost fits in what is left of the budget. This is the classical greedy of the multiple-choice knapsack (Sinha and
- * Zoltners, "The multiple-choice knapsack problem", Operations Research 27(3), 1979), not an exact solver: the exact
- * problem is NP-hard. {@code PlaybookTest} measures the gap against the exact optimum found by enumeration on small
+ * <p><b>Greedy by value per cost, with upgrades.</b> For each customer, the eligible actions with a positive expected
+ * value are points (cost, value); their upper concave hull from (0, 0) gives the customer's steps: first the action
+ * with the best value per cost, then upgrades to dearer actions, each worth its extra cost at a lower rate than the
+ * step before. All customers' steps are taken in decreasing order of (extra) value per (extra) cost (cost 0 first),
+ * each when it fits what is left of the budget, the action's capacity and (for a first contact) the contact limit; a
+ * customer whose step does not fit takes no later step. Then what is left of the budget goes, by decreasing expected
+ * value, to options and upgrades that still fit (a dear best-ratio step that did not fit may hide a cheaper option
+ * that does). This is the greedy of the multiple-choice knapsack's linear
+ * relaxation (Sinha and Zoltners, "The multiple-choice knapsack problem", Operations Research 27(3), 1979), without
+ * the fractional last item: not an exact solver, since the exact problem is NP-hard. Without the upgrades a cheap
+ * email with a high ratio would block the coupon worth more for the same customer, and most of a budget would be left
+ * unspent. {@code PlaybookTest} measures the gap against the exact optimum found by enumeration on small
  * seeded cases (see docs/architecture.md, "The playbook"). When every action costs the same, or the only binding
  * limit is the number of contacts, value per cost orders as value does, and the policy is optimal for one action.
  *
- * <p>Cost: O(P log P) for the P = customers x actions pairs; memory O(P).
+ * <p>Contacts are listed by decreasing expected value. Cost: O(P log P + n A^2) for the P = customers x actions pairs,
+ * n customers and A actions; memory O(P).
  */
 public final class Playbook {
 
@@ -50,46 +57,102 @@ public final class Playbook {
         }
         int n = customers.size();
         int m = actions.size();
-        List<double[]> candidates = new ArrayList<>();   // {customer, action, value, ratio}
+        // per customer, the upper concave hull of its (cost, value) options from (0, 0); its steps are the increments
+        List<double[]> steps = new ArrayList<>();   // {customer, from action (-1 none), to action, dCost, dValue, ratio}
         boolean[] positive = new boolean[n];
         int lapsed = 0;
         for (int c = 0; c < n; c++) {
             CustomerState s = customers.get(c);
             lapsed += s.status() == CustomerStatus.LAPSED ? 1 : 0;
+            List<double[]> choices = new ArrayList<>();   // {action, cost, value}
             for (int a = 0; a < m; a++) {
                 Action action = actions.get(a);
-                if (!action.eligibility().test(s)) {
-                    continue;
-                }
-                double v = action.expectedValue(s);
-                if (v > 0) {
-                    positive[c] = true;
-                    double ratio = action.cost() == 0 ? Double.POSITIVE_INFINITY : v / action.cost();
-                    candidates.add(new double[] {c, a, v, ratio});
+                if (action.eligibility().test(s)) {
+                    double v = action.expectedValue(s);
+                    if (v > 0) {
+                        choices.add(new double[] {a, action.cost(), v});
+                    }
                 }
             }
+            positive[c] = !choices.isEmpty();
+            hullSteps(c, choices, steps);
         }
-        candidates.sort(Comparator.<double[]>comparingDouble(x -> -x[3]).thenComparingDouble(x -> -x[2])
-                .thenComparingDouble(x -> x[0]).thenComparingDouble(x -> x[1]));
-        boolean[] taken = new boolean[n];
+        steps.sort(Comparator.<double[]>comparingDouble(x -> -x[5]).thenComparingDouble(x -> -x[4])
+                .thenComparingDouble(x -> x[0]).thenComparingDouble(x -> x[2]));
+        int[] current = new int[n];
+        java.util.Arrays.fill(current, -1);
+        boolean[] blocked = new boolean[n];
         int[] used = new int[m];
         double left = options.budget();
-        List<Contact> contacts = new ArrayList<>();
-        for (double[] x : candidates) {
-            if (contacts.size() >= options.maxContacts()) {
-                break;
-            }
+        int contacted = 0;
+        for (double[] x : steps) {
             int c = (int) x[0];
-            int a = (int) x[1];
-            Action action = actions.get(a);
-            if (taken[c] || used[a] >= options.capacity(action.name()) || action.cost() > left) {
+            int from = (int) x[1];
+            int to = (int) x[2];
+            if (blocked[c] || current[c] != from) {
+                blocked[c] = true;   // an earlier step of this customer was not taken: the later ones need it
                 continue;
             }
-            taken[c] = true;
-            used[a]++;
-            left -= action.cost();
-            contacts.add(new Contact(customers.get(c), action, x[2]));
+            boolean fits = x[3] <= left && used[to] < options.capacity(actions.get(to).name())
+                    && (from >= 0 || contacted < options.maxContacts());
+            if (!fits) {
+                blocked[c] = true;
+                continue;
+            }
+            left -= x[3];
+            used[to]++;
+            if (from >= 0) {
+                used[from]--;
+            } else {
+                contacted++;
+            }
+            current[c] = to;
         }
+        // fill: what is left of the budget goes, by decreasing value, to options the hull steps skipped (a dear
+        // best-ratio step that did not fit may hide a cheaper option that does) and to upgrades that still fit
+        List<double[]> pairs = new ArrayList<>();   // {customer, action, value}
+        for (int c = 0; c < n; c++) {
+            for (int a = 0; a < m; a++) {
+                Action action = actions.get(a);
+                if (action.eligibility().test(customers.get(c))) {
+                    double v = action.expectedValue(customers.get(c));
+                    if (v > 0) {
+                        pairs.add(new double[] {c, a, v});
+                    }
+                }
+            }
+        }
+        pairs.sort(Comparator.<double[]>comparingDouble(x -> -x[2]).thenComparingDouble(x -> x[0])
+                .thenComparingDouble(x -> x[1]));
+        for (double[] x : pairs) {
+            int c = (int) x[0];
+            int to = (int) x[1];
+            int from = current[c];
+            double extra = actions.get(to).cost() - (from >= 0 ? actions.get(from).cost() : 0);
+            boolean better = from < 0 || x[2] > actions.get(from).expectedValue(customers.get(c));
+            if (better && extra <= left && used[to] < options.capacity(actions.get(to).name())
+                    && (from >= 0 || contacted < options.maxContacts())) {
+                left -= extra;
+                used[to]++;
+                if (from >= 0) {
+                    used[from]--;
+                } else {
+                    contacted++;
+                }
+                current[c] = to;
+            }
+        }
+        List<Contact> contacts = new ArrayList<>();
+        boolean[] taken = new boolean[n];
+        for (int c = 0; c < n; c++) {
+            if (current[c] >= 0) {
+                Action action = actions.get(current[c]);
+                contacts.add(new Contact(customers.get(c), action, action.expectedValue(customers.get(c))));
+                taken[c] = true;
+            }
+        }
+        contacts.sort(Comparator.comparingDouble(Contact::expectedValue).reversed()
+                .thenComparing(x -> x.customer().id()));
         int noValue = 0;
         int leftOut = 0;
         for (int c = 0; c < n; c++) {
@@ -100,5 +163,40 @@ public final class Playbook {
             leftOut += positive[c] && !taken[c] ? 1 : 0;
         }
         return new Plan(contacts, options, n, lapsed, noValue, leftOut);
+    }
+
+    /**
+     * Adds the steps of one customer's upper concave hull of (cost, value) over its options and the point (0, 0):
+     * from nothing to the best-ratio option, then upgrades with decreasing incremental value per cost. Options under
+     * the hull (dearer and not worth their extra cost at any budget in the relaxation) are never steps.
+     */
+    private static void hullSteps(int c, List<double[]> options, List<double[]> steps) {
+        options.sort(Comparator.<double[]>comparingDouble(o -> o[1]).thenComparingDouble(o -> -o[2]));
+        double cost = 0;
+        double value = 0;
+        int from = -1;
+        while (true) {
+            double bestRatio = Double.NEGATIVE_INFINITY;
+            double[] best = null;
+            for (double[] o : options) {
+                double dc = o[1] - cost;
+                double dv = o[2] - value;
+                if (dv <= 0 || dc < 0 || (dc == 0 && from >= 0)) {
+                    continue;
+                }
+                double ratio = dc == 0 ? Double.POSITIVE_INFINITY : dv / dc;
+                if (ratio > bestRatio || (ratio == bestRatio && o[2] > best[2])) {
+                    bestRatio = ratio;
+                    best = o;
+                }
+            }
+            if (best == null) {
+                return;
+            }
+            steps.add(new double[] {c, from, best[0], best[1] - cost, best[2] - value, bestRatio});
+            cost = best[1];
+            value = best[2];
+            from = (int) best[0];
+        }
     }
 }

@@ -115,8 +115,8 @@ class PlaybookTest {
 
     /**
      * The gap to the exact optimum over 500 seeded small cases (2-7 customers, 2-3 actions, random budgets, capacities
-     * and contact limits; 442 with a positive optimum): measured mean ratio greedy / optimum 0.968, worst 0.349, optimal
-     * in 364 (82%)
+     * and contact limits; 442 with a positive optimum): measured mean ratio greedy / optimum 0.9944, worst 0.660, optimal
+     * in 422 (95%). (Greedy by ratio over pairs alone, without upgrades and the fill, measured 0.968, 0.349 and 82%.)
      * (documented in docs/architecture.md). The bounds below are those measured figures, rounded against the policy.
      */
     @Test
@@ -143,9 +143,9 @@ class PlaybookTest {
         String measured = String.format(java.util.Locale.ROOT, "mean %.4f, worst %.4f, optimal %d of %d", mean,
                 worst, optimal, counted);
         System.err.println("greedy against the exact optimum: " + measured);
-        assertTrue(mean >= 0.95, measured);
-        assertTrue(worst > 0, measured);
-        assertTrue(optimal >= 0.75 * counted, measured);
+        assertTrue(mean >= 0.99, measured);
+        assertTrue(worst >= 0.6, measured);
+        assertTrue(optimal >= 0.9 * counted, measured);
     }
 
     @Test
