@@ -59,6 +59,7 @@ public final class Playbook {
         int m = actions.size();
         // per customer, the upper concave hull of its (cost, value) options from (0, 0); its steps are the increments
         List<double[]> steps = new ArrayList<>();   // {customer, from action (-1 none), to action, dCost, dValue, ratio}
+        List<double[]> pairs = new ArrayList<>();   // {customer, action, value}: every eligible pair worth its cost
         boolean[] positive = new boolean[n];
         int lapsed = 0;
         for (int c = 0; c < n; c++) {
@@ -71,6 +72,7 @@ public final class Playbook {
                     double v = action.expectedValue(s);
                     if (v > 0) {
                         choices.add(new double[] {a, action.cost(), v});
+                        pairs.add(new double[] {c, a, v});
                     }
                 }
             }
@@ -79,69 +81,27 @@ public final class Playbook {
         }
         steps.sort(Comparator.<double[]>comparingDouble(x -> -x[5]).thenComparingDouble(x -> -x[4])
                 .thenComparingDouble(x -> x[0]).thenComparingDouble(x -> x[2]));
-        int[] current = new int[n];
-        java.util.Arrays.fill(current, -1);
+        Allocation alloc = new Allocation(n, actions, options);
         boolean[] blocked = new boolean[n];
-        int[] used = new int[m];
-        double left = options.budget();
-        int contacted = 0;
         for (double[] x : steps) {
             int c = (int) x[0];
-            int from = (int) x[1];
-            int to = (int) x[2];
-            if (blocked[c] || current[c] != from) {
-                blocked[c] = true;   // an earlier step of this customer was not taken: the later ones need it
-                continue;
-            }
-            boolean fits = x[3] <= left && used[to] < options.capacity(actions.get(to).name())
-                    && (from >= 0 || contacted < options.maxContacts());
-            if (!fits) {
+            // a customer whose earlier step was not taken takes no later one: the later ones need it
+            if (blocked[c] || alloc.current[c] != (int) x[1] || !alloc.move(c, (int) x[2])) {
                 blocked[c] = true;
-                continue;
             }
-            left -= x[3];
-            used[to]++;
-            if (from >= 0) {
-                used[from]--;
-            } else {
-                contacted++;
-            }
-            current[c] = to;
         }
         // fill: what is left of the budget goes, by decreasing value, to options the hull steps skipped (a dear
         // best-ratio step that did not fit may hide a cheaper option that does) and to upgrades that still fit
-        List<double[]> pairs = new ArrayList<>();   // {customer, action, value}
-        for (int c = 0; c < n; c++) {
-            for (int a = 0; a < m; a++) {
-                Action action = actions.get(a);
-                if (action.eligibility().test(customers.get(c))) {
-                    double v = action.expectedValue(customers.get(c));
-                    if (v > 0) {
-                        pairs.add(new double[] {c, a, v});
-                    }
-                }
-            }
-        }
         pairs.sort(Comparator.<double[]>comparingDouble(x -> -x[2]).thenComparingDouble(x -> x[0])
                 .thenComparingDouble(x -> x[1]));
         for (double[] x : pairs) {
             int c = (int) x[0];
-            int to = (int) x[1];
-            int from = current[c];
-            double extra = actions.get(to).cost() - (from >= 0 ? actions.get(from).cost() : 0);
-            boolean better = from < 0 || x[2] > actions.get(from).expectedValue(customers.get(c));
-            if (better && extra <= left && used[to] < options.capacity(actions.get(to).name())
-                    && (from >= 0 || contacted < options.maxContacts())) {
-                left -= extra;
-                used[to]++;
-                if (from >= 0) {
-                    used[from]--;
-                } else {
-                    contacted++;
-                }
-                current[c] = to;
+            int from = alloc.current[c];
+            if (from < 0 || x[2] > actions.get(from).expectedValue(customers.get(c))) {
+                alloc.move(c, (int) x[1]);
             }
         }
+        int[] current = alloc.current;
         List<Contact> contacts = new ArrayList<>();
         boolean[] taken = new boolean[n];
         for (int c = 0; c < n; c++) {
@@ -197,6 +157,44 @@ public final class Playbook {
             cost = best[1];
             value = best[2];
             from = (int) best[0];
+        }
+    }
+
+    /** Who has which action (-1 none), the contacts per action, the contacts made and what is left of the budget. */
+    private static final class Allocation {
+        private final int[] current;
+        private final int[] used;
+        private final List<Action> actions;
+        private final PlanOptions options;
+        private double left;
+        private int contacted;
+
+        Allocation(int customers, List<Action> actions, PlanOptions options) {
+            this.current = new int[customers];
+            java.util.Arrays.fill(current, -1);
+            this.used = new int[actions.size()];
+            this.actions = actions;
+            this.options = options;
+            this.left = options.budget();
+        }
+
+        /** Gives customer {@code c} action {@code to} (a first contact or a change) if it fits; says whether it did. */
+        boolean move(int c, int to) {
+            int from = current[c];
+            double extra = actions.get(to).cost() - (from >= 0 ? actions.get(from).cost() : 0);
+            if (extra > left || used[to] >= options.capacity(actions.get(to).name())
+                    || (from < 0 && contacted >= options.maxContacts())) {
+                return false;
+            }
+            left -= extra;
+            used[to]++;
+            if (from >= 0) {
+                used[from]--;
+            } else {
+                contacted++;
+            }
+            current[c] = to;
+            return true;
         }
     }
 }
