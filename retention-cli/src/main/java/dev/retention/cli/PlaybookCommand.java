@@ -11,6 +11,7 @@ import dev.retention.playbook.CustomerStatus;
 import dev.retention.playbook.Plan;
 import dev.retention.playbook.PlanOptions;
 import dev.retention.playbook.Playbook;
+import dev.retention.recsys.Recommendations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,6 +47,11 @@ import java.util.concurrent.Callable;
         description = "Choose whom to contact with which action at an as-of date, under a budget, with reasons.")
 final class PlaybookCommand implements Callable<Integer> {
 
+    /** Months of the recommenders' holdout, and of their validation period before it. */
+    private static final int ITEM_MONTHS = 3;
+    /** The ranks tried for the recommendations, as in the demo. */
+    private static final int[] ITEM_FACTORS = {1, 2, 5, 10, 20};
+
     @Mixin
     OrderSource source;
 
@@ -73,6 +79,12 @@ final class PlaybookCommand implements Callable<Integer> {
             description = "Print the first N contacts with their reasons (default: ${DEFAULT-VALUE}).")
     int top;
 
+    @Option(names = "--items", paramLabel = "N", defaultValue = "5",
+            description = "Recommend N items not bought yet to each contacted customer (PureSVD on purchase counts, "
+                    + "its rank chosen on the 6 months before the as-of date, as in the demo); 0: none "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int items;
+
     @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
             description = "Threads of the lifetime fits; 0 means all processors (default: ${DEFAULT-VALUE}).")
     int threads;
@@ -90,6 +102,9 @@ final class PlaybookCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         if (!(budget > 0) || Double.isInfinite(budget)) {
             throw new ParameterException(spec.commandLine(), "--budget must be a finite amount > 0, got " + budget);
+        }
+        if (items < 0 || items > 100) {
+            throw new ParameterException(spec.commandLine(), "--items must be in [0, 100], got " + items);
         }
         if (top < 0) {
             throw new ParameterException(spec.commandLine(), "--top must be >= 0, got " + top);
@@ -128,9 +143,25 @@ final class PlaybookCommand implements Callable<Integer> {
         }
         Plan plan = Playbook.plan(states.states(), actions, PlanOptions.defaults().withBudget(budget));
         double riskRule = highestRiskRule(states.states(), actions.get(0), plan.contacts().size());
+        int parallelism = options.threads();
+        String itemsNote = null;
+        Map<String, List<String>> recommended = Map.of();
+        if (items > 0) {
+            LocalDate validation = asOf.minusMonths(2 * ITEM_MONTHS);
+            TransactionLog cut = log.before(instant.getEpochSecond());
+            if (cut.itemCount() == 0) {
+                itemsNote = "items: not recommended, the orders have no item ids";
+            } else if (cut.minTime() >= epochSecond(validation)) {
+                itemsNote = "items: not recommended, the orders before " + asOf + " cover less than the "
+                        + 2 * ITEM_MONTHS + " months the choice of rank needs (from " + validation + ")";
+            } else {
+                recommended = recommendations(cut, plan, epochSecond(validation),
+                        epochSecond(asOf.minusMonths(ITEM_MONTHS)), instant.getEpochSecond(), parallelism);
+            }
+        }
         double seconds = (System.nanoTime() - start) / 1e9;
         if (out != null) {
-            writePlan(out, plan, horizon);
+            writePlan(out, plan, horizon, recommended);
         }
         Map<String, Integer> counts = new LinkedHashMap<>();
         Map<CustomerStatus, Integer> byStatus = new EnumMap<>(CustomerStatus.class);
@@ -142,7 +173,7 @@ final class PlaybookCommand implements Callable<Integer> {
         if (json) {
             List<Json> contacts = new ArrayList<>();
             for (Contact c : plan.contacts().subList(0, Math.min(top, plan.contacts().size()))) {
-                contacts.add(contactJson(c));
+                contacts.add(contactJson(c).put("items", recommended.getOrDefault(c.customer().id(), List.of())));
             }
             List<Json> declared = new ArrayList<>();
             for (Action a : actions) {
@@ -167,6 +198,7 @@ final class PlaybookCommand implements Callable<Integer> {
                     .put("rules", new Json().put("highest_risk_first_action_expected_value", riskRule))
                     .put("contacts", contacts)
                     .put("effects_are_assumptions", true)
+                    .put("items_note", itemsNote)
                     .put("seconds", seconds), log));
         } else {
             pw.println(source.orders + ": " + log.lineCounts());
@@ -183,7 +215,12 @@ final class PlaybookCommand implements Callable<Integer> {
             pw.printf(Locale.ROOT, "the same number of contacts to the highest P(churn) with %s: expected %+,.2f "
                     + "under the same assumptions%n", actions.get(0).name(), riskRule);
             for (Contact c : plan.contacts().subList(0, Math.min(top, plan.contacts().size()))) {
-                pw.println(c.customer().id() + "  " + c.reason(horizon));
+                List<String> its = recommended.getOrDefault(c.customer().id(), List.of());
+                pw.println(c.customer().id() + "  " + c.reason(horizon) + (its.isEmpty() ? ""
+                        : "; items " + String.join(" ", its)));
+            }
+            if (itemsNote != null) {
+                pw.println(itemsNote);
             }
             if (out != null) {
                 pw.println("wrote " + out);
@@ -217,16 +254,47 @@ final class PlaybookCommand implements Callable<Integer> {
                 .put("p_alive", s.aliveProbability()).put("clv", s.clv()).put("recency_days", s.recencyDays());
     }
 
-    /** One row per contact, in the plan's order. */
-    static void writePlan(Path file, Plan plan, int horizonMonths) throws IOException {
+    private static long epochSecond(LocalDate day) {
+        return day.atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+    }
+
+    /**
+     * The contacted customers' top items not bought yet, by {@link PurchaseRecommendations} on the orders before the
+     * as-of date (rank chosen on the validation period, as in the demo).
+     */
+    private Map<String, List<String>> recommendations(TransactionLog cut, Plan plan, long validation, long holdout,
+                                                     long end, int threads) {
+        PurchaseRecommendations recs = PurchaseRecommendations.fit(cut, ITEM_FACTORS, items, 0, threads, validation,
+                holdout, end);
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (Contact c : plan.contacts()) {
+            int u = recs.purchases().users().indexOf(c.customer().id());
+            if (u < 0) {
+                continue;
+            }
+            Recommendations r = recs.top()[u];
+            List<String> ids = new ArrayList<>();
+            for (int k = 0; k < r.size(); k++) {
+                ids.add(r.itemId(k));
+            }
+            out.put(c.customer().id(), ids);
+        }
+        return out;
+    }
+
+    /** One row per contact, in the plan's order; items separated by spaces. */
+    static void writePlan(Path file, Plan plan, int horizonMonths, Map<String, List<String>> items)
+            throws IOException {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.write("customer,action,expected_value,cost,segment,status,p_churn,p_alive,clv,recency_days,reason\n");
+            w.write("customer,action,expected_value,cost,segment,status,p_churn,p_alive,clv,recency_days,reason,"
+                    + "items\n");
             for (Contact c : plan.contacts()) {
                 CustomerState s = c.customer();
-                w.write(String.format(Locale.ROOT, "%s,%s,%.4f,%.4f,%s,%s,%.6f,%.6f,%.4f,%d,%s%n",
+                w.write(String.format(Locale.ROOT, "%s,%s,%.4f,%.4f,%s,%s,%.6f,%.6f,%.4f,%d,%s,%s%n",
                         CsvText.field(s.id()), CsvText.field(c.action().name()), c.expectedValue(),
                         c.action().cost(), CsvText.field(s.segment()), s.status().label(), s.churnProbability(),
-                        s.aliveProbability(), s.clv(), s.recencyDays(), CsvText.field(c.reason(horizonMonths))));
+                        s.aliveProbability(), s.clv(), s.recencyDays(), CsvText.field(c.reason(horizonMonths)),
+                        CsvText.field(String.join(" ", items.getOrDefault(s.id(), List.of())))));
             }
         }
     }

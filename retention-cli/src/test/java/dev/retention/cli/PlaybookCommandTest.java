@@ -81,8 +81,8 @@ class PlaybookCommandTest {
         assertTrue(r.out.contains("effects are assumptions"), r.out);
         assertTrue(r.out.contains("effect assumed 5.00% of value at stake"), r.out);
         List<String> rows = Files.readAllLines(plan);
-        assertEquals("customer,action,expected_value,cost,segment,status,p_churn,p_alive,clv,recency_days,reason",
-                rows.get(0));
+        assertEquals("customer,action,expected_value,cost,segment,status,p_churn,p_alive,clv,recency_days,reason,"
+                + "items", rows.get(0));
         assertTrue(rows.size() > 1, "someone is contacted");
         double cost = 0;
         for (String row : rows.subList(1, rows.size())) {
@@ -90,6 +90,9 @@ class PlaybookCommandTest {
             assertTrue(Double.parseDouble(f[2]) > 0, row);
             cost += Double.parseDouble(f[3]);
             assertTrue(!f[5].equals("lapsed"), "the default actions do not contact lapsed customers: " + row);
+            String[] items = f[f.length - 1].split(" ", -1);
+            assertEquals(5, items.length, "five items not bought yet: " + row);
+            assertTrue(items[0].startsWith("SKU-"), row);
         }
         assertTrue(cost <= 300 + 1e-6, "within the budget: " + cost);
         // the printed contacts are the file's first three, each with its reason
@@ -121,6 +124,16 @@ class PlaybookCommandTest {
         double later = (Double) json.get("customers_without_purchase_before_as_of");
         assertTrue(later > 0, r.out);
         assertEquals(1000.0, (Double) json.get("customers") + later);
+    }
+
+    @Test
+    void tooShortAHistoryForTheRecommender_isSaid() {
+        Result r = run("playbook", "--orders", orders.toString(), "--format", "generic", "--as-of", "2022-05-01",
+                "--json");
+        assertEquals(0, r.status, r.err);
+        Map<String, Object> json = JsonParser.parseObject(r.out);
+        assertEquals("items: not recommended, the orders before 2022-05-01 cover less than the 6 months the choice of "
+                + "rank needs (from 2021-11-01)", json.get("items_note"));
     }
 
     @Test
