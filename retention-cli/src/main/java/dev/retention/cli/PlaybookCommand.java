@@ -60,7 +60,8 @@ final class PlaybookCommand implements Callable<Integer> {
     LocalDate asOf;
 
     @Option(names = "--actions", paramLabel = "FILE.csv", description = "Action file (columns name, cost, statuses, "
-            + "segments, min_clv, min_p_churn, effect); default: the built-in win-back coupon and reminder email.")
+            + "segments, min_clv, min_p_churn, effect, capacity); default: the built-in win-back coupon and reminder "
+            + "email.")
     Path actionsFile;
 
     @Option(names = "--budget", paramLabel = "AMOUNT", defaultValue = "5000",

@@ -179,12 +179,14 @@ class PlaybookCommandTest {
     @Test
     void anActionFile_isUsed() throws IOException {
         Path actions = dir.resolve("actions.csv");
-        Files.writeString(actions, "name,cost,statuses,effect\ncall,2,at risk;active,At Risk=0.2;*=0.05\n");
+        Files.writeString(actions, "name,cost,statuses,effect,capacity\ncall,2,at risk;active,At Risk=0.2;*=0.05,7\n");
+        Path plan = dir.resolve("capacity-plan.csv");
         Result r = run("playbook", "--orders", orders.toString(), "--format", "generic", "--as-of", "2023-06-01",
-                "--actions", actions.toString(), "--top", "1");
+                "--actions", actions.toString(), "--top", "1", "--out", plan.toString());
         assertEquals(0, r.status, r.err);
         assertTrue(r.out.contains("action call: cost 2.00, for at risk or active, effect assumed 5.00% of value at "
                 + "stake (At Risk 20.0%)"), r.out);
         assertTrue(r.out.contains(": call, expected +"), r.out);
+        assertEquals(1 + 7, Files.readAllLines(plan).size(), "the action's capacity of 7 contacts: " + r.out);
     }
 }

@@ -28,7 +28,8 @@ import java.util.Objects;
  * </ul>
  * Customers active at the end are persuadable with probability 0.35, sure things 0.45, lost causes 0.10 and
  * do-not-disturb 0.10; customers who dropped out are persuadable (won back) with probability 0.05 and lost causes
- * otherwise (nobody buys less than nothing). The true incremental value of contacting a customer is {@code effect x value at stake - cost}.
+ * otherwise (nobody buys less than nothing). The true incremental value of contacting a customer is
+ * {@code effect x value at stake - cost}.
  * Immutable and thread-safe.
  */
 public final class CampaignTruth {

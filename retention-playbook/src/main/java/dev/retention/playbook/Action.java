@@ -9,8 +9,9 @@ import java.util.Objects;
  * @param cost        cost per contact, finite and {@code >= 0}, in the currency of the orders
  * @param eligibility who may receive it
  * @param effect      the stated share of the value at stake it saves
+ * @param capacity    the most customers it can be sent to, {@code >= 0} ({@link Integer#MAX_VALUE}: no limit)
  */
-public record Action(String name, double cost, Eligibility eligibility, Effect effect) {
+public record Action(String name, double cost, Eligibility eligibility, Effect effect, int capacity) {
 
     /**
      * Validates.
@@ -19,8 +20,9 @@ public record Action(String name, double cost, Eligibility eligibility, Effect e
      * @param cost        cost per contact, finite and {@code >= 0}, in the currency of the orders
      * @param eligibility who may receive it
      * @param effect      the stated share of the value at stake it saves
+     * @param capacity    the most customers it can be sent to, {@code >= 0} ({@link Integer#MAX_VALUE}: no limit)
      *
-     * @throws IllegalArgumentException naming the field: blank name, negative or non-finite cost
+     * @throws IllegalArgumentException naming the field: blank name, negative or non-finite cost, negative capacity
      */
     public Action {
         if (Objects.requireNonNull(name, "name").isBlank()) {
@@ -31,6 +33,22 @@ public record Action(String name, double cost, Eligibility eligibility, Effect e
         }
         Objects.requireNonNull(eligibility, "eligibility");
         Objects.requireNonNull(effect, "effect");
+        if (capacity < 0) {
+            throw new IllegalArgumentException("capacity of action '" + name + "' must be >= 0, got " + capacity);
+        }
+    }
+
+    /**
+     * An action without a capacity limit.
+     *
+     * @param name        a non-blank name
+     * @param cost        cost per contact, finite and {@code >= 0}
+     * @param eligibility who may receive it
+     * @param effect      the stated share of the value at stake it saves
+     * @throws IllegalArgumentException as the canonical constructor
+     */
+    public Action(String name, double cost, Eligibility eligibility, Effect effect) {
+        this(name, cost, eligibility, effect, Integer.MAX_VALUE);
     }
 
     /**

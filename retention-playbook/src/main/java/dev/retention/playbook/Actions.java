@@ -20,8 +20,9 @@ import java.util.Set;
  * The actions a playbook chooses from: {@link #defaults()} for a shop with no experiment yet, or an action file.
  *
  * <p><b>Action file.</b> UTF-8 CSV with a header; columns (any order, names case-insensitive) {@code name} and
- * {@code cost} required, {@code statuses}, {@code segments}, {@code min_clv}, {@code min_p_churn} and {@code effect}
- * optional; any other column is refused. Fields are separated by commas and not quoted (a field holding a double quote
+ * {@code cost} required, {@code statuses}, {@code segments}, {@code min_clv}, {@code min_p_churn}, {@code effect} and
+ * {@code capacity} (the most customers the action can be sent to; empty: no limit) optional; any other column is
+ * refused. Fields are separated by commas and not quoted (a field holding a double quote
  * is refused); lists inside a field ({@code statuses}: {@code at risk;active}, {@code segments}:
  * {@code At Risk;Can't Lose Them}) are separated by semicolons. {@code effect} is a share of the value at stake,
  * either one number ({@code 0.05}) or per segment ({@code At Risk=0.08;*=0.03}, {@code *} the other segments; without
@@ -31,7 +32,7 @@ public final class Actions {
 
     /** The columns an action file may have. */
     public static final List<String> COLUMNS = List.of("name", "cost", "statuses", "segments", "min_clv",
-            "min_p_churn", "effect");
+            "min_p_churn", "effect", "capacity");
     /** The effect share of an action file's row without an {@code effect} column. */
     public static final double DEFAULT_EFFECT = 0.05;
     /** The most actions a file may declare. */
@@ -164,7 +165,16 @@ public final class Actions {
         String minChurn = field(f, col, "min_p_churn");
         Eligibility e = new Eligibility(statuses, segments, minClv.isEmpty() ? 0 : number("min_clv", minClv),
                 minChurn.isEmpty() ? 0 : number("min_p_churn", minChurn));
-        return new Action(name, cost, e, effect(field(f, col, "effect")));
+        String capacity = field(f, col, "capacity");
+        int cap = Integer.MAX_VALUE;
+        if (!capacity.isEmpty()) {
+            double c = number("capacity", capacity);
+            if (c < 0 || c != Math.rint(c) || c > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("capacity must be a whole number >= 0, got " + capacity);
+            }
+            cap = (int) c;
+        }
+        return new Action(name, cost, e, effect(field(f, col, "effect")), cap);
     }
 
     private static Effect effect(String text) {

@@ -7,7 +7,8 @@ import java.util.Objects;
 
 /**
  * The policy: at most one action per customer, under a total budget, a contact limit and per-action capacities,
- * maximising the expected incremental value {@code effect x value at stake - cost}.
+ * maximising the expected incremental value {@code effect x value at stake - cost}. An action's capacity is the
+ * smaller of its own {@link Action#capacity()} and {@link PlanOptions#capacity(String)}.
  *
  * <p><b>Greedy by value per cost, with upgrades.</b> For each customer, the eligible actions with a positive expected
  * value are points (cost, value); their upper concave hull from (0, 0) gives the customer's steps: first the action
@@ -58,7 +59,8 @@ public final class Playbook {
         int n = customers.size();
         int m = actions.size();
         // per customer, the upper concave hull of its (cost, value) options from (0, 0); its steps are the increments
-        List<double[]> steps = new ArrayList<>();   // {customer, from action (-1 none), to action, dCost, dValue, ratio}
+        // {customer, from action (-1 none), to action, dCost, dValue, ratio}
+        List<double[]> steps = new ArrayList<>();
         List<double[]> pairs = new ArrayList<>();   // {customer, action, value}: every eligible pair worth its cost
         boolean[] positive = new boolean[n];
         int lapsed = 0;
@@ -182,7 +184,8 @@ public final class Playbook {
         boolean move(int c, int to) {
             int from = current[c];
             double extra = actions.get(to).cost() - (from >= 0 ? actions.get(from).cost() : 0);
-            if (extra > left || used[to] >= options.capacity(actions.get(to).name())
+            int capacity = Math.min(options.capacity(actions.get(to).name()), actions.get(to).capacity());
+            if (extra > left || used[to] >= capacity
                     || (from < 0 && contacted >= options.maxContacts())) {
                 return false;
             }

@@ -45,7 +45,8 @@ class PlaybookTest {
                 st.add(STATUSES[rnd.nextInt(3)]);
             }
             as.add(new Action("a" + a, 1 + 20 * rnd.nextDouble(), new Eligibility(st, Set.of(), 0, 0),
-                    new Effect(0.3 * rnd.nextDouble() - 0.05, Map.of("At Risk", 0.3 * rnd.nextDouble()))));
+                    new Effect(0.3 * rnd.nextDouble() - 0.05, Map.of("At Risk", 0.3 * rnd.nextDouble())),
+                    rnd.nextInt(4) == 0 ? 1 + rnd.nextInt(n) : Integer.MAX_VALUE));
             if (rnd.nextInt(3) == 0) {
                 capacities.put("a" + a, 1 + rnd.nextInt(n));
             }
@@ -81,7 +82,8 @@ class PlaybookTest {
                 }
                 Action action = k.actions.get(a);
                 CustomerState s = k.customers.get(i);
-                ok = action.eligibility().test(s) && ++used[a] <= k.options.capacity(action.name());
+                ok = action.eligibility().test(s)
+                        && ++used[a] <= Math.min(k.options.capacity(action.name()), action.capacity());
                 cost += action.cost();
                 value += action.expectedValue(s);
                 contacts++;
@@ -107,7 +109,10 @@ class PlaybookTest {
             assertEquals(c.action().expectedValue(c.customer()), c.expectedValue(), 0);
             used.merge(c.action().name(), 1, Integer::sum);
         }
-        used.forEach((a, u) -> assertTrue(u <= k.options.capacity(a), "capacity of " + a));
+        for (Action a : k.actions) {
+            assertTrue(used.getOrDefault(a.name(), 0) <= Math.min(k.options.capacity(a.name()), a.capacity()),
+                    "capacity of " + a.name());
+        }
         assertTrue(plan.totalCost() <= k.options.budget() + 1e-9, "within budget");
         assertTrue(plan.contacts().size() <= k.options.maxContacts(), "within the contact limit");
         assertTrue(plan.totalExpectedValue() <= optimum(k) + 1e-9, "greedy above the optimum?");
@@ -115,8 +120,9 @@ class PlaybookTest {
 
     /**
      * The gap to the exact optimum over 500 seeded small cases (2-7 customers, 2-3 actions, random budgets, capacities
-     * and contact limits; 442 with a positive optimum): measured mean ratio greedy / optimum 0.9944, worst 0.660, optimal
-     * in 422 (95%). (Greedy by ratio over pairs alone, without upgrades and the fill, measured 0.968, 0.349 and 82%.)
+     * and contact limits, a quarter of the actions with a capacity of their own; 443 with a positive optimum): measured
+     * mean ratio greedy / optimum 0.9938, worst 0.334, optimal in 424 (96%). (Greedy by ratio over pairs alone, without
+     * upgrades and the fill, measured 0.968, 0.349 and 82% on the same cases before actions had capacities.)
      * (documented in docs/architecture.md). The bounds below are those measured figures, rounded against the policy.
      */
     @Test
@@ -144,7 +150,7 @@ class PlaybookTest {
                 worst, optimal, counted);
         System.err.println("greedy against the exact optimum: " + measured);
         assertTrue(mean >= 0.99, measured);
-        assertTrue(worst >= 0.6, measured);
+        assertTrue(worst >= 0.3, measured);
         assertTrue(optimal >= 0.9 * counted, measured);
     }
 
@@ -202,7 +208,8 @@ class PlaybookTest {
         assertThrows(IllegalArgumentException.class, () -> PlanOptions.defaults().withCapacities(Map.of("x", -1)));
         IllegalArgumentException cost = assertThrows(IllegalArgumentException.class,
                 () -> new Action("x", -1, Eligibility.notLapsed(), Effect.everywhere(0.1)));
-        assertTrue(cost.getMessage().contains("cost of action 'x' must be finite and >= 0, got -1.0"), cost.getMessage());
+        assertTrue(cost.getMessage().contains("cost of action 'x' must be finite and >= 0, got -1.0"),
+                cost.getMessage());
         Action x = new Action("x", 1, Eligibility.notLapsed(), Effect.everywhere(0.1));
         assertThrows(IllegalArgumentException.class, () -> Playbook.plan(List.of(), List.of(x, x),
                 PlanOptions.defaults()));
