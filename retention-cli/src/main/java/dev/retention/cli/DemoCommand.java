@@ -29,6 +29,13 @@ import dev.retention.rfm.Rfm;
 import dev.retention.rfm.RfmModel;
 import dev.retention.rfm.RfmOptions;
 import dev.retention.rfm.RfmTable;
+import dev.retention.playbook.Action;
+import dev.retention.playbook.Actions;
+import dev.retention.playbook.CampaignSimulation;
+import dev.retention.playbook.CustomerState;
+import dev.retention.playbook.CustomerStates;
+import dev.retention.playbook.CustomerStatus;
+import dev.retention.synth.CampaignTruth;
 import dev.retention.synth.ShopTruth;
 import dev.retention.synth.SyntheticShop;
 import picocli.CommandLine.Command;
@@ -47,6 +54,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -86,6 +94,14 @@ final class DemoCommand implements Callable<Integer> {
     private static final int REASONS = 3;
     private static final int CLV_MONTHS = 12;
     private static final int TOP_CLV = 10;
+    /**
+     * The simulated campaign's true lifts of the default actions (win-back coupon, reminder email): the average share
+     * of the value at stake a contact saves on a persuadable customer. Above the defaults' assumed 5% and 1% once
+     * the persuadable share (35% of active customers) and the do-not-disturb share (10%) are counted in: 0.35 x 0.25
+     * - 0.10 x 0.25 = 6.25% and 1.25%, so the assumptions are conservative in the simulated shop too.
+     */
+    private static final double[] TRUE_LIFTS = {0.25, 0.05};
+    private static final double[] BUDGET_SHARES = {0.1, 0.2, 0.5};
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "retention-demo",
             description = "Folder for the outputs (default: ${DEFAULT-VALUE}).")
@@ -168,6 +184,10 @@ final class DemoCommand implements Callable<Integer> {
                             double pearson, double spearman) {
     }
 
+    /** The playbook part: the customers' states at the end of the log and the campaign simulated on them. */
+    private record Campaign(CustomerStates states, List<Action> actions, CampaignSimulation simulation) {
+    }
+
     @Override
     public Integer call() throws IOException {
         if (customers < MIN_CUSTOMERS || customers > MAX_CUSTOMERS) {
@@ -210,6 +230,9 @@ final class DemoCommand implements Callable<Integer> {
         Lifetime lifetime = lifetime(shop, truth, threads);
         lap("lifetime");
 
+        Campaign campaign = campaign(shop, threads);
+        lap("playbook");
+
         Files.createDirectories(out);
         Map<String, List<Path>> written = new LinkedHashMap<>();
         Path orders = write(written, "shop", "orders.csv");
@@ -249,6 +272,7 @@ final class DemoCommand implements Callable<Integer> {
                     .put("recommendations", recommendationsJson(recs, examples))
                     .put("churn", churnJson(churn))
                     .put("lifetime", lifetimeJson(lifetime, shop))
+                    .put("playbook", playbookJson(campaign))
                     .put("outputs", written.values().stream().flatMap(List::stream).map(Path::toString).toList())
                     .put("timings", timings)
                     .put("seconds", seconds));
@@ -258,6 +282,7 @@ final class DemoCommand implements Callable<Integer> {
             printRecommendations(pw, recs, examples);
             printChurn(pw, churn);
             printLifetime(pw, lifetime, shop);
+            printPlaybook(pw, campaign);
             pw.println("== Outputs in " + out + " ==");
             written.forEach((part, files) -> pw.printf(Locale.ROOT, "  %-16s %s%n", part,
                     files.stream().map(f -> String.valueOf(f.getFileName())).collect(Collectors.joining(", "))));
@@ -401,6 +426,30 @@ final class DemoCommand implements Callable<Integer> {
                 spearman(clv.clvs(), actual));
     }
 
+    /**
+     * The playbook at the end of the log with the default actions, scored against the campaign's truth at each budget
+     * share ({@link CampaignSimulation}).
+     */
+    private Campaign campaign(SyntheticShop shop, int threads) {
+        CustomerStates states = CustomerStates.compute(shop.log(), Instant.ofEpochSecond(shop.endEpochSecond()),
+                CustomerStates.Options.defaults().withHorizonMonths(CLV_MONTHS).withThreads(threads));
+        List<Action> actions = Actions.defaults();
+        CampaignTruth truth = CampaignTruth.of(shop, TRUE_LIFTS, CLV_MONTHS, ClvOptions.defaults().monthlyRate(), seed);
+        return new Campaign(states, actions, CampaignSimulation.compute(states.states(), actions, truth,
+                BUDGET_SHARES, seed));
+    }
+
+    private static Map<CustomerStatus, Integer> statusCounts(CustomerStates states) {
+        Map<CustomerStatus, Integer> counts = new EnumMap<>(CustomerStatus.class);
+        for (CustomerStatus s : CustomerStatus.values()) {
+            counts.put(s, 0);
+        }
+        for (CustomerState s : states.states()) {
+            counts.merge(s.status(), 1, Integer::sum);
+        }
+        return counts;
+    }
+
     private static void writeChurnScores(Path file, ChurnRanking churn) throws IOException {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             w.write("customer,p_churn\n");
@@ -535,7 +584,54 @@ final class DemoCommand implements Callable<Integer> {
                 number(l.pearson, "%.3f"), number(l.spearman, "%.3f"));
     }
 
+    private static void printPlaybook(PrintWriter pw, Campaign c) {
+        pw.printf(Locale.ROOT, "== 8. Playbook: whom to contact, checked against the shop's true responses ==%n");
+        Map<CustomerStatus, Integer> counts = statusCounts(c.states);
+        pw.printf(Locale.ROOT, "as of %s: %,d customers, %,d lapsed (P(alive) < %.2f or no purchase for %d days), "
+                        + "%,d at risk (P(churn) over %d months >= %.2f), %,d active%n", day(c.states.asOf()),
+                c.states.states().size(), counts.get(CustomerStatus.LAPSED), c.states.options().lapsedBelowAlive(),
+                c.states.options().lapsedAfterDays(), counts.get(CustomerStatus.AT_RISK), CLV_MONTHS,
+                c.states.options().atRiskFrom(), counts.get(CustomerStatus.ACTIVE));
+        for (Action a : c.actions) {
+            pw.printf(Locale.ROOT, "action %-16s cost %.2f, for %s, effect %s%n", a.name(), a.cost(),
+                    a.eligibility().describe(), a.effect().describe());
+        }
+        pw.printf(Locale.ROOT, "simulated truth: persuadable, sure-thing, lost-cause and do-not-disturb customers; "
+                + "true lifts %s; realised incremental value (effect x value at stake - cost):%n",
+                java.util.Arrays.toString(TRUE_LIFTS));
+        pw.printf(Locale.ROOT, "%7s %8s %10s %12s %12s %12s %13s%n", "budget", "contacts", "policy", "(contacted)",
+                "oracle", "random", "highest risk");
+        for (CampaignSimulation.Budget b : c.simulation.budgets()) {
+            pw.printf(Locale.ROOT, "%6.0f%% %,8d %,10.0f %,12d %,12.0f %,12.0f %,13.0f%n", 100 * b.share(), b.contacts(),
+                    b.policyValue(), b.policyContacts(), b.oracleValue(), b.randomValue(), b.highestRiskValue());
+        }
+        pw.println("random and highest-risk targeting send everyone the first action; the oracle knows each "
+                + "customer's true response");
+        pw.println();
+    }
+
     // ---- JSON ----
+
+    private static Json playbookJson(Campaign c) {
+        List<Json> budgets = new ArrayList<>();
+        for (CampaignSimulation.Budget b : c.simulation.budgets()) {
+            budgets.add(new Json().put("share", b.share()).put("contacts", b.contacts())
+                    .put("policy_contacts", b.policyContacts()).put("policy_value", b.policyValue())
+                    .put("oracle_value", b.oracleValue()).put("random_value", b.randomValue())
+                    .put("highest_risk_value", b.highestRiskValue()));
+        }
+        Map<String, Integer> statuses = new LinkedHashMap<>();
+        statusCounts(c.states).forEach((s, n) -> statuses.put(s.label(), n));
+        List<Json> actions = new ArrayList<>();
+        for (Action a : c.actions) {
+            actions.add(new Json().put("name", a.name()).put("cost", a.cost())
+                    .put("eligible", a.eligibility().describe()).put("effect", a.effect().describe())
+                    .put("effect_source", a.effect().source()));
+        }
+        return new Json().put("as_of", c.states.asOf().toString()).put("statuses", statuses)
+                .put("actions", actions).put("true_lifts", TRUE_LIFTS).put("budgets", budgets);
+    }
+
 
     private static Json clustersJson(Clusters c) {
         return c.report.putQuality(new Json().put("algo", "kmeans").put("k", c.model.k()))

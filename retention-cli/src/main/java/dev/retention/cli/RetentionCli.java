@@ -26,6 +26,7 @@ import java.time.format.DateTimeParseException;
                 ClvCommand.class,
                 ExperimentCommand.class,
                 UpliftCommand.class,
+                PlaybookCommand.class,
                 CommandLine.HelpCommand.class})
 public final class RetentionCli {
 

@@ -174,7 +174,8 @@ class RetentionCliTest {
         }
         assertEquals(400.0, object(json, "segments").values().stream().mapToDouble(v -> (Double) v).sum());
         assertEquals(18, list(json, "mean_retention").size(), "months 0..17 of 12 acquisition + 6 tail months");
-        assertEquals(List.of("shop", "rfm", "cohorts", "clusters", "recommendations", "churn", "lifetime", "write"),
+        assertEquals(List.of("shop", "rfm", "cohorts", "clusters", "recommendations", "churn", "lifetime", "playbook",
+                        "write"),
                 List.copyOf(object(json, "timings").keySet()));
 
         // every written file exists, and the list is the parts' files

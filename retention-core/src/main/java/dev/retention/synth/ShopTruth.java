@@ -181,18 +181,26 @@ public final class ShopTruth {
             if (!alive[c]) {
                 continue;
             }
-            double previous = 0;
-            double discounted = 0;
-            double factor = 1;
-            for (int j = 1; j <= months; j++) {
-                double e = expectedPurchases(lambda[c], p[c], j * DAYS_PER_MONTH);
-                factor /= 1 + monthlyRate;
-                discounted += (e - previous) * factor;
-                previous = e;
-            }
-            v[k] = discounted * spendP / nu[c];
+            v[k] = activeValue(lambda[c], p[c], spendP / nu[c], months, monthlyRate);
         }
         return v;
+    }
+
+    /**
+     * The discounted value over {@code months} of a customer active at the start: the expected purchases of each
+     * month, discounted at its end, times the mean order value. O(months).
+     */
+    static double activeValue(double lambda, double p, double meanOrderValue, int months, double monthlyRate) {
+        double previous = 0;
+        double discounted = 0;
+        double factor = 1;
+        for (int j = 1; j <= months; j++) {
+            double e = expectedPurchases(lambda, p, j * DAYS_PER_MONTH);
+            factor /= 1 + monthlyRate;
+            discounted += (e - previous) * factor;
+            previous = e;
+        }
+        return discounted * meanOrderValue;
     }
 
     /**
