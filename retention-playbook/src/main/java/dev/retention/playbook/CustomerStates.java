@@ -88,7 +88,7 @@ public record CustomerStates(List<CustomerState> states, Instant asOf, Options o
          * @param lapsedAfterDays  days without purchase from which a customer is lapsed, {@code >= 1} (default 365)
          * @param atRiskFrom       P(churn) from which a customer not lapsed is at risk, in [0, 1] (default 0.5)
          * @param threads          threads of the lifetime fits, {@code >= 1} (default 1; the result is the same)
-         *
+         * @param penalizer        L2 penalizer of the lifetime fits, finite and {@code >= 0} (default 0)
          * @throws IllegalArgumentException naming the field and its value
          */
         public Options {
