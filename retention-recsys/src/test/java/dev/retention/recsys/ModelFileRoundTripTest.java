@@ -23,6 +23,9 @@ import dev.retention.recsys.factorization.Svd;
 import dev.retention.recsys.factorization.SvdModel;
 import dev.retention.recsys.factorization.SvdPlusPlus;
 import dev.retention.recsys.factorization.SvdPlusPlusModel;
+import dev.retention.recsys.itemknn.ItemKnn;
+import dev.retention.recsys.itemknn.ItemKnnModel;
+import dev.retention.recsys.itemknn.ItemKnnOptions;
 import dev.retention.recsys.knn.Knn;
 import dev.retention.recsys.knn.KnnModel;
 import dev.retention.recsys.knn.KnnOptions;
@@ -90,7 +93,7 @@ class ModelFileRoundTripTest {
         assertTrue(Models.readableTypes().containsAll(Set.of(BaselineOnlyModel.MODEL_TYPE,
                 NormalPredictorModel.MODEL_TYPE, KnnModel.MODEL_TYPE, SlopeOneModel.MODEL_TYPE, PureSvdModel.MODEL_TYPE,
                 PopularityModel.MODEL_TYPE, SvdModel.MODEL_TYPE, SvdPlusPlusModel.MODEL_TYPE, NmfModel.MODEL_TYPE,
-                CoClusteringModel.MODEL_TYPE)), Models.readableTypes().toString());
+                CoClusteringModel.MODEL_TYPE, ItemKnnModel.MODEL_TYPE)), Models.readableTypes().toString());
     }
 
     @ParameterizedTest(name = "seed {0}")
@@ -125,6 +128,9 @@ class ModelFileRoundTripTest {
                 dir);
         PopularityOptions.Measure measure = EnumDraws.at(PopularityOptions.Measure.class, seed);
         assertRoundTrip(seed, Popularity.fit(r, new PopularityOptions(measure)), PopularityModel.class, dir);
+        ItemKnnOptions.Weighting weighting = EnumDraws.at(ItemKnnOptions.Weighting.class, seed);
+        assertRoundTrip(seed, ItemKnn.fit(r, ItemKnnOptions.defaults().withWeighting(weighting)
+                .withNeighbours(1 + (int) (seed % 4))), ItemKnnModel.class, dir);
     }
 
     @ParameterizedTest(name = "seed {0}")

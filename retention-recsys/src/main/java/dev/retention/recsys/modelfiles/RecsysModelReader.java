@@ -10,6 +10,7 @@ import dev.retention.recsys.factorization.CoClusteringModel;
 import dev.retention.recsys.factorization.NmfModel;
 import dev.retention.recsys.factorization.SvdModel;
 import dev.retention.recsys.factorization.SvdPlusPlusModel;
+import dev.retention.recsys.itemknn.ItemKnnModel;
 import dev.retention.recsys.knn.KnnModel;
 import dev.retention.recsys.popularity.PopularityModel;
 import dev.retention.recsys.slopeone.SlopeOneModel;
@@ -27,7 +28,8 @@ public final class RecsysModelReader implements ModelReader {
 
     private static final Set<String> TYPES = Set.of(BaselineOnlyModel.MODEL_TYPE, NormalPredictorModel.MODEL_TYPE,
             KnnModel.MODEL_TYPE, SlopeOneModel.MODEL_TYPE, PureSvdModel.MODEL_TYPE, PopularityModel.MODEL_TYPE,
-            SvdModel.MODEL_TYPE, SvdPlusPlusModel.MODEL_TYPE, NmfModel.MODEL_TYPE, CoClusteringModel.MODEL_TYPE);
+            SvdModel.MODEL_TYPE, SvdPlusPlusModel.MODEL_TYPE, NmfModel.MODEL_TYPE, CoClusteringModel.MODEL_TYPE,
+            ItemKnnModel.MODEL_TYPE);
 
     /** The reader; {@link java.util.ServiceLoader} calls this. */
     public RecsysModelReader() {
@@ -51,6 +53,7 @@ public final class RecsysModelReader implements ModelReader {
             case SvdPlusPlusModel.MODEL_TYPE -> SvdPlusPlusModel.read(file);
             case NmfModel.MODEL_TYPE -> NmfModel.read(file);
             case CoClusteringModel.MODEL_TYPE -> CoClusteringModel.read(file);
+            case ItemKnnModel.MODEL_TYPE -> ItemKnnModel.read(file);
             default -> throw new ModelFormatException(file.source() + ": the recommenders do not read model type '"
                     + file.modelType() + "'; they read " + TYPES);
         };
