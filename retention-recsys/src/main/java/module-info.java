@@ -10,6 +10,7 @@ module dev.retention.recsys {
     requires org.slf4j;
 
     exports dev.retention.recsys;
+    exports dev.retention.recsys.als;
     exports dev.retention.recsys.baseline;
     exports dev.retention.recsys.evaluation;
     exports dev.retention.recsys.factorization;

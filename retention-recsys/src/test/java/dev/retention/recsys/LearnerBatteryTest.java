@@ -2,6 +2,8 @@ package dev.retention.recsys;
 
 import dev.retention.model.Models;
 import dev.retention.model.Verdict;
+import dev.retention.recsys.als.AlsOptions;
+import dev.retention.recsys.als.ImplicitAls;
 import dev.retention.recsys.baseline.BaselineOnly;
 import dev.retention.recsys.baseline.BaselineOptions;
 import dev.retention.recsys.baseline.NormalPredictor;
@@ -93,6 +95,8 @@ class LearnerBatteryTest {
             Learner.threaded("pure-svd", t -> r -> PureSvd.fit(r, SvdOptions.defaults().withRank(1).withSeed(7)
                     .withThreads(t))),
             Learner.of("popularity", r -> Popularity.fit(r, PopularityOptions.defaults())),
+            Learner.threaded("implicit-als", t -> r -> ImplicitAls.fit(r, AlsOptions.defaults().withFactors(3)
+                    .withIterations(3).withThreads(t))),
             Learner.threaded("item-knn-cosine", t -> r -> ItemKnn.fit(r, ItemKnnOptions.defaults().withNeighbours(3)
                     .withThreads(t))),
             Learner.threaded("item-knn-bm25", t -> r -> ItemKnn.fit(r, ItemKnnOptions.defaults().withNeighbours(3)

@@ -6,6 +6,9 @@ import dev.retention.model.Model;
 import dev.retention.model.ModelFile;
 import dev.retention.model.ModelFormatException;
 import dev.retention.model.Models;
+import dev.retention.recsys.als.AlsModel;
+import dev.retention.recsys.als.AlsOptions;
+import dev.retention.recsys.als.ImplicitAls;
 import dev.retention.recsys.baseline.BaselineOnly;
 import dev.retention.recsys.baseline.BaselineOnlyModel;
 import dev.retention.recsys.baseline.BaselineOptions;
@@ -93,7 +96,7 @@ class ModelFileRoundTripTest {
         assertTrue(Models.readableTypes().containsAll(Set.of(BaselineOnlyModel.MODEL_TYPE,
                 NormalPredictorModel.MODEL_TYPE, KnnModel.MODEL_TYPE, SlopeOneModel.MODEL_TYPE, PureSvdModel.MODEL_TYPE,
                 PopularityModel.MODEL_TYPE, SvdModel.MODEL_TYPE, SvdPlusPlusModel.MODEL_TYPE, NmfModel.MODEL_TYPE,
-                CoClusteringModel.MODEL_TYPE, ItemKnnModel.MODEL_TYPE)), Models.readableTypes().toString());
+                CoClusteringModel.MODEL_TYPE, ItemKnnModel.MODEL_TYPE, AlsModel.MODEL_TYPE)), Models.readableTypes().toString());
     }
 
     @ParameterizedTest(name = "seed {0}")
@@ -131,6 +134,8 @@ class ModelFileRoundTripTest {
         ItemKnnOptions.Weighting weighting = EnumDraws.at(ItemKnnOptions.Weighting.class, seed);
         assertRoundTrip(seed, ItemKnn.fit(r, ItemKnnOptions.defaults().withWeighting(weighting)
                 .withNeighbours(1 + (int) (seed % 4))), ItemKnnModel.class, dir);
+        assertRoundTrip(seed, ImplicitAls.fit(r, AlsOptions.defaults().withFactors(1 + (int) (seed % 3))
+                .withIterations(2).withCgSteps((int) (seed % 4)).withSeed(seed)), AlsModel.class, dir);
     }
 
     @ParameterizedTest(name = "seed {0}")
