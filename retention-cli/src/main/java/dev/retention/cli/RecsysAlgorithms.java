@@ -1,5 +1,7 @@
 package dev.retention.cli;
 
+import dev.retention.recsys.als.AlsOptions;
+import dev.retention.recsys.als.ImplicitAls;
 import dev.retention.recsys.baseline.BaselineOnly;
 import dev.retention.recsys.baseline.BaselineOptions;
 import dev.retention.recsys.baseline.NormalPredictor;
@@ -97,6 +99,8 @@ final class RecsysAlgorithms {
     static {
         RANKING_PARAMS.put("popularity", List.of("measure"));
         RANKING_PARAMS.put("item-knn", List.of("k", "weighting", "k1", "b", "threads"));
+        RANKING_PARAMS.put("als", List.of("factors", "iterations", "regularization", "alpha", "cg_steps", "seed",
+                "threads"));
     }
 
     /** The top-N algorithm names of {@code recsys rank}, in a stable order. */
@@ -105,7 +109,9 @@ final class RecsysAlgorithms {
     }
 
     /**
-     * A factory fitting the named top-N algorithm of {@code recsys rank}: {@code popularity} ({@code measure}:
+     * A factory fitting the named top-N algorithm of {@code recsys rank}: {@code als} ({@code factors} 100,
+     * {@code iterations} 15, {@code regularization} 0.01, {@code alpha} 1, {@code cg_steps} 3 (0: Cholesky),
+     * {@code seed} 0, {@code threads} 1), {@code popularity} ({@code measure}:
      * users (default) or sum) or {@code item-knn} ({@code k}: neighbours, 20; {@code weighting}: cosine (default),
      * bm25 or tfidf; {@code k1} 1.2 and {@code b} 0.75 for BM25; {@code threads} 1), checked now.
      *
@@ -128,6 +134,32 @@ final class RecsysAlgorithms {
             }
         }
         Params p = new Params(name, params);
+        if (name.equals("als")) {
+            AlsOptions d = AlsOptions.defaults();
+            double reg = p.doubleValue("regularization", d.regularization());
+            if (!(reg > 0)) {
+                throw p.bad("regularization", "a number > 0");
+            }
+            double alpha = p.doubleValue("alpha", d.alpha());
+            if (!(alpha > 0)) {
+                throw p.bad("alpha", "a number > 0");
+            }
+            int iterations = p.intValue("iterations", d.iterations(), 1);
+            if (iterations > 1_000_000) {
+                throw p.bad("iterations", "an integer in [1, 1000000]");
+            }
+            int factors = p.intValue("factors", d.factors(), 1);
+            if (factors > 4096) {
+                throw p.bad("factors", "an integer in [1, 4096]");
+            }
+            int cg = p.intValue("cg_steps", d.cgSteps(), 0);
+            if (cg > 1000) {
+                throw p.bad("cg_steps", "an integer in [0, 1000]");
+            }
+            AlsOptions o = d.withFactors(factors).withIterations(iterations).withRegularization(reg).withAlpha(alpha)
+                    .withCgSteps(cg).withSeed(p.longValue("seed", d.seed())).withThreads(p.intValue("threads", 1, 1));
+            return train -> ImplicitAls.fit(train, o);
+        }
         if (name.equals("popularity")) {
             String m = p.has("measure") ? p.text("measure").trim() : "users";
             PopularityOptions o = switch (m) {

@@ -386,7 +386,7 @@ final class RecsysCommand implements Callable<Integer> {
                 description = "ml-100k, ml-1m or csv (header user,item,rating[,timestamp]) (default: ${DEFAULT-VALUE}).")
         Format format;
 
-        @Option(names = "--algo", required = true, paramLabel = "NAME", description = "popularity or item-knn.")
+        @Option(names = "--algo", required = true, paramLabel = "NAME", description = "als, popularity or item-knn.")
         String algo;
 
         @Option(names = "--split", defaultValue = "random", paramLabel = "KIND",
@@ -418,8 +418,10 @@ final class RecsysCommand implements Callable<Integer> {
         String values;
 
         @Option(names = "--param", paramLabel = "KEY=VALUE",
-                description = "An algorithm parameter, repeatable: for item-knn k (neighbours, 20), weighting "
-                        + "(cosine|bm25|tfidf), k1 (1.2), b (0.75), threads (1); for popularity measure (users|sum).")
+                description = "An algorithm parameter, repeatable: for als factors (100), iterations (15), "
+                        + "regularization (0.01), alpha (1), cg_steps (3; 0: Cholesky), seed (0), threads (1); for "
+                        + "item-knn k (neighbours, 20), weighting (cosine|bm25|tfidf), k1 (1.2), b (0.75), threads (1); "
+                        + "for popularity measure (users|sum).")
         Map<String, String> params = new LinkedHashMap<>();
 
         @Option(names = "--repeats", defaultValue = "1", paramLabel = "N",

@@ -348,7 +348,7 @@ class RecsysCommandTest {
         Files.writeString(u, spread);
         for (String[] extra : List.of(new String[] {"--split", "random"}, new String[] {"--split", "user"},
                 new String[] {"--split", "last"}, new String[] {"--split", "time", "--cutoff", "1997-12-28"})) {
-            for (String algo : List.of("popularity", "item-knn")) {
+            for (String algo : List.of("popularity", "item-knn", "als")) {
                 List<String> args = new java.util.ArrayList<>(List.of("recsys", "rank", "--interactions", u.toString(),
                         "--format", "ml-100k", "--algo", algo));
                 args.addAll(List.of(extra));
