@@ -68,6 +68,10 @@ public final class ImplAls {
     public static void solve(int rows, int[] ptr, int[] idx, float[] conf, float[] x, float[] y, int f, double[] yty,
                              int cgSteps, Workers workers) {
         Blocks blocks = Blocks.byWeight(ptr, rows, BLOCK_NNZ);
+        double[] yd = new double[y.length];
+        for (int i = 0; i < y.length; i++) {
+            yd[i] = y[i];
+        }
         workers.run(blocks.count(), b -> {
             double[] xv = new double[f];
             double[] r = new double[f];
@@ -80,12 +84,12 @@ public final class ImplAls {
                     continue;
                 }
                 if (cgSteps == 0) {
-                    cholesky(ptr[u], ptr[u + 1], idx, conf, y, f, yty, a, xv);
+                    cholesky(ptr[u], ptr[u + 1], idx, conf, yd, f, yty, a, xv);
                 } else {
                     for (int k = 0; k < f; k++) {
                         xv[k] = x[u * f + k];
                     }
-                    conjugateGradient(ptr[u], ptr[u + 1], idx, conf, y, f, yty, cgSteps, xv, r, p, ap);
+                    conjugateGradient(ptr[u], ptr[u + 1], idx, conf, yd, f, yty, cgSteps, xv, r, p, ap);
                 }
                 for (int k = 0; k < f; k++) {
                     x[u * f + k] = (float) xv[k];
@@ -95,23 +99,14 @@ public final class ImplAls {
     }
 
     /** {@code out = A v} for the row's {@code A = yty + sum (c - 1) y_i y_i^T}. */
-    private static void multiply(int start, int end, int[] idx, float[] conf, float[] y, int f, double[] yty,
+    private static void multiply(int start, int end, int[] idx, float[] conf, double[] y, int f, double[] yty,
                                  double[] v, double[] out) {
         for (int a = 0; a < f; a++) {
-            double s = 0;
-            int row = a * f;
-            for (int b = 0; b < f; b++) {
-                s += yty[row + b] * v[b];
-            }
-            out[a] = s;
+            out[a] = dot(yty, a * f, v, 0, f);
         }
         for (int q = start; q < end; q++) {
             int o = idx[q] * f;
-            double d = 0;
-            for (int k = 0; k < f; k++) {
-                d += y[o + k] * v[k];
-            }
-            double t = (conf[q] - 1.0) * d;
+            double t = (conf[q] - 1.0) * dot(y, o, v, 0, f);
             for (int k = 0; k < f; k++) {
                 out[k] += t * y[o + k];
             }
@@ -119,14 +114,29 @@ public final class ImplAls {
     }
 
     private static double dot(double[] a, double[] b, int f) {
-        double s = 0;
-        for (int k = 0; k < f; k++) {
-            s += a[k] * b[k];
-        }
-        return s;
+        return dot(a, 0, b, 0, f);
     }
 
-    private static void conjugateGradient(int start, int end, int[] idx, float[] conf, float[] y, int f,
+    /** A dot product with four independent sums (their order is fixed: the result does not depend on threads). */
+    private static double dot(double[] a, int ao, double[] b, int bo, int f) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int k = 0;
+        for (; k + 3 < f; k += 4) {
+            s0 += a[ao + k] * b[bo + k];
+            s1 += a[ao + k + 1] * b[bo + k + 1];
+            s2 += a[ao + k + 2] * b[bo + k + 2];
+            s3 += a[ao + k + 3] * b[bo + k + 3];
+        }
+        for (; k < f; k++) {
+            s0 += a[ao + k] * b[bo + k];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    private static void conjugateGradient(int start, int end, int[] idx, float[] conf, double[] y, int f,
                                           double[] yty, int steps, double[] x, double[] r, double[] p, double[] ap) {
         multiply(start, end, idx, conf, y, f, yty, x, ap);
         for (int k = 0; k < f; k++) {
@@ -164,7 +174,7 @@ public final class ImplAls {
     }
 
     /** The exact solve: A and b built, A = L L^T in place, two triangular solves into {@code x}. */
-    private static void cholesky(int start, int end, int[] idx, float[] conf, float[] y, int f, double[] yty,
+    private static void cholesky(int start, int end, int[] idx, float[] conf, double[] y, int f, double[] yty,
                                  double[] a, double[] x) {
         System.arraycopy(yty, 0, a, 0, f * f);
         java.util.Arrays.fill(x, 0, f, 0.0);
