@@ -8,9 +8,9 @@ import dev.retention.parallel.Workers;
  * datasets", ICDM 2008), as the {@code implicit} library's {@code _als.pyx} writes them: for each row {@code u} of
  * a confidence matrix {@code C} (entries {@code c_ui > 0}, preference 1 where stored, 0 elsewhere with confidence
  * 1), solve {@code (Y^T Y + lambda I + sum_i (c_ui - 1) y_i y_i^T) x_u = sum_i c_ui y_i}, either exactly
- * (Cholesky) or by {@code cgSteps} conjugate-gradient steps warm-started from the current {@code x_u} (Takacs,
- * Pilaszy and Tikk, "Applications of the conjugate gradient method for implicit feedback collaborative
- * filtering", RecSys 2011). Factors are row-major float; the algebra is double. Rows are cut into blocks by their
+ * (Cholesky, {@link ImplFactorization#solvePositiveDefinite}) or by {@code cgSteps} conjugate-gradient steps
+ * warm-started from the current {@code x_u} (Takacs, Pilaszy and Tikk, "Applications of the conjugate gradient
+ * method for implicit feedback collaborative filtering", RecSys 2011). Factors are row-major float; the algebra is double. Rows are cut into blocks by their
  * entries ({@link Blocks#byWeight}); each row reads {@code Y} and writes only its own {@code x_u}, so the result
  * is the same for any number of threads. O(f^2 (rows + cols) + nnz f cgSteps) per half-step with CG,
  * O(nnz f^2 + rows f^3) with Cholesky. Trusts its input.
@@ -191,51 +191,8 @@ public final class ImplAls {
                 }
             }
         }
-        choleskySolve(a, f, x);
-    }
-
-    /**
-     * Solves {@code A x = b} for a symmetric positive definite {@code A} by Cholesky, in place: {@code a} is
-     * overwritten by its factor, {@code b} by the solution. O(f^3).
-     *
-     * @param a read and overwritten; {@code f x f} row-major, symmetric positive definite
-     * @param f the order
-     * @param b read and overwritten: the right-hand side, then the solution
-     * @throws IllegalStateException if a pivot is not positive
-     */
-    public static void choleskySolve(double[] a, int f, double[] b) {
-        for (int j = 0; j < f; j++) {
-            double d = a[j * f + j];
-            for (int k = 0; k < j; k++) {
-                d -= a[j * f + k] * a[j * f + k];
-            }
-            if (!(d > 0)) {
-                throw new IllegalStateException("the ALS system is not positive definite (pivot " + d + " at " + j
-                        + "); raise the regularization");
-            }
-            double l = Math.sqrt(d);
-            a[j * f + j] = l;
-            for (int i = j + 1; i < f; i++) {
-                double s = a[i * f + j];
-                for (int k = 0; k < j; k++) {
-                    s -= a[i * f + k] * a[j * f + k];
-                }
-                a[i * f + j] = s / l;
-            }
-        }
-        for (int i = 0; i < f; i++) {
-            double s = b[i];
-            for (int k = 0; k < i; k++) {
-                s -= a[i * f + k] * b[k];
-            }
-            b[i] = s / a[i * f + i];
-        }
-        for (int i = f - 1; i >= 0; i--) {
-            double s = b[i];
-            for (int k = i + 1; k < f; k++) {
-                s -= a[k * f + i] * b[k];
-            }
-            b[i] = s / a[i * f + i];
+        if (!ImplFactorization.solvePositiveDefinite(a, x, f)) {
+            throw new IllegalStateException("the ALS system is not positive definite; raise the regularization");
         }
     }
 
