@@ -21,7 +21,8 @@ import java.util.Objects;
  * <li>AUC: cut at {@code k}, with {@code P} the user's test items and {@code N = items - P} (every item of the id
  *     space, training items included): each miss in the list adds the hits above it, then
  *     {@code (hits + P) / 2 * (N - misses)}, over {@code P N}; a list shorter than {@code k} counts its empty
- *     places as misses.</li>
+ *     places as misses; a user whose test items are every item ({@code N = 0}) adds 0, where {@code implicit}
+ *     divides 0 by 0.</li>
  * </ul>
  * Besides these: recall (mean of {@code hits / |test items|}), hit rate (share of users with a hit), MRR (mean of
  * the reciprocal rank of the first hit, 0 without one), catalogue coverage (distinct items recommended over the
