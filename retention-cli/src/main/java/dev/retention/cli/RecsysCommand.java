@@ -15,6 +15,7 @@ import dev.retention.recsys.evaluation.CvResult;
 import dev.retention.recsys.evaluation.FoldResult;
 import dev.retention.recsys.evaluation.GridSearch;
 import dev.retention.recsys.evaluation.ModelFactory;
+import dev.retention.recsys.ranking.NonMerchandise;
 import dev.retention.recsys.ranking.RankingMetrics;
 import dev.retention.recsys.ranking.RankingSplit;
 import picocli.CommandLine;
@@ -382,9 +383,15 @@ final class RecsysCommand implements Callable<Integer> {
                 description = "Interactions file (plain or .xz-compressed); not used with --split given.")
         Path interactions;
 
-        @Option(names = "--format", paramLabel = "FORMAT", converter = FormatConverter.class, defaultValue = "csv",
-                description = "ml-100k, ml-1m or csv (header user,item,rating[,timestamp]) (default: ${DEFAULT-VALUE}).")
-        Format format;
+        @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "csv",
+                description = "ml-100k, ml-1m, csv (header user,item,rating[,timestamp]) or online-retail (orders: "
+                        + "per customer and item the number of orders holding it, at the latest purchase) "
+                        + "(default: ${DEFAULT-VALUE}).")
+        String format;
+
+        @Option(names = "--keep-non-merchandise", description = "online-retail: keep postage, carriage, fees, samples, "
+                + "discounts, adjustments and gift vouchers as items (by default they are removed and counted).")
+        boolean keepNonMerchandise;
 
         @Option(names = "--algo", required = true, paramLabel = "NAME", description = "als, popularity or item-knn.")
         String algo;
@@ -450,6 +457,10 @@ final class RecsysCommand implements Callable<Integer> {
                     case "raw" -> false;
                     default -> throw new IllegalArgumentException("--values must be binary or raw, got '" + values + "'");
                 };
+                if (!List.of("ml-100k", "ml-1m", "csv", "online-retail").contains(format)) {
+                    throw new IllegalArgumentException("--format must be ml-100k, ml-1m, csv or online-retail, got '"
+                            + format + "'");
+                }
                 if (split.equals("given")) {
                     if (train == null || test == null) {
                         throw new IllegalArgumentException("--split given needs --train FILE and --test FILE");
@@ -505,9 +516,15 @@ final class RecsysCommand implements Callable<Integer> {
                         .put("users", data.train().userCount()).put("items", data.train().itemCount())
                         .put("train", data.train().size()).put("test", data.test().size())
                         .put("overlap", data.overlap()).put("params", new LinkedHashMap<>(params))
+                        .put("non_merchandise_items_removed", itemsRemoved)
+                        .put("non_merchandise_interactions_removed", interactionsRemoved)
                         .put("verdict", summary == null ? "FINE" : summary.verdict().name()));
             } else {
                 out.print(data);
+                if (itemsRemoved > 0) {
+                    out.printf(Locale.ROOT, "non-merchandise removed: %,d items, %,d interactions%n", itemsRemoved,
+                            interactionsRemoved);
+                }
                 out.println("algorithm " + algo + (params.isEmpty() ? "" : " " + params));
                 out.print(m);
                 out.printf(Locale.ROOT, "fit %.4f s%s, evaluation %.4f s%n", fitSeconds,
@@ -517,6 +534,10 @@ final class RecsysCommand implements Callable<Integer> {
             return 0;
         }
 
+        /** Non-merchandise items and interactions removed, for the report. */
+        private int itemsRemoved;
+        private int interactionsRemoved;
+
         private Interactions read() throws IOException {
             long[] skipped = {0};
             ReadOptions read = ReadOptions.defaults().withSkipListener(e -> skipped[0]++);
@@ -524,16 +545,57 @@ final class RecsysCommand implements Callable<Integer> {
             try (Reader in = OrderSource.open(interactions)) {
                 String source = String.valueOf(interactions.getFileName());
                 result = switch (format) {
-                    case ML_100K -> MovieLensReader.read100k(in, source, read);
-                    case ML_1M -> MovieLensReader.read1m(in, source, read);
-                    case CSV -> RatingsCsvReader.read(in, source, read);
+                    case "ml-100k" -> MovieLensReader.read100k(in, source, read);
+                    case "ml-1m" -> MovieLensReader.read1m(in, source, read);
+                    case "online-retail" -> purchases(dev.retention.io.OnlineRetailReader.read(in, source,
+                            ReadOptions.defaults()));
+                    default -> RatingsCsvReader.read(in, source, read);
                 };
+            }
+            if (format.equals("online-retail") && !keepNonMerchandise) {
+                NonMerchandise.Filtered f = NonMerchandise.onlineRetail().apply(result);
+                itemsRemoved = f.itemsRemoved();
+                interactionsRemoved = f.interactionsRemoved();
+                result = f.kept();
             }
             if (result.size() == 0) {
                 throw new IllegalStateException(interactions + ": no interactions read (the file is empty or holds "
                         + "only a header)");
             }
             return result;
+        }
+
+        /**
+         * Purchases as interactions: per customer and item the number of orders holding it. For a time split, the
+         * training pairs are counted on the orders before the cut only (their times before it) and the test pairs
+         * are the pairs first bought at or after it (a repeat purchase of a pair bought before is not a test pair);
+         * otherwise each pair carries its latest purchase time.
+         */
+        private Interactions purchases(dev.retention.data.TransactionLog log) {
+            if (!split.equals("time")) {
+                return Interactions.fromTransactions(log, Interactions.ImplicitValue.ORDERS);
+            }
+            long cut = cutoff.atStartOfDay(java.time.ZoneOffset.UTC).toEpochSecond();
+            Interactions before = Interactions.fromTransactions(log.before(cut), Interactions.ImplicitValue.ORDERS);
+            Interactions.Builder b = Interactions.builder(Interactions.Duplicates.KEEP_LAST);
+            java.util.Set<String> known = new java.util.HashSet<>();
+            for (int p = 0; p < before.size(); p++) {
+                String u = before.users().id(before.user(p));
+                String i = before.items().id(before.item(p));
+                known.add(u + '\u0000' + i);
+                b.add(u, i, before.value(p), before.time(p));
+            }
+            for (int line = 0; line < log.size(); line++) {
+                if (log.time(line) < cut || log.isCancellation(line) || log.item(line) < 0) {
+                    continue;
+                }
+                String u = log.customers().id(log.customer(line));
+                String i = log.items().id(log.item(line));
+                if (!known.contains(u + '\u0000' + i)) {
+                    b.add(u, i, 1f, log.time(line));
+                }
+            }
+            return b.build();
         }
 
         private RankingSplit splitOf(Interactions data, boolean binary) {

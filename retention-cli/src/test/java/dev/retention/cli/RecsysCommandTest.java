@@ -384,4 +384,42 @@ class RecsysCommandTest {
         assertEquals(1, r.status);
         assertTrue(r.err.contains("bad.csv:3"), r.err);
     }
+
+    @Test
+    void rank_onlineRetail_removesNonMerchandise_andTestsOnlyNewPairs(@TempDir Path dir) throws IOException {
+        StringBuilder sb = new StringBuilder("InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,"
+                + "Country\n");
+        int invoice = 500000;
+        for (int c = 0; c < 12; c++) {
+            for (int k = 0; k < 4; k++) {   // before the cut: items A..F, and postage
+                String item = "8500" + (char) ('A' + (c + k) % 6);
+                sb.append(invoice++).append(',').append(item).append(",x,1,3/").append(1 + k).append("/2011 10:00,2.5,")
+                        .append(17000 + c).append(",United Kingdom\n");
+                sb.append(invoice++).append(",POST,postage,1,3/").append(1 + k).append("/2011 10:05,18,")
+                        .append(17000 + c).append(",United Kingdom\n");
+            }
+            // after the cut: one repeat and one new item
+            String repeat = "8500" + (char) ('A' + c % 6);
+            String fresh = "8500" + (char) ('A' + (c + 4) % 6);
+            sb.append(invoice++).append(',').append(repeat).append(",x,1,10/2/2011 10:00,2.5,").append(17000 + c)
+                    .append(",United Kingdom\n");
+            sb.append(invoice++).append(',').append(fresh).append(",x,1,10/3/2011 10:00,2.5,").append(17000 + c)
+                    .append(",United Kingdom\n");
+        }
+        Path f = dir.resolve("online_retail.csv");
+        Files.writeString(f, sb.toString());
+        Result r = run("recsys", "rank", "--interactions", f.toString(), "--format", "online-retail", "--split",
+                "time", "--cutoff", "2011-09-01", "--algo", "item-knn", "--json");
+        assertEquals(0, r.status, r.err);
+        Map<String, Object> json = JsonParser.parseObject(r.out);
+        assertEquals(1.0, ((Number) json.get("non_merchandise_items_removed")).doubleValue(), 0.0);
+        assertEquals(12.0, ((Number) json.get("non_merchandise_interactions_removed")).doubleValue(), 0.0);   // one pair each
+        assertEquals(48.0, ((Number) json.get("train")).doubleValue(), 0.0);   // 12 customers x 4 items
+        assertEquals(12.0, ((Number) json.get("test")).doubleValue(), 0.0);    // only the new pair of each
+        assertEquals(6.0, ((Number) json.get("items")).doubleValue(), 0.0);
+        Result kept = run("recsys", "rank", "--interactions", f.toString(), "--format", "online-retail", "--split",
+                "time", "--cutoff", "2011-09-01", "--algo", "popularity", "--keep-non-merchandise", "--json");
+        assertEquals(0, kept.status, kept.err);
+        assertEquals(7.0, ((Number) JsonParser.parseObject(kept.out).get("items")).doubleValue(), 0.0);
+    }
 }
