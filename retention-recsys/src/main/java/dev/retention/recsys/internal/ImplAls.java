@@ -102,11 +102,11 @@ public final class ImplAls {
     private static void multiply(int start, int end, int[] idx, float[] conf, double[] y, int f, double[] yty,
                                  double[] v, double[] out) {
         for (int a = 0; a < f; a++) {
-            out[a] = dot(yty, a * f, v, 0, f);
+            out[a] = ImplFactorization.dot(yty, a * f, v, 0, f);
         }
         for (int q = start; q < end; q++) {
             int o = idx[q] * f;
-            double t = (conf[q] - 1.0) * dot(y, o, v, 0, f);
+            double t = (conf[q] - 1.0) * ImplFactorization.dot(y, o, v, 0, f);
             for (int k = 0; k < f; k++) {
                 out[k] += t * y[o + k];
             }
@@ -114,26 +114,7 @@ public final class ImplAls {
     }
 
     private static double dot(double[] a, double[] b, int f) {
-        return dot(a, 0, b, 0, f);
-    }
-
-    /** A dot product with four independent sums (their order is fixed: the result does not depend on threads). */
-    private static double dot(double[] a, int ao, double[] b, int bo, int f) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int k = 0;
-        for (; k + 3 < f; k += 4) {
-            s0 += a[ao + k] * b[bo + k];
-            s1 += a[ao + k + 1] * b[bo + k + 1];
-            s2 += a[ao + k + 2] * b[bo + k + 2];
-            s3 += a[ao + k + 3] * b[bo + k + 3];
-        }
-        for (; k < f; k++) {
-            s0 += a[ao + k] * b[bo + k];
-        }
-        return (s0 + s1) + (s2 + s3);
+        return ImplFactorization.dot(a, 0, b, 0, f);
     }
 
     private static void conjugateGradient(int start, int end, int[] idx, float[] conf, double[] y, int f,
