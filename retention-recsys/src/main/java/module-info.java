@@ -10,11 +10,14 @@ module dev.retention.recsys {
     requires org.slf4j;
 
     exports dev.retention.recsys;
+    exports dev.retention.recsys.als;
     exports dev.retention.recsys.baseline;
     exports dev.retention.recsys.evaluation;
     exports dev.retention.recsys.factorization;
+    exports dev.retention.recsys.itemknn;
     exports dev.retention.recsys.knn;
     exports dev.retention.recsys.popularity;
+    exports dev.retention.recsys.ranking;
     exports dev.retention.recsys.similarity;
     exports dev.retention.recsys.slopeone;
     exports dev.retention.recsys.sparse;

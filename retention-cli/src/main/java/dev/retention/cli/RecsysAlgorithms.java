@@ -1,5 +1,7 @@
 package dev.retention.cli;
 
+import dev.retention.recsys.als.AlsOptions;
+import dev.retention.recsys.als.ImplicitAls;
 import dev.retention.recsys.baseline.BaselineOnly;
 import dev.retention.recsys.baseline.BaselineOptions;
 import dev.retention.recsys.baseline.NormalPredictor;
@@ -12,9 +14,13 @@ import dev.retention.recsys.factorization.Nmf;
 import dev.retention.recsys.factorization.NmfOptions;
 import dev.retention.recsys.factorization.Svd;
 import dev.retention.recsys.factorization.SvdPlusPlus;
+import dev.retention.recsys.itemknn.ItemKnn;
+import dev.retention.recsys.itemknn.ItemKnnOptions;
 import dev.retention.recsys.knn.Knn;
 import dev.retention.recsys.knn.KnnOptions;
 import dev.retention.recsys.knn.KnnVariant;
+import dev.retention.recsys.popularity.Popularity;
+import dev.retention.recsys.popularity.PopularityOptions;
 import dev.retention.recsys.slopeone.SlopeOne;
 import dev.retention.recsys.svd.PureSvd;
 import dev.retention.recsys.similarity.SimilarityMeasure;
@@ -85,6 +91,103 @@ final class RecsysAlgorithms {
     }
 
     private RecsysAlgorithms() {
+    }
+
+    /** Top-N algorithms of {@code recsys rank} and their parameters. */
+    private static final Map<String, List<String>> RANKING_PARAMS = new LinkedHashMap<>();
+
+    static {
+        RANKING_PARAMS.put("popularity", List.of("measure"));
+        RANKING_PARAMS.put("item-knn", List.of("k", "weighting", "k1", "b", "threads"));
+        RANKING_PARAMS.put("als", List.of("factors", "iterations", "regularization", "alpha", "cg_steps", "seed",
+                "threads"));
+    }
+
+    /** The top-N algorithm names of {@code recsys rank}, in a stable order. */
+    static List<String> rankingNames() {
+        return List.copyOf(RANKING_PARAMS.keySet());
+    }
+
+    /**
+     * A factory fitting the named top-N algorithm of {@code recsys rank}: {@code als} ({@code factors} 100,
+     * {@code iterations} 15, {@code regularization} 0.01, {@code alpha} 1, {@code cg_steps} 3 (0: Cholesky),
+     * {@code seed} 0, {@code threads} 1), {@code popularity} ({@code measure}:
+     * users (default) or sum) or {@code item-knn} ({@code k}: neighbours, 20; {@code weighting}: cosine (default),
+     * bm25 or tfidf; {@code k1} 1.2 and {@code b} 0.75 for BM25; {@code threads} 1), checked now.
+     *
+     * @param name   algorithm name
+     * @param params read; parameter name to value as text
+     * @throws IllegalArgumentException for an unknown algorithm or parameter, or a bad value
+     */
+    static ModelFactory rankingFactory(String name, Map<String, String> params) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(params, "params");
+        List<String> allowed = RANKING_PARAMS.get(name);
+        if (allowed == null) {
+            throw new IllegalArgumentException("unknown algorithm '" + name + "'; expected one of "
+                    + String.join(", ", RANKING_PARAMS.keySet()));
+        }
+        for (String key : params.keySet()) {
+            if (!allowed.contains(key)) {
+                throw new IllegalArgumentException("unknown parameter '" + key + "' for algorithm '" + name + "'; "
+                        + "expected one of " + String.join(", ", allowed));
+            }
+        }
+        Params p = new Params(name, params);
+        if (name.equals("als")) {
+            AlsOptions d = AlsOptions.defaults();
+            double reg = p.doubleValue("regularization", d.regularization());
+            if (!(reg > 0)) {
+                throw p.bad("regularization", "a number > 0");
+            }
+            double alpha = p.doubleValue("alpha", d.alpha());
+            if (!(alpha > 0)) {
+                throw p.bad("alpha", "a number > 0");
+            }
+            int iterations = p.intValue("iterations", d.iterations(), 1);
+            if (iterations > 1_000_000) {
+                throw p.bad("iterations", "an integer in [1, 1000000]");
+            }
+            int factors = p.intValue("factors", d.factors(), 1);
+            if (factors > 4096) {
+                throw p.bad("factors", "an integer in [1, 4096]");
+            }
+            int cg = p.intValue("cg_steps", d.cgSteps(), 0);
+            if (cg > 1000) {
+                throw p.bad("cg_steps", "an integer in [0, 1000]");
+            }
+            AlsOptions o = d.withFactors(factors).withIterations(iterations).withRegularization(reg).withAlpha(alpha)
+                    .withCgSteps(cg).withSeed(p.longValue("seed", d.seed())).withThreads(p.intValue("threads", 1, 1));
+            return train -> ImplicitAls.fit(train, o);
+        }
+        if (name.equals("popularity")) {
+            String m = p.has("measure") ? p.text("measure").trim() : "users";
+            PopularityOptions o = switch (m) {
+                case "users" -> new PopularityOptions(PopularityOptions.Measure.USERS);
+                case "sum" -> new PopularityOptions(PopularityOptions.Measure.SUM);
+                default -> throw p.bad("measure", "users or sum");
+            };
+            return train -> Popularity.fit(train, o);
+        }
+        ItemKnnOptions.Weighting w;
+        try {
+            w = p.has("weighting") ? ItemKnnOptions.Weighting.parse(p.text("weighting").trim())
+                    : ItemKnnOptions.Weighting.COSINE;
+        } catch (IllegalArgumentException e) {
+            throw p.bad("weighting", "cosine, bm25 or tfidf");
+        }
+        ItemKnnOptions d = ItemKnnOptions.defaults();
+        double b = p.doubleValue("b", d.b());
+        if (!(b >= 0 && b <= 1)) {
+            throw p.bad("b", "in [0, 1]");
+        }
+        double k1 = p.doubleValue("k1", d.k1());
+        if (!(k1 >= 0)) {
+            throw p.bad("k1", "a number >= 0");
+        }
+        ItemKnnOptions o = d.withWeighting(w).withNeighbours(p.intValue("k", d.neighbours(), 1)).withK1(k1).withB(b)
+                .withThreads(p.intValue("threads", 1, 1));
+        return train -> ItemKnn.fit(train, o);
     }
 
     /** The algorithm names, in a stable order. */

@@ -15,6 +15,9 @@ import dev.retention.recsys.evaluation.CvResult;
 import dev.retention.recsys.evaluation.FoldResult;
 import dev.retention.recsys.evaluation.GridSearch;
 import dev.retention.recsys.evaluation.ModelFactory;
+import dev.retention.recsys.ranking.NonMerchandise;
+import dev.retention.recsys.ranking.RankingMetrics;
+import dev.retention.recsys.ranking.RankingSplit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,8 +39,9 @@ import java.util.concurrent.Callable;
  * through the library's {@link CrossValidation} and {@link GridSearch}, with the algorithm names and text
  * parameters of {@link RecsysAlgorithms}.
  */
-@Command(name = "recsys", mixinStandardHelpOptions = true, subcommands = {RecsysCommand.Eval.class},
-        description = "Recommenders: evaluate rating models on a ratings file.")
+@Command(name = "recsys", mixinStandardHelpOptions = true, subcommands = {RecsysCommand.Eval.class,
+        RecsysCommand.Rank.class},
+        description = "Recommenders: evaluate rating models on a ratings file, or top-N models on interactions.")
 final class RecsysCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -45,7 +49,7 @@ final class RecsysCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "missing subcommand; expected 'eval'");
+        throw new ParameterException(spec.commandLine(), "missing subcommand; expected 'eval' or 'rank'");
     }
 
     /** Input formats of ratings files. */
@@ -359,6 +363,250 @@ final class RecsysCommand implements Callable<Integer> {
                     .put("malformed_skipped", skipped)
                     .put("per_fold", perFold)
                     .put("seconds", seconds);
+        }
+    }
+
+    /**
+     * {@code retention recsys rank}: a top-N recommender ({@link RecsysAlgorithms#rankingFactory}) fitted on the
+     * training part of a split and scored by {@link RankingMetrics} at {@code k} over the full catalogue, with the
+     * definitions of {@code implicit.evaluation.ranking_metrics_at_k}; values become 1 unless {@code --values raw}.
+     */
+    @Command(name = "rank", mixinStandardHelpOptions = true, sortOptions = false,
+            description = "Top-N evaluation on implicit feedback: precision, recall, NDCG, MAP, AUC, hit rate, MRR, "
+                    + "coverage at k, fit and evaluation times.")
+    static final class Rank implements Callable<Integer> {
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--interactions", paramLabel = "FILE",
+                description = "Interactions file (plain or .xz-compressed); not used with --split given.")
+        Path interactions;
+
+        @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "csv",
+                description = "ml-100k, ml-1m, csv (header user,item,rating[,timestamp]) or online-retail (orders: "
+                        + "per customer and item the number of orders holding it, at the latest purchase) "
+                        + "(default: ${DEFAULT-VALUE}).")
+        String format;
+
+        @Option(names = "--keep-non-merchandise", description = "online-retail: keep postage, carriage, fees, samples, "
+                + "discounts, adjustments and gift vouchers as items (by default they are removed and counted).")
+        boolean keepNonMerchandise;
+
+        @Option(names = "--algo", required = true, paramLabel = "NAME", description = "als, popularity or item-knn.")
+        String algo;
+
+        @Option(names = "--split", defaultValue = "random", paramLabel = "KIND",
+                description = "random (interactions), user (per-user holdout), last (leave-last-out), time "
+                        + "(--cutoff) or given (--train, --test) (default: ${DEFAULT-VALUE}).")
+        String split;
+
+        @Option(names = "--train", paramLabel = "FILE", description = "With --split given: user,item[,value] CSV.")
+        Path train;
+
+        @Option(names = "--test", paramLabel = "FILE", description = "With --split given: user,item[,value] CSV.")
+        Path test;
+
+        @Option(names = "--test-fraction", defaultValue = "0.2", paramLabel = "F",
+                description = "Held-out share for --split random and user (default: ${DEFAULT-VALUE}).")
+        double testFraction;
+
+        @Option(names = "--cutoff", paramLabel = "YYYY-MM-DD", description = "With --split time: the first test day (UTC).")
+        java.time.LocalDate cutoff;
+
+        @Option(names = "--k", defaultValue = "10", description = "The cut-off of the lists (default: ${DEFAULT-VALUE}).")
+        int k;
+
+        @Option(names = "--seed", defaultValue = "0", description = "Seed of the random splits (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--values", defaultValue = "binary", paramLabel = "binary|raw",
+                description = "Every interaction counts 1, or its value (default: ${DEFAULT-VALUE}).")
+        String values;
+
+        @Option(names = "--param", paramLabel = "KEY=VALUE",
+                description = "An algorithm parameter, repeatable: for als factors (100), iterations (15), "
+                        + "regularization (0.01), alpha (1), cg_steps (3; 0: Cholesky), seed (0), threads (1); for "
+                        + "item-knn k (neighbours, 20), weighting (cosine|bm25|tfidf), k1 (1.2), b (0.75), threads (1); "
+                        + "for popularity measure (users|sum).")
+        Map<String, String> params = new LinkedHashMap<>();
+
+        @Option(names = "--repeats", defaultValue = "1", paramLabel = "N",
+                description = "Fit N times on the same training data and report the median fit time (the first fits "
+                        + "of a fresh JVM run interpreted code); the metrics are those of the last fit "
+                        + "(default: ${DEFAULT-VALUE}).")
+        int repeats;
+
+        @Option(names = "--json", description = "Print one JSON object instead of the table.")
+        boolean json;
+
+        @Override
+        public Integer call() throws IOException {
+            ModelFactory factory;
+            boolean binary;
+            try {
+                factory = RecsysAlgorithms.rankingFactory(algo, params);
+                if (k < 1) {
+                    throw new IllegalArgumentException("--k must be >= 1, got " + k);
+                }
+                if (repeats < 1 || repeats > 1000) {
+                    throw new IllegalArgumentException("--repeats must be in [1, 1000], got " + repeats);
+                }
+                binary = switch (values) {
+                    case "binary" -> true;
+                    case "raw" -> false;
+                    default -> throw new IllegalArgumentException("--values must be binary or raw, got '" + values + "'");
+                };
+                if (!List.of("ml-100k", "ml-1m", "csv", "online-retail").contains(format)) {
+                    throw new IllegalArgumentException("--format must be ml-100k, ml-1m, csv or online-retail, got '"
+                            + format + "'");
+                }
+                if (split.equals("given")) {
+                    if (train == null || test == null) {
+                        throw new IllegalArgumentException("--split given needs --train FILE and --test FILE");
+                    }
+                    for (Path f : new Path[] {train, test}) {
+                        if (!java.nio.file.Files.isRegularFile(f)) {
+                            throw new IllegalArgumentException("no such file: " + f);
+                        }
+                    }
+                } else {
+                    if (interactions == null) {
+                        throw new IllegalArgumentException("--split " + split + " needs --interactions FILE");
+                    }
+                    if (!List.of("random", "user", "last", "time").contains(split)) {
+                        throw new IllegalArgumentException("--split must be random, user, last, time or given, got '"
+                                + split + "'");
+                    }
+                    if (split.equals("time") && cutoff == null) {
+                        throw new IllegalArgumentException("--split time needs --cutoff YYYY-MM-DD");
+                    }
+                    if ((split.equals("random") || split.equals("user")) && !(testFraction > 0 && testFraction < 1)) {
+                        throw new IllegalArgumentException("--test-fraction must be in (0, 1), got " + testFraction);
+                    }
+                }
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+            RankingSplit data = split.equals("given") ? RankingSplit.read(train, test, binary) : splitOf(read(), binary);
+            if (data.train().size() == 0) {
+                throw new IllegalStateException(data.description() + ": the training part holds no interaction");
+            }
+            double[] fits = new double[repeats];
+            RatingPredictor model = null;
+            for (int r = 0; r < repeats; r++) {
+                long begin = System.nanoTime();
+                model = factory.fit(data.train());
+                fits[r] = (System.nanoTime() - begin) / 1e9;
+            }
+            java.util.Arrays.sort(fits);
+            double fitSeconds = repeats % 2 == 1 ? fits[repeats / 2] : (fits[repeats / 2 - 1] + fits[repeats / 2]) / 2;
+            long start = System.nanoTime();
+            RankingMetrics m = RankingMetrics.compute(model, data, k);
+            double evalSeconds = (System.nanoTime() - start) / 1e9;
+            FitSummary summary = model instanceof Model fitted ? fitted.fitSummary() : null;
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                out.println(new Json().put("algo", algo).put("k", k).put("precision", m.precision())
+                        .put("recall", m.recall()).put("ndcg", m.ndcg()).put("map", m.map()).put("auc", m.auc())
+                        .put("hit_rate", m.hitRate()).put("mrr", m.mrr()).put("coverage", m.coverage())
+                        .put("users_evaluated", m.usersEvaluated()).put("fit_seconds", fitSeconds).put("fit_repeats", repeats)
+                        .put("eval_seconds", evalSeconds).put("novelty", m.novelty())
+                        .put("users_skipped", m.usersSkipped()).put("split", data.description())
+                        .put("users", data.train().userCount()).put("items", data.train().itemCount())
+                        .put("train", data.train().size()).put("test", data.test().size())
+                        .put("overlap", data.overlap()).put("params", new LinkedHashMap<>(params))
+                        .put("non_merchandise_items_removed", itemsRemoved)
+                        .put("non_merchandise_interactions_removed", interactionsRemoved)
+                        .put("verdict", summary == null ? "FINE" : summary.verdict().name()));
+            } else {
+                out.print(data);
+                if (itemsRemoved > 0) {
+                    out.printf(Locale.ROOT, "non-merchandise removed: %,d items, %,d interactions%n", itemsRemoved,
+                            interactionsRemoved);
+                }
+                out.println("algorithm " + algo + (params.isEmpty() ? "" : " " + params));
+                out.print(m);
+                out.printf(Locale.ROOT, "fit %.4f s%s, evaluation %.4f s%n", fitSeconds,
+                        repeats > 1 ? " (median of " + repeats + ")" : "", evalSeconds);
+            }
+            out.flush();
+            return 0;
+        }
+
+        /** Non-merchandise items and interactions removed, for the report. */
+        private int itemsRemoved;
+        private int interactionsRemoved;
+
+        private Interactions read() throws IOException {
+            long[] skipped = {0};
+            ReadOptions read = ReadOptions.defaults().withSkipListener(e -> skipped[0]++);
+            Interactions result;
+            try (Reader in = OrderSource.open(interactions)) {
+                String source = String.valueOf(interactions.getFileName());
+                result = switch (format) {
+                    case "ml-100k" -> MovieLensReader.read100k(in, source, read);
+                    case "ml-1m" -> MovieLensReader.read1m(in, source, read);
+                    case "online-retail" -> purchases(dev.retention.io.OnlineRetailReader.read(in, source,
+                            ReadOptions.defaults()));
+                    default -> RatingsCsvReader.read(in, source, read);
+                };
+            }
+            if (format.equals("online-retail") && !keepNonMerchandise) {
+                NonMerchandise.Filtered f = NonMerchandise.onlineRetail().apply(result);
+                itemsRemoved = f.itemsRemoved();
+                interactionsRemoved = f.interactionsRemoved();
+                result = f.kept();
+            }
+            if (result.size() == 0) {
+                throw new IllegalStateException(interactions + ": no interactions read (the file is empty or holds "
+                        + "only a header)");
+            }
+            return result;
+        }
+
+        /**
+         * Purchases as interactions: per customer and item the number of orders holding it. For a time split, the
+         * training pairs are counted on the orders before the cut only (their times before it) and the test pairs
+         * are the pairs first bought at or after it (a repeat purchase of a pair bought before is not a test pair);
+         * otherwise each pair carries its latest purchase time.
+         */
+        private Interactions purchases(dev.retention.data.TransactionLog log) {
+            if (!split.equals("time")) {
+                return Interactions.fromTransactions(log, Interactions.ImplicitValue.ORDERS);
+            }
+            long cut = cutoff.atStartOfDay(java.time.ZoneOffset.UTC).toEpochSecond();
+            Interactions before = Interactions.fromTransactions(log.before(cut), Interactions.ImplicitValue.ORDERS);
+            Interactions.Builder b = Interactions.builder(Interactions.Duplicates.KEEP_LAST);
+            java.util.Set<String> known = new java.util.HashSet<>();
+            for (int p = 0; p < before.size(); p++) {
+                String u = before.users().id(before.user(p));
+                String i = before.items().id(before.item(p));
+                known.add(u + '\u0000' + i);
+                b.add(u, i, before.value(p), before.time(p));
+            }
+            for (int line = 0; line < log.size(); line++) {
+                if (log.time(line) < cut || log.isCancellation(line) || log.item(line) < 0) {
+                    continue;
+                }
+                String u = log.customers().id(log.customer(line));
+                String i = log.items().id(log.item(line));
+                if (!known.contains(u + '\u0000' + i)) {
+                    b.add(u, i, 1f, log.time(line));
+                }
+            }
+            return b.build();
+        }
+
+        private RankingSplit splitOf(Interactions data, boolean binary) {
+            return switch (split) {
+                case "random" -> RankingSplit.random(data, testFraction, seed, binary);
+                case "user" -> RankingSplit.perUser(data, testFraction, seed, binary);
+                case "last" -> RankingSplit.leaveLastOut(data, binary);
+                case "time" -> RankingSplit.time(data, cutoff.atStartOfDay(java.time.ZoneOffset.UTC).toEpochSecond(),
+                        binary);
+                default -> throw new AssertionError(split);
+            };
         }
     }
 

@@ -299,4 +299,127 @@ class RecsysCommandTest {
         assertEquals(2, r.status, r.err);
         assertTrue(r.err.contains("epochs must be in [1, 1,000,000], got 100000000"), r.err);
     }
+
+    /** A given split of uData's pairs: every fifth line to test. */
+    private static Path[] givenSplit(Path dir) throws IOException {
+        StringBuilder train = new StringBuilder("user,item\n");
+        StringBuilder test = new StringBuilder("user,item\n");
+        int n = 0;
+        for (String line : Files.readAllLines(uData(dir))) {
+            String[] f = line.split("\t", -1);
+            (n++ % 5 == 0 ? test : train).append(f[0]).append(',').append(f[1]).append('\n');
+        }
+        Path a = dir.resolve("train.csv");
+        Path b = dir.resolve("test.csv");
+        Files.writeString(a, train);
+        Files.writeString(b, test);
+        return new Path[] {a, b};
+    }
+
+    @Test
+    void rank_json_hasTheContractKeys_onAGivenSplit(@TempDir Path dir) throws IOException {
+        Path[] s = givenSplit(dir);
+        Result r = run("recsys", "rank", "--split", "given", "--train", s[0].toString(), "--test", s[1].toString(),
+                "--algo", "item-knn", "--param", "weighting=bm25", "--param", "k=5", "--k", "5", "--repeats", "3",
+                "--json");
+        assertEquals(0, r.status, r.err);
+        Map<String, Object> json = JsonParser.parseObject(r.out);
+        for (String key : List.of("algo", "k", "precision", "recall", "ndcg", "map", "auc", "hit_rate", "mrr",
+                "coverage", "users_evaluated", "fit_seconds", "eval_seconds")) {
+            assertTrue(json.containsKey(key), key);
+        }
+        assertEquals("item-knn", json.get("algo"));
+        assertEquals(60.0, ((Number) json.get("users_evaluated")).doubleValue() + ((Number) json.get("users_skipped"))
+                .doubleValue(), 0.0);
+        double p = ((Number) json.get("precision")).doubleValue();
+        assertTrue(p > 0 && p <= 1, r.out);
+    }
+
+    @Test
+    void rank_everySplitAndAlgorithm_runs(@TempDir Path dir) throws IOException {
+        StringBuilder spread = new StringBuilder();
+        int n = 0;
+        for (String line : Files.readAllLines(uData(dir))) {   // the same pairs over 30 days from 1997-12-04
+            String[] f = line.split("\t", -1);
+            spread.append(f[0]).append('\t').append(f[1]).append('\t').append(f[2]).append('\t')
+                    .append(881250949L + (n++ * 7L % 30) * 86_400L).append('\n');
+        }
+        Path u = dir.resolve("spread.data");
+        Files.writeString(u, spread);
+        for (String[] extra : List.of(new String[] {"--split", "random"}, new String[] {"--split", "user"},
+                new String[] {"--split", "last"}, new String[] {"--split", "time", "--cutoff", "1997-12-28"})) {
+            for (String algo : List.of("popularity", "item-knn", "als")) {
+                List<String> args = new java.util.ArrayList<>(List.of("recsys", "rank", "--interactions", u.toString(),
+                        "--format", "ml-100k", "--algo", algo));
+                args.addAll(List.of(extra));
+                Result r = run(args.toArray(new String[0]));
+                assertEquals(0, r.status, String.join(" ", args) + ": " + r.err);
+                assertTrue(r.out.contains("precision") && r.out.contains("ndcg"), r.out);
+            }
+        }
+    }
+
+    @Test
+    void rank_badArgumentsExit2_badDataExit1(@TempDir Path dir) throws IOException {
+        Path u = uData(dir);
+        Result r = run("recsys", "rank", "--interactions", u.toString(), "--format", "ml-100k", "--algo", "als2");
+        assertEquals(2, r.status);
+        assertTrue(r.err.contains("'als2'"), r.err);
+        r = run("recsys", "rank", "--split", "given", "--algo", "popularity");
+        assertEquals(2, r.status);
+        assertTrue(r.err.contains("--train FILE and --test FILE"), r.err);
+        r = run("recsys", "rank", "--interactions", u.toString(), "--format", "ml-100k", "--algo", "item-knn",
+                "--param", "weighting=jaccard");
+        assertEquals(2, r.status);
+        assertTrue(r.err.contains("'jaccard'"), r.err);
+        r = run("recsys", "rank", "--interactions", u.toString(), "--format", "ml-100k", "--algo", "item-knn",
+                "--split", "time");
+        assertEquals(2, r.status);
+        assertTrue(r.err.contains("--cutoff"), r.err);
+        Path bad = dir.resolve("bad.csv");
+        Files.writeString(bad, "user,item\n1,2\n1\n");
+        Path[] s = givenSplit(dir);
+        r = run("recsys", "rank", "--split", "given", "--train", bad.toString(), "--test", s[1].toString(), "--algo",
+                "popularity");
+        assertEquals(1, r.status);
+        assertTrue(r.err.contains("bad.csv:3"), r.err);
+    }
+
+    @Test
+    void rank_onlineRetail_removesNonMerchandise_andTestsOnlyNewPairs(@TempDir Path dir) throws IOException {
+        StringBuilder sb = new StringBuilder("InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,"
+                + "Country\n");
+        int invoice = 500000;
+        for (int c = 0; c < 12; c++) {
+            for (int k = 0; k < 4; k++) {   // before the cut: items A..F, and postage
+                String item = "8500" + (char) ('A' + (c + k) % 6);
+                sb.append(invoice++).append(',').append(item).append(",x,1,3/").append(1 + k).append("/2011 10:00,2.5,")
+                        .append(17000 + c).append(",United Kingdom\n");
+                sb.append(invoice++).append(",POST,postage,1,3/").append(1 + k).append("/2011 10:05,18,")
+                        .append(17000 + c).append(",United Kingdom\n");
+            }
+            // after the cut: one repeat and one new item
+            String repeat = "8500" + (char) ('A' + c % 6);
+            String fresh = "8500" + (char) ('A' + (c + 4) % 6);
+            sb.append(invoice++).append(',').append(repeat).append(",x,1,10/2/2011 10:00,2.5,").append(17000 + c)
+                    .append(",United Kingdom\n");
+            sb.append(invoice++).append(',').append(fresh).append(",x,1,10/3/2011 10:00,2.5,").append(17000 + c)
+                    .append(",United Kingdom\n");
+        }
+        Path f = dir.resolve("online_retail.csv");
+        Files.writeString(f, sb.toString());
+        Result r = run("recsys", "rank", "--interactions", f.toString(), "--format", "online-retail", "--split",
+                "time", "--cutoff", "2011-09-01", "--algo", "item-knn", "--json");
+        assertEquals(0, r.status, r.err);
+        Map<String, Object> json = JsonParser.parseObject(r.out);
+        assertEquals(1.0, ((Number) json.get("non_merchandise_items_removed")).doubleValue(), 0.0);
+        assertEquals(12.0, ((Number) json.get("non_merchandise_interactions_removed")).doubleValue(), 0.0);   // one pair each
+        assertEquals(48.0, ((Number) json.get("train")).doubleValue(), 0.0);   // 12 customers x 4 items
+        assertEquals(12.0, ((Number) json.get("test")).doubleValue(), 0.0);    // only the new pair of each
+        assertEquals(6.0, ((Number) json.get("items")).doubleValue(), 0.0);
+        Result kept = run("recsys", "rank", "--interactions", f.toString(), "--format", "online-retail", "--split",
+                "time", "--cutoff", "2011-09-01", "--algo", "popularity", "--keep-non-merchandise", "--json");
+        assertEquals(0, kept.status, kept.err);
+        assertEquals(7.0, ((Number) JsonParser.parseObject(kept.out).get("items")).doubleValue(), 0.0);
+    }
 }

@@ -2,6 +2,8 @@ package dev.retention.recsys;
 
 import dev.retention.model.Models;
 import dev.retention.model.Verdict;
+import dev.retention.recsys.als.AlsOptions;
+import dev.retention.recsys.als.ImplicitAls;
 import dev.retention.recsys.baseline.BaselineOnly;
 import dev.retention.recsys.baseline.BaselineOptions;
 import dev.retention.recsys.baseline.NormalPredictor;
@@ -16,6 +18,8 @@ import dev.retention.recsys.factorization.SvdPlusPlus;
 import dev.retention.recsys.knn.Knn;
 import dev.retention.recsys.knn.KnnOptions;
 import dev.retention.recsys.knn.KnnVariant;
+import dev.retention.recsys.itemknn.ItemKnn;
+import dev.retention.recsys.itemknn.ItemKnnOptions;
 import dev.retention.recsys.popularity.Popularity;
 import dev.retention.recsys.popularity.PopularityOptions;
 import dev.retention.recsys.similarity.SimilarityMeasure;
@@ -91,6 +95,12 @@ class LearnerBatteryTest {
             Learner.threaded("pure-svd", t -> r -> PureSvd.fit(r, SvdOptions.defaults().withRank(1).withSeed(7)
                     .withThreads(t))),
             Learner.of("popularity", r -> Popularity.fit(r, PopularityOptions.defaults())),
+            Learner.threaded("implicit-als", t -> r -> ImplicitAls.fit(r, AlsOptions.defaults().withFactors(3)
+                    .withIterations(3).withThreads(t))),
+            Learner.threaded("item-knn-cosine", t -> r -> ItemKnn.fit(r, ItemKnnOptions.defaults().withNeighbours(3)
+                    .withThreads(t))),
+            Learner.threaded("item-knn-bm25", t -> r -> ItemKnn.fit(r, ItemKnnOptions.defaults().withNeighbours(3)
+                    .withWeighting(ItemKnnOptions.Weighting.BM25).withThreads(t))),
             Learner.of("svd", r -> Svd.fit(r, FactorOptions.svd().withFactors(4).withSeed(3))),
             Learner.of("svd-unbiased", r -> Svd.fit(r, FactorOptions.svd().withFactors(4).withBiased(false))),
             Learner.of("svdpp", r -> SvdPlusPlus.fit(r, FactorOptions.svdPlusPlus().withFactors(4))),

@@ -6,6 +6,9 @@ import dev.retention.model.Model;
 import dev.retention.model.ModelFile;
 import dev.retention.model.ModelFormatException;
 import dev.retention.model.Models;
+import dev.retention.recsys.als.AlsModel;
+import dev.retention.recsys.als.AlsOptions;
+import dev.retention.recsys.als.ImplicitAls;
 import dev.retention.recsys.baseline.BaselineOnly;
 import dev.retention.recsys.baseline.BaselineOnlyModel;
 import dev.retention.recsys.baseline.BaselineOptions;
@@ -23,6 +26,9 @@ import dev.retention.recsys.factorization.Svd;
 import dev.retention.recsys.factorization.SvdModel;
 import dev.retention.recsys.factorization.SvdPlusPlus;
 import dev.retention.recsys.factorization.SvdPlusPlusModel;
+import dev.retention.recsys.itemknn.ItemKnn;
+import dev.retention.recsys.itemknn.ItemKnnModel;
+import dev.retention.recsys.itemknn.ItemKnnOptions;
 import dev.retention.recsys.knn.Knn;
 import dev.retention.recsys.knn.KnnModel;
 import dev.retention.recsys.knn.KnnOptions;
@@ -90,7 +96,7 @@ class ModelFileRoundTripTest {
         assertTrue(Models.readableTypes().containsAll(Set.of(BaselineOnlyModel.MODEL_TYPE,
                 NormalPredictorModel.MODEL_TYPE, KnnModel.MODEL_TYPE, SlopeOneModel.MODEL_TYPE, PureSvdModel.MODEL_TYPE,
                 PopularityModel.MODEL_TYPE, SvdModel.MODEL_TYPE, SvdPlusPlusModel.MODEL_TYPE, NmfModel.MODEL_TYPE,
-                CoClusteringModel.MODEL_TYPE)), Models.readableTypes().toString());
+                CoClusteringModel.MODEL_TYPE, ItemKnnModel.MODEL_TYPE, AlsModel.MODEL_TYPE)), Models.readableTypes().toString());
     }
 
     @ParameterizedTest(name = "seed {0}")
@@ -125,6 +131,11 @@ class ModelFileRoundTripTest {
                 dir);
         PopularityOptions.Measure measure = EnumDraws.at(PopularityOptions.Measure.class, seed);
         assertRoundTrip(seed, Popularity.fit(r, new PopularityOptions(measure)), PopularityModel.class, dir);
+        ItemKnnOptions.Weighting weighting = EnumDraws.at(ItemKnnOptions.Weighting.class, seed);
+        assertRoundTrip(seed, ItemKnn.fit(r, ItemKnnOptions.defaults().withWeighting(weighting)
+                .withNeighbours(1 + (int) (seed % 4))), ItemKnnModel.class, dir);
+        assertRoundTrip(seed, ImplicitAls.fit(r, AlsOptions.defaults().withFactors(1 + (int) (seed % 3))
+                .withIterations(2).withCgSteps((int) (seed % 4)).withSeed(seed)), AlsModel.class, dir);
     }
 
     @ParameterizedTest(name = "seed {0}")

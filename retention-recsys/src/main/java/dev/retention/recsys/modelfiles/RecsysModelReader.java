@@ -4,12 +4,14 @@ import dev.retention.model.Model;
 import dev.retention.model.ModelFile;
 import dev.retention.model.ModelFormatException;
 import dev.retention.model.ModelReader;
+import dev.retention.recsys.als.AlsModel;
 import dev.retention.recsys.baseline.BaselineOnlyModel;
 import dev.retention.recsys.baseline.NormalPredictorModel;
 import dev.retention.recsys.factorization.CoClusteringModel;
 import dev.retention.recsys.factorization.NmfModel;
 import dev.retention.recsys.factorization.SvdModel;
 import dev.retention.recsys.factorization.SvdPlusPlusModel;
+import dev.retention.recsys.itemknn.ItemKnnModel;
 import dev.retention.recsys.knn.KnnModel;
 import dev.retention.recsys.popularity.PopularityModel;
 import dev.retention.recsys.slopeone.SlopeOneModel;
@@ -27,7 +29,8 @@ public final class RecsysModelReader implements ModelReader {
 
     private static final Set<String> TYPES = Set.of(BaselineOnlyModel.MODEL_TYPE, NormalPredictorModel.MODEL_TYPE,
             KnnModel.MODEL_TYPE, SlopeOneModel.MODEL_TYPE, PureSvdModel.MODEL_TYPE, PopularityModel.MODEL_TYPE,
-            SvdModel.MODEL_TYPE, SvdPlusPlusModel.MODEL_TYPE, NmfModel.MODEL_TYPE, CoClusteringModel.MODEL_TYPE);
+            SvdModel.MODEL_TYPE, SvdPlusPlusModel.MODEL_TYPE, NmfModel.MODEL_TYPE, CoClusteringModel.MODEL_TYPE,
+            ItemKnnModel.MODEL_TYPE, AlsModel.MODEL_TYPE);
 
     /** The reader; {@link java.util.ServiceLoader} calls this. */
     public RecsysModelReader() {
@@ -51,6 +54,8 @@ public final class RecsysModelReader implements ModelReader {
             case SvdPlusPlusModel.MODEL_TYPE -> SvdPlusPlusModel.read(file);
             case NmfModel.MODEL_TYPE -> NmfModel.read(file);
             case CoClusteringModel.MODEL_TYPE -> CoClusteringModel.read(file);
+            case ItemKnnModel.MODEL_TYPE -> ItemKnnModel.read(file);
+            case AlsModel.MODEL_TYPE -> AlsModel.read(file);
             default -> throw new ModelFormatException(file.source() + ": the recommenders do not read model type '"
                     + file.modelType() + "'; they read " + TYPES);
         };

@@ -1,0 +1,233 @@
+package dev.retention.recsys.als;
+
+import dev.retention.model.FitSummary;
+import dev.retention.model.ModelFile;
+import dev.retention.model.ModelFormatException;
+import dev.retention.recsys.RatingModel;
+import dev.retention.recsys.Ratings;
+import dev.retention.recsys.internal.ImplAls;
+import dev.retention.recsys.internal.ModelSections;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Implicit-feedback ALS fitted by {@link ImplicitAls#fit}: float user and item factors; a user's score of an item is
+ * {@code x_u . y_i}, and {@link dev.retention.recsys.TopN#recommend} ranks them over the items the user has not
+ * bought. A new customer is folded in by one least-squares solve ({@link #foldIn}: the exact user step of the fit
+ * against the item factors, as {@code implicit}'s {@code recalculate_user}), without refitting. Immutable and
+ * thread-safe; a user's scores cost O(items f).
+ *
+ * <p>A top-N model: as a rating estimate, the score clipped to the scale means nothing.
+ *
+ * <p>Model file type {@value #MODEL_TYPE}, schema {@value #SCHEMA_VERSION}: besides the common sections of
+ * {@link RatingModel}, the options ({@code factors}, {@code regularization}, {@code alpha}, {@code iterations},
+ * {@code cg_steps}, {@code seed}) and {@code user_factors}, {@code item_factors} (row-major floats, finite).
+ */
+public final class AlsModel extends RatingModel {
+
+    /** The model type written into model files. */
+    public static final String MODEL_TYPE = "recsys-implicit-als";
+    /** The schema version of this type's sections that this library writes and reads. */
+    public static final int SCHEMA_VERSION = 1;
+
+    private final float[] userFactors;
+    private final float[] itemFactors;
+    private final AlsOptions options;
+
+    AlsModel(Ratings train, float[] userFactors, float[] itemFactors, AlsOptions options, FitSummary fit) {
+        this(Common.of(train, fit), userFactors, itemFactors, options);
+    }
+
+    private AlsModel(Common common, float[] userFactors, float[] itemFactors, AlsOptions options) {
+        super("ImplicitALS", MODEL_TYPE, SCHEMA_VERSION, common);
+        int f = options.factors();
+        if (userFactors.length != (long) common.userCount() * f || itemFactors.length != (long) common.itemCount() * f) {
+            throw new IllegalArgumentException("factors must be " + common.userCount() + " x " + f + " and "
+                    + common.itemCount() + " x " + f + ", got " + userFactors.length + " and " + itemFactors.length
+                    + " values");
+        }
+        for (float[] a : new float[][] {userFactors, itemFactors}) {
+            for (float v : a) {
+                if (!Float.isFinite(v)) {
+                    throw new IllegalArgumentException("factors must be finite, got " + v);
+                }
+            }
+        }
+        this.userFactors = userFactors;
+        this.itemFactors = itemFactors;
+        this.options = options;
+    }
+
+    @Override
+    protected double unclippedEstimate(int user, int item) {
+        if (user < 0 || user >= userCount() || item < 0 || item >= itemCount()) {
+            return Double.NaN;
+        }
+        return dot(userFactors, user * options.factors(), item);
+    }
+
+    private double dot(float[] x, int offset, int item) {
+        int f = options.factors();
+        int o = item * f;
+        double s = 0;
+        for (int k = 0; k < f; k++) {
+            s += (double) x[offset + k] * itemFactors[o + k];
+        }
+        return s;
+    }
+
+    @Override
+    protected String impossibleReason(int user, int item) {
+        return UNKNOWN;
+    }
+
+    /**
+     * {@inheritDoc} A user outside the id space gets the global mean for every item, as every rating model; a new
+     * customer is scored from {@link #foldIn} by {@link #scoreItems(float[], double[])}.
+     */
+    @Override
+    public void scoreItems(int user, double[] out) {
+        checkScores(out);
+        if (user < 0 || user >= userCount()) {
+            super.scoreItems(user, out);
+            return;
+        }
+        for (int i = 0; i < out.length; i++) {
+            out[i] = dot(userFactors, user * options.factors(), i);
+        }
+    }
+
+    /**
+     * Scores every item for a user vector, such as one from {@link #foldIn}. O(items f).
+     *
+     * @param user read; {@code factors()} values
+     * @param out  written; one score per item, length {@code itemCount()}
+     * @throws IllegalArgumentException if a length is wrong
+     */
+    public void scoreItems(float[] user, double[] out) {
+        Objects.requireNonNull(user, "user");
+        checkScores(out);
+        if (user.length != options.factors()) {
+            throw new IllegalArgumentException("user must have " + options.factors() + " factors, got "
+                    + user.length);
+        }
+        for (int i = 0; i < out.length; i++) {
+            out[i] = dot(user, 0, i);
+        }
+    }
+
+    /**
+     * {@return the factors of a new customer from their purchases, without refitting: the exact solution of the
+     * user step {@code (Y^T Y + lambda I + sum (c_i - 1) y_i y_i^T) x = sum c_i y_i} with {@code c_i = alpha
+     * value_i}} O(items f^2 + f^3). Fold-in of a training user's own purchases gives the vector that an exact user
+     * step against the final item factors gives.
+     *
+     * @param items  read; dense item indexes, each in [0, itemCount()), distinct
+     * @param values read; the value of each purchase, finite and {@code > 0}
+     * @throws IllegalArgumentException if the lengths differ, an item is out of range or repeated, or a value is not
+     *                                  finite and positive
+     */
+    public float[] foldIn(int[] items, float[] values) {
+        Objects.requireNonNull(items, "items");
+        Objects.requireNonNull(values, "values");
+        if (items.length != values.length) {
+            throw new IllegalArgumentException("items and values must have the same length, got " + items.length
+                    + " and " + values.length);
+        }
+        boolean[] seen = new boolean[itemCount()];
+        float[] conf = new float[items.length];
+        for (int t = 0; t < items.length; t++) {
+            if (items[t] < 0 || items[t] >= itemCount() || seen[items[t]]) {
+                throw new IllegalArgumentException("items[" + t + "] must be a distinct item in [0, " + itemCount()
+                        + "), got " + items[t]);
+            }
+            seen[items[t]] = true;
+            if (!(values[t] > 0) || Float.isInfinite(values[t])) {
+                throw new IllegalArgumentException("values[" + t + "] must be finite and > 0, got " + values[t]);
+            }
+            conf[t] = (float) (options.alpha() * values[t]);
+        }
+        int f = options.factors();
+        float[] x = new float[f];
+        if (items.length == 0) {
+            return x;
+        }
+        try (dev.retention.parallel.Workers w = dev.retention.parallel.Workers.create(1)) {
+            ImplAls.solve(1, new int[] {0, items.length}, items.clone(), conf, x, itemFactors, f,
+                    ImplAls.gram(itemFactors, itemCount(), f, options.regularization()), 0, w);
+        }
+        return x;
+    }
+
+    /** {@return the number of factors} */
+    public int factors() {
+        return options.factors();
+    }
+
+    /** {@return the user factors, users x factors row-major; a copy} */
+    public float[] userFactors() {
+        return userFactors.clone();
+    }
+
+    /** {@return the item factors, items x factors row-major; a copy} */
+    public float[] itemFactors() {
+        return itemFactors.clone();
+    }
+
+    /** {@return the options used} */
+    public AlsOptions options() {
+        return options;
+    }
+
+    @Override
+    protected void writeSections(ModelFile.Writer file) {
+        file.putInt("factors", options.factors()).putDouble("regularization", options.regularization())
+                .putDouble("alpha", options.alpha()).putInt("iterations", options.iterations())
+                .putInt("cg_steps", options.cgSteps()).putLong("seed", options.seed())
+                .putFloats("user_factors", userFactors).putFloats("item_factors", itemFactors);
+    }
+
+    /**
+     * Reads a model written by {@link #toBytes()} or {@link #save}; it equals the saved model.
+     *
+     * @param file read; a checked model file
+     * @return the model the file holds
+     * @throws ModelFormatException if the file holds another type, a newer schema, or sections that are missing,
+     *                              malformed or refused (the message names the file)
+     */
+    public static AlsModel read(ModelFile file) throws ModelFormatException {
+        file.requireType(MODEL_TYPE, SCHEMA_VERSION);
+        return readModel(file, (f, common) -> {
+            AlsOptions o = new AlsOptions(f.intValue("factors"), f.doubleValue("regularization"),
+                    f.doubleValue("alpha"), f.intValue("iterations"), f.intValue("cg_steps"), f.longValue("seed"), 1);
+            ModelSections.requireLength(f, "user_factors", f.floats("user_factors").length,
+                    (long) common.userCount() * o.factors());
+            ModelSections.requireLength(f, "item_factors", f.floats("item_factors").length,
+                    (long) common.itemCount() * o.factors());
+            return new AlsModel(common, f.floats("user_factors"), f.floats("item_factors"), o);
+        });
+    }
+
+    @Override
+    protected boolean sameParameters(RatingModel other) {
+        AlsModel m = (AlsModel) other;
+        return m.options.withThreads(1).equals(options.withThreads(1)) && Arrays.equals(m.userFactors, userFactors)
+                && Arrays.equals(m.itemFactors, itemFactors);
+    }
+
+    @Override
+    protected int parameterHash() {
+        return Objects.hash(options.withThreads(1), Arrays.hashCode(userFactors), Arrays.hashCode(itemFactors));
+    }
+
+    /** The options, the sizes and the fit summary. */
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "ImplicitALS (%d factors, regularization %s, alpha %s, %d iterations, %s): "
+                        + "%,d users x %,d items%n", options.factors(), options.regularization(), options.alpha(),
+                options.iterations(), options.cgSteps() == 0 ? "Cholesky" : options.cgSteps() + " CG steps",
+                userCount(), itemCount()) + fitSummary();
+    }
+}

@@ -1,0 +1,153 @@
+package dev.retention.recsys.itemknn;
+
+import dev.retention.model.FitControl;
+import dev.retention.model.FitSummary;
+import dev.retention.parallel.Workers;
+import dev.retention.recsys.Ratings;
+import dev.retention.recsys.internal.Limits;
+import dev.retention.recsys.sparse.CsrMatrix;
+import dev.retention.recsys.sparse.GramOptions;
+import dev.retention.recsys.sparse.SparseOps;
+
+import java.util.Objects;
+
+/**
+ * Fits item-kNN on implicit feedback as {@code implicit}'s {@code CosineRecommender}, {@code BM25Recommender} and
+ * {@code TFIDFRecommender} do (benfred/implicit, {@code nearest_neighbours.py}): the user x item matrix {@code X}
+ * is weighted to {@code W} ({@link ItemKnnOptions.Weighting}), the item-item similarity is the Gram product
+ * {@code W^T W} with only the {@code K} largest entries of each row kept (the item itself among them), and a
+ * user's score of item {@code j} is {@code sum over the user's items i of x_ui S(i, j)} with the raw training
+ * values (Deshpande and Karypis, "Item-based top-N recommendation algorithms", TOIS 2004). Entry point
+ * {@link #fit}. Weighting O(nnz); the Gram product O(sum over users of their items squared), on the sparse kernels
+ * of {@link SparseOps#gram}.
+ *
+ * <p>Weights, with {@code N} the items of the id space and {@code n_u} the items of user {@code u}: cosine
+ * {@code x_ui / ||x_.i||}; BM25 {@code x (K1 + 1) / (K1 L_i + x) idf_u}, {@code idf_u = ln N - ln(1 + n_u)},
+ * {@code L_i = 1 - B + B s_i / mean(s)}, {@code s_i} the sum of item {@code i}'s values and the mean over all
+ * {@code N} items; TF-IDF {@code sqrt(x) idf_u}, then each item's column to unit norm.
+ */
+public final class ItemKnn {
+
+    private ItemKnn() {
+    }
+
+    /**
+     * Fits the model.
+     *
+     * @param train   read: purchases ({@link Ratings#ofPurchases}) or binary interactions; values {@code > 0}
+     * @param options weighting, neighbours, BM25 parameters, threads
+     * @return the fitted model
+     * @throws IllegalArgumentException if {@code train} holds no interaction or a value {@code <= 0}
+     */
+    public static ItemKnnModel fit(Ratings train, ItemKnnOptions options) {
+        return fit(train, options, FitControl.defaults());
+    }
+
+    /**
+     * Fits the model; one {@code control} step for the similarities.
+     *
+     * @param train   read: purchases or binary interactions; values {@code > 0}
+     * @param options weighting, neighbours, BM25 parameters, threads
+     * @param control listener, cancellation and executor
+     * @return the fitted model
+     * @throws IllegalArgumentException if {@code train} holds no interaction or a value {@code <= 0}
+     * @throws java.util.concurrent.CancellationException if the control cancels
+     */
+    public static ItemKnnModel fit(Ratings train, ItemKnnOptions options, FitControl control) {
+        Objects.requireNonNull(train, "train");
+        Limits.requireRatings("train", train.size());
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(control, "control");
+        control.checkCancelled("similarities", 0);
+        long start = System.nanoTime();
+        CsrMatrix x = train.byUser();
+        for (int p = 0; p < x.nnz(); p++) {
+            if (!(x.value(p) > 0)) {
+                throw new IllegalArgumentException("train values must be > 0 (purchases or interactions), got "
+                        + x.value(p) + " for user '" + train.users().id(rowOf(x, p)) + "' and item '"
+                        + train.items().id(x.columnIndex(p)) + "'");
+            }
+        }
+        CsrMatrix w = x.withValues(weights(x, options));
+        CsrMatrix similarity;
+        try (Workers workers = control.workers(options.threads())) {
+            similarity = SparseOps.gram(w, GramOptions.defaults().withTopK(options.neighbours()), workers);
+        }
+        control.step("similarities", 1, 1, Double.NaN);
+        FitSummary summary = FitSummary.builder("item-kNN (" + options.weighting().label() + ")").options(options)
+                .choice(String.format(java.util.Locale.ROOT, "similarity: %s-weighted co-occurrence, the %d largest "
+                                + "per item (the item itself included), %,d entries",
+                        options.weighting().label(), options.neighbours(), similarity.nnz()))
+                .data(train.fingerprint()).secondsSince(start).build();
+        summary.logTo(ItemKnn.class);
+        return new ItemKnnModel(train, similarity, options, summary);
+    }
+
+    private static int rowOf(CsrMatrix m, int p) {
+        int lo = 0;
+        int hi = m.rows() - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (m.rowStart(mid) <= p) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo;
+    }
+
+    /** The weighted values of {@code x}'s entries, in its entry order. O(nnz). */
+    static float[] weights(CsrMatrix x, ItemKnnOptions options) {
+        int users = x.rows();
+        int items = x.cols();
+        int nnz = x.nnz();
+        float[] out = new float[nnz];
+        double[] column = new double[items];
+        switch (options.weighting()) {
+            case COSINE -> {
+                for (int p = 0; p < nnz; p++) {
+                    double v = x.value(p);
+                    column[x.columnIndex(p)] += v * v;
+                }
+                for (int p = 0; p < nnz; p++) {
+                    out[p] = (float) (x.value(p) / Math.sqrt(column[x.columnIndex(p)]));
+                }
+            }
+            case BM25 -> {
+                double total = 0;
+                for (int p = 0; p < nnz; p++) {
+                    column[x.columnIndex(p)] += x.value(p);
+                    total += x.value(p);
+                }
+                double average = total / items;
+                double k1 = options.k1();
+                double b = options.b();
+                for (int u = 0; u < users; u++) {
+                    double idf = Math.log(items) - Math.log1p(x.rowLength(u));
+                    for (int p = x.rowStart(u); p < x.rowEnd(u); p++) {
+                        double v = x.value(p);
+                        double norm = (1.0 - b) + b * column[x.columnIndex(p)] / average;
+                        out[p] = (float) (v * (k1 + 1.0) / (k1 * norm + v) * idf);
+                    }
+                }
+            }
+            case TFIDF -> {
+                double[] raw = new double[nnz];
+                for (int u = 0; u < users; u++) {
+                    double idf = Math.log(items) - Math.log1p(x.rowLength(u));
+                    for (int p = x.rowStart(u); p < x.rowEnd(u); p++) {
+                        raw[p] = Math.sqrt(x.value(p)) * idf;
+                        column[x.columnIndex(p)] += raw[p] * raw[p];
+                    }
+                }
+                for (int p = 0; p < nnz; p++) {
+                    double norm = Math.sqrt(column[x.columnIndex(p)]);
+                    out[p] = norm > 0 ? (float) (raw[p] / norm) : 0f;
+                }
+            }
+            default -> throw new AssertionError(options.weighting());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,220 @@
+package dev.retention.recsys.itemknn;
+
+import dev.retention.model.FitSummary;
+import dev.retention.model.ModelFile;
+import dev.retention.model.ModelFormatException;
+import dev.retention.recsys.RatingModel;
+import dev.retention.recsys.Ratings;
+import dev.retention.recsys.sparse.CsrMatrix;
+
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Item-kNN on implicit feedback fitted by {@link ItemKnn#fit}: the top-K item-item similarity {@code S} and the
+ * training interactions. A user's score of item {@code j} is {@code sum over the user's training items i of
+ * x_ui S(i, j)}; {@link dev.retention.recsys.TopN#recommend} ranks them over the items the user has not bought.
+ * A new customer is folded in by definition ({@link #scoreItems(int[], float[], double[])}): the same sum over
+ * their purchases, no refit. Immutable and thread-safe; a user's scores cost O(items + their items x K).
+ *
+ * <p>A top-N model: as a rating estimate, the score clipped to the scale means nothing.
+ *
+ * <p>Model file type {@value #MODEL_TYPE}, schema {@value #SCHEMA_VERSION}: besides the common sections of
+ * {@link RatingModel}, {@code weighting}, {@code neighbours}, {@code k1}, {@code b}, the training interactions
+ * ({@code ratings_*}) and the similarity ({@code similarity_*}, items x items).
+ */
+public final class ItemKnnModel extends RatingModel {
+
+    /** The model type written into model files. */
+    public static final String MODEL_TYPE = "recsys-item-knn";
+    /** The schema version of this type's sections that this library writes and reads. */
+    public static final int SCHEMA_VERSION = 1;
+
+    private final Ratings train;
+    private final CsrMatrix similarity;
+    private final ItemKnnOptions options;
+
+    ItemKnnModel(Ratings train, CsrMatrix similarity, ItemKnnOptions options, FitSummary fit) {
+        this(Common.of(train, fit), train, similarity, options);
+    }
+
+    private ItemKnnModel(Common common, Ratings train, CsrMatrix similarity, ItemKnnOptions options) {
+        super("ItemKNN-" + options.weighting().label(), MODEL_TYPE, SCHEMA_VERSION, common);
+        if (similarity.rows() != common.itemCount() || similarity.cols() != common.itemCount()) {
+            throw new IllegalArgumentException("similarity must be " + common.itemCount() + " x "
+                    + common.itemCount() + ", got " + similarity.rows() + " x " + similarity.cols());
+        }
+        for (int p = 0; p < similarity.nnz(); p++) {
+            if (!Float.isFinite(similarity.value(p))) {
+                throw new IllegalArgumentException("similarity values must be finite, got " + similarity.value(p));
+            }
+        }
+        this.train = train;
+        this.similarity = similarity;
+        this.options = options;
+    }
+
+    @Override
+    protected double unclippedEstimate(int user, int item) {
+        if (user < 0 || user >= userCount() || item < 0 || item >= itemCount()) {
+            return Double.NaN;
+        }
+        CsrMatrix x = train.byUser();
+        double s = 0;
+        for (int p = x.rowStart(user); p < x.rowEnd(user); p++) {
+            s += (double) x.value(p) * similarity.get(x.columnIndex(p), item);
+        }
+        return s;
+    }
+
+    @Override
+    protected String impossibleReason(int user, int item) {
+        return UNKNOWN;
+    }
+
+    /**
+     * {@inheritDoc} A user outside the id space gets the global mean for every item, as every rating model;
+     * a new customer with purchases is scored by {@link #scoreItems(int[], float[], double[])}.
+     */
+    @Override
+    public void scoreItems(int user, double[] out) {
+        checkScores(out);
+        if (user < 0 || user >= userCount()) {
+            super.scoreItems(user, out);
+            return;
+        }
+        CsrMatrix x = train.byUser();
+        java.util.Arrays.fill(out, 0, itemCount(), 0.0);
+        for (int p = x.rowStart(user); p < x.rowEnd(user); p++) {
+            addRow(x.columnIndex(p), x.value(p), out);
+        }
+    }
+
+    /**
+     * Scores every item for a customer outside the training data from their purchases (fold-in by definition:
+     * the same sum as for a training user, so a training user's own items give their fitted scores).
+     * O(items + purchases x K).
+     *
+     * @param items  read; dense item indexes of the purchases, each in [0, itemCount())
+     * @param values read; the value of each purchase ({@code > 0}; 1 for binary data); same length as items
+     * @param out    written; one score per item, length {@code itemCount()}
+     * @throws IllegalArgumentException if the lengths differ, an item is out of range or a value is not {@code > 0}
+     */
+    public void scoreItems(int[] items, float[] values, double[] out) {
+        Objects.requireNonNull(items, "items");
+        Objects.requireNonNull(values, "values");
+        checkScores(out);
+        if (items.length != values.length) {
+            throw new IllegalArgumentException("items and values must have the same length, got " + items.length
+                    + " and " + values.length);
+        }
+        for (int t = 0; t < items.length; t++) {
+            if (items[t] < 0 || items[t] >= itemCount()) {
+                throw new IllegalArgumentException("items[" + t + "] must be in [0, " + itemCount() + "), got "
+                        + items[t]);
+            }
+            if (!(values[t] > 0) || Float.isInfinite(values[t])) {
+                throw new IllegalArgumentException("values[" + t + "] must be finite and > 0, got " + values[t]);
+            }
+        }
+        java.util.Arrays.fill(out, 0, itemCount(), 0.0);
+        for (int t = 0; t < items.length; t++) {
+            addRow(items[t], values[t], out);
+        }
+    }
+
+    private void addRow(int item, double weight, double[] out) {
+        for (int q = similarity.rowStart(item), end = similarity.rowEnd(item); q < end; q++) {
+            out[similarity.columnIndex(q)] += weight * similarity.value(q);
+        }
+    }
+
+    /**
+     * {@return the neighbours of an item, best first: parallel items and similarities; the item itself included}
+     * O(K log K).
+     *
+     * @param item dense item index in [0, itemCount())
+     */
+    public int[] neighbours(int item) {
+        Objects.checkIndex(item, itemCount());
+        int start = similarity.rowStart(item);
+        int n = similarity.rowEnd(item) - start;
+        Integer[] order = new Integer[n];
+        for (int t = 0; t < n; t++) {
+            order[t] = start + t;
+        }
+        java.util.Arrays.sort(order, (a, b) -> {
+            int c = Float.compare(similarity.value(b), similarity.value(a));
+            return c != 0 ? c : Integer.compare(similarity.columnIndex(a), similarity.columnIndex(b));
+        });
+        int[] out = new int[n];
+        for (int t = 0; t < n; t++) {
+            out[t] = similarity.columnIndex(order[t]);
+        }
+        return out;
+    }
+
+    /**
+     * {@return the similarity of two items, 0 when {@code b} is not among the neighbours of {@code a}}
+     *
+     * @param a dense item index
+     * @param b dense item index
+     */
+    public double similarity(int a, int b) {
+        Objects.checkIndex(a, itemCount());
+        Objects.checkIndex(b, itemCount());
+        return similarity.get(a, b);
+    }
+
+    /** {@return the options used} */
+    public ItemKnnOptions options() {
+        return options;
+    }
+
+    @Override
+    protected void writeSections(ModelFile.Writer file) {
+        file.putString("weighting", options.weighting().name()).putInt("neighbours", options.neighbours())
+                .putDouble("k1", options.k1()).putDouble("b", options.b());
+        putRatings(file, train);
+        similarity.writeTo(file, "similarity");
+    }
+
+    /**
+     * Reads a model written by {@link #toBytes()} or {@link #save}; it equals the saved model.
+     *
+     * @param file read; a checked model file
+     * @return the model the file holds
+     * @throws ModelFormatException if the file holds another type, a newer schema, or sections that are missing,
+     *                              malformed or refused (the message names the file)
+     */
+    public static ItemKnnModel read(ModelFile file) throws ModelFormatException {
+        file.requireType(MODEL_TYPE, SCHEMA_VERSION);
+        return readModel(file, (f, common) -> {
+            ItemKnnOptions o = new ItemKnnOptions(ItemKnnOptions.Weighting.valueOf(f.string("weighting")),
+                    f.intValue("neighbours"), f.doubleValue("k1"), f.doubleValue("b"), 1);
+            Ratings train = readRatings(f, common);
+            CsrMatrix s = CsrMatrix.readFrom(f, "similarity");
+            return new ItemKnnModel(common, train, s, o);
+        });
+    }
+
+    @Override
+    protected boolean sameParameters(RatingModel other) {
+        ItemKnnModel m = (ItemKnnModel) other;
+        return m.options.withThreads(1).equals(options.withThreads(1)) && m.similarity.equals(similarity)
+                && m.train.byUser().equals(train.byUser());
+    }
+
+    @Override
+    protected int parameterHash() {
+        return Objects.hash(options.withThreads(1), similarity);
+    }
+
+    /** The weighting, the size of the similarity, and the fit summary. */
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "ItemKNN (%s, K = %d): %,d users x %,d items, %,d similarities%n",
+                options.weighting().label(), options.neighbours(), userCount(), itemCount(), similarity.nnz())
+                + fitSummary();
+    }
+}
