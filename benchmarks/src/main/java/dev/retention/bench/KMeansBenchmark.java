@@ -36,7 +36,7 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code iterations}: the Lloyd iterations alone, from the same initial centres (the first k rows, a
  *       random start that needs more iterations than k-means++) to convergence;</li>
  *   <li>{@code fitOneInit}: one greedy k-means++ initialisation plus the iterations, the setting of the
- *       issue's scikit-learn reference ({@code KMeans(n_clusters=8, n_init=1)}: 0.70 s on this machine).</li>
+ *       scikit-learn reference ({@code KMeans(n_clusters=8, n_init=1)}: 0.70 s on this machine).</li>
  * </ul>
  * Implementations: {@code HAMERLY} (the library's default), {@code LLOYD} (the library without bounds) and
  * {@code NAIVE}, a textbook version over {@code double[][]} (one array per row, fresh arrays per

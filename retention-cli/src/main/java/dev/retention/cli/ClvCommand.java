@@ -262,7 +262,8 @@ final class ClvCommand implements Callable<Integer> {
     }
 
     /**
-     * Renames the order mixin's {@code --orders} to {@code --transactions} for this command, as DESIGN.md names it;
+     * Renames the order mixin's {@code --orders} to {@code --transactions} for this command (the name of its
+     * command-line contract), keeping {@code --orders} as an alias;
      * the option keeps its binding, so {@link OrderSource#read()} reads the file given here.
      */
     static final class TransactionsOption implements CommandLine.IModelTransformer {

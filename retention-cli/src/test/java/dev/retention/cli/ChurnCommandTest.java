@@ -237,7 +237,7 @@ class ChurnCommandTest {
     }
 
     /**
-     * Issue 16: an L1 penalty strong enough to remove every feature gives every customer the same probability; the
+     * An L1 penalty strong enough to remove every feature gives every customer the same probability; the
      * fit's verdict is UNUSABLE, printed first, and the command exits 1 with one line on stderr unless
      * {@code --allow-degenerate}; a fine fit says so and exits 0.
      */
@@ -270,7 +270,7 @@ class ChurnCommandTest {
         assertEquals(List.of(), JsonParser.parseObject(fine.out).get("verdict_reasons"));
     }
 
-    /** Issue 16: folds whose training or test rows hold a single class are refused in words (exit 2). */
+    /** Folds whose training or test rows hold a single class are refused in words (exit 2). */
     @Test
     void eval_singleClassFold_isRefusedInWords(@TempDir Path dir) throws IOException {
         Path csv = table(dir);
@@ -289,7 +289,7 @@ class ChurnCommandTest {
     }
 
     /**
-     * Issue 16: the command line's model options are the library's {@code defaults()} (with the seed and threads
+     * The command line's model options are the library's {@code defaults()} (with the seed and threads
      * given); before, the command line ran logistic regression with 1000 iterations where the library's default was
      * 100. The seed's default, 0, is every model's default seed.
      */

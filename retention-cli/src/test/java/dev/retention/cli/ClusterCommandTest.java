@@ -250,7 +250,7 @@ class ClusterCommandTest {
 
     @Test
     void optionsOfAnotherAlgorithm_areRefused_notIgnored() {
-        // issue 16: --algo kmeans --eps -5 --linkage foo ran without a word
+        // --algo kmeans --eps -5 --linkage foo used to run without a word
         Result r = cluster("--algo", "kmeans", "--eps", "-5", "--linkage", "foo");
         assertEquals(2, r.status, r.err);
         assertTrue(r.err.contains("--eps applies to dbscan, not to --algo kmeans"), r.err);

@@ -205,7 +205,7 @@ class ClvCommandTest {
     }
 
     /**
-     * Issue 16: customers who buy regularly to the end and never drop out drive the BG/NBD to a -> 0, b -> infinity,
+     * Customers who buy regularly to the end and never drop out drive the BG/NBD to a -> 0, b -> infinity,
      * where every P(alive) is 1 by construction. The command printed "converged" and a CLV; now it prints the verdict
      * UNUSABLE with its reasons and exits 1 without P(alive) or CLV, unless --allow-degenerate.
      */

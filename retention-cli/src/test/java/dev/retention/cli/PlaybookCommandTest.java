@@ -16,7 +16,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@code retention playbook} on the demo's orders, the demo's playbook part, and the bad inputs of issue 14. */
+/** {@code retention playbook} on the demo's orders, the demo's playbook part, and the bad inputs a user may give. */
 class PlaybookCommandTest {
 
     @TempDir

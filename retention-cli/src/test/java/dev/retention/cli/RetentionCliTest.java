@@ -379,7 +379,7 @@ class RetentionCliTest {
         assertEquals(java.util.Arrays.asList(1.0, null), m.get("z"));
     }
 
-    // issue 16: option values the JDK's parsers refuse are reported in words, not by exception class names
+    // Option values the JDK's parsers refuse are reported in words, not by exception class names
 
     @Test
     void rfm_refusesAnImpossibleDate_inWords(@TempDir Path dir) throws IOException {
@@ -422,7 +422,7 @@ class RetentionCliTest {
 
     @Test
     void commands_shareOneNameForTheSameOption(@TempDir Path dir) throws IOException {
-        // issue 16: --save, --save-model and --save-scorer; --orders here, --transactions for clv. Every command
+        // --save, --save-model and --save-scorer once; --orders here, --transactions for clv. Every command
         // saving a model takes --save-model (keeping its former name as an alias), and clv takes --orders too
         Path model = dir.resolve("rfm.model");
         Result r = run("rfm", "--orders", orders(dir).toString(), "--format", "online-retail", "--save-model",
@@ -436,7 +436,7 @@ class RetentionCliTest {
 
     @Test
     void rfm_refusesAnOutputInAMissingDirectory_beforeTheWork(@TempDir Path dir) throws IOException {
-        // issue 16: the failure came after all the work, naming only a temporary file
+        // The failure came after all the work, naming only a temporary file
         Path missing = dir.resolve("no/such/dir/m.model");
         Result r = run("rfm", "--orders", orders(dir).toString(), "--format", "online-retail", "--save-model",
                 missing.toString());

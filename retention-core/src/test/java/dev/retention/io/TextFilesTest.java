@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * {@link TextFiles}: the library's readers open what the command line opens (issue 16): gzip and xz by their
+ * {@link TextFiles}: the library's readers open what the command line opens: gzip and xz by their
  * magic bytes, whatever the name; directories, UTF-16 files and truncated archives refused with the path.
  */
 class TextFilesTest {

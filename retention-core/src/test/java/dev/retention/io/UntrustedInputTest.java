@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Input that used to change an answer without a word (issue 16): bytes that are not UTF-8 merging distinct
+ * Input that used to change an answer without a word: bytes that are not UTF-8 merging distinct
  * ids, numbers whose product or sum overflows to infinity, and endless lines exhausting memory. Each is now a
  * {@link DataFormatException} with the file and line, skipped and counted in lenient mode where reading can go
  * on after it.

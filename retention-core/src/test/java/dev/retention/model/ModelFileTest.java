@@ -317,7 +317,7 @@ class ModelFileTest {
         Path path = dir.resolve("missing").resolve("model.bin");
         NoSuchFileException e = assertThrows(NoSuchFileException.class, () -> sample().write(path));
         assertFalse(Files.exists(path));
-        // the message names the file asked for and why, not the temporary file (issue 16)
+        // the message names the file asked for and why, not the temporary file
         assertEquals(path + ": cannot write the model file: its directory " + path.getParent().toAbsolutePath()
                 + " does not exist", e.getMessage());
     }

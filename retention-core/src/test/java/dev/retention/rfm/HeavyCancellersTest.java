@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * {@link HeavyCancellers} (issue 16): Online Retail's customer 12346 bought 77,183.60 and cancelled all of it, and
+ * {@link HeavyCancellers}: Online Retail's customer 12346 bought 77,183.60 and cancelled all of it, and
  * with the default rules scores M = 5; the analysis names such customers whatever the cancellation policy.
  */
 class HeavyCancellersTest {

@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 16's battery for the lifetime learners, in the spirit of scikit-learn's {@code check_estimator}: each
+ * The battery of the lifetime learners, in the spirit of scikit-learn's {@code check_estimator}: each
  * learner through empty input, one customer, identical customers, nobody repeating, huge magnitudes and non-finite
  * values, each a clear {@link IllegalArgumentException} or a model whose parameters are in range and whose
  * predictions are finite (or refused as UNUSABLE with {@link IllegalStateException}); 8 threads predicting give the

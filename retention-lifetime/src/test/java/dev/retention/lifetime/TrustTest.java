@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 16, "answers users can trust", for the lifetime family: model files with extreme finite values, parameters
+ * Answers users can trust, for the lifetime family: model files with extreme finite values, parameters
  * beyond the accepted range, the no-dropout limit as an UNUSABLE fit, the opt-in for its predictions, a calibration
  * end after the data and too few repeat customers.
  */

@@ -21,7 +21,7 @@ import java.util.Locale;
 /**
  * One-shot timing of {@code LogisticRegression.fit} (L-BFGS, L2, C = 1, tol 1e-4: scikit-learn's
  * {@code LogisticRegression()}) on a large problem written by NumPy, compared with scikit-learn's
- * coefficients. Not a JMH benchmark: the issue asks for the time of one fit, as scikit-learn's is timed,
+ * coefficients. Not a JMH benchmark: what counts is the time of one fit, as scikit-learn's is timed,
  * so each fit is timed once (the first includes JIT compilation) and the peak heap is reported.
  *
  * <p>Input: a binary file of big-endian int32 rows, int32 cols, {@code rows * cols} float64 features

@@ -20,7 +20,7 @@ import java.util.Objects;
  * cutoffs and tested on a later one ({@link #timeSplit}).
  *
  * <p><b>Label.</b> 1 (churned) when the customer has no purchase line with {@code t <= time < t + h},
- * 0 otherwise: the issue's "(cutoff, cutoff + horizon]" with the cutoff taken as an instant at which the
+ * 0 otherwise: the window "(cutoff, cutoff + horizon]" with the cutoff taken as an instant at which the
  * feature window closes, so that every line is either a feature line ({@code time < t}) or in the label
  * window, and a purchase stamped exactly at a midnight cutoff (day-resolution data such as CDNOW) counts
  * for the label. Netted cancellations never count as purchases.

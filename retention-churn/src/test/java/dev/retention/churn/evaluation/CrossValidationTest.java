@@ -119,7 +119,7 @@ class CrossValidationTest {
     }
 
     /**
-     * Issue 16: given folds whose training rows hold one class cannot be fitted, and a test fold of one class has no
+     * Given folds whose training rows hold one class cannot be fitted, and a test fold of one class has no
      * ROC AUC; both are refused naming the fold, instead of a bare "single class" from inside the fit or a NaN mean.
      */
     @Test
@@ -148,7 +148,7 @@ class CrossValidationTest {
     }
 
     /**
-     * Issue 16: the reported fold AUCs are scikit-learn's (1.2.1, {@code ChurnReferences.FOLD_AUC}: StandardScaler and
+     * The reported fold AUCs are scikit-learn's (1.2.1, {@code ChurnReferences.FOLD_AUC}: StandardScaler and
      * LogisticRegression(C=1, tol=1e-10) on each fold, roc_auc_score) on fixed folds (row i in fold i % 4); tolerance
      * 1e-12, AUC being a count of ordered pairs that both fits rank alike.
      */

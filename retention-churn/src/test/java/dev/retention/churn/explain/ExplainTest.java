@@ -78,7 +78,7 @@ class ExplainTest {
     }
 
     /**
-     * Issue 16: on the fixed-bootstrap forest of {@code ChurnReferences}, the impurity importances are scikit-learn
+     * On the fixed-bootstrap forest of {@code ChurnReferences}, the impurity importances are scikit-learn
      * 1.2.1's (1e-12) and rank the strong feature first, and permutation importance ranks it first as scikit-learn's
      * {@code permutation_importance(scoring="roc_auc")} does on the same trees.
      */

@@ -155,7 +155,7 @@ class RandomForestTest {
     }
 
     /**
-     * Issue 16, an external reference for the forest: with every feature searched, scikit-learn's split-to-2 rule and depth 2
+     * An external reference for the forest: with every feature searched, scikit-learn's split-to-2 rule and depth 2
      * (deep pure splits tie between features, which the two libraries break in different feature orders) the trees
      * are deterministic, so the forest's probabilities must be the means of scikit-learn 1.2.1's
      * DecisionTreeClassifier shares, each tree fitted with sample_weight = the in-bag counts this forest draws

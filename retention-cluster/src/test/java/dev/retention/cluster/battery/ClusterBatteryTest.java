@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The clustering family's battery (issue 16), in the spirit of scikit-learn's {@code check_estimator}: every
+ * The clustering family's battery, in the spirit of scikit-learn's {@code check_estimator}: every
  * learner through one point, k above n, duplicate and identical points, constant columns, non-finite values, and
  * determinism across thread counts, with concurrent prediction where a model predicts. Each case ends in an
  * {@link IllegalArgumentException} naming the parameter, or in labels in range with a verdict that says when they

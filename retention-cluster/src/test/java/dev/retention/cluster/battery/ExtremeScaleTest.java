@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Clustering at scales where squared distances overflow or underflow (issue 16): k-means on three separated
+ * Clustering at scales where squared distances overflow or underflow: k-means on three separated
  * blobs scaled by 1e200 gave sizes 298/1/1 with an infinite inertia, scaled by 1e-300 300/0/0; weights of 1e308
  * gave NaN centres; a point at 1e300 transformed to Infinity; mini-batch k-means threw NullPointerException.
  * Each is now a clear IllegalArgumentException, and the same blobs at sane scales still cluster exactly.

@@ -28,7 +28,7 @@ import java.util.Optional;
  * <pre>{@code
  * CustomerSummary calibration = CustomerSummary.from(log, new SummaryOptions(PeriodUnit.WEEK, calibrationEnd, null));
  * LifetimeAnalysis a = LifetimeAnalysis.compute(calibration, LifetimeAnalysisOptions.defaults());
- * System.out.print(a);                           // estimates, convergence, the holdout check
+ * String report = a.toString();                 // estimates, convergence, the holdout check
  * ClvTable clv = Clv.compute(a.purchases(), a.spend(), calibration, ClvOptions.defaults());
  * }</pre>
  *

@@ -240,7 +240,7 @@ class BgNbdModelTest {
     @Test
     void fit_thatRunsToTheEdgeOfTheParameterSpaceIsAWarningNamingTheParameter() {
         // histories drawn at random (not from a BG/NBD): nobody seems to drop out, a and b run off to 5.9e5 and 2.1e7
-        // (issue 16: the fit on Online Retail ended at a = 6.5e-7, b = 22,188 and passed as converged)
+        // (the fit on Online Retail ended at a = 6.5e-7, b = 22,188 and passed as converged)
         SplittableRandom rng = new SplittableRandom(42);
         int n = 10_000;
         int[] x = new int[n];

@@ -76,7 +76,7 @@ class GammaGammaModelTest {
 
     @Test
     void fit_withoutAMeanSpend_isUnusable_andRefusesSpendUnlessAsked() {
-        // issue 16: q <= 1 leaves the population mean spend p v / (q - 1) undefined; expected spend was +Infinity
+        // Q <= 1 leaves the population mean spend p v / (q - 1) undefined; expected spend was +Infinity
         int n = 400;
         int[] x = new int[n];
         double[] t = new double[n];

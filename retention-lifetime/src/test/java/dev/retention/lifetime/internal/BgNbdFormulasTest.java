@@ -28,7 +28,7 @@ class BgNbdFormulasTest {
     }
 
     /**
-     * Issue 16: goldens at the parameters a fit reaches on Online Retail (a = 6.5e-7, b = 22,188) and at the ends of
+     * Goldens at the parameters a fit reaches on Online Retail (a = 6.5e-7, b = 22,188) and at the ends of
      * the accepted range [1e-15, 1e15], from {@code src/test/python/lifetime_extremes.py} (mpmath 1.3.0 at 60 digits:
      * the positive series sum_j P(N >= j) (b)_{j-1} / (a+b)_{j-1}, confirmed by mpmath's hyp2f1 or mp.quad to 1e-35).
      * Tolerance 1e-12 relative.

@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 16, bounded work: every prediction of the lifetime models sums a bounded number of series terms and
+ * Bounded work: every prediction of the lifetime models sums a bounded number of series terms and
  * quadrature nodes, whatever the parameters, and fits on degenerate data end. Counted by {@link Work} (terms and
  * nodes), never timed.
  */
