@@ -1,11 +1,11 @@
 package dev.retention.rfm;
 
 import dev.retention.data.TransactionLog;
+import dev.retention.primitive.DoubleList;
 import dev.retention.primitive.IndirectSort;
+import dev.retention.primitive.IntList;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -68,9 +68,9 @@ public record HeavyCancellers(double share, String[] customers, double[] bought,
         if (!(share > 0 && share <= 1)) {
             throw new IllegalArgumentException("share must be in (0, 1], got " + share);
         }
-        List<Integer> found = new ArrayList<>();
-        List<Double> boughtList = new ArrayList<>();
-        List<Double> cancelledList = new ArrayList<>();
+        IntList found = new IntList();
+        DoubleList boughtList = new DoubleList();
+        DoubleList cancelledList = new DoubleList();
         for (int c = 0; c < log.customerCount(); c++) {
             double cancelledAmount = log.cancelledAmount(c);
             if (cancelledAmount <= 0) {
@@ -90,11 +90,9 @@ public record HeavyCancellers(double share, String[] customers, double[] bought,
         }
         int n = found.size();
         double[] key = new double[n];
-        for (int k = 0; k < n; k++) {
-            key[k] = -cancelledList.get(k);        // largest first; ties keep the id order of the log
-        }
         int[] order = new int[n];
         for (int k = 0; k < n; k++) {
+            key[k] = -cancelledList.get(k);        // largest first; the stable sort keeps ties in id order
             order[k] = k;
         }
         IndirectSort.sortByKey(order, key);

@@ -1,5 +1,9 @@
 package dev.retention.cluster.internal;
 
+import dev.retention.matrix.DenseMatrix;
+
+import java.util.Locale;
+
 /**
  * Argument checks shared by the clustering facades, with the messages the library promises: the
  * parameter, the value and what was expected.
@@ -34,31 +38,25 @@ public final class Checks {
      * @param scaling the name of the scaling applied, for the message
      * @throws IllegalArgumentException naming the row, column and value, and what to do
      */
-    public static void magnitudes(dev.retention.matrix.DenseMatrix z, String scaling) {
-        double max = 0;
-        int at = -1;
-        long size = (long) z.rows() * z.columns();
-        for (long p = 0; p < size; p++) {
-            double v = z.valueAt((int) p);
-            if (!Double.isFinite(v)) {
-                int d = z.columns();
-                throw new IllegalArgumentException("the features after scaling " + scaling + " are " + v + " at row "
-                        + (p / d) + ", column " + (p % d) + ": the raw values are too large for that scaling;"
-                        + " rescale them first");
-            }
-            double a = Math.abs(v);
-            if (a > max) {
-                max = a;
-                at = (int) p;
-            }
+    public static void magnitudes(DenseMatrix z, String scaling) {
+        int at = largestOrNonFinite(z);
+        if (at < 0) {
+            return;                                   // no values
         }
+        int d = z.columns();
+        double v = z.valueAt(at);
+        if (!Double.isFinite(v)) {
+            throw new IllegalArgumentException("the features after scaling " + scaling + " are " + v + " at row "
+                    + (at / d) + ", column " + (at % d) + ": the raw values are too large for that scaling;"
+                    + " rescale them first");
+        }
+        double max = Math.abs(v);
         if (max > MAX_MAGNITUDE || (max > 0 && max < MIN_MAGNITUDE)) {
-            int d = z.columns();
-            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "the features after scaling %s reach %s in magnitude at row %d, column %d: clustering needs"
                             + " values within [%.0e, %.0e] in magnitude (unless all are 0), where squared distances"
                             + " neither overflow nor underflow; scale the features (for example with z-scores)",
-                    scaling, z.valueAt(at), at / d, at % d, MIN_MAGNITUDE, MAX_MAGNITUDE));
+                    scaling, v, at / d, at % d, MIN_MAGNITUDE, MAX_MAGNITUDE));
         }
     }
 
@@ -67,15 +65,11 @@ public final class Checks {
      *
      * @throws IllegalArgumentException naming the row, column and value
      */
-    public static void rowMagnitudes(dev.retention.matrix.DenseMatrix z) {
-        int d = z.columns();
-        long size = (long) z.rows() * d;
-        for (long p = 0; p < size; p++) {
-            double v = z.valueAt((int) p);
-            if (!(Math.abs(v) <= MAX_MAGNITUDE)) {
-                throw new IllegalArgumentException("x, row " + (p / d) + ", column " + (p % d) + " is " + v
-                        + " after scaling; values beyond +-" + MAX_MAGNITUDE + " make squared distances overflow");
-            }
+    public static void rowMagnitudes(DenseMatrix z) {
+        int at = largestOrNonFinite(z);
+        if (at >= 0 && !(Math.abs(z.valueAt(at)) <= MAX_MAGNITUDE)) {
+            int d = z.columns();
+            throw beyondRange("x, row " + (at / d) + ", column " + (at % d), z.valueAt(at));
         }
     }
 
@@ -86,11 +80,33 @@ public final class Checks {
      */
     public static void pointMagnitude(double[] point, String name) {
         for (int j = 0; j < point.length; j++) {
-            if (Math.abs(point[j]) > MAX_MAGNITUDE) {
-                throw new IllegalArgumentException(name + ", column " + j + " is " + point[j] + " after scaling;"
-                        + " values beyond +-" + MAX_MAGNITUDE + " make squared distances overflow");
+            if (!(Math.abs(point[j]) <= MAX_MAGNITUDE)) {
+                throw beyondRange(name + ", column " + j, point[j]);
             }
         }
+    }
+
+    /** The position of the first non-finite value, else of the largest magnitude; -1 for no values. */
+    private static int largestOrNonFinite(DenseMatrix z) {
+        int size = z.rows() * z.columns();            // a DenseMatrix holds at most Integer.MAX_VALUE values
+        int at = -1;
+        double max = -1;
+        for (int p = 0; p < size; p++) {
+            double a = Math.abs(z.valueAt(p));
+            if (!(a <= Double.MAX_VALUE)) {
+                return p;
+            }
+            if (a > max) {
+                max = a;
+                at = p;
+            }
+        }
+        return at;
+    }
+
+    private static IllegalArgumentException beyondRange(String where, double v) {
+        return new IllegalArgumentException(where + " is " + v + " after scaling; values beyond +-" + MAX_MAGNITUDE
+                + " make squared distances overflow");
     }
 
     /**
