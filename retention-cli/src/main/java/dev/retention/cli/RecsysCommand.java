@@ -176,6 +176,9 @@ final class RecsysCommand implements Callable<Integer> {
             long start = System.nanoTime();
             long[] skipped = {0};
             ReadOptions read = ReadOptions.defaults().withStrict(!lenient).withSkipListener(e -> skipped[0]++);
+            if (policy == RatingScale.OutOfScale.REJECT) {
+                read = read.withRatingRange(ratingScale.min(), ratingScale.max());   // refused with file and line
+            }
             Interactions interactions;
             try (Reader in = OrderSource.open(ratings)) {
                 String source = String.valueOf(ratings.getFileName());
@@ -189,13 +192,7 @@ final class RecsysCommand implements Callable<Integer> {
                 throw new IllegalStateException(ratings + ": no ratings read" + (skipped[0] > 0 ? " (" + skipped[0]
                         + " malformed lines skipped)" : " (the file is empty or holds only a header)"));
             }
-            Ratings data;
-            try {
-                data = Ratings.of(interactions, ratingScale, policy);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalStateException(RatingLines.locateOutOfScale(ratings, format, ratingScale)
-                        + e.getMessage(), e);
-            }
+            Ratings data = Ratings.of(interactions, ratingScale, policy);
             if (data.size() == 0) {
                 throw new IllegalStateException(ratings + ": every one of the " + interactions.size()
                         + " ratings is outside the rating scale " + ratingScale + " and was dropped");
@@ -643,50 +640,6 @@ final class RecsysCommand implements Callable<Integer> {
         String line() {
             return "verdict " + verdict + (unusable > 0 ? " (" + unusable + " of " + folds + " fold fits unusable)" : "")
                     + (reasons.isEmpty() ? "" : ": " + String.join("; ", reasons));
-        }
-    }
-
-    /** Finds the line of a ratings file that holds a rating outside the scale, to name it in the error. */
-    static final class RatingLines {
-
-        private RatingLines() {
-        }
-
-        /**
-         * {@return {@code "FILE:LINE: "} of the first line whose rating lies outside the scale, or {@code "FILE: "}
-         * when the file cannot be read again (a pipe) or no such line is found}
-         */
-        static String locateOutOfScale(Path file, Format format, RatingScale scale) {
-            try (java.io.BufferedReader in = new java.io.BufferedReader(OrderSource.open(file))) {
-                int ratingColumn = 2;
-                long lineNumber = 0;
-                String line;
-                while ((line = in.readLine()) != null && lineNumber < Long.MAX_VALUE) {
-                    lineNumber++;
-                    String[] fields = switch (format) {
-                        case ML_100K -> line.split("\t", -1);
-                        case ML_1M -> line.split("::", -1);
-                        case CSV -> line.split(",", -1);
-                    };
-                    if (format == Format.CSV && lineNumber == 1) {
-                        ratingColumn = java.util.Arrays.asList(fields).indexOf("rating");
-                        continue;
-                    }
-                    if (ratingColumn >= 0 && ratingColumn < fields.length) {
-                        try {
-                            double r = Double.parseDouble(fields[ratingColumn].trim());
-                            if (!scale.contains(r)) {
-                                return file + ":" + lineNumber + ": ";
-                            }
-                        } catch (NumberFormatException e) {
-                            // not this line: the reader parsed it or skipped it
-                        }
-                    }
-                }
-            } catch (IOException | RuntimeException e) {
-                // a pipe cannot be read twice: name the file without the line
-            }
-            return file + ": ";
         }
     }
 }

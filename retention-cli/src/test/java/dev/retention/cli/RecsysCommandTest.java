@@ -284,11 +284,12 @@ class RecsysCommandTest {
         Files.writeString(f, Files.readString(f) + "7\t3\t6\t881250949\n");
         Result r = run("recsys", "eval", "--ratings", f.toString(), "--format", "ml-100k", "--algo", "baseline");
         assertEquals(1, r.status, r.err);
-        assertTrue(r.err.contains("u.data:" + (lines + 1) + ": rating 6.0"), r.err);
+        assertTrue(r.err.contains("u.data:" + (lines + 1) + ": column rating: rating 6.0 ('6') of user '7' and item '3'"
+                + " is outside the rating scale [1.0, 5.0]"), r.err);
         Path csv = Files.writeString(dir.resolve("r.csv"), "user,item,rating\n1,2,4\n1,3,0.5\n");
         Result c = run("recsys", "eval", "--ratings", csv.toString(), "--format", "csv", "--algo", "baseline");
         assertEquals(1, c.status, c.err);
-        assertTrue(c.err.contains("r.csv:3: rating 0.5"), c.err);
+        assertTrue(c.err.contains("r.csv:3: column rating: rating 0.5 ('0.5') of user '1' and item '3' is outside"), c.err);
     }
 
     /** A mistyped epoch count is refused at once, not run for days. */

@@ -133,7 +133,8 @@ public final class MovieLensReader {
         while (in.next()) {
             try {
                 in.checkFieldCount();
-                float rating = RatingsCsvReader.rating(source, in.line(), "rating", in.field(2), in.number(2));
+                float rating = RatingsCsvReader.rating(source, in.line(), "rating", in.field(2), in.number(2),
+                        in.field(0), in.field(1), options);
                 long time = in.integer(3);
                 builder.add(in.field(0), in.field(1), rating, time);
             } catch (DataFormatException e) {

@@ -78,7 +78,7 @@ public final class RatingsCsvReader {
                 String user = in.nonEmpty(r, userCol);
                 String item = in.nonEmpty(r, itemCol);
                 float rating = rating(source, in.line(), in.columnName(ratingCol), r.getField(ratingCol),
-                        in.number(r, ratingCol));
+                        in.number(r, ratingCol), user, item, options);
                 long time = timeCol < 0 || r.getField(timeCol).isBlank() ? 0 : in.integer(r, timeCol);
                 builder.add(user, item, rating, time);
             } catch (DataFormatException e) {
@@ -91,13 +91,19 @@ public final class RatingsCsvReader {
         return result;
     }
 
-    /** A parsed rating as a float, refusing values beyond the float range. */
-    static float rating(String source, long line, String column, String text, double value)
-            throws DataFormatException {
+    /** A parsed rating as a float, refusing values beyond the float range or the options' rating range. */
+    static float rating(String source, long line, String column, String text, double value, String user,
+                        String item, ReadOptions options) throws DataFormatException {
         float f = (float) value;
         if (!Float.isFinite(f)) {
             throw new DataFormatException(source, line, column, text, DataFormatException.quote(text)
                     + " is not a finite number");
+        }
+        if (value < options.ratingMin() || value > options.ratingMax()) {
+            throw new DataFormatException(source, line, column, text, "rating " + value + " ("
+                    + DataFormatException.quote(text) + ") of user " + DataFormatException.quote(user) + " and item "
+                    + DataFormatException.quote(item) + " is outside the rating scale [" + options.ratingMin() + ", "
+                    + options.ratingMax() + "]");
         }
         return f;
     }

@@ -21,8 +21,12 @@ import java.util.Objects;
  *                     Local times that fall in a daylight-saving gap are moved forward by the length of
  *                     the gap, and ambiguous ones take the earlier offset ({@link java.time.ZonedDateTime#of}).
  * @param skipListener told about each skipped record in lenient mode (default {@link SkipListener#NONE})
+ * @param ratingMin    the smallest rating the rating readers accept (default no bound); a rating below it is a
+ *                     malformed record, with its file and line
+ * @param ratingMax    the largest rating the rating readers accept (default no bound)
  */
-public record ReadOptions(boolean strict, PurchaseRules rules, ZoneId zone, SkipListener skipListener) {
+public record ReadOptions(boolean strict, PurchaseRules rules, ZoneId zone, SkipListener skipListener,
+                          double ratingMin, double ratingMax) {
 
     /**
      * Validates the options.
@@ -39,8 +43,15 @@ public record ReadOptions(boolean strict, PurchaseRules rules, ZoneId zone, Skip
      *                     that fall in a daylight-saving gap are moved forward by the length of the gap, and ambiguous
      *                     ones take the earlier offset ({@link java.time.ZonedDateTime#of}).
      * @param skipListener told about each skipped record in lenient mode (default {@link SkipListener#NONE})
+     * @param ratingMin    the smallest rating the rating readers accept (default no bound)
+     * @param ratingMax    the largest rating the rating readers accept (default no bound)
+     * @throws IllegalArgumentException if a rating bound is NaN or {@code ratingMin > ratingMax}
      */
     public ReadOptions {
+        if (!(ratingMin <= ratingMax)) {
+            throw new IllegalArgumentException("ratingMin must be at most ratingMax, got [" + ratingMin + ", "
+                    + ratingMax + "]");
+        }
         Objects.requireNonNull(rules, "rules must not be null");
         Objects.requireNonNull(zone, "zone must not be null");
         Objects.requireNonNull(skipListener, "skipListener must not be null");
@@ -48,7 +59,8 @@ public record ReadOptions(boolean strict, PurchaseRules rules, ZoneId zone, Skip
 
     /** {@return the defaults: strict reading, the default purchase rules, UTC, no skip listener} */
     public static ReadOptions defaults() {
-        return new ReadOptions(true, PurchaseRules.defaults(), ZoneOffset.UTC, SkipListener.NONE);
+        return new ReadOptions(true, PurchaseRules.defaults(), ZoneOffset.UTC, SkipListener.NONE, Double.NEGATIVE_INFINITY,
+                Double.POSITIVE_INFINITY);
     }
 
     /**
@@ -61,7 +73,7 @@ public record ReadOptions(boolean strict, PurchaseRules rules, ZoneId zone, Skip
      *               header) are thrown in both modes.
      */
     public ReadOptions withStrict(boolean strict) {
-        return new ReadOptions(strict, rules, zone, skipListener);
+        return new ReadOptions(strict, rules, zone, skipListener, ratingMin, ratingMax);
     }
 
     /**
@@ -71,7 +83,7 @@ public record ReadOptions(boolean strict, PurchaseRules rules, ZoneId zone, Skip
      *              that return a {@link dev.retention.data.TransactionLog}
      */
     public ReadOptions withRules(PurchaseRules rules) {
-        return new ReadOptions(strict, rules, zone, skipListener);
+        return new ReadOptions(strict, rules, zone, skipListener, ratingMin, ratingMax);
     }
 
     /**
@@ -83,7 +95,7 @@ public record ReadOptions(boolean strict, PurchaseRules rules, ZoneId zone, Skip
      *             offset ({@link java.time.ZonedDateTime#of}).
      */
     public ReadOptions withZone(ZoneId zone) {
-        return new ReadOptions(strict, rules, zone, skipListener);
+        return new ReadOptions(strict, rules, zone, skipListener, ratingMin, ratingMax);
     }
 
     /**
@@ -92,6 +104,17 @@ public record ReadOptions(boolean strict, PurchaseRules rules, ZoneId zone, Skip
      * @param skipListener told about each skipped record in lenient mode (default {@link SkipListener#NONE})
      */
     public ReadOptions withSkipListener(SkipListener skipListener) {
-        return new ReadOptions(strict, rules, zone, skipListener);
+        return new ReadOptions(strict, rules, zone, skipListener, ratingMin, ratingMax);
+    }
+
+    /**
+     * {@return a copy whose rating readers refuse ratings outside {@code [min, max]}}: in strict mode a
+     * {@link DataFormatException} with the file and line, in lenient mode a skipped and counted record.
+     *
+     * @param min the smallest rating accepted
+     * @param max the largest rating accepted, at least {@code min}
+     */
+    public ReadOptions withRatingRange(double min, double max) {
+        return new ReadOptions(strict, rules, zone, skipListener, min, max);
     }
 }

@@ -264,4 +264,20 @@ class UntrustedInputTest {
         assertTrue(m.startsWith("orders.csv:2: the record is too large for a CSV reader: ") && m.contains("16384 fields")
                 && !m.contains("quoting"), m);
     }
+
+    @Test
+    void ratings_outsideTheRange_areRefusedWithFileAndLine_evenFromAPipe() throws IOException {
+        // the line of an out-of-scale rating used to be found by reading the file again, impossible from a pipe
+        ReadOptions range = ReadOptions.defaults().withRatingRange(1, 5);
+        DataFormatException e = assertThrows(DataFormatException.class, () -> MovieLensReader.read100k(
+                new StringReader("1\t2\t4\t0\n7\t3\t6\t0\n"), "u.data", range));
+        assertEquals(2, e.line(), e.getMessage());
+        assertTrue(e.getMessage().contains("rating 6.0 ('6') of user '7' and item '3' is outside the rating scale"),
+                e.getMessage());
+        List<DataFormatException> skipped = new ArrayList<>();
+        assertEquals(1, RatingsCsvReader.read(new StringReader("user,item,rating\n1,2,4\n1,3,0.5\n"), "r.csv",
+                range.withStrict(false).withSkipListener(skipped::add)).size());
+        assertEquals(List.of(3L), skipped.stream().map(DataFormatException::line).toList());
+        assertThrows(IllegalArgumentException.class, () -> ReadOptions.defaults().withRatingRange(5, 1));
+    }
 }
