@@ -25,7 +25,7 @@ import java.util.Objects;
  * {@link RatingModel}, the options ({@code factors}, {@code regularization}, {@code alpha}, {@code iterations},
  * {@code cg_steps}, {@code seed}) and {@code user_factors}, {@code item_factors} (row-major floats, finite).
  */
-public final class AlsModel extends RatingModel {
+public final class AlsModel extends RatingModel implements dev.retention.recsys.ItemRecommender {
 
     /** The model type written into model files. */
     public static final String MODEL_TYPE = "recsys-implicit-als";
@@ -130,23 +130,9 @@ public final class AlsModel extends RatingModel {
      *                                  finite and positive
      */
     public float[] foldIn(int[] items, float[] values) {
-        Objects.requireNonNull(items, "items");
-        Objects.requireNonNull(values, "values");
-        if (items.length != values.length) {
-            throw new IllegalArgumentException("items and values must have the same length, got " + items.length
-                    + " and " + values.length);
-        }
-        boolean[] seen = new boolean[itemCount()];
+        dev.retention.recsys.internal.Purchases.check(items, values, itemCount());
         float[] conf = new float[items.length];
         for (int t = 0; t < items.length; t++) {
-            if (items[t] < 0 || items[t] >= itemCount() || seen[items[t]]) {
-                throw new IllegalArgumentException("items[" + t + "] must be a distinct item in [0, " + itemCount()
-                        + "), got " + items[t]);
-            }
-            seen[items[t]] = true;
-            if (!(values[t] > 0) || Float.isInfinite(values[t])) {
-                throw new IllegalArgumentException("values[" + t + "] must be finite and > 0, got " + values[t]);
-            }
             conf[t] = (float) (options.alpha() * values[t]);
         }
         int f = options.factors();
@@ -159,6 +145,32 @@ public final class AlsModel extends RatingModel {
                     ImplAls.gram(itemFactors, itemCount(), f, options.regularization()), 0, w);
         }
         return x;
+    }
+
+    /**
+     * {@inheritDoc} The customer's factors come from {@link #foldIn}; the scores are their dot products with the item
+     * factors. O(items f + purchases f^2 + f^3).
+     */
+    @Override
+    public void scoreItems(int[] items, float[] values, double[] out) {
+        checkScores(out);
+        scoreItems(foldIn(items, values), out);
+    }
+
+    /**
+     * {@inheritDoc} The cosine of the item factors, as {@code implicit}'s {@code similar_items}; an item whose factors
+     * are all zero has similarity 0 to every item. O(items f).
+     */
+    @Override
+    public void similarItems(int item, double[] out) {
+        java.util.Objects.checkIndex(item, itemCount());
+        checkScores(out);
+        int f = options.factors();
+        double norm = Math.sqrt(dot(itemFactors, item * f, item));
+        for (int i = 0; i < out.length; i++) {
+            double ni = Math.sqrt(dot(itemFactors, i * f, i));
+            out[i] = norm > 0 && ni > 0 ? dot(itemFactors, item * f, i) / (norm * ni) : 0.0;
+        }
     }
 
     /** {@return the number of factors} */

@@ -23,7 +23,7 @@ import java.util.Objects;
  * {@link RatingModel}, {@code weighting}, {@code neighbours}, {@code k1}, {@code b}, the training interactions
  * ({@code ratings_*}) and the similarity ({@code similarity_*}, items x items).
  */
-public final class ItemKnnModel extends RatingModel {
+public final class ItemKnnModel extends RatingModel implements dev.retention.recsys.ItemRecommender {
 
     /** The model type written into model files. */
     public static final String MODEL_TYPE = "recsys-item-knn";
@@ -95,28 +95,16 @@ public final class ItemKnnModel extends RatingModel {
      * the same sum as for a training user, so a training user's own items give their fitted scores).
      * O(items + purchases x K).
      *
-     * @param items  read; dense item indexes of the purchases, each in [0, itemCount())
-     * @param values read; the value of each purchase ({@code > 0}; 1 for binary data); same length as items
+     * @param items  read; dense item indexes of the purchases, each in [0, itemCount()), distinct
+     * @param values read; the value of each purchase (finite and {@code > 0}; 1 for binary data); same length
      * @param out    written; one score per item, length {@code itemCount()}
-     * @throws IllegalArgumentException if the lengths differ, an item is out of range or a value is not {@code > 0}
+     * @throws IllegalArgumentException if the lengths differ, an item is out of range or repeated, or a value is not
+     *                                  finite and positive
      */
+    @Override
     public void scoreItems(int[] items, float[] values, double[] out) {
-        Objects.requireNonNull(items, "items");
-        Objects.requireNonNull(values, "values");
+        dev.retention.recsys.internal.Purchases.check(items, values, itemCount());
         checkScores(out);
-        if (items.length != values.length) {
-            throw new IllegalArgumentException("items and values must have the same length, got " + items.length
-                    + " and " + values.length);
-        }
-        for (int t = 0; t < items.length; t++) {
-            if (items[t] < 0 || items[t] >= itemCount()) {
-                throw new IllegalArgumentException("items[" + t + "] must be in [0, " + itemCount() + "), got "
-                        + items[t]);
-            }
-            if (!(values[t] > 0) || Float.isInfinite(values[t])) {
-                throw new IllegalArgumentException("values[" + t + "] must be finite and > 0, got " + values[t]);
-            }
-        }
         java.util.Arrays.fill(out, 0, itemCount(), 0.0);
         for (int t = 0; t < items.length; t++) {
             addRow(items[t], values[t], out);
@@ -127,6 +115,18 @@ public final class ItemKnnModel extends RatingModel {
         for (int q = similarity.rowStart(item), end = similarity.rowEnd(item); q < end; q++) {
             out[similarity.columnIndex(q)] += weight * similarity.value(q);
         }
+    }
+
+    /**
+     * {@inheritDoc} The item's row of the neighbour matrix: its top-K neighbours' similarities, 0 for the other items.
+     * O(items).
+     */
+    @Override
+    public void similarItems(int item, double[] out) {
+        Objects.checkIndex(item, itemCount());
+        checkScores(out);
+        java.util.Arrays.fill(out, 0, itemCount(), 0.0);
+        addRow(item, 1.0, out);
     }
 
     /**

@@ -23,7 +23,7 @@ import java.util.Objects;
  * <p>Model file type {@value #MODEL_TYPE}, schema {@value #SCHEMA_VERSION}: besides the common sections of
  * {@link RatingModel}, {@code measure} and {@code popularity} (one finite value {@code >= 0} per item).
  */
-public final class PopularityModel extends RatingModel {
+public final class PopularityModel extends RatingModel implements dev.retention.recsys.ItemRecommender {
 
     /** The model type written into model files. */
     public static final String MODEL_TYPE = "recsys-popularity";
@@ -63,6 +63,26 @@ public final class PopularityModel extends RatingModel {
     public void scoreItems(int user, double[] out) {
         checkScores(out);
         System.arraycopy(popularity, 0, out, 0, popularity.length);
+    }
+
+    /**
+     * {@inheritDoc} Popularity does not depend on the customer: every customer, new or not, gets the popularity of
+     * each item; the purchases are only checked.
+     */
+    @Override
+    public void scoreItems(int[] items, float[] values, double[] out) {
+        dev.retention.recsys.internal.Purchases.check(items, values, itemCount());
+        scoreItems(-1, out);
+    }
+
+    /**
+     * {@inheritDoc} Popularity has no notion of item similarity: the scores are the items' popularity, whatever
+     * the item.
+     */
+    @Override
+    public void similarItems(int item, double[] out) {
+        java.util.Objects.checkIndex(item, itemCount());
+        scoreItems(-1, out);
     }
 
     /** {@return the popularity of every item of the id space; a copy} */
