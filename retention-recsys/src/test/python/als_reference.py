@@ -4,8 +4,9 @@ An independent NumPy transcription of the update equations of benfred/implicit's
 (implicit/cpu/als.py, implicit/cpu/_als.pyx): confidence C = alpha * value on the stored entries (preference 1),
 1 elsewhere; per iteration every user row, then every item row, solves
     (Y^T Y + reg I + sum_i (c_i - 1) y_i y_i^T) x = sum_i c_i y_i
-exactly (np.linalg.solve) or by cg_steps conjugate-gradient steps started from the current row; rows stored as
-float32 after each solve, as the library's float factors; the loss is implicit's calculate_loss.
+exactly (np.linalg.solve, float64) or by cg_steps conjugate-gradient steps started from the current row, in
+float32 arithmetic as implicit's _least_squares_cg on float32 factors; rows stored as float32 after each solve, as
+the library's float factors; the loss is implicit's calculate_loss, in float64.
 The initial factors are given (uniform [0, 0.01) from NumPy's default_rng(7)), so the goldens test the updates.
 
 Run: python3 als_reference.py > ../java/dev/retention/recsys/als/AlsGoldens.java
@@ -16,24 +17,25 @@ import numpy as np
 
 def half_step(C, X, Y, reg, cg_steps):
     f = X.shape[1]
-    YtY = Y.astype(np.float64).T @ Y.astype(np.float64) + reg * np.eye(f)
+    t = np.float64 if cg_steps == 0 else np.float32
+    YtY = (Y.astype(t).T @ Y.astype(t) + t(reg) * np.eye(f, dtype=t)).astype(t)
     for u in range(C.shape[0]):
         cols = np.nonzero(C[u])[0]
         if len(cols) == 0:
             X[u] = 0
             continue
-        c = C[u, cols].astype(np.float64)
-        Yu = Y[cols].astype(np.float64)
-        A = YtY + (Yu.T * (c - 1)) @ Yu
+        c = C[u, cols].astype(t)
+        Yu = Y[cols].astype(t)
+        A = YtY + (Yu.T * (c - t(1))) @ Yu
         b = (Yu.T * c).sum(axis=1)
         if cg_steps == 0:
             X[u] = np.linalg.solve(A, b).astype(np.float32)
             continue
-        x = X[u].astype(np.float64)
+        x = X[u].astype(t)
         r = b - A @ x
         p = r.copy()
         rsold = r @ r
-        if rsold < 1e-20:
+        if rsold < t(1e-20):
             continue
         for _ in range(cg_steps):
             Ap = A @ p
@@ -41,7 +43,7 @@ def half_step(C, X, Y, reg, cg_steps):
             x = x + a * p
             r = r - a * Ap
             rsnew = r @ r
-            if rsnew < 1e-20:
+            if rsnew < t(1e-20):
                 break
             p = r + (rsnew / rsold) * p
             rsold = rsnew

@@ -26,7 +26,8 @@ public final class Recommendations {
      *
      * @param users  read, kept (immutable): the user ids of the data
      * @param items  read, kept: the item ids of the data
-     * @param user   dense user index in {@code [0, users.size())}
+     * @param user   dense user index in {@code [0, users.size())}, or -1 for a list that is not a training user's (a
+     *               new customer's, or the items similar to an item)
      * @param ranked read, copied: dense item indexes in {@code [0, items.size())}, best first
      * @param scores read, copied: their scores, one per item, finite
      * @throws IllegalArgumentException if an index is out of range, the lengths differ or a score is not
@@ -37,8 +38,8 @@ public final class Recommendations {
         this.items = Objects.requireNonNull(items, "items");
         Objects.requireNonNull(ranked, "ranked");
         Objects.requireNonNull(scores, "scores");
-        if (user < 0 || user >= users.size()) {
-            throw new IllegalArgumentException("user must be in [0, " + users.size() + "), got " + user);
+        if (user < -1 || user >= users.size()) {
+            throw new IllegalArgumentException("user must be in [-1, " + users.size() + "), got " + user);
         }
         if (ranked.length != scores.length) {
             throw new IllegalArgumentException("ranked and scores must have the same length, got " + ranked.length
@@ -58,14 +59,14 @@ public final class Recommendations {
         this.scores = scores.clone();
     }
 
-    /** {@return the dense user index} */
+    /** {@return the dense user index; -1 for a list that is not a training user's} */
     public int user() {
         return user;
     }
 
-    /** {@return the user's external id} */
+    /** {@return the user's external id; {@code "(new)"} for a list that is not a training user's} */
     public String userId() {
-        return users.id(user);
+        return user < 0 ? "(new)" : users.id(user);
     }
 
     /** {@return the number of items} */

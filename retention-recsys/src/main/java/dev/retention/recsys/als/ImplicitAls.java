@@ -2,6 +2,7 @@ package dev.retention.recsys.als;
 
 import dev.retention.model.FitControl;
 import dev.retention.model.FitSummary;
+import dev.retention.parallel.Blocks;
 import dev.retention.parallel.Workers;
 import dev.retention.random.Variates;
 import dev.retention.recsys.Ratings;
@@ -94,13 +95,31 @@ public final class ImplicitAls {
         int items = train.itemCount();
         double[] loss = new double[options.iterations()];
         String unusable = null;
+        double lambda = options.regularization();
+        double confSum = 0;
+        for (float c : cu) {
+            confSum += c;
+        }
+        double cells = confSum + (double) users * items - up[users];
+        double[] itemLoss = new double[items];
+        float[][] xr = ImplAls.rows(x, users, f);
+        float[][] yr = ImplAls.rows(y, items, f);
         try (Workers workers = control.workers(options.threads())) {
+            Blocks userBlocks = ImplAls.blocks(users, up, f, options.cgSteps());
+            Blocks itemBlocks = ImplAls.blocks(items, ip, f, options.cgSteps());
+            double[] yty = ImplAls.gram(yr, items, f, workers);
             for (int it = 0; it < options.iterations(); it++) {
-                ImplAls.solve(users, up, ui, cu, x, y, f, ImplAls.gram(y, items, f, options.regularization()),
-                        options.cgSteps(), workers);
-                ImplAls.solve(items, ip, ii, ci, y, x, f, ImplAls.gram(x, users, f, options.regularization()),
-                        options.cgSteps(), workers);
-                loss[it] = ImplAls.loss(users, items, up, ui, cu, x, y, f, options.regularization());
+                ImplAls.solve(users, up, ui, cu, xr, yr, f, yty, lambda, options.cgSteps(), userBlocks, workers,
+                        null);
+                ImplAls.solve(items, ip, ii, ci, yr, xr, f, ImplAls.gram(xr, users, f, workers), lambda,
+                        options.cgSteps(), itemBlocks, workers, itemLoss);
+                yty = ImplAls.gram(yr, items, f, workers);
+                double numerator = 0;
+                for (double l : itemLoss) {
+                    numerator += l;
+                }
+                numerator += lambda * (ImplAls.squaredNorm(xr, users, f) + ImplAls.squaredNorm(yr, items, f));
+                loss[it] = numerator / cells;
                 control.step("iterations", it + 1, options.iterations(), loss[it]);
                 if (!Double.isFinite(loss[it])) {
                     unusable = String.format(Locale.ROOT, "the fit diverged at iteration %d of %d: loss %s; raise "
@@ -110,6 +129,8 @@ public final class ImplicitAls {
                 }
             }
         }
+        ImplAls.flatten(xr, f, x);
+        ImplAls.flatten(yr, f, y);
         FitSummary.Builder summary = FitSummary.builder("implicit ALS").options(options)
                 .choice(String.format(Locale.ROOT, "%s solver, confidence %s x value, float factors",
                         options.cgSteps() == 0 ? "exact Cholesky" : options.cgSteps() + "-step conjugate-gradient",

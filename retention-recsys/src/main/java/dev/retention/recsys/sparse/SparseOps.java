@@ -3,6 +3,7 @@ package dev.retention.recsys.sparse;
 import dev.retention.parallel.Workers;
 import dev.retention.recsys.sparse.internal.ImplMultiplication;
 import dev.retention.recsys.sparse.internal.CsrArrays;
+import dev.retention.recsys.sparse.internal.ImplGramTopK;
 import dev.retention.recsys.sparse.internal.ImplPairs;
 import dev.retention.recsys.sparse.internal.ImplSell;
 
@@ -216,7 +217,8 @@ public final class SparseOps {
      * is the sum over rows {@code u} holding both columns of {@code a(u,i) a(u,j)}} Pairs held by fewer
      * than {@code minSupport} rows are left out, and with {@code topK > 0} only the {@code topK} largest
      * values of each row are kept (ties to the smaller column). Computed row by row with a dense
-     * accumulator (Gustavson 1978): O(sum over rows of {@code a} of length^2) time, O(cols) workspace
+     * accumulator (Gustavson 1978): O(sum over rows of {@code a} of length^2) time (plus O(cols^2) for a scan
+     * of the accumulator when every value is positive and {@code topK > 0}), O(cols) workspace
      * per thread plus the output, and one transpose of {@code a}. Runs on {@code options.threads()}
      * threads started for the call.
      *
@@ -242,10 +244,25 @@ public final class SparseOps {
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(workers, "workers");
         CsrMatrix t = a.transpose();
+        if (options.topK() > 0 && options.minSupport() == 1 && allPositive(a.val)) {
+            CsrArrays r = ImplGramTopK.gram(a.cols, t.ptr, t.idx, t.val, a.ptr, a.idx, a.val, options.topK(),
+                    !options.diagonal(), workers);
+            return new CsrMatrix(a.cols, a.cols, r.ptr(), r.idx(), r.val());
+        }
         ImplPairs.Spec spec = new ImplPairs.Spec(a.cols, t.ptr, t.idx, t.val, a.ptr, a.idx, a.val,
                 ImplPairs.PRODUCT, options.minSupport(), 0, false);
         CsrArrays r = ImplPairs.sparse(spec, options.topK(), !options.diagonal(), workers);
         return new CsrMatrix(a.cols, a.cols, r.ptr(), r.idx(), r.val());
+    }
+
+    /** Whether every value is finite and {@code > 0}: the top-k Gram kernel's condition. */
+    private static boolean allPositive(float[] val) {
+        for (float v : val) {
+            if (!(v > 0) || v == Float.POSITIVE_INFINITY) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -4,6 +4,8 @@ import dev.retention.model.FitControl;
 import dev.retention.model.Models;
 import dev.retention.recsys.RatingScale;
 import dev.retention.recsys.Ratings;
+import dev.retention.recsys.internal.ImplAls;
+import dev.retention.recsys.sparse.CsrMatrix;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -19,8 +21,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ImplicitAlsTest {
 
-    /** Float factors against NumPy's float64 algebra rounded to float32 per row: 1e-4 absolute on factors near 1. */
+    /** Cholesky: float factors against NumPy's float64 algebra rounded to float32 per row, on factors near 1. */
     private static final double FACTOR_TOLERANCE = 1e-4;
+    /**
+     * CG: float algebra, as implicit's; on this fixture the NumPy transcription run in float32 and in float64 differ
+     * by up to 3.8e-4 (the third step on a nearly solved 3-factor system amplifies rounding), so 1e-3 absolute.
+     */
+    private static final double CG_FACTOR_TOLERANCE = 1e-3;
 
     private static Ratings goldenData() {
         return Ratings.of(AlsGoldens.USERS, AlsGoldens.ITEMS, AlsGoldens.USERS_OF, AlsGoldens.ITEMS_OF,
@@ -42,16 +49,17 @@ class ImplicitAlsTest {
         double[] loss = cgSteps == 3 ? AlsGoldens.CG3_LOSS : AlsGoldens.CHOLESKY_LOSS;
         float[] gx = m.userFactors();
         float[] gy = m.itemFactors();
+        double tolerance = cgSteps == 0 ? FACTOR_TOLERANCE : CG_FACTOR_TOLERANCE;
         for (int t = 0; t < x.length; t++) {
-            assertEquals(x[t], gx[t], FACTOR_TOLERANCE, "user factor " + t);
+            assertEquals(x[t], gx[t], tolerance, "user factor " + t);
         }
         for (int t = 0; t < y.length; t++) {
-            assertEquals(y[t], gy[t], FACTOR_TOLERANCE, "item factor " + t);
+            assertEquals(y[t], gy[t], tolerance, "item factor " + t);
         }
         double[] got = m.fitSummary().objective();
         assertEquals(loss.length, got.length);
         for (int t = 0; t < loss.length; t++) {
-            assertEquals(loss[t], got[t], 1e-6 * loss[t], "loss " + t);
+            assertEquals(loss[t], got[t], (cgSteps == 0 ? 1e-6 : 1e-4) * loss[t], "loss " + t);
         }
     }
 
@@ -120,6 +128,30 @@ class ImplicitAlsTest {
         assertEquals(one, ImplicitAls.fit(r, o.withThreads(2)), "seed " + seed);
         AlsOptions cg = o.withCgSteps(3);
         assertEquals(ImplicitAls.fit(r, cg), ImplicitAls.fit(r, cg.withThreads(3)), "seed " + seed);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void recordedLoss_equalsTheDirectDefinition(long seed) {
+        // The fit takes the loss from its last half-step (sum c - y.b - y.r - lambda |y|^2 per item); the direct
+        // definition sums every cell in double. Cholesky: double algebra but Y^T Y summed in float, as the solver's,
+        // 1e-6 relative; CG: float residuals, 1e-4 relative.
+        Ratings r = random(seed);
+        for (int steps : new int[] {0, 1 + (int) (seed % 3)}) {
+            AlsOptions o = AlsOptions.defaults().withFactors(1 + (int) (seed % 5)).withRegularization(0.05)
+                    .withAlpha(0.5 + seed % 3).withIterations(3).withCgSteps(steps).withSeed(seed);
+            AlsModel m = ImplicitAls.fit(r, o);
+            CsrMatrix byUser = r.byUser();
+            float[] conf = byUser.values();
+            for (int p = 0; p < conf.length; p++) {
+                conf[p] = (float) (o.alpha() * conf[p]);
+            }
+            double direct = ImplAls.loss(r.userCount(), r.itemCount(), byUser.rowPointers(), byUser.columnIndices(),
+                    conf, m.userFactors(), m.itemFactors(), o.factors(), o.regularization());
+            double[] loss = m.fitSummary().objective();
+            assertEquals(direct, loss[loss.length - 1], (steps == 0 ? 1e-6 : 1e-4) * direct,
+                    "seed " + seed + ", " + steps + " steps");
+        }
     }
 
     @ParameterizedTest(name = "seed {0}")

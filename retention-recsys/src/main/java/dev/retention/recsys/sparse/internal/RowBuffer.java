@@ -33,6 +33,24 @@ final class RowBuffer {
         size += m;
     }
 
+    /** Appends a row holding {@code cols[0..m)} with the parallel values {@code values[0..m)}. */
+    void addRow(int[] cols, double[] values, int m) {
+        if (rows == lengths.length) {
+            lengths = Arrays.copyOf(lengths, rows * 2);
+        }
+        lengths[rows++] = m;
+        if (size + m > idx.length) {
+            int cap = Math.max(size + m, idx.length * 2);
+            idx = Arrays.copyOf(idx, cap);
+            val = Arrays.copyOf(val, cap);
+        }
+        for (int t = 0; t < m; t++) {
+            idx[size + t] = cols[t];
+            val[size + t] = (float) values[t];
+        }
+        size += m;
+    }
+
     /** The fragments, in order, as one CSR of {@code n} rows. */
     static CsrArrays concat(RowBuffer[] parts, int n) {
         long total = 0;
