@@ -1,5 +1,6 @@
 package dev.retention.cli;
 
+import dev.retention.recsys.Confidence;
 import dev.retention.recsys.als.AlsOptions;
 import dev.retention.recsys.als.ImplicitAls;
 import dev.retention.recsys.baseline.BaselineOnly;
@@ -100,7 +101,7 @@ final class RecsysAlgorithms {
         RANKING_PARAMS.put("popularity", List.of("measure"));
         RANKING_PARAMS.put("item-knn", List.of("k", "weighting", "k1", "b", "threads"));
         RANKING_PARAMS.put("als", List.of("factors", "iterations", "regularization", "alpha", "cg_steps", "seed",
-                "threads"));
+                "threads", "confidence"));
     }
 
     /** The top-N algorithm names of {@code recsys rank}, in a stable order. */
@@ -111,7 +112,8 @@ final class RecsysAlgorithms {
     /**
      * A factory fitting the named top-N algorithm of {@code recsys rank}: {@code als} ({@code factors} 100,
      * {@code iterations} 15, {@code regularization} 0.01, {@code alpha} 1, {@code cg_steps} 3 (0: Cholesky),
-     * {@code seed} 0, {@code threads} 1), {@code popularity} ({@code measure}:
+     * {@code seed} 0, {@code threads} 1, {@code confidence}: scaled (alpha value, default), linear (1 + alpha value),
+     * log (1 + alpha log(1 + value)), bm25 (K1 100, B 0.8) or tfidf), {@code popularity} ({@code measure}:
      * users (default) or sum) or {@code item-knn} ({@code k}: neighbours, 20; {@code weighting}: cosine (default),
      * bm25 or tfidf; {@code k1} 1.2 and {@code b} 0.75 for BM25; {@code threads} 1), checked now.
      *
@@ -156,8 +158,17 @@ final class RecsysAlgorithms {
             if (cg > 1000) {
                 throw p.bad("cg_steps", "an integer in [0, 1000]");
             }
-            AlsOptions o = d.withFactors(factors).withIterations(iterations).withRegularization(reg).withAlpha(alpha)
-                    .withCgSteps(cg).withSeed(p.longValue("seed", d.seed())).withThreads(p.intValue("threads", 1, 1));
+            String weighting = p.has("confidence") ? p.text("confidence").trim() : "scaled";
+            Confidence confidence = switch (weighting) {
+                case "scaled" -> Confidence.scaled(alpha);
+                case "linear" -> Confidence.linear(alpha);
+                case "log" -> Confidence.log(alpha, 1);
+                case "bm25" -> Confidence.bm25(alpha, 100, 0.8);
+                case "tfidf" -> Confidence.tfidf(alpha);
+                default -> throw p.bad("confidence", "scaled, linear, log, bm25 or tfidf");
+            };
+            AlsOptions o = d.withFactors(factors).withIterations(iterations).withRegularization(reg)
+                    .withConfidence(confidence).withCgSteps(cg).withSeed(p.longValue("seed", d.seed())).withThreads(p.intValue("threads", 1, 1));
             return train -> ImplicitAls.fit(train, o);
         }
         if (name.equals("popularity")) {

@@ -423,7 +423,8 @@ final class RecsysCommand implements Callable<Integer> {
 
         @Option(names = "--param", paramLabel = "KEY=VALUE",
                 description = "An algorithm parameter, repeatable: for als factors (100), iterations (15), "
-                        + "regularization (0.01), alpha (1), cg_steps (3; 0: Cholesky), seed (0), threads (1); for "
+                        + "regularization (0.01), alpha (1), cg_steps (3; 0: Cholesky), seed (0), threads (1), "
+                        + "confidence (scaled|linear|log|bm25|tfidf); for "
                         + "item-knn k (neighbours, 20), weighting (cosine|bm25|tfidf), k1 (1.2), b (0.75), threads (1); "
                         + "for popularity measure (users|sum).")
         Map<String, String> params = new LinkedHashMap<>();

@@ -126,53 +126,101 @@ public record Confidence(Kind kind, double alpha, double epsilon, double k1, dou
      */
     public float[] weigh(CsrMatrix byUser) {
         Objects.requireNonNull(byUser, "byUser");
-        int users = byUser.rows();
-        int nnz = byUser.nnz();
-        float[] out = new float[nnz];
-        double[] idf = null;
-        double[] length = null;
-        if (kind == Kind.BM25 || kind == Kind.TFIDF) {
-            int[] buyers = new int[byUser.cols()];
-            for (int p = 0; p < nnz; p++) {
-                buyers[byUser.columnIndex(p)]++;
-            }
-            idf = new double[buyers.length];
-            for (int i = 0; i < buyers.length; i++) {
-                idf[i] = Math.log(users) - Math.log1p(buyers[i]);
-            }
-        }
-        if (kind == Kind.BM25) {
-            length = new double[users];
-            double total = 0;
-            for (int u = 0; u < users; u++) {
-                for (int p = byUser.rowStart(u); p < byUser.rowEnd(u); p++) {
-                    length[u] += byUser.value(p);
-                }
-                total += length[u];
-            }
-            double average = total / users;
-            for (int u = 0; u < users; u++) {
-                length[u] = (1.0 - b) + b * length[u] / average;
-            }
-        }
-        for (int u = 0; u < users; u++) {
+        double[] idf = itemIdf(byUser);
+        double mean = meanRowSum(byUser);
+        float[] out = new float[byUser.nnz()];
+        for (int u = 0; u < byUser.rows(); u++) {
+            double sum = 0;
             for (int p = byUser.rowStart(u); p < byUser.rowEnd(u); p++) {
                 double r = byUser.value(p);
                 if (!(r > 0) || Double.isInfinite(r)) {
                     throw new IllegalArgumentException("values must be finite and > 0, got " + r + " for user "
                             + u + " and item " + byUser.columnIndex(p));
                 }
-                double c = switch (kind) {
-                    case SCALED -> alpha * r;
-                    case LINEAR -> 1 + alpha * r;
-                    case LOG -> 1 + alpha * Math.log1p(r / epsilon);
-                    case BM25 -> alpha * r * (k1 + 1.0) / (k1 * length[u] + r) * idf[byUser.columnIndex(p)];
-                    case TFIDF -> alpha * Math.sqrt(r) * idf[byUser.columnIndex(p)];
-                };
-                out[p] = (float) c;
+                sum += r;
+            }
+            for (int p = byUser.rowStart(u); p < byUser.rowEnd(u); p++) {
+                out[p] = (float) weight(byUser.value(p), sum, mean, idf == null ? 0 : idf[byUser.columnIndex(p)]);
             }
         }
         return out;
+    }
+
+    /**
+     * {@return the confidences of one customer's purchases (a new customer's, for fold-in) against the statistics
+     * of the training matrix ({@link #itemIdf}, {@link #meanRowSum})} O(purchases).
+     *
+     * @param items      read; dense item indexes
+     * @param values     read; their values, finite and {@code > 0} (checked by the caller)
+     * @param idf        read; {@link #itemIdf} of the training matrix, or null when this weighting has none
+     * @param meanRowSum {@link #meanRowSum} of the training matrix
+     */
+    public float[] weighRow(int[] items, float[] values, double[] idf, double meanRowSum) {
+        double sum = 0;
+        for (float v : values) {
+            sum += v;
+        }
+        float[] out = new float[values.length];
+        for (int t = 0; t < values.length; t++) {
+            out[t] = (float) weight(values[t], sum, meanRowSum, idf == null ? 0 : idf[items[t]]);
+        }
+        return out;
+    }
+
+    /**
+     * {@return each item's {@code idf = ln N - ln(1 + n_i)} over the matrix's N users, or null for the weightings
+     * that do not use it}
+     *
+     * @param byUser read; the user x item matrix
+     */
+    public double[] itemIdf(CsrMatrix byUser) {
+        if (kind != Kind.BM25 && kind != Kind.TFIDF) {
+            return null;
+        }
+        int[] buyers = new int[byUser.cols()];
+        for (int p = 0; p < byUser.nnz(); p++) {
+            buyers[byUser.columnIndex(p)]++;
+        }
+        double[] idf = new double[buyers.length];
+        for (int i = 0; i < buyers.length; i++) {
+            idf[i] = Math.log(byUser.rows()) - Math.log1p(buyers[i]);
+        }
+        return idf;
+    }
+
+    /**
+     * {@return the mean over users of their sum of values (BM25's average length)}
+     *
+     * @param byUser read; the user x item matrix
+     */
+    public static double meanRowSum(CsrMatrix byUser) {
+        double total = 0;
+        for (int p = 0; p < byUser.nnz(); p++) {
+            total += byUser.value(p);
+        }
+        return byUser.rows() == 0 ? 0 : total / byUser.rows();
+    }
+
+    private double weight(double r, double rowSum, double meanRowSum, double idf) {
+        return switch (kind) {
+            case SCALED -> alpha * r;
+            case LINEAR -> 1 + alpha * r;
+            case LOG -> 1 + alpha * Math.log1p(r / epsilon);
+            case BM25 -> {
+                double length = (1.0 - b) + b * rowSum / meanRowSum;
+                yield alpha * r * (k1 + 1.0) / (k1 * length + r) * idf;
+            }
+            case TFIDF -> alpha * Math.sqrt(r) * idf;
+        };
+    }
+
+    /**
+     * {@return a copy with the given scale}
+     *
+     * @param alpha finite, {@code > 0}
+     */
+    public Confidence withAlpha(double alpha) {
+        return new Confidence(kind, alpha, epsilon, k1, b);
     }
 
     /** {@return the formula, for fit summaries} */

@@ -4,6 +4,7 @@ import dev.retention.model.FitSummary;
 import dev.retention.model.ModelFile;
 import dev.retention.model.ModelFormatException;
 import dev.retention.recsys.RatingModel;
+import dev.retention.recsys.Confidence;
 import dev.retention.recsys.Ratings;
 import dev.retention.recsys.internal.ImplAls;
 import dev.retention.recsys.internal.ModelSections;
@@ -23,7 +24,9 @@ import java.util.Objects;
  *
  * <p>Model file type {@value #MODEL_TYPE}, schema {@value #SCHEMA_VERSION}: besides the common sections of
  * {@link RatingModel}, the options ({@code factors}, {@code regularization}, {@code alpha}, {@code iterations},
- * {@code cg_steps}, {@code seed}) and {@code user_factors}, {@code item_factors} (row-major floats, finite).
+ * {@code cg_steps}, {@code seed}), the confidence weighting ({@code confidence}, {@code epsilon}, {@code k1},
+ * {@code b}, and the training data's {@code mean_row_sum} and {@code item_idf} for fold-in; a file without them has
+ * the weighting {@code alpha value}) and {@code user_factors}, {@code item_factors} (row-major floats, finite).
  */
 public final class AlsModel extends RatingModel implements dev.retention.recsys.ItemRecommender {
 
@@ -35,17 +38,22 @@ public final class AlsModel extends RatingModel implements dev.retention.recsys.
     private final float[] userFactors;
     private final float[] itemFactors;
     private final AlsOptions options;
+    /** The training statistics of the confidence weighting, for fold-in: item idf (or null) and mean row sum. */
+    private final double[] itemIdf;
+    private final double meanRowSum;
     /** The item factors as rows, and transposed (factors x items), for the kernels and for scoring. */
     private final float[][] itemRows;
     private final float[][] itemColumns;
     /** {@code Y^T Y} for fold-in, computed on first use; a benign race computes the same array. */
     private volatile double[] itemGram;
 
-    AlsModel(Ratings train, float[] userFactors, float[] itemFactors, AlsOptions options, FitSummary fit) {
-        this(Common.of(train, fit), userFactors, itemFactors, options);
+    AlsModel(Ratings train, float[] userFactors, float[] itemFactors, AlsOptions options, double[] itemIdf,
+             double meanRowSum, FitSummary fit) {
+        this(Common.of(train, fit), userFactors, itemFactors, options, itemIdf, meanRowSum);
     }
 
-    private AlsModel(Common common, float[] userFactors, float[] itemFactors, AlsOptions options) {
+    private AlsModel(Common common, float[] userFactors, float[] itemFactors, AlsOptions options, double[] itemIdf,
+                     double meanRowSum) {
         super("ImplicitALS", MODEL_TYPE, SCHEMA_VERSION, common);
         int f = options.factors();
         if (userFactors.length != (long) common.userCount() * f || itemFactors.length != (long) common.itemCount() * f) {
@@ -63,6 +71,8 @@ public final class AlsModel extends RatingModel implements dev.retention.recsys.
         this.userFactors = userFactors;
         this.itemFactors = itemFactors;
         this.options = options;
+        this.itemIdf = itemIdf;
+        this.meanRowSum = meanRowSum;
         this.itemRows = ImplAls.rows(itemFactors, common.itemCount(), f);
         this.itemColumns = new float[f][common.itemCount()];
         for (int i = 0; i < common.itemCount(); i++) {
@@ -164,8 +174,10 @@ public final class AlsModel extends RatingModel implements dev.retention.recsys.
 
     /**
      * {@return the factors of a new customer from their purchases, without refitting: the exact solution of the
-     * user step {@code (Y^T Y + lambda I + sum (c_i - 1) y_i y_i^T) x = sum c_i y_i} with {@code c_i = alpha
-     * value_i}} O(purchases f^2 + f^3), plus O(items f^2) once per model for {@code Y^T Y}. Fold-in of a training user's own purchases gives the vector that an exact user
+     * user step {@code (Y^T Y + lambda I + sum (c_i - 1) y_i y_i^T) x = sum c_i y_i}, {@code c_i} the confidences
+     * of the options' weighting ({@link AlsOptions#confidence}, against the training data's item idf and mean basket
+     * for BM25 and TF-IDF)} O(purchases f^2 + f^3), plus O(items f^2) once per model for {@code Y^T Y}. Fold-in of a
+     * training user's own purchases gives the vector that an exact user
      * step against the final item factors gives.
      *
      * @param items  read; dense item indexes, each in [0, itemCount()), distinct
@@ -175,9 +187,12 @@ public final class AlsModel extends RatingModel implements dev.retention.recsys.
      */
     public float[] foldIn(int[] items, float[] values) {
         dev.retention.recsys.internal.Purchases.check(items, values, itemCount());
-        float[] conf = new float[items.length];
-        for (int t = 0; t < items.length; t++) {
-            conf[t] = (float) (options.alpha() * values[t]);
+        float[] conf = options.confidence().weighRow(items, values, itemIdf, meanRowSum);
+        for (int t = 0; t < conf.length; t++) {
+            if (!(conf[t] > 0) || Float.isInfinite(conf[t])) {
+                throw new IllegalArgumentException("the confidence of items[" + t + "] must be finite and > 0, got "
+                        + conf[t] + " (" + options.confidence().describe() + ")");
+            }
         }
         int f = options.factors();
         float[] x = new float[f];
@@ -253,6 +268,10 @@ public final class AlsModel extends RatingModel implements dev.retention.recsys.
         file.putInt("factors", options.factors()).putDouble("regularization", options.regularization())
                 .putDouble("alpha", options.alpha()).putInt("iterations", options.iterations())
                 .putInt("cg_steps", options.cgSteps()).putLong("seed", options.seed())
+                .putString("confidence", options.confidence().kind().name())
+                .putDouble("epsilon", options.confidence().epsilon()).putDouble("k1", options.confidence().k1())
+                .putDouble("b", options.confidence().b()).putDouble("mean_row_sum", meanRowSum)
+                .putDoubles("item_idf", itemIdf == null ? new double[0] : itemIdf)
                 .putFloats("user_factors", userFactors).putFloats("item_factors", itemFactors);
     }
 
@@ -269,11 +288,23 @@ public final class AlsModel extends RatingModel implements dev.retention.recsys.
         return readModel(file, (f, common) -> {
             AlsOptions o = new AlsOptions(f.intValue("factors"), f.doubleValue("regularization"),
                     f.doubleValue("alpha"), f.intValue("iterations"), f.intValue("cg_steps"), f.longValue("seed"), 1);
+            double[] idf = null;
+            double mean = 0;
+            if (f.has("confidence")) {
+                Confidence.Kind kind = Confidence.Kind.valueOf(f.string("confidence"));
+                o = o.withConfidence(new Confidence(kind, o.alpha(), f.doubleValue("epsilon"), f.doubleValue("k1"),
+                        f.doubleValue("b")));
+                mean = f.doubleValue("mean_row_sum");
+                if (kind == Confidence.Kind.BM25 || kind == Confidence.Kind.TFIDF) {
+                    idf = f.doubles("item_idf");
+                    ModelSections.requireLength(f, "item_idf", idf.length, common.itemCount());
+                }
+            }
             ModelSections.requireLength(f, "user_factors", f.floats("user_factors").length,
                     (long) common.userCount() * o.factors());
             ModelSections.requireLength(f, "item_factors", f.floats("item_factors").length,
                     (long) common.itemCount() * o.factors());
-            return new AlsModel(common, f.floats("user_factors"), f.floats("item_factors"), o);
+            return new AlsModel(common, f.floats("user_factors"), f.floats("item_factors"), o, idf, mean);
         });
     }
 
@@ -281,7 +312,8 @@ public final class AlsModel extends RatingModel implements dev.retention.recsys.
     protected boolean sameParameters(RatingModel other) {
         AlsModel m = (AlsModel) other;
         return m.options.withThreads(1).equals(options.withThreads(1)) && Arrays.equals(m.userFactors, userFactors)
-                && Arrays.equals(m.itemFactors, itemFactors);
+                && Arrays.equals(m.itemFactors, itemFactors) && Arrays.equals(m.itemIdf, itemIdf)
+                && Double.compare(m.meanRowSum, meanRowSum) == 0;
     }
 
     @Override

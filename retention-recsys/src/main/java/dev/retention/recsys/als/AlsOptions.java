@@ -1,6 +1,9 @@
 package dev.retention.recsys.als;
 
+import dev.retention.recsys.Confidence;
 import dev.retention.recsys.internal.Limits;
+
+import java.util.Objects;
 
 /**
  * Options of {@link ImplicitAls#fit}, with the defaults of {@code implicit}'s {@code AlternatingLeastSquares}.
@@ -14,9 +17,11 @@ import dev.retention.recsys.internal.Limits;
  *                       exactly by Cholesky; default 3
  * @param seed           seed of the initial factors (uniform in [0, 0.01)); default 0
  * @param threads        threads, {@code >= 1}; the model does not depend on it; default 1
+ * @param confidence     how values become confidences ({@link Confidence}); its scale is always {@code alpha};
+ *                       default {@link Confidence#scaled} ({@code alpha value}, as {@code implicit})
  */
 public record AlsOptions(int factors, double regularization, double alpha, int iterations, int cgSteps, long seed,
-                         int threads) {
+                         int threads, Confidence confidence) {
 
     /**
      * Validates the options.
@@ -28,6 +33,7 @@ public record AlsOptions(int factors, double regularization, double alpha, int i
      * @param cgSteps        {@code >= 0} (0: Cholesky), at most 1,000
      * @param seed           seed of the initial factors
      * @param threads        {@code >= 1}
+     * @param confidence     the weighting; its scale is replaced by {@code alpha}
      */
     public AlsOptions {
         if (factors < 1 || factors > 4096) {
@@ -47,9 +53,30 @@ public record AlsOptions(int factors, double regularization, double alpha, int i
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
+        Objects.requireNonNull(confidence, "confidence");
+        confidence = confidence.withAlpha(alpha);
     }
 
-    /** {@return the defaults: 100 factors, regularization 0.01, alpha 1, 15 iterations, 3 CG steps, seed 0} */
+    /**
+     * Options with the confidence {@code alpha value}.
+     *
+     * @param factors        latent factors, {@code >= 1}
+     * @param regularization lambda, finite and {@code > 0}
+     * @param alpha          confidence scale, finite and {@code > 0}
+     * @param iterations     in [1, 1,000,000]
+     * @param cgSteps        {@code >= 0} (0: Cholesky), at most 1,000
+     * @param seed           seed of the initial factors
+     * @param threads        {@code >= 1}
+     */
+    public AlsOptions(int factors, double regularization, double alpha, int iterations, int cgSteps, long seed,
+                      int threads) {
+        this(factors, regularization, alpha, iterations, cgSteps, seed, threads, Confidence.scaled(1));
+    }
+
+    /**
+     * {@return the defaults: 100 factors, regularization 0.01, alpha 1, 15 iterations, 3 CG steps, seed 0, confidence
+     * {@code alpha value}}
+     */
     public static AlsOptions defaults() {
         return new AlsOptions(100, 0.01, 1.0, 15, 3, 0, 1);
     }
@@ -60,7 +87,7 @@ public record AlsOptions(int factors, double regularization, double alpha, int i
      * @param factors {@code >= 1}
      */
     public AlsOptions withFactors(int factors) {
-        return new AlsOptions(factors, regularization, alpha, iterations, cgSteps, seed, threads);
+        return new AlsOptions(factors, regularization, alpha, iterations, cgSteps, seed, threads, confidence);
     }
 
     /**
@@ -69,7 +96,7 @@ public record AlsOptions(int factors, double regularization, double alpha, int i
      * @param regularization finite, {@code > 0}
      */
     public AlsOptions withRegularization(double regularization) {
-        return new AlsOptions(factors, regularization, alpha, iterations, cgSteps, seed, threads);
+        return new AlsOptions(factors, regularization, alpha, iterations, cgSteps, seed, threads, confidence);
     }
 
     /**
@@ -78,7 +105,7 @@ public record AlsOptions(int factors, double regularization, double alpha, int i
      * @param alpha finite, {@code > 0}
      */
     public AlsOptions withAlpha(double alpha) {
-        return new AlsOptions(factors, regularization, alpha, iterations, cgSteps, seed, threads);
+        return new AlsOptions(factors, regularization, alpha, iterations, cgSteps, seed, threads, confidence);
     }
 
     /**
@@ -87,7 +114,7 @@ public record AlsOptions(int factors, double regularization, double alpha, int i
      * @param iterations in [1, 1,000,000]
      */
     public AlsOptions withIterations(int iterations) {
-        return new AlsOptions(factors, regularization, alpha, iterations, cgSteps, seed, threads);
+        return new AlsOptions(factors, regularization, alpha, iterations, cgSteps, seed, threads, confidence);
     }
 
     /**
@@ -96,7 +123,17 @@ public record AlsOptions(int factors, double regularization, double alpha, int i
      * @param cgSteps in [0, 1000]
      */
     public AlsOptions withCgSteps(int cgSteps) {
-        return new AlsOptions(factors, regularization, alpha, iterations, cgSteps, seed, threads);
+        return new AlsOptions(factors, regularization, alpha, iterations, cgSteps, seed, threads, confidence);
+    }
+
+    /**
+     * {@return a copy with the given confidence weighting; its scale becomes {@code alpha}}
+     *
+     * @param confidence the weighting and its scale
+     */
+    public AlsOptions withConfidence(Confidence confidence) {
+        return new AlsOptions(factors, regularization, confidence.alpha(), iterations, cgSteps, seed, threads,
+                confidence);
     }
 
     /**
@@ -105,7 +142,7 @@ public record AlsOptions(int factors, double regularization, double alpha, int i
      * @param seed seed of the initial factors
      */
     public AlsOptions withSeed(long seed) {
-        return new AlsOptions(factors, regularization, alpha, iterations, cgSteps, seed, threads);
+        return new AlsOptions(factors, regularization, alpha, iterations, cgSteps, seed, threads, confidence);
     }
 
     /**
@@ -114,6 +151,6 @@ public record AlsOptions(int factors, double regularization, double alpha, int i
      * @param threads {@code >= 1}
      */
     public AlsOptions withThreads(int threads) {
-        return new AlsOptions(factors, regularization, alpha, iterations, cgSteps, seed, threads);
+        return new AlsOptions(factors, regularization, alpha, iterations, cgSteps, seed, threads, confidence);
     }
 }

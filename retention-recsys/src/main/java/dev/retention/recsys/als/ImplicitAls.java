@@ -5,6 +5,7 @@ import dev.retention.model.FitSummary;
 import dev.retention.parallel.Blocks;
 import dev.retention.parallel.Workers;
 import dev.retention.random.Variates;
+import dev.retention.recsys.Confidence;
 import dev.retention.recsys.Ratings;
 import dev.retention.recsys.internal.ImplAls;
 import dev.retention.recsys.internal.Limits;
@@ -83,9 +84,9 @@ public final class ImplicitAls {
         control.checkCancelled("iterations", 0);
         long start = System.nanoTime();
         CsrMatrix byUser = train.byUser();
-        CsrMatrix byItem = train.byItem();
-        float[] cu = confidences(train, byUser, options.alpha(), true);
-        float[] ci = confidences(train, byItem, options.alpha(), false);
+        float[] cu = confidences(train, byUser, options.confidence());
+        CsrMatrix byItem = byUser.withValues(cu).transpose();
+        float[] ci = byItem.values();
         int[] up = byUser.rowPointers();
         int[] ui = byUser.columnIndices();
         int[] ip = byItem.rowPointers();
@@ -132,9 +133,9 @@ public final class ImplicitAls {
         ImplAls.flatten(xr, f, x);
         ImplAls.flatten(yr, f, y);
         FitSummary.Builder summary = FitSummary.builder("implicit ALS").options(options)
-                .choice(String.format(Locale.ROOT, "%s solver, confidence %s x value, float factors",
+                .choice(String.format(Locale.ROOT, "%s solver, %s, float factors",
                         options.cgSteps() == 0 ? "exact Cholesky" : options.cgSteps() + "-step conjugate-gradient",
-                        options.alpha()))
+                        options.confidence().describe()))
                 .iterations(loss.length).objective("implicit's training loss", loss)
                 .converged(unusable == null, unusable == null ? options.iterations() + " iterations, a fixed number "
                         + "as in implicit (no stopping test)" : unusable)
@@ -146,22 +147,31 @@ public final class ImplicitAls {
         }
         FitSummary s = summary.secondsSince(start).build();
         s.logTo(ImplicitAls.class);
-        return new AlsModel(train, x, y, options, s);
+        return new AlsModel(train, x, y, options, options.confidence().itemIdf(byUser),
+                Confidence.meanRowSum(byUser), s);
     }
 
-    /** The confidences {@code alpha value} in the matrix's entry order; values must be {@code > 0}. */
-    private static float[] confidences(Ratings train, CsrMatrix m, double alpha, boolean byUser) {
-        float[] c = new float[m.nnz()];
+    /** The confidences in the matrix's entry order; values and confidences must be {@code > 0}. */
+    private static float[] confidences(Ratings train, CsrMatrix m, Confidence confidence) {
         for (int r = 0; r < m.rows(); r++) {
             for (int p = m.rowStart(r); p < m.rowEnd(r); p++) {
                 float v = m.value(p);
-                if (!(v > 0)) {
-                    int u = byUser ? r : m.columnIndex(p);
-                    int i = byUser ? m.columnIndex(p) : r;
-                    throw new IllegalArgumentException("train values must be > 0 (purchases or interactions), got "
-                            + v + " for user '" + train.users().id(u) + "' and item '" + train.items().id(i) + "'");
+                if (!(v > 0) || Float.isInfinite(v)) {
+                    throw new IllegalArgumentException("train values must be finite and > 0 (purchases or "
+                            + "interactions), got " + v + " for user '" + train.users().id(r) + "' and item '"
+                            + train.items().id(m.columnIndex(p)) + "'");
                 }
-                c[p] = (float) (alpha * v);
+            }
+        }
+        float[] c = confidence.weigh(m);
+        for (int r = 0; r < m.rows(); r++) {
+            for (int p = m.rowStart(r); p < m.rowEnd(r); p++) {
+                if (!(c[p] > 0) || Float.isInfinite(c[p])) {
+                    throw new IllegalArgumentException("confidences must be finite and > 0, got " + c[p] + " ("
+                            + confidence.describe() + ") for user '" + train.users().id(r) + "' and item '"
+                            + train.items().id(m.columnIndex(p)) + "': an item bought by nearly every user has "
+                            + "idf <= 0; use another weighting");
+                }
             }
         }
         return c;
