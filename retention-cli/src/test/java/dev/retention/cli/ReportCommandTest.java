@@ -67,7 +67,7 @@ class ReportCommandTest {
         assertEquals(10, sections.size());
         for (Object o : sections) {
             Map<String, Object> s = (Map<String, Object>) o;
-            assertEquals(Boolean.TRUE, s.get("has_data"), s.get("id") + ": " + s.get("note"));
+            assertTrue((Boolean) s.get("has_data"), s.get("id") + ": " + s.get("note"));
             assertTrue((Double) s.get("charts") >= 1, String.valueOf(s));
         }
         String page = Files.readString(html);
