@@ -70,6 +70,11 @@ final class ReportCommand implements Callable<Integer> {
             description = "Horizon of CLV and P(churn) in the playbook, 1 to 120 (default: ${DEFAULT-VALUE}).")
     int horizon;
 
+    @Option(names = "--penalizer", paramLabel = "L2", defaultValue = "0",
+            description = "L2 penalizer of the lifetime fits behind CLV and the playbook, as clv fit's (default: "
+                    + "${DEFAULT-VALUE}).")
+    double penalizer;
+
     @Option(names = "--experiment", paramLabel = "FILE.csv", description = "An experiment table (one row per unit, a "
             + "header row) to show with intervals; repeatable.")
     List<Path> experiments = new ArrayList<>();
@@ -110,6 +115,9 @@ final class ReportCommand implements Callable<Integer> {
         if (horizon < 1 || horizon > 120) {
             throw new ParameterException(spec.commandLine(), "--horizon-months must be in [1, 120], got " + horizon);
         }
+        if (!(penalizer >= 0) || Double.isInfinite(penalizer)) {
+            throw new ParameterException(spec.commandLine(), "--penalizer must be finite and >= 0, got " + penalizer);
+        }
         if (threads < 0) {
             throw new ParameterException(spec.commandLine(), "--threads must be >= 0, got " + threads);
         }
@@ -136,7 +144,7 @@ final class ReportCommand implements Callable<Integer> {
                     case CDNOW -> "USD";
                     case GENERIC -> "currency units";
                 })
-                .actions(actions).budget(budget).horizonMonths(horizon).seed(seed)
+                .actions(actions).budget(budget).horizonMonths(horizon).penalizer(penalizer).seed(seed)
                 .threads(threads == 0 ? Runtime.getRuntime().availableProcessors() : threads);
         if (source.format == OrderSource.Format.ONLINE_RETAIL) {
             builder.excludedItems(NonMerchandise.onlineRetail()::matches);

@@ -107,17 +107,25 @@ final class ClvSection {
                 + "months, from the BG/NBD (how often and how long customers keep buying) and Gamma-Gamma (how much "
                 + "they spend) models fitted in weeks on the orders before the as-of date. P(alive) is the "
                 + "probability that the customer has not left for good.", ctx.horizonMonths));
-        if (verdict == Verdict.WARNING) {
-            page.paragraph("The lifetime fits came with warnings: " + String.join("; ", warnings(states)) + ".");
+        var bg = states.lifetime().bgNbd();
+        page.paragraph(String.format(Locale.ROOT, "BG/NBD r %.4g, alpha %.4g weeks, a %.4g, b %.4g; Gamma-Gamma p %.4g,"
+                        + " q %.4g, v %.4g; penalizer %s; verdict %s%s", bg.r(), bg.alpha(), bg.a(), bg.b(),
+                states.lifetime().spend().p(), states.lifetime().spend().q(), states.lifetime().spend().v(),
+                Html.number(ctx.penalizer, 4), verdict, verdict == Verdict.FINE ? "."
+                        : " (" + String.join("; ", warnings(states)) + ")."));
+        double meanAlive = 0;
+        for (CustomerState s : list) {
+            meanAlive += s.aliveProbability() / list.size();
+        }
+        if (meanAlive > 0.98) {
+            page.paragraph(String.format(Locale.ROOT, "P(alive) averages %.3f: the BG/NBD sees almost no dropout, so "
+                    + "CLV assumes nearly every customer keeps buying. A small penalizer (0.001) usually gives a "
+                    + "more credible fit.", meanAlive));
         }
         List<String[]> cards = new ArrayList<>();
         cards.add(new String[] {ctx.withUnit(ctx.horizonMonths + "-month CLV, total"), ctx.money(h.total())});
         cards.add(new String[] {ctx.withUnit("mean CLV"), ctx.money(h.total() / clv.length)});
-        double alive = 0;
-        for (CustomerState s : list) {
-            alive += s.aliveProbability();
-        }
-        cards.add(new String[] {"expected customers alive", Html.count(Math.round(alive)) + " of "
+        cards.add(new String[] {"expected customers alive", Html.count(Math.round(meanAlive * list.size())) + " of "
                 + Html.count(list.size())});
         page.cards(cards);
         int bins = h.counts().length;

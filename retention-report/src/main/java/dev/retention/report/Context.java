@@ -24,6 +24,7 @@ final class Context {
     final List<Action> actions;
     final double budget;
     final int horizonMonths;
+    final double penalizer;
     final long seed;
     final int threads;
     final Predicate<String> excludedItems;
@@ -33,13 +34,15 @@ final class Context {
     private CustomerStates states;
 
     Context(TransactionLog log, Instant asOf, String currency, List<Action> actions, double budget, int horizonMonths,
-            long seed, int threads, Predicate<String> excludedItems, List<Report.Experiment> experiments) {
+            double penalizer, long seed, int threads, Predicate<String> excludedItems,
+            List<Report.Experiment> experiments) {
         this.log = log;
         this.asOf = asOf;
         this.currency = currency;
         this.actions = actions;
         this.budget = budget;
         this.horizonMonths = horizonMonths;
+        this.penalizer = penalizer;
         this.seed = seed;
         this.threads = threads;
         this.excludedItems = excludedItems;
@@ -67,7 +70,7 @@ final class Context {
     CustomerStates states() {
         if (states == null) {
             states = CustomerStates.compute(log, asOf, CustomerStates.Options.defaults()
-                    .withHorizonMonths(horizonMonths).withThreads(threads));
+                    .withHorizonMonths(horizonMonths).withPenalizer(penalizer).withThreads(threads));
         }
         return states;
     }

@@ -130,19 +130,23 @@ final class PlaybookSection {
         if (contacts.isEmpty()) {
             page.noData("No contact is worth its cost under these actions and this budget: nothing to plot.");
         } else {
-            double[] x = new double[contacts.size() + 1];
-            double[] y = new double[contacts.size() + 1];
-            for (int i = 0; i < contacts.size(); i++) {
-                x[i + 1] = x[i] + contacts.get(i).action().cost();
-                y[i + 1] = y[i] + contacts.get(i).expectedValue();
+            List<Contact> byRatio = new ArrayList<>(contacts);   // the best value per unit of cost first
+            byRatio.sort(java.util.Comparator.comparingDouble((Contact c) -> -c.expectedValue()
+                    / Math.max(c.action().cost(), 1e-9)).thenComparing(c -> c.customer().id()));
+            double[] x = new double[byRatio.size() + 1];
+            double[] y = new double[byRatio.size() + 1];
+            for (int i = 0; i < byRatio.size(); i++) {
+                x[i + 1] = x[i] + byRatio.get(i).action().cost();
+                y[i + 1] = y[i] + byRatio.get(i).expectedValue();
             }
             page.figure(Charts.lines("chart-playbook-value", "Expected value as the budget is spent",
-                    String.format(Locale.ROOT, "Cumulative expected value of the %s contacts, best first, against "
-                                    + "their cumulative cost: %s for %s.", Html.count(contacts.size()),
+                    String.format(Locale.ROOT, "Cumulative expected value of the %s contacts, best value per cost "
+                                    + "first, against their cumulative cost: %s for %s.", Html.count(contacts.size()),
                             Html.signed(plan.totalExpectedValue()), ctx.money(plan.totalCost())),
                     ctx.withUnit("cumulative cost"), ctx.withUnit("cumulative expected value"),
                     List.of(new Charts.Line("expected value", x, y, false, false, null)), 0, Double.NaN, 0,
-                    Double.NaN), "Contacts in the plan's order; the curve flattens where extra budget buys little.");
+                    Double.NaN), "Contacts by expected value per unit of cost; the curve flattens where extra budget buys "
+                    + "little.");
         }
         page.chartsEnd();
         List<String[]> rows = new ArrayList<>();

@@ -126,6 +126,7 @@ public final class Report {
         private List<Action> actions = Actions.defaults();
         private double budget = 5000;
         private int horizonMonths = 12;
+        private double penalizer;
         private long seed;
         private int threads = 1;
         private Predicate<String> excludedItems = item -> false;
@@ -215,6 +216,23 @@ public final class Report {
         }
 
         /**
+         * Sets the L2 penalizer of the BG/NBD and Gamma-Gamma fits behind CLV and the playbook (default 0, as
+         * {@code LifetimeAnalysisOptions}); a small one (0.001) keeps a BG/NBD whose dropout runs to the edge of its
+         * parameter space inside it.
+         *
+         * @param penalizer finite and &gt;= 0
+         * @return this
+         * @throws IllegalArgumentException if negative or not finite
+         */
+        public Builder penalizer(double penalizer) {
+            if (!(penalizer >= 0) || Double.isInfinite(penalizer)) {
+                throw new IllegalArgumentException("penalizer must be finite and >= 0, got " + penalizer);
+            }
+            this.penalizer = penalizer;
+            return this;
+        }
+
+        /**
          * Sets the seed of k-means and the randomized SVD (default 0).
          *
          * @param seed any value
@@ -289,8 +307,8 @@ public final class Report {
                 throw new IllegalArgumentException("asOf " + at + " is after the data: the last purchase is "
                         + Instant.ofEpochSecond(last) + "; the as-of date may be at most the day after it");
             }
-            Context ctx = new Context(log, at, currency, actions, budget, horizonMonths, seed, threads, excludedItems,
-                    List.copyOf(experiments));
+            Context ctx = new Context(log, at, currency, actions, budget, horizonMonths, penalizer, seed, threads,
+                    excludedItems, List.copyOf(experiments));
             TransactionLog cut = ctx.cut();
             String subtitle = String.format(java.util.Locale.ROOT, "As of %s: %s customers, orders from %s to %s. "
                             + "Every figure uses the orders before the as-of date.",

@@ -159,7 +159,7 @@ class SectionFiguresTest {
     @Test
     void cohorts_cellsAreTheCohortTables() {
         TransactionLog log = shop();
-        Context ctx = new Context(log, AS_OF, "GBP", Actions.defaults(), 100, 12, 0, 1, i -> false, List.of());
+        Context ctx = new Context(log, AS_OF, "GBP", Actions.defaults(), 100, 12, 0, 0, 1, i -> false, List.of());
         CohortSection.Figures f = CohortSection.compute(ctx);
         CohortTable t = f.table();
         // January holds A, B, C; March holds D

@@ -20,6 +20,8 @@ public final class Charts {
     private static final double LEFT = 74;
     private static final int LABEL_CHARS = 22;
     private static final double CHAR_WIDTH = 7.0;
+    /** Width of a character of a value label (12 px). */
+    private static final double VALUE_CHAR = 6.8;
     private static final String AXIS = "#444444";
     private static final String GRID = "#dddddd";
 
@@ -154,8 +156,11 @@ public final class Charts {
                 svg.rect(x0 + barWidth * s, top, barWidth, h, Palette.series(s),
                         (ns > 1 ? series[s] + ", " : "") + categories[c] + ": " + ticks.format(v) + extra(ticks, v));
                 if (labels) {
-                    svg.text(x0 + barWidth * (s + 0.5), v >= 0 ? top - 4 : top + 12, "middle", "value",
-                            value(v));
+                    double room = barWidth + band * 0.2 / ns;
+                    String text = value(v).length() * VALUE_CHAR <= room ? value(v) : compact(v);
+                    if (text.length() * VALUE_CHAR <= room) {   // else no room: the tooltip has it
+                        svg.text(x0 + barWidth * (s + 0.5), v >= 0 ? top - 4 : top + 12, "middle", "value", text);
+                    }
                 }
             }
             if (c % every == 0) {
@@ -413,8 +418,8 @@ public final class Charts {
                 svg.text(ls.apply(v), ly + 25, "middle", "tick", lt.label(i) + "%");
             }
         }
-        svg.text(lx + lw + 10, ly + 9, "start", "tick", top < 1 ? "share (" + Html.percent(top) + " and above: "
-                + "brightest)" : "share of the cohort");
+        svg.text(lx + lw + 10, ly + 9, "start", "tick", top < 1 ? "\u2265 " + lt.format(100 * top) + "%: brightest"
+                : "share of the cohort");
         return svg.toString();
     }
 
@@ -541,10 +546,23 @@ public final class Charts {
         return s.length() > LABEL_CHARS ? s.substring(0, LABEL_CHARS - 1) + "\u2026" : s;
     }
 
-    /** A value label: whole numbers with separators from 100 up, else two significant decimals. */
-    private static String value(double v) {
+    /** A value label: whole values without decimals, with separators from 100 up, else two significant decimals. */
+    static String value(double v) {
         double a = Math.abs(v);
-        return a == 0 ? "0" : Html.number(v, a >= 100 ? 0 : a >= 10 ? 1 : 2);
+        return a == 0 || (v == Math.rint(v) && a < 1e15) ? Html.number(v, 0)
+                : Html.number(v, a >= 100 ? 0 : a >= 10 ? 1 : 2);
+    }
+
+    /** A short value label for narrow columns: 573k, 1.2M, else {@link #value}. */
+    static String compact(double v) {
+        double a = Math.abs(v);
+        if (a >= 1e6) {
+            return Html.number(v / 1e6, a >= 1e7 ? 0 : 1) + "M";
+        }
+        if (a >= 1e4) {
+            return Html.number(v / 1e3, 0) + "k";
+        }
+        return value(v);
     }
 
     /** The exact value in a tooltip when the tick format rounds it. */
