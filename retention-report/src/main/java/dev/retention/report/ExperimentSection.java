@@ -41,7 +41,7 @@ final class ExperimentSection {
                 arms.append(a == 0 ? "" : ", ").append(e.table().armNames().get(a)).append(' ')
                         .append(Html.count(counts[a]));
             }
-            page.paragraph(String.format(Locale.ROOT, "%s units (%s); control %s; intervals at %s confidence. "
+            page.paragraph(String.format(Locale.ROOT, "%s units (%s); the control arm is %s; intervals at %s confidence. "
                             + "Sample-ratio check: chi-square %.2f, p %s%s", Html.count(e.table().rows()), arms,
                     r.control(), Html.percent(1 - e.options().alpha()), r.sampleRatio().chiSquare(),
                     p(r.sampleRatio().pValue()), r.sampleRatio().alarm() ? ": MISMATCH, do not trust these "

@@ -172,6 +172,12 @@ final class SummarySection {
                         + "lines' amounts; cancelled lines are left out as the purchase rules say (%s of %s lines read "
                         + "were skipped).", f.first(), f.last(), LocalDate.ofInstant(ctx.asOf, java.time.ZoneOffset.UTC),
                 Html.count(f.linesSkipped()), Html.count(f.linesRead())));
+        String cancellers = dev.retention.rfm.HeavyCancellers.compute(ctx.cut(),
+                dev.retention.rfm.HeavyCancellers.DEFAULT_SHARE).summary(3);
+        if (!cancellers.isEmpty()) {
+            page.paragraph("Note: " + cancellers + ". Their spend, CLV and place in the playbook count orders they "
+                    + "cancelled.");
+        }
         List<String[]> cards = new ArrayList<>();
         cards.add(new String[] {"customers", Html.count(f.customers())});
         cards.add(new String[] {"orders", Html.count(f.orders())});
