@@ -35,6 +35,7 @@ import dev.retention.playbook.CampaignSimulation;
 import dev.retention.playbook.CustomerState;
 import dev.retention.playbook.CustomerStates;
 import dev.retention.playbook.CustomerStatus;
+import dev.retention.report.Report;
 import dev.retention.synth.CampaignTruth;
 import dev.retention.synth.ShopTruth;
 import dev.retention.synth.SyntheticShop;
@@ -68,7 +69,7 @@ import java.util.stream.Collectors;
  * reasons, BG/NBD and Gamma-Gamma fitted on a calibration period with CLV; compares each model with the truth the
  * synthetic shop knows, and writes every part's tables and model files to a folder. The steps are those of the
  * {@code rfm}, {@code cluster}, {@code churn score} and {@code clv fit} commands ({@link ClusterReport},
- * {@link ChurnRanking}, {@link LifetimeAnalysis}).
+ * {@link ChurnRanking}, {@link LifetimeAnalysis}); the HTML report ({@link Report}) of the shop is written beside them.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Run the whole pipeline on the embedded synthetic shop and write its outputs.")
@@ -233,6 +234,10 @@ final class DemoCommand implements Callable<Integer> {
         Campaign campaign = campaign(shop, threads);
         lap("playbook");
 
+        Report report = Report.builder(log).title(String.format(Locale.ROOT, "Retention demo: a synthetic shop of %,d "
+                + "customers (seed %d)", customers, seed)).seed(seed).threads(threads).build();
+        lap("report");
+
         Files.createDirectories(out);
         Map<String, List<Path>> written = new LinkedHashMap<>();
         Path orders = write(written, "shop", "orders.csv");
@@ -249,6 +254,7 @@ final class DemoCommand implements Callable<Integer> {
         lifetime.clv.writeCsv(write(written, "lifetime", "clv.csv"));
         lifetime.fit.bgNbd().save(write(written, "lifetime", "bgnbd.model"));
         lifetime.fit.spend().save(write(written, "lifetime", "gamma-gamma.model"));
+        report.write(write(written, "report", "report.html"));
         lap("write");
         double seconds = (System.nanoTime() - start) / 1e9;
 

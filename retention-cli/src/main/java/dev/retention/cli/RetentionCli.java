@@ -27,6 +27,7 @@ import java.time.format.DateTimeParseException;
                 ExperimentCommand.class,
                 UpliftCommand.class,
                 PlaybookCommand.class,
+                ReportCommand.class,
                 CommandLine.HelpCommand.class})
 public final class RetentionCli {
 

@@ -142,7 +142,7 @@ class RetentionCliTest {
     /** The outputs of every part of the demo, by file name. */
     private static final List<String> DEMO_OUTPUTS = List.of("orders.csv", "rfm.csv", "rfm-scorer.model",
             "cohorts.csv", "cohort-counts.csv", "clusters.csv", "kmeans.model", "recommendations.csv",
-            "churn-scores.csv", "churn.model", "clv.csv", "bgnbd.model", "gamma-gamma.model");
+            "churn-scores.csv", "churn.model", "clv.csv", "bgnbd.model", "gamma-gamma.model", "report.html");
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> object(Map<String, Object> json, String key) {
@@ -175,7 +175,7 @@ class RetentionCliTest {
         assertEquals(400.0, object(json, "segments").values().stream().mapToDouble(v -> (Double) v).sum());
         assertEquals(18, list(json, "mean_retention").size(), "months 0..17 of 12 acquisition + 6 tail months");
         assertEquals(List.of("shop", "rfm", "cohorts", "clusters", "recommendations", "churn", "lifetime", "playbook",
-                        "write"),
+                        "report", "write"),
                 List.copyOf(object(json, "timings").keySet()));
 
         // every written file exists, and the list is the parts' files
