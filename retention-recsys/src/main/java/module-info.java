@@ -13,6 +13,7 @@ module dev.retention.recsys {
     exports dev.retention.recsys.als;
     exports dev.retention.recsys.baseline;
     exports dev.retention.recsys.bpr;
+    exports dev.retention.recsys.ease;
     exports dev.retention.recsys.evaluation;
     exports dev.retention.recsys.factorization;
     exports dev.retention.recsys.itemknn;

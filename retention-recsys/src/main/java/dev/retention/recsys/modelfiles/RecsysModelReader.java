@@ -8,6 +8,7 @@ import dev.retention.recsys.als.AlsModel;
 import dev.retention.recsys.baseline.BaselineOnlyModel;
 import dev.retention.recsys.baseline.NormalPredictorModel;
 import dev.retention.recsys.bpr.BprModel;
+import dev.retention.recsys.ease.EaseModel;
 import dev.retention.recsys.factorization.CoClusteringModel;
 import dev.retention.recsys.factorization.NmfModel;
 import dev.retention.recsys.factorization.SvdModel;
@@ -31,7 +32,8 @@ public final class RecsysModelReader implements ModelReader {
     private static final Set<String> TYPES = Set.of(BaselineOnlyModel.MODEL_TYPE, NormalPredictorModel.MODEL_TYPE,
             KnnModel.MODEL_TYPE, SlopeOneModel.MODEL_TYPE, PureSvdModel.MODEL_TYPE, PopularityModel.MODEL_TYPE,
             SvdModel.MODEL_TYPE, SvdPlusPlusModel.MODEL_TYPE, NmfModel.MODEL_TYPE, CoClusteringModel.MODEL_TYPE,
-            ItemKnnModel.MODEL_TYPE, AlsModel.MODEL_TYPE, BprModel.MODEL_TYPE);
+            ItemKnnModel.MODEL_TYPE, AlsModel.MODEL_TYPE, BprModel.MODEL_TYPE,
+            EaseModel.MODEL_TYPE);
 
     /** The reader; {@link java.util.ServiceLoader} calls this. */
     public RecsysModelReader() {
@@ -58,6 +60,7 @@ public final class RecsysModelReader implements ModelReader {
             case ItemKnnModel.MODEL_TYPE -> ItemKnnModel.read(file);
             case AlsModel.MODEL_TYPE -> AlsModel.read(file);
             case BprModel.MODEL_TYPE -> BprModel.read(file);
+            case EaseModel.MODEL_TYPE -> EaseModel.read(file);
             default -> throw new ModelFormatException(file.source() + ": the recommenders do not read model type '"
                     + file.modelType() + "'; they read " + TYPES);
         };
