@@ -8,7 +8,9 @@ import dev.retention.recsys.als.AlsModel;
 import dev.retention.recsys.baseline.BaselineOnlyModel;
 import dev.retention.recsys.baseline.NormalPredictorModel;
 import dev.retention.recsys.bpr.BprModel;
+import dev.retention.recsys.content.ContentModel;
 import dev.retention.recsys.ease.EaseModel;
+import dev.retention.recsys.hybrid.HybridModel;
 import dev.retention.recsys.factorization.CoClusteringModel;
 import dev.retention.recsys.factorization.NmfModel;
 import dev.retention.recsys.factorization.SvdModel;
@@ -33,7 +35,7 @@ public final class RecsysModelReader implements ModelReader {
             KnnModel.MODEL_TYPE, SlopeOneModel.MODEL_TYPE, PureSvdModel.MODEL_TYPE, PopularityModel.MODEL_TYPE,
             SvdModel.MODEL_TYPE, SvdPlusPlusModel.MODEL_TYPE, NmfModel.MODEL_TYPE, CoClusteringModel.MODEL_TYPE,
             ItemKnnModel.MODEL_TYPE, AlsModel.MODEL_TYPE, BprModel.MODEL_TYPE,
-            EaseModel.MODEL_TYPE);
+            EaseModel.MODEL_TYPE, ContentModel.MODEL_TYPE, HybridModel.MODEL_TYPE);
 
     /** The reader; {@link java.util.ServiceLoader} calls this. */
     public RecsysModelReader() {
@@ -61,6 +63,8 @@ public final class RecsysModelReader implements ModelReader {
             case AlsModel.MODEL_TYPE -> AlsModel.read(file);
             case BprModel.MODEL_TYPE -> BprModel.read(file);
             case EaseModel.MODEL_TYPE -> EaseModel.read(file);
+            case ContentModel.MODEL_TYPE -> ContentModel.read(file);
+            case HybridModel.MODEL_TYPE -> HybridModel.read(file);
             default -> throw new ModelFormatException(file.source() + ": the recommenders do not read model type '"
                     + file.modelType() + "'; they read " + TYPES);
         };
