@@ -27,9 +27,10 @@ import java.util.Objects;
  *       score {@code 1 + c / max c}, source {@link Source#CONTENT}, ahead of the rest, ranked by popularity in [0, 1],
  *       source {@link Source#POPULARITY};</li>
  *   <li>otherwise: the collaborative scores of the items with purchases, scaled to [0, 1] over those items, source
- *       {@link Source#COLLABORATIVE}; an item without purchases scores the best {@code similarity x scaled score} over
- *       its content neighbours with purchases (never above the neighbour that brings it), source
- *       {@link Source#CONTENT}, and 0 without such a neighbour.</li>
+ *       {@link Source#COLLABORATIVE}; an item without purchases scores the similarity-weighted mean of the scaled
+ *       scores of its content neighbours with purchases (an item-kNN estimate: never above its best neighbour, and
+ *       high only when its whole neighbourhood is), source {@link Source#CONTENT}, and 0 without such a
+ *       neighbour.</li>
  * </ul>
  * The same rules apply to a new customer's purchases ({@link #scoreItems(int[], float[], double[])}, the collaborative
  * part by its own fold-in). Immutable and thread-safe when the collaborative model is.
@@ -206,14 +207,16 @@ public final class HybridModel extends RatingModel implements ItemRecommender {
                 }
                 continue;
             }
-            double best = 0;
+            double sum = 0;
+            double weight = 0;
             for (int q = s.rowStart(i); q < s.rowEnd(i); q++) {
                 int w = s.columnIndex(q);
-                if (!coldItem[w]) {
-                    best = Math.max(best, s.value(q) * out[w]);
+                if (!coldItem[w] && s.value(q) > 0) {
+                    sum += s.value(q) * out[w];
+                    weight += s.value(q);
                 }
             }
-            out[i] = best;
+            out[i] = weight > 0 ? sum / weight : 0;
             if (sources != null) {
                 sources[i] = Source.CONTENT;
             }
