@@ -7,7 +7,17 @@ import dev.retention.recsys.baseline.BaselineOnly;
 import dev.retention.recsys.baseline.BaselineOptions;
 import dev.retention.recsys.baseline.NormalPredictor;
 import dev.retention.recsys.baseline.NormalPredictorOptions;
+import dev.retention.recsys.ItemRecommender;
+import dev.retention.recsys.bpr.Bpr;
+import dev.retention.recsys.bpr.BprOptions;
+import dev.retention.recsys.content.ContentOptions;
+import dev.retention.recsys.content.ContentRecommender;
+import dev.retention.recsys.content.ItemAttributes;
+import dev.retention.recsys.ease.Ease;
+import dev.retention.recsys.ease.EaseOptions;
 import dev.retention.recsys.evaluation.ModelFactory;
+import dev.retention.recsys.hybrid.Hybrid;
+import dev.retention.recsys.hybrid.HybridOptions;
 import dev.retention.recsys.factorization.CoClustering;
 import dev.retention.recsys.factorization.CoClusteringOptions;
 import dev.retention.recsys.factorization.FactorOptions;
@@ -102,6 +112,16 @@ final class RecsysAlgorithms {
         RANKING_PARAMS.put("item-knn", List.of("k", "weighting", "k1", "b", "threads"));
         RANKING_PARAMS.put("als", List.of("factors", "iterations", "regularization", "alpha", "cg_steps", "seed",
                 "threads", "confidence"));
+        RANKING_PARAMS.put("bpr", List.of("factors", "iterations", "regularization", "learning_rate", "negatives",
+                "seed", "threads"));
+        RANKING_PARAMS.put("ease", List.of("lambda", "threads"));
+        RANKING_PARAMS.put("content", List.of("k", "threads"));
+        RANKING_PARAMS.put("hybrid", List.of("collaborative", "min_purchases", "k", "threads"));
+    }
+
+    /** The algorithms of {@code recsys rank} that need item attributes. */
+    static boolean needsAttributes(String name) {
+        return name.equals("content") || name.equals("hybrid");
     }
 
     /** The top-N algorithm names of {@code recsys rank}, in a stable order. */
@@ -122,6 +142,23 @@ final class RecsysAlgorithms {
      * @throws IllegalArgumentException for an unknown algorithm or parameter, or a bad value
      */
     static ModelFactory rankingFactory(String name, Map<String, String> params) {
+        return rankingFactory(name, params, null);
+    }
+
+    /**
+     * {@link #rankingFactory(String, Map)} with item attributes for {@code content} ({@code k}: neighbours, 50;
+     * {@code threads} 1) and {@code hybrid} ({@code collaborative}: item-knn (default), als, bpr or ease, fitted with its
+     * defaults and {@code threads}; {@code min_purchases} 3; {@code k}: content neighbours, 50; {@code threads} 1); also
+     * {@code bpr} ({@code factors} 100, {@code iterations} 100, {@code regularization} 0.01, {@code learning_rate} 0.01,
+     * {@code negatives} uniform or popularity, {@code seed} 0, {@code threads} 1) and {@code ease} ({@code lambda} 500,
+     * {@code threads} 1).
+     *
+     * @param name       algorithm name
+     * @param params     read; parameter name to value as text
+     * @param attributes item attributes, required by {@code content} and {@code hybrid}, else may be null
+     * @throws IllegalArgumentException for an unknown algorithm or parameter, a bad value, or missing attributes
+     */
+    static ModelFactory rankingFactory(String name, Map<String, String> params, ItemAttributes attributes) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(params, "params");
         List<String> allowed = RANKING_PARAMS.get(name);
@@ -136,6 +173,62 @@ final class RecsysAlgorithms {
             }
         }
         Params p = new Params(name, params);
+        if (needsAttributes(name) && attributes == null) {
+            throw new IllegalArgumentException("algorithm '" + name + "' needs --item-attributes FILE");
+        }
+        if (name.equals("bpr")) {
+            BprOptions d = BprOptions.defaults();
+            double reg = p.doubleValue("regularization", d.regularization());
+            if (!(reg >= 0)) {
+                throw p.bad("regularization", "a number >= 0");
+            }
+            double lr = p.doubleValue("learning_rate", d.learningRate());
+            if (!(lr > 0)) {
+                throw p.bad("learning_rate", "a number > 0");
+            }
+            int iterations = p.intValue("iterations", d.iterations(), 1);
+            if (iterations > 1_000_000) {
+                throw p.bad("iterations", "an integer in [1, 1000000]");
+            }
+            int factors = p.intValue("factors", d.factors(), 1);
+            if (factors > 4096) {
+                throw p.bad("factors", "an integer in [1, 4096]");
+            }
+            BprOptions.Negatives negatives;
+            try {
+                negatives = p.has("negatives") ? BprOptions.Negatives.parse(p.text("negatives").trim()) : d.negatives();
+            } catch (IllegalArgumentException e) {
+                throw p.bad("negatives", "uniform or popularity");
+            }
+            BprOptions o = d.withFactors(factors).withIterations(iterations).withRegularization(reg)
+                    .withLearningRate(lr).withNegatives(negatives).withSeed(p.longValue("seed", d.seed()))
+                    .withThreads(p.intValue("threads", 1, 1));
+            return train -> Bpr.fit(train, o);
+        }
+        if (name.equals("ease")) {
+            double lambda = p.doubleValue("lambda", EaseOptions.defaults().lambda());
+            if (!(lambda > 0)) {
+                throw p.bad("lambda", "a number > 0");
+            }
+            EaseOptions o = new EaseOptions(lambda, p.intValue("threads", 1, 1));
+            return train -> Ease.fit(train, o);
+        }
+        if (name.equals("content")) {
+            ContentOptions o = new ContentOptions(p.intValue("k", ContentOptions.defaults().neighbours(), 1),
+                    p.intValue("threads", 1, 1));
+            return train -> ContentRecommender.fit(train, attributes, o);
+        }
+        if (name.equals("hybrid")) {
+            String collaborative = p.has("collaborative") ? p.text("collaborative").trim() : "item-knn";
+            if (!List.of("item-knn", "als", "bpr", "ease").contains(collaborative)) {
+                throw p.bad("collaborative", "item-knn, als, bpr or ease");
+            }
+            int threads = p.intValue("threads", 1, 1);
+            ModelFactory inner = rankingFactory(collaborative, Map.of("threads", String.valueOf(threads)));
+            HybridOptions o = new HybridOptions(p.intValue("min_purchases", HybridOptions.defaults().minPurchases(), 1),
+                    new ContentOptions(p.intValue("k", ContentOptions.defaults().neighbours(), 1), threads));
+            return train -> Hybrid.fit(train, (ItemRecommender) inner.fit(train), attributes, o);
+        }
         if (name.equals("als")) {
             AlsOptions d = AlsOptions.defaults();
             double reg = p.doubleValue("regularization", d.regularization());

@@ -15,6 +15,7 @@ import dev.retention.recsys.evaluation.CvResult;
 import dev.retention.recsys.evaluation.FoldResult;
 import dev.retention.recsys.evaluation.GridSearch;
 import dev.retention.recsys.evaluation.ModelFactory;
+import dev.retention.recsys.content.ItemAttributes;
 import dev.retention.recsys.ranking.NonMerchandise;
 import dev.retention.recsys.ranking.RankingMetrics;
 import dev.retention.recsys.ranking.RankingSplit;
@@ -40,7 +41,7 @@ import java.util.concurrent.Callable;
  * parameters of {@link RecsysAlgorithms}.
  */
 @Command(name = "recsys", mixinStandardHelpOptions = true, subcommands = {RecsysCommand.Eval.class,
-        RecsysCommand.Rank.class},
+        RecsysCommand.Rank.class, RecsysCommand.Recommend.class},
         description = "Recommenders: evaluate rating models on a ratings file, or top-N models on interactions.")
 final class RecsysCommand implements Callable<Integer> {
 
@@ -49,7 +50,8 @@ final class RecsysCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "missing subcommand; expected 'eval' or 'rank'");
+        throw new ParameterException(spec.commandLine(), "missing subcommand; expected 'eval', 'rank' or "
+                + "'recommend'");
     }
 
     /** Input formats of ratings files. */
@@ -390,8 +392,18 @@ final class RecsysCommand implements Callable<Integer> {
                 + "discounts, adjustments and gift vouchers as items (by default they are removed and counted).")
         boolean keepNonMerchandise;
 
-        @Option(names = "--algo", required = true, paramLabel = "NAME", description = "als, popularity or item-knn.")
+        @Option(names = "--algo", required = true, paramLabel = "NAME",
+                description = "als, bpr, item-knn, ease, popularity, content or hybrid.")
         String algo;
+
+        @Option(names = "--item-attributes", paramLabel = "FILE",
+                description = "Item attributes for content and hybrid (plain or .xz-compressed).")
+        Path itemAttributes;
+
+        @Option(names = "--attributes-format", paramLabel = "FORMAT", defaultValue = "ml-100k-genres",
+                description = "ml-100k-genres (u.item) or online-retail (the Description column) "
+                        + "(default: ${DEFAULT-VALUE}).")
+        String attributesFormat;
 
         @Option(names = "--split", defaultValue = "random", paramLabel = "KIND",
                 description = "random (interactions), user (per-user holdout), last (leave-last-out), time "
@@ -426,7 +438,10 @@ final class RecsysCommand implements Callable<Integer> {
                         + "regularization (0.01), alpha (1), cg_steps (3; 0: Cholesky), seed (0), threads (1), "
                         + "confidence (scaled|linear|log|bm25|tfidf); for "
                         + "item-knn k (neighbours, 20), weighting (cosine|bm25|tfidf), k1 (1.2), b (0.75), threads (1); "
-                        + "for popularity measure (users|sum).")
+                        + "for popularity measure (users|sum); for bpr factors (100), iterations (100), "
+                        + "regularization (0.01), learning_rate (0.01), negatives (uniform|popularity), seed (0), "
+                        + "threads (1); for ease lambda (500), threads (1); for content k (neighbours, 50), threads (1); "
+                        + "for hybrid collaborative (item-knn|als|bpr|ease), min_purchases (3), k (50), threads (1).")
         Map<String, String> params = new LinkedHashMap<>();
 
         @Option(names = "--repeats", defaultValue = "1", paramLabel = "N",
@@ -443,7 +458,9 @@ final class RecsysCommand implements Callable<Integer> {
             ModelFactory factory;
             boolean binary;
             try {
-                factory = RecsysAlgorithms.rankingFactory(algo, params);
+                ItemAttributes attributes = RecsysAlgorithms.needsAttributes(algo)
+                        ? readAttributes(itemAttributes, attributesFormat) : null;
+                factory = RecsysAlgorithms.rankingFactory(algo, params, attributes);
                 if (k < 1) {
                     throw new IllegalArgumentException("--k must be >= 1, got " + k);
                 }
@@ -605,6 +622,159 @@ final class RecsysCommand implements Callable<Integer> {
                         binary);
                 default -> throw new AssertionError(split);
             };
+        }
+    }
+
+    /**
+     * {@code retention recsys recommend}: a top-N recommender ({@link RecsysAlgorithms#rankingFactory}) fitted on every
+     * interaction of a file, and each customer's best {@code n} items not bought yet written to CSV with external ids
+     * ({@code customer,rank,item,score}, and {@code source} for the hybrid); non-merchandise items removed by default.
+     */
+    @Command(name = "recommend", mixinStandardHelpOptions = true, sortOptions = false,
+            description = "Fit a top-N recommender on all purchases and write every customer's top N items not bought "
+                    + "yet to CSV.")
+    static final class Recommend implements Callable<Integer> {
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--orders", required = true, paramLabel = "FILE",
+                description = "Orders or interactions file (plain or .xz-compressed).")
+        Path orders;
+
+        @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "online-retail",
+                description = "online-retail (per customer and item the number of orders holding it), ml-100k, ml-1m "
+                        + "or csv (default: ${DEFAULT-VALUE}).")
+        String format;
+
+        @Option(names = "--keep-non-merchandise", description = "online-retail: keep postage, fees and the like as "
+                + "items (by default they are removed).")
+        boolean keepNonMerchandise;
+
+        @Option(names = "--algo", defaultValue = "item-knn", paramLabel = "NAME",
+                description = "als, bpr, item-knn, ease, popularity, content or hybrid (default: ${DEFAULT-VALUE}).")
+        String algo;
+
+        @Option(names = "--param", paramLabel = "KEY=VALUE", description = "An algorithm parameter, repeatable, as "
+                + "for recsys rank.")
+        Map<String, String> params = new LinkedHashMap<>();
+
+        @Option(names = "--item-attributes", paramLabel = "FILE", description = "Item attributes for content and "
+                + "hybrid.")
+        Path itemAttributes;
+
+        @Option(names = "--attributes-format", paramLabel = "FORMAT", defaultValue = "online-retail",
+                description = "ml-100k-genres or online-retail (default: ${DEFAULT-VALUE}).")
+        String attributesFormat;
+
+        @Option(names = "--values", defaultValue = "binary", paramLabel = "binary|raw",
+                description = "Every interaction counts 1, or its value (default: ${DEFAULT-VALUE}).")
+        String values;
+
+        @Option(names = "--n", defaultValue = "10", description = "Items per customer (default: ${DEFAULT-VALUE}).")
+        int n;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "The CSV file to write.")
+        Path out;
+
+        @Override
+        public Integer call() throws IOException {
+            ModelFactory factory;
+            boolean binary;
+            try {
+                ItemAttributes attributes = RecsysAlgorithms.needsAttributes(algo)
+                        ? readAttributes(itemAttributes, attributesFormat) : null;
+                factory = RecsysAlgorithms.rankingFactory(algo, params, attributes);
+                if (n < 1 || n > 100_000) {
+                    throw new IllegalArgumentException("--n must be in [1, 100000], got " + n);
+                }
+                binary = switch (values) {
+                    case "binary" -> true;
+                    case "raw" -> false;
+                    default -> throw new IllegalArgumentException("--values must be binary or raw, got '" + values + "'");
+                };
+                if (!List.of("ml-100k", "ml-1m", "csv", "online-retail").contains(format)) {
+                    throw new IllegalArgumentException("--format must be online-retail, ml-100k, ml-1m or csv, got '"
+                            + format + "'");
+                }
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+            OrderSource.checkOutput(spec, out, "--out");
+            Rank reader = new Rank();
+            reader.interactions = orders;
+            reader.format = format;
+            reader.keepNonMerchandise = keepNonMerchandise;
+            reader.split = "random";
+            Interactions data = reader.read();
+            int[] u = new int[data.size()];
+            int[] i = new int[data.size()];
+            float[] v = new float[data.size()];
+            float max = 0;
+            for (int p = 0; p < data.size(); p++) {
+                u[p] = data.user(p);
+                i[p] = data.item(p);
+                v[p] = binary ? 1f : data.value(p);
+                max = Math.max(max, v[p]);
+            }
+            Ratings train = Ratings.of(dev.retention.recsys.sparse.CsrMatrix.fromTriples(data.users().size(),
+                    data.items().size(), u, i, v), new RatingScale(0, Math.max(1, max)),
+                    data.users(), data.items());
+            long begin = System.nanoTime();
+            RatingPredictor model = factory.fit(train);
+            double fitSeconds = (System.nanoTime() - begin) / 1e9;
+            dev.retention.recsys.hybrid.HybridModel hybrid = model instanceof dev.retention.recsys.hybrid.HybridModel h
+                    ? h : null;
+            long lines = 0;
+            try (java.io.BufferedWriter w = java.nio.file.Files.newBufferedWriter(out,
+                    java.nio.charset.StandardCharsets.UTF_8)) {
+                w.write(hybrid == null ? "customer,rank,item,score\n" : "customer,rank,item,score,source\n");
+                for (int user = 0; user < train.userCount(); user++) {
+                    dev.retention.recsys.Recommendations r = dev.retention.recsys.TopN.recommend(model, train, user,
+                            Math.min(n, train.itemCount()));
+                    dev.retention.recsys.hybrid.Source[] sources = hybrid == null ? null : hybrid.sources(user);
+                    for (int t = 0; t < r.size(); t++) {
+                        w.write(CsvText.field(r.userId()) + "," + (t + 1) + "," + CsvText.field(r.itemId(t)) + ","
+                                + r.score(t) + (sources == null ? "" : "," + sources[r.item(t)].name().toLowerCase(
+                                Locale.ROOT)) + "\n");
+                        lines++;
+                    }
+                }
+            }
+            PrintWriter pw = spec.commandLine().getOut();
+            if (reader.itemsRemoved > 0) {
+                pw.printf(Locale.ROOT, "non-merchandise removed: %,d items, %,d interactions%n", reader.itemsRemoved,
+                        reader.interactionsRemoved);
+            }
+            pw.printf(Locale.ROOT, "%s on %,d customers x %,d items (%,d interactions), fit %.3f s; %,d lines written "
+                    + "to %s%n", algo, train.userCount(), train.itemCount(), train.size(), fitSeconds, lines, out);
+            pw.flush();
+            return 0;
+        }
+    }
+
+    /**
+     * Reads item attributes for {@code content} and {@code hybrid}: MovieLens 100K's {@code u.item} genres or the
+     * Online Retail file's descriptions (plain or .xz).
+     *
+     * @throws IllegalArgumentException if the file is missing, the format unknown, or the file malformed
+     */
+    static ItemAttributes readAttributes(Path file, String format) {
+        if (file == null) {
+            throw new IllegalArgumentException("content and hybrid need --item-attributes FILE");
+        }
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("no such file: " + file);
+        }
+        try (Reader in = OrderSource.open(file)) {
+            return switch (format) {
+                case "ml-100k-genres" -> ItemAttributes.readMovieLensGenres(in, String.valueOf(file));
+                case "online-retail" -> ItemAttributes.readOnlineRetailDescriptions(in, String.valueOf(file));
+                default -> throw new IllegalArgumentException("--attributes-format must be ml-100k-genres or "
+                        + "online-retail, got '" + format + "'");
+            };
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

@@ -423,4 +423,84 @@ class RecsysCommandTest {
         assertEquals(0, kept.status, kept.err);
         assertEquals(7.0, ((Number) JsonParser.parseObject(kept.out).get("items")).doubleValue(), 0.0);
     }
+
+    /** A u.item fixture for the ids of uData: every movie id up to 2,000, genres from the id. */
+    private static Path uItem(Path dir) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        for (int id = 1; id <= 2000; id++) {
+            sb.append(id).append("|Film ").append(id).append("|01-Jan-1995||http://x");
+            for (int g = 0; g < 19; g++) {
+                sb.append('|').append(id % 19 == g || id % 7 == g ? 1 : 0);
+            }
+            sb.append('\n');
+        }
+        Path f = dir.resolve("u.item");
+        Files.writeString(f, sb.toString());
+        return f;
+    }
+
+    @Test
+    void rank_bprEaseContentHybrid_runOnAGivenSplit(@TempDir Path dir) throws IOException {
+        Path[] s = givenSplit(dir);
+        Path items = uItem(dir);
+        for (String[] algo : List.of(new String[] {"bpr", "--param", "iterations=5", "--param", "factors=8"},
+                new String[] {"ease", "--param", "lambda=50"},
+                new String[] {"content", "--item-attributes", items.toString(), "--param", "k=10"},
+                new String[] {"hybrid", "--item-attributes", items.toString(), "--param", "collaborative=ease"})) {
+            List<String> args = new java.util.ArrayList<>(List.of("recsys", "rank", "--split", "given", "--train",
+                    s[0].toString(), "--test", s[1].toString(), "--json", "--algo"));
+            args.addAll(List.of(algo));
+            Result r = run(args.toArray(new String[0]));
+            assertEquals(0, r.status, String.join(" ", args) + ": " + r.err);
+            Map<String, Object> json = JsonParser.parseObject(r.out);
+            assertEquals(algo[0], json.get("algo"));
+            double ndcg = ((Number) json.get("ndcg")).doubleValue();
+            assertTrue(ndcg >= 0 && ndcg <= 1, r.out);
+        }
+        Result r = run("recsys", "rank", "--split", "given", "--train", s[0].toString(), "--test", s[1].toString(),
+                "--algo", "content");
+        assertEquals(2, r.status);
+        assertTrue(r.err.contains("--item-attributes"), r.err);
+        r = run("recsys", "rank", "--split", "given", "--train", s[0].toString(), "--test", s[1].toString(),
+                "--algo", "bpr", "--param", "negatives=hard");
+        assertEquals(2, r.status);
+        assertTrue(r.err.contains("'hard'"), r.err);
+    }
+
+    @Test
+    void recommend_writesEveryCustomersTopN_withoutBoughtItemsOrPostage(@TempDir Path dir) throws IOException {
+        StringBuilder sb = new StringBuilder("InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,"
+                + "Country\n");
+        int invoice = 500000;
+        for (int c = 0; c < 12; c++) {
+            for (int k = 0; k < 3; k++) {
+                String item = "8500" + (char) ('A' + (c + k) % 8);
+                sb.append(invoice++).append(',').append(item).append(",RED MUG ").append((c + k) % 8)
+                        .append(",1,3/").append(1 + k).append("/2011 10:00,2.5,").append(17000 + c)
+                        .append(",United Kingdom\n");
+                sb.append(invoice++).append(",POST,postage,1,3/").append(1 + k).append("/2011 10:05,18,")
+                        .append(17000 + c).append(",United Kingdom\n");
+            }
+        }
+        Path f = dir.resolve("online_retail.csv");
+        Files.writeString(f, sb.toString());
+        Path out = dir.resolve("recs.csv");
+        for (String algo : List.of("item-knn", "hybrid")) {
+            Result r = run("recsys", "recommend", "--orders", f.toString(), "--algo", algo, "--item-attributes",
+                    f.toString(), "--n", "3", "--out", out.toString());
+            assertEquals(0, r.status, r.err);
+            List<String> lines = Files.readAllLines(out);
+            assertEquals(algo.equals("hybrid") ? "customer,rank,item,score,source" : "customer,rank,item,score",
+                    lines.get(0));
+            assertEquals(1 + 12 * 3, lines.size(), r.out);
+            for (String line : lines.subList(1, lines.size())) {
+                String[] x = line.split(",", -1);
+                int c = Integer.parseInt(x[0]) - 17000;
+                assertTrue(!x[2].equals("POST"), line);
+                for (int k = 0; k < 3; k++) {
+                    assertTrue(!x[2].equals("8500" + (char) ('A' + (c + k) % 8)), "bought: " + line);
+                }
+            }
+        }
+    }
 }

@@ -7,6 +7,10 @@ import dev.retention.model.ModelReader;
 import dev.retention.recsys.als.AlsModel;
 import dev.retention.recsys.baseline.BaselineOnlyModel;
 import dev.retention.recsys.baseline.NormalPredictorModel;
+import dev.retention.recsys.bpr.BprModel;
+import dev.retention.recsys.content.ContentModel;
+import dev.retention.recsys.ease.EaseModel;
+import dev.retention.recsys.hybrid.HybridModel;
 import dev.retention.recsys.factorization.CoClusteringModel;
 import dev.retention.recsys.factorization.NmfModel;
 import dev.retention.recsys.factorization.SvdModel;
@@ -30,7 +34,8 @@ public final class RecsysModelReader implements ModelReader {
     private static final Set<String> TYPES = Set.of(BaselineOnlyModel.MODEL_TYPE, NormalPredictorModel.MODEL_TYPE,
             KnnModel.MODEL_TYPE, SlopeOneModel.MODEL_TYPE, PureSvdModel.MODEL_TYPE, PopularityModel.MODEL_TYPE,
             SvdModel.MODEL_TYPE, SvdPlusPlusModel.MODEL_TYPE, NmfModel.MODEL_TYPE, CoClusteringModel.MODEL_TYPE,
-            ItemKnnModel.MODEL_TYPE, AlsModel.MODEL_TYPE);
+            ItemKnnModel.MODEL_TYPE, AlsModel.MODEL_TYPE, BprModel.MODEL_TYPE,
+            EaseModel.MODEL_TYPE, ContentModel.MODEL_TYPE, HybridModel.MODEL_TYPE);
 
     /** The reader; {@link java.util.ServiceLoader} calls this. */
     public RecsysModelReader() {
@@ -56,6 +61,10 @@ public final class RecsysModelReader implements ModelReader {
             case CoClusteringModel.MODEL_TYPE -> CoClusteringModel.read(file);
             case ItemKnnModel.MODEL_TYPE -> ItemKnnModel.read(file);
             case AlsModel.MODEL_TYPE -> AlsModel.read(file);
+            case BprModel.MODEL_TYPE -> BprModel.read(file);
+            case EaseModel.MODEL_TYPE -> EaseModel.read(file);
+            case ContentModel.MODEL_TYPE -> ContentModel.read(file);
+            case HybridModel.MODEL_TYPE -> HybridModel.read(file);
             default -> throw new ModelFormatException(file.source() + ": the recommenders do not read model type '"
                     + file.modelType() + "'; they read " + TYPES);
         };
