@@ -777,7 +777,8 @@ final class ChurnCommand implements Callable<Integer> {
                         + "latest one, " + horizon + " days earlier, is before the first order");
             }
             ChurnRanking ranking = ChurnRanking.compute(log, RankingOptions.of(at, horizon)
-                    .withTrainingCutoffs(trainCutoffs).withStepDays(stepDays).withPreprocessing(pre), learner);
+                    .withTrainingCutoffs(trainCutoffs).withStepDays(stepDays).withPreprocessing(pre)
+                    .withAllowUnusable(true), learner);   // the verdict is reported below, exit 1 unless allowed
             List<Instant> cutoffs = ranking.trainingCutoffs();
             Json out = OrderSource.putCancellers(putTraining(new Json().put("model", model.model), ranking), log);
             List<String> reasons = new ArrayList<>();

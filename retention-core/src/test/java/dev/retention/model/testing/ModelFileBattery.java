@@ -20,7 +20,8 @@ import java.util.function.Supplier;
  * The corruption battery every model type of the library runs through: a valid model file, written by the model's
  * own {@code toBytes()}, is truncated, bit-flipped, and has each of its length, count, dimension and number fields
  * set to hostile values with the checksums recomputed; loading it through {@link Models#fromBytes} must either
- * refuse it with a {@link ModelFormatException} whose message starts with the file's name (no other exception, no
+ * refuse it with a {@link ModelFormatException} whose message starts with the file's name (or the name of a file
+ * nested in it, {@code corrupted.model#classifier}) and holds no exception or class name (no other exception, no
  * {@link OutOfMemoryError}, no more memory than a bound proportional to the file) or give a model whose
  * predictions, asked by the case's {@link Probe}, are finite.
  *
@@ -79,8 +80,9 @@ public final class ModelFileBattery {
      * @param name       for messages and test names
      * @param model      makes the valid model (called once per run)
      * @param probe      asks a loaded model for predictions
-     * @param dimensions names of sections whose elements size the model, nested sections prefixed with their
-     *                   enclosing section and {@code #} ({@code classifier#node_left})
+     * @param dimensions names of sections whose elements size or index the model (a section nested in another
+     *                   file is matched by its own name); every element of them (up to 512) is corrupted, and
+     *                   each corruption must be refused
      */
     public record Case(String name, Supplier<? extends Model> model, Probe probe, Set<String> dimensions) {
 
@@ -114,7 +116,7 @@ public final class ModelFileBattery {
         /**
          * This case with sections whose corruption must be refused.
          *
-         * @param sections section names (nested ones as {@code outer#inner})
+         * @param sections section names
          * @return a new case
          */
         public Case withDimensions(String... sections) {
@@ -182,7 +184,7 @@ public final class ModelFileBattery {
         } catch (Exception e) {
             throw new AssertionError(c.name() + ": the valid file does not load and predict: " + e, e);
         }
-        List<Field> fields = fields(valid);
+        List<Field> fields = fields(valid, c.dimensions());
         List<int[]> spans = spans(fields, valid.length);
         Counter n = new Counter();
 
@@ -216,7 +218,7 @@ public final class ModelFileBattery {
     }
 
     private static void corrupt(byte[] valid, Field f, Case c, Counter n) {
-        boolean dimension = f.kind() == FieldKind.CONTAINER || c.dimensions().contains(f.section());
+        boolean dimension = f.kind() == FieldKind.CONTAINER || c.dimensions().contains(ownName(f.section()));
         switch (f.kind()) {
             case CONTAINER, INT -> {
                 for (int v : BAD_INTS) {
@@ -284,7 +286,7 @@ public final class ModelFileBattery {
             } catch (ModelFormatException e) {
                 checkAllocation(before, bytes.length, label);
                 String message = e.getMessage();
-                if (message == null || !message.startsWith(SOURCE + ": ") || message.contains("Exception")
+                if (message == null || !(message.startsWith(SOURCE + ": ") || message.startsWith(SOURCE + "#")) || message.contains("Exception")
                         || message.contains("java.")) {
                     throw new AssertionError(label + ": refused with an unclear message: " + message, e);
                 }
@@ -309,6 +311,10 @@ public final class ModelFileBattery {
             }
             loaded++;
         }
+    }
+
+    private static String ownName(String section) {
+        return section.substring(section.lastIndexOf('#') + 1);
     }
 
     private static int[] truncations(int size) {
@@ -396,18 +402,20 @@ public final class ModelFileBattery {
     /**
      * The fields of a valid model file, by the documented layout, nested model files included: the container's
      * counts and lengths, and the first three, the middle and the last two elements of every int, long, double and
-     * float section.
+     * float section (every element, up to 512, of the sections named in {@code full}).
      *
      * @param bytes a valid model file
+     * @param full  names of sections to list whole (matched by their own name when nested)
      * @return its fields in file order
      */
-    public static List<Field> fields(byte[] bytes) {
+    public static List<Field> fields(byte[] bytes, Set<String> full) {
         List<Field> out = new ArrayList<>();
-        walk(bytes, 0, bytes.length, "", List.of(), out);
+        walk(bytes, 0, bytes.length, "", List.of(), full, out);
         return out;
     }
 
-    private static void walk(byte[] bytes, int start, int length, String prefix, List<int[]> outer, List<Field> out) {
+    private static void walk(byte[] bytes, int start, int length, String prefix, List<int[]> outer, Set<String> full,
+                             List<Field> out) {
         List<int[]> files = new ArrayList<>();
         files.add(new int[] {start, length});
         files.addAll(outer);
@@ -444,7 +452,7 @@ public final class ModelFileBattery {
                     default -> FieldKind.DOUBLE;
                 };
                 int at = b.position();
-                for (int i : sampled(n)) {
+                for (int i : full.contains(name) ? all(n) : sampled(n)) {
                     out.add(new Field("section '" + section + "'[" + i + "]", section, at + width * i, fk, files));
                 }
                 b.position(at + width * n);
@@ -458,7 +466,7 @@ public final class ModelFileBattery {
                 int at = b.position();
                 if (n >= 20 && bytes[at] == 'R' && bytes[at + 1] == 'T' && bytes[at + 2] == 'N'
                         && bytes[at + 3] == 'M') {
-                    walk(bytes, at, n, section + "#", files, out);
+                    walk(bytes, at, n, section + "#", files, full, out);
                 }
                 b.position(at + n);
             } else {
@@ -469,6 +477,14 @@ public final class ModelFileBattery {
             throw new AssertionError("the walk of a valid file ends at " + b.position() + ", not at its checksum "
                     + (start + length - 4));
         }
+    }
+
+    private static int[] all(int n) {
+        int[] at = new int[Math.min(n, 512)];
+        for (int i = 0; i < at.length; i++) {
+            at[i] = i;
+        }
+        return at;
     }
 
     private static int[] sampled(int n) {
