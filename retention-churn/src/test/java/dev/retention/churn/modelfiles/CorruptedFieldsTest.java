@@ -54,7 +54,8 @@ class CorruptedFieldsTest {
     @MethodSource("dev.retention.churn.modelfiles.ChurnModelReaderTest#models")
     void extremeCoefficients_giveFiniteProbabilities(Model m) throws ModelFormatException {
         String algorithm = m.fitSummary().algorithm();
-        if (!(m instanceof ProbabilisticClassifier c) || !(algorithm.contains("linear") || algorithm.contains("logistic"))) {
+        if (!(m instanceof ProbabilisticClassifier c)
+                || !(algorithm.contains("linear") || algorithm.contains("logistic"))) {
             return;
         }
         byte[] bytes = m.toBytes();

@@ -81,8 +81,8 @@ public final class ModelFileBattery {
      * @param model      makes the valid model (called once per run)
      * @param probe      asks a loaded model for predictions
      * @param dimensions names of sections whose elements size or index the model (a section nested in another
-     *                   file is matched by its own name); every element of them (up to 512) is corrupted, and
-     *                   each corruption must be refused
+     *                   file is matched by its own name; every element of them, up to 512, is corrupted), or of
+     *                   single elements ({@code "factor_ints[0]"}): each corruption of them must be refused
      */
     public record Case(String name, Supplier<? extends Model> model, Probe probe, Set<String> dimensions) {
 
@@ -116,7 +116,7 @@ public final class ModelFileBattery {
         /**
          * This case with sections whose corruption must be refused.
          *
-         * @param sections section names
+         * @param sections section names, or single elements as {@code "name[index]"}
          * @return a new case
          */
         public Case withDimensions(String... sections) {
@@ -148,11 +148,12 @@ public final class ModelFileBattery {
      *
      * @param label   what it is, for messages ({@code "section 'centres'[3]"})
      * @param section the section it belongs to (nested ones prefixed), empty for the container's own fields
+     * @param index   its index in the section, -1 for the container's own fields
      * @param offset  its position in the outermost file
      * @param kind    how it is stored
      * @param files   the spans {start, length} of the file that holds it and of the files around it, innermost first
      */
-    public record Field(String label, String section, int offset, FieldKind kind, List<int[]> files) {
+    public record Field(String label, String section, int index, int offset, FieldKind kind, List<int[]> files) {
     }
 
     /**
@@ -218,7 +219,9 @@ public final class ModelFileBattery {
     }
 
     private static void corrupt(byte[] valid, Field f, Case c, Counter n) {
-        boolean dimension = f.kind() == FieldKind.CONTAINER || c.dimensions().contains(ownName(f.section()));
+        String own = ownName(f.section());
+        boolean dimension = f.kind() == FieldKind.CONTAINER || c.dimensions().contains(own)
+                || c.dimensions().contains(own + "[" + f.index() + "]");
         switch (f.kind()) {
             case CONTAINER, INT -> {
                 for (int v : BAD_INTS) {
@@ -286,8 +289,9 @@ public final class ModelFileBattery {
             } catch (ModelFormatException e) {
                 checkAllocation(before, bytes.length, label);
                 String message = e.getMessage();
-                if (message == null || !(message.startsWith(SOURCE + ": ") || message.startsWith(SOURCE + "#")) || message.contains("Exception")
-                        || message.contains("java.")) {
+                boolean named = message != null
+                        && (message.startsWith(SOURCE + ": ") || message.startsWith(SOURCE + "#"));
+                if (!named || message.contains("Exception") || message.contains("java.")) {
                     throw new AssertionError(label + ": refused with an unclear message: " + message, e);
                 }
                 refused++;
@@ -421,23 +425,25 @@ public final class ModelFileBattery {
         files.addAll(outer);
         ByteBuffer b = ByteBuffer.wrap(bytes, 0, start + length - 4);
         b.position(start + 16);
-        out.add(new Field(prefix + "length of the model type", "", b.position(), FieldKind.CONTAINER, files));
+        out.add(new Field(prefix + "length of the model type", "", -1, b.position(), FieldKind.CONTAINER,
+                files));
         skipString(b);
         b.getInt(); // the schema version: refused by the type check, not a count
-        out.add(new Field(prefix + "length of the library version", "", b.position(), FieldKind.CONTAINER, files));
+        out.add(new Field(prefix + "length of the library version", "", -1, b.position(), FieldKind.CONTAINER,
+                files));
         skipString(b);
-        out.add(new Field(prefix + "section count", "", b.position(), FieldKind.CONTAINER, files));
+        out.add(new Field(prefix + "section count", "", -1, b.position(), FieldKind.CONTAINER, files));
         int sections = b.getInt();
         for (int s = 0; s < sections; s++) {
-            out.add(new Field(prefix + "length of section " + s + "'s name", "", b.position(), FieldKind.CONTAINER,
-                    files));
+            out.add(new Field(prefix + "length of section " + s + "'s name", "", -1, b.position(),
+                    FieldKind.CONTAINER, files));
             int nameLength = b.getInt();
             String name = new String(bytes, b.position(), nameLength, StandardCharsets.UTF_8);
             b.position(b.position() + nameLength);
             String section = prefix + name;
             byte kind = b.get();
-            out.add(new Field("element count of section '" + section + "'", "", b.position(), FieldKind.CONTAINER,
-                    files));
+            out.add(new Field("element count of section '" + section + "'", "", -1, b.position(),
+                    FieldKind.CONTAINER, files));
             int n = b.getInt();
             int width = switch (kind) {
                 case 1, 3 -> 4;
@@ -453,12 +459,13 @@ public final class ModelFileBattery {
                 };
                 int at = b.position();
                 for (int i : full.contains(name) ? all(n) : sampled(n)) {
-                    out.add(new Field("section '" + section + "'[" + i + "]", section, at + width * i, fk, files));
+                    out.add(new Field("section '" + section + "'[" + i + "]", section, i, at + width * i, fk,
+                            files));
                 }
                 b.position(at + width * n);
             } else if (kind == 5) {
                 for (int i = 0; i < n; i++) {
-                    out.add(new Field("byte length of section '" + section + "'[" + i + "]", "", b.position(),
+                    out.add(new Field("byte length of section '" + section + "'[" + i + "]", "", -1, b.position(),
                             FieldKind.CONTAINER, files));
                     skipString(b);
                 }
