@@ -475,8 +475,14 @@ final class ChurnCommand implements Callable<Integer> {
                 description = "Probability that an offer keeps a churner (default: ${DEFAULT-VALUE}).")
         double saveRate;
 
-        @Option(names = {"--save-model", "--save"}, paramLabel = "FILE", description = "Fit on every row and save the pipeline as a model file.")
+        @Option(names = "--save-model", paramLabel = "FILE", description = "Fit on every row and save the pipeline as a model file.")
         Path save;
+
+        /** The former name of {@code --save-model}, hidden. */
+        @Option(names = "--save", paramLabel = "FILE", hidden = true)
+        void saveAlias(Path file) {
+            save = file;
+        }
 
         @Option(names = "--json", description = "Print one JSON object instead of tables.")
         boolean json;
@@ -747,8 +753,14 @@ final class ChurnCommand implements Callable<Integer> {
                 description = "Customers to list, riskiest first (default: ${DEFAULT-VALUE}).")
         int top;
 
-        @Option(names = {"--save-model", "--save"}, paramLabel = "FILE", description = "Save the fitted pipeline as a model file.")
+        @Option(names = "--save-model", paramLabel = "FILE", description = "Save the fitted pipeline as a model file.")
         Path save;
+
+        /** The former name of {@code --save-model}, hidden. */
+        @Option(names = "--save", paramLabel = "FILE", hidden = true)
+        void saveAlias(Path file) {
+            save = file;
+        }
 
         @Option(names = "--json", description = "Print one JSON object instead of tables.")
         boolean json;
@@ -777,7 +789,8 @@ final class ChurnCommand implements Callable<Integer> {
                         + "latest one, " + horizon + " days earlier, is before the first order");
             }
             ChurnRanking ranking = ChurnRanking.compute(log, RankingOptions.of(at, horizon)
-                    .withTrainingCutoffs(trainCutoffs).withStepDays(stepDays).withPreprocessing(pre), learner);
+                    .withTrainingCutoffs(trainCutoffs).withStepDays(stepDays).withPreprocessing(pre)
+                    .withAllowUnusable(true), learner);   // the verdict is reported below, exit 1 unless allowed
             List<Instant> cutoffs = ranking.trainingCutoffs();
             Json out = OrderSource.putCancellers(putTraining(new Json().put("model", model.model), ranking), log);
             List<String> reasons = new ArrayList<>();

@@ -62,15 +62,15 @@ final class ClusterCommand implements Callable<Integer> {
             description = "kmeans, minibatch-kmeans, dbscan or agglomerative.")
     String algo;
 
-    @Option(names = "--k", paramLabel = "K", defaultValue = "4",
+    @Option(names = "--k", paramLabel = "K", defaultValue = "" + KMeansOptions.DEFAULT_K,
             description = "Clusters for k-means and agglomerative (default: ${DEFAULT-VALUE}).")
     int k;
 
-    @Option(names = "--eps", paramLabel = "EPS", defaultValue = "0.5",
+    @Option(names = "--eps", paramLabel = "EPS", defaultValue = "" + DbscanOptions.DEFAULT_EPS,
             description = "DBSCAN neighbourhood radius (default: ${DEFAULT-VALUE}).")
     double eps;
 
-    @Option(names = "--min-samples", paramLabel = "N", defaultValue = "10",
+    @Option(names = "--min-samples", paramLabel = "N", defaultValue = "" + DbscanOptions.DEFAULT_MIN_SAMPLES,
             description = "DBSCAN: points within eps, itself included, that make a core point (default: ${DEFAULT-VALUE}).")
     int minSamples;
 
@@ -78,7 +78,7 @@ final class ClusterCommand implements Callable<Integer> {
             description = "Agglomerative: ward, complete, average or single (default: ${DEFAULT-VALUE}).")
     String linkage;
 
-    @Option(names = "--n-init", paramLabel = "N", defaultValue = "10",
+    @Option(names = "--n-init", paramLabel = "N", defaultValue = "" + KMeansOptions.DEFAULT_N_INIT,
             description = "k-means restarts, the lowest inertia kept (mini-batch: initialisations, default 3).")
     Integer nInit;
 
@@ -86,17 +86,21 @@ final class ClusterCommand implements Callable<Integer> {
             description = "k-means iterations per restart (default 300); mini-batch: passes over the data (default 100).")
     Integer maxIter;
 
-    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "1024",
+    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "" + MiniBatchKMeansOptions.DEFAULT_BATCH_SIZE,
             description = "Mini-batch size (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
-    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "0",
+    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "" + KMeansOptions.DEFAULT_SEED,
             description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = {"--threads", "--parallelism"}, paramLabel = "N",
-            description = "Threads (default: all processors); results do not depend on it.")
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Threads (default: all processors, unlike the library's 1); results do not depend on it.")
     Integer threadsOption;
+
+    /** The old name of {@code --threads}, kept hidden so that scripts using it still run. */
+    @Option(names = "--parallelism", paramLabel = "N", hidden = true)
+    Integer parallelismAlias;
 
     @Option(names = "--silhouette-sample", paramLabel = "N", defaultValue = "20000",
             description = "Exact silhouette up to N customers, else estimated on N sampled customers (default: ${DEFAULT-VALUE}).")
@@ -169,7 +173,8 @@ final class ClusterCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Algo a = parseAlgo();
-        int threads = threadsOption != null ? threadsOption : Runtime.getRuntime().availableProcessors();
+        Integer given = threadsOption != null ? threadsOption : parallelismAlias;
+        int threads = given != null ? given : Runtime.getRuntime().availableProcessors();
         check(threads >= 1, "--threads must be at least 1, got " + threads);
         check(silhouetteSample >= 2, "--silhouette-sample must be at least 2, got " + silhouetteSample);
         int[] scan = scanK == null ? null : parseRange(scanK);

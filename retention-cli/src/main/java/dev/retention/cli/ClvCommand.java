@@ -120,6 +120,7 @@ final class ClvCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws IOException {
+            requireOrders(spec, source);
             PeriodUnit unit = parse("--period", () -> PeriodUnit.parse(period));
             if (!List.of("bgnbd", "mbgnbd", "pareto-nbd").contains(model)) {
                 throw new ParameterException(spec.commandLine(),
@@ -262,9 +263,10 @@ final class ClvCommand implements Callable<Integer> {
     }
 
     /**
-     * Renames the order mixin's {@code --orders} to {@code --transactions} for this command (the name of its
-     * command-line contract), keeping {@code --orders} as an alias;
-     * the option keeps its binding, so {@link OrderSource#read()} reads the file given here.
+     * Keeps {@code --transactions}, this command's former name for the order file, as a hidden alias of
+     * {@code --orders}, the name every command uses: the two options share one binding, so {@link OrderSource#read()}
+     * reads the file given under either name, and {@code --orders} is no longer required by the parser but checked
+     * by {@link #requireOrders} with the parser's message.
      */
     static final class TransactionsOption implements CommandLine.IModelTransformer {
         @Override
@@ -275,12 +277,22 @@ final class ClvCommand implements Callable<Integer> {
                 spec.remove(o);
             }
             others.remove(orders);   // options are equal by their names, and no other is named --orders
-            spec.addOption(OptionSpec.builder(orders).names("--transactions", "--orders")
-                    .description("Transactions to read (plain or .xz-compressed), one order line per row.").build());
+            OptionSpec visible = OptionSpec.builder(orders).required(false)
+                    .description("Transactions to read (plain or .xz-compressed), one order line per row.").build();
+            spec.addOption(visible);
+            spec.addOption(OptionSpec.builder("--transactions").hidden(true).paramLabel("FILE").type(Path.class)
+                    .getter(orders.getter()).setter(orders.setter()).build());
             for (OptionSpec o : others) {
-                spec.addOption(o);     // in their order, after --transactions in the help
+                spec.addOption(o);     // in their order, after --orders in the help
             }
             return spec;
+        }
+    }
+
+    /** Refuses a command line without the order file, as the parser refuses a missing required option. */
+    static void requireOrders(CommandSpec spec, OrderSource source) {
+        if (source.orders == null) {
+            throw new ParameterException(spec.commandLine(), "Missing required option: '--orders=FILE'");
         }
     }
 }

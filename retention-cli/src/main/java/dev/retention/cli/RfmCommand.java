@@ -44,8 +44,14 @@ final class RfmCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE.csv", description = "Write every customer's values, scores and segment.")
     Path out;
 
-    @Option(names = {"--save-model", "--save-scorer"}, paramLabel = "FILE", description = "Save the fitted RFM scorer as a model file.")
+    @Option(names = "--save-model", paramLabel = "FILE", description = "Save the fitted RFM scorer as a model file.")
     Path saveScorer;
+
+    /** The former name of {@code --save-model}, hidden. */
+    @Option(names = "--save-scorer", paramLabel = "FILE", hidden = true)
+    void saveScorerAlias(Path file) {
+        saveScorer = file;
+    }
 
     @Option(names = "--json", description = "Print one JSON object instead of tables.")
     boolean json;

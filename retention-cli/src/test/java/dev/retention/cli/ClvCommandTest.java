@@ -153,7 +153,7 @@ class ClvCommandTest {
     void badArguments_exitWithStatus2() {
         Result missing = run("clv", "fit", "--format", "cdnow", "--calibration-end", "2023-03-31");
         assertEquals(2, missing.status);
-        assertTrue(missing.err.contains("--transactions"), missing.err);
+        assertTrue(missing.err.contains("Missing required option: '--orders=FILE'"), missing.err);
         Result period = run("clv", "fit", "--transactions", cdnow.toString(), "--format", "cdnow",
                 "--calibration-end", "2023-03-31", "--period", "month");
         assertEquals(2, period.status);

@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -432,6 +433,36 @@ class RetentionCliTest {
         Result clv = run("clv", "fit", "--orders", orders(dir).toString(), "--format", "online-retail",
                 "--calibration-end", "2010-12-05");
         assertTrue(!clv.err.contains("Unknown option"), clv.err);
+    }
+
+    /** The former names still run but are no longer listed: each command's help shows one name per option. */
+    @Test
+    void formerOptionNames_workButAreHidden(@TempDir Path dir) throws IOException {
+        Path model = dir.resolve("rfm.model");
+        Result r = run("rfm", "--orders", orders(dir).toString(), "--format", "online-retail", "--save-scorer",
+                model.toString());
+        assertEquals(0, r.status, r.err);
+        assertTrue(Files.size(model) > 0);
+        Result cluster = run("cluster", "--orders", orders(dir).toString(), "--format", "online-retail", "--algo",
+                "kmeans", "--k", "2", "--parallelism", "1");
+        assertEquals(0, cluster.status, cluster.err);
+        Result clv = run("clv", "fit", "--transactions", orders(dir).toString(), "--format", "online-retail",
+                "--calibration-end", "2010-12-05");
+        assertTrue(!clv.err.contains("Unknown option") && !clv.err.contains("Missing required"), clv.err);
+        Result missing = run("clv", "fit", "--format", "online-retail", "--calibration-end", "2010-12-05");
+        assertEquals(2, missing.status);
+        assertTrue(missing.err.contains("Missing required option: '--orders=FILE'"), missing.err);
+        String[][] hidden = {{"rfm", "--save-scorer"}, {"cluster", "--parallelism"}, {"churn eval", "--save "},
+            {"churn score", "--save "}, {"clv fit", "--transactions"}};
+        for (String[] h : hidden) {
+            List<String> args = new ArrayList<>(List.of(h[0].split(" ")));
+            args.add("--help");
+            Result help = run(args.toArray(String[]::new));
+            assertEquals(0, help.status, help.err);
+            assertTrue(!help.out.contains(h[1]) && !help.out.contains(h[1].strip() + "="), h[0] + ": " + help.out);
+        }
+        Result clusterHelp = run("cluster", "--help");
+        assertTrue(clusterHelp.out.contains("all processors"), clusterHelp.out);
     }
 
     @Test

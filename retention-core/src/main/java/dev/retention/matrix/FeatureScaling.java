@@ -39,6 +39,13 @@ public final class FeatureScaling {
         }
     }
 
+    /**
+     * The most standard deviations a column's mean may lie from 0: a fitted column's values differ by at least a unit
+     * in the last place of their mean, so its ratio stays below about 1e21 for any row count an array holds; a larger
+     * one (a corrupted model file) would send every ordinary point beyond the range where distances are finite.
+     */
+    private static final double MAX_STANDARD_SCORES = 1e100;
+
     private final Kind kind;
     private final double[] mean;   // per column; 0 without standardisation
     private final double[] sd;     // per column; 1 without standardisation, 0 for a constant column
@@ -117,7 +124,7 @@ public final class FeatureScaling {
      * @param kind which transform
      * @param mean read, copied: per column; all 0 unless {@code kind} standardises
      * @param sd   read, copied: per column, finite and {@code >= 0} (0 for a constant column); all 1 unless
-     *             {@code kind} standardises
+     *             {@code kind} standardises; where positive, {@code |mean|} at most {@code 1e100} times it
      * @throws IllegalArgumentException if the lengths differ or a value is out of range
      */
     public static FeatureScaling of(Kind kind, double[] mean, double[] sd) {
@@ -130,6 +137,11 @@ public final class FeatureScaling {
             if (!Double.isFinite(mean[j]) || !(sd[j] >= 0) || Double.isInfinite(sd[j])) {
                 throw new IllegalArgumentException("column " + j + ": mean must be finite and sd finite and >= 0, got "
                         + mean[j] + " and " + sd[j]);
+            }
+            if (sd[j] > 0 && Math.abs(mean[j]) > MAX_STANDARD_SCORES * sd[j]) {
+                throw new IllegalArgumentException("column " + j + ": mean " + mean[j] + " lies more than "
+                        + MAX_STANDARD_SCORES + " standard deviations (" + sd[j] + ") from 0, which no fitted scaling"
+                        + " gives (the values of a column differ by at least a unit in the last place of its mean)");
             }
             if (!kind.standardise() && (mean[j] != 0 || sd[j] != 1)) {
                 throw new IllegalArgumentException("column " + j + ": a " + kind + " scaling has mean 0 and sd 1, got "

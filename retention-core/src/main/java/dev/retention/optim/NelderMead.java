@@ -11,7 +11,11 @@ import java.util.Objects;
  * Nelder-Mead simplex algorithm with adaptive parameters", Computational Optimization and
  * Applications 51, 2012), an initial simplex of relative size {@link NelderMeadOptions#initialStep()},
  * and SciPy's stopping rule: every vertex within {@code xTolerance} of the best in every coordinate and
- * within {@code fTolerance} in value.
+ * within {@code fTolerance} in value. Two stops SciPy lacks end a search that cannot or does not progress, not
+ * converged and {@linkplain OptimizationResult#stalled() stalled}: a simplex collapsed to a point (every vertex
+ * within four units in the last place of the best, where no step moves it), and, when
+ * {@link NelderMeadOptions#noProgressIterations()} is set, a best value that improved by no more than
+ * {@code fTolerance} over that many iterations (a flat valley the simplex crawls along).
  *
  * <p>Derivative-free and robust where the gradient is unavailable or unreliable; slow in high
  * dimensions. Each iteration costs one to {@code n + 2} evaluations and O(n^2) arithmetic; memory
@@ -28,7 +32,7 @@ public final class NelderMead {
      * @param f       the objective
      * @param x0      the starting point; read, not modified; must be finite
      * @param options limits, tolerances and the initial simplex size
-     * @return the best vertex; {@code converged() == false} if a limit stopped the search
+     * @return the best vertex; {@code converged() == false} if a limit or a lack of progress stopped the search
      * @throws IllegalArgumentException if {@code x0} is empty or not finite, or {@code f(x0)} is not finite
      */
     public static OptimizationResult minimize(ObjectiveFunction f, double[] x0, NelderMeadOptions options) {
@@ -86,6 +90,8 @@ public final class NelderMead {
         double[] xc = new double[n];
         int iterations = 0;
         boolean converged = false;
+        boolean stalled = false;
+        int window = options.noProgressIterations();
         String message;
         while (true) {
             double dx = 0;
@@ -100,6 +106,19 @@ public final class NelderMead {
                 converged = true;
                 message = String.format(Locale.ROOT, "simplex size %.3g <= %.3g and value spread %.3g <= %.3g",
                         dx, options.xTolerance(), df, options.fTolerance());
+                break;
+            }
+            if (collapsed(sim)) {
+                stalled = true;
+                message = String.format(Locale.ROOT, "no progress: the simplex collapsed to a point (every vertex equal"
+                        + " to the best to a few units in the last place) with a value spread %.3g > %.3g", df,
+                        options.fTolerance());
+                break;
+            }
+            if (window > 0 && hs > window && history[hs - 1 - window] - fsim[0] <= options.fTolerance()) {
+                stalled = true;
+                message = String.format(Locale.ROOT, "no progress: the best value improved by %.3g <= %.3g over the"
+                        + " last %d iterations", history[hs - 1 - window] - fsim[0], options.fTolerance(), window);
                 break;
             }
             if (iterations >= maxIter) {
@@ -169,7 +188,19 @@ public final class NelderMead {
             }
         }
         return new OptimizationResult(sim[0], fsim[0], null, iterations, evals[0], converged, message,
-                Arrays.copyOf(history, hs));
+                Arrays.copyOf(history, hs), stalled);
+    }
+
+    /** Whether every vertex equals the best within four units in the last place: the simplex cannot move. */
+    private static boolean collapsed(double[][] sim) {
+        for (int j = 1; j < sim.length; j++) {
+            for (int i = 0; i < sim[0].length; i++) {
+                if (Math.abs(sim[j][i] - sim[0][i]) > 4 * Math.ulp(sim[0][i])) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static double eval(ObjectiveFunction f, double[] x, int[] evals) {

@@ -14,9 +14,11 @@ package dev.retention.optim;
  * @param initialStep     relative size of the initial simplex, &gt; 0 (0.05 in SciPy)
  * @param adaptive        use the dimension-dependent coefficients of Gao and Han (2012), better above
  *                        about 10 dimensions
+ * @param noProgressIterations stop, not converged, when the best value has improved by no more than
+ *                        {@code fTolerance} over this many iterations, &gt;= 0; 0 (the default, as SciPy) never
  */
 public record NelderMeadOptions(int maxIterations, int maxEvaluations, double xTolerance, double fTolerance,
-                                double initialStep, boolean adaptive) {
+                                double initialStep, boolean adaptive, int noProgressIterations) {
 
     /**
      * Validates the options.
@@ -30,10 +32,16 @@ public record NelderMeadOptions(int maxIterations, int maxEvaluations, double xT
      * @param initialStep     relative size of the initial simplex, &gt; 0 (0.05 in SciPy)
      * @param adaptive        use the dimension-dependent coefficients of Gao and Han (2012), better above
      *                        about 10 dimensions
+     * @param noProgressIterations stop, not converged, when the best value has improved by no more than
+     *                        {@code fTolerance} over this many iterations, &gt;= 0; 0 (the default, as SciPy) never
      */
     public NelderMeadOptions {
         if (maxIterations < 0) {
             throw new IllegalArgumentException("maxIterations must be >= 0 (0 = 200 n), got " + maxIterations);
+        }
+        if (noProgressIterations < 0) {
+            throw new IllegalArgumentException("noProgressIterations must be >= 0 (0 = never), got "
+                    + noProgressIterations);
         }
         if (maxEvaluations < 0) {
             throw new IllegalArgumentException("maxEvaluations must be >= 0 (0 = 200 n), got " + maxEvaluations);
@@ -51,7 +59,7 @@ public record NelderMeadOptions(int maxIterations, int maxEvaluations, double xT
 
     /** {@return SciPy's defaults} */
     public static NelderMeadOptions defaults() {
-        return new NelderMeadOptions(0, 0, 1e-4, 1e-4, 0.05, false);
+        return new NelderMeadOptions(0, 0, 1e-4, 1e-4, 0.05, false, 0);
     }
 
     /**
@@ -60,7 +68,8 @@ public record NelderMeadOptions(int maxIterations, int maxEvaluations, double xT
      * @param maxIterations iteration limit, &gt;= 1; 0 means {@code 200 * n}
      */
     public NelderMeadOptions withMaxIterations(int maxIterations) {
-        return new NelderMeadOptions(maxIterations, maxEvaluations, xTolerance, fTolerance, initialStep, adaptive);
+        return new NelderMeadOptions(maxIterations, maxEvaluations, xTolerance, fTolerance, initialStep, adaptive,
+                noProgressIterations);
     }
 
     /**
@@ -69,7 +78,8 @@ public record NelderMeadOptions(int maxIterations, int maxEvaluations, double xT
      * @param maxEvaluations evaluation limit, &gt;= 1; 0 means {@code 200 * n}
      */
     public NelderMeadOptions withMaxEvaluations(int maxEvaluations) {
-        return new NelderMeadOptions(maxIterations, maxEvaluations, xTolerance, fTolerance, initialStep, adaptive);
+        return new NelderMeadOptions(maxIterations, maxEvaluations, xTolerance, fTolerance, initialStep, adaptive,
+                noProgressIterations);
     }
 
     /**
@@ -81,7 +91,8 @@ public record NelderMeadOptions(int maxIterations, int maxEvaluations, double xT
      *                   xTolerance}), &gt;= 0
      */
     public NelderMeadOptions withTolerances(double xTolerance, double fTolerance) {
-        return new NelderMeadOptions(maxIterations, maxEvaluations, xTolerance, fTolerance, initialStep, adaptive);
+        return new NelderMeadOptions(maxIterations, maxEvaluations, xTolerance, fTolerance, initialStep, adaptive,
+                noProgressIterations);
     }
 
     /**
@@ -90,7 +101,8 @@ public record NelderMeadOptions(int maxIterations, int maxEvaluations, double xT
      * @param initialStep relative size of the initial simplex, &gt; 0 (0.05 in SciPy)
      */
     public NelderMeadOptions withInitialStep(double initialStep) {
-        return new NelderMeadOptions(maxIterations, maxEvaluations, xTolerance, fTolerance, initialStep, adaptive);
+        return new NelderMeadOptions(maxIterations, maxEvaluations, xTolerance, fTolerance, initialStep, adaptive,
+                noProgressIterations);
     }
 
     /**
@@ -99,6 +111,18 @@ public record NelderMeadOptions(int maxIterations, int maxEvaluations, double xT
      * @param adaptive use the dimension-dependent coefficients of Gao and Han (2012), better above about 10 dimensions
      */
     public NelderMeadOptions withAdaptive(boolean adaptive) {
-        return new NelderMeadOptions(maxIterations, maxEvaluations, xTolerance, fTolerance, initialStep, adaptive);
+        return new NelderMeadOptions(maxIterations, maxEvaluations, xTolerance, fTolerance, initialStep, adaptive,
+                noProgressIterations);
+    }
+
+    /**
+     * {@return a copy that stops when the best value has improved by no more than {@code fTolerance} over this many
+     * iterations (0: never)}
+     *
+     * @param noProgressIterations the window, &gt;= 0
+     */
+    public NelderMeadOptions withNoProgressIterations(int noProgressIterations) {
+        return new NelderMeadOptions(maxIterations, maxEvaluations, xTolerance, fTolerance, initialStep, adaptive,
+                noProgressIterations);
     }
 }

@@ -18,6 +18,7 @@ public final class OptimizationResult {
     private final boolean converged;
     private final String message;
     private final double[] history;
+    private final boolean stalled;
 
     /**
      * The outcome of a minimization, as the optimizers report it.
@@ -34,6 +35,25 @@ public final class OptimizationResult {
      */
     public OptimizationResult(double[] x, double value, double[] gradient, int iterations, int evaluations,
                               boolean converged, String message, double[] history) {
+        this(x, value, gradient, iterations, evaluations, converged, message, history, false);
+    }
+
+    /**
+     * The outcome of a minimization, as the optimizers report it.
+     *
+     * @param x           the best point; read, copied
+     * @param value       the objective at {@code x}
+     * @param gradient    the gradient (or pseudo-gradient) at {@code x}, or {@code null} for
+     *                    derivative-free methods; read, copied
+     * @param iterations  iterations performed
+     * @param evaluations objective evaluations performed
+     * @param converged   whether a convergence test was met
+     * @param message     why the method stopped, for example {@code "gradient norm 8.1e-06 <= 1e-05"}
+     * @param history     the objective after iteration 0 (the start), 1, 2, ...; read, copied
+     * @param stalled     whether the search stopped because it made no progress (not converged)
+     */
+    public OptimizationResult(double[] x, double value, double[] gradient, int iterations, int evaluations,
+                              boolean converged, String message, double[] history, boolean stalled) {
         this.x = x.clone();
         this.value = value;
         this.gradient = gradient == null ? null : gradient.clone();
@@ -42,6 +62,7 @@ public final class OptimizationResult {
         this.converged = converged;
         this.message = message;
         this.history = history.clone();
+        this.stalled = stalled;
     }
 
     /** {@return the best point found; a copy} */
@@ -72,6 +93,14 @@ public final class OptimizationResult {
     /** {@return whether a convergence test was met (false when the iteration or evaluation limit stopped it)} */
     public boolean converged() {
         return converged;
+    }
+
+    /**
+     * {@return whether the search stopped because it made no progress (its best value stood still, or its simplex
+     * collapsed), neither converged nor at a limit: the objective is flat along some direction}
+     */
+    public boolean stalled() {
+        return stalled;
     }
 
     /** {@return why the method stopped} */

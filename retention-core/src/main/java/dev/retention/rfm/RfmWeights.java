@@ -17,7 +17,8 @@ public record RfmWeights(double recency, double frequency, double monetary) {
      * @param recency   weight w1 of the R score; finite, &gt;= 0
      * @param frequency weight w2 of the F score; finite, &gt;= 0
      * @param monetary  weight w3 of the M score; finite, &gt;= 0
-     * @throws IllegalArgumentException if a weight is negative or not finite (named with its value), or all are 0
+     * @throws IllegalArgumentException if a weight is negative or not finite (named with its value), all are 0, or
+     *                                  they are so large that a score of 5, 5, 5 overflows
      */
     public RfmWeights {
         check("recency", recency);
@@ -25,6 +26,10 @@ public record RfmWeights(double recency, double frequency, double monetary) {
         check("monetary", monetary);
         if (recency + frequency + monetary == 0) {
             throw new IllegalArgumentException("at least one RFM weight must be > 0, got (0, 0, 0)");
+        }
+        if (!Double.isFinite(5 * recency + 5 * frequency + 5 * monetary)) {
+            throw new IllegalArgumentException("RFM weights must keep the weighted score finite, got (" + recency + ", "
+                    + frequency + ", " + monetary + "): 5*R + 5*F + 5*M overflows");
         }
     }
 

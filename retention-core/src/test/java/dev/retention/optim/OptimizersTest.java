@@ -413,4 +413,41 @@ class OptimizersTest {
             assertEquals(1.0, v, 1e-6, "seed " + seed);
         }
     }
+
+    /**
+     * A valley that falls forever ever more slowly ({@code exp(-x0) + x1^2}): SciPy's rule holds only once
+     * {@code exp(-x0)} has underflowed to 0 (the simplex stretches along x0 for over a thousand iterations first);
+     * with a no-progress window of 20 the search stops far earlier, not converged and stalled, at a value as good to
+     * the tolerance.
+     */
+    @Test
+    void nelderMead_stopsWhenTheBestValueStandsStill() {
+        ObjectiveFunction valley = x -> Math.exp(-x[0]) + x[1] * x[1];
+        NelderMeadOptions limits = NelderMeadOptions.defaults().withMaxIterations(2_000).withMaxEvaluations(100_000);
+        OptimizationResult plain = NelderMead.minimize(valley, new double[] {0, 0.5}, limits);
+        assertTrue(plain.iterations() > 1_000, plain.iterations() + ": " + plain.message());
+        assertFalse(plain.stalled(), plain.message());
+        OptimizationResult r = NelderMead.minimize(valley, new double[] {0, 0.5}, limits
+                .withNoProgressIterations(20));
+        assertTrue(r.stalled() && !r.converged(), r.message());
+        assertTrue(r.message().startsWith("no progress: the best value improved by"), r.message());
+        assertTrue(r.iterations() < 200, r.iterations() + " iterations");
+        assertEquals(plain.value(), r.value(), 1e-4);
+        assertThrows(IllegalArgumentException.class, () -> NelderMeadOptions.defaults().withNoProgressIterations(-1));
+    }
+
+    /**
+     * With both tolerances 0, SciPy's rule needs every vertex to equal the best exactly, which rounding never
+     * gives: the search used to run to its iteration limit; it now stops, stalled, when the simplex has collapsed to
+     * a point, there at the minimum to within rounding.
+     */
+    @Test
+    void nelderMead_stopsWhenTheSimplexCollapses() {
+        ObjectiveFunction bowl = x -> (x[0] - 1) * (x[0] - 1) + (x[1] - 2) * (x[1] - 2);
+        OptimizationResult r = NelderMead.minimize(bowl, new double[] {-1.2, 1.0}, NelderMeadOptions.defaults()
+                .withTolerances(0, 0).withMaxIterations(100_000).withMaxEvaluations(200_000));
+        assertTrue(r.iterations() < 10_000, r.iterations() + " iterations: " + r.message());
+        assertTrue(r.converged() || r.stalled(), r.message());
+        assertArrayEquals(new double[] {1, 2}, r.x(), 1e-6);
+    }
 }

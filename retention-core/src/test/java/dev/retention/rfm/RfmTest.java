@@ -162,6 +162,9 @@ class RfmTest {
                 () -> new RfmWeights(1, Double.NaN, 1));
         assertTrue(e.getMessage().contains("frequency") && e.getMessage().contains("NaN"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new RfmWeights(0, 0, 0));
+        e = assertThrows(IllegalArgumentException.class, () -> new RfmWeights(1e308, 0, 1));
+        assertTrue(e.getMessage().contains("overflows"), e.getMessage());
+        assertEquals(5e307 * 3, new RfmWeights(1e307, 1e307, 1e307).apply(5, 5, 5), 1e293);
     }
 
     @Test

@@ -167,7 +167,7 @@ public final class CrossValidation {
             ChurnPipelineModel pipeline = ChurnPipeline.fit(table, train, pre, learner, control);
             fitSeconds[f] = (System.nanoTime() - start) / 1e9;
             summaries[f] = pipeline.classifier().fitSummary();
-            double[] p = pipeline.score(table, test).probabilities();
+            double[] p = pipeline.allowingUnusable().score(table, test).probabilities();
             for (int t = 0; t < test.length; t++) {
                 oof[test[t]] = p[t];
             }
@@ -216,7 +216,7 @@ public final class CrossValidation {
         ChurnPipelineModel pipeline = ChurnPipeline.fit(table, split.train(), pre, learner, control);
         double seconds = (System.nanoTime() - start) / 1e9;
         int[] test = split.test();
-        double[] p = pipeline.score(table, test).probabilities();
+        double[] p = pipeline.allowingUnusable().score(table, test).probabilities();
         int[] yTest = table.labels(test);
         MetricSummary summary = ClassificationMetrics.summary(yTest, p, 0.5);
         LOG.info("holdout: {} training rows, {} test rows, AUC {}, fit {} s", split.train().length, test.length,

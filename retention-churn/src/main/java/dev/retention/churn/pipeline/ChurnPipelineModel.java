@@ -37,6 +37,7 @@ public final class ChurnPipelineModel implements Model {
     private final ProbabilisticClassifier classifier;
     private final Explainer explainer;
     private final FitSummary summary;
+    private final boolean unusableAllowed;
 
     ChurnPipelineModel(PreprocessingModel preprocessing, ProbabilisticClassifier classifier, double seconds) {
         this(preprocessing, classifier, (FitSummary) null, seconds);
@@ -44,6 +45,12 @@ public final class ChurnPipelineModel implements Model {
 
     private ChurnPipelineModel(PreprocessingModel preprocessing, ProbabilisticClassifier classifier,
                                FitSummary summary, double seconds) {
+        this(preprocessing, classifier, summary, seconds, false);
+    }
+
+    private ChurnPipelineModel(PreprocessingModel preprocessing, ProbabilisticClassifier classifier,
+                               FitSummary summary, double seconds, boolean unusableAllowed) {
+        this.unusableAllowed = unusableAllowed;
         this.preprocessing = Objects.requireNonNull(preprocessing, "preprocessing");
         this.classifier = Objects.requireNonNull(classifier, "classifier");
         if (classifier.featureCount() != preprocessing.featureCount()) {
@@ -99,6 +106,26 @@ public final class ChurnPipelineModel implements Model {
         return b.build();
     }
 
+    /**
+     * {@return this pipeline, scoring even if its fit was judged {@link Verdict#UNUSABLE}} The explicit opt-in: a
+     * pipeline whose fit is UNUSABLE (a classifier that diverged, a constant model on features scaled beyond use,
+     * one class in the training rows) throws {@link IllegalStateException} from {@link #score} and {@link #explain}
+     * rather than rank customers by numbers nobody should trust; a caller who has read the verdict and wants them
+     * anyway asks here. The copy is equal to this pipeline and writes the same file (the opt-in is not saved); O(1).
+     */
+    public ChurnPipelineModel allowingUnusable() {
+        return unusableAllowed ? this : new ChurnPipelineModel(preprocessing, classifier, summary, summary.seconds(),
+                true);
+    }
+
+    private void requireUsable() {
+        if (!unusableAllowed && summary.verdict() == Verdict.UNUSABLE) {
+            throw new IllegalStateException("the churn pipeline's fit was judged UNUSABLE (" + String.join("; ",
+                    summary.warnings()) + "), so it scores no customer unless asked: call allowingUnusable() on the"
+                    + " pipeline to score anyway");
+        }
+    }
+
     /** {@return the fitted preprocessing} */
     public PreprocessingModel preprocessing() {
         return preprocessing;
@@ -115,8 +142,11 @@ public final class ChurnPipelineModel implements Model {
      * @param table read: a table with the columns the preprocessing was fitted on (labels not needed)
      * @param rows  read: the rows to score, at least one
      * @throws IllegalArgumentException if a column is missing or of another kind, or a row index is bad
+     * @throws IllegalStateException    if the fit was judged {@link Verdict#UNUSABLE} and the pipeline is not the
+     *                                  {@link #allowingUnusable()} copy
      */
     public Scores score(CustomerTable table, int[] rows) {
+        requireUsable();
         Transformed t = preprocessing.transform(table, rows);
         return new Scores(classifier.probabilities(t.features()), t.unseen());
     }
@@ -130,8 +160,11 @@ public final class ChurnPipelineModel implements Model {
      * @param top   reasons per side, &gt;= 1
      * @return the row's top reasons up and down
      * @throws IllegalArgumentException if a column is missing, the row is out of range or {@code top < 1}
+     * @throws IllegalStateException    if the fit was judged {@link Verdict#UNUSABLE} and the pipeline is not the
+     *                                  {@link #allowingUnusable()} copy
      */
     public Explanation explain(CustomerTable table, int row, int top) {
+        requireUsable();
         Transformed t = preprocessing.transform(table, new int[] {row});
         List<String> sources = List.of(explainer.groupNames());
         String[] labels = new String[sources.size()];

@@ -113,6 +113,8 @@ public final class ChurnRanking {
      * @throws IllegalArgumentException if the log is empty, no training cutoff is left ({@link #trainingCutoffs}
      *                                  empty: the latest one is before the first order) or the training rows hold
      *                                  a single class
+     * @throws IllegalStateException    if the fit is judged UNUSABLE and the options do not
+     *                                  {@linkplain RankingOptions#withAllowUnusable allow} scoring from it
      */
     public static ChurnRanking compute(TransactionLog log, RankingOptions options, Learner learner) {
         return compute(log, options, learner, FitControl.defaults());
@@ -127,6 +129,7 @@ public final class ChurnRanking {
      * @param control progress and cancellation of the classifier's fit
      * @return the customers at the cutoff, riskiest first, with their probabilities and reasons
      * @throws IllegalArgumentException as {@link #compute(TransactionLog, RankingOptions, Learner)}
+     * @throws IllegalStateException    as {@link #compute(TransactionLog, RankingOptions, Learner)}
      */
     public static ChurnRanking compute(TransactionLog log, RankingOptions options, Learner learner,
                                        FitControl control) {
@@ -145,8 +148,9 @@ public final class ChurnRanking {
         }
         CustomerTable train = TransactionFeatures.compute(log,
                 new TransactionFeatureOptions(cutoffs, horizon, WINDOWS, 0, at));
-        ChurnPipelineModel pipeline = ChurnPipeline.fit(train, allRows(train), options.preprocessing(), learner,
+        ChurnPipelineModel fitted = ChurnPipeline.fit(train, allRows(train), options.preprocessing(), learner,
                 control);
+        ChurnPipelineModel pipeline = options.allowUnusable() ? fitted.allowingUnusable() : fitted;
         CustomerTable now = TransactionFeatures.computeUnlabelled(log, at, WINDOWS, 0);
         double[] p = pipeline.score(now, allRows(now)).probabilities();
         OptionalDouble testAuc = OptionalDouble.empty();

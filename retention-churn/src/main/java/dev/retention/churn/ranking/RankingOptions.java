@@ -17,9 +17,12 @@ import java.util.Objects;
  *                        indicators, since the gap features are missing for one-order customers)
  * @param observedUntil   the end of the data, exclusive, or {@code null} (the default) for just after the last
  *                        purchase: the out-of-time AUC is measured when the horizon after the cutoff ends by then
+ * @param allowUnusable   whether to score the customers even when the fit is judged UNUSABLE (default false:
+ *                        {@link ChurnRanking#compute} then throws {@link IllegalStateException} naming the reasons);
+ *                        a caller that reports the verdict itself sets it
  */
 public record RankingOptions(Instant cutoff, int horizonDays, int trainingCutoffs, int stepDays,
-                             PreprocessOptions preprocessing, Instant observedUntil) {
+                             PreprocessOptions preprocessing, Instant observedUntil, boolean allowUnusable) {
 
     /**
      * Checks every option.
@@ -33,6 +36,9 @@ public record RankingOptions(Instant cutoff, int horizonDays, int trainingCutoff
      *                        indicators, since the gap features are missing for one-order customers)
      * @param observedUntil   the end of the data, exclusive, or {@code null} (the default) for just after the last
      *                        purchase: the out-of-time AUC is measured when the horizon after the cutoff ends by then
+     * @param allowUnusable   whether to score the customers even when the fit is judged UNUSABLE (default false:
+     *                        {@link ChurnRanking#compute} then throws {@link IllegalStateException} naming the reasons);
+     *                        a caller that reports the verdict itself sets it
      * @throws IllegalArgumentException naming the option, its value and what was expected
      */
     public RankingOptions {
@@ -58,7 +64,7 @@ public record RankingOptions(Instant cutoff, int horizonDays, int trainingCutoff
      */
     public static RankingOptions of(Instant cutoff, int horizonDays) {
         return new RankingOptions(cutoff, horizonDays, 4, 30, PreprocessOptions.defaults().withMissingIndicators(true),
-                null);
+                null, false);
     }
 
     /**
@@ -67,7 +73,8 @@ public record RankingOptions(Instant cutoff, int horizonDays, int trainingCutoff
      * @param cutoff the scoring cutoff: only lines before it make the scored customers' features
      */
     public RankingOptions withCutoff(Instant cutoff) {
-        return new RankingOptions(cutoff, horizonDays, trainingCutoffs, stepDays, preprocessing, observedUntil);
+        return new RankingOptions(cutoff, horizonDays, trainingCutoffs, stepDays, preprocessing, observedUntil,
+                allowUnusable);
     }
 
     /**
@@ -76,7 +83,8 @@ public record RankingOptions(Instant cutoff, int horizonDays, int trainingCutoff
      * @param horizonDays churn is no purchase within this many days after a cutoff, &gt;= 1
      */
     public RankingOptions withHorizonDays(int horizonDays) {
-        return new RankingOptions(cutoff, horizonDays, trainingCutoffs, stepDays, preprocessing, observedUntil);
+        return new RankingOptions(cutoff, horizonDays, trainingCutoffs, stepDays, preprocessing, observedUntil,
+                allowUnusable);
     }
 
     /**
@@ -86,7 +94,8 @@ public record RankingOptions(Instant cutoff, int horizonDays, int trainingCutoff
      *                        {@code cutoff}, so its labels use only lines before it
      */
     public RankingOptions withTrainingCutoffs(int trainingCutoffs) {
-        return new RankingOptions(cutoff, horizonDays, trainingCutoffs, stepDays, preprocessing, observedUntil);
+        return new RankingOptions(cutoff, horizonDays, trainingCutoffs, stepDays, preprocessing, observedUntil,
+                allowUnusable);
     }
 
     /**
@@ -95,7 +104,8 @@ public record RankingOptions(Instant cutoff, int horizonDays, int trainingCutoff
      * @param stepDays days between training cutoffs, &gt;= 1 (default 30)
      */
     public RankingOptions withStepDays(int stepDays) {
-        return new RankingOptions(cutoff, horizonDays, trainingCutoffs, stepDays, preprocessing, observedUntil);
+        return new RankingOptions(cutoff, horizonDays, trainingCutoffs, stepDays, preprocessing, observedUntil,
+                allowUnusable);
     }
 
     /**
@@ -105,7 +115,8 @@ public record RankingOptions(Instant cutoff, int horizonDays, int trainingCutoff
      *                      indicators, since the gap features are missing for one-order customers)
      */
     public RankingOptions withPreprocessing(PreprocessOptions preprocessing) {
-        return new RankingOptions(cutoff, horizonDays, trainingCutoffs, stepDays, preprocessing, observedUntil);
+        return new RankingOptions(cutoff, horizonDays, trainingCutoffs, stepDays, preprocessing, observedUntil,
+                allowUnusable);
     }
 
     /**
@@ -115,6 +126,17 @@ public record RankingOptions(Instant cutoff, int horizonDays, int trainingCutoff
      *                      purchase: the out-of-time AUC is measured when the horizon after the cutoff ends by then
      */
     public RankingOptions withObservedUntil(Instant observedUntil) {
-        return new RankingOptions(cutoff, horizonDays, trainingCutoffs, stepDays, preprocessing, observedUntil);
+        return new RankingOptions(cutoff, horizonDays, trainingCutoffs, stepDays, preprocessing, observedUntil,
+                allowUnusable);
+    }
+
+    /**
+     * {@return a copy that scores even when the fit is judged UNUSABLE, or refuses to}
+     *
+     * @param allowUnusable whether {@link ChurnRanking#compute} scores from an UNUSABLE fit
+     */
+    public RankingOptions withAllowUnusable(boolean allowUnusable) {
+        return new RankingOptions(cutoff, horizonDays, trainingCutoffs, stepDays, preprocessing, observedUntil,
+                allowUnusable);
     }
 }

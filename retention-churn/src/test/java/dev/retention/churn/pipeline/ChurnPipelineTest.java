@@ -133,4 +133,37 @@ class ChurnPipelineTest {
                 () -> ChurnPipelineModel.of(p.preprocessing(), q.classifier()));
         assertTrue(e.getMessage().contains("features"), e.getMessage());
     }
+
+    /**
+     * An L1 penalty strong enough to remove every feature gives every customer the same probability: the fit is
+     * UNUSABLE, and the pipeline refuses to score or explain until the caller opts in; the opt-in copy is equal,
+     * writes the same file and scores what the classifier says. A usable pipeline scores without asking.
+     */
+    @Test
+    void unusableFit_scoresOnlyWhenAsked() throws ModelFormatException {
+        CustomerTable t = customers(2);
+        ChurnPipelineModel p = ChurnPipeline.fit(t, range(0, 300), PreprocessOptions.defaults(),
+                LogisticRegression.learner(LogisticOptions.defaults().withPenalty(LogisticOptions.Penalty.L1)
+                        .withC(1e-6)), FitControl.defaults());
+        assertEquals(dev.retention.model.Verdict.UNUSABLE, p.fitSummary().verdict(), p.fitSummary().toString());
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> p.score(t, range(0, 5)));
+        assertTrue(e.getMessage().contains("UNUSABLE") && e.getMessage().contains("allowingUnusable()")
+                && e.getMessage().contains("same probability"), e.getMessage());
+        assertThrows(IllegalStateException.class, () -> p.explain(t, 0, 2));
+        ChurnPipelineModel allowed = p.allowingUnusable();
+        assertEquals(p, allowed);
+        assertArrayEquals(p.toBytes(), allowed.toBytes());
+        double[] scores = allowed.score(t, range(0, 5)).probabilities();
+        assertEquals(scores[0], scores[4], 1e-9);
+        assertEquals(2, allowed.explain(t, 0, 2).up().size() + allowed.explain(t, 0, 2).down().size(), 2);
+        ChurnPipelineModel loaded = Models.fromBytes(p.toBytes(), "unusable.rtnm", ChurnPipelineModel.class);
+        assertThrows(IllegalStateException.class, () -> loaded.score(t, range(0, 5)), "the opt-in is not saved");
+
+        ChurnPipelineModel usable = ChurnPipeline.fit(t, range(0, 300), PreprocessOptions.defaults(),
+                LogisticRegression.learner(LogisticOptions.defaults()), FitControl.defaults());
+        assertEquals(dev.retention.model.Verdict.FINE, usable.fitSummary().verdict(),
+                usable.fitSummary().toString());
+        assertArrayEquals(usable.allowingUnusable().score(t, range(0, 5)).probabilities(),
+                usable.score(t, range(0, 5)).probabilities(), 0.0);
+    }
 }

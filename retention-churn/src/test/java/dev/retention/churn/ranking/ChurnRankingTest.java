@@ -142,4 +142,22 @@ class ChurnRankingTest {
             assertTrue(v >= 0 && v <= 1, "seed " + seed);
         }
     }
+
+    /** A fit judged UNUSABLE (every feature removed by the penalty) ranks nobody unless the options allow it. */
+    @Test
+    void unusableFit_ranksOnlyWhenAllowed() {
+        SyntheticShop s = shop(5);
+        Instant cutoff = Instant.ofEpochSecond(s.endEpochSecond() - 120 * DAY);
+        RankingOptions o = RankingOptions.of(cutoff, 60).withTrainingCutoffs(2);
+        assertFalse(o.allowUnusable());
+        var learner = LogisticRegression.learner(LogisticOptions.defaults()
+                .withPenalty(LogisticOptions.Penalty.L1).withC(1e-6));
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> ChurnRanking.compute(s.log(), o, learner));
+        assertTrue(e.getMessage().contains("UNUSABLE"), e.getMessage());
+        ChurnRanking r = ChurnRanking.compute(s.log(), o.withAllowUnusable(true), learner);
+        assertEquals(dev.retention.model.Verdict.UNUSABLE, r.pipeline().fitSummary().verdict());
+        assertEquals(r.scored().rows(), r.probabilities().length);
+        assertEquals(3, r.riskiest(3, 1).size(), "the allowed pipeline explains too");
+    }
 }

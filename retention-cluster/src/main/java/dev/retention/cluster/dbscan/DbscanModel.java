@@ -329,7 +329,7 @@ public final class DbscanModel implements Model {
                         + " is not; clusters are numbered from 0");
             }
         }
-        double[] corePoints = ModelSections.finite(file, "core_points", (long) m * h.names().length);
+        double[] corePoints = ModelSections.points(file, "core_points", (long) m * h.names().length);
         return new DbscanModel(h.scaling(), h.names(), eps, minSamples, labels, core, corePoints, h.summary());
     }
 

@@ -5,8 +5,10 @@ import dev.retention.matrix.FeatureScaling;
 import java.util.Objects;
 
 /**
- * Options of {@link Dbscan#fit}. Defaults are scikit-learn's {@code DBSCAN}: {@code eps = 0.5},
- * {@code min_samples = 5}; one thread and no scaling.
+ * Options of {@link Dbscan#fit}. Defaults: scikit-learn's {@code eps = 0.5}, and {@code min_samples = 10}, not
+ * scikit-learn's 5: on thousands of customers a core point of 5 neighbours chains segments together through sparse
+ * bridges, and the command line's {@code --min-samples} default is this one; one thread and no scaling. Code that
+ * reproduces scikit-learn passes {@code minSamples}.
  *
  * @param eps        neighbourhood radius (Euclidean, in the scaled space), finite and &gt; 0; points at distance
  *                   exactly {@code eps} are neighbours
@@ -45,9 +47,14 @@ public record DbscanOptions(double eps, int minSamples, int threads, FeatureScal
         Objects.requireNonNull(scaling, "scaling");
     }
 
-    /** {@return the defaults: eps 0.5, minSamples 5, 1 thread, no scaling} */
+    /** The default radius, 0.5, as scikit-learn's. */
+    public static final double DEFAULT_EPS = 0.5;
+    /** The default points within eps that make a core point, 10 (scikit-learn: 5). */
+    public static final int DEFAULT_MIN_SAMPLES = 10;
+
+    /** {@return the defaults: eps 0.5, minSamples 10, 1 thread, no scaling} */
     public static DbscanOptions defaults() {
-        return new DbscanOptions(0.5, 5, 1, FeatureScaling.Kind.NONE);
+        return new DbscanOptions(DEFAULT_EPS, DEFAULT_MIN_SAMPLES, 1, FeatureScaling.Kind.NONE);
     }
 
     /**

@@ -120,6 +120,25 @@ public final class ModelSections {
     }
 
     /**
+     * A double section of points in the scaled space a fit clusters in (centres, core points): every value finite and
+     * within {@link Checks#MAX_MAGNITUDE} in magnitude, as every fit's points are, so that distances to them stay
+     * finite.
+     *
+     * @param length the expected length
+     * @throws ModelFormatException if missing, of another length, or holding a value out of that range
+     */
+    public static double[] points(ModelFile file, String name, long length) throws ModelFormatException {
+        double[] v = finite(file, name, length);
+        for (int i = 0; i < v.length; i++) {
+            if (Math.abs(v[i]) > Checks.MAX_MAGNITUDE) {
+                throw new ModelFormatException(file.source() + ": section '" + name + "' holds " + v[i] + " at " + i
+                        + ", beyond the magnitude " + Checks.MAX_MAGNITUDE + " a fit's points have");
+            }
+        }
+        return v;
+    }
+
+    /**
      * A one-value double section that is finite and {@code >= 0}.
      *
      * @throws ModelFormatException if missing or out of range

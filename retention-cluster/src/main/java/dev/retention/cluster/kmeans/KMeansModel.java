@@ -263,7 +263,7 @@ public final class KMeansModel implements Model {
         if (k < 1) {
             throw new ModelFormatException(file.source() + ": section 'k' must be at least 1, got " + k);
         }
-        double[] centres = ModelSections.finite(file, "centres", (long) k * d);
+        double[] centres = ModelSections.points(file, "centres", (long) k * d);
         int[] labels = ModelSections.labels(file, "labels", 0, k);
         if (labels.length < k) {
             throw new ModelFormatException(file.source() + ": " + labels.length + " training labels for k=" + k

@@ -5,8 +5,10 @@ import dev.retention.matrix.FeatureScaling;
 import java.util.Objects;
 
 /**
- * Options of {@link KMeans#fit}. Defaults follow scikit-learn 1.2's {@code KMeans}: 8 clusters, 10 k-means++
- * restarts, 300 iterations, {@code tol = 1e-4}; one thread and no scaling.
+ * Options of {@link KMeans#fit}. Defaults follow scikit-learn 1.2's {@code KMeans} (10 k-means++ restarts, 300
+ * iterations, {@code tol = 1e-4}) except the number of clusters: {@value #DEFAULT_K}, not scikit-learn's 8, because
+ * customer segmentation on RFM wants a handful of segments a marketer can act on (and the command line's
+ * {@code --k} default is this one); one thread and no scaling. Code that reproduces scikit-learn passes {@code k}.
  *
  * @param k             number of clusters, at least 1 (and at most n, checked when fitting)
  * @param nInit         restarts from independent initialisations; the lowest inertia is kept. At least 1;
@@ -27,6 +29,13 @@ import java.util.Objects;
 public record KMeansOptions(int k, int nInit, int maxIterations, double tolerance, KMeansInit init,
                             Algorithm algorithm, int localTrials, long seed, int threads,
                             FeatureScaling.Kind scaling) {
+
+    /** The default number of clusters, 4 (scikit-learn: 8): a handful of customer segments. */
+    public static final int DEFAULT_K = 4;
+    /** The default number of restarts, 10, as scikit-learn's {@code n_init}. */
+    public static final int DEFAULT_N_INIT = 10;
+    /** The default seed, 0. */
+    public static final long DEFAULT_SEED = 0;
 
     /** How points are assigned to centres in each iteration. */
     public enum Algorithm {
@@ -80,11 +89,12 @@ public record KMeansOptions(int k, int nInit, int maxIterations, double toleranc
     }
 
     /**
-     * {@return 8 clusters, 10 restarts, 300 iterations, tolerance 1e-4, k-means++, Hamerly, seed 0, 1 thread, no
+     * {@return 4 clusters, 10 restarts, 300 iterations, tolerance 1e-4, k-means++, Hamerly, seed 0, 1 thread, no
      * scaling}
      */
     public static KMeansOptions defaults() {
-        return new KMeansOptions(8, 10, 300, 1e-4, KMeansInit.kMeansPlusPlus(), Algorithm.HAMERLY, 0, 0L, 1,
+        return new KMeansOptions(DEFAULT_K, DEFAULT_N_INIT, 300, 1e-4, KMeansInit.kMeansPlusPlus(), Algorithm.HAMERLY, 0,
+                DEFAULT_SEED, 1,
                 FeatureScaling.Kind.NONE);
     }
 

@@ -5,8 +5,9 @@ import dev.retention.matrix.FeatureScaling;
 import java.util.Objects;
 
 /**
- * Options of {@link MiniBatchKMeans#fit}. Defaults follow scikit-learn 1.2's {@code MiniBatchKMeans}; one
- * thread and no scaling.
+ * Options of {@link MiniBatchKMeans#fit}. Defaults follow scikit-learn 1.2's {@code MiniBatchKMeans} except the
+ * number of clusters, {@link KMeansOptions#DEFAULT_K} (4, not 8: a handful of customer segments, as k-means and the
+ * command line); one thread and no scaling.
  *
  * @param k                 number of clusters, at least 1 (and at most n, checked when fitting)
  * @param batchSize         points per mini-batch, at least 1 (default 1024; at most n is used)
@@ -33,6 +34,9 @@ import java.util.Objects;
 public record MiniBatchKMeansOptions(int k, int batchSize, int maxIterations, int maxNoImprovement, double tolerance,
                                      int initSize, int nInit, double reassignmentRatio, long seed, int threads,
                                      FeatureScaling.Kind scaling) {
+
+    /** The default batch size, 1024, as scikit-learn's. */
+    public static final int DEFAULT_BATCH_SIZE = 1024;
 
     /**
      * Validates every field.
@@ -91,11 +95,12 @@ public record MiniBatchKMeansOptions(int k, int batchSize, int maxIterations, in
     }
 
     /**
-     * {@return 8 clusters, batches of 1024, 100 passes, 10 steps without improvement, tolerance 0, 3 initialisations,
+     * {@return 4 clusters, batches of 1024, 100 passes, 10 steps without improvement, tolerance 0, 3 initialisations,
      * reassignment ratio 0.01, seed 0, 1 thread, no scaling}
      */
     public static MiniBatchKMeansOptions defaults() {
-        return new MiniBatchKMeansOptions(8, 1024, 100, 10, 0.0, 0, 3, 0.01, 0L, 1, FeatureScaling.Kind.NONE);
+        return new MiniBatchKMeansOptions(KMeansOptions.DEFAULT_K, DEFAULT_BATCH_SIZE, 100, 10, 0.0, 0, 3, 0.01, 0L, 1,
+                FeatureScaling.Kind.NONE);
     }
 
     /**

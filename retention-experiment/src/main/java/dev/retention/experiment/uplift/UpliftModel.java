@@ -107,7 +107,10 @@ public final class UpliftModel implements Model {
     }
 
     /**
-     * {@return the estimated uplift of one unit, in [-1, 1] for the T-learner and class transformation}
+     * {@return the estimated uplift of one unit, in [-1, 1]} The uplift of a binary outcome is a difference of two
+     * probabilities: the T-learner and class transformation give one; the X-learner's linear second stage can leave
+     * that range and is clipped to it (an estimate outside it is never closer to the truth), and a linear estimate
+     * that overflows a double is evaluated at a smaller scale to find its sign.
      *
      * @param features read: one value per feature, finite
      * @throws IllegalArgumentException if the length is wrong or a value is not finite
@@ -123,16 +126,32 @@ public final class UpliftModel implements Model {
             case CLASS_TRANSFORMATION -> 2 * components[0].probability(features) - 1;
             case X_LEARNER -> {
                 int p = names.length;
-                double t0 = effects[p];
-                double t1 = effects[2 * p + 1];
-                for (int j = 0; j < p; j++) {
-                    t0 += effects[j] * features[j];
-                    t1 += effects[p + 1 + j] * features[j];
-                }
                 double g = effects[2 * p + 2];
-                yield g * t0 + (1 - g) * t1;
+                double estimate = g * linear(0, effects[p], features) + (1 - g) * linear(p + 1, effects[2 * p + 1],
+                        features);
+                yield Math.max(-1, Math.min(1, estimate));
             }
         };
+    }
+
+    /**
+     * The intercept plus the products of the effects from {@code offset} with the features. A sum that overflows
+     * (huge coefficients or features) is recomputed in units of 2^1080 and answered as +-1e300 with its sign (0 if it
+     * cancels there too), which the caller's clipping to [-1, 1] turns into the estimate's limit.
+     */
+    private double linear(int offset, double intercept, double[] features) {
+        double s = intercept;
+        for (int j = 0; j < features.length; j++) {
+            s += effects[offset + j] * features[j];
+        }
+        if (Double.isFinite(s)) {
+            return s;
+        }
+        double t = Math.scalb(intercept, -1080);
+        for (int j = 0; j < features.length; j++) {
+            t += Math.scalb(effects[offset + j], -540) * Math.scalb(features[j], -540);
+        }
+        return t == 0 || Double.isNaN(t) ? 0 : Math.copySign(1e300, t);
     }
 
     /**

@@ -227,7 +227,9 @@ public final class BgNbdModel implements PurchaseModel {
     /**
      * {@return the probability that a new customer makes exactly {@code k} repeat purchases in {@code (0, t]} (FHL eq.
      * 8;
-     * for the MBG/NBD, {@code [k = 0] a / (a + b) + b / (a + b)} times eq. 8 with {@code b + 1})} O(k) time.
+     * for the MBG/NBD, {@code [k = 0] a / (a + b) + b / (a + b)} times eq. 8 with {@code b + 1})} Bounded work
+     * whatever {@code k} and the parameters: at most 100,000 series terms, beyond which the negative binomial tail is
+     * the regularized incomplete beta function by its continued fraction.
      *
      * @param k number of purchases, {@code >= 0}
      * @param t horizon, finite and {@code >= 0}

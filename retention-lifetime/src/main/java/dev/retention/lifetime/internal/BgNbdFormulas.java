@@ -309,7 +309,9 @@ public final class BgNbdFormulas {
      * where {@code N} is negative binomial with {@code P(N = j) = NB(j) = Gamma(r + j) / (Gamma(r) j!) w^r z^j},
      * {@code w = alpha / (alpha + t)}, {@code z = 1 - w}. MBG/NBD:
      * {@code [k = 0] a / (a + b) + b / (a + b) P_BG(k; r, alpha, a, b + 1)}. The tail {@code P(N >= k)} is summed
-     * directly when it is the smaller side, so it keeps its relative precision. O(k) terms, or O(tail terms).
+     * directly when it is the smaller side, so it keeps its relative precision; at most
+     * {@link Hypergeometric#MAX_TERMS} terms, beyond which it is the regularized incomplete beta function
+     * {@code I_z(k, r)} by its continued fraction.
      */
     public static double probabilityOfPurchases(int k, double t, double r, double alpha, double a, double b,
                                                 boolean modified) {
@@ -325,27 +327,73 @@ public final class BgNbdFormulas {
             return k == 0 ? 1 : 0;
         }
         double logW = -Math.log1p(t / alpha);
-        double logZ = Math.log(t) - Math.log(alpha + t);
+        // ln(t / (alpha + t)) as -log1p(alpha / t): the difference of two logarithms lost 1e-6 of the answer at
+        // alpha = 1e-10, t = 100, k = 2e9 (k ln z amplifies its rounding)
+        double logZ = -Math.log1p(alpha / t);
         // B(a, b + k) / B(a, b) as two ratios of gamma functions with close arguments, never as a difference of
         // ln Gamma(a + b) and friends, which cancels catastrophically when a or b is huge
-        double sizeRatio = SpecialFunctions.logGammaRatio(a + b, a + b + k);
         double logNbK = logNegativeBinomial(k, r, logW, logZ);
-        double first = SpecialFunctions.logGammaRatio(b + k, b) + sizeRatio + logNbK;
+        double first = logGammaShift(b, a + b, k) + logNbK;
         if (k == 0) {
             return Math.exp(first);
         }
-        double second = Math.log(a) + SpecialFunctions.logGammaRatio(b + k - 1, b) + sizeRatio
+        double second = Math.log(a) + logGammaShift(b, a + b, k - 1.0) - Math.log(a + b + k - 1)
                 + logNegativeBinomialTail(k, r, logW, logZ);
         return Math.exp(first) + Math.exp(second);
     }
 
-    /** ln P(N = j) for the negative binomial with shape r: ln Gamma(r + j) - ln Gamma(r) - ln j! + r ln w + j ln z. */
-    private static double logNegativeBinomial(int j, double r, double logW, double logZ) {
-        return SpecialFunctions.logGammaRatio(r + j, r) - SpecialFunctions.logGamma(j + 1.0) + r * logW
-                + (j == 0 ? 0 : j * logZ);
+    /**
+     * ln P(N &gt;= k) as {@code 1 - w^r (1 + S)}, {@code S = sum_{j=1}^{k-1} Gamma(r + j) / (Gamma(r) j!) z^j}, in
+     * the form {@code -expm1(r ln w + log1p(S))}: both parts keep their relative precision, so a tail of 2e-11 keeps
+     * its digits where {@code 1 - cdf} would keep five. For a tail whose own series decays too slowly (z near 1);
+     * {@code k - 1} terms; the incomplete beta function if S overflows.
+     */
+    private static double logTailByComplement(int k, double r, double logW, double logZ) {
+        double z = Math.exp(logZ);
+        double term = 1;
+        double sum = 0;
+        for (int j = 0; j < k - 1; j++) {
+            term *= (r + j) / (j + 1.0) * z;
+            sum += term;
+        }
+        Work.add(k);
+        double logCdf = r * logW + Math.log1p(sum);
+        if (!Double.isFinite(sum) || !(logCdf < 0)) {
+            return SpecialFunctions.logRegularizedBeta(logZ, logW, k, r);
+        }
+        return Math.log(-Math.expm1(logCdf));
     }
 
-    /** ln P(N &gt;= k), k &gt;= 1, summing whichever side keeps relative precision. */
+    /**
+     * ln P(N = j) for the negative binomial with shape r: ln Gamma(r + j) - ln Gamma(r) - ln j! + r ln w + j ln z,
+     * the gamma functions paired by the closest arguments (with j = 2e9 and r = 2, ln Gamma(r + j) - ln Gamma(r)
+     * and ln j! are both 4e10, and their difference kept only five digits).
+     */
+    private static double logNegativeBinomial(int j, double r, double logW, double logZ) {
+        double gammas = r >= j ? SpecialFunctions.logGammaRatio(r + j, r) - SpecialFunctions.logGamma(j + 1.0)
+                : SpecialFunctions.logGammaRatio(r + j, j + 1.0) - SpecialFunctions.logGamma(r);
+        return gammas + r * logW + (j == 0 ? 0 : j * logZ);
+    }
+
+    /**
+     * {@code ln [Gamma(x + k) Gamma(y) / (Gamma(x) Gamma(y + k))]}, as two ratios of gamma functions whose arguments
+     * are close: {@code (x + k, x)} and {@code (y, y + k)} when {@code k} is small against {@code |y - x|}, else
+     * {@code (x + k, y + k)} and {@code (y, x)}; never a difference of large logarithms.
+     */
+    private static double logGammaShift(double x, double y, double k) {
+        if (k > Math.abs(y - x)) {
+            return SpecialFunctions.logGammaRatio(x + k, y + k) + SpecialFunctions.logGammaRatio(y, x);
+        }
+        return SpecialFunctions.logGammaRatio(x + k, x) + SpecialFunctions.logGammaRatio(y, y + k);
+    }
+
+    /**
+     * ln P(N &gt;= k), k &gt;= 1, summing whichever side keeps relative precision: the tail's terms when {@code k} is
+     * above the mean, the CDF's below it. Either sum is bounded ({@link Hypergeometric#MAX_TERMS} terms); where it
+     * would need more (a tail that decays like {@code z^j} with {@code z} within 1e-5 of 1, or a CDF of more terms
+     * than that), the tail is {@code 1 - P(N <= k - 1)} in a form that keeps its relative precision, or, beyond
+     * that many terms, the regularized incomplete beta function {@code I_z(k, r)} by its continued fraction.
+     */
     static double logNegativeBinomialTail(int k, double r, double logW, double logZ) {
         double z = Math.exp(logZ);
         double mean = r * z / Math.exp(logW);
@@ -354,17 +402,24 @@ public final class BgNbdFormulas {
             double logFirst = logNegativeBinomial(k, r, logW, logZ);
             double sum = 1;
             double term = 1;
-            for (int j = k; j < k + Hypergeometric.MAX_TERMS; j++) {
+            for (long j = k; j < (long) k + Hypergeometric.MAX_TERMS; j++) {
                 term *= (r + j) / (j + 1.0) * z;
                 double next = sum + term;
                 if (next == sum) {
-                    break;
+                    Work.add(j - k + 1);
+                    return logFirst + Math.log(sum);
                 }
                 sum = next;
             }
-            return logFirst + Math.log(sum);
+            Work.add(Hypergeometric.MAX_TERMS);
+            return k - 1 <= Hypergeometric.MAX_TERMS ? logTailByComplement(k, r, logW, logZ)
+                    : SpecialFunctions.logRegularizedBeta(logZ, logW, k, r);
+        }
+        if (k - 1 > Hypergeometric.MAX_TERMS) {
+            return SpecialFunctions.logRegularizedBeta(logZ, logW, k, r);
         }
         // 1 - P(N <= k - 1); the CDF terms from j = 0 upward, in log space if the first one underflows
+        Work.add(k);
         double logTerm = r * logW;
         double cdf;
         if (logTerm > -700) {

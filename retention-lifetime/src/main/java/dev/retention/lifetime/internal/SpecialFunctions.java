@@ -134,4 +134,64 @@ public final class SpecialFunctions {
         // log1p(-e^d) accurately: for d > -ln 2 use log(-expm1(d)), else log1p(-exp(d)) (Maechler 2012)
         return u + (d > -0.6931471805599453 ? Math.log(-Math.expm1(d)) : Math.log1p(-Math.exp(d)));
     }
+
+    /** The most continued-fraction steps {@link #logRegularizedBeta} takes (O(sqrt(max(a, b))) are needed). */
+    static final int MAX_FRACTION_STEPS = 1_000_000;
+
+    /**
+     * {@code ln I_x(a, b)}, the log of the regularized incomplete beta function, from {@code ln x} and {@code ln(1 -
+     * x)} (both given, so that neither side loses digits near 0 or 1): the continued fraction of Numerical Recipes
+     * ({@code betacf}, modified Lentz), on the side of {@code (a + 1) / (a + b + 2)} where it converges fast, with
+     * {@code I_x(a, b) = 1 - I_{1-x}(b, a)} on the other. At most {@value #MAX_FRACTION_STEPS} steps; the prefactor
+     * {@code x^a (1 - x)^b / (a B(a, b))} in logs, {@code B} through {@link #logGammaRatio} so that a huge {@code a}
+     * or {@code b} does not cancel.
+     *
+     * @param logX   {@code ln x}, {@code <= 0}
+     * @param log1mX {@code ln(1 - x)}, {@code <= 0}
+     * @param a      &gt; 0
+     * @param b      &gt; 0
+     * @return {@code ln I_x(a, b)}, {@code <= 0}
+     */
+    static double logRegularizedBeta(double logX, double log1mX, double a, double b) {
+        double x = Math.exp(logX);
+        if (x * (a + b + 2) > a + 1) {
+            return logSubExp(0, logRegularizedBeta(log1mX, logX, b, a));
+        }
+        double logPrefactor = a * logX + b * log1mX - Math.log(a) - (logGamma(b) + logGammaRatio(a, a + b));
+        return logPrefactor + Math.log(betaFraction(x, a, b));
+    }
+
+    /** The continued fraction of {@code I_x(a, b)} (Numerical Recipes' {@code betacf}), at most a bounded number of steps. */
+    private static double betaFraction(double x, double a, double b) {
+        final double tiny = 1e-300;
+        double qab = a + b;
+        double qap = a + 1;
+        double qam = a - 1;
+        double c = 1;
+        double d = 1 - qab * x / qap;
+        d = 1 / (Math.abs(d) < tiny ? tiny : d);
+        double h = d;
+        int m = 1;
+        for (; m <= MAX_FRACTION_STEPS; m++) {
+            int m2 = 2 * m;
+            double aa = m * (b - m) * x / ((qam + m2) * (a + m2));
+            d = 1 + aa * d;
+            d = 1 / (Math.abs(d) < tiny ? tiny : d);
+            c = 1 + aa / c;
+            c = Math.abs(c) < tiny ? tiny : c;
+            h *= d * c;
+            aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2));
+            d = 1 + aa * d;
+            d = 1 / (Math.abs(d) < tiny ? tiny : d);
+            c = 1 + aa / c;
+            c = Math.abs(c) < tiny ? tiny : c;
+            double step = d * c;
+            h *= step;
+            if (Math.abs(step - 1) < 1e-16) {
+                break;
+            }
+        }
+        Work.add(m);
+        return h;
+    }
 }

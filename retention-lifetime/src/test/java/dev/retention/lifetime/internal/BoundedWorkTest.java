@@ -149,6 +149,70 @@ class BoundedWorkTest {
         assertTrue(!m.fitSummary().converged(), m.toString());
     }
 
+    /**
+     * P(X(t) = k) where the negative binomial tail {@code P(N >= k)} cannot be summed within the bound: a tail that
+     * decays like {@code z^j} with {@code z = 1 - 1e-9} (the old sum stopped at 100,000 terms, about 11 times too
+     * small for k = 1), and a CDF of two billion terms below a mean of 2e12. The regularized incomplete beta's
+     * continued fraction answers both. Goldens: mpmath 1.3.0 at 60 digits, eq. 8 with {@code betainc}
+     * ({@code src/test/python/probability_of_purchases_mpmath.py}); tolerance 1e-10 relative; work within the
+     * prediction budget.
+     */
+    @Test
+    void probabilityOfPurchases_extremeTails_matchMpmathWithinTheBudget() {
+        double[][] goldens = {
+            {1e-12, 1e-6, 0.5, 2.0, 1e3, 1, 4.944653166729758e-12},
+            {1e-12, 1e-6, 0.5, 2.0, 1e3, 5, 8.96806979533334e-13},
+            {0.3, 1e-6, 0.8, 3.0, 1e3, 2, 0.13149362365059705},
+            {2.0, 1e-10, 0.5, 2.0, 100.0, 2_000_000_000, 7.431283164497375e-15},
+            {2.0, 1e-10, 0.5, 2.0, 100.0, 1_000_000, 6.646689478359508e-10},
+            {0.243, 4.414, 0.793, 2.426, 39.0, 3, 0.045860353847999726},
+        };
+        for (double[] g : goldens) {
+            BgNbdModel m = BgNbdModel.of(g[0], g[1], g[2], g[3], BgNbdModel.Variant.BG_NBD, PeriodUnit.WEEK);
+            Work.take();
+            double p = m.probabilityOfPurchases((int) g[5], g[4]);
+            long work = Work.take();
+            String where = Arrays.toString(g);
+            assertEquals(g[6], p, 1e-10 * g[6], where);
+            assertTrue(work <= PREDICTION_BUDGET, where + ": " + work + " terms");
+        }
+    }
+
+    /** The continued fraction agrees with the direct sums where both apply (random moderate cases, 1e-12). */
+    @Test
+    void negativeBinomialTail_continuedFractionAgreesWithTheSums() {
+        SplittableRandom rnd = new SplittableRandom(5);
+        for (int i = 0; i < 200; i++) {
+            double r = 0.05 + rnd.nextDouble(5);
+            double alpha = 0.5 + rnd.nextDouble(20);
+            double t = 0.5 + rnd.nextDouble(60);
+            int k = 1 + rnd.nextInt(40);
+            double logW = -Math.log1p(t / alpha);
+            double logZ = Math.log(t) - Math.log(alpha + t);
+            double sums = BgNbdFormulas.logNegativeBinomialTail(k, r, logW, logZ);
+            double fraction = SpecialFunctions.logRegularizedBeta(logZ, logW, k, r);
+            assertEquals(Math.exp(sums), Math.exp(fraction), 1e-12 * Math.exp(sums) + 1e-15,
+                    "r " + r + ", alpha " + alpha + ", t " + t + ", k " + k);
+        }
+    }
+
+    /**
+     * The same customers with the default budget of 10,000 iterations: the simplex crawled along a flat valley for
+     * the whole budget (about 30 s) without changing the answer; now the search stops when its best value has not
+     * improved by the value tolerance over 200 iterations, not converged, and the summary warns that it stalled.
+     */
+    @Test
+    void paretoNbd_identicalCustomers_stopsOnNoProgress() {
+        ParetoNbdModel m = ParetoNbd.fit(identical(40, 3, 10, 20), ParetoNbdOptions.defaults());
+        Work.take();
+        assertTrue(m.fitSummary().iterations() < 2_000, m.fitSummary().iterations() + " iterations: " + m);
+        assertTrue(!m.fitSummary().converged(), m.toString());
+        assertTrue(m.fitSummary().stopReason().startsWith("no progress"), m.fitSummary().stopReason());
+        assertTrue(m.fitSummary().warnings().stream().anyMatch(w -> w.contains("stopped without progress")),
+                m.fitSummary().warnings().toString());
+        assertNotEquals(Verdict.FINE, m.fitSummary().verdict(), m.toString());
+    }
+
     /** BG/NBD on customers who all look alike (the 299-customer file ended at r = 1.2e14 after 20 s). */
     @Test
     void bgNbd_identicalCustomers_endsFlagged() {
