@@ -221,22 +221,27 @@ public final class SparkRfm {
         return bin;
     }
 
-    /** Edges: the largest value of each of bins 1..4 (recency by its ascending bin), carried forward. */
+    /** Edges: the largest value of each of bins 1..4 (recency by its ascending bin), carried forward; one job. */
     private static double[][] edges(Dataset<Row> binned) {
         String[] measures = {"recency", "frequency", "monetary"};
         String[] bins = {"r_bin", "f", "m"};
+        Column[] maxima = new Column[3 * (BINS - 1)];
+        for (int k = 0; k < 3; k++) {
+            for (int b = 1; b < BINS; b++) {
+                maxima[k * (BINS - 1) + b - 1] = max(when(col(bins[k]).equalTo(b),
+                        col(measures[k]).cast(DataTypes.DoubleType)));
+            }
+        }
+        Row row = binned.agg(maxima[0], Arrays.copyOfRange(maxima, 1, maxima.length)).first();
         double[][] edges = new double[3][];
         for (int k = 0; k < 3; k++) {
             double[] e = new double[BINS - 1];
-            Arrays.fill(e, Double.NEGATIVE_INFINITY);
-            for (Row row : binned.groupBy(bins[k]).agg(max(col(measures[k]).cast(DataTypes.DoubleType))).collectAsList()) {
-                int b = row.getInt(0);
-                if (b < BINS) {
-                    e[b - 1] = row.getDouble(1);
+            for (int i = 0; i < BINS - 1; i++) {
+                int at = k * (BINS - 1) + i;
+                e[i] = row.isNullAt(at) ? Double.NEGATIVE_INFINITY : row.getDouble(at);
+                if (i > 0) {
+                    e[i] = Math.max(e[i], e[i - 1]);
                 }
-            }
-            for (int i = 1; i < BINS - 1; i++) {
-                e[i] = Math.max(e[i], e[i - 1]);
             }
             edges[k] = e;
         }

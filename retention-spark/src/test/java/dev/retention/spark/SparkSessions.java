@@ -15,6 +15,8 @@ final class SparkSessions {
                 .config("spark.default.parallelism", "4")
                 .config("spark.driver.host", "127.0.0.1")
                 .config("spark.sql.adaptive.enabled", "false")
+                // tiny data: compiling whole-stage code costs more than it saves
+                .config("spark.sql.codegen.wholeStage", "false")
                 .getOrCreate();
     }
 }
