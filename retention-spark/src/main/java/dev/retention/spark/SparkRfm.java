@@ -100,10 +100,13 @@ public final class SparkRfm {
                 .withColumn("r_bin", binOf(col("recency_rank"), upper))
                 .withColumn("f", binOf(col("frequency_rank"), upper))
                 .withColumn("m", binOf(col("monetary_rank"), upper))
-                .withColumn("r", lit(BINS + 1).minus(col("r_bin")));
+                .withColumn("r", lit(BINS + 1).minus(col("r_bin")))
+                .cache();       // the edges and the table both read it: sort and index once
         double[][] edges = edges(binned);
-        values.unpersist();
         Dataset<Row> table = scored(binned, options.weights(), options.segments()).cache();
+        table.count();
+        binned.unpersist();
+        values.unpersist();
         RfmModel model = RfmModel.of(edges[0], edges[1], edges[2], options.weights(), options.segments());
         return new SparkRfmResult(table, model, Instant.ofEpochSecond(asOf), n, "exact");
     }
