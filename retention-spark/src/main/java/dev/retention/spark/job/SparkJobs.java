@@ -40,9 +40,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import static org.apache.spark.sql.functions.col;
@@ -360,13 +358,5 @@ public final class SparkJobs {
 
     private static String readable(JsonOut json) {
         return json.toString().replace(",\"", ",\n  \"").replace("{\"", "{\n  \"");
-    }
-
-    static Map<String, Object> ordered() {
-        return new LinkedHashMap<>();
-    }
-
-    static String format(double v) {
-        return String.format(Locale.ROOT, "%.3f", v);
     }
 }
