@@ -1,0 +1,162 @@
+package dev.retention.spark.job;
+
+import dev.retention.churn.dataset.CustomerTable;
+import dev.retention.churn.dataset.TransactionFeatureOptions;
+import dev.retention.churn.dataset.TransactionFeatures;
+import dev.retention.churn.logistic.LogisticOptions;
+import dev.retention.churn.logistic.LogisticRegression;
+import dev.retention.churn.pipeline.ChurnPipeline;
+import dev.retention.churn.pipeline.ChurnPipelineModel;
+import dev.retention.churn.preprocess.PreprocessOptions;
+import dev.retention.data.TransactionLog;
+import dev.retention.lifetime.CustomerSummary;
+import dev.retention.lifetime.PeriodUnit;
+import dev.retention.lifetime.SummaryOptions;
+import dev.retention.lifetime.bgnbd.BgNbd;
+import dev.retention.lifetime.bgnbd.BgNbdModel;
+import dev.retention.lifetime.bgnbd.BgNbdOptions;
+import dev.retention.lifetime.clv.Clv;
+import dev.retention.lifetime.clv.ClvOptions;
+import dev.retention.lifetime.gammagamma.GammaGamma;
+import dev.retention.lifetime.gammagamma.GammaGammaModel;
+import dev.retention.lifetime.gammagamma.GammaGammaOptions;
+import dev.retention.rfm.Rfm;
+import dev.retention.rfm.RfmOptions;
+import dev.retention.spark.OrderColumns;
+import dev.retention.spark.SparkChurn;
+import dev.retention.spark.SparkLifetime;
+import dev.retention.spark.SparkOrders;
+import dev.retention.spark.SparkRfm;
+import dev.retention.spark.SparkRfmResult;
+import dev.retention.spark.SparkShop;
+import dev.retention.synth.SyntheticShop;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * The benchmark of the RFM, lifetime and churn-scoring jobs on a generated shop of about {@code --lines} order lines:
+ * per job the wall time, the shuffle bytes written and read, the spilled bytes, the largest task's peak execution
+ * memory and the JVM's peak heap (the sum of the heap pools' peaks: an upper bound); with {@code --single-jvm}, the
+ * single-JVM library on the same lines in this JVM (after collecting them to the driver), for comparison.
+ */
+final class Bench {
+
+    private static final long DAY = 86_400L;
+
+    private Bench() {
+    }
+
+    static JsonOut run(SparkSession spark, SparkJobs job) throws Exception {
+        long target = Long.parseLong(job.required("lines"));
+        String work = job.required("work");
+        int months = 12;
+        // lines per customer of the synthetic shop, from a small shop on the driver
+        int probe = 4_000;
+        double perCustomer = SyntheticShop.generate(SyntheticShop.Options.defaults().withSeed(99).withCustomers(probe)
+                .withMonths(months)).log().size() / (double) probe;
+        long customers = Math.max(1, Math.round(target / perCustomer));
+        int parts = Integer.parseInt(job.option("parts", Long.toString(Math.max(2, customers / 25_000))));
+        Path dir = Path.of(work, "orders-" + target + "-" + parts);
+        StageMetrics metrics = new StageMetrics();
+        spark.sparkContext().addSparkListener(metrics);
+        JsonOut json = new JsonOut().put("master", spark.sparkContext().master())
+                .put("default_parallelism", spark.sparkContext().defaultParallelism())
+                .put("shuffle_partitions", spark.conf().get("spark.sql.shuffle.partitions"))
+                .put("max_heap_bytes", Runtime.getRuntime().maxMemory());
+
+        long t0 = System.nanoTime();
+        if (!Files.exists(dir.resolve("_SUCCESS"))) {
+            metrics.reset();
+            SparkShop.generate(spark, customers, parts, 1, months).write().mode("overwrite").parquet(dir.toString());
+            json.put("generate", metrics.toJson().put("seconds", SparkJobs.seconds(t0)));
+        }
+        Dataset<Row> raw = spark.read().parquet(dir.toString());
+        long lines = raw.count();
+        json.put("lines", lines).put("customers", customers).put("parts", parts);
+        SparkOrders orders = SparkOrders.of(raw, OrderColumns.defaults().withLine("line"),
+                dev.retention.data.PurchaseRules.defaults());
+
+        metrics.reset();
+        long t1 = System.nanoTime();
+        SparkRfmResult rfm = SparkRfm.fit(orders, RfmOptions.defaults());
+        long scored = rfm.table().count();
+        json.put("rfm", metrics.toJson().put("seconds", SparkJobs.seconds(t1)).put("customers", scored));
+        rfm.table().unpersist();
+
+        metrics.reset();
+        long t2 = System.nanoTime();
+        LocalDate calEnd = SparkLifetime.lastPurchaseDay(orders);
+        Dataset<Row> summaries = SparkLifetime.summaries(orders, PeriodUnit.WEEK, calEnd).cache();
+        CustomerSummary collected = SparkLifetime.collect(summaries, PeriodUnit.WEEK);
+        double collectSeconds = SparkJobs.seconds(t2);
+        BgNbdModel bg = BgNbd.fit(collected, BgNbdOptions.defaults());
+        GammaGammaModel gg = GammaGamma.fit(collected, GammaGammaOptions.defaults());
+        double fitSeconds = SparkJobs.seconds(t2) - collectSeconds;
+        long clvRows = SparkLifetime.score(summaries, bg, gg, ClvOptions.defaults())
+                .where("clv >= 0").count();
+        json.put("clv", metrics.toJson().put("seconds", SparkJobs.seconds(t2))
+                .put("summaries_and_collect_seconds", collectSeconds).put("driver_fit_seconds", fitSeconds)
+                .put("customers", clvRows).put("bgnbd", bg.parameters()).put("gamma_gamma", gg.parameters()));
+        summaries.unpersist();
+
+        // a churn pipeline fitted in one JVM on a small shop, as a saved model would be
+        TransactionLog small = SyntheticShop.generate(SyntheticShop.Options.defaults().withSeed(7).withCustomers(3000)
+                .withMonths(months)).log();
+        long last = small.maxPurchaseTime();
+        CustomerTable training = TransactionFeatures.compute(small, TransactionFeatureOptions.of(
+                List.of(Instant.ofEpochSecond(last - 150 * DAY)), 90));
+        int[] all = java.util.stream.IntStream.range(0, training.rows()).toArray();
+        ChurnPipelineModel model = ChurnPipeline.fit(training, all, PreprocessOptions.defaults(),
+                LogisticRegression.learner(LogisticOptions.defaults()));
+        TransactionFeatureOptions defaults = TransactionFeatureOptions.of(List.of(Instant.EPOCH), 1);
+        metrics.reset();
+        long t3 = System.nanoTime();
+        Instant cutoff = Instant.ofEpochSecond((calEnd.toEpochDay() + 1) * DAY);
+        long churnRows = SparkChurn.score(SparkChurn.unlabelledFeatures(orders, cutoff, defaults.windowDays(),
+                defaults.activeWithinDays()), model).where("probability >= 0").count();
+        json.put("churn", metrics.toJson().put("seconds", SparkJobs.seconds(t3)).put("customers_scored", churnRows));
+
+        if (job.options().containsKey("single-jvm")) {
+            json.put("single_jvm", singleJvm(raw, cutoff, defaults, model));
+        }
+        return json;
+    }
+
+    private static JsonOut singleJvm(Dataset<Row> raw, Instant cutoff, TransactionFeatureOptions defaults,
+                                     ChurnPipelineModel model) {
+        long t0 = System.nanoTime();
+        TransactionLog.Builder b = TransactionLog.builder();
+        Iterator<Row> it = raw.orderBy("line").toLocalIterator();
+        while (it.hasNext()) {
+            Row r = it.next();
+            b.add(r.getString(0), r.getString(1), r.isNullAt(2) ? null : r.getString(2), r.getLong(3), r.getDouble(4),
+                    r.getDouble(5));
+        }
+        TransactionLog log = b.build();
+        JsonOut json = new JsonOut().put("collect_and_build_log_seconds", SparkJobs.seconds(t0));
+        long t1 = System.nanoTime();
+        Rfm.fit(log, RfmOptions.defaults());
+        json.put("rfm_seconds", SparkJobs.seconds(t1));
+        long t2 = System.nanoTime();
+        CustomerSummary s = CustomerSummary.from(log, SummaryOptions.defaults().withUnit(PeriodUnit.WEEK));
+        BgNbdModel bg = BgNbd.fit(s, BgNbdOptions.defaults());
+        GammaGammaModel gg = GammaGamma.fit(s, GammaGammaOptions.defaults());
+        Clv.compute(bg, gg, s, ClvOptions.defaults());
+        json.put("clv_seconds", SparkJobs.seconds(t2)).put("bgnbd", bg.parameters()).put("gamma_gamma", gg.parameters());
+        long t3 = System.nanoTime();
+        CustomerTable table = TransactionFeatures.computeUnlabelled(log, cutoff, defaults.windowDays(),
+                defaults.activeWithinDays());
+        model.score(table, java.util.stream.IntStream.range(0, table.rows()).toArray());
+        json.put("churn_seconds", SparkJobs.seconds(t3));
+        return json;
+    }
+}

@@ -1,0 +1,65 @@
+package dev.retention.spark.job;
+
+import org.apache.spark.executor.TaskMetrics;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Task metrics summed over the tasks that end while it listens: shuffle bytes written and read, spilled bytes, and
+ * the largest peak execution memory of a task; plus the JVM's peak heap (in local mode the driver and the
+ * executors share one JVM, so it covers both).
+ */
+final class StageMetrics extends SparkListener {
+
+    private final AtomicLong shuffleWrite = new AtomicLong();
+    private final AtomicLong shuffleRead = new AtomicLong();
+    private final AtomicLong spilled = new AtomicLong();
+    private final AtomicLong tasks = new AtomicLong();
+    private final AtomicLong peakTaskMemory = new AtomicLong();
+
+    @Override
+    public void onTaskEnd(SparkListenerTaskEnd end) {
+        TaskMetrics m = end.taskMetrics();
+        if (m == null) {
+            return;
+        }
+        tasks.incrementAndGet();
+        shuffleWrite.addAndGet(m.shuffleWriteMetrics().bytesWritten());
+        shuffleRead.addAndGet(m.shuffleReadMetrics().remoteBytesRead() + m.shuffleReadMetrics().localBytesRead());
+        spilled.addAndGet(m.diskBytesSpilled());
+        peakTaskMemory.accumulateAndGet(m.peakExecutionMemory(), Math::max);
+    }
+
+    /** Starts a new measurement: zeroes the sums and the JVM's peak heap. */
+    void reset() {
+        shuffleWrite.set(0);
+        shuffleRead.set(0);
+        spilled.set(0);
+        tasks.set(0);
+        peakTaskMemory.set(0);
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                pool.resetPeakUsage();
+            }
+        }
+    }
+
+    /** {@return the figures since the last reset, as JSON} */
+    JsonOut toJson() {
+        long heap = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                heap += pool.getPeakUsage().getUsed();
+            }
+        }
+        return new JsonOut().put("tasks", tasks.get()).put("shuffle_write_bytes", shuffleWrite.get())
+                .put("shuffle_read_bytes", shuffleRead.get()).put("spilled_bytes", spilled.get())
+                .put("peak_task_execution_memory_bytes", peakTaskMemory.get())
+                .put("peak_heap_bytes", heap);
+    }
+}
