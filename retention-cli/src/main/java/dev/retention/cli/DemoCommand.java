@@ -34,7 +34,7 @@ import dev.retention.playbook.Actions;
 import dev.retention.playbook.CampaignSimulation;
 import dev.retention.playbook.CustomerState;
 import dev.retention.playbook.CustomerStates;
-import dev.retention.playbook.CustomerStatus;
+import dev.retention.rfm.CustomerStatus;
 import dev.retention.synth.CampaignTruth;
 import dev.retention.synth.ShopTruth;
 import dev.retention.synth.SyntheticShop;

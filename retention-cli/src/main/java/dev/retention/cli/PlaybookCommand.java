@@ -7,7 +7,7 @@ import dev.retention.playbook.Actions;
 import dev.retention.playbook.Contact;
 import dev.retention.playbook.CustomerState;
 import dev.retention.playbook.CustomerStates;
-import dev.retention.playbook.CustomerStatus;
+import dev.retention.rfm.CustomerStatus;
 import dev.retention.playbook.Plan;
 import dev.retention.playbook.PlanOptions;
 import dev.retention.playbook.Playbook;

@@ -1,5 +1,7 @@
 package dev.retention.playbook;
 
+import dev.retention.rfm.CustomerStatus;
+
 import dev.retention.data.TransactionLog;
 import dev.retention.lifetime.CustomerSummary;
 import dev.retention.lifetime.PeriodUnit;
@@ -14,6 +16,7 @@ import dev.retention.model.Verdict;
 import dev.retention.rfm.Rfm;
 import dev.retention.rfm.RfmOptions;
 import dev.retention.rfm.RfmTable;
+import dev.retention.rfm.StatusRule;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -172,18 +175,20 @@ public record CustomerStates(List<CustomerState> states, Instant asOf, Options o
             return new Options(horizonMonths, lapsedBelowAlive, lapsedAfterDays, atRiskFrom, threads, penalizer);
         }
 
+        /** {@return the status rule of these thresholds, shared with the churn rankings} */
+        public StatusRule statusRule() {
+            return new StatusRule(lapsedBelowAlive, lapsedAfterDays, atRiskFrom);
+        }
+
         /**
-         * {@return the status of a customer from P(alive), recency and P(churn), by the class comment's rules}
+         * {@return the status of a customer from P(alive), recency and P(churn), by {@link #statusRule()}}
          *
          * @param aliveProbability P(alive)
          * @param recencyDays      days since the last purchase
          * @param churnProbability P(churn) over the horizon
          */
         public CustomerStatus status(double aliveProbability, int recencyDays, double churnProbability) {
-            if (aliveProbability < lapsedBelowAlive || recencyDays >= lapsedAfterDays) {
-                return CustomerStatus.LAPSED;
-            }
-            return churnProbability >= atRiskFrom ? CustomerStatus.AT_RISK : CustomerStatus.ACTIVE;
+            return statusRule().status(aliveProbability, recencyDays, churnProbability);
         }
     }
 

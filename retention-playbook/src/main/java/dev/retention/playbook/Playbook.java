@@ -1,5 +1,7 @@
 package dev.retention.playbook;
 
+import dev.retention.rfm.CustomerStatus;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.retention.playbook;
 
+import dev.retention.rfm.CustomerStatus;
+
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

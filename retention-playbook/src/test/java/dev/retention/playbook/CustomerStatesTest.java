@@ -1,5 +1,7 @@
 package dev.retention.playbook;
 
+import dev.retention.rfm.CustomerStatus;
+
 import dev.retention.data.TransactionLog;
 import dev.retention.synth.SyntheticShop;
 import org.junit.jupiter.api.BeforeAll;

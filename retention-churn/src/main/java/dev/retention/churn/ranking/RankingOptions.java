@@ -1,6 +1,7 @@
 package dev.retention.churn.ranking;
 
 import dev.retention.churn.preprocess.PreprocessOptions;
+import dev.retention.rfm.StatusRule;
 
 import java.time.Instant;
 import java.util.Objects;
@@ -17,9 +18,12 @@ import java.util.Objects;
  *                        indicators, since the gap features are missing for one-order customers)
  * @param observedUntil   the end of the data, exclusive, or {@code null} (the default) for just after the last
  *                        purchase: the out-of-time AUC is measured when the horizon after the cutoff ends by then
+ * @param statusRule      who is lapsed, at risk or active (default {@link StatusRule#defaults()}: lapsed after 365 days
+ *                        without purchase, at risk from P(churn) 0.5); a ranking has no P(alive), so only the
+ *                        recency decides lapsed
  */
 public record RankingOptions(Instant cutoff, int horizonDays, int trainingCutoffs, int stepDays,
-                             PreprocessOptions preprocessing, Instant observedUntil) {
+                             PreprocessOptions preprocessing, Instant observedUntil, StatusRule statusRule) {
 
     /**
      * Checks every option.
@@ -33,10 +37,12 @@ public record RankingOptions(Instant cutoff, int horizonDays, int trainingCutoff
      *                        indicators, since the gap features are missing for one-order customers)
      * @param observedUntil   the end of the data, exclusive, or {@code null} (the default) for just after the last
      *                        purchase: the out-of-time AUC is measured when the horizon after the cutoff ends by then
+     * @param statusRule      who is lapsed, at risk or active
      * @throws IllegalArgumentException naming the option, its value and what was expected
      */
     public RankingOptions {
         Objects.requireNonNull(cutoff, "cutoff");
+        Objects.requireNonNull(statusRule, "statusRule");
         Objects.requireNonNull(preprocessing, "preprocessing");
         if (horizonDays < 1) {
             throw new IllegalArgumentException("horizonDays must be >= 1, got " + horizonDays);
@@ -58,7 +64,7 @@ public record RankingOptions(Instant cutoff, int horizonDays, int trainingCutoff
      */
     public static RankingOptions of(Instant cutoff, int horizonDays) {
         return new RankingOptions(cutoff, horizonDays, 4, 30, PreprocessOptions.defaults().withMissingIndicators(true),
-                null);
+                null, StatusRule.defaults());
     }
 
     /**
@@ -67,7 +73,8 @@ public record RankingOptions(Instant cutoff, int horizonDays, int trainingCutoff
      * @param cutoff the scoring cutoff: only lines before it make the scored customers' features
      */
     public RankingOptions withCutoff(Instant cutoff) {
-        return new RankingOptions(cutoff, horizonDays, trainingCutoffs, stepDays, preprocessing, observedUntil);
+        return new RankingOptions(cutoff, horizonDays, trainingCutoffs, stepDays, preprocessing, observedUntil,
+                statusRule);
     }
 
     /**
@@ -76,7 +83,8 @@ public record RankingOptions(Instant cutoff, int horizonDays, int trainingCutoff
      * @param horizonDays churn is no purchase within this many days after a cutoff, &gt;= 1
      */
     public RankingOptions withHorizonDays(int horizonDays) {
-        return new RankingOptions(cutoff, horizonDays, trainingCutoffs, stepDays, preprocessing, observedUntil);
+        return new RankingOptions(cutoff, horizonDays, trainingCutoffs, stepDays, preprocessing, observedUntil,
+                statusRule);
     }
 
     /**
@@ -86,7 +94,8 @@ public record RankingOptions(Instant cutoff, int horizonDays, int trainingCutoff
      *                        {@code cutoff}, so its labels use only lines before it
      */
     public RankingOptions withTrainingCutoffs(int trainingCutoffs) {
-        return new RankingOptions(cutoff, horizonDays, trainingCutoffs, stepDays, preprocessing, observedUntil);
+        return new RankingOptions(cutoff, horizonDays, trainingCutoffs, stepDays, preprocessing, observedUntil,
+                statusRule);
     }
 
     /**
@@ -95,7 +104,8 @@ public record RankingOptions(Instant cutoff, int horizonDays, int trainingCutoff
      * @param stepDays days between training cutoffs, &gt;= 1 (default 30)
      */
     public RankingOptions withStepDays(int stepDays) {
-        return new RankingOptions(cutoff, horizonDays, trainingCutoffs, stepDays, preprocessing, observedUntil);
+        return new RankingOptions(cutoff, horizonDays, trainingCutoffs, stepDays, preprocessing, observedUntil,
+                statusRule);
     }
 
     /**
@@ -105,7 +115,8 @@ public record RankingOptions(Instant cutoff, int horizonDays, int trainingCutoff
      *                      indicators, since the gap features are missing for one-order customers)
      */
     public RankingOptions withPreprocessing(PreprocessOptions preprocessing) {
-        return new RankingOptions(cutoff, horizonDays, trainingCutoffs, stepDays, preprocessing, observedUntil);
+        return new RankingOptions(cutoff, horizonDays, trainingCutoffs, stepDays, preprocessing, observedUntil,
+                statusRule);
     }
 
     /**
@@ -115,6 +126,17 @@ public record RankingOptions(Instant cutoff, int horizonDays, int trainingCutoff
      *                      purchase: the out-of-time AUC is measured when the horizon after the cutoff ends by then
      */
     public RankingOptions withObservedUntil(Instant observedUntil) {
-        return new RankingOptions(cutoff, horizonDays, trainingCutoffs, stepDays, preprocessing, observedUntil);
+        return new RankingOptions(cutoff, horizonDays, trainingCutoffs, stepDays, preprocessing, observedUntil,
+                statusRule);
+    }
+
+    /**
+     * {@return a copy with this status rule}
+     *
+     * @param statusRule who is lapsed, at risk or active
+     */
+    public RankingOptions withStatusRule(StatusRule statusRule) {
+        return new RankingOptions(cutoff, horizonDays, trainingCutoffs, stepDays, preprocessing, observedUntil,
+                statusRule);
     }
 }
