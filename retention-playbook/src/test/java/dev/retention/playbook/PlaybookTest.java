@@ -47,7 +47,7 @@ class PlaybookTest {
                 st.add(STATUSES[rnd.nextInt(3)]);
             }
             as.add(new Action("a" + a, 1 + 20 * rnd.nextDouble(), new Eligibility(st, Set.of(), 0, 0),
-                    new Effect(0.3 * rnd.nextDouble() - 0.05, Map.of("At Risk", 0.3 * rnd.nextDouble())),
+                    Effect.bySegment(0.3 * rnd.nextDouble() - 0.05, Map.of("At Risk", 0.3 * rnd.nextDouble())),
                     rnd.nextInt(4) == 0 ? 1 + rnd.nextInt(n) : Integer.MAX_VALUE));
             if (rnd.nextInt(3) == 0) {
                 capacities.put("a" + a, 1 + rnd.nextInt(n));
