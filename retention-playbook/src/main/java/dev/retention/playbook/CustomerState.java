@@ -116,11 +116,24 @@ public record CustomerState(String id, String segment, double churnProbability, 
     }
 
     /**
-     * {@return the value at stake over the horizon: P(churn) times the value the customer brings if kept, taken as
-     * {@code clv / max(P(alive), 0.01)} (the lifetime model's CLV is P(alive) times the value of a customer still
-     * active)} A retention action's effect is stated as the share of this value it saves. O(1).
+     * {@return the value of the customer if kept, over the horizon: {@code clv / max(P(alive), 0.01)}} The lifetime
+     * model's CLV is P(alive) times the value of a customer still active. O(1).
+     */
+    public double valueIfKept() {
+        return clv / Math.max(aliveProbability, ALIVE_FLOOR);
+    }
+
+    /**
+     * {@return the value at stake over the horizon that a retention contact can save: the probability that the
+     * customer is still alive and yet makes no purchase over the horizon, {@code P(alive) P(no purchase | alive) =
+     * P(churn) - (1 - P(alive))} (at least 0), times {@link #valueIfKept()}} A retention action's effect is stated
+     * as the share of this value it saves. The part of P(churn) that is {@code 1 - P(alive)}, the customer having
+     * already left, is not at stake: a contact cannot keep a customer who has gone (winning one back is another
+     * action, with its own and much smaller effect). Counted in, it sent coupons to customers the model half believes
+     * gone (see docs/architecture.md, "The playbook"). O(1).
      */
     public double valueAtStake() {
-        return churnProbability * clv / Math.max(aliveProbability, ALIVE_FLOOR);
+        double kept = churnProbability - (1 - aliveProbability);
+        return kept > 1e-12 ? kept * valueIfKept() : 0;   // rounding of 1 - P(alive) leaves no stake
     }
 }

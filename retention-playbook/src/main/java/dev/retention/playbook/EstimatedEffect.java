@@ -12,12 +12,11 @@ import java.util.Objects;
  * it): the caller scores its customers and hands the estimates over, as the command line does for an action file's
  * {@code uplift_model} column.
  *
- * <p><b>From uplift to a share of the value at stake.</b> A retained customer brings {@code V = clv / P(alive)} over
- * the horizon (the lifetime model's CLV is P(alive) times it), and the value at stake is {@code P(churn) V}. Raising
- * the probability of buying by {@code tau} saves {@code tau V}, the share {@code tau / P(churn)} of the value at
- * stake, capped to [-1, 1] (a contact cannot save more than is at stake). A customer with nothing at stake
- * ({@code P(churn) = 0}) gets 0. A customer without an estimate gets {@code otherwise} (0 by default: no effect is
- * assumed where the model says nothing).
+ * <p><b>From uplift to a share of the value at stake.</b> A kept customer brings {@code V =}
+ * {@link CustomerState#valueIfKept()} over the horizon. Raising the probability of buying by {@code tau} saves
+ * {@code tau V}, the share {@code tau V / }{@link CustomerState#valueAtStake()} of the value at stake, capped to
+ * [-1, 1] (a contact cannot save more than is at stake). A customer with nothing at stake gets 0. A customer without
+ * an estimate gets {@code otherwise} (0 by default: no effect is assumed where the model says nothing).
  */
 public final class EstimatedEffect implements Effect {
 
@@ -83,10 +82,11 @@ public final class EstimatedEffect implements Effect {
         if (tau == null) {
             return otherwise;
         }
-        if (!(c.churnProbability() > 0)) {
+        double stake = c.valueAtStake();
+        if (!(stake > 0)) {
             return 0;
         }
-        return Math.max(-1, Math.min(1, tau / c.churnProbability()));
+        return Math.max(-1, Math.min(1, tau * c.valueIfKept() / stake));
     }
 
     /** {@return "uplift model NAME"} */
@@ -99,7 +99,7 @@ public final class EstimatedEffect implements Effect {
     @Override
     public String describe() {
         return String.format(Locale.ROOT, "estimated by uplift model %s: mean uplift %+.4f in P(buying over the "
-                + "horizon) over %,d customers, share of value at stake = uplift / P(churn)%s", model, mean,
+                + "horizon) over %,d customers, share of value at stake = uplift x value if kept / value at stake%s", model, mean,
                 uplift.size(), otherwise == 0 ? "" : ", " + Effect.percent(otherwise) + " without an estimate");
     }
 
