@@ -430,8 +430,9 @@ public final class ChurnRanking {
                     days(value(row, "recency_days")), days(value(row, "tenure_days")));
             case ORDERS -> {
                 double gap = value(row, "mean_days_between_orders");
-                yield String.format(Locale.ROOT, "%s orders, %s in the last 90 days%s", whole(value(row, "frequency")),
-                        whole(value(row, "orders_90d")), Double.isFinite(gap)
+                double orders = value(row, "frequency");
+                yield String.format(Locale.ROOT, "%s %s, %s in the last 90 days%s", whole(orders),
+                        orders == 1 ? "order" : "orders", whole(value(row, "orders_90d")), Double.isFinite(gap)
                                 ? ", one every " + days(gap) + " days" : "");
             }
             case SPENDING -> String.format(Locale.ROOT, "spent %s (%s per order), %s in the last 90 days",

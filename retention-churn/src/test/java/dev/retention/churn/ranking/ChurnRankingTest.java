@@ -233,7 +233,7 @@ class ChurnRankingTest {
         if (label.startsWith("last order ")) {
             return ChurnRanking.LAST_ORDER;
         }
-        if (label.matches("[0-9,?]+ orders, .*")) {
+        if (label.matches("[0-9,?]+ orders?, .*")) {
             return ChurnRanking.ORDERS;
         }
         if (label.startsWith("spent ")) {
