@@ -303,11 +303,6 @@ final class ChurnCommand implements Callable<Integer> {
         return out;
     }
 
-    /** The {@code top} riskiest customers whatever their status, as {@link #riskiestJson(ChurnRanking, int, int, Set)}. */
-    static List<Object> riskiestJson(ChurnRanking r, int top, int reasons) {
-        return riskiestJson(r, top, reasons, EnumSet.allOf(CustomerStatus.class));
-    }
-
     /** Prints the {@code top} riskiest customers with one of the statuses: id, P(churn), status, reasons. */
     static void printRiskiest(PrintWriter pw, ChurnRanking r, int top, Set<CustomerStatus> statuses) {
         pw.printf(Locale.ROOT, "%-14s %8s  %-8s  %s%n", "customer", "P(churn)", "status", "reasons (up; down)");
