@@ -2,8 +2,8 @@
 var shop = SyntheticShop.generate(SyntheticShop.Options.defaults().withCustomers(2000));
 
 // Who will not buy in the 90 days after 2023-04-01? Logistic regression trained on features and labels at earlier
-// cutoffs (no leakage), the riskiest customers with the reasons behind their score, and the ROC AUC against the
-// churn that happened.
+// cutoffs (no leakage), the riskiest customers not lapsed (gone a year) with the reasons behind their score in
+// words, and the ROC AUC against the churn that happened.
 var cutoff = Instant.parse("2023-04-01T00:00:00Z");
 var churn = ChurnRanking.compute(shop.log(), RankingOptions.of(cutoff, 90),
         LogisticRegression.learner(LogisticOptions.defaults()));

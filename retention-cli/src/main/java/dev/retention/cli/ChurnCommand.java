@@ -31,6 +31,8 @@ import dev.retention.churn.evaluation.MetricSummary;
 import dev.retention.model.FitControl;
 import dev.retention.model.FitSummary;
 import dev.retention.model.Verdict;
+import dev.retention.rfm.CustomerStatus;
+import dev.retention.rfm.StatusRule;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,11 +47,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -283,15 +287,35 @@ final class ChurnCommand implements Callable<Integer> {
                 .put("horizon_days", r.horizonDays());
     }
 
-    /** The {@code top} riskiest customers as JSON objects {@code customer, probability, up, down}. */
-    static List<Object> riskiestJson(ChurnRanking r, int top, int reasons) {
+    /**
+     * The {@code top} riskiest customers with one of the statuses as JSON objects {@code customer, probability,
+     * status, up, down}, the reasons in plain words (feature groups).
+     */
+    static List<Object> riskiestJson(ChurnRanking r, int top, int reasons, Set<CustomerStatus> statuses) {
         List<Object> out = new ArrayList<>();
-        for (Explanation e : r.riskiest(top, reasons)) {
+        int[] rows = r.ranking(statuses);
+        for (int k = 0; k < Math.min(top, rows.length); k++) {
+            Explanation e = r.explainRow(rows[k], reasons);
             out.add(new Json().put("customer", e.key()).put("probability", e.probability())
+                    .put("status", r.status(rows[k]).label())
                     .put("up", reasons(e.up())).put("down", reasons(e.down())));
         }
         return out;
     }
+
+    /** Prints the {@code top} riskiest customers with one of the statuses: id, P(churn), status, reasons. */
+    static void printRiskiest(PrintWriter pw, ChurnRanking r, int top, Set<CustomerStatus> statuses) {
+        pw.printf(Locale.ROOT, "%-14s %8s  %-8s  %s%n", "customer", "P(churn)", "status", "reasons (up; down)");
+        int[] rows = r.ranking(statuses);
+        for (int k = 0; k < Math.min(top, rows.length); k++) {
+            Explanation e = r.explainRow(rows[k], 3);
+            pw.printf(Locale.ROOT, "%-14s %8.4f  %-8s  %s; %s%n", e.key(), e.probability(), r.status(rows[k]).label(),
+                    e.up().isEmpty() ? "-" : e.up(), e.down().isEmpty() ? "-" : e.down());
+        }
+    }
+
+    /** The statuses of the riskiest list: at risk and active, the lapsed listed apart. */
+    static final Set<CustomerStatus> NOT_LAPSED = EnumSet.of(CustomerStatus.AT_RISK, CustomerStatus.ACTIVE);
 
     /** Removes {@code key} from the parameters and, if it was there, applies its value to {@code o}. */
     private static <O> O apply(Map<String, String> p, String key, O o, BiFunction<O, String, O> set) {
@@ -750,8 +774,18 @@ final class ChurnCommand implements Callable<Integer> {
         Integer stepDays;
 
         @Option(names = "--top", defaultValue = "20", paramLabel = "N",
-                description = "Customers to list, riskiest first (default: ${DEFAULT-VALUE}).")
+                description = "Customers to list, riskiest first (default: ${DEFAULT-VALUE}); lapsed customers are "
+                        + "counted, not listed, unless --lapsed.")
         int top;
+
+        @Option(names = "--lapsed-after-days", paramLabel = "D",
+                description = "A customer whose last purchase is at least this many days before the cutoff is lapsed "
+                        + "(gone, not at risk): counted apart (default: the playbook's, 365).")
+        Integer lapsedAfterDays;
+
+        @Option(names = "--lapsed", description = "Also list the --top lapsed customers with the highest P(churn), "
+                + "apart from those at risk.")
+        boolean listLapsed;
 
         @Option(names = "--save-model", paramLabel = "FILE", description = "Save the fitted pipeline as a model file.")
         Path save;
@@ -768,9 +802,9 @@ final class ChurnCommand implements Callable<Integer> {
         @Override
         public Integer call() throws IOException {
             if (horizon < 1 || (trainCutoffs != null && trainCutoffs < 1) || (stepDays != null && stepDays < 1)
-                    || top < 1) {
-                throw new ParameterException(spec.commandLine(), "--horizon-days, --train-cutoffs, --step-days and "
-                        + "--top must be >= 1");
+                    || top < 1 || (lapsedAfterDays != null && lapsedAfterDays < 1)) {
+                throw new ParameterException(spec.commandLine(), "--horizon-days, --train-cutoffs, --step-days, "
+                        + "--top and --lapsed-after-days must be >= 1");
             }
             // the library's defaults for rankings (training cutoffs, step, preprocessing with missing indicators)
             RankingOptions defaults = RankingOptions.of(Instant.EPOCH, horizon);
@@ -788,9 +822,11 @@ final class ChurnCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--cutoff " + cutoff + " leaves no training cutoff: the "
                         + "latest one, " + horizon + " days earlier, is before the first order");
             }
+            StatusRule rule = lapsedAfterDays == null ? defaults.statusRule()
+                    : defaults.statusRule().withLapsedAfterDays(lapsedAfterDays);
             ChurnRanking ranking = ChurnRanking.compute(log, RankingOptions.of(at, horizon)
                     .withTrainingCutoffs(trainCutoffs).withStepDays(stepDays).withPreprocessing(pre)
-                    .withAllowUnusable(true), learner);   // the verdict is reported below, exit 1 unless allowed
+                    .withStatusRule(rule).withAllowUnusable(true), learner);   // the verdict is reported below, exit 1 unless allowed
             List<Instant> cutoffs = ranking.trainingCutoffs();
             Json out = OrderSource.putCancellers(putTraining(new Json().put("model", model.model), ranking), log);
             List<String> reasons = new ArrayList<>();
@@ -809,13 +845,28 @@ final class ChurnCommand implements Callable<Integer> {
                     pw.printf(Locale.ROOT, "out-of-time check: ROC AUC %.4f against the actual %d-day churn after the "
                             + "cutoff%n", ranking.testAuc().getAsDouble(), horizon);
                 }
-                pw.printf(Locale.ROOT, "%-14s %8s  %s%n", "customer", "risk", "reasons (up; down)");
-                for (Explanation e : ranking.riskiest(top, 3)) {
-                    pw.printf(Locale.ROOT, "%-14s %8.4f  %s; %s%n", e.key(), e.probability(), e.up(), e.down());
+                pw.printf(Locale.ROOT, "%,d lapsed (no purchase for %,d days or more: gone, not at risk; %s), %,d at "
+                                + "risk (P(churn) >= %.2f), %,d active%n", ranking.count(CustomerStatus.LAPSED),
+                        rule.lapsedAfterDays(), listLapsed ? "listed below" : "not listed, --lapsed lists them",
+                        ranking.count(CustomerStatus.AT_RISK), rule.atRiskFrom(),
+                        ranking.count(CustomerStatus.ACTIVE));
+                pw.println("most at risk, not lapsed; reasons are groups of features with the customer's values, "
+                        + "each group's push on the log-odds summed (up: towards churn; down: away from it)");
+                printRiskiest(pw, ranking, top, NOT_LAPSED);
+                if (listLapsed) {
+                    pw.println("lapsed, highest P(churn) first (a win-back, not a retention, target)");
+                    printRiskiest(pw, ranking, top, EnumSet.of(CustomerStatus.LAPSED));
                 }
             }
             if (json) {
-                out.put("riskiest", riskiestJson(ranking, top, 3));
+                out.put("status_counts", new Json().put("lapsed", ranking.count(CustomerStatus.LAPSED))
+                        .put("at_risk", ranking.count(CustomerStatus.AT_RISK))
+                        .put("active", ranking.count(CustomerStatus.ACTIVE)))
+                        .put("lapsed_after_days", rule.lapsedAfterDays())
+                        .put("riskiest", riskiestJson(ranking, top, 3, NOT_LAPSED));
+                if (listLapsed) {
+                    out.put("lapsed", riskiestJson(ranking, top, 3, EnumSet.of(CustomerStatus.LAPSED)));
+                }
             }
             if (save != null) {
                 ranking.pipeline().save(save);

@@ -34,8 +34,8 @@ import dev.retention.playbook.Actions;
 import dev.retention.playbook.CampaignSimulation;
 import dev.retention.playbook.CustomerState;
 import dev.retention.playbook.CustomerStates;
-import dev.retention.playbook.CustomerStatus;
 import dev.retention.report.Report;
+import dev.retention.rfm.CustomerStatus;
 import dev.retention.synth.CampaignTruth;
 import dev.retention.synth.ShopTruth;
 import dev.retention.synth.SyntheticShop;
@@ -539,15 +539,19 @@ final class DemoCommand implements Callable<Integer> {
         pw.printf(Locale.ROOT, "truth: the customers' true P(churn) (from purchase rate and dropout) reach ROC AUC %s "
                 + "on the same outcomes; the model's P(churn) against them: Spearman %s%n", number(c.truthAuc, "%.3f"),
                 number(c.spearman, "%.3f"));
-        pw.printf(Locale.ROOT, "%-8s %8s %6s  %s%n", "customer", "P(churn)", "truth", "top reasons (contribution to "
-                + "the log-odds)");
-        int[] ranking = churn.ranking();
+        pw.printf(Locale.ROOT, "%,d lapsed (no purchase for %d days or more: gone, not listed as at risk), %,d at "
+                        + "risk, %,d active; the riskiest not lapsed:%n", churn.count(CustomerStatus.LAPSED),
+                churn.options().statusRule().lapsedAfterDays(), churn.count(CustomerStatus.AT_RISK),
+                churn.count(CustomerStatus.ACTIVE));
+        pw.printf(Locale.ROOT, "%-8s %8s %6s  %-8s  %s%n", "customer", "P(churn)", "truth", "status",
+                "top reasons (feature groups' contributions to the log-odds)");
+        int[] ranking = churn.ranking(ChurnCommand.NOT_LAPSED);
         double[] p = churn.probabilities();
         for (int k = 0; k < Math.min(RISKIEST, ranking.length); k++) {
             int i = ranking[k];
-            Explanation e = churn.explainRank(k, REASONS);
-            pw.printf(Locale.ROOT, "%-8s %8.4f %6.3f  %s%n", churn.scored().key(i), p[i],
-                    c.truth[i], e.up().stream().map(Reason::toString).collect(Collectors.joining(", ")));
+            Explanation e = churn.explainRow(i, REASONS);
+            pw.printf(Locale.ROOT, "%-8s %8.4f %6.3f  %-8s  %s%n", churn.scored().key(i), p[i], c.truth[i],
+                    churn.status(i).label(), e.up().stream().map(Reason::toString).collect(Collectors.joining(", ")));
         }
         pw.println();
     }
@@ -681,7 +685,10 @@ final class DemoCommand implements Callable<Integer> {
                 .put("test_churn_rate", ChurnCommand.orNull(churn.testChurnRate()))
                 .put("true_probability_auc", c.truthAuc)
                 .put("true_probability_spearman", c.spearman)
-                .put("riskiest", ChurnCommand.riskiestJson(churn, RISKIEST, REASONS));
+                .put("status_counts", new Json().put("lapsed", churn.count(CustomerStatus.LAPSED))
+                        .put("at_risk", churn.count(CustomerStatus.AT_RISK))
+                        .put("active", churn.count(CustomerStatus.ACTIVE)))
+                .put("riskiest", ChurnCommand.riskiestJson(churn, RISKIEST, REASONS, ChurnCommand.NOT_LAPSED));
     }
 
     private static Json lifetimeJson(Lifetime l, SyntheticShop shop) {

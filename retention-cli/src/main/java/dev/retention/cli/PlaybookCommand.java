@@ -1,17 +1,34 @@
 package dev.retention.cli;
 
+import dev.retention.churn.dataset.CustomerTable;
+import dev.retention.churn.dataset.TransactionFeatures;
+import dev.retention.churn.ranking.ChurnRanking;
+import dev.retention.cluster.kmeans.KMeansModel;
 import dev.retention.data.TransactionLog;
+import dev.retention.experiment.uplift.UpliftModel;
+import dev.retention.matrix.DenseMatrix;
+import dev.retention.model.Models;
 import dev.retention.model.Verdict;
 import dev.retention.playbook.Action;
 import dev.retention.playbook.Actions;
 import dev.retention.playbook.Contact;
 import dev.retention.playbook.CustomerState;
 import dev.retention.playbook.CustomerStates;
-import dev.retention.playbook.CustomerStatus;
+import dev.retention.playbook.Effect;
+import dev.retention.playbook.EstimatedEffect;
 import dev.retention.playbook.Plan;
 import dev.retention.playbook.PlanOptions;
 import dev.retention.playbook.Playbook;
+import dev.retention.recsys.Ratings;
 import dev.retention.recsys.Recommendations;
+import dev.retention.recsys.TopN;
+import dev.retention.recsys.popularity.Popularity;
+import dev.retention.recsys.popularity.PopularityModel;
+import dev.retention.recsys.popularity.PopularityOptions;
+import dev.retention.rfm.CustomerStatus;
+import dev.retention.rfm.Rfm;
+import dev.retention.rfm.RfmOptions;
+import dev.retention.rfm.RfmTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,6 +49,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,8 +58,10 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code retention playbook}: whom to contact, with what, and why, at an as-of date, under a budget
- * ({@link CustomerStates}, {@link Playbook}). Every expected value rests on the actions' stated effects, which the
- * output labels as assumptions.
+ * ({@link CustomerStates}, {@link Playbook}). Every expected value rests on the actions' effects: stated ones, which
+ * the output labels as assumptions, or an uplift model's estimates (an action file's {@code uplift_model}), scored
+ * here on the churn module's order-log features at the as-of date. The customers' clusters come from an optional
+ * saved k-means model on R, F, M, their items from PureSVD with the most popular items as the fallback.
  */
 @Command(name = "playbook", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Choose whom to contact with which action at an as-of date, under a budget, with reasons.")
@@ -60,9 +80,15 @@ final class PlaybookCommand implements Callable<Integer> {
     LocalDate asOf;
 
     @Option(names = "--actions", paramLabel = "FILE.csv", description = "Action file (columns name, cost, statuses, "
-            + "segments, min_clv, min_p_churn, effect, capacity); default: the built-in win-back coupon and reminder "
-            + "email.")
+            + "segments, min_clv, min_p_churn, effect, capacity, uplift_model: a saved uplift model file, relative to "
+            + "the action file, scored on the order features at the as-of date); default: the built-in win-back "
+            + "coupon and reminder email.")
     Path actionsFile;
+
+    @Option(names = "--cluster-model", paramLabel = "FILE", description = "A saved k-means model on raw recency, "
+            + "frequency and monetary value (retention cluster --algo kmeans --save-model): each customer's cluster "
+            + "at the as-of date.")
+    Path clusterModel;
 
     @Option(names = "--budget", paramLabel = "AMOUNT", defaultValue = "5000",
             description = "Total cost allowed, > 0 (default: ${DEFAULT-VALUE}).")
@@ -120,19 +146,25 @@ final class PlaybookCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--horizon-months/--penalizer: " + e.getMessage());
         }
+        if (actionsFile != null && !Files.isRegularFile(actionsFile)) {
+            throw new OrderSource.MissingInputException(actionsFile, "no such file");
+        }
+        if (clusterModel != null && !Files.isRegularFile(clusterModel)) {
+            throw new OrderSource.MissingInputException(clusterModel, "no such file");
+        }
+        long start = System.nanoTime();
+        TransactionLog log = source.read();
+        Instant instant = asOf.atStartOfDay(ZoneOffset.UTC).toInstant();
         List<Action> actions;
         if (actionsFile == null) {
             actions = Actions.defaults();
         } else {
             try {
-                actions = Actions.read(actionsFile);
+                actions = Actions.read(actionsFile, file -> upliftEffect(file, log, instant));
             } catch (NoSuchFileException e) {
-                throw new OrderSource.MissingInputException(actionsFile, "no such file");
+                throw new OrderSource.MissingInputException(Path.of(e.getFile()), "no such file");
             }
         }
-        long start = System.nanoTime();
-        TransactionLog log = source.read();
-        Instant instant = asOf.atStartOfDay(ZoneOffset.UTC).toInstant();
         CustomerStates states = CustomerStates.compute(log, instant, options);
         int later = log.customerCount() - states.states().size();
         PrintWriter pw = spec.commandLine().getOut();
@@ -142,27 +174,37 @@ final class PlaybookCommand implements Callable<Integer> {
                     + ClvCommand.Fit.verdictLine(states.lifetime()) + "; no plan made");
             return RetentionCli.FAILED;
         }
-        Plan plan = Playbook.plan(states.states(), actions, PlanOptions.defaults().withBudget(budget));
-        double riskRule = highestRiskRule(states.states(), actions.get(0), plan.contacts().size());
+        TransactionLog cut = log.before(instant.getEpochSecond());
+        if (clusterModel != null) {
+            Map<String, Integer> clusters = clusters(clusterModel, cut, instant);
+            states = states.withClusters(c -> clusters.getOrDefault(c.id(), CustomerState.NO_CLUSTER));
+        }
         int parallelism = options.threads();
         String itemsNote = null;
-        Map<String, List<String>> recommended = Map.of();
         if (items > 0) {
             LocalDate validation = asOf.minusMonths(2 * ITEM_MONTHS);
-            TransactionLog cut = log.before(instant.getEpochSecond());
             if (cut.itemCount() == 0) {
                 itemsNote = "items: not recommended, the orders have no item ids";
-            } else if (cut.minTime() >= epochSecond(validation)) {
-                itemsNote = "items: not recommended, the orders before " + asOf + " cover less than the "
-                        + 2 * ITEM_MONTHS + " months the choice of rank needs (from " + validation + ")";
             } else {
-                recommended = recommendations(cut, plan, epochSecond(validation),
-                        epochSecond(asOf.minusMonths(ITEM_MONTHS)), instant.getEpochSecond(), parallelism);
+                Map<String, List<String>> recommended;
+                if (cut.minTime() >= epochSecond(validation)) {
+                    itemsNote = "items: the most popular not bought yet, the orders before " + asOf + " cover less "
+                            + "than the " + 2 * ITEM_MONTHS + " months PureSVD's choice of rank needs (from "
+                            + validation + ")";
+                    recommended = popular(cut, items);
+                } else {
+                    recommended = recommendations(cut, epochSecond(validation),
+                            epochSecond(asOf.minusMonths(ITEM_MONTHS)), instant.getEpochSecond(), parallelism);
+                }
+                states = states.withItems(c -> recommended.getOrDefault(c.id(), List.of()));
             }
         }
+        Plan plan = Playbook.plan(states.states(), actions, PlanOptions.defaults().withBudget(budget));
+        double riskRule = highestRiskRule(states.states(), actions.get(0), plan.contacts().size());
+        boolean assumed = actions.stream().anyMatch(a -> a.effect().assumed());
         double seconds = (System.nanoTime() - start) / 1e9;
         if (out != null) {
-            writePlan(out, plan, horizon, recommended);
+            writePlan(out, plan, horizon);
         }
         Map<String, Integer> counts = new LinkedHashMap<>();
         Map<CustomerStatus, Integer> byStatus = new EnumMap<>(CustomerStatus.class);
@@ -174,7 +216,7 @@ final class PlaybookCommand implements Callable<Integer> {
         if (json) {
             List<Json> contacts = new ArrayList<>();
             for (Contact c : plan.contacts().subList(0, Math.min(top, plan.contacts().size()))) {
-                contacts.add(contactJson(c).put("items", recommended.getOrDefault(c.customer().id(), List.of())));
+                contacts.add(contactJson(c).put("reason", c.reason(horizon)).put("items", c.customer().items()));
             }
             List<Json> declared = new ArrayList<>();
             for (Action a : actions) {
@@ -198,7 +240,7 @@ final class PlaybookCommand implements Callable<Integer> {
                     .put("beyond_budget", plan.leftOut())
                     .put("rules", new Json().put("highest_risk_first_action_expected_value", riskRule))
                     .put("contacts", contacts)
-                    .put("effects_are_assumptions", true)
+                    .put("effects_are_assumptions", assumed)
                     .put("items_note", itemsNote)
                     .put("seconds", seconds), log));
         } else {
@@ -214,9 +256,10 @@ final class PlaybookCommand implements Callable<Integer> {
             }
             pw.println(plan);
             pw.printf(Locale.ROOT, "the same number of contacts to the highest P(churn) with %s: expected %+,.2f "
-                    + "under the same assumptions%n", actions.get(0).name(), riskRule);
+                    + "under the same %s%n", actions.get(0).name(), riskRule,
+                    actions.get(0).effect().assumed() ? "assumptions" : "estimates");
             for (Contact c : plan.contacts().subList(0, Math.min(top, plan.contacts().size()))) {
-                List<String> its = recommended.getOrDefault(c.customer().id(), List.of());
+                List<String> its = c.customer().items();
                 pw.println(c.customer().id() + "  " + c.reason(horizon) + (its.isEmpty() ? ""
                         : "; items " + String.join(" ", its)));
             }
@@ -251,8 +294,89 @@ final class PlaybookCommand implements Callable<Integer> {
         CustomerState s = c.customer();
         return new Json().put("customer", s.id()).put("action", c.action().name())
                 .put("expected_value", c.expectedValue()).put("cost", c.action().cost()).put("segment", s.segment())
-                .put("status", s.status().label()).put("p_churn", s.churnProbability())
-                .put("p_alive", s.aliveProbability()).put("clv", s.clv()).put("recency_days", s.recencyDays());
+                .put("status", s.status().label())
+                .put("cluster", s.cluster() == CustomerState.NO_CLUSTER ? null : s.cluster())
+                .put("p_churn", s.churnProbability())
+                .put("p_alive", s.aliveProbability()).put("clv", s.clv()).put("recency_days", s.recencyDays())
+                .put("effect_source", c.action().effect().source());
+    }
+
+    /**
+     * The effect of an action file's {@code uplift_model}: the saved uplift model scores every customer's order-log
+     * features at the as-of date ({@link TransactionFeatures} with the churn ranking's windows, a missing gap between
+     * orders read as 0); the model's feature names must be among them.
+     */
+    static Effect upliftEffect(Path file, TransactionLog log, Instant asOf) throws IOException {
+        UpliftModel model;
+        try {
+            model = Models.load(file, UpliftModel.class);
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("uplift_model " + file + ": no such file", e);
+        } catch (IllegalArgumentException | IOException e) {
+            throw new IllegalArgumentException("uplift_model " + file + ": " + e.getMessage(), e);
+        }
+        int[] windows = ChurnRanking.WINDOW_DAYS.stream().mapToInt(Integer::intValue).toArray();
+        CustomerTable t = TransactionFeatures.computeUnlabelled(log, asOf, windows, 0);
+        List<String> names = model.featureNames();
+        int[] cols = new int[names.size()];
+        List<String> missing = new ArrayList<>();
+        for (int j = 0; j < cols.length; j++) {
+            cols[j] = t.indexOf(names.get(j));
+            if (cols[j] < 0) {
+                missing.add(names.get(j));
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("uplift_model " + file + " needs the features " + missing + ", which the "
+                    + "playbook does not compute; it scores the order features " + String.join(", ",
+                    TransactionFeatures.featureNames(windows)));
+        }
+        Map<String, Double> uplift = new HashMap<>();
+        double[] x = new double[cols.length];
+        for (int i = 0; i < t.rows(); i++) {
+            for (int j = 0; j < cols.length; j++) {
+                double v = t.numeric(i, cols[j]);
+                x[j] = Double.isNaN(v) ? 0 : v;
+            }
+            uplift.put(t.key(i), Math.max(-1, Math.min(1, model.uplift(x))));
+        }
+        return new EstimatedEffect(file.getFileName().toString(), uplift, 0);
+    }
+
+    /** Each customer's cluster at the as-of date from a saved k-means model on raw R, F, M. */
+    private Map<String, Integer> clusters(Path file, TransactionLog cut, Instant asOf) throws IOException {
+        KMeansModel model = Models.load(file, KMeansModel.class);
+        RfmTable rfm = Rfm.fit(cut, RfmOptions.defaults().withAsOf(asOf)).table().orElseThrow();
+        DenseMatrix x = rfm.features();
+        if (model.dimension() != x.columns()) {
+            throw new ParameterException(spec.commandLine(), "--cluster-model " + file + " has " + model.dimension()
+                    + " features; a k-means model on recency, frequency and monetary value has " + x.columns());
+        }
+        int[] labels = model.predict(x);
+        Map<String, Integer> out = new HashMap<>();
+        for (int row = 0; row < labels.length; row++) {
+            out.put(rfm.customerId(row), labels[row]);
+        }
+        return out;
+    }
+
+    /** The most popular items (by purchase count) each customer has not bought yet. */
+    private static Map<String, List<String>> popular(TransactionLog cut, int n) {
+        Ratings purchases = Ratings.ofPurchases(cut);
+        PopularityModel model = Popularity.fit(purchases, PopularityOptions.defaults());
+        Map<String, List<String>> out = new HashMap<>();
+        for (int u = 0; u < purchases.userCount(); u++) {
+            out.put(purchases.users().id(u), ids(TopN.recommend(model, purchases, u, n)));
+        }
+        return out;
+    }
+
+    private static List<String> ids(Recommendations r) {
+        List<String> ids = new ArrayList<>();
+        for (int k = 0; k < r.size(); k++) {
+            ids.add(r.itemId(k));
+        }
+        return ids;
     }
 
     private static long epochSecond(LocalDate day) {
@@ -260,42 +384,37 @@ final class PlaybookCommand implements Callable<Integer> {
     }
 
     /**
-     * The contacted customers' top items not bought yet, by {@link PurchaseRecommendations} on the orders before the
-     * as-of date (rank chosen on the validation period, as in the demo).
+     * Every customer's top items not bought yet, by {@link PurchaseRecommendations} on the orders before the as-of date
+     * (rank chosen on the validation period, as in the demo); the most popular items not bought yet for a customer
+     * PureSVD gives none.
      */
-    private Map<String, List<String>> recommendations(TransactionLog cut, Plan plan, long validation, long holdout,
-                                                     long end, int threads) {
+    private Map<String, List<String>> recommendations(TransactionLog cut, long validation, long holdout, long end,
+                                                     int threads) {
         PurchaseRecommendations recs = PurchaseRecommendations.fit(cut, ITEM_FACTORS, items, 0, threads, validation,
                 holdout, end);
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        for (Contact c : plan.contacts()) {
-            int u = recs.purchases().users().indexOf(c.customer().id());
-            if (u < 0) {
-                continue;
-            }
+        Ratings purchases = recs.purchases();
+        PopularityModel popular = Popularity.fit(purchases, PopularityOptions.defaults());
+        Map<String, List<String>> out = new HashMap<>();
+        for (int u = 0; u < purchases.userCount(); u++) {
             Recommendations r = recs.top()[u];
-            List<String> ids = new ArrayList<>();
-            for (int k = 0; k < r.size(); k++) {
-                ids.add(r.itemId(k));
-            }
-            out.put(c.customer().id(), ids);
+            out.put(purchases.users().id(u), ids(r.size() > 0 ? r : TopN.recommend(popular, purchases, u, items)));
         }
         return out;
     }
 
     /** One row per contact, in the plan's order; items separated by spaces. */
-    static void writePlan(Path file, Plan plan, int horizonMonths, Map<String, List<String>> items)
-            throws IOException {
+    static void writePlan(Path file, Plan plan, int horizonMonths) throws IOException {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.write("customer,action,expected_value,cost,segment,status,p_churn,p_alive,clv,recency_days,reason,"
-                    + "items\n");
+            w.write("customer,action,expected_value,effect_source,cost,segment,status,cluster,p_churn,p_alive,clv,"
+                    + "recency_days,reason,items\n");
             for (Contact c : plan.contacts()) {
                 CustomerState s = c.customer();
-                w.write(String.format(Locale.ROOT, "%s,%s,%.4f,%.4f,%s,%s,%.6f,%.6f,%.4f,%d,%s,%s%n",
+                w.write(String.format(Locale.ROOT, "%s,%s,%.4f,%s,%.4f,%s,%s,%s,%.6f,%.6f,%.4f,%d,%s,%s%n",
                         CsvText.field(s.id()), CsvText.field(c.action().name()), c.expectedValue(),
-                        c.action().cost(), CsvText.field(s.segment()), s.status().label(), s.churnProbability(),
-                        s.aliveProbability(), s.clv(), s.recencyDays(), CsvText.field(c.reason(horizonMonths)),
-                        CsvText.field(String.join(" ", items.getOrDefault(s.id(), List.of())))));
+                        CsvText.field(c.action().effect().source()), c.action().cost(), CsvText.field(s.segment()),
+                        s.status().label(), s.cluster() == CustomerState.NO_CLUSTER ? "" : s.cluster(),
+                        s.churnProbability(), s.aliveProbability(), s.clv(), s.recencyDays(),
+                        CsvText.field(c.reason(horizonMonths)), CsvText.field(String.join(" ", s.items()))));
             }
         }
     }

@@ -210,7 +210,8 @@ class ChurnCommandTest {
         Path orders = dir.resolve("orders.csv");
         TransactionCsvWriter.write(shop.log(), orders);
         Result r = run("churn", "score", "--orders", orders.toString(), "--format", "generic", "--cutoff", "2022-11-01",
-                "--horizon-days", "60", "--model", "logistic", "--top", "5", "--train-cutoffs", "3", "--json");
+                "--horizon-days", "60", "--model", "logistic", "--top", "5", "--train-cutoffs", "3", "--lapsed-after-days",
+                "90", "--json");
         assertEquals(0, r.status, r.err);
         Map<String, Object> json = JsonParser.parseObject(r.out);
         List<?> riskiest = (List<?>) json.get("riskiest");
@@ -226,6 +227,33 @@ class ChurnCommandTest {
         }
         assertEquals(3, ((List<?>) json.get("training_cutoffs")).size());
         assertTrue((Double) json.get("test_auc") > 0.6, "out-of-time AUC " + json.get("test_auc"));
+        // lapsed customers (here: no purchase for 90 days) are counted apart, never in the riskiest list
+        @SuppressWarnings("unchecked")
+        Map<String, Object> counts = (Map<String, Object>) json.get("status_counts");
+        assertTrue(((Double) counts.get("lapsed")) > 0, counts.toString());
+        assertEquals((double) ((Double) json.get("customers_scored")).intValue(), (Double) counts.get("lapsed")
+                + (Double) counts.get("at_risk") + (Double) counts.get("active"), 0.0);
+        for (Object o : riskiest) {
+            assertTrue(!"lapsed".equals(((Map<?, ?>) o).get("status")), o.toString());
+        }
+        Result lapsed = run("churn", "score", "--orders", orders.toString(), "--format", "generic", "--cutoff",
+                "2022-11-01", "--horizon-days", "60", "--model", "logistic", "--top", "5", "--train-cutoffs", "3",
+                "--lapsed-after-days", "90", "--lapsed", "--json");
+        assertEquals(0, lapsed.status, lapsed.err);
+        List<?> gone = (List<?>) JsonParser.parseObject(lapsed.out).get("lapsed");
+        assertEquals(5, gone.size());
+        for (Object o : gone) {
+            assertEquals("lapsed", ((Map<?, ?>) o).get("status"), o.toString());
+        }
+        Result lapsedText = run("churn", "score", "--orders", orders.toString(), "--format", "generic", "--cutoff",
+                "2022-11-01", "--horizon-days", "60", "--model", "logistic", "--top", "3", "--train-cutoffs", "3");
+        assertEquals(0, lapsedText.status, lapsedText.err);
+        assertTrue(lapsedText.out.contains("lapsed (no purchase for 365 days or more") && lapsedText.out.contains(
+                "last order "), lapsedText.out);
+        Result badLapsed = run("churn", "score", "--orders", orders.toString(), "--format", "generic", "--cutoff",
+                "2022-11-01", "--horizon-days", "60", "--model", "logistic", "--lapsed-after-days", "0");
+        assertEquals(2, badLapsed.status);
+        assertTrue(badLapsed.err.contains("--lapsed-after-days"), badLapsed.err);
         Result text = run("churn", "score", "--orders", orders.toString(), "--format", "generic", "--cutoff",
                 "2022-11-01", "--horizon-days", "60", "--model", "tree", "--param", "max_depth=4", "--top", "3");
         assertEquals(0, text.status, text.err);

@@ -1,5 +1,17 @@
 package dev.retention.cli;
 
+import dev.retention.churn.dataset.CustomerTable;
+import dev.retention.churn.dataset.TransactionFeatures;
+import dev.retention.churn.logistic.LogisticOptions;
+import dev.retention.churn.logistic.LogisticRegression;
+import dev.retention.experiment.uplift.TLearner;
+import dev.retention.experiment.uplift.UpliftModel;
+import dev.retention.experiment.uplift.UpliftOptions;
+import dev.retention.io.TransactionCsvWriter;
+import dev.retention.matrix.DenseMatrix;
+import dev.retention.playbook.EstimatedEffect;
+import dev.retention.random.Variates;
+import dev.retention.synth.SyntheticShop;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -10,6 +22,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -78,18 +94,22 @@ class PlaybookCommandTest {
         Result r = run("playbook", "--orders", orders.toString(), "--format", "generic", "--as-of", "2023-06-01",
                 "--budget", "300", "--out", plan.toString(), "--top", "3");
         assertEquals(0, r.status, r.err);
+        // the default effects are labelled as assumptions in the table, each contact's reason and the file
         assertTrue(r.out.contains("effects are assumptions"), r.out);
         assertTrue(r.out.contains("effect assumed 5.00% of value at stake"), r.out);
         List<String> rows = Files.readAllLines(plan);
-        assertEquals("customer,action,expected_value,cost,segment,status,p_churn,p_alive,clv,recency_days,reason,"
-                + "items", rows.get(0));
+        assertEquals("customer,action,expected_value,effect_source,cost,segment,status,cluster,p_churn,p_alive,clv,"
+                + "recency_days,reason,items", rows.get(0));
         assertTrue(rows.size() > 1, "someone is contacted");
         double cost = 0;
         for (String row : rows.subList(1, rows.size())) {
             String[] f = row.split(",", -1);
             assertTrue(Double.parseDouble(f[2]) > 0, row);
-            cost += Double.parseDouble(f[3]);
-            assertTrue(!f[5].equals("lapsed"), "the default actions do not contact lapsed customers: " + row);
+            assertEquals("assumption", f[3], row);
+            assertTrue(row.contains("(assumed "), row);
+            cost += Double.parseDouble(f[4]);
+            assertTrue(!f[6].equals("lapsed"), "the default actions do not contact lapsed customers: " + row);
+            assertEquals("", f[7], "no cluster model given: " + row);
             String[] items = f[f.length - 1].split(" ", -1);
             assertEquals(5, items.length, "five items not bought yet: " + row);
             assertTrue(items[0].startsWith("SKU-"), row);
@@ -111,6 +131,13 @@ class PlaybookCommandTest {
             assertTrue(json.get(key) instanceof Double, key);
         }
         assertEquals(true, json.get("effects_are_assumptions"));
+        for (Object a : list(json, "actions")) {
+            assertEquals("assumption", ((Map<?, ?>) a).get("effect_source"), a.toString());
+        }
+        for (Object c : list(json, "contacts")) {
+            assertEquals("assumption", ((Map<?, ?>) c).get("effect_source"), c.toString());
+            assertTrue(((String) ((Map<?, ?>) c).get("reason")).contains("(assumed "), c.toString());
+        }
         assertTrue((Double) json.get("total_cost") <= 5000);
         assertTrue(object(json, "rules").containsKey("highest_risk_first_action_expected_value"));
     }
@@ -132,8 +159,11 @@ class PlaybookCommandTest {
                 "--json");
         assertEquals(0, r.status, r.err);
         Map<String, Object> json = JsonParser.parseObject(r.out);
-        assertEquals("items: not recommended, the orders before 2022-05-01 cover less than the 6 months the choice of "
-                + "rank needs (from 2021-11-01)", json.get("items_note"));
+        assertEquals("items: the most popular not bought yet, the orders before 2022-05-01 cover less than the 6 "
+                + "months PureSVD's choice of rank needs (from 2021-11-01)", json.get("items_note"));
+        for (Object c : list(json, "contacts")) {
+            assertEquals(5, ((List<?>) ((Map<?, ?>) c).get("items")).size(), c.toString());
+        }
     }
 
     @Test
@@ -188,5 +218,100 @@ class PlaybookCommandTest {
                 + "stake (At Risk 20.0%)"), r.out);
         assertTrue(r.out.contains(": call, expected +"), r.out);
         assertEquals(1 + 7, Files.readAllLines(plan).size(), "the action's capacity of 7 contacts: " + r.out);
+    }
+
+    @Test
+    void clusterModel_givesEachContactItsCluster() throws IOException {
+        Path model = dir.resolve("rfm.kmeans");
+        Result fit = run("cluster", "--orders", orders.toString(), "--format", "generic", "--algo", "kmeans", "--k",
+                "3", "--save-model", model.toString());
+        assertEquals(0, fit.status, fit.err);
+        Path plan = dir.resolve("cluster-plan.csv");
+        Result r = run("playbook", "--orders", orders.toString(), "--format", "generic", "--as-of", "2023-06-01",
+                "--cluster-model", model.toString(), "--out", plan.toString(), "--top", "2");
+        assertEquals(0, r.status, r.err);
+        List<String> rows = Files.readAllLines(plan);
+        assertTrue(rows.size() > 1, r.out);
+        for (String row : rows.subList(1, rows.size())) {
+            String cluster = row.split(",", -1)[7];
+            assertTrue(cluster.equals("0") || cluster.equals("1") || cluster.equals("2"), row);
+            assertTrue(row.contains(", cluster " + cluster + ", "), row);
+        }
+        Result missing = run("playbook", "--orders", orders.toString(), "--format", "generic", "--as-of",
+                "2023-06-01", "--cluster-model", dir.resolve("none.kmeans").toString());
+        assertEquals(RetentionCli.BAD_ARGUMENTS, missing.status);
+    }
+
+    /**
+     * A simulated pilot experiment whose uplift is known: half the customers, drawn at random, were contacted; a
+     * contacted customer buys with probability sigmoid(1 - 0.02 recency), one not contacted with sigmoid(-0.5), so
+     * the contact helps recent customers (+0.35 at 0 days) and puts off those gone long (-0.11 at 100 days). A
+     * T-learner fitted on it, saved and named by an action file, gives the plan its effects.
+     */
+    @Test
+    void anUpliftModel_fromAPilotWithAKnownUplift_drivesThePlan() throws IOException {
+        SyntheticShop shop = SyntheticShop.generate(SyntheticShop.Options.defaults().withCustomers(3000).withSeed(11));
+        Path shopOrders = dir.resolve("pilot-orders.csv");
+        TransactionCsvWriter.write(shop.log(), shopOrders);
+        LocalDate asOf = LocalDate.of(2023, 3, 1);
+        Instant at = asOf.atStartOfDay(ZoneOffset.UTC).toInstant();
+        CustomerTable t = TransactionFeatures.computeUnlabelled(shop.log(), at, new int[] {30, 90, 180}, 0);
+        int recency = t.indexOf("recency_days");
+        int n = t.rows();
+        double[][] x = new double[n][1];
+        int[] treated = new int[n];
+        int[] bought = new int[n];
+        Map<String, Double> truth = new HashMap<>();
+        Variates v = new Variates(3);
+        for (int i = 0; i < n; i++) {
+            double r = t.numeric(i, recency);
+            x[i][0] = r;
+            treated[i] = v.nextBoolean(0.5) ? 1 : 0;
+            double p1 = 1 / (1 + Math.exp(-(1 - 0.02 * r)));
+            double p0 = 1 / (1 + Math.exp(0.5));
+            truth.put(t.key(i), p1 - p0);
+            bought[i] = v.nextBoolean(treated[i] == 1 ? p1 : p0) ? 1 : 0;
+        }
+        UpliftModel model = TLearner.fit(DenseMatrix.of(x, "recency_days"), treated, bought,
+                LogisticRegression.learner(LogisticOptions.defaults()), UpliftOptions.defaults());
+        Path models = Files.createDirectories(dir.resolve("models"));
+        model.save(models.resolve("pilot.model"));
+        // the command's effect: the model's uplift of each customer at the as-of date, close to the known one
+        EstimatedEffect effect = (EstimatedEffect) PlaybookCommand.upliftEffect(models.resolve("pilot.model"),
+                shop.log(), at);
+        assertEquals(n, effect.uplift().size());
+        double error = 0;
+        for (Map.Entry<String, Double> e : truth.entrySet()) {
+            error += Math.abs(effect.uplift(e.getKey()) - e.getValue());
+        }
+        assertTrue(error / n < 0.05, "mean absolute error of the estimated uplift " + error / n);
+        // the plan: one action whose effect is the model's, labelled as an estimate everywhere
+        Path actions = dir.resolve("pilot-actions.csv");
+        Files.writeString(actions, "name,cost,statuses,uplift_model\ncoupon,2,at risk;active,models/pilot.model\n");
+        Path plan = dir.resolve("pilot-plan.csv");
+        Result r = run("playbook", "--orders", shopOrders.toString(), "--format", "generic", "--as-of",
+                asOf.toString(), "--actions", actions.toString(), "--items", "0", "--out", plan.toString(), "--json");
+        assertEquals(0, r.status, r.err);
+        Map<String, Object> json = JsonParser.parseObject(r.out);
+        assertEquals(false, json.get("effects_are_assumptions"));
+        assertEquals("uplift model pilot.model", ((Map<?, ?>) list(json, "actions").get(0)).get("effect_source"));
+        List<String> rows = Files.readAllLines(plan);
+        assertTrue(rows.size() > 20, "contacts: " + rows.size());
+        int helped = 0;
+        for (String row : rows.subList(1, rows.size())) {
+            String[] f = row.split(",", -1);
+            assertEquals("uplift model pilot.model", f[3], row);
+            assertTrue(row.contains("(estimated ") && row.contains(" by uplift model pilot.model"), row);
+            helped += truth.get(f[0]) > 0 ? 1 : 0;
+        }
+        // the customers the contact truly puts off are left alone
+        assertTrue(helped >= 0.95 * (rows.size() - 1), helped + " of " + (rows.size() - 1) + " truly helped");
+        Path bad = dir.resolve("bad-actions.csv");
+        Files.writeString(bad, "name,cost,uplift_model\ncoupon,2,models/none.model\n");
+        Result missing = run("playbook", "--orders", shopOrders.toString(), "--format", "generic", "--as-of",
+                asOf.toString(), "--actions", bad.toString(), "--items", "0");
+        assertEquals(RetentionCli.FAILED, missing.status);
+        assertTrue(missing.err.contains(bad + " line 2: uplift_model ") && missing.err.contains("none.model"),
+                missing.err);
     }
 }

@@ -1,5 +1,7 @@
 package dev.retention.playbook;
 
+import dev.retention.rfm.CustomerStatus;
+
 import dev.retention.io.TextFiles;
 
 import java.io.BufferedReader;
@@ -14,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -27,18 +30,37 @@ import java.util.Set;
  * {@code At Risk;Can't Lose Them}) are separated by semicolons. {@code effect} is a share of the value at stake,
  * either one number ({@code 0.05}) or per segment ({@code At Risk=0.08;*=0.03}, {@code *} the other segments; without
  * it 0); missing, it is 0.05. Every effect read is an assumption and is printed as one.
+ *
+ * <p><b>Effects from an experiment.</b> An optional column {@code uplift_model} names a saved uplift model file (a
+ * path, relative to the action file's folder); the action's effect is then the model's estimate per customer
+ * ({@link EstimatedEffect}), not an assumption, and its {@code effect} field must be empty. The playbook does not load
+ * uplift models itself: {@link #read(Path, EffectLoader)} takes the loader (the command line's scores the customers
+ * with the experiment module's model); {@link #read(Path)} refuses such a row.
  */
 public final class Actions {
 
     /** The columns an action file may have. */
     public static final List<String> COLUMNS = List.of("name", "cost", "statuses", "segments", "min_clv",
-            "min_p_churn", "effect", "capacity");
+            "min_p_churn", "effect", "capacity", "uplift_model");
     /** The effect share of an action file's row without an {@code effect} column. */
     public static final double DEFAULT_EFFECT = 0.05;
     /** The most actions a file may declare. */
     public static final int MAX_ACTIONS = 1_000;
 
     private Actions() {
+    }
+
+    /** Turns a saved uplift model file into an effect on the customers at hand. */
+    @FunctionalInterface
+    public interface EffectLoader {
+        /**
+         * {@return the effect estimated by the model in the file}
+         *
+         * @param modelFile the file named by the action file, resolved against its folder
+         * @throws IOException              if the file cannot be read
+         * @throws IllegalArgumentException if the file is not an uplift model the loader can use
+         */
+        Effect load(Path modelFile) throws IOException;
     }
 
     /**
@@ -72,8 +94,24 @@ public final class Actions {
      *                                  no action, more than {@link #MAX_ACTIONS}
      */
     public static List<Action> read(Path path) throws IOException {
+        return read(path, null);
+    }
+
+    /**
+     * Reads an action file whose rows may name an uplift model (see the class comment). O(file size) plus the
+     * loader's work.
+     *
+     * @param path   read (plain, gzip or xz, as {@link TextFiles#open})
+     * @param loader turns an {@code uplift_model} file into an effect, or {@code null} to refuse such rows
+     * @return the actions in file order
+     * @throws IOException              if the file or a model file cannot be read
+     * @throws IllegalArgumentException as {@link #read(Path)}, and naming the file and line of an {@code uplift_model}
+     *                                  row that also states an effect, or that no loader can read
+     */
+    public static List<Action> read(Path path, EffectLoader loader) throws IOException {
+        Path folder = path.toAbsolutePath().getParent();
         try (Reader r = TextFiles.open(path)) {
-            return read(r, path.toString());
+            return read(r, path.toString(), loader, folder);
         }
     }
 
@@ -87,6 +125,11 @@ public final class Actions {
      * @throws IllegalArgumentException as {@link #read(Path)}
      */
     public static List<Action> read(Reader reader, String source) throws IOException {
+        return read(reader, source, null, null);
+    }
+
+    private static List<Action> read(Reader reader, String source, EffectLoader loader, Path folder)
+            throws IOException {
         BufferedReader in = new BufferedReader(reader);
         String header = in.readLine();
         if (header == null || header.isBlank()) {
@@ -135,7 +178,7 @@ public final class Actions {
             }
             String where = source + " line " + line + ": ";
             try {
-                actions.add(row(f, col));
+                actions.add(row(f, col, loader, folder));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(where + e.getMessage(), e);
             }
@@ -150,7 +193,8 @@ public final class Actions {
         return List.copyOf(actions);
     }
 
-    private static Action row(String[] f, Map<String, Integer> col) {
+    private static Action row(String[] f, Map<String, Integer> col, EffectLoader loader, Path folder)
+            throws IOException {
         String name = field(f, col, "name");
         double cost = number("cost", field(f, col, "cost"));
         if (cost < 0) {
@@ -174,7 +218,20 @@ public final class Actions {
             }
             cap = (int) c;
         }
-        return new Action(name, cost, e, effect(field(f, col, "effect")), cap);
+        String model = field(f, col, "uplift_model");
+        if (model.isEmpty()) {
+            return new Action(name, cost, e, effect(field(f, col, "effect")), cap);
+        }
+        if (!field(f, col, "effect").isEmpty()) {
+            throw new IllegalArgumentException("action '" + name + "' has both an effect and an uplift_model; "
+                    + "leave one empty");
+        }
+        if (loader == null) {
+            throw new IllegalArgumentException("action '" + name + "' names uplift_model '" + model + "', and no "
+                    + "loader of uplift models was given (the command line has one)");
+        }
+        Path file = folder == null ? Path.of(model) : folder.resolve(model);
+        return new Action(name, cost, e, Objects.requireNonNull(loader.load(file), "effect loaded"), cap);
     }
 
     private static Effect effect(String text) {
@@ -200,7 +257,7 @@ public final class Actions {
                 by.put(seg, v);
             }
         }
-        return new Effect(otherwise, by);
+        return Effect.bySegment(otherwise, by);
     }
 
     private static String field(String[] f, Map<String, Integer> col, String name) {

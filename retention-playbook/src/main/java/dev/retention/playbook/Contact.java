@@ -28,16 +28,19 @@ public record Contact(CustomerState customer, Action action, double expectedValu
 
     /**
      * {@return the choice in a marketer's words: "At Risk, at risk, P(churn) 0.71, 12-month CLV 420: win-back coupon,
-     * expected +38 (assumed 5% of value at stake 860, cost 5)"}
+     * expected +38 (assumed 5% of value at stake 860, cost 5)", with "cluster 2, " after the status when the customer
+     * has a cluster and "estimated ... by uplift model NAME" for an estimated effect}
      *
      * @param horizonMonths the months of the CLV horizon, named in the sentence
      */
     public String reason(int horizonMonths) {
         double share = action.effect().share(customer);
-        return String.format(Locale.ROOT, "%s, %s, P(churn) %.2f, %d-month CLV %,.0f: %s, expected %+,.0f (%s %s of "
-                        + "value at stake %,.0f, cost %,.2f)", customer.segment(), customer.status().label(),
+        return String.format(Locale.ROOT, "%s, %s, %sP(churn) %.2f, %d-month CLV %,.0f: %s, expected %+,.0f (%s %s of "
+                        + "value at stake %,.0f%s, cost %,.2f)", customer.segment(), customer.status().label(),
+                customer.cluster() == CustomerState.NO_CLUSTER ? "" : "cluster " + customer.cluster() + ", ",
                 customer.churnProbability(), horizonMonths, customer.clv(), action.name(), expectedValue,
-                action.effect().source().equals("assumption") ? "assumed" : "estimated", Effect.percent(share),
-                customer.valueAtStake(), action.cost());
+                action.effect().assumed() ? "assumed" : "estimated", Effect.percent(share),
+                customer.valueAtStake(), action.effect().assumed() ? "" : " by " + action.effect().source(),
+                action.cost());
     }
 }

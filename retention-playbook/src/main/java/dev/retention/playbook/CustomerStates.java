@@ -1,5 +1,7 @@
 package dev.retention.playbook;
 
+import dev.retention.rfm.CustomerStatus;
+
 import dev.retention.data.TransactionLog;
 import dev.retention.lifetime.CustomerSummary;
 import dev.retention.lifetime.PeriodUnit;
@@ -14,6 +16,7 @@ import dev.retention.model.Verdict;
 import dev.retention.rfm.Rfm;
 import dev.retention.rfm.RfmOptions;
 import dev.retention.rfm.RfmTable;
+import dev.retention.rfm.StatusRule;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -172,18 +175,20 @@ public record CustomerStates(List<CustomerState> states, Instant asOf, Options o
             return new Options(horizonMonths, lapsedBelowAlive, lapsedAfterDays, atRiskFrom, threads, penalizer);
         }
 
+        /** {@return the status rule of these thresholds, shared with the churn rankings} */
+        public StatusRule statusRule() {
+            return new StatusRule(lapsedBelowAlive, lapsedAfterDays, atRiskFrom);
+        }
+
         /**
-         * {@return the status of a customer from P(alive), recency and P(churn), by the class comment's rules}
+         * {@return the status of a customer from P(alive), recency and P(churn), by {@link #statusRule()}}
          *
          * @param aliveProbability P(alive)
          * @param recencyDays      days since the last purchase
          * @param churnProbability P(churn) over the horizon
          */
         public CustomerStatus status(double aliveProbability, int recencyDays, double churnProbability) {
-            if (aliveProbability < lapsedBelowAlive || recencyDays >= lapsedAfterDays) {
-                return CustomerStatus.LAPSED;
-            }
-            return churnProbability >= atRiskFrom ? CustomerStatus.AT_RISK : CustomerStatus.ACTIVE;
+            return statusRule().status(aliveProbability, recencyDays, churnProbability);
         }
     }
 
@@ -287,6 +292,63 @@ public record CustomerStates(List<CustomerState> states, Instant asOf, Options o
 
     private static double finite(double v) {
         return Double.isFinite(v) && v > 0 ? v : 0;
+    }
+
+    /**
+     * Gives a customer a cluster. The playbook does not cluster: the caller brings a model (the command line a saved
+     * k-means model on R, F, M), so the playbook depends on no clustering module.
+     */
+    @FunctionalInterface
+    public interface ClusterAssigner {
+        /**
+         * {@return the customer's cluster, {@code >= 0}, or {@link CustomerState#NO_CLUSTER}}
+         *
+         * @param customer read
+         */
+        int cluster(CustomerState customer);
+    }
+
+    /**
+     * Recommends items to a customer. The playbook does not recommend: the caller brings a recommender (the command
+     * line PureSVD on purchase counts with the most popular items for customers it cannot score).
+     */
+    @FunctionalInterface
+    public interface ItemRecommender {
+        /**
+         * {@return the customer's recommended items, best first (empty for none)}
+         *
+         * @param customer read
+         */
+        List<String> items(CustomerState customer);
+    }
+
+    /**
+     * {@return a copy whose customers have the clusters of an assigner} O(customers) calls.
+     *
+     * @param assigner gives each customer a cluster
+     * @throws IllegalArgumentException if a cluster is below {@link CustomerState#NO_CLUSTER}, naming the customer
+     */
+    public CustomerStates withClusters(ClusterAssigner assigner) {
+        Objects.requireNonNull(assigner, "assigner");
+        List<CustomerState> out = new ArrayList<>(states.size());
+        for (CustomerState s : states) {
+            out.add(s.withCluster(assigner.cluster(s)));
+        }
+        return new CustomerStates(out, asOf, options, lifetime);
+    }
+
+    /**
+     * {@return a copy whose customers have the items of a recommender} O(customers) calls.
+     *
+     * @param recommender gives each customer its items, best first
+     */
+    public CustomerStates withItems(ItemRecommender recommender) {
+        Objects.requireNonNull(recommender, "recommender");
+        List<CustomerState> out = new ArrayList<>(states.size());
+        for (CustomerState s : states) {
+            out.add(s.withItems(Objects.requireNonNull(recommender.items(s), "items of " + s.id())));
+        }
+        return new CustomerStates(out, asOf, options, lifetime);
     }
 
     /** {@return whether the lifetime fit behind the states is usable (not {@link Verdict#UNUSABLE})} */

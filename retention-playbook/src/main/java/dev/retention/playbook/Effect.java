@@ -2,82 +2,63 @@ package dev.retention.playbook;
 
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
-import java.util.TreeMap;
 
 /**
- * The expected effect of an action, stated as an assumption: the share of a customer's
- * {@link CustomerState#valueAtStake() value at stake} that a contact saves, per RFM segment, with one share for the
- * other segments. Negative shares (contact puts customers off) are allowed. Every output that uses it says it is an
- * assumption ({@link #source()}).
- *
- * @param otherwise the share for segments not named, in [-1, 1]
- * @param bySegment the share per segment name, each in [-1, 1]
+ * The expected effect of an action on a customer: the share of the customer's {@link CustomerState#valueAtStake()
+ * value at stake} a contact saves, in [-1, 1] (negative: the contact puts the customer off). Either stated as an
+ * assumption per RFM segment ({@link StatedEffect}, {@link #everywhere}, {@link #bySegment}) or estimated per customer
+ * by an uplift model fitted on an experiment ({@link EstimatedEffect}). Every output that shows an expected value says
+ * which ({@link #source()}).
  */
-public record Effect(double otherwise, Map<String, Double> bySegment) {
+public interface Effect {
+
+    /** The {@link #source()} of stated effects. */
+    String ASSUMPTION = "assumption";
 
     /**
-     * Validates and copies the map (sorted by name).
-     *
-     * @param otherwise the share for segments not named, in [-1, 1]
-     * @param bySegment the share per segment name, each in [-1, 1]
-     *
-     * @throws IllegalArgumentException naming the segment and share out of [-1, 1]
-     */
-    public Effect {
-        check("otherwise", otherwise);
-        Map<String, Double> copy = new TreeMap<>();
-        for (Map.Entry<String, Double> e : Objects.requireNonNull(bySegment, "bySegment").entrySet()) {
-            check("effect for segment '" + e.getKey() + "'", Objects.requireNonNull(e.getValue(), e.getKey()));
-            copy.put(Objects.requireNonNull(e.getKey(), "segment"), e.getValue());
-        }
-        bySegment = java.util.Collections.unmodifiableMap(copy);
-    }
-
-    private static void check(String name, double v) {
-        if (!(v >= -1 && v <= 1)) {
-            throw new IllegalArgumentException(name + " must be a share in [-1, 1], got " + v);
-        }
-    }
-
-    /**
-     * {@return the same share for every segment}
-     *
-     * @param share in [-1, 1]
-     */
-    public static Effect everywhere(double share) {
-        return new Effect(share, Map.of());
-    }
-
-    /**
-     * {@return the share for a customer: its segment's, else {@link #otherwise()}} O(log segments).
+     * {@return the share of the customer's value at stake a contact saves, in [-1, 1]} O(1) or O(log n).
      *
      * @param c read
      */
-    public double share(CustomerState c) {
-        return bySegment.getOrDefault(c.segment(), otherwise);
+    double share(CustomerState c);
+
+    /** {@return where the effect comes from: {@value #ASSUMPTION}, or "uplift model NAME" for an estimate} */
+    String source();
+
+    /** {@return the effect in words, for outputs: "assumed 5% of value at stake", "estimated by uplift model ..."} */
+    String describe();
+
+    /** {@return whether the effect is a stated assumption rather than an estimate} */
+    default boolean assumed() {
+        return ASSUMPTION.equals(source());
     }
 
-    /** {@return "assumption": where the effect comes from, printed beside every expected value} */
-    public String source() {
-        return "assumption";
+    /**
+     * {@return the same stated share for every segment}
+     *
+     * @param share in [-1, 1]
+     * @throws IllegalArgumentException if the share is out of [-1, 1]
+     */
+    static StatedEffect everywhere(double share) {
+        return new StatedEffect(share, Map.of());
     }
 
-    /** {@return the effect in words: "assumed 10% of value at stake (At Risk 15%)"} */
-    public String describe() {
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "assumed %s of value at stake",
-                percent(otherwise)));
-        if (!bySegment.isEmpty()) {
-            sb.append(" (");
-            int k = 0;
-            for (Map.Entry<String, Double> e : bySegment.entrySet()) {
-                sb.append(k++ == 0 ? "" : ", ").append(e.getKey()).append(' ').append(percent(e.getValue()));
-            }
-            sb.append(')');
-        }
-        return sb.toString();
+    /**
+     * {@return a stated share per segment, {@code otherwise} for the others}
+     *
+     * @param otherwise the share for segments not named, in [-1, 1]
+     * @param bySegment the share per segment name, each in [-1, 1]
+     * @throws IllegalArgumentException naming the segment and share out of [-1, 1]
+     */
+    static StatedEffect bySegment(double otherwise, Map<String, Double> bySegment) {
+        return new StatedEffect(otherwise, bySegment);
     }
 
+    /**
+     * {@return a share as a percentage with three significant digits: "5.00%"}
+     *
+     * @param share read
+     */
     static String percent(double share) {
         return String.format(Locale.ROOT, "%.3g%%", 100 * share);
     }

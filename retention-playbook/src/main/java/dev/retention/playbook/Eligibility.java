@@ -1,5 +1,7 @@
 package dev.retention.playbook;
 
+import dev.retention.rfm.CustomerStatus;
+
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;

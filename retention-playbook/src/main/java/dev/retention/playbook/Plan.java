@@ -58,8 +58,15 @@ public record Plan(List<Contact> contacts, PlanOptions options, int customers, i
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "%,d of %,d customers contacted, cost %,.2f of budget %,.2f, expected "
-                        + "incremental value %+,.2f (effects are assumptions); not contacted: %,d lapsed, %,d with no "
+                        + "incremental value %+,.2f (%s); not contacted: %,d lapsed, %,d with no "
                         + "action worth its cost, %,d beyond the budget or a limit", contacts.size(), customers,
-                totalCost(), options.budget(), totalExpectedValue(), lapsed, noPositiveValue, leftOut);
+                totalCost(), options.budget(), totalExpectedValue(), effects(), lapsed, noPositiveValue, leftOut);
+    }
+
+    /** {@return "effects are assumptions", "effects estimated by uplift models" or "effects partly assumed"} */
+    private String effects() {
+        long assumed = contacts.stream().filter(c -> c.action().effect().assumed()).count();
+        return assumed == contacts.size() ? "effects are assumptions" : assumed == 0
+                ? "effects estimated by uplift models" : "effects partly assumed, partly estimated by uplift models";
     }
 }

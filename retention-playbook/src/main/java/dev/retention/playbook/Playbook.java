@@ -1,5 +1,7 @@
 package dev.retention.playbook;
 
+import dev.retention.rfm.CustomerStatus;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -17,7 +19,10 @@ import java.util.Objects;
  * each when it fits what is left of the budget, the action's capacity and (for a first contact) the contact limit; a
  * customer whose step does not fit takes no later step. Then what is left of the budget goes, by decreasing expected
  * value, to options and upgrades that still fit (a dear best-ratio step that did not fit may hide a cheaper option
- * that does). This is the greedy of the multiple-choice knapsack's linear
+ * that does). The whole is run twice, plainly and after first giving the most valuable single contact that fits, and
+ * the better plan is kept: ratios alone can spend the budget on small contacts and miss one worth more than all of
+ * them (in the 0-1 knapsack, greedy with the best single item is within half of the optimum). This is the greedy of
+ * the multiple-choice knapsack's linear
  * relaxation (Sinha and Zoltners, "The multiple-choice knapsack problem", Operations Research 27(3), 1979), without
  * the fractional last item: not an exact solver, since the exact problem is NP-hard. Without the upgrades a cheap
  * email with a high ratio would block the coupon worth more for the same customer, and most of a budget would be left
@@ -83,24 +88,20 @@ public final class Playbook {
         }
         steps.sort(Comparator.<double[]>comparingDouble(x -> -x[5]).thenComparingDouble(x -> -x[4])
                 .thenComparingDouble(x -> x[0]).thenComparingDouble(x -> x[2]));
-        Allocation alloc = new Allocation(n, actions, options);
-        boolean[] blocked = new boolean[n];
-        for (double[] x : steps) {
-            int c = (int) x[0];
-            // a customer whose earlier step was not taken takes no later one: the later ones need it
-            if (blocked[c] || alloc.current[c] != (int) x[1] || !alloc.move(c, (int) x[2])) {
-                blocked[c] = true;
-            }
-        }
-        // fill: what is left of the budget goes, by decreasing value, to options the hull steps skipped (a dear
-        // best-ratio step that did not fit may hide a cheaper option that does) and to upgrades that still fit
         pairs.sort(Comparator.<double[]>comparingDouble(x -> -x[2]).thenComparingDouble(x -> x[0])
                 .thenComparingDouble(x -> x[1]));
+        Allocation alloc = allocate(n, actions, options, steps, pairs, customers, null);
+        // the same, first giving the most valuable single contact that fits: greedy by ratio alone can fill the budget
+        // with small contacts and miss one worth more than all of them (as in the 0-1 knapsack, where greedy with the
+        // best single item is within half of the optimum)
         for (double[] x : pairs) {
-            int c = (int) x[0];
-            int from = alloc.current[c];
-            if (from < 0 || x[2] > actions.get(from).expectedValue(customers.get(c))) {
-                alloc.move(c, (int) x[1]);
+            Allocation single = new Allocation(n, actions, options);
+            if (single.move((int) x[0], (int) x[1])) {
+                Allocation seeded = allocate(n, actions, options, steps, pairs, customers, x);
+                if (seeded.value(customers) > alloc.value(customers)) {
+                    alloc = seeded;
+                }
+                break;
             }
         }
         int[] current = alloc.current;
@@ -125,6 +126,36 @@ public final class Playbook {
             leftOut += positive[c] && !taken[c] ? 1 : 0;
         }
         return new Plan(contacts, options, n, lapsed, noValue, leftOut);
+    }
+
+    /**
+     * The hull steps by decreasing ratio, then the fill, after an optional first contact {@code seed} = {customer,
+     * action, value}.
+     */
+    private static Allocation allocate(int n, List<Action> actions, PlanOptions options, List<double[]> steps,
+                                       List<double[]> pairs, List<CustomerState> customers, double[] seed) {
+        Allocation alloc = new Allocation(n, actions, options);
+        if (seed != null) {
+            alloc.move((int) seed[0], (int) seed[1]);
+        }
+        boolean[] blocked = new boolean[n];
+        for (double[] x : steps) {
+            int c = (int) x[0];
+            // a customer whose earlier step was not taken takes no later one: the later ones need it
+            if (blocked[c] || alloc.current[c] != (int) x[1] || !alloc.move(c, (int) x[2])) {
+                blocked[c] = true;
+            }
+        }
+        // fill: what is left of the budget goes, by decreasing value, to options the hull steps skipped (a dear
+        // best-ratio step that did not fit may hide a cheaper option that does) and to upgrades that still fit
+        for (double[] x : pairs) {
+            int c = (int) x[0];
+            int from = alloc.current[c];
+            if (from < 0 || x[2] > actions.get(from).expectedValue(customers.get(c))) {
+                alloc.move(c, (int) x[1]);
+            }
+        }
+        return alloc;
     }
 
     /**
@@ -178,6 +209,15 @@ public final class Playbook {
             this.actions = actions;
             this.options = options;
             this.left = options.budget();
+        }
+
+        /** The expected value of the contacts made. */
+        double value(List<CustomerState> customers) {
+            double v = 0;
+            for (int c = 0; c < current.length; c++) {
+                v += current[c] >= 0 ? actions.get(current[c]).expectedValue(customers.get(c)) : 0;
+            }
+            return v;
         }
 
         /** Gives customer {@code c} action {@code to} (a first contact or a change) if it fits; says whether it did. */

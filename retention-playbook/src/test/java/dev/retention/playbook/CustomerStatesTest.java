@@ -1,5 +1,7 @@
 package dev.retention.playbook;
 
+import dev.retention.rfm.CustomerStatus;
+
 import dev.retention.data.TransactionLog;
 import dev.retention.synth.SyntheticShop;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -75,6 +78,24 @@ class CustomerStatesTest {
         states.states().forEach(s -> got.add(s.id()));
         assertEquals(before, got);
         assertTrue(got.size() < log.customerCount());
+    }
+
+    @Test
+    void clustersAndItems_comeFromTheCallersModels() {
+        Instant asOf = LocalDate.of(2022, 7, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        CustomerStates states = CustomerStates.compute(shop.log(), asOf, CustomerStates.Options.defaults());
+        CustomerStates with = states.withClusters(c -> c.recencyDays() > 90 ? 1 : 0)
+                .withItems(c -> List.of("item-of-" + c.id()));
+        assertEquals(states.states().size(), with.states().size());
+        for (int i = 0; i < states.states().size(); i++) {
+            CustomerState before = states.states().get(i);
+            CustomerState after = with.states().get(i);
+            assertEquals(CustomerState.NO_CLUSTER, before.cluster());
+            assertEquals(List.of(), before.items());
+            assertEquals(before.recencyDays() > 90 ? 1 : 0, after.cluster());
+            assertEquals(List.of("item-of-" + before.id()), after.items());
+            assertEquals(before.withCluster(after.cluster()).withItems(after.items()), after);
+        }
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.retention.playbook;
 
+import dev.retention.rfm.CustomerStatus;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -45,7 +47,7 @@ class PlaybookTest {
                 st.add(STATUSES[rnd.nextInt(3)]);
             }
             as.add(new Action("a" + a, 1 + 20 * rnd.nextDouble(), new Eligibility(st, Set.of(), 0, 0),
-                    new Effect(0.3 * rnd.nextDouble() - 0.05, Map.of("At Risk", 0.3 * rnd.nextDouble())),
+                    Effect.bySegment(0.3 * rnd.nextDouble() - 0.05, Map.of("At Risk", 0.3 * rnd.nextDouble())),
                     rnd.nextInt(4) == 0 ? 1 + rnd.nextInt(n) : Integer.MAX_VALUE));
             if (rnd.nextInt(3) == 0) {
                 capacities.put("a" + a, 1 + rnd.nextInt(n));
@@ -120,10 +122,11 @@ class PlaybookTest {
 
     /**
      * The gap to the exact optimum over 500 seeded small cases (2-7 customers, 2-3 actions, random budgets, capacities
-     * and contact limits, a quarter of the actions with a capacity of their own; 443 with a positive optimum): measured
-     * mean ratio greedy / optimum 0.9938, worst 0.334, optimal in 424 (96%). (Greedy by ratio over pairs alone, without
-     * upgrades and the fill, measured 0.968, 0.349 and 82% on the same cases before actions had capacities.)
-     * (documented in docs/architecture.md). The bounds below are those measured figures, rounded against the policy.
+     * and contact limits, a quarter of the actions with a capacity of their own; 347 with a positive optimum since the
+     * value at stake leaves out the churn of customers already gone): measured mean ratio greedy / optimum 0.9972,
+     * worst 0.7231, optimal in 342 (98.6%); without the start from the best single contact, on the same cases, 0.9920,
+     * 0.0187 and 339. (documented in docs/architecture.md). The bounds below are those measured figures, rounded
+     * against the policy; the policy is not exact (5 cases below the optimum).
      */
     @Test
     void greedy_isCloseToTheExactOptimumOnSmallCases() {
@@ -149,14 +152,16 @@ class PlaybookTest {
         String measured = String.format(java.util.Locale.ROOT, "mean %.4f, worst %.4f, optimal %d of %d", mean,
                 worst, optimal, counted);
         System.err.println("greedy against the exact optimum: " + measured);
-        assertTrue(mean >= 0.99, measured);
-        assertTrue(worst >= 0.3, measured);
-        assertTrue(optimal >= 0.9 * counted, measured);
+        assertTrue(mean >= 0.995, measured);
+        assertTrue(worst >= 0.7, measured);
+        assertTrue(optimal >= 0.95 * counted, measured);
+        assertTrue(optimal < counted, "not an exact solver: " + measured);
     }
 
     @Test
-    void greedy_isNotAlwaysOptimal_theKnapsackCase() {
-        // budget 10: value per cost takes the small cheap contact (ratio 2) and cannot afford the big one (ratio 1.5)
+    void theKnapsackCase_isSolvedByStartingFromTheBestSingleContact() {
+        // budget 10: value per cost alone takes the small cheap contacts (ratio 2) and cannot afford the big one
+        // (ratio 1.5), getting 2 + 2 = 4; starting from the most valuable single contact gets the optimum 15
         CustomerState a = state("a", 0.5, 200);   // value at stake 100
         CustomerState b = state("b", 0.5, 200);
         Action cheap = new Action("cheap", 1, Eligibility.notLapsed(), Effect.everywhere(0.03));   // +3 - 1 = 2
@@ -164,7 +169,8 @@ class PlaybookTest {
         Case k = new Case(List.of(a, b), List.of(cheap, dear), PlanOptions.defaults().withBudget(10));
         Plan plan = Playbook.plan(k.customers, k.actions, k.options);
         assertEquals(15, optimum(k), 1e-9);
-        assertEquals(4, plan.totalExpectedValue(), 1e-9);   // both get the cheap one: 2 + 2
+        assertEquals(15, plan.totalExpectedValue(), 1e-9);
+        assertEquals(List.of("dear"), plan.contacts().stream().map(c -> c.action().name()).toList());
     }
 
     @Test
@@ -184,10 +190,10 @@ class PlaybookTest {
         CustomerState c = new CustomerState("12345", "At Risk", 0.71, 0.8, 2.1, 420, 60, CustomerStatus.AT_RISK);
         Action coupon = new Action("win-back coupon", 5, Eligibility.notLapsed(), Effect.everywhere(0.1));
         Contact contact = new Contact(c, coupon, coupon.expectedValue(c));
-        // value at stake 0.71 * 420 / 0.8 = 372.75; 10% of it less 5 = 32.275
-        assertEquals(32.275, contact.expectedValue(), 1e-9);
-        assertEquals("At Risk, at risk, P(churn) 0.71, 12-month CLV 420: win-back coupon, expected +32 (assumed 10.0% "
-                + "of value at stake 373, cost 5.00)", contact.reason(12));
+        // value at stake (0.71 - (1 - 0.8)) * 420 / 0.8 = 267.75; 10% of it less 5 = 21.775
+        assertEquals(21.775, contact.expectedValue(), 1e-9);
+        assertEquals("At Risk, at risk, P(churn) 0.71, 12-month CLV 420: win-back coupon, expected +22 (assumed 10.0% "
+                + "of value at stake 268, cost 5.00)", contact.reason(12));
     }
 
     @Test

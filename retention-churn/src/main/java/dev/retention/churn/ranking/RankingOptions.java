@@ -1,6 +1,7 @@
 package dev.retention.churn.ranking;
 
 import dev.retention.churn.preprocess.PreprocessOptions;
+import dev.retention.rfm.StatusRule;
 
 import java.time.Instant;
 import java.util.Objects;
@@ -17,12 +18,16 @@ import java.util.Objects;
  *                        indicators, since the gap features are missing for one-order customers)
  * @param observedUntil   the end of the data, exclusive, or {@code null} (the default) for just after the last
  *                        purchase: the out-of-time AUC is measured when the horizon after the cutoff ends by then
+ * @param statusRule      who is lapsed, at risk or active (default {@link StatusRule#defaults()}: lapsed after 365 days
+ *                        without purchase, at risk from P(churn) 0.5); a ranking has no P(alive), so only the
+ *                        recency decides lapsed
  * @param allowUnusable   whether to score the customers even when the fit is judged UNUSABLE (default false:
  *                        {@link ChurnRanking#compute} then throws {@link IllegalStateException} naming the reasons);
  *                        a caller that reports the verdict itself sets it
  */
 public record RankingOptions(Instant cutoff, int horizonDays, int trainingCutoffs, int stepDays,
-                             PreprocessOptions preprocessing, Instant observedUntil, boolean allowUnusable) {
+                             PreprocessOptions preprocessing, Instant observedUntil, StatusRule statusRule,
+                             boolean allowUnusable) {
 
     /**
      * Checks every option.
@@ -36,13 +41,13 @@ public record RankingOptions(Instant cutoff, int horizonDays, int trainingCutoff
      *                        indicators, since the gap features are missing for one-order customers)
      * @param observedUntil   the end of the data, exclusive, or {@code null} (the default) for just after the last
      *                        purchase: the out-of-time AUC is measured when the horizon after the cutoff ends by then
-     * @param allowUnusable   whether to score the customers even when the fit is judged UNUSABLE (default false:
-     *                        {@link ChurnRanking#compute} then throws {@link IllegalStateException} naming the reasons);
-     *                        a caller that reports the verdict itself sets it
+     * @param statusRule      who is lapsed, at risk or active
+     * @param allowUnusable   whether to score the customers even when the fit is judged UNUSABLE
      * @throws IllegalArgumentException naming the option, its value and what was expected
      */
     public RankingOptions {
         Objects.requireNonNull(cutoff, "cutoff");
+        Objects.requireNonNull(statusRule, "statusRule");
         Objects.requireNonNull(preprocessing, "preprocessing");
         if (horizonDays < 1) {
             throw new IllegalArgumentException("horizonDays must be >= 1, got " + horizonDays);
@@ -64,7 +69,7 @@ public record RankingOptions(Instant cutoff, int horizonDays, int trainingCutoff
      */
     public static RankingOptions of(Instant cutoff, int horizonDays) {
         return new RankingOptions(cutoff, horizonDays, 4, 30, PreprocessOptions.defaults().withMissingIndicators(true),
-                null, false);
+                null, StatusRule.defaults(), false);
     }
 
     /**
@@ -74,7 +79,7 @@ public record RankingOptions(Instant cutoff, int horizonDays, int trainingCutoff
      */
     public RankingOptions withCutoff(Instant cutoff) {
         return new RankingOptions(cutoff, horizonDays, trainingCutoffs, stepDays, preprocessing, observedUntil,
-                allowUnusable);
+                statusRule, allowUnusable);
     }
 
     /**
@@ -84,7 +89,7 @@ public record RankingOptions(Instant cutoff, int horizonDays, int trainingCutoff
      */
     public RankingOptions withHorizonDays(int horizonDays) {
         return new RankingOptions(cutoff, horizonDays, trainingCutoffs, stepDays, preprocessing, observedUntil,
-                allowUnusable);
+                statusRule, allowUnusable);
     }
 
     /**
@@ -95,7 +100,7 @@ public record RankingOptions(Instant cutoff, int horizonDays, int trainingCutoff
      */
     public RankingOptions withTrainingCutoffs(int trainingCutoffs) {
         return new RankingOptions(cutoff, horizonDays, trainingCutoffs, stepDays, preprocessing, observedUntil,
-                allowUnusable);
+                statusRule, allowUnusable);
     }
 
     /**
@@ -105,7 +110,7 @@ public record RankingOptions(Instant cutoff, int horizonDays, int trainingCutoff
      */
     public RankingOptions withStepDays(int stepDays) {
         return new RankingOptions(cutoff, horizonDays, trainingCutoffs, stepDays, preprocessing, observedUntil,
-                allowUnusable);
+                statusRule, allowUnusable);
     }
 
     /**
@@ -116,7 +121,7 @@ public record RankingOptions(Instant cutoff, int horizonDays, int trainingCutoff
      */
     public RankingOptions withPreprocessing(PreprocessOptions preprocessing) {
         return new RankingOptions(cutoff, horizonDays, trainingCutoffs, stepDays, preprocessing, observedUntil,
-                allowUnusable);
+                statusRule, allowUnusable);
     }
 
     /**
@@ -127,7 +132,17 @@ public record RankingOptions(Instant cutoff, int horizonDays, int trainingCutoff
      */
     public RankingOptions withObservedUntil(Instant observedUntil) {
         return new RankingOptions(cutoff, horizonDays, trainingCutoffs, stepDays, preprocessing, observedUntil,
-                allowUnusable);
+                statusRule, allowUnusable);
+    }
+
+    /**
+     * {@return a copy with this status rule}
+     *
+     * @param statusRule who is lapsed, at risk or active
+     */
+    public RankingOptions withStatusRule(StatusRule statusRule) {
+        return new RankingOptions(cutoff, horizonDays, trainingCutoffs, stepDays, preprocessing, observedUntil,
+                statusRule, allowUnusable);
     }
 
     /**
@@ -137,6 +152,6 @@ public record RankingOptions(Instant cutoff, int horizonDays, int trainingCutoff
      */
     public RankingOptions withAllowUnusable(boolean allowUnusable) {
         return new RankingOptions(cutoff, horizonDays, trainingCutoffs, stepDays, preprocessing, observedUntil,
-                allowUnusable);
+                statusRule, allowUnusable);
     }
 }

@@ -1,17 +1,19 @@
-package dev.retention.playbook;
+package dev.retention.rfm;
 
 /**
- * Where a customer stands at the as-of date, as {@link CustomerStates} decides it from the lifetime model and the
- * recency ({@link CustomerStates.Options} holds the thresholds).
+ * Where a customer stands at a date: gone, still there but likely to go, or neither. Decided by a {@link StatusRule}
+ * from the days since the last purchase, the probability of being alive when a lifetime model gives one, and the
+ * probability of churn over a horizon. One definition for every output that says who is "at risk": the playbook's
+ * customer states and the churn rankings use the same rule, so a customer gone for a year is lapsed in both, never
+ * "most at risk".
  */
 public enum CustomerStatus {
     /**
-     * Gone: P(alive) below {@link CustomerStates.Options#lapsedBelowAlive()} or no purchase for at least
-     * {@link CustomerStates.Options#lapsedAfterDays()} days. A retention action cannot keep them; only a win-back may
-     * bring some back, and the default actions do not assume it does.
+     * Gone: no purchase for at least {@link StatusRule#lapsedAfterDays()} days, or P(alive) below
+     * {@link StatusRule#lapsedBelowAlive()}. A retention action cannot keep them; only a win-back may bring some back.
      */
     LAPSED("lapsed"),
-    /** Not lapsed, and P(churn) over the horizon at least {@link CustomerStates.Options#atRiskFrom()}. */
+    /** Not lapsed, and P(churn) over the horizon at least {@link StatusRule#atRiskFrom()}. */
     AT_RISK("at risk"),
     /** Neither lapsed nor at risk. */
     ACTIVE("active");
