@@ -5,13 +5,13 @@ import dev.retention.playbook.Action;
 import dev.retention.playbook.Contact;
 import dev.retention.playbook.CustomerState;
 import dev.retention.playbook.CustomerStates;
-import dev.retention.playbook.CustomerStatus;
 import dev.retention.playbook.Plan;
 import dev.retention.playbook.PlanOptions;
 import dev.retention.playbook.Playbook;
 import dev.retention.report.internal.Charts;
 import dev.retention.report.internal.Html;
 import dev.retention.report.internal.Page;
+import dev.retention.rfm.CustomerStatus;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
