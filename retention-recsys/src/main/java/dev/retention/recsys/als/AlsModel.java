@@ -7,6 +7,7 @@ import dev.retention.recsys.RatingModel;
 import dev.retention.recsys.Confidence;
 import dev.retention.recsys.Ratings;
 import dev.retention.recsys.internal.ImplAls;
+import dev.retention.recsys.internal.Limits;
 import dev.retention.recsys.internal.ModelSections;
 
 import java.util.Arrays;
@@ -26,7 +27,7 @@ import java.util.Objects;
  * {@link RatingModel}, the options ({@code factors}, {@code regularization}, {@code alpha}, {@code iterations},
  * {@code cg_steps}, {@code seed}), the confidence weighting ({@code confidence}, {@code epsilon}, {@code k1},
  * {@code b}, and the training data's {@code mean_row_sum} and {@code item_idf} for fold-in; a file without them has
- * the weighting {@code alpha value}) and {@code user_factors}, {@code item_factors} (row-major floats, finite).
+ * the weighting {@code alpha value}) and {@code user_factors}, {@code item_factors} (row-major floats, finite and within {@code +-2^50}).
  */
 public final class AlsModel extends RatingModel implements dev.retention.recsys.ItemRecommender {
 
@@ -61,13 +62,8 @@ public final class AlsModel extends RatingModel implements dev.retention.recsys.
                     + common.itemCount() + " x " + f + ", got " + userFactors.length + " and " + itemFactors.length
                     + " values");
         }
-        for (float[] a : new float[][] {userFactors, itemFactors}) {
-            for (float v : a) {
-                if (!Float.isFinite(v)) {
-                    throw new IllegalArgumentException("factors must be finite, got " + v);
-                }
-            }
-        }
+        Limits.requireFactors("userFactors", userFactors);
+        Limits.requireFactors("itemFactors", itemFactors);
         this.userFactors = userFactors;
         this.itemFactors = itemFactors;
         this.options = options;

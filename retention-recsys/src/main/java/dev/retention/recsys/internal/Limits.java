@@ -13,6 +13,12 @@ public final class Limits {
     /** The most epochs (passes over the ratings) or iterations any options record of the module accepts. */
     public static final int MAX_EPOCHS = 1_000_000;
 
+    /**
+     * The largest magnitude of a float factor a model file may hold, 2^50 (about 1.1e15): a dot product of a thousand
+     * factors of this size stays far below {@link Float#MAX_VALUE}, so no score a model computes in float overflows.
+     */
+    public static final float MAX_FACTOR = 0x1p50f;
+
     /** The largest id space (users or items): the row pointers of a CSR matrix hold one more entry. */
     public static final int MAX_ID_SPACE = Integer.MAX_VALUE - 9;
 
@@ -58,6 +64,22 @@ public final class Limits {
         if (size < 0 || size > MAX_ID_SPACE) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "%s must be in [0, %d], got %d",
                     parameter, MAX_ID_SPACE, size));
+        }
+    }
+
+    /**
+     * Throws unless every value is finite and at most {@link #MAX_FACTOR} in magnitude.
+     *
+     * @param parameter the parameter's name, such as {@code "itemFactors"}
+     * @param values    read
+     * @throws IllegalArgumentException naming the parameter, the first offending position and its value
+     */
+    public static void requireFactors(String parameter, float[] values) {
+        for (int i = 0; i < values.length; i++) {
+            if (!(Math.abs(values[i]) <= MAX_FACTOR)) {
+                throw new IllegalArgumentException(parameter + "[" + i + "] must be finite and within +-" + MAX_FACTOR
+                        + ", got " + values[i]);
+            }
         }
     }
 }
