@@ -60,9 +60,9 @@ import static org.apache.spark.sql.functions.when;
  * on partitions: items are cut into blocks (dense item index modulo the number of blocks), every customer's basket is
  * sent to each block that holds one of its items, and each block computes its items' rows of {@code W^T W} with a
  * dense accumulator, terms summed in customer order, so that the similarities are the single-JVM
- * {@code ItemKnn} similarities bit for bit when customers and items are ordered alike (ids in numeric order when
- * every id is the canonical text of a long, else as text) and each item's sum of squared values is exact (integer
- * counts are).
+ * {@code ItemKnn} similarities bit for bit on the same interaction values, customers and items being ordered
+ * alike (ids in numeric order when every id is the canonical text of a long, else as text). A pair given in several
+ * rows of non-integer values is summed in no fixed order, so its value may differ in the last bit.
  */
 public final class SparkRecommendations {
 
