@@ -38,6 +38,26 @@ public final class ItemKnnModel extends RatingModel implements dev.retention.rec
         this(Common.of(train, fit), train, similarity, options);
     }
 
+    /**
+     * {@return a model from a similarity computed elsewhere (for example a distributed Gram product), for a writer
+     * of model files that did not fit with {@link ItemKnn#fit}} The similarity must be what {@link ItemKnn#fit}
+     * would compute from {@code train} and {@code options} for the model to mean what its type says; only its
+     * shape and values are checked.
+     *
+     * @param train      read, kept: the training interactions, with their id indexes
+     * @param similarity read, kept: items x items, the top-K similarities of each item's row, finite
+     * @param options    the options the similarity was computed with
+     * @param fit        the summary of the computation
+     * @throws IllegalArgumentException if the similarity is not items x items or holds a value that is not finite
+     */
+    public static ItemKnnModel of(Ratings train, CsrMatrix similarity, ItemKnnOptions options, FitSummary fit) {
+        Objects.requireNonNull(train, "train");
+        Objects.requireNonNull(similarity, "similarity");
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(fit, "fit");
+        return new ItemKnnModel(train, similarity, options, fit);
+    }
+
     private ItemKnnModel(Common common, Ratings train, CsrMatrix similarity, ItemKnnOptions options) {
         super("ItemKNN-" + options.weighting().label(), MODEL_TYPE, SCHEMA_VERSION, common);
         if (similarity.rows() != common.itemCount() || similarity.cols() != common.itemCount()) {
