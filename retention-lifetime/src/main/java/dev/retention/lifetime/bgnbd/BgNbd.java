@@ -105,6 +105,12 @@ public final class BgNbd {
         /**
          * Checks the values and copies the warnings.
          *
+         * @param customers the number of customers
+         * @param meanFrequency their mean frequency
+         * @param meanAge their mean age
+         * @param unit the unit of recency and age
+         * @param data what the fit summary records as its data
+         * @param warnings doubts about the data
          * @throws IllegalArgumentException if a mean is negative or not finite
          */
         public Totals {

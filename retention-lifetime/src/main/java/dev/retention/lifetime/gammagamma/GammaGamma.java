@@ -151,6 +151,11 @@ public final class GammaGamma {
         /**
          * Checks the values and copies the warnings.
          *
+         * @param repeatCustomers the customers with a repeat purchase
+         * @param meanSpend their mean monetary value
+         * @param correlation the frequency-spend correlation
+         * @param data what the fit summary records as its data
+         * @param warnings doubts about the data
          * @throws IllegalArgumentException if the mean spend is not positive and finite, or the correlation is not
          *                                  finite
          */
