@@ -2,6 +2,7 @@ package dev.retention.spark;
 
 import dev.retention.data.IdIndex;
 import dev.retention.lifetime.CustomerSummary;
+import dev.retention.lifetime.LikelihoodSum;
 import dev.retention.lifetime.PeriodUnit;
 import dev.retention.lifetime.PurchaseModel;
 import dev.retention.lifetime.SummaryOptions;
@@ -15,7 +16,12 @@ import dev.retention.lifetime.gammagamma.GammaGamma;
 import dev.retention.lifetime.gammagamma.GammaGammaModel;
 import dev.retention.lifetime.gammagamma.GammaGammaOptions;
 
+import dev.retention.model.DataFingerprint;
+import dev.retention.model.FitControl;
+
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
@@ -27,6 +33,7 @@ import org.apache.spark.sql.types.StructType;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
@@ -44,9 +51,9 @@ import static org.apache.spark.sql.functions.when;
 
 /**
  * Customer-lifetime models on Spark: the per-customer summaries of {@link CustomerSummary} as one aggregation,
- * the BG/NBD and Gamma-Gamma fits of retention-lifetime on the collected summaries, and P(alive), expected
- * purchases, expected spend and CLV per customer with the single-JVM {@link Clv} on every partition, the models
- * broadcast as model files.
+ * the BG/NBD and Gamma-Gamma fits of retention-lifetime on the driver or with distributed likelihood sums, and
+ * P(alive), expected purchases, expected spend and CLV per customer with the single-JVM {@link Clv} on every
+ * partition, the models broadcast as model files.
  *
  * <p>Summaries follow {@link CustomerSummary#from(dev.retention.data.TransactionLog, SummaryOptions)} in UTC:
  * purchases count by calendar day ({@code floor(t / 86400)}); {@code x} is the number of purchase days after the
@@ -55,10 +62,19 @@ import static org.apache.spark.sql.functions.when;
  * cancellations are ignored; customers whose first purchase is after the calibration end are left out. Holdout
  * counts are not computed here.
  *
- * <p>The fit collects the summaries to the driver (four numbers per customer, about 40 bytes each in primitive
- * arrays, so 10 million customers take 400 MB of driver memory) and runs the single-JVM fit on them: the same
- * customers in the same order (by id) give the same parameters as the single-JVM fit. The likelihood evaluations
- * of the fit are the only work that stays on the driver; scoring is distributed.
+ * <p>Fits run in one of two modes ({@link SparkLifetimeFit.Mode}). <em>Driver</em>: the summaries are collected
+ * (four numbers per customer and its id, about {@value #BYTES_PER_CUSTOMER} bytes each in primitive arrays, so 10
+ * million customers take 400 MB of driver memory) and the single-JVM fit runs on them: the same customers in the
+ * same order (by id) give the same parameters as the single-JVM fit. <em>Distributed</em>: the summaries stay cached
+ * on the executors, and each likelihood evaluation of the same L-BFGS (retention-lifetime's fit over a
+ * {@link LikelihoodSum}: same start, penalty, stopping rule, standard errors and verdicts) is one Spark job: every
+ * partition sums its customers' log-likelihood and gradient in row order with the library's block likelihood, and
+ * the driver adds the partition sums in partition order, so the result does not depend on task scheduling and
+ * differs from the single-JVM fit by rounding only; the driver holds a few numbers per partition. {@link #fit}
+ * chooses by size: the driver when customers times {@value #BYTES_PER_CUSTOMER} bytes is at most a limit
+ * ({@link #DEFAULT_DRIVER_BYTES} by default). In the distributed mode the fit summary's data fingerprint is a
+ * checksum of the partitions' checksums (the same data in other partitions has another fingerprint). Scoring is
+ * distributed in both modes.
  */
 public final class SparkLifetime {
 
@@ -76,6 +92,12 @@ public final class SparkLifetime {
             .add("expected_purchases", DataTypes.DoubleType, false)
             .add("expected_spend", DataTypes.DoubleType, false)
             .add("clv", DataTypes.DoubleType, false);
+
+    /** Driver memory per customer of a collected summary, in bytes: the estimate {@link #fit} chooses the mode by. */
+    public static final int BYTES_PER_CUSTOMER = 40;
+
+    /** The default limit of collected summaries on the driver: 256 MiB, about 6.7 million customers. */
+    public static final long DEFAULT_DRIVER_BYTES = 256L << 20;
 
     private static final long DAY = 86_400L;
 
@@ -198,6 +220,298 @@ public final class SparkLifetime {
      */
     public static GammaGammaModel fitGammaGamma(Dataset<Row> summaries, PeriodUnit unit, GammaGammaOptions options) {
         return GammaGamma.fit(collect(summaries, unit), options);
+    }
+
+    /**
+     * {@return the mode {@link #fit} chooses: the driver when {@code customers} times {@link #BYTES_PER_CUSTOMER} is
+     * at most {@code driverBytes}, else distributed}
+     *
+     * @param customers   the number of customers, {@code >= 0}
+     * @param driverBytes the most driver memory the collected summaries may take, {@code >= 0}
+     * @throws IllegalArgumentException if a count is negative
+     */
+    public static SparkLifetimeFit.Mode chooseMode(long customers, long driverBytes) {
+        if (customers < 0) {
+            throw new IllegalArgumentException("customers must be >= 0, got " + customers);
+        }
+        if (driverBytes < 0) {
+            throw new IllegalArgumentException("driverBytes must be >= 0, got " + driverBytes);
+        }
+        return customers <= driverBytes / BYTES_PER_CUSTOMER ? SparkLifetimeFit.Mode.DRIVER
+                : SparkLifetimeFit.Mode.DISTRIBUTED;
+    }
+
+    /**
+     * Fits BG/NBD and Gamma-Gamma, on the driver or distributed as {@link #chooseMode} decides from the number of
+     * customers (one job to count them).
+     *
+     * @param summaries   rows in {@link #SUMMARY_SCHEMA}
+     * @param unit        their time unit
+     * @param purchases   the purchase model's options
+     * @param spend       the spend model's options
+     * @param driverBytes the most driver memory collected summaries may take; 0 always fits distributed
+     * @return both models and the mode that ran
+     */
+    public static SparkLifetimeFit fit(Dataset<Row> summaries, PeriodUnit unit, BgNbdOptions purchases,
+                                       GammaGammaOptions spend, long driverBytes) {
+        Objects.requireNonNull(summaries, "summaries");
+        Objects.requireNonNull(unit, "unit");
+        Objects.requireNonNull(purchases, "purchases");
+        Objects.requireNonNull(spend, "spend");
+        long count = summaries.count();
+        SparkLifetimeFit.Mode mode = chooseMode(count, driverBytes);
+        if (mode == SparkLifetimeFit.Mode.DRIVER) {
+            CustomerSummary collected = collect(summaries, unit);
+            return new SparkLifetimeFit(BgNbd.fit(collected, purchases), GammaGamma.fit(collected, spend), mode,
+                    collected.size(), collected.repeatCustomers());
+        }
+        JavaRDD<Row> rows = cachedRows(summaries);
+        try {
+            BgNbdModel bg = fitBgNbdDistributed(rows, unit, purchases);
+            GammaGammaModel gg = fitGammaGammaDistributed(rows, spend);
+            return new SparkLifetimeFit(bg, gg, mode, bg.estimates().customers(), gg.estimates().customers());
+        } finally {
+            rows.unpersist(false);
+        }
+    }
+
+    /**
+     * Fits BG/NBD (or MBG/NBD) with each likelihood evaluation one Spark job over the cached summaries; equal to
+     * the single-JVM fit on the same customers up to rounding (1e-6 relative and better in the parameters).
+     *
+     * @param summaries rows in {@link #SUMMARY_SCHEMA}
+     * @param unit      their time unit
+     * @param options   the single-JVM options (its thread count is not used: one thread per task)
+     * @return the fitted model; its file loads with {@code Models.load}
+     * @throws IllegalArgumentException if there are fewer than 4 customers, or more than {@code Integer.MAX_VALUE}
+     */
+    public static BgNbdModel fitBgNbdDistributed(Dataset<Row> summaries, PeriodUnit unit, BgNbdOptions options) {
+        Objects.requireNonNull(unit, "unit");
+        Objects.requireNonNull(options, "options");
+        JavaRDD<Row> rows = cachedRows(summaries);
+        try {
+            return fitBgNbdDistributed(rows, unit, options);
+        } finally {
+            rows.unpersist(false);
+        }
+    }
+
+    /**
+     * Fits Gamma-Gamma with each likelihood evaluation one Spark job over the cached summaries; equal to the
+     * single-JVM fit on the same customers up to rounding (1e-6 relative and better in the parameters).
+     *
+     * @param summaries rows in {@link #SUMMARY_SCHEMA}
+     * @param options   the single-JVM options (its thread count is not used: one thread per task)
+     * @return the fitted model; its file loads with {@code Models.load}
+     * @throws IllegalArgumentException if fewer than 3 customers have a repeat purchase, or a repeat customer's
+     *                                  monetary value is not positive (the customer named)
+     */
+    public static GammaGammaModel fitGammaGammaDistributed(Dataset<Row> summaries, GammaGammaOptions options) {
+        Objects.requireNonNull(options, "options");
+        JavaRDD<Row> rows = cachedRows(summaries);
+        try {
+            return fitGammaGammaDistributed(rows, options);
+        } finally {
+            rows.unpersist(false);
+        }
+    }
+
+    /** The summary columns as a cached RDD: the partitions every evaluation reads, in a fixed row order. */
+    private static JavaRDD<Row> cachedRows(Dataset<Row> summaries) {
+        return summaries.select(SparkOrders.CUSTOMER, "frequency", "recency", "age", "monetary").toJavaRDD().cache();
+    }
+
+    private static BgNbdModel fitBgNbdDistributed(JavaRDD<Row> rows, PeriodUnit unit, BgNbdOptions options) {
+        // per partition: customers, sum of x, sum of T, checksum
+        List<double[]> parts = rows.mapPartitions((FlatMapFunction<Iterator<Row>, double[]>) it -> {
+            Columns c = Columns.of(it);
+            double sx = 0;
+            double st = 0;
+            for (int i = 0; i < c.n; i++) {
+                sx += c.x[i];
+                st += c.t[i];
+            }
+            return List.of(new double[] {c.n, sx, st, Double.longBitsToDouble(c.checksum())}).iterator();
+        }).collect();
+        long n = 0;
+        double sx = 0;
+        double st = 0;
+        for (double[] p : parts) {
+            n += (long) p[0];
+            sx += p[1];
+            st += p[2];
+        }
+        if (n > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("the summaries hold " + n + " customers, more than a fit counts ("
+                    + Integer.MAX_VALUE + ")");
+        }
+        BgNbd.Totals totals = new BgNbd.Totals((int) n, n == 0 ? 0 : sx / n, n == 0 ? 0 : st / n, unit,
+                fingerprint(n, parts), List.of());
+        BgNbdModel.Variant variant = options.variant();
+        LikelihoodSum sum = (theta, gradient) -> sumPartitions(rows, theta, gradient, c ->
+                BgNbd.likelihood(c.x, c.tx, c.t, variant));
+        return BgNbd.fit(totals, sum, options, FitControl.defaults());
+    }
+
+    private static GammaGammaModel fitGammaGammaDistributed(JavaRDD<Row> rows, GammaGammaOptions options) {
+        // pass 1, per partition: repeat customers, sum of x, sum of m, checksum; checks every repeat m
+        List<double[]> parts = rows.mapPartitions((FlatMapFunction<Iterator<Row>, double[]>) it -> {
+            Columns c = Columns.of(it);
+            double k = 0;
+            double sx = 0;
+            double sm = 0;
+            for (int i = 0; i < c.n; i++) {
+                if (c.x[i] > 0) {
+                    if (!(c.m[i] > 0 && c.m[i] < Double.POSITIVE_INFINITY)) {
+                        throw new IllegalArgumentException("Gamma-Gamma needs a positive mean spend for every repeat "
+                                + "customer; customer " + c.ids[i] + " has " + c.x[i] + " repeat purchases and mean"
+                                + " spend " + c.m[i]);
+                    }
+                    k++;
+                    sx += c.x[i];
+                    sm += c.m[i];
+                }
+            }
+            return List.of(new double[] {k, sx, sm, Double.longBitsToDouble(c.checksum()), c.n}).iterator();
+        }).collect();
+        long repeat = 0;
+        long n = 0;
+        double sx = 0;
+        double sm = 0;
+        for (double[] p : parts) {
+            repeat += (long) p[0];
+            sx += p[1];
+            sm += p[2];
+            n += (long) p[4];
+        }
+        if (repeat == 0) {
+            throw new IllegalArgumentException("Gamma-Gamma cannot be fitted: none of the " + n
+                    + " customers has a repeat purchase, and the model describes the spend of repeat purchases");
+        }
+        if (repeat > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("the summaries hold " + repeat + " repeat customers, more than a fit"
+                    + " counts (" + Integer.MAX_VALUE + ")");
+        }
+        double meanX = sx / repeat;
+        double meanM = sm / repeat;
+        // pass 2, per partition: centred sums for the frequency-spend correlation, as Correlation.pearson
+        List<double[]> centred = rows.mapPartitions((FlatMapFunction<Iterator<Row>, double[]>) it -> {
+            Columns c = Columns.of(it);
+            double sab = 0;
+            double saa = 0;
+            double sbb = 0;
+            for (int i = 0; i < c.n; i++) {
+                if (c.x[i] > 0) {
+                    double da = c.x[i] - meanX;
+                    double db = c.m[i] - meanM;
+                    sab += da * db;
+                    saa += da * da;
+                    sbb += db * db;
+                }
+            }
+            return List.of(new double[] {sab, saa, sbb}).iterator();
+        }).collect();
+        double sab = 0;
+        double saa = 0;
+        double sbb = 0;
+        for (double[] p : centred) {
+            sab += p[0];
+            saa += p[1];
+            sbb += p[2];
+        }
+        double correlation = repeat < 2 || saa == 0 || sbb == 0 ? 0
+                : Math.max(-1, Math.min(1, sab / Math.sqrt(saa * sbb)));
+        GammaGamma.Totals totals = new GammaGamma.Totals((int) repeat, meanM, correlation, fingerprint(n, parts),
+                List.of());
+        LikelihoodSum sum = (theta, gradient) -> sumPartitions(rows, theta, gradient,
+                c -> GammaGamma.likelihood(c.x, c.m));
+        return GammaGamma.fit(totals, sum, options, FitControl.defaults());
+    }
+
+    /** The customers and columns, the checksum of every partition's columns in partition order. */
+    private static DataFingerprint fingerprint(long customers, List<double[]> parts) {
+        DataFingerprint.Hasher h = DataFingerprint.hasher(customers, 4);
+        for (double[] p : parts) {
+            h.add(Double.doubleToRawLongBits(p[3]));
+        }
+        return h.finish();
+    }
+
+    /** A block likelihood over one partition's columns; serializable, as Spark ships it to the tasks. */
+    private interface BlockLikelihood extends java.io.Serializable {
+        LikelihoodSum of(Columns columns);
+    }
+
+    /**
+     * One Spark job: each partition's log-likelihood and gradient at {@code theta} (captured by the tasks), added on
+     * the driver in partition order.
+     */
+    private static double sumPartitions(JavaRDD<Row> rows, double[] theta, double[] gradient, BlockLikelihood block) {
+        double[] at = theta.clone();
+        boolean wantGradient = gradient != null;
+        List<double[]> parts = rows.mapPartitions((FlatMapFunction<Iterator<Row>, double[]>) it -> {
+            Columns c = Columns.of(it);
+            if (c.n == 0) {
+                return Collections.emptyIterator();
+            }
+            double[] out = new double[1 + at.length];
+            double[] g = wantGradient ? new double[at.length] : null;
+            out[0] = block.of(c).value(at, g);
+            if (g != null) {
+                System.arraycopy(g, 0, out, 1, g.length);
+            }
+            return List.of(out).iterator();
+        }).collect();
+        double value = 0;
+        if (gradient != null) {
+            java.util.Arrays.fill(gradient, 0);
+        }
+        for (double[] p : parts) {
+            value += p[0];
+            if (gradient != null) {
+                for (int j = 0; j < gradient.length; j++) {
+                    gradient[j] += p[1 + j];
+                }
+            }
+        }
+        return value;
+    }
+
+    /** One partition's summary columns, in row order. */
+    private static final class Columns {
+        final int n;
+        final String[] ids;
+        final int[] x;
+        final double[] tx;
+        final double[] t;
+        final double[] m;
+
+        private Columns(List<Row> rows) {
+            n = rows.size();
+            ids = new String[n];
+            x = new int[n];
+            tx = new double[n];
+            t = new double[n];
+            m = new double[n];
+            for (int i = 0; i < n; i++) {
+                Row r = rows.get(i);
+                ids[i] = r.getString(0);
+                x[i] = r.getInt(1);
+                tx[i] = r.getDouble(2);
+                t[i] = r.getDouble(3);
+                m[i] = r.getDouble(4);
+            }
+        }
+
+        static Columns of(Iterator<Row> rows) {
+            List<Row> list = new ArrayList<>();
+            rows.forEachRemaining(list::add);
+            return new Columns(list);
+        }
+
+        long checksum() {
+            return DataFingerprint.hasher(n, 4).add(x).add(tx).add(t).add(m).finish().checksum();
+        }
     }
 
     /**

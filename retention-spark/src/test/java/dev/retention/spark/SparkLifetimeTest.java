@@ -35,7 +35,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Spark lifetime summaries, fits and CLV against retention-lifetime on the same lines: summaries exact, parameters
- * to 1e-6 relative (they are fitted on the same numbers in the same order, so in fact equal), scores to 1e-12.
+ * to 1e-6 relative (on the driver they are fitted on the same numbers in the same order, so in fact equal; the
+ * distributed fits sum partitions in another order, so they differ by rounding), scores to 1e-12.
  */
 class SparkLifetimeTest {
 
@@ -103,6 +104,52 @@ class SparkLifetimeTest {
             assertEquals(table.clv(i), r.getDouble(8), 1e-9 * (1 + table.clv(i)), who);
         }
         assertTrue(table.total() > 0);
+    }
+
+    @Test
+    void distributedFitsEqualTheSingleJvmFitAndTheModeFollowsTheSize() {
+        LocalDate calibrationEnd = LocalDate.ofEpochDay(Math.floorDiv(log.maxPurchaseTime(), 86_400L)).minusDays(60);
+        CustomerSummary expected = CustomerSummary.from(log,
+                SummaryOptions.defaults().withUnit(PeriodUnit.WEEK).withCalibrationEnd(calibrationEnd));
+        // three partitions of customers in hash order: nothing like the single-JVM order or blocks
+        Dataset<Row> summaries = SparkLifetime.summaries(orders, PeriodUnit.WEEK, calibrationEnd).repartition(3)
+                .cache();
+        for (BgNbdModel.Variant variant : BgNbdModel.Variant.values()) {
+            BgNbdOptions options = BgNbdOptions.defaults().withVariant(variant);
+            BgNbdModel single = BgNbd.fit(expected, options);
+            BgNbdModel distributed = SparkLifetime.fitBgNbdDistributed(summaries, PeriodUnit.WEEK, options);
+            assertRelative(single.parameters(), distributed.parameters(), 1e-6);
+            assertRelative(single.estimates().standardErrors(), distributed.estimates().standardErrors(), 1e-4);
+            assertEquals(single.estimates().logLikelihood(), distributed.estimates().logLikelihood(),
+                    1e-9 * Math.abs(single.estimates().logLikelihood()));
+            assertEquals(single.fitSummary().verdict(), distributed.fitSummary().verdict(), variant.label());
+            assertEquals(expected.size(), distributed.fitSummary().data().rows());
+        }
+        GammaGammaModel gg = GammaGamma.fit(expected, GammaGammaOptions.defaults());
+        GammaGammaModel distributedGg = SparkLifetime.fitGammaGammaDistributed(summaries, GammaGammaOptions.defaults());
+        assertRelative(gg.parameters(), distributedGg.parameters(), 1e-6);
+        assertEquals(gg.frequencySpendCorrelation(), distributedGg.frequencySpendCorrelation(), 1e-12);
+        assertEquals(gg.fitSummary().verdict(), distributedGg.fitSummary().verdict());
+        assertEquals(gg.estimates().customers(), distributedGg.estimates().customers());
+
+        // the mode by size: 40 bytes per customer against the limit
+        long n = expected.size();
+        assertEquals(SparkLifetimeFit.Mode.DRIVER, SparkLifetime.chooseMode(n, n * SparkLifetime.BYTES_PER_CUSTOMER));
+        assertEquals(SparkLifetimeFit.Mode.DISTRIBUTED,
+                SparkLifetime.chooseMode(n, n * SparkLifetime.BYTES_PER_CUSTOMER - 1));
+        SparkLifetimeFit onDriver = SparkLifetime.fit(summaries, PeriodUnit.WEEK, BgNbdOptions.defaults(),
+                GammaGammaOptions.defaults(), SparkLifetime.DEFAULT_DRIVER_BYTES);
+        assertEquals(SparkLifetimeFit.Mode.DRIVER, onDriver.mode());
+        assertEquals(BgNbd.fit(expected, BgNbdOptions.defaults()), onDriver.purchases());
+        // one partition instead of three: the partitioning changes rounding only
+        SparkLifetimeFit onExecutors = SparkLifetime.fit(summaries.coalesce(1), PeriodUnit.WEEK,
+                BgNbdOptions.defaults(), GammaGammaOptions.defaults(), n * SparkLifetime.BYTES_PER_CUSTOMER - 1);
+        assertEquals(SparkLifetimeFit.Mode.DISTRIBUTED, onExecutors.mode());
+        assertEquals(n, onExecutors.customers());
+        assertEquals(expected.repeatCustomers(), onExecutors.repeatCustomers());
+        assertRelative(onDriver.purchases().parameters(), onExecutors.purchases().parameters(), 1e-6);
+        assertRelative(onDriver.spend().parameters(), onExecutors.spend().parameters(), 1e-6);
+        summaries.unpersist();
     }
 
     private static void assertRelative(double[] expected, double[] actual, double tolerance) {

@@ -2,9 +2,12 @@ package dev.retention.lifetime.bgnbd;
 
 import dev.retention.lifetime.CustomerSummary;
 import dev.retention.lifetime.Estimates;
+import dev.retention.lifetime.LikelihoodSum;
+import dev.retention.lifetime.PeriodUnit;
 import dev.retention.lifetime.internal.BgNbdLikelihood;
 import dev.retention.lifetime.internal.Checks;
 import dev.retention.lifetime.internal.MaximumLikelihood;
+import dev.retention.model.DataFingerprint;
 import dev.retention.model.FitControl;
 import dev.retention.parallel.Workers;
 
@@ -75,32 +78,118 @@ public final class BgNbd {
         Objects.requireNonNull(summary, "summary");
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(control, "control");
-        String name = options.variant().label();
-        int n = summary.size();
-        Checks.enoughCustomers(name, 4, n, "customers");
+        Checks.enoughCustomers(options.variant().label(), 4, summary.size(), "customers");
         BgNbdLikelihood likelihood = new BgNbdLikelihood(summary.frequencies(), summary.recencies(), summary.ages(),
                 options.variant() == BgNbdModel.Variant.MBG_NBD);
-        MaximumLikelihood.Problem problem = new MaximumLikelihood.Problem(name, NAMES, start(summary), n,
-                options.penalizer(), options, summary.fingerprint(), List.of(), summary.warnings())
-                .degenerateWhen(2, 3, "a ran to the edge below its start and b above it: the dropout probability "
-                        + "p ~ Beta(a, b) collapses to 0, the limit in which nobody ever drops out, so every P(alive) "
-                        + "is 1 by construction rather than by the data, and the dropout process is not identified");
+        Totals totals = new Totals(summary.size(), summary.meanFrequency(), summary.meanAge(), summary.unit(),
+                summary.fingerprint(), summary.warnings());
         try (Workers workers = control.workers(options.threads())) {
-            MaximumLikelihood.Fit fit = MaximumLikelihood.withGradient(problem,
-                    (theta, gradient) -> likelihood.logLikelihood(theta[0], theta[1], theta[2], theta[3], gradient,
-                            workers),
-                    options.maxIterations(), options.tolerance(), control);
-            double[] t = fit.theta();
-            Estimates estimates = new Estimates(name, NAMES, t, fit.standardErrors(), fit.logLikelihood(), n,
-                    options.penalizer(), fit.evaluations());
-            return new BgNbdModel(t[0], t[1], t[2], t[3], options.variant(), summary.unit(), estimates,
-                    fit.summary());
+            return fit(totals, (theta, gradient) -> likelihood.logLikelihood(theta[0], theta[1], theta[2], theta[3],
+                    gradient, workers), options, control);
         }
     }
 
+    /**
+     * What a fit over a {@link LikelihoodSum} needs to know of the customers besides their likelihood: the start
+     * of the search and the fit summary's data come from it.
+     *
+     * @param customers     the number of customers the likelihood sums over, {@code >= 4}
+     * @param meanFrequency their mean frequency {@code x}
+     * @param meanAge       their mean age {@code T}
+     * @param unit          the unit of recency and age
+     * @param data          what the fit summary records as its data
+     * @param warnings      doubts about the data, copied into the fit summary
+     */
+    public record Totals(int customers, double meanFrequency, double meanAge, PeriodUnit unit, DataFingerprint data,
+                         List<String> warnings) {
+        /**
+         * Checks the values and copies the warnings.
+         *
+         * @param customers the number of customers
+         * @param meanFrequency their mean frequency
+         * @param meanAge their mean age
+         * @param unit the unit of recency and age
+         * @param data what the fit summary records as its data
+         * @param warnings doubts about the data
+         * @throws IllegalArgumentException if a mean is negative or not finite
+         */
+        public Totals {
+            if (!(meanFrequency >= 0 && meanFrequency < Double.POSITIVE_INFINITY)) {
+                throw new IllegalArgumentException("meanFrequency must be finite and >= 0, got " + meanFrequency);
+            }
+            if (!(meanAge >= 0 && meanAge < Double.POSITIVE_INFINITY)) {
+                throw new IllegalArgumentException("meanAge must be finite and >= 0, got " + meanAge);
+            }
+            Objects.requireNonNull(unit, "unit");
+            Objects.requireNonNull(data, "data");
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    /**
+     * Fits the model over a log-likelihood summed elsewhere, with the optimizer, start, penalty, stopping rule and
+     * verdicts of {@link #fit(CustomerSummary, BgNbdOptions, FitControl)} (which runs through this method): for
+     * customers held in blocks, {@code likelihood} adds the values and gradients of {@link #likelihood} over the
+     * blocks. The options' thread count is not used here.
+     *
+     * @param totals     the customers' count, means, unit, fingerprint and warnings
+     * @param likelihood the total log-likelihood of {@code (r, alpha, a, b)} and its gradient
+     * @param options    variant, penalizer and limits
+     * @param control    progress and cancellation
+     * @return the fitted model
+     * @throws IllegalArgumentException if there are fewer than 4 customers
+     * @throws java.util.concurrent.CancellationException if the control cancels the fit
+     */
+    public static BgNbdModel fit(Totals totals, LikelihoodSum likelihood, BgNbdOptions options, FitControl control) {
+        Objects.requireNonNull(totals, "totals");
+        Objects.requireNonNull(likelihood, "likelihood");
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(control, "control");
+        String name = options.variant().label();
+        int n = totals.customers();
+        Checks.enoughCustomers(name, 4, n, "customers");
+        MaximumLikelihood.Problem problem = new MaximumLikelihood.Problem(name, NAMES, start(totals), n,
+                options.penalizer(), options, totals.data(), List.of(), totals.warnings())
+                .degenerateWhen(2, 3, "a ran to the edge below its start and b above it: the dropout probability "
+                        + "p ~ Beta(a, b) collapses to 0, the limit in which nobody ever drops out, so every P(alive) "
+                        + "is 1 by construction rather than by the data, and the dropout process is not identified");
+        MaximumLikelihood.Fit fit = MaximumLikelihood.withGradient(problem, likelihood::value,
+                options.maxIterations(), options.tolerance(), control);
+        double[] t = fit.theta();
+        Estimates estimates = new Estimates(name, NAMES, t, fit.standardErrors(), fit.logLikelihood(), n,
+                options.penalizer(), fit.evaluations());
+        return new BgNbdModel(t[0], t[1], t[2], t[3], options.variant(), totals.unit(), estimates, fit.summary());
+    }
+
+    /**
+     * The log-likelihood of a block of customers, for {@link #fit(Totals, LikelihoodSum, BgNbdOptions, FitControl)}
+     * over customers held in blocks: the same terms as the fit on a summary, summed in this thread. Building it
+     * is O(n log n); each evaluation O(n).
+     *
+     * @param x       frequencies, {@code >= 0}; kept, not copied: the caller must not change them
+     * @param tx      recencies, {@code 0 <= tx <= t}; kept
+     * @param t       ages; kept
+     * @param variant BG/NBD or MBG/NBD
+     * @return the block's log-likelihood of {@code (r, alpha, a, b)}
+     * @throws IllegalArgumentException if the lengths differ
+     */
+    public static LikelihoodSum likelihood(int[] x, double[] tx, double[] t, BgNbdModel.Variant variant) {
+        Objects.requireNonNull(variant, "variant");
+        if (tx.length != x.length || t.length != x.length) {
+            throw new IllegalArgumentException("x, tx and t must have the same length, got " + x.length + ", "
+                    + tx.length + " and " + t.length);
+        }
+        BgNbdLikelihood block = new BgNbdLikelihood(x, tx, t, variant == BgNbdModel.Variant.MBG_NBD);
+        return (theta, gradient) -> {
+            try (Workers one = Workers.create(1)) {
+                return block.logLikelihood(theta[0], theta[1], theta[2], theta[3], gradient, one);
+            }
+        };
+    }
+
     /** r = 1, alpha = mean T / mean x (the mean purchase rate r / alpha matches), a = b = 1. */
-    private static double[] start(CustomerSummary summary) {
-        double alpha = summary.meanAge() / Math.max(summary.meanFrequency(), 1.0 / summary.size());
+    private static double[] start(Totals totals) {
+        double alpha = totals.meanAge() / Math.max(totals.meanFrequency(), 1.0 / totals.customers());
         return new double[] {1, Math.min(Math.max(alpha, 1e-3), 1e6), 1, 1};
     }
 }

@@ -3,9 +3,11 @@ package dev.retention.lifetime.gammagamma;
 import dev.retention.evaluation.Correlation;
 import dev.retention.lifetime.CustomerSummary;
 import dev.retention.lifetime.Estimates;
+import dev.retention.lifetime.LikelihoodSum;
 import dev.retention.lifetime.internal.Checks;
 import dev.retention.lifetime.internal.GammaGammaLikelihood;
 import dev.retention.lifetime.internal.MaximumLikelihood;
+import dev.retention.model.DataFingerprint;
 import dev.retention.model.FitControl;
 import dev.retention.parallel.Workers;
 
@@ -127,9 +129,74 @@ public final class GammaGamma {
         mean /= repeat;
         double correlation = Correlation.pearson(frequency, m).orElse(0);
         GammaGammaLikelihood likelihood = new GammaGammaLikelihood(x, m);
+        Totals totals = new Totals(repeat, mean, correlation, summary.fingerprint(), summary.warnings());
+        try (Workers workers = control.workers(options.threads())) {
+            return fit(totals, (theta, gradient) -> likelihood.logLikelihood(theta[0], theta[1], theta[2], gradient,
+                    workers), options, control);
+        }
+    }
+
+    /**
+     * What a fit over a {@link LikelihoodSum} needs to know of the repeat customers besides their likelihood: the
+     * start of the search, the independence check and the fit summary's data come from it.
+     *
+     * @param repeatCustomers the customers with at least one repeat purchase, {@code >= 3}
+     * @param meanSpend       their mean monetary value, positive
+     * @param correlation     the Pearson correlation between their frequency and monetary value (0 when undefined)
+     * @param data            what the fit summary records as its data
+     * @param warnings        doubts about the data, copied into the fit summary
+     */
+    public record Totals(int repeatCustomers, double meanSpend, double correlation, DataFingerprint data,
+                         List<String> warnings) {
+        /**
+         * Checks the values and copies the warnings.
+         *
+         * @param repeatCustomers the customers with a repeat purchase
+         * @param meanSpend their mean monetary value
+         * @param correlation the frequency-spend correlation
+         * @param data what the fit summary records as its data
+         * @param warnings doubts about the data
+         * @throws IllegalArgumentException if the mean spend is not positive and finite, or the correlation is not
+         *                                  finite
+         */
+        public Totals {
+            if (!(meanSpend > 0 && meanSpend < Double.POSITIVE_INFINITY)) {
+                throw new IllegalArgumentException("meanSpend must be positive and finite, got " + meanSpend);
+            }
+            if (!Double.isFinite(correlation)) {
+                throw new IllegalArgumentException("correlation must be finite, got " + correlation);
+            }
+            Objects.requireNonNull(data, "data");
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    /**
+     * Fits the model over a log-likelihood summed elsewhere, with the optimizer, start, penalty, stopping rule,
+     * checks and verdicts of {@link #fit(CustomerSummary, GammaGammaOptions, FitControl)} (which runs through this
+     * method): for customers held in blocks, {@code likelihood} adds the values and gradients of
+     * {@link #likelihood} over the blocks. The options' thread count is not used here.
+     *
+     * @param totals     the repeat customers' count, mean spend, correlation, fingerprint and warnings
+     * @param likelihood the total log-likelihood of {@code (p, q, v)} over the repeat customers and its gradient
+     * @param options    penalizer and limits
+     * @param control    progress and cancellation
+     * @return the fitted model
+     * @throws IllegalArgumentException if there are fewer than 3 repeat customers
+     * @throws java.util.concurrent.CancellationException if the control cancels the fit
+     */
+    public static GammaGammaModel fit(Totals totals, LikelihoodSum likelihood, GammaGammaOptions options,
+                                      FitControl control) {
+        Objects.requireNonNull(totals, "totals");
+        Objects.requireNonNull(likelihood, "likelihood");
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(control, "control");
+        int repeat = totals.repeatCustomers();
+        Checks.enoughCustomers(NAME, 3, repeat, "customers with repeat purchases");
+        double correlation = totals.correlation();
         String check = String.format(Locale.ROOT, "frequency-spend correlation %.3f over %,d repeat customers (the "
                 + "model assumes independence)", correlation, repeat);
-        List<String> warnings = new ArrayList<>(summary.warnings());
+        List<String> warnings = new ArrayList<>(totals.warnings());
         if (Math.abs(correlation) > CORRELATION_WARNING) {
             warnings.add(check + ": the spend of a customer's transactions depends on how often they buy, so the "
                     + "expected spend per customer is biased");
@@ -138,18 +205,60 @@ public final class GammaGamma {
             warnings.add(String.format(Locale.ROOT, "only %d customers have repeat purchases: the three parameters of "
                     + "the spend distribution rest on fewer than %d customers", repeat, FEW_REPEAT_CUSTOMERS));
         }
-        MaximumLikelihood.Problem problem = new MaximumLikelihood.Problem(NAME, NAMES, new double[] {1, 2, mean},
-                repeat, options.penalizer(), options, summary.fingerprint(), List.of(check), warnings)
+        MaximumLikelihood.Problem problem = new MaximumLikelihood.Problem(NAME, NAMES,
+                new double[] {1, 2, totals.meanSpend()}, repeat, options.penalizer(), options, totals.data(),
+                List.of(check), warnings)
                 .unusableAtMost(1, 1, "the mean spend p v / (q - 1) does not exist (the spend is too heavy-tailed), so"
                         + " expected spend and CLV would be infinite");
-        try (Workers workers = control.workers(options.threads())) {
-            MaximumLikelihood.Fit fit = MaximumLikelihood.withGradient(problem,
-                    (theta, gradient) -> likelihood.logLikelihood(theta[0], theta[1], theta[2], gradient, workers),
-                    options.maxIterations(), options.tolerance(), control);
-            double[] t = fit.theta();
-            Estimates estimates = new Estimates(NAME, NAMES, t, fit.standardErrors(), fit.logLikelihood(), repeat,
-                    options.penalizer(), fit.evaluations());
-            return new GammaGammaModel(t[0], t[1], t[2], correlation, estimates, fit.summary());
+        MaximumLikelihood.Fit fit = MaximumLikelihood.withGradient(problem, likelihood::value,
+                options.maxIterations(), options.tolerance(), control);
+        double[] t = fit.theta();
+        Estimates estimates = new Estimates(NAME, NAMES, t, fit.standardErrors(), fit.logLikelihood(), repeat,
+                options.penalizer(), fit.evaluations());
+        return new GammaGammaModel(t[0], t[1], t[2], correlation, estimates, fit.summary());
+    }
+
+    /**
+     * The log-likelihood of a block of customers' spend, for
+     * {@link #fit(Totals, LikelihoodSum, GammaGammaOptions, FitControl)} over customers held in blocks: the same
+     * terms as the fit on a summary over the block's repeat customers (those with {@code x >= 1}; the others are
+     * skipped), summed in this thread. Building it is O(n log n); each evaluation O(n).
+     *
+     * @param x frequencies, {@code >= 0}; read
+     * @param m mean repeat spend, positive where {@code x >= 1}; read
+     * @return the block's log-likelihood of {@code (p, q, v)}
+     * @throws IllegalArgumentException if the lengths differ or a repeat customer's spend is not positive and finite
+     */
+    public static LikelihoodSum likelihood(int[] x, double[] m) {
+        if (m.length != x.length) {
+            throw new IllegalArgumentException("x and m must have the same length, got " + x.length + " and "
+                    + m.length);
         }
+        int repeat = 0;
+        for (int i = 0; i < x.length; i++) {
+            if (x[i] > 0) {
+                if (!(m[i] > 0 && m[i] < Double.POSITIVE_INFINITY)) {
+                    throw new IllegalArgumentException("Gamma-Gamma needs a positive mean spend for every repeat "
+                            + "customer; row " + i + " has " + x[i] + " repeat purchases and mean spend " + m[i]);
+                }
+                repeat++;
+            }
+        }
+        int[] rx = new int[repeat];
+        double[] rm = new double[repeat];
+        int k = 0;
+        for (int i = 0; i < x.length && k < repeat; i++) {
+            if (x[i] > 0) {
+                rx[k] = x[i];
+                rm[k] = m[i];
+                k++;
+            }
+        }
+        GammaGammaLikelihood block = new GammaGammaLikelihood(rx, rm);
+        return (theta, gradient) -> {
+            try (Workers one = Workers.create(1)) {
+                return block.logLikelihood(theta[0], theta[1], theta[2], gradient, one);
+            }
+        };
     }
 }

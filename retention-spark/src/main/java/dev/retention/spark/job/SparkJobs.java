@@ -19,6 +19,7 @@ import dev.retention.rfm.RfmOptions;
 import dev.retention.spark.OrderColumns;
 import dev.retention.spark.SparkChurn;
 import dev.retention.spark.SparkLifetime;
+import dev.retention.spark.SparkLifetimeFit;
 import dev.retention.spark.SparkOrders;
 import dev.retention.spark.SparkRfm;
 import dev.retention.spark.SparkRfmResult;
@@ -52,6 +53,7 @@ import static org.apache.spark.sql.functions.expr;
  * <pre>
  * rfm --orders PATH [--format parquet|csv|online-retail] [--approx E] [--as-of INSTANT] [--out DIR]
  * clv fit --orders PATH [--format ...] [--period day|week] [--calibration-end DATE] [--horizon-months 12] [--top 10]
+ *          [--driver-fit-bytes N]
  * churn score --orders PATH --model FILE [--format ...] [--cutoff INSTANT] [--top 10] [--out DIR]
  * generate --out DIR --customers N [--parts P] [--seed S] [--months 12]
  * bench --lines N --work DIR [--parts P] [--single-jvm]
@@ -251,9 +253,14 @@ public final class SparkJobs {
         String cal = options().get("calibration-end");
         LocalDate calibrationEnd = cal == null ? SparkLifetime.lastPurchaseDay(in.orders()) : LocalDate.parse(cal);
         Dataset<Row> summaries = SparkLifetime.summaries(in.orders(), unit, calibrationEnd).cache();
-        dev.retention.lifetime.CustomerSummary collected = SparkLifetime.collect(summaries, unit);
-        BgNbdModel bg = dev.retention.lifetime.bgnbd.BgNbd.fit(collected, BgNbdOptions.defaults());
-        GammaGammaModel gg = dev.retention.lifetime.gammagamma.GammaGamma.fit(collected, GammaGammaOptions.defaults());
+        long driverBytes = Long.parseLong(option("driver-fit-bytes", Long.toString(SparkLifetime.DEFAULT_DRIVER_BYTES)));
+        if (driverBytes < 0) {
+            throw new IllegalArgumentException("--driver-fit-bytes must be >= 0, got " + driverBytes);
+        }
+        SparkLifetimeFit fit = SparkLifetime.fit(summaries, unit, BgNbdOptions.defaults(), GammaGammaOptions.defaults(),
+                driverBytes);
+        BgNbdModel bg = fit.purchases();
+        GammaGammaModel gg = fit.spend();
         ClvOptions clvOptions = ClvOptions.defaults().withHorizonMonths(Integer.parseInt(option("horizon-months", "12")));
         Dataset<Row> scored = SparkLifetime.score(summaries, bg, gg, clvOptions).cache();
         int top = Integer.parseInt(option("top", "10"));
@@ -278,7 +285,8 @@ public final class SparkJobs {
         JsonOut json = new JsonOut()
                 .put("verdict", verdict.name())
                 .put("verdict_reasons", reasons)
-                .put("customers", collected.size())
+                .put("customers", fit.customers())
+                .put("fit_mode", fit.mode().label())
                 .put("bgnbd", new JsonOut().put("r", bg.r()).put("alpha", bg.alpha()).put("a", bg.a()).put("b", bg.b())
                         .put("log_likelihood", bg.estimates().logLikelihood())
                         .put("standard_errors", bg.estimates().standardErrors())
@@ -294,7 +302,7 @@ public final class SparkJobs {
                 .put("model", bg.name())
                 .put("period", unit.label())
                 .put("calibration_end", calibrationEnd.toString())
-                .put("repeat_customers", collected.repeatCustomers())
+                .put("repeat_customers", fit.repeatCustomers())
                 .put("lines_read", in.linesRead() < 0 ? null : in.linesRead())
                 .put("skipped_rows", in.linesRead() < 0 ? null : in.linesRead() - in.kept())
                 .put("clv", new JsonOut().put("horizon_months", clvOptions.horizonMonths())
