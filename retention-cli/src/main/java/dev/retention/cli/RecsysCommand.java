@@ -10,6 +10,8 @@ import dev.retention.model.Verdict;
 import dev.retention.recsys.RatingPredictor;
 import dev.retention.recsys.RatingScale;
 import dev.retention.recsys.Ratings;
+import dev.retention.recsys.TopN;
+import dev.retention.recsys.TopNOptions;
 import dev.retention.recsys.evaluation.CrossValidation;
 import dev.retention.recsys.evaluation.CvResult;
 import dev.retention.recsys.evaluation.FoldResult;
@@ -677,11 +679,18 @@ final class RecsysCommand implements Callable<Integer> {
         @Option(names = "--out", required = true, paramLabel = "FILE", description = "The CSV file to write.")
         Path out;
 
+        @Option(names = "--threads", defaultValue = "1", description = "Threads computing the lists (the file does "
+                + "not depend on it; default: ${DEFAULT-VALUE}).")
+        int threads;
+
         @Override
         public Integer call() throws IOException {
             ModelFactory factory;
             boolean binary;
             try {
+                if (threads < 1 || threads > 1024) {
+                    throw new IllegalArgumentException("--threads must be in [1, 1024], got " + threads);
+                }
                 ItemAttributes attributes = RecsysAlgorithms.needsAttributes(algo)
                         ? readAttributes(itemAttributes, attributesFormat) : null;
                 factory = RecsysAlgorithms.rankingFactory(algo, params, attributes);
@@ -725,13 +734,21 @@ final class RecsysCommand implements Callable<Integer> {
             double fitSeconds = (System.nanoTime() - begin) / 1e9;
             dev.retention.recsys.hybrid.HybridModel hybrid = model instanceof dev.retention.recsys.hybrid.HybridModel h
                     ? h : null;
+            // bought items left out; non-merchandise is removed from the data when read, and also barred from the
+            // lists by id so that no model (content neighbours, popularity) can bring one back
+            TopNOptions listOptions = TopNOptions.defaults().withN(Math.min(n, train.itemCount()))
+                    .withExcludeSeen(true).withThreads(threads);
+            if (format.equals("online-retail") && !keepNonMerchandise) {
+                listOptions = listOptions.withoutIds(train.items(), NonMerchandise.onlineRetail()::matches);
+            }
+            dev.retention.recsys.Recommendations[] lists = TopN.recommendAll(model, train, listOptions);
             long lines = 0;
             try (java.io.BufferedWriter w = java.nio.file.Files.newBufferedWriter(out,
                     java.nio.charset.StandardCharsets.UTF_8)) {
                 w.write(hybrid == null ? "customer,rank,item,score\n" : "customer,rank,item,score,source\n");
                 for (int user = 0; user < train.userCount(); user++) {
-                    dev.retention.recsys.Recommendations r = dev.retention.recsys.TopN.recommend(model, train, user,
-                            Math.min(n, train.itemCount()));
+                    dev.retention.recsys.Recommendations r = lists[user];
+                    // the lists do not carry the hybrid's sources: the user's are recomputed (one more scoring)
                     dev.retention.recsys.hybrid.Source[] sources = hybrid == null ? null : hybrid.sources(user);
                     for (int t = 0; t < r.size(); t++) {
                         w.write(CsvText.field(r.userId()) + "," + (t + 1) + "," + CsvText.field(r.itemId(t)) + ","

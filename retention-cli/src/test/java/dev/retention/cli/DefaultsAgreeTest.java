@@ -62,6 +62,7 @@ class DefaultsAgreeTest {
             entry("churn score --seed", ForestOptions.defaults().seed()),
             entry("recsys eval --seed", SvdOptions.defaults().seed()),
             entry("recsys rank --seed", SvdOptions.defaults().seed()),
+            entry("recsys recommend --threads", dev.retention.recsys.TopNOptions.defaults().threads()),
             entry("rfm --ties", RfmOptions.defaults().ties()),
             entry("rfm --weights", weights(RfmOptions.defaults().weights())),
             entry("uplift eval --seed", UpliftOptions.defaults().seed()),

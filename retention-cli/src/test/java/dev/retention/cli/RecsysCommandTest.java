@@ -503,4 +503,48 @@ class RecsysCommandTest {
             }
         }
     }
+
+    @Test
+    void recommend_writesTheSameFile_onOneAndTwoThreads(@TempDir Path dir) throws IOException {
+        StringBuilder sb = new StringBuilder("InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,"
+                + "Country\n");
+        java.util.Random random = new java.util.Random(11);
+        int invoice = 500000;
+        // 200 customers: several blocks of users for the parallel lists
+        for (int c = 0; c < 200; c++) {
+            int bought = 2 + random.nextInt(5);
+            for (int k = 0; k < bought; k++) {
+                int item = random.nextInt(30);
+                sb.append(invoice++).append(",8").append(1000 + item).append(",MUG ").append(item % 7)
+                        .append(",1,3/").append(1 + k).append("/2011 10:00,2.5,").append(17000 + c)
+                        .append(",United Kingdom\n");
+            }
+            sb.append(invoice++).append(",POST,postage,1,3/9/2011 10:05,18,").append(17000 + c)
+                    .append(",United Kingdom\n");
+        }
+        Path f = dir.resolve("online_retail.csv");
+        Files.writeString(f, sb.toString());
+        for (String algo : List.of("item-knn", "bpr", "hybrid")) {
+            Path one = dir.resolve(algo + "-1.csv");
+            Path two = dir.resolve(algo + "-2.csv");
+            for (Path out : List.of(one, two)) {
+                List<String> args = new java.util.ArrayList<>(List.of("recsys", "recommend", "--orders", f.toString(),
+                        "--algo", algo, "--item-attributes", f.toString(), "--n", "4", "--threads",
+                        out.equals(one) ? "1" : "2", "--out", out.toString()));
+                if (algo.equals("bpr")) {
+                    args.addAll(List.of("--param", "iterations=5"));
+                }
+                Result r = run(args.toArray(new String[0]));
+                assertEquals(0, r.status, r.err);
+            }
+            List<String> lines = Files.readAllLines(one);
+            assertEquals(1 + 200 * 4, lines.size(), algo);
+            assertTrue(lines.stream().noneMatch(l -> l.split(",", -1)[2].equals("POST")), algo);
+            assertEquals(lines, Files.readAllLines(two), algo);
+        }
+        Result bad = run("recsys", "recommend", "--orders", f.toString(), "--threads", "0", "--out",
+                dir.resolve("x.csv").toString());
+        assertEquals(2, bad.status);
+        assertTrue(bad.err.contains("--threads") && bad.err.contains("0"), bad.err);
+    }
 }

@@ -90,8 +90,9 @@ public final class Bpr {
         for (int u = 0; u < users; u++) {
             Arrays.fill(userOf, pointers[u], pointers[u + 1], u);
         }
-        float[] x = new float[Math.multiplyExact(users, s)];
-        float[] y = new float[Math.multiplyExact(items, s)];
+        // one array per row: the step's loops then run over whole arrays from index 0, which C2 vectorizes
+        float[][] x = new float[users][s];
+        float[][] y = new float[items][s];
         initialFactors(options.seed(), f, x, y, itemOf);
         int chunks = (nnz + CHUNK - 1) / CHUNK;
         double[] loss = new double[options.iterations()];
@@ -110,14 +111,16 @@ public final class Bpr {
                 long epochSeed = Seeds.split(options.seed(), e);
                 if (workers.threads() == 1) {
                     Variates rng = new Variates(0);
+                    float[][] work = new float[2][s];
                     for (int c = 0; c < chunks; c++) {
                         rng.reset(epochSeed, SAMPLE_STREAM, c);
-                        chunk(c, nnz, rng, userOf, itemOf, pointers, items, uniform, x, y, s, lr, reg, chunkLoss,
+                        chunk(c, nnz, rng, userOf, itemOf, pointers, items, uniform, x, y, work, lr, reg, chunkLoss,
                                 chunkCorrect, chunkSkipped);
                     }
                 } else {
                     workers.run(chunks, c -> chunk(c, nnz, Variates.stream(epochSeed, SAMPLE_STREAM, c), userOf, itemOf,
-                            pointers, items, uniform, x, y, s, lr, reg, chunkLoss, chunkCorrect, chunkSkipped));
+                            pointers, items, uniform, x, y, new float[2][s], lr, reg, chunkLoss, chunkCorrect,
+                            chunkSkipped));
                 }
                 double l = 0;
                 long correct = 0;
@@ -157,32 +160,46 @@ public final class Bpr {
             summary.warning(String.format(Locale.ROOT, "%.0f%% of the sampled triples were skipped because the user "
                     + "had bought the negative item: the data leave few items to rank against", 100 * skippedShare));
         }
+        float[] userFactors = new float[Math.multiplyExact(users, s)];
+        float[] itemFactors = new float[Math.multiplyExact(items, s)];
         if (unusable != null) {
             summary.unusable(unusable);
-            Arrays.fill(x, 0f);
-            Arrays.fill(y, 0f);
+        } else {
+            flatten(x, userFactors);
+            flatten(y, itemFactors);
         }
         FitSummary built = summary.secondsSince(start).build();
         built.logTo(Bpr.class);
-        return new BprModel(train, x, y, options, built);
+        return new BprModel(train, userFactors, itemFactors, options, built);
     }
 
-    private static boolean finite(float[] a) {
-        for (float v : a) {
-            if (!Float.isFinite(v)) {
-                return false;
+    private static boolean finite(float[][] rows) {
+        for (float[] row : rows) {
+            for (float v : row) {
+                if (!Float.isFinite(v)) {
+                    return false;
+                }
             }
         }
         return true;
+    }
+
+    /** Copies the rows one after the other into {@code out} (row-major, as the model holds them). */
+    private static void flatten(float[][] rows, float[] out) {
+        int o = 0;
+        for (float[] row : rows) {
+            System.arraycopy(row, 0, out, o, row.length);
+            o += row.length;
+        }
     }
 
     /**
      * The initial factors: per item {@code (u - 0.5) / factors} on every column (bias included) from the item's
      * stream, zero for items without interactions; per user the same on the factor columns and 1 on the bias column.
      */
-    static void initialFactors(long seed, int f, float[] x, float[] y, int[] itemOf) {
+    static void initialFactors(long seed, int f, float[][] x, float[][] y, int[] itemOf) {
         int s = f + 1;
-        boolean[] seen = new boolean[y.length / s];
+        boolean[] seen = new boolean[y.length];
         for (int i : itemOf) {
             seen[i] = true;
         }
@@ -193,21 +210,25 @@ public final class Bpr {
             }
             rng.reset(seed, ITEM_STREAM, i);
             for (int k = 0; k < s; k++) {
-                y[i * s + k] = (float) ((rng.nextDouble() - 0.5) / f);
+                y[i][k] = (float) ((rng.nextDouble() - 0.5) / f);
             }
         }
-        for (int u = 0; u < x.length / s; u++) {
+        for (int u = 0; u < x.length; u++) {
             rng.reset(seed, USER_STREAM, u);
             for (int k = 0; k < f; k++) {
-                x[u * s + k] = (float) ((rng.nextDouble() - 0.5) / f);
+                x[u][k] = (float) ((rng.nextDouble() - 0.5) / f);
             }
-            x[u * s + f] = 1f;
+            x[u][f] = 1f;
         }
     }
 
-    /** One chunk of an epoch's draws; writes the chunk's loss sum, correct and skipped counts. */
+    /**
+     * One chunk of an epoch's draws; writes the chunk's loss sum, correct and skipped counts. {@code work}: two
+     * scratch rows of the factor rows' length, owned by the caller's thread.
+     */
     private static void chunk(int c, int nnz, Variates rng, int[] userOf, int[] itemOf, int[] pointers, int items,
-                              boolean uniform, float[] x, float[] y, int s, float lr, float reg, double[] chunkLoss,
+                              boolean uniform, float[][] x, float[][] y, float[][] work, float lr, float reg,
+                              double[] chunkLoss,
                               long[] chunkCorrect, long[] chunkSkipped) {
         int end = Math.min(nnz, (c + 1) * CHUNK);
         double l = 0;
@@ -222,7 +243,7 @@ public final class Bpr {
                 skipped++;
                 continue;
             }
-            float score = step(x, y, s, u, i, j, lr, reg);
+            float score = step(x[u], y[i], y[j], work[0], work[1], lr, reg);
             if (score > 0) {
                 correct++;
             }
@@ -235,43 +256,48 @@ public final class Bpr {
     }
 
     /**
-     * One SGD step on the triple (user {@code u}, bought {@code i}, not bought {@code j}); {@code s} is the row
-     * stride, factors plus the bias column (whose user side is not updated).
+     * One SGD step on the triple (user row {@code xu}, bought item row {@code yi}, not bought item row {@code yj}),
+     * rows of factors plus the bias column (whose user side is not updated). Every loop runs over whole rows from
+     * index 0 so that C2 vectorizes it; the dot product keeps four partial sums over the columns {@code k mod 4} and
+     * adds them as {@code (s0 + s1) + (s2 + s3)}.
      *
+     * @param diff    scratch of the rows' length: receives {@code yi - yj}
+     * @param product scratch of the rows' length: receives {@code xu * (yi - yj)}
      * @return {@code x_ui - x_uj} before the step
      */
-    static float step(float[] x, float[] y, int s, int u, int i, int j, float lr, float reg) {
-        int uo = u * s;
-        int io = i * s;
-        int jo = j * s;
+    static float step(float[] xu, float[] yi, float[] yj, float[] diff, float[] product, float lr, float reg) {
+        int s = xu.length;
+        for (int k = 0; k < s; k++) {
+            float d = yi[k] - yj[k];
+            diff[k] = d;
+            product[k] = xu[k] * d;
+        }
         float s0 = 0;
         float s1 = 0;
         float s2 = 0;
         float s3 = 0;
         int k = 0;
         for (; k + 3 < s; k += 4) {
-            s0 += x[uo + k] * (y[io + k] - y[jo + k]);
-            s1 += x[uo + k + 1] * (y[io + k + 1] - y[jo + k + 1]);
-            s2 += x[uo + k + 2] * (y[io + k + 2] - y[jo + k + 2]);
-            s3 += x[uo + k + 3] * (y[io + k + 3] - y[jo + k + 3]);
+            s0 += product[k];
+            s1 += product[k + 1];
+            s2 += product[k + 2];
+            s3 += product[k + 3];
         }
         for (; k < s; k++) {
-            s0 += x[uo + k] * (y[io + k] - y[jo + k]);
+            s0 += product[k];
         }
         float score = (s0 + s1) + (s2 + s3);
         float z = (float) (1.0 / (1.0 + Math.exp(score)));
         int f = s - 1;
+        float bias = xu[f];
         for (k = 0; k < f; k++) {
-            float w = x[uo + k];
-            float hi = y[io + k];
-            float hj = y[jo + k];
-            x[uo + k] = w + lr * (z * (hi - hj) - reg * w);
-            y[io + k] = hi + lr * (z * w - reg * hi);
-            y[jo + k] = hj + lr * (-z * w - reg * hj);
+            float w = xu[k];
+            xu[k] = w + lr * (z * diff[k] - reg * w);
+            yi[k] += lr * (z * w - reg * yi[k]);
+            yj[k] += lr * (-z * w - reg * yj[k]);
         }
-        float w = x[uo + f];
-        y[io + f] += lr * (z * w - reg * y[io + f]);
-        y[jo + f] += lr * (-z * w - reg * y[jo + f]);
+        yi[f] += lr * (z * bias - reg * yi[f]);
+        yj[f] += lr * (-z * bias - reg * yj[f]);
         return score;
     }
 }
