@@ -6,10 +6,10 @@ import dev.retention.model.ModelFormatException;
 import dev.retention.recsys.ItemRecommender;
 import dev.retention.recsys.RatingModel;
 import dev.retention.recsys.Ratings;
+import dev.retention.recsys.internal.NeighbourScores;
 import dev.retention.recsys.internal.Purchases;
 import dev.retention.recsys.sparse.CsrMatrix;
 
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -42,15 +42,7 @@ public final class ContentModel extends RatingModel implements ItemRecommender {
 
     private ContentModel(Common common, Ratings train, CsrMatrix similarity, ContentOptions options) {
         super("content-based", MODEL_TYPE, SCHEMA_VERSION, common);
-        if (similarity.rows() != common.itemCount() || similarity.cols() != common.itemCount()) {
-            throw new IllegalArgumentException("similarity must be " + common.itemCount() + " x "
-                    + common.itemCount() + ", got " + similarity.rows() + " x " + similarity.cols());
-        }
-        for (int p = 0; p < similarity.nnz(); p++) {
-            if (!Float.isFinite(similarity.value(p))) {
-                throw new IllegalArgumentException("similarities must be finite, got " + similarity.value(p));
-            }
-        }
+        NeighbourScores.checkSimilarity(similarity, common.itemCount());
         this.train = train;
         this.similarity = similarity;
         this.options = options;
@@ -61,12 +53,7 @@ public final class ContentModel extends RatingModel implements ItemRecommender {
         if (user < 0 || user >= userCount() || item < 0 || item >= itemCount()) {
             return Double.NaN;
         }
-        CsrMatrix x = train.byUser();
-        double s = 0;
-        for (int p = x.rowStart(user); p < x.rowEnd(user); p++) {
-            s += (double) x.value(p) * similarity.get(x.columnIndex(p), item);
-        }
-        return s;
+        return NeighbourScores.estimate(train.byUser(), similarity, user, item);
     }
 
     @Override
@@ -82,11 +69,7 @@ public final class ContentModel extends RatingModel implements ItemRecommender {
             super.scoreItems(user, out);
             return;
         }
-        CsrMatrix x = train.byUser();
-        Arrays.fill(out, 0.0);
-        for (int p = x.rowStart(user); p < x.rowEnd(user); p++) {
-            addRow(x.columnIndex(p), x.value(p), out);
-        }
+        NeighbourScores.scoreUser(train.byUser(), similarity, user, out);
     }
 
     /** {@inheritDoc} By definition: {@code x S} for the new customer's row {@code x}. O(items + purchases K). */
@@ -94,16 +77,7 @@ public final class ContentModel extends RatingModel implements ItemRecommender {
     public void scoreItems(int[] items, float[] values, double[] out) {
         Purchases.check(items, values, itemCount());
         checkScores(out);
-        Arrays.fill(out, 0.0);
-        for (int t = 0; t < items.length; t++) {
-            addRow(items[t], values[t], out);
-        }
-    }
-
-    private void addRow(int item, double weight, double[] out) {
-        for (int q = similarity.rowStart(item), end = similarity.rowEnd(item); q < end; q++) {
-            out[similarity.columnIndex(q)] += weight * similarity.value(q);
-        }
+        NeighbourScores.scorePurchases(similarity, items, values, out);
     }
 
     /**
@@ -114,8 +88,7 @@ public final class ContentModel extends RatingModel implements ItemRecommender {
     public void similarItems(int item, double[] out) {
         Objects.checkIndex(item, itemCount());
         checkScores(out);
-        Arrays.fill(out, 0.0);
-        addRow(item, 1.0, out);
+        NeighbourScores.similarRow(similarity, item, out);
     }
 
     /** {@return the items x items neighbour matrix (top K of each row)} */

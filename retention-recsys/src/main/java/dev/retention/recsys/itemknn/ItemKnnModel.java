@@ -5,6 +5,7 @@ import dev.retention.model.ModelFile;
 import dev.retention.model.ModelFormatException;
 import dev.retention.recsys.RatingModel;
 import dev.retention.recsys.Ratings;
+import dev.retention.recsys.internal.NeighbourScores;
 import dev.retention.recsys.sparse.CsrMatrix;
 
 import java.util.Locale;
@@ -60,15 +61,7 @@ public final class ItemKnnModel extends RatingModel implements dev.retention.rec
 
     private ItemKnnModel(Common common, Ratings train, CsrMatrix similarity, ItemKnnOptions options) {
         super("ItemKNN-" + options.weighting().label(), MODEL_TYPE, SCHEMA_VERSION, common);
-        if (similarity.rows() != common.itemCount() || similarity.cols() != common.itemCount()) {
-            throw new IllegalArgumentException("similarity must be " + common.itemCount() + " x "
-                    + common.itemCount() + ", got " + similarity.rows() + " x " + similarity.cols());
-        }
-        for (int p = 0; p < similarity.nnz(); p++) {
-            if (!Float.isFinite(similarity.value(p))) {
-                throw new IllegalArgumentException("similarity values must be finite, got " + similarity.value(p));
-            }
-        }
+        NeighbourScores.checkSimilarity(similarity, common.itemCount());
         this.train = train;
         this.similarity = similarity;
         this.options = options;
@@ -79,12 +72,7 @@ public final class ItemKnnModel extends RatingModel implements dev.retention.rec
         if (user < 0 || user >= userCount() || item < 0 || item >= itemCount()) {
             return Double.NaN;
         }
-        CsrMatrix x = train.byUser();
-        double s = 0;
-        for (int p = x.rowStart(user); p < x.rowEnd(user); p++) {
-            s += (double) x.value(p) * similarity.get(x.columnIndex(p), item);
-        }
-        return s;
+        return NeighbourScores.estimate(train.byUser(), similarity, user, item);
     }
 
     @Override
@@ -103,11 +91,7 @@ public final class ItemKnnModel extends RatingModel implements dev.retention.rec
             super.scoreItems(user, out);
             return;
         }
-        CsrMatrix x = train.byUser();
-        java.util.Arrays.fill(out, 0, itemCount(), 0.0);
-        for (int p = x.rowStart(user); p < x.rowEnd(user); p++) {
-            addRow(x.columnIndex(p), x.value(p), out);
-        }
+        NeighbourScores.scoreUser(train.byUser(), similarity, user, out);
     }
 
     /**
@@ -125,16 +109,7 @@ public final class ItemKnnModel extends RatingModel implements dev.retention.rec
     public void scoreItems(int[] items, float[] values, double[] out) {
         dev.retention.recsys.internal.Purchases.check(items, values, itemCount());
         checkScores(out);
-        java.util.Arrays.fill(out, 0, itemCount(), 0.0);
-        for (int t = 0; t < items.length; t++) {
-            addRow(items[t], values[t], out);
-        }
-    }
-
-    private void addRow(int item, double weight, double[] out) {
-        for (int q = similarity.rowStart(item), end = similarity.rowEnd(item); q < end; q++) {
-            out[similarity.columnIndex(q)] += weight * similarity.value(q);
-        }
+        NeighbourScores.scorePurchases(similarity, items, values, out);
     }
 
     /**
@@ -145,8 +120,7 @@ public final class ItemKnnModel extends RatingModel implements dev.retention.rec
     public void similarItems(int item, double[] out) {
         Objects.checkIndex(item, itemCount());
         checkScores(out);
-        java.util.Arrays.fill(out, 0, itemCount(), 0.0);
-        addRow(item, 1.0, out);
+        NeighbourScores.similarRow(similarity, item, out);
     }
 
     /**
