@@ -5,7 +5,7 @@ import dev.retention.model.ModelFile;
 import dev.retention.model.ModelFormatException;
 import dev.retention.recsys.RatingModel;
 import dev.retention.recsys.Ratings;
-import dev.retention.recsys.internal.NeighbourScores;
+import dev.retention.recsys.internal.neighbours.NeighbourScores;
 import dev.retention.recsys.sparse.CsrMatrix;
 
 import java.util.Locale;

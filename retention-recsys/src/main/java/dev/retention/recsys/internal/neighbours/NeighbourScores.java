@@ -1,4 +1,4 @@
-package dev.retention.recsys.internal;
+package dev.retention.recsys.internal.neighbours;
 
 import dev.retention.recsys.sparse.CsrMatrix;
 
