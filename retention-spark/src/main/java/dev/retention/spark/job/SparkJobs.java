@@ -31,6 +31,8 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -65,6 +67,9 @@ import static org.apache.spark.sql.functions.expr;
  * summary with the single-JVM command's keys under {@code --json}, or a readable one; exits 2 on bad arguments.
  */
 public final class SparkJobs {
+
+    /** Bad arguments are reported through the logging Spark brings (log4j 2 on the console by default). */
+    private static final Logger LOG = LoggerFactory.getLogger(SparkJobs.class);
 
     private final Map<String, String> options = new HashMap<>();
     private final PrintStream out;
@@ -131,9 +136,9 @@ public final class SparkJobs {
         }
     }
 
-    private int usage(String message) {
-        System.err.println("retention-spark: " + message + "\nusage: rfm|clv fit|churn score|generate|bench "
-                + "[--orders PATH] [--master URL] [--json] ... (see the README, \"Running on Spark\")");
+    private static int usage(String message) {
+        LOG.error("retention-spark: {}; usage: rfm|clv fit|churn score|generate|bench [--orders PATH] [--master URL] "
+                + "[--json] ... (see the README, \"Running on Spark\")", message);
         return 2;
     }
 
