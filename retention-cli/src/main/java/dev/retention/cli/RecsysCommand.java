@@ -452,6 +452,11 @@ final class RecsysCommand implements Callable<Integer> {
                         + "(default: ${DEFAULT-VALUE}).")
         int repeats;
 
+        @Option(names = "--warmups", defaultValue = "0", paramLabel = "N",
+                description = "Fit N times first without timing, so that the timed fits run compiled code as in a "
+                        + "long-running service (default: ${DEFAULT-VALUE}).")
+        int warmups;
+
         @Option(names = "--json", description = "Print one JSON object instead of the table.")
         boolean json;
 
@@ -468,6 +473,9 @@ final class RecsysCommand implements Callable<Integer> {
                 }
                 if (repeats < 1 || repeats > 1000) {
                     throw new IllegalArgumentException("--repeats must be in [1, 1000], got " + repeats);
+                }
+                if (warmups < 0 || warmups > 1000) {
+                    throw new IllegalArgumentException("--warmups must be in [0, 1000], got " + warmups);
                 }
                 binary = switch (values) {
                     case "binary" -> true;
@@ -509,6 +517,9 @@ final class RecsysCommand implements Callable<Integer> {
             if (data.train().size() == 0) {
                 throw new IllegalStateException(data.description() + ": the training part holds no interaction");
             }
+            for (int r = 0; r < warmups; r++) {
+                factory.fit(data.train());
+            }
             double[] fits = new double[repeats];
             RatingPredictor model = null;
             for (int r = 0; r < repeats; r++) {
@@ -527,7 +538,8 @@ final class RecsysCommand implements Callable<Integer> {
                 out.println(new Json().put("algo", algo).put("k", k).put("precision", m.precision())
                         .put("recall", m.recall()).put("ndcg", m.ndcg()).put("map", m.map()).put("auc", m.auc())
                         .put("hit_rate", m.hitRate()).put("mrr", m.mrr()).put("coverage", m.coverage())
-                        .put("users_evaluated", m.usersEvaluated()).put("fit_seconds", fitSeconds).put("fit_repeats", repeats)
+                        .put("users_evaluated", m.usersEvaluated()).put("fit_seconds", fitSeconds)
+                        .put("fit_repeats", repeats).put("fit_warmups", warmups)
                         .put("eval_seconds", evalSeconds).put("novelty", m.novelty())
                         .put("users_skipped", m.usersSkipped()).put("split", data.description())
                         .put("users", data.train().userCount()).put("items", data.train().itemCount())
@@ -544,8 +556,9 @@ final class RecsysCommand implements Callable<Integer> {
                 }
                 out.println("algorithm " + algo + (params.isEmpty() ? "" : " " + params));
                 out.print(m);
-                out.printf(Locale.ROOT, "fit %.4f s%s, evaluation %.4f s%n", fitSeconds,
-                        repeats > 1 ? " (median of " + repeats + ")" : "", evalSeconds);
+                out.printf(Locale.ROOT, "fit %.4f s%s%s, evaluation %.4f s%n", fitSeconds,
+                        repeats > 1 ? " (median of " + repeats + ")" : "",
+                        warmups > 0 ? " after " + warmups + " untimed fits" : "", evalSeconds);
             }
             out.flush();
             return 0;

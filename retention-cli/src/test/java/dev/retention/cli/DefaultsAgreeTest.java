@@ -101,6 +101,7 @@ class DefaultsAgreeTest {
             entry("recsys rank --k", "the length of the evaluated lists; the library takes it as an argument"),
             entry("recsys rank --values", "how purchases become interaction values"),
             entry("recsys rank --repeats", "how many times the protocol runs"),
+            entry("recsys rank --warmups", "how many untimed fits the protocol runs first"),
             entry("recsys rank --attributes-format", "the item-attribute file format read"),
             entry("recsys recommend --format", "the file format read"),
             entry("recsys recommend --algo", "which learner the command runs"),

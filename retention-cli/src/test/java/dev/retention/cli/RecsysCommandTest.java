@@ -322,7 +322,7 @@ class RecsysCommandTest {
         Path[] s = givenSplit(dir);
         Result r = run("recsys", "rank", "--split", "given", "--train", s[0].toString(), "--test", s[1].toString(),
                 "--algo", "item-knn", "--param", "weighting=bm25", "--param", "k=5", "--k", "5", "--repeats", "3",
-                "--json");
+                "--warmups", "2", "--json");
         assertEquals(0, r.status, r.err);
         Map<String, Object> json = JsonParser.parseObject(r.out);
         for (String key : List.of("algo", "k", "precision", "recall", "ndcg", "map", "auc", "hit_rate", "mrr",
@@ -330,6 +330,8 @@ class RecsysCommandTest {
             assertTrue(json.containsKey(key), key);
         }
         assertEquals("item-knn", json.get("algo"));
+        assertEquals(3.0, ((Number) json.get("fit_repeats")).doubleValue(), 0.0);
+        assertEquals(2.0, ((Number) json.get("fit_warmups")).doubleValue(), 0.0);
         assertEquals(60.0, ((Number) json.get("users_evaluated")).doubleValue() + ((Number) json.get("users_skipped"))
                 .doubleValue(), 0.0);
         double p = ((Number) json.get("precision")).doubleValue();

@@ -46,7 +46,7 @@ public final class AlsModel extends RatingModel implements dev.retention.recsys.
     private final float[][] itemRows;
     private final float[][] itemColumns;
     /** {@code Y^T Y} for fold-in, computed on first use; a benign race computes the same array. */
-    private volatile double[] itemGram;
+    private volatile ItemGram itemGram;
 
     AlsModel(Ratings train, float[] userFactors, float[] itemFactors, AlsOptions options, double[] itemIdf,
              double meanRowSum, FitSummary fit) {
@@ -172,9 +172,10 @@ public final class AlsModel extends RatingModel implements dev.retention.recsys.
      * {@return the factors of a new customer from their purchases, without refitting: the exact solution of the
      * user step {@code (Y^T Y + lambda I + sum (c_i - 1) y_i y_i^T) x = sum c_i y_i}, {@code c_i} the confidences
      * of the options' weighting ({@link AlsOptions#confidence}, against the training data's item idf and mean basket
-     * for BM25 and TF-IDF)} O(purchases f^2 + f^3), plus O(items f^2) once per model for {@code Y^T Y}. Fold-in of a
-     * training user's own purchases gives the vector that an exact user
-     * step against the final item factors gives.
+     * for BM25 and TF-IDF)} O(purchases f^2 + f^3), plus O(items f^2 + f^3) once per model for {@code Y^T Y} and
+     * the inverse of {@code Y^T Y + lambda I}; a customer whose confidences are all 1 is solved with that inverse in
+     * O(purchases f + f^2). Fold-in of a training user's own purchases gives the vector that an exact user step
+     * against the final item factors gives.
      *
      * @param items  read; dense item indexes, each in [0, itemCount()), distinct
      * @param values read; the value of each purchase, finite and {@code > 0}
@@ -198,16 +199,29 @@ public final class AlsModel extends RatingModel implements dev.retention.recsys.
         int[] ptr = {0, items.length};
         float[][] rows = {x};
         try (dev.retention.parallel.Workers w = dev.retention.parallel.Workers.create(1)) {
-            ImplAls.solve(1, ptr, items.clone(), conf, rows, itemRows, f, itemGram(w), options.regularization(), 0,
-                    ImplAls.blocks(1, ptr, f, 0), w, null);
+            ItemGram g = itemGram(w);
+            ImplAls.solve(1, ptr, items.clone(), conf, rows, itemRows, f, g.yty, g.shared,
+                    options.regularization(), 0, ImplAls.blocks(1, ptr, f, 0), w, null);
         }
         return x;
     }
 
-    private double[] itemGram(dev.retention.parallel.Workers w) {
-        double[] g = itemGram;
+    /** {@code Y^T Y} of the item factors and the inverse of {@code Y^T Y + lambda I}, made on first use. */
+    private static final class ItemGram {
+        final double[] yty;
+        final float[][] shared;
+
+        ItemGram(double[] yty, float[][] shared) {
+            this.yty = yty;
+            this.shared = shared;
+        }
+    }
+
+    private ItemGram itemGram(dev.retention.parallel.Workers w) {
+        ItemGram g = itemGram;
         if (g == null) {
-            g = ImplAls.gram(itemRows, itemCount(), options.factors(), w);
+            double[] yty = ImplAls.gram(itemRows, itemCount(), options.factors(), w);
+            g = new ItemGram(yty, ImplAls.sharedInverse(yty, options.regularization(), options.factors()));
             itemGram = g;
         }
         return g;

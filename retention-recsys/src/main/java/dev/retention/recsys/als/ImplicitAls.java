@@ -105,15 +105,20 @@ public final class ImplicitAls {
         double[] itemLoss = new double[items];
         float[][] xr = ImplAls.rows(x, users, f);
         float[][] yr = ImplAls.rows(y, items, f);
+        long nonEmpty = nonEmptyRows(up, users) + nonEmptyRows(ip, items);
+        long sharedSolves = 0;
+        long rowSolves = 0;
         try (Workers workers = control.workers(options.threads())) {
             Blocks userBlocks = ImplAls.blocks(users, up, f, options.cgSteps());
             Blocks itemBlocks = ImplAls.blocks(items, ip, f, options.cgSteps());
             double[] yty = ImplAls.gram(yr, items, f, workers);
             for (int it = 0; it < options.iterations(); it++) {
-                ImplAls.solve(users, up, ui, cu, xr, yr, f, yty, lambda, options.cgSteps(), userBlocks, workers,
-                        null);
-                ImplAls.solve(items, ip, ii, ci, yr, xr, f, ImplAls.gram(xr, users, f, workers), lambda,
-                        options.cgSteps(), itemBlocks, workers, itemLoss);
+                sharedSolves += ImplAls.solve(users, up, ui, cu, xr, yr, f, yty,
+                        ImplAls.sharedInverse(yty, lambda, f), lambda, options.cgSteps(), userBlocks, workers, null);
+                double[] xtx = ImplAls.gram(xr, users, f, workers);
+                sharedSolves += ImplAls.solve(items, ip, ii, ci, yr, xr, f, xtx, ImplAls.sharedInverse(xtx, lambda, f),
+                        lambda, options.cgSteps(), itemBlocks, workers, itemLoss);
+                rowSolves += nonEmpty;
                 yty = ImplAls.gram(yr, items, f, workers);
                 double numerator = 0;
                 for (double l : itemLoss) {
@@ -133,9 +138,10 @@ public final class ImplicitAls {
         ImplAls.flatten(xr, f, x);
         ImplAls.flatten(yr, f, y);
         FitSummary.Builder summary = FitSummary.builder("implicit ALS").options(options)
-                .choice(String.format(Locale.ROOT, "%s solver, %s, float factors",
+                .choice(String.format(Locale.ROOT, "%s solver (rows whose confidences are all 1 solved exactly "
+                                + "with the shared matrix: %,d of %,d row solves), %s, float factors",
                         options.cgSteps() == 0 ? "exact Cholesky" : options.cgSteps() + "-step conjugate-gradient",
-                        options.confidence().describe()))
+                        sharedSolves, rowSolves, options.confidence().describe()))
                 .iterations(loss.length).objective("implicit's training loss", loss)
                 .converged(unusable == null, unusable == null ? options.iterations() + " iterations, a fixed number "
                         + "as in implicit (no stopping test)" : unusable)
@@ -149,6 +155,16 @@ public final class ImplicitAls {
         s.logTo(ImplicitAls.class);
         return new AlsModel(train, x, y, options, options.confidence().itemIdf(byUser),
                 Confidence.meanRowSum(byUser), s);
+    }
+
+    private static long nonEmptyRows(int[] ptr, int rows) {
+        long n = 0;
+        for (int r = 0; r < rows; r++) {
+            if (ptr[r] != ptr[r + 1]) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** The confidences in the matrix's entry order; values and confidences must be {@code > 0}. */

@@ -31,8 +31,13 @@ import java.util.Arrays;
  * ({@code A} without lambda) and the CG residual {@code r = b - (A + lambda I) y}, the row's share of
  * {@code implicit}'s {@code calculate_loss} numerator is {@code sum c - y . b - y . r - lambda |y|^2}.
  *
- * <p>Complexity per half-step: O(rows f^2 (cgSteps + 1) + nnz f + nnz' f (cgSteps + 2)) with CG, {@code nnz'} the
- * entries with {@code c != 1}; O(nnz f^2 + rows f^3) with Cholesky. Trusts its input.
+ * <p>Rows whose confidences are all 1 (binary data with {@code alpha = 1}, for instance) share one matrix
+ * {@code Y^T Y + lambda I}; they are solved exactly from its inverse, computed once per half-step, whatever the solver
+ * (see {@link #solve}).
+ *
+ * <p>Complexity per half-step: O(f^3) for the shared inverse, O(f^2 + nnz_u f) per row with the shared matrix;
+ * otherwise O(f^2 (cgSteps + 1) + nnz_u f + nnz'_u f (cgSteps + 2)) per row with CG, {@code nnz'_u} the row's
+ * entries with {@code c != 1}, and O(nnz'_u f^2 + f^3) with Cholesky. Trusts its input.
  */
 public final class ImplAls {
 
@@ -172,7 +177,11 @@ public final class ImplAls {
     }
 
     /**
-     * Solves every row of {@code x} against {@code y}; a row without entries becomes 0.
+     * Solves every row of {@code x} against {@code y}; a row without entries becomes 0. A row whose confidences are
+     * all 1 has the shared matrix {@code Y^T Y + lambda I} (its entries' rank-one terms are {@code 0 y_i y_i^T}), so
+     * it is solved exactly, with either solver, as {@code (Y^T Y + lambda I)^-1 b} from one inverse per half-step
+     * (O(f^3) once, then O(f^2) per row in double: less work than one CG step and no CG error); the other rows take
+     * {@code cgSteps} CG steps, or Cholesky.
      *
      * @param rows    rows of the confidence matrix (and of x)
      * @param ptr     read; row pointers of the confidences
@@ -182,16 +191,18 @@ public final class ImplAls {
      * @param y       read; {@code cols} arrays of f
      * @param f       factors
      * @param yty     read; {@link #gram} of y, without lambda
+     * @param shared  read; {@link #sharedInverse} of yty and lambda, or null to give every row its own solver
      * @param lambda  the regularization
      * @param cgSteps conjugate-gradient steps per row; 0 for the exact Cholesky solve
      * @param blocks  the blocks of rows ({@link #blocks})
      * @param workers run the blocks
      * @param rowLoss optional (null); written: each row's share of the training loss numerator
+     * @return the number of rows solved with the shared matrix
      * @throws IllegalStateException if a Cholesky system is not positive definite
      */
-    public static void solve(int rows, int[] ptr, int[] idx, float[] conf, float[][] x, float[][] y, int f,
-                             double[] yty, double lambda, int cgSteps, Blocks blocks, Workers workers,
-                             double[] rowLoss) {
+    public static int solve(int rows, int[] ptr, int[] idx, float[] conf, float[][] x, float[][] y, int f,
+                            double[] yty, float[][] shared, double lambda, int cgSteps, Blocks blocks,
+                            Workers workers, double[] rowLoss) {
         assert blocks.size() == rows;
         float[][] g = new float[f][f];
         for (int a = 0; a < f; a++) {
@@ -200,31 +211,30 @@ public final class ImplAls {
             }
         }
         Workspace[] spaces = new Workspace[workers.threads()];
+        int[] sharedRows = new int[blocks.count()];
         workers.run(blocks.count(), (block, worker) -> {
             Workspace w = spaces[worker];
             if (w == null) {
                 w = new Workspace(f, cgSteps == 0);
                 spaces[worker] = w;
             }
+            HalfStep h = new HalfStep(ptr, idx, conf, x, y, f, lambda, shared, rowLoss, w);
             int end = blocks.end(block);
             int u = blocks.start(block);
             while (u < end) {
-                if (ptr[u] == ptr[u + 1]) {
-                    Arrays.fill(x[u], 0f);
-                    store(rowLoss, u, 0);
+                if (h.settled(u)) {
                     u++;
                 } else if (cgSteps == 0) {
                     store(rowLoss, u, cholesky(ptr[u], ptr[u + 1], idx, conf, y, f, yty, lambda, w, x[u]));
                     u++;
                 } else {
-                    int v = u + 1;
-                    while (v < end && ptr[v] == ptr[v + 1]) {
-                        Arrays.fill(x[v], 0f);
-                        store(rowLoss, v, 0);
-                        v++;
-                    }
                     Lane l0 = w.lanes[0];
                     prepare(l0, ptr[u], ptr[u + 1], idx, conf, y, f);
+                    // the next row with weighted entries shares the passes over the Gram matrix
+                    int v = u + 1;
+                    while (v < end && h.settled(v)) {
+                        v++;
+                    }
                     if (v < end) {
                         Lane l1 = w.lanes[1];
                         prepare(l1, ptr[v], ptr[v + 1], idx, conf, y, f);
@@ -251,7 +261,76 @@ public final class ImplAls {
                     }
                 }
             }
+            h.flush();
+            sharedRows[block] = h.sharedCount;
         });
+        int total = 0;
+        for (int n : sharedRows) {
+            total += n;
+        }
+        return total;
+    }
+
+    /**
+     * {@return the rows of {@code (Y^T Y + lambda I)^-1}, computed in double (Cholesky, then the two triangular solves
+     * for all f right-hand sides at once, row by row as element-wise loops) and rounded to float as the CG path's
+     * Gram matrix; null if the matrix is not positive definite in floating point (with {@code lambda = 0} and a
+     * rank-deficient Y), in which case every row is solved by its own solver} O(f^3).
+     *
+     * @param yty    read; {@link #gram} of y, without lambda
+     * @param lambda the regularization
+     * @param f      factors
+     */
+    public static float[][] sharedInverse(double[] yty, double lambda, int f) {
+        double[] l = yty.clone();
+        for (int i = 0; i < f; i++) {
+            l[i * f + i] += lambda;
+        }
+        if (!ImplFactorization.choleskyFactor(l, l, f)) {
+            return null;
+        }
+        // Z = L^-1: row i of Z is (e_i - sum_{k < i} L_ik Z_k) / L_ii
+        double[][] z = new double[f][f];
+        for (int i = 0; i < f; i++) {
+            double[] zi = z[i];
+            zi[i] = 1.0;
+            for (int k = 0; k < i; k++) {
+                double lik = l[i * f + k];
+                double[] zk = z[k];
+                for (int c = 0; c <= k; c++) {
+                    zi[c] -= lik * zk[c];
+                }
+            }
+            double d = l[i * f + i];
+            for (int c = 0; c <= i; c++) {
+                zi[c] /= d;
+            }
+        }
+        // W = L^-T Z: row i of W is (Z_i - sum_{k > i} L_ki W_k) / L_ii, from the last row up
+        double[][] inv = new double[f][];
+        for (int i = f - 1; i >= 0; i--) {
+            double[] wi = z[i];
+            for (int k = i + 1; k < f; k++) {
+                double lki = l[k * f + i];
+                double[] wk = inv[k];
+                for (int c = 0; c < f; c++) {
+                    wi[c] -= lki * wk[c];
+                }
+            }
+            double d = l[i * f + i];
+            for (int c = 0; c < f; c++) {
+                wi[c] /= d;
+            }
+            inv[i] = wi;
+        }
+        float[][] out = new float[f][f];
+        for (int a = 0; a < f; a++) {
+            for (int c = 0; c < f; c++) {
+                // the solves' rounding leaves the inverse asymmetric in the last bits; the mean is symmetric
+                out[a][c] = (float) (0.5 * (inv[a][c] + inv[c][a]));
+            }
+        }
+        return out;
     }
 
     private static void store(double[] rowLoss, int u, double value) {
@@ -261,8 +340,84 @@ public final class ImplAls {
     }
 
     /**
-     * Per-worker scratch: two lanes, so that two rows' CG solves share each pass over the Gram matrix, and the
-     * arrays of the exact solve. Every array is cleared or overwritten before it is read.
+     * One worker's view of a half-step: settles empty rows (x = 0) and rows with the shared matrix, the latter in
+     * pairs (the first waits in lane 2 for the second, so that both share each pass over the shared inverse).
+     */
+    private static final class HalfStep {
+        final int[] ptr;
+        final int[] idx;
+        final float[] conf;
+        final float[][] x;
+        final float[][] y;
+        final int f;
+        final double lambda;
+        final float[][] shared;
+        final double[] rowLoss;
+        final Workspace w;
+        int waiting = -1;
+        int sharedCount;
+
+        HalfStep(int[] ptr, int[] idx, float[] conf, float[][] x, float[][] y, int f, double lambda,
+                 float[][] shared, double[] rowLoss, Workspace w) {
+            this.ptr = ptr;
+            this.idx = idx;
+            this.conf = conf;
+            this.x = x;
+            this.y = y;
+            this.f = f;
+            this.lambda = lambda;
+            this.shared = shared;
+            this.rowLoss = rowLoss;
+            this.w = w;
+        }
+
+        /** {@return whether row u was settled here: it is empty, or solved (or waiting) with the shared matrix} */
+        boolean settled(int u) {
+            int start = ptr[u];
+            int end = ptr[u + 1];
+            if (start == end) {
+                Arrays.fill(x[u], 0f);
+                store(rowLoss, u, 0);
+                return true;
+            }
+            if (shared == null) {
+                return false;
+            }
+            for (int q = start; q < end; q++) {
+                if (conf[q] != 1f) {
+                    return false;
+                }
+            }
+            sharedCount++;
+            if (waiting < 0) {
+                w.lanes[2].confSum = rightHandSide(start, end, idx, conf, y, f, w.lanes[2].b);
+                waiting = u;
+                return true;
+            }
+            Lane first = w.lanes[2];
+            Lane second = w.lanes[3];
+            second.confSum = rightHandSide(start, end, idx, conf, y, f, second.b);
+            symmetric(shared, f, first.b, second.b, x[waiting], x[u]);
+            store(rowLoss, waiting, first.sharedLoss(x[waiting], f, lambda));
+            store(rowLoss, u, second.sharedLoss(x[u], f, lambda));
+            waiting = -1;
+            return true;
+        }
+
+        /** Solves the row still waiting for a partner, if any. */
+        void flush() {
+            if (waiting >= 0) {
+                Lane l = w.lanes[2];
+                symmetric(shared, f, l.b, x[waiting]);
+                store(rowLoss, waiting, l.sharedLoss(x[waiting], f, lambda));
+                waiting = -1;
+            }
+        }
+    }
+
+    /**
+     * Per-worker scratch: two lanes, so that two rows' CG solves share each pass over the Gram matrix, two for
+     * rows with the shared matrix, and the arrays of the exact solve. Every array is cleared or overwritten before it is read.
      */
     private static final class Workspace {
         final Lane[] lanes;
@@ -270,7 +425,7 @@ public final class ImplAls {
         final double[] xd;
 
         Workspace(int f, boolean exact) {
-            lanes = new Lane[] {new Lane(f), new Lane(f)};
+            lanes = new Lane[] {new Lane(f), new Lane(f), new Lane(f), new Lane(f)};
             a = exact ? new double[f * f] : null;
             xd = exact ? new double[f] : null;
         }
@@ -311,6 +466,17 @@ public final class ImplAls {
                 weights = new float[size];
                 yt = new float[f][size];
             }
+        }
+
+        /** The loss share {@code sum c - x . b - lambda |x|^2} of a row solved exactly (its residual is zero). */
+        double sharedLoss(float[] x, int f, double lambda) {
+            double xb = 0;
+            double xx = 0;
+            for (int k = 0; k < f; k++) {
+                xb += (double) x[k] * b[k];
+                xx += (double) x[k] * x[k];
+            }
+            return confSum - xb - lambda * xx;
         }
 
         /** The row's loss share {@code sum c - x . b - x . r - lambda |x|^2}. */
@@ -603,9 +769,13 @@ public final class ImplAls {
             float[] yq = y[idx[q]];
             double c = conf[q];
             for (int i = 0; i < f; i++) {
-                double yi = yq[i];
-                x[i] += c * yi;
-                double t = (c - 1.0) * yi;
+                x[i] += c * yq[i];
+            }
+            if (c == 1.0) {
+                continue; // its term (c - 1) y y^T is zero
+            }
+            for (int i = 0; i < f; i++) {
+                double t = (c - 1.0) * yq[i];
                 int row = i * f;
                 for (int j = 0; j < f; j++) {
                     a[row + j] += t * yq[j];

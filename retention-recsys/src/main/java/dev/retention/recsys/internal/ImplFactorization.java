@@ -423,38 +423,66 @@ public final class ImplFactorization {
      *         definite)
      */
     public static boolean solvePositiveDefinite(double[] a, double[] b, int n) {
+        if (!choleskyFactor(a, a, n)) {
+            return false;
+        }
+        choleskySolve(a, b, n);
+        return true;
+    }
+
+    /**
+     * Writes the lower Cholesky factor {@code L} of a symmetric positive definite {@code n x n} matrix (row-major,
+     * lower triangle read) into the lower triangle of {@code l}, with {@code a = L L^T}; {@code l} may be {@code a}
+     * (each entry is read before it is written). O(n^3 / 3).
+     *
+     * @param a read; the matrix
+     * @param l written: its lower triangle and diagonal (the rest is left as it was)
+     * @param n the order
+     * @return false, with {@code l} undefined, if a pivot is not positive
+     */
+    public static boolean choleskyFactor(double[] a, double[] l, int n) {
         for (int j = 0; j < n; j++) {
             double d = a[j * n + j];
             for (int k = 0; k < j; k++) {
-                d -= a[j * n + k] * a[j * n + k];
+                d -= l[j * n + k] * l[j * n + k];
             }
             if (!(d > 0)) {
                 return false;
             }
-            double l = Math.sqrt(d);
-            a[j * n + j] = l;
+            double p = Math.sqrt(d);
+            l[j * n + j] = p;
             for (int i = j + 1; i < n; i++) {
                 double s = a[i * n + j];
                 for (int k = 0; k < j; k++) {
-                    s -= a[i * n + k] * a[j * n + k];
+                    s -= l[i * n + k] * l[j * n + k];
                 }
-                a[i * n + j] = s / l;
+                l[i * n + j] = s / p;
             }
         }
+        return true;
+    }
+
+    /**
+     * Solves {@code L L^T x = b} in place with a factor of {@link #choleskyFactor}. O(n^2).
+     *
+     * @param l read; the factor (its lower triangle and diagonal)
+     * @param b the right-hand side, overwritten by the solution
+     * @param n the order
+     */
+    public static void choleskySolve(double[] l, double[] b, int n) {
         for (int i = 0; i < n; i++) {
             double s = b[i];
             for (int k = 0; k < i; k++) {
-                s -= a[i * n + k] * b[k];
+                s -= l[i * n + k] * b[k];
             }
-            b[i] = s / a[i * n + i];
+            b[i] = s / l[i * n + i];
         }
         for (int i = n - 1; i >= 0; i--) {
             double s = b[i];
             for (int k = i + 1; k < n; k++) {
-                s -= a[k * n + i] * b[k];
+                s -= l[k * n + i] * b[k];
             }
-            b[i] = s / a[i * n + i];
+            b[i] = s / l[i * n + i];
         }
-        return true;
     }
 }

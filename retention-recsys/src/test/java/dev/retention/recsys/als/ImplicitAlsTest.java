@@ -64,6 +64,38 @@ class ImplicitAlsTest {
         }
     }
 
+    @ParameterizedTest(name = "cg steps {0}")
+    @ValueSource(ints = {3, 1, 0})
+    void binaryPurchases_withAlphaOne_areSolvedExactly_byEitherSolver(int cgSteps) {
+        // Golden: als_reference.py's BINARY case. Every confidence is 1, so every row's matrix is Y^T Y + reg I; the
+        // script solves it exactly (np.linalg.solve, float64, rows rounded to float32). The library solves such rows
+        // from one inverse of that matrix per half-step, rounded to float, with CG as with Cholesky: factors 1e-4
+        // absolute, loss 1e-5 relative.
+        int[] u = AlsGoldens.USERS_OF;
+        float[] ones = new float[u.length];
+        Arrays.fill(ones, 1f);
+        Ratings binary = Ratings.of(AlsGoldens.USERS, AlsGoldens.ITEMS, u, AlsGoldens.ITEMS_OF, ones,
+                new RatingScale(0, 1));
+        AlsOptions o = AlsOptions.defaults().withFactors(AlsGoldens.FACTORS)
+                .withRegularization(AlsGoldens.REGULARIZATION).withAlpha(1)
+                .withIterations(AlsGoldens.ITERATIONS).withCgSteps(cgSteps);
+        AlsModel m = ImplicitAls.fit(binary, o, AlsGoldens.X0.clone(), AlsGoldens.Y0.clone(), FitControl.defaults());
+        for (int t = 0; t < AlsGoldens.BINARY_X.length; t++) {
+            assertEquals(AlsGoldens.BINARY_X[t], m.userFactors()[t], FACTOR_TOLERANCE, "user factor " + t);
+        }
+        for (int t = 0; t < AlsGoldens.BINARY_Y.length; t++) {
+            assertEquals(AlsGoldens.BINARY_Y[t], m.itemFactors()[t], FACTOR_TOLERANCE, "item factor " + t);
+        }
+        double[] loss = m.fitSummary().objective();
+        for (int t = 0; t < loss.length; t++) {
+            assertEquals(AlsGoldens.BINARY_LOSS[t], loss[t], 1e-5 * AlsGoldens.BINARY_LOSS[t], "loss " + t);
+        }
+        long rows = Arrays.stream(u).distinct().count() + Arrays.stream(AlsGoldens.ITEMS_OF).distinct().count();
+        String solves = String.format(java.util.Locale.ROOT, "%d of %d row solves", rows * AlsGoldens.ITERATIONS,
+                rows * AlsGoldens.ITERATIONS);
+        assertTrue(m.fitSummary().toString().contains(solves), m.fitSummary().toString());
+    }
+
     @Test
     void cg_reachesTheCholeskySolution_asStepsGrow() {
         Ratings r = goldenData();
@@ -137,10 +169,12 @@ class ImplicitAlsTest {
         // The fit takes the loss from its last half-step (sum c - y.b - y.r - lambda |y|^2 per item); the direct
         // definition sums every cell in double. Cholesky: double algebra but Y^T Y summed in float as the solver does,
         // and the terms cancel, 1e-5 relative; CG: float residuals, 1e-4 relative.
+        // alpha 1 in every fourth case: rows whose values are all 1 are then solved with the shared matrix
         Ratings r = random(seed);
         for (int steps : new int[] {0, 1 + (int) (seed % 3)}) {
             AlsOptions o = AlsOptions.defaults().withFactors(1 + (int) (seed % 5)).withRegularization(0.05)
-                    .withAlpha(0.5 + seed % 3).withIterations(3).withCgSteps(steps).withSeed(seed);
+                    .withAlpha(seed % 4 == 0 ? 1 : 0.5 + seed % 3).withIterations(3).withCgSteps(steps)
+                    .withSeed(seed);
             AlsModel m = ImplicitAls.fit(r, o);
             CsrMatrix byUser = r.byUser();
             float[] conf = byUser.values();
