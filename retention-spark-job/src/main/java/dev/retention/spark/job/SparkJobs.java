@@ -74,7 +74,7 @@ public final class SparkJobs {
     private final Map<String, String> options = new HashMap<>();
     private final PrintStream out;
 
-    private SparkJobs(PrintStream out) {
+    SparkJobs(PrintStream out) {
         this.out = out;
     }
 
