@@ -39,15 +39,8 @@ import java.util.List;
 import java.util.Objects;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_list;
-import static org.apache.spark.sql.functions.count_distinct;
 import static org.apache.spark.sql.functions.expr;
-import static org.apache.spark.sql.functions.floor;
-import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.when;
 
 /**
  * Customer-lifetime models on Spark: the per-customer summaries of {@link CustomerSummary} as one aggregation,
@@ -119,7 +112,9 @@ public final class SparkLifetime {
     }
 
     /**
-     * Per-customer summaries as one aggregation (a shuffle by customer). Lazy.
+     * Per-customer summaries: one shuffle of the purchase lines by customer, sorted within partitions by customer,
+     * time, line and amount, then one pass over each customer's lines (repeat spend added line by line in that
+     * order, as the single-JVM summary adds it). Lazy.
      *
      * @param orders         purchase lines
      * @param unit           the time unit of recency and age
@@ -132,23 +127,77 @@ public final class SparkLifetime {
         Objects.requireNonNull(unit, "unit");
         long calEnd = (calibrationEnd == null ? lastPurchaseDay(orders) : calibrationEnd).toEpochDay();
         double unitDays = unit.days();
-        Dataset<Row> purchases = orders.lines().where(col(SparkOrders.CANCELLED).unary_$bang())
-                .withColumn("d", floor(col(SparkOrders.TIME).divide(DAY)).cast(DataTypes.LongType));
-        Dataset<Row> perCustomer = purchases.groupBy(col(SparkOrders.CUSTOMER)).agg(
-                min(col("d")).as("first"),
-                max(when(col("d").leq(calEnd), col("d"))).as("last"),
-                count_distinct(when(col("d").leq(calEnd), col("d"))).as("days"),
-                collect_list(when(col("d").leq(calEnd), struct(col(SparkOrders.TIME), col(SparkOrders.LINE),
-                        col("d"), col(SparkOrders.AMOUNT).as("v")))).as("lines"))
-                .where(col("first").leq(calEnd));
-        return perCustomer.select(col(SparkOrders.CUSTOMER),
-                col("days").minus(1).cast(DataTypes.IntegerType).as("frequency"),
-                col("last").minus(col("first")).cast(DataTypes.DoubleType).divide(unitDays).as("recency"),
-                lit(calEnd).minus(col("first")).cast(DataTypes.DoubleType).divide(unitDays).as("age"),
-                expr("aggregate(array_sort(lines), 0D, (acc, x) -> IF(x.d != first, acc + x.v, acc))").as("spend"))
-                .select(col(SparkOrders.CUSTOMER), col("frequency"), col("recency"), col("age"),
-                        when(col("frequency").gt(0), col("spend").divide(col("frequency"))).otherwise(lit(0.0))
-                                .as("monetary"));
+        MapPartitionsFunction<Row, Row> perCustomer = lines -> {
+            List<Row> out = new ArrayList<>();
+            SummaryPass pass = new SummaryPass(calEnd, unitDays);
+            while (lines.hasNext()) {
+                Row r = lines.next();
+                String customer = r.getString(0);
+                if (!customer.equals(pass.customer)) {
+                    pass.emit(out);
+                    pass.start(customer);
+                }
+                pass.add(r.getLong(1), r.getDouble(3));
+            }
+            pass.emit(out);
+            return out.iterator();
+        };
+        return orders.lines().where(col(SparkOrders.CANCELLED).unary_$bang())
+                .select(SparkOrders.CUSTOMER, SparkOrders.TIME, SparkOrders.LINE, SparkOrders.AMOUNT)
+                .repartition(col(SparkOrders.CUSTOMER))
+                .sortWithinPartitions(SparkOrders.CUSTOMER, SparkOrders.TIME, SparkOrders.LINE, SparkOrders.AMOUNT)
+                .mapPartitions(perCustomer, Encoders.row(SUMMARY_SCHEMA));
+    }
+
+    /**
+     * One customer's summary, fed its purchase lines in time order: the first purchase day, the last one and the
+     * number of distinct days up to the calibration end, and the spend on lines after the first day.
+     */
+    private static final class SummaryPass {
+        private final long calEnd;
+        private final double unitDays;
+        private String customer;
+        private long first;
+        private long last;
+        private long days;
+        private double spend;
+
+        SummaryPass(long calEnd, double unitDays) {
+            this.calEnd = calEnd;
+            this.unitDays = unitDays;
+        }
+
+        void start(String id) {
+            customer = id;
+            first = Long.MAX_VALUE;
+            last = Long.MIN_VALUE;
+            days = 0;
+            spend = 0;
+        }
+
+        void add(long time, double amount) {
+            long d = (long) Math.floor(time / (double) DAY);
+            first = Math.min(first, d);
+            if (d > calEnd) {
+                return;
+            }
+            if (days == 0 || d != last) {
+                days++;
+            }
+            last = Math.max(last, d);
+            if (d != first) {
+                spend += amount;
+            }
+        }
+
+        void emit(List<Row> out) {
+            if (customer == null || first > calEnd) {
+                return;
+            }
+            int frequency = (int) (days - 1);
+            out.add(RowFactory.create(customer, frequency, (double) (last - first) / unitDays,
+                    (double) (calEnd - first) / unitDays, frequency > 0 ? spend / frequency : 0.0));
+        }
     }
 
     /**
