@@ -31,7 +31,11 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -43,13 +47,14 @@ import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.max;
 
 /**
- * Customer-lifetime models on Spark: the per-customer summaries of {@link CustomerSummary} as one aggregation,
+ * Customer-lifetime models on Spark: the per-customer summaries of {@link CustomerSummary} in one pass per customer,
  * the BG/NBD and Gamma-Gamma fits of retention-lifetime on the driver or with distributed likelihood sums, and
  * P(alive), expected purchases, expected spend and CLV per customer with the single-JVM {@link Clv} on every
  * partition, the models broadcast as model files.
  *
- * <p>Summaries follow {@link CustomerSummary#from(dev.retention.data.TransactionLog, SummaryOptions)} in UTC:
- * purchases count by calendar day ({@code floor(t / 86400)}); {@code x} is the number of purchase days after the
+ * <p>Summaries follow {@link CustomerSummary#from(dev.retention.data.TransactionLog, SummaryOptions)} of a log in
+ * UTC or in a given zone: purchases count by calendar day in the zone ({@code floor((t + offset) / 86400)}, the
+ * offset of the instant by the zone's rules, as in one JVM); {@code x} is the number of purchase days after the
  * first on or before the calibration end, {@code t_x} and {@code T} whole days divided by the unit, the monetary
  * value the mean spend of the repeat purchase days (summed line by line in time order, as in one JVM); netted
  * cancellations are ignored; customers whose first purchase is after the calibration end are left out. Holdout
@@ -98,23 +103,62 @@ public final class SparkLifetime {
     }
 
     /**
-     * {@return the calibration end that {@link #summaries} uses by default: the day of the last purchase} One job.
+     * {@return the calibration end that {@link #summaries} uses by default: the day of the last purchase (UTC)} One
+     * job.
      *
      * @param orders purchase lines
      * @throws IllegalArgumentException if there is no purchase
      */
     public static LocalDate lastPurchaseDay(SparkOrders orders) {
-        Row row = orders.lines().where(col(SparkOrders.CANCELLED).unary_$bang()).agg(max(col(SparkOrders.TIME))).first();
-        if (row.isNullAt(0)) {
-            throw new IllegalArgumentException("the order lines hold no purchase to summarize");
-        }
-        return LocalDate.ofEpochDay(Math.floorDiv(row.getLong(0), DAY));
+        return lastPurchaseDay(orders, ZoneOffset.UTC);
     }
 
     /**
-     * Per-customer summaries: one shuffle of the purchase lines by customer, sorted within partitions by customer,
-     * time, line and amount, then one pass over each customer's lines (repeat spend added line by line in that
-     * order, as the single-JVM summary adds it). Lazy.
+     * {@return the day of the last purchase in a zone, as the single-JVM summary of a log in that zone finds it} One
+     * job: the latest time for a fixed-offset zone, else the latest day of every line (a day can step back at a
+     * transition).
+     *
+     * @param orders purchase lines
+     * @param zone   the zone whose calendar days count
+     * @throws IllegalArgumentException if there is no purchase
+     */
+    public static LocalDate lastPurchaseDay(SparkOrders orders, ZoneId zone) {
+        Objects.requireNonNull(orders, "orders");
+        Objects.requireNonNull(zone, "zone");
+        Dataset<Row> purchases = orders.lines().where(col(SparkOrders.CANCELLED).unary_$bang());
+        ZoneRules rules = zone.getRules();
+        if (rules.isFixedOffset()) {
+            Row row = purchases.agg(max(col(SparkOrders.TIME))).first();
+            if (row.isNullAt(0)) {
+                throw new IllegalArgumentException("the order lines hold no purchase to summarize");
+            }
+            return LocalDate.ofEpochDay(day(row.getLong(0), rules));
+        }
+        String zoneId = zone.getId();
+        List<Long> days = purchases.select(SparkOrders.TIME).javaRDD()
+                .mapPartitions((FlatMapFunction<Iterator<Row>, Long>) it -> {
+                    ZoneRules r = ZoneId.of(zoneId).getRules();
+                    long latest = Long.MIN_VALUE;
+                    while (it.hasNext()) {
+                        latest = Math.max(latest, day(it.next().getLong(0), r));
+                    }
+                    return latest == Long.MIN_VALUE ? Collections.emptyIterator()
+                            : Collections.singletonList(latest).iterator();
+                }).collect();
+        if (days.isEmpty()) {
+            throw new IllegalArgumentException("the order lines hold no purchase to summarize");
+        }
+        return LocalDate.ofEpochDay(Collections.max(days));
+    }
+
+    /** The calendar day of an instant in a zone, as the single-JVM summary counts days. */
+    static long day(long epochSecond, ZoneRules rules) {
+        return Math.floorDiv(epochSecond + rules.getOffset(Instant.ofEpochSecond(epochSecond)).getTotalSeconds(), DAY);
+    }
+
+    /**
+     * Per-customer summaries with days counted in UTC; see {@link #summaries(SparkOrders, PeriodUnit, LocalDate,
+     * ZoneId)}. Lazy.
      *
      * @param orders         purchase lines
      * @param unit           the time unit of recency and age
@@ -123,13 +167,32 @@ public final class SparkLifetime {
      *         {@link #SUMMARY_SCHEMA}
      */
     public static Dataset<Row> summaries(SparkOrders orders, PeriodUnit unit, LocalDate calibrationEnd) {
+        return summaries(orders, unit, calibrationEnd, ZoneOffset.UTC);
+    }
+
+    /**
+     * Per-customer summaries, equal to the single-JVM {@code CustomerSummary.from} of a log in {@code zone}: one
+     * shuffle of the purchase lines by customer, sorted within partitions by customer, time, line and amount, then
+     * the single-JVM loop over each customer's lines (calendar days in the zone; repeat spend added line by line in
+     * that order). Lazy.
+     *
+     * @param orders         purchase lines
+     * @param unit           the time unit of recency and age
+     * @param calibrationEnd the last day of calibration in the zone, or {@code null} for the day of the last purchase
+     * @param zone           the zone whose calendar days count (the single-JVM log's zone)
+     * @return one row per customer whose first purchase is on or before the calibration end, in
+     *         {@link #SUMMARY_SCHEMA}
+     */
+    public static Dataset<Row> summaries(SparkOrders orders, PeriodUnit unit, LocalDate calibrationEnd, ZoneId zone) {
         Objects.requireNonNull(orders, "orders");
         Objects.requireNonNull(unit, "unit");
-        long calEnd = (calibrationEnd == null ? lastPurchaseDay(orders) : calibrationEnd).toEpochDay();
+        Objects.requireNonNull(zone, "zone");
+        long calEnd = (calibrationEnd == null ? lastPurchaseDay(orders, zone) : calibrationEnd).toEpochDay();
         double unitDays = unit.days();
+        String zoneId = zone.getId();
         MapPartitionsFunction<Row, Row> perCustomer = lines -> {
             List<Row> out = new ArrayList<>();
-            SummaryPass pass = new SummaryPass(calEnd, unitDays);
+            SummaryPass pass = new SummaryPass(calEnd, unitDays, ZoneId.of(zoneId).getRules());
             while (lines.hasNext()) {
                 Row r = lines.next();
                 String customer = r.getString(0);
@@ -150,53 +213,57 @@ public final class SparkLifetime {
     }
 
     /**
-     * One customer's summary, fed its purchase lines in time order: the first purchase day, the last one and the
-     * number of distinct days up to the calibration end, and the spend on lines after the first day.
+     * One customer's summary, fed its purchase lines in time order by the single-JVM summary's loop: the first
+     * purchase day, the repeat days and spend up to the calibration end, the last day in calibration.
      */
     private static final class SummaryPass {
         private final long calEnd;
         private final double unitDays;
+        private final ZoneRules rules;
         private String customer;
         private long first;
-        private long last;
-        private long days;
-        private double spend;
+        private long previous;
+        private long lastInCalibration;
+        private int repeat;
+        private double repeatSpend;
 
-        SummaryPass(long calEnd, double unitDays) {
+        SummaryPass(long calEnd, double unitDays, ZoneRules rules) {
             this.calEnd = calEnd;
             this.unitDays = unitDays;
+            this.rules = rules;
         }
 
         void start(String id) {
             customer = id;
-            first = Long.MAX_VALUE;
-            last = Long.MIN_VALUE;
-            days = 0;
-            spend = 0;
+            first = Long.MIN_VALUE;
+            previous = Long.MIN_VALUE;
+            lastInCalibration = Long.MIN_VALUE;
+            repeat = 0;
+            repeatSpend = 0;
         }
 
         void add(long time, double amount) {
-            long d = (long) Math.floor(time / (double) DAY);
-            first = Math.min(first, d);
-            if (d > calEnd) {
-                return;
+            long d = day(time, rules);
+            boolean newDay = d != previous;
+            previous = d;
+            if (first == Long.MIN_VALUE) {
+                first = d;
             }
-            if (days == 0 || d != last) {
-                days++;
-            }
-            last = Math.max(last, d);
-            if (d != first) {
-                spend += amount;
+            if (d <= calEnd) {
+                if (d != first) {
+                    repeat += newDay ? 1 : 0;
+                    repeatSpend += amount;
+                }
+                lastInCalibration = d;
             }
         }
 
         void emit(List<Row> out) {
-            if (customer == null || first > calEnd) {
+            if (customer == null || first == Long.MIN_VALUE || first > calEnd) {
                 return;
             }
-            int frequency = (int) (days - 1);
-            out.add(RowFactory.create(customer, frequency, (double) (last - first) / unitDays,
-                    (double) (calEnd - first) / unitDays, frequency > 0 ? spend / frequency : 0.0));
+            out.add(RowFactory.create(customer, repeat, (lastInCalibration - first) / unitDays,
+                    (calEnd - first) / unitDays, repeat > 0 ? repeatSpend / repeat : 0.0));
         }
     }
 
