@@ -18,7 +18,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,21 +29,30 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The job jar's command line: its arguments, and {@code rfm} on a CSV of order lines against the single JVM. */
 class SparkJobsTest {
 
-    private static String uiBefore;
+    /** The job builds its own session, which reads spark.* system properties: the test session's settings. */
+    private static final Map<String, String> TEST_SESSION = Map.of(
+            "spark.ui.enabled", "false",
+            "spark.driver.host", "127.0.0.1",
+            "spark.default.parallelism", "4",
+            "spark.sql.adaptive.enabled", "false",
+            // tiny data: compiling whole-stage code costs more than it saves
+            "spark.sql.codegen.wholeStage", "false");
+    private static final Map<String, String> before = new HashMap<>();
 
     @BeforeAll
-    static void noUi() {
-        // the session is the job's own (it reads spark.* system properties); no web UI in a test
-        uiBefore = System.setProperty("spark.ui.enabled", "false");
+    static void testSession() {
+        TEST_SESSION.forEach((key, value) -> before.put(key, System.setProperty(key, value)));
     }
 
     @AfterAll
     static void restore() {
-        if (uiBefore == null) {
-            System.clearProperty("spark.ui.enabled");
-        } else {
-            System.setProperty("spark.ui.enabled", uiBefore);
-        }
+        before.forEach((key, value) -> {
+            if (value == null) {
+                System.clearProperty(key);
+            } else {
+                System.setProperty(key, value);
+            }
+        });
     }
 
     private static int run(ByteArrayOutputStream out, String... args) throws Exception {
@@ -59,7 +70,7 @@ class SparkJobsTest {
 
     @Test
     void rfmOnACsvFileWritesTheSingleJvmModel(@TempDir Path dir) throws Exception {
-        TransactionLog log = SyntheticShop.generate(SyntheticShop.Options.defaults().withSeed(5).withCustomers(300)
+        TransactionLog log = SyntheticShop.generate(SyntheticShop.Options.defaults().withSeed(5).withCustomers(200)
                 .withMonths(6)).log();
         List<String> lines = new ArrayList<>();
         lines.add("customer_id,order_id,item_id,time,quantity,unit_price,cancelled,line");
