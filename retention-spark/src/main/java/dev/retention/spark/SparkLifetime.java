@@ -31,7 +31,11 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -39,24 +43,18 @@ import java.util.List;
 import java.util.Objects;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_list;
-import static org.apache.spark.sql.functions.count_distinct;
 import static org.apache.spark.sql.functions.expr;
-import static org.apache.spark.sql.functions.floor;
-import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.when;
 
 /**
- * Customer-lifetime models on Spark: the per-customer summaries of {@link CustomerSummary} as one aggregation,
+ * Customer-lifetime models on Spark: the per-customer summaries of {@link CustomerSummary} in one pass per customer,
  * the BG/NBD and Gamma-Gamma fits of retention-lifetime on the driver or with distributed likelihood sums, and
  * P(alive), expected purchases, expected spend and CLV per customer with the single-JVM {@link Clv} on every
  * partition, the models broadcast as model files.
  *
- * <p>Summaries follow {@link CustomerSummary#from(dev.retention.data.TransactionLog, SummaryOptions)} in UTC:
- * purchases count by calendar day ({@code floor(t / 86400)}); {@code x} is the number of purchase days after the
+ * <p>Summaries follow {@link CustomerSummary#from(dev.retention.data.TransactionLog, SummaryOptions)} of a log in
+ * UTC or in a given zone: purchases count by calendar day in the zone ({@code floor((t + offset) / 86400)}, the
+ * offset of the instant by the zone's rules, as in one JVM); {@code x} is the number of purchase days after the
  * first on or before the calibration end, {@code t_x} and {@code T} whole days divided by the unit, the monetary
  * value the mean spend of the repeat purchase days (summed line by line in time order, as in one JVM); netted
  * cancellations are ignored; customers whose first purchase is after the calibration end are left out. Holdout
@@ -105,21 +103,62 @@ public final class SparkLifetime {
     }
 
     /**
-     * {@return the calibration end that {@link #summaries} uses by default: the day of the last purchase} One job.
+     * {@return the calibration end that {@link #summaries} uses by default: the day of the last purchase (UTC)} One
+     * job.
      *
      * @param orders purchase lines
      * @throws IllegalArgumentException if there is no purchase
      */
     public static LocalDate lastPurchaseDay(SparkOrders orders) {
-        Row row = orders.lines().where(col(SparkOrders.CANCELLED).unary_$bang()).agg(max(col(SparkOrders.TIME))).first();
-        if (row.isNullAt(0)) {
-            throw new IllegalArgumentException("the order lines hold no purchase to summarize");
-        }
-        return LocalDate.ofEpochDay(Math.floorDiv(row.getLong(0), DAY));
+        return lastPurchaseDay(orders, ZoneOffset.UTC);
     }
 
     /**
-     * Per-customer summaries as one aggregation (a shuffle by customer). Lazy.
+     * {@return the day of the last purchase in a zone, as the single-JVM summary of a log in that zone finds it} One
+     * job: the latest time for a fixed-offset zone, else the latest day of every line (a day can step back at a
+     * transition).
+     *
+     * @param orders purchase lines
+     * @param zone   the zone whose calendar days count
+     * @throws IllegalArgumentException if there is no purchase
+     */
+    public static LocalDate lastPurchaseDay(SparkOrders orders, ZoneId zone) {
+        Objects.requireNonNull(orders, "orders");
+        Objects.requireNonNull(zone, "zone");
+        Dataset<Row> purchases = orders.lines().where(col(SparkOrders.CANCELLED).unary_$bang());
+        ZoneRules rules = zone.getRules();
+        if (rules.isFixedOffset()) {
+            Row row = purchases.agg(max(col(SparkOrders.TIME))).first();
+            if (row.isNullAt(0)) {
+                throw new IllegalArgumentException("the order lines hold no purchase to summarize");
+            }
+            return LocalDate.ofEpochDay(day(row.getLong(0), rules));
+        }
+        String zoneId = zone.getId();
+        List<Long> days = purchases.select(SparkOrders.TIME).javaRDD()
+                .mapPartitions((FlatMapFunction<Iterator<Row>, Long>) it -> {
+                    ZoneRules r = ZoneId.of(zoneId).getRules();
+                    long latest = Long.MIN_VALUE;
+                    while (it.hasNext()) {
+                        latest = Math.max(latest, day(it.next().getLong(0), r));
+                    }
+                    return latest == Long.MIN_VALUE ? Collections.emptyIterator()
+                            : Collections.singletonList(latest).iterator();
+                }).collect();
+        if (days.isEmpty()) {
+            throw new IllegalArgumentException("the order lines hold no purchase to summarize");
+        }
+        return LocalDate.ofEpochDay(Collections.max(days));
+    }
+
+    /** The calendar day of an instant in a zone, as the single-JVM summary counts days. */
+    static long day(long epochSecond, ZoneRules rules) {
+        return Math.floorDiv(epochSecond + rules.getOffset(Instant.ofEpochSecond(epochSecond)).getTotalSeconds(), DAY);
+    }
+
+    /**
+     * Per-customer summaries with days counted in UTC; see {@link #summaries(SparkOrders, PeriodUnit, LocalDate,
+     * ZoneId)}. Lazy.
      *
      * @param orders         purchase lines
      * @param unit           the time unit of recency and age
@@ -128,27 +167,104 @@ public final class SparkLifetime {
      *         {@link #SUMMARY_SCHEMA}
      */
     public static Dataset<Row> summaries(SparkOrders orders, PeriodUnit unit, LocalDate calibrationEnd) {
+        return summaries(orders, unit, calibrationEnd, ZoneOffset.UTC);
+    }
+
+    /**
+     * Per-customer summaries, equal to the single-JVM {@code CustomerSummary.from} of a log in {@code zone}: one
+     * shuffle of the purchase lines by customer, sorted within partitions by customer, time, line and amount, then
+     * the single-JVM loop over each customer's lines (calendar days in the zone; repeat spend added line by line in
+     * that order). Lazy.
+     *
+     * @param orders         purchase lines
+     * @param unit           the time unit of recency and age
+     * @param calibrationEnd the last day of calibration in the zone, or {@code null} for the day of the last purchase
+     * @param zone           the zone whose calendar days count (the single-JVM log's zone)
+     * @return one row per customer whose first purchase is on or before the calibration end, in
+     *         {@link #SUMMARY_SCHEMA}
+     */
+    public static Dataset<Row> summaries(SparkOrders orders, PeriodUnit unit, LocalDate calibrationEnd, ZoneId zone) {
         Objects.requireNonNull(orders, "orders");
         Objects.requireNonNull(unit, "unit");
-        long calEnd = (calibrationEnd == null ? lastPurchaseDay(orders) : calibrationEnd).toEpochDay();
+        Objects.requireNonNull(zone, "zone");
+        long calEnd = (calibrationEnd == null ? lastPurchaseDay(orders, zone) : calibrationEnd).toEpochDay();
         double unitDays = unit.days();
-        Dataset<Row> purchases = orders.lines().where(col(SparkOrders.CANCELLED).unary_$bang())
-                .withColumn("d", floor(col(SparkOrders.TIME).divide(DAY)).cast(DataTypes.LongType));
-        Dataset<Row> perCustomer = purchases.groupBy(col(SparkOrders.CUSTOMER)).agg(
-                min(col("d")).as("first"),
-                max(when(col("d").leq(calEnd), col("d"))).as("last"),
-                count_distinct(when(col("d").leq(calEnd), col("d"))).as("days"),
-                collect_list(when(col("d").leq(calEnd), struct(col(SparkOrders.TIME), col(SparkOrders.LINE),
-                        col("d"), col(SparkOrders.AMOUNT).as("v")))).as("lines"))
-                .where(col("first").leq(calEnd));
-        return perCustomer.select(col(SparkOrders.CUSTOMER),
-                col("days").minus(1).cast(DataTypes.IntegerType).as("frequency"),
-                col("last").minus(col("first")).cast(DataTypes.DoubleType).divide(unitDays).as("recency"),
-                lit(calEnd).minus(col("first")).cast(DataTypes.DoubleType).divide(unitDays).as("age"),
-                expr("aggregate(array_sort(lines), 0D, (acc, x) -> IF(x.d != first, acc + x.v, acc))").as("spend"))
-                .select(col(SparkOrders.CUSTOMER), col("frequency"), col("recency"), col("age"),
-                        when(col("frequency").gt(0), col("spend").divide(col("frequency"))).otherwise(lit(0.0))
-                                .as("monetary"));
+        String zoneId = zone.getId();
+        MapPartitionsFunction<Row, Row> perCustomer = lines -> {
+            List<Row> out = new ArrayList<>();
+            SummaryPass pass = new SummaryPass(calEnd, unitDays, ZoneId.of(zoneId).getRules());
+            while (lines.hasNext()) {
+                Row r = lines.next();
+                String customer = r.getString(0);
+                if (!customer.equals(pass.customer)) {
+                    pass.emit(out);
+                    pass.start(customer);
+                }
+                pass.add(r.getLong(1), r.getDouble(3));
+            }
+            pass.emit(out);
+            return out.iterator();
+        };
+        return orders.lines().where(col(SparkOrders.CANCELLED).unary_$bang())
+                .select(SparkOrders.CUSTOMER, SparkOrders.TIME, SparkOrders.LINE, SparkOrders.AMOUNT)
+                .repartition(col(SparkOrders.CUSTOMER))
+                .sortWithinPartitions(SparkOrders.CUSTOMER, SparkOrders.TIME, SparkOrders.LINE, SparkOrders.AMOUNT)
+                .mapPartitions(perCustomer, Encoders.row(SUMMARY_SCHEMA));
+    }
+
+    /**
+     * One customer's summary, fed its purchase lines in time order by the single-JVM summary's loop: the first
+     * purchase day, the repeat days and spend up to the calibration end, the last day in calibration.
+     */
+    private static final class SummaryPass {
+        private final long calEnd;
+        private final double unitDays;
+        private final ZoneRules rules;
+        private String customer;
+        private long first;
+        private long previous;
+        private long lastInCalibration;
+        private int repeat;
+        private double repeatSpend;
+
+        SummaryPass(long calEnd, double unitDays, ZoneRules rules) {
+            this.calEnd = calEnd;
+            this.unitDays = unitDays;
+            this.rules = rules;
+        }
+
+        void start(String id) {
+            customer = id;
+            first = Long.MIN_VALUE;
+            previous = Long.MIN_VALUE;
+            lastInCalibration = Long.MIN_VALUE;
+            repeat = 0;
+            repeatSpend = 0;
+        }
+
+        void add(long time, double amount) {
+            long d = day(time, rules);
+            boolean newDay = d != previous;
+            previous = d;
+            if (first == Long.MIN_VALUE) {
+                first = d;
+            }
+            if (d <= calEnd) {
+                if (d != first) {
+                    repeat += newDay ? 1 : 0;
+                    repeatSpend += amount;
+                }
+                lastInCalibration = d;
+            }
+        }
+
+        void emit(List<Row> out) {
+            if (customer == null || first == Long.MIN_VALUE || first > calEnd) {
+                return;
+            }
+            out.add(RowFactory.create(customer, repeat, (lastInCalibration - first) / unitDays,
+                    (calEnd - first) / unitDays, repeat > 0 ? repeatSpend / repeat : 0.0));
+        }
     }
 
     /**

@@ -6,20 +6,24 @@ import dev.retention.rfm.RfmSegments;
 import dev.retention.rfm.RfmWeights;
 
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count_distinct;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
@@ -69,9 +73,10 @@ public final class SparkRfm {
 
     /**
      * RFM with exact ranking, equal to the single-JVM {@code Rfm.fit} on the same lines. Jobs: one aggregation for
-     * the default as-of instant, one per customer (a shuffle by customer), and per measure one sort (a shuffle)
-     * and one join back (a shuffle); the per-bin edges are one small aggregation. Nothing per customer is
-     * collected to the driver.
+     * the default as-of instant, one pass per customer (a shuffle of the lines by customer), and per measure one
+     * sort of the customers (a sampling job and a shuffle) with {@code zipWithIndex} (a job counting each
+     * partition), under EQUAL ties also a join of each value's lowest rank; the per-bin edges are one small
+     * aggregation. Nothing per customer is collected to the driver.
      *
      * @param orders  purchase lines
      * @param options as-of instant, tie policy, weights and segments
@@ -82,19 +87,20 @@ public final class SparkRfm {
         Objects.requireNonNull(orders, "orders");
         Objects.requireNonNull(options, "options");
         long asOf = asOf(orders, options);
-        boolean numeric = orders.numericCustomerIds();
-        Dataset<Row> values = values(orders, asOf).withColumn("key", SparkOrders.customerKey(numeric)).cache();
-        long n = values.count();
+        Dataset<Row> perCustomer = values(orders, asOf).cache();
+        long n = perCustomer.count();
         if (n == 0) {
             throw new IllegalArgumentException("no customer has a purchase before asOf=" + Instant.ofEpochSecond(asOf));
         }
+        // the ids' order is decided on the customers (cached), not on the lines: the same answer, a smaller scan
+        Dataset<Row> values = perCustomer.withColumn("key", SparkOrders.customerKey(numericIds(perCustomer)));
         long[] upper = new long[BINS - 1];
         for (int i = 1; i < BINS; i++) {
             upper[i - 1] = (long) Math.floor((i * 0.2) * (n - 1)) + 1;
         }
         Dataset<Row> ranked = values;
         for (String measure : new String[] {"recency", "frequency", "monetary"}) {
-            ranked = ranked.join(ranks(values, measure, options.ties()), SparkOrders.CUSTOMER);
+            ranked = withRank(ranked, measure, options.ties());
         }
         Dataset<Row> binned = ranked
                 .withColumn("r_bin", binOf(col("recency_rank"), upper))
@@ -106,7 +112,7 @@ public final class SparkRfm {
         Dataset<Row> table = scored(binned, options.weights(), options.segments()).cache();
         table.count();
         binned.unpersist();
-        values.unpersist();
+        perCustomer.unpersist();
         RfmModel model = RfmModel.of(edges[0], edges[1], edges[2], options.weights(), options.segments());
         return new SparkRfmResult(table, model, Instant.ofEpochSecond(asOf), n, "exact");
     }
@@ -165,47 +171,106 @@ public final class SparkRfm {
         return row.getLong(0) + DAY;
     }
 
-    /** Per customer with a purchase before {@code asOf}: recency (days), frequency (orders), monetary (sum). */
+    /** The columns of {@link #values}: customer id, recency (days), frequency (orders), monetary (sum). */
+    private static final StructType VALUES_SCHEMA = new StructType()
+            .add(SparkOrders.CUSTOMER, DataTypes.StringType, false)
+            .add("recency", DataTypes.IntegerType, false)
+            .add("frequency", DataTypes.IntegerType, false)
+            .add("monetary", DataTypes.DoubleType, false);
+
+    /**
+     * Per customer with a purchase before {@code asOf}: recency (days), frequency (orders), monetary (sum). One
+     * shuffle of the lines by customer, sorted within partitions by customer, time, line and amount, then one pass
+     * over each customer's lines: the monetary value is added line by line in that order, as the single-JVM loop
+     * adds it (a grouped aggregation would have to collect and sort each customer's lines as an array instead,
+     * which costs several times more).
+     */
     static Dataset<Row> values(SparkOrders orders, long asOf) {
-        Column purchase = col(SparkOrders.CANCELLED).unary_$bang();
+        MapPartitionsFunction<Row, Row> perCustomer = lines -> {
+            List<Row> out = new ArrayList<>();
+            Set<String> orderIds = new HashSet<>();
+            String current = null;
+            long last = Long.MIN_VALUE;
+            boolean purchased = false;
+            double monetary = 0;
+            while (lines.hasNext()) {
+                Row r = lines.next();
+                String customer = r.getString(0);
+                if (!customer.equals(current)) {
+                    if (purchased) {
+                        out.add(valuesRow(current, asOf, last, orderIds.size(), monetary));
+                    }
+                    current = customer;
+                    orderIds.clear();
+                    last = Long.MIN_VALUE;
+                    purchased = false;
+                    monetary = 0;
+                }
+                long t = r.getLong(2);
+                if (!r.getBoolean(5)) {
+                    purchased = true;
+                    last = Math.max(last, t);
+                    orderIds.add(r.getString(1));
+                }
+                monetary += r.getDouble(4);
+            }
+            if (purchased) {
+                out.add(valuesRow(current, asOf, last, orderIds.size(), monetary));
+            }
+            return out.iterator();
+        };
         return orders.lines().where(col(SparkOrders.TIME).lt(asOf))
-                .groupBy(col(SparkOrders.CUSTOMER))
-                .agg(max(when(purchase, col(SparkOrders.TIME))).as("last"),
-                        count_distinct(when(purchase, col(SparkOrders.ORDER))).as("frequency"),
-                        expr(sequentialSum(SparkOrders.AMOUNT)).as("monetary"))
-                .where(col("last").isNotNull())
-                .select(col(SparkOrders.CUSTOMER),
-                        lit(asOf).minus(col("last")).divide(DAY).cast(DataTypes.LongType).cast(DataTypes.IntegerType)
-                                .as("recency"),
-                        col("frequency").cast(DataTypes.IntegerType).as("frequency"), col("monetary"));
+                .select(SparkOrders.CUSTOMER, SparkOrders.ORDER, SparkOrders.TIME, SparkOrders.LINE,
+                        SparkOrders.AMOUNT, SparkOrders.CANCELLED)
+                .repartition(col(SparkOrders.CUSTOMER))
+                .sortWithinPartitions(SparkOrders.CUSTOMER, SparkOrders.TIME, SparkOrders.LINE, SparkOrders.AMOUNT)
+                .mapPartitions(perCustomer, Encoders.row(VALUES_SCHEMA));
     }
 
     /**
-     * The SQL of a customer's sum of a line column in time order, then line order, added one line at a time: the
-     * same double as the single-JVM loop over the customer's lines.
+     * {@return whether every customer id of {@code rows} is the canonical decimal text of a long} The same condition
+     * as {@link SparkOrders#numericCustomerIds()}, on rows with a customer id column.
      */
-    static String sequentialSum(String column) {
-        return "aggregate(array_sort(collect_list(struct(" + SparkOrders.TIME + ", " + SparkOrders.LINE + ", "
-                + column + " as v))), 0D, (acc, x) -> acc + x.v)";
+    static boolean numericIds(Dataset<Row> rows) {
+        Column asNumber = expr("try_cast(" + SparkOrders.CUSTOMER + " as bigint)").cast(DataTypes.StringType);
+        return rows.where(asNumber.isNull().or(asNumber.notEqual(col(SparkOrders.CUSTOMER)))).limit(1).count() == 0;
     }
 
-    /** 1-based ranks of one measure: by value then customer key; under EQUAL ties, the lowest rank of equal values. */
-    private static Dataset<Row> ranks(Dataset<Row> values, String measure, RfmOptions.Ties ties) {
-        Dataset<Row> sorted = values.select(col(SparkOrders.CUSTOMER), col(measure).cast(DataTypes.DoubleType).as("v"),
-                col("key")).orderBy(col("v"), col("key"));
-        JavaRDD<Row> indexed = sorted.javaRDD().zipWithIndex()
-                .map(p -> RowFactory.create(p._1().getString(0), p._1().getDouble(1), p._2() + 1));
-        StructType schema = new StructType()
-                .add(SparkOrders.CUSTOMER, DataTypes.StringType, false)
-                .add("v", DataTypes.DoubleType, false)
-                .add("rank", DataTypes.LongType, false);
-        SparkSession spark = values.sparkSession();
-        Dataset<Row> ranked = spark.createDataFrame(indexed, schema);
+    /** Recency in whole days as the single-JVM fit counts them: (as-of - last) / day, truncated. */
+    private static Row valuesRow(String customer, long asOf, long last, int frequency, double monetary) {
+        return RowFactory.create(customer, (int) (long) ((asOf - last) / (double) DAY), frequency, monetary);
+    }
+
+    /**
+     * The rows with the 1-based rank of one measure added as {@code <measure>_rank}: by value then customer key;
+     * under EQUAL ties, the lowest rank of equal values. The whole rows travel through the sort and
+     * {@code zipWithIndex}, so no join brings the rank back (a join per measure cost a shuffle of both sides).
+     */
+    private static Dataset<Row> withRank(Dataset<Row> rows, String measure, RfmOptions.Ties ties) {
+        StructType schema = rows.schema().add(measure + "_rank", DataTypes.LongType, false);
+        int width = rows.schema().size();
+        JavaRDD<Row> indexed = rows.orderBy(col(measure).cast(DataTypes.DoubleType), col("key")).javaRDD()
+                .zipWithIndex()
+                .map(p -> {
+                    Object[] v = new Object[width + 1];
+                    for (int i = 0; i < width; i++) {
+                        v[i] = p._1().get(i);
+                    }
+                    v[width] = p._2() + 1;
+                    return RowFactory.create(v);
+                });
+        Dataset<Row> ranked = rows.sparkSession().createDataFrame(indexed, schema);
         if (ties == RfmOptions.Ties.EQUAL) {
-            Dataset<Row> lowest = ranked.groupBy("v").agg(min("rank").as("low"));
-            ranked = ranked.join(lowest, "v").select(col(SparkOrders.CUSTOMER), col("v"), col("low").as("rank"));
+            String rank = measure + "_rank";
+            Dataset<Row> lowest = ranked.groupBy(col(measure).as("tie_value")).agg(min(rank).as("tie_low"));
+            Column[] kept = new Column[width + 1];
+            for (int i = 0; i < width; i++) {
+                kept[i] = col(schema.fields()[i].name());
+            }
+            kept[width] = col("tie_low").as(rank);
+            ranked = ranked.join(lowest, ranked.col(measure).equalTo(lowest.col("tie_value"))).select(kept);
         }
-        return ranked.select(col(SparkOrders.CUSTOMER), col("rank").as(measure + "_rank"));
+        return ranked;
     }
 
     private static Column binOf(Column rank, long[] upper) {

@@ -23,10 +23,14 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -55,6 +59,48 @@ class SparkLifetimeTest {
     @AfterAll
     static void stop() {
         spark.stop();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"America/New_York, 0", "Asia/Kolkata, 60"})
+    void summariesInAZoneEqualTheSingleJvmLogInThatZone(String zoneName, int daysBeforeEnd) {
+        ZoneId zone = ZoneId.of(zoneName);
+        TestOrders data = TestOrders.random(21, 400, false);
+        PurchaseRules rules = PurchaseRules.defaults();
+        TransactionLog zoned = data.log(rules, zone);
+        SummaryOptions options = SummaryOptions.defaults().withUnit(PeriodUnit.WEEK);
+        LocalDate calibrationEnd = null;     // the last purchase day in the zone, found by Spark
+        if (daysBeforeEnd > 0) {
+            calibrationEnd = LocalDate.ofInstant(Instant.ofEpochSecond(zoned.maxPurchaseTime()), zone)
+                    .minusDays(daysBeforeEnd);
+            options = options.withCalibrationEnd(calibrationEnd);
+        }
+        CustomerSummary expected = CustomerSummary.from(zoned, options);
+        CustomerSummary utc = CustomerSummary.from(data.log(rules), options);
+        SparkOrders lines = SparkOrders.of(data.dataset(spark), TestOrders.columns(), rules);
+        CustomerSummary actual = SparkLifetime.collect(
+                SparkLifetime.summaries(lines, PeriodUnit.WEEK, calibrationEnd, zone), PeriodUnit.WEEK);
+        assertEquals(expected.size(), actual.size());
+        Map<String, Integer> utcRow = new HashMap<>();
+        for (int i = 0; i < utc.size(); i++) {
+            utcRow.put(utc.id(i), i);
+        }
+        int differFromUtc = 0;
+        for (int i = 0; i < expected.size(); i++) {
+            String who = "customer " + expected.id(i);
+            assertEquals(expected.id(i), actual.id(i), who);
+            assertEquals(expected.frequency(i), actual.frequency(i), who);
+            assertEquals(expected.recency(i), actual.recency(i), 0.0, who);
+            assertEquals(expected.age(i), actual.age(i), 0.0, who);
+            assertEquals(expected.monetaryValue(i), actual.monetaryValue(i), 0.0, who);
+            Integer u = utcRow.get(expected.id(i));
+            if (u == null || utc.frequency(u) != expected.frequency(i) || utc.recency(u) != expected.recency(i)
+                    || utc.age(u) != expected.age(i)) {
+                differFromUtc++;
+            }
+        }
+        // the zone matters on these lines: counted in UTC, some customers' days differ
+        assertTrue(differFromUtc > 0, "no customer's summary depends on the zone");
     }
 
     @Test

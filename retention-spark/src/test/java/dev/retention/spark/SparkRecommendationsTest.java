@@ -1,5 +1,7 @@
 package dev.retention.spark;
 
+import dev.retention.data.Interactions;
+import dev.retention.data.PurchaseRules;
 import dev.retention.data.TransactionLog;
 import dev.retention.model.Models;
 import dev.retention.recsys.Ratings;
@@ -24,6 +26,8 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,6 +36,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -80,6 +85,29 @@ class SparkRecommendationsTest {
     @AfterAll
     static void stop() {
         spark.stop();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"3, SKIP, ORDERS", "4, NET, LINES"})
+    void purchasesOfOrderLinesEqualTheSingleJvmInteractions(long seed, PurchaseRules.Cancellations cancellations,
+                                                            Interactions.ImplicitValue value) {
+        TestOrders data = TestOrders.random(seed, 300, seed % 2 == 0);
+        PurchaseRules rules = PurchaseRules.defaults().withCancellations(cancellations);
+        Interactions expected = Interactions.fromTransactions(data.log(rules), value);
+        SparkOrders orders = SparkOrders.of(data.dataset(spark), TestOrders.columns(), rules);
+        Map<String, Double> actual = new HashMap<>();
+        for (Row r : SparkPurchases.of(orders, value).collectAsList()) {
+            assertNull(actual.put(r.getString(0) + "|" + r.getString(1), r.getDouble(2)), "one row per pair");
+        }
+        assertEquals(expected.size(), actual.size());
+        for (int i = 0; i < expected.size(); i++) {
+            String key = expected.users().id(expected.user(i)) + "|" + expected.items().id(expected.item(i));
+            assertNotNull(actual.get(key), key);
+            assertEquals(expected.value(i), actual.get(key), 0.0, key);
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SparkPurchases.of(orders, Interactions.ImplicitValue.QUANTITY));
+        assertTrue(e.getMessage().contains("QUANTITY"), e.getMessage());
     }
 
     @Test

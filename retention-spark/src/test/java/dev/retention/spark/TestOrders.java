@@ -82,11 +82,16 @@ final class TestOrders {
 
     /** The single-JVM log of the same lines, added in line order. */
     TransactionLog log(PurchaseRules rules) {
+        return log(rules, java.time.ZoneOffset.UTC);
+    }
+
+    /** The single-JVM log of the same lines in a zone, added in line order. */
+    TransactionLog log(PurchaseRules rules, java.time.ZoneId zone) {
         Row[] byLine = new Row[rows.size()];
         for (Row r : rows) {
             byLine[(int) r.getLong(7)] = r;
         }
-        TransactionLog.Builder b = TransactionLog.builder(rules);
+        TransactionLog.Builder b = TransactionLog.builder(rules).zone(zone);
         for (Row r : byLine) {
             b.add(r.getString(0), r.getString(1), r.getString(2), r.getLong(3), r.getDouble(4), r.getDouble(5),
                     r.getBoolean(6));

@@ -6,6 +6,7 @@ import dev.retention.data.LineCounts;
 import dev.retention.data.PurchaseRules;
 import dev.retention.data.TransactionLog;
 import dev.retention.io.OnlineRetailReader;
+import dev.retention.io.ReadOptions;
 import dev.retention.lifetime.PeriodUnit;
 import dev.retention.lifetime.bgnbd.BgNbdModel;
 import dev.retention.lifetime.bgnbd.BgNbdOptions;
@@ -41,6 +42,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -58,12 +60,14 @@ import static org.apache.spark.sql.functions.expr;
  *          [--driver-fit-bytes N]
  * churn score --orders PATH --model FILE [--format ...] [--cutoff INSTANT] [--top 10] [--out DIR]
  * generate --out DIR --customers N [--parts P] [--seed S] [--months 12]
- * bench --lines N --work DIR [--parts P] [--single-jvm]
- * common: [--master local[2]] [--shuffle-partitions N (local default: 4 per core)] [--json]
+ * bench --lines N --work DIR [--parts P] [--item-blocks 8] [--single-jvm]
+ * common: [--master local[2]] [--shuffle-partitions N (local default: 4 per core)] [--zone UTC] [--json]
  * </pre>
  * Order files: Parquet or CSV with the columns of {@link OrderColumns#defaults()} (a {@code line} column is used
  * when present; CSV time as epoch seconds or an ISO timestamp), or the Online Retail CSV, read on the driver by
- * the library's reader (a file of that size fits one machine; the analyses then run on Spark). Prints a JSON
+ * the library's reader (a file of that size fits one machine; the analyses then run on Spark). {@code --zone} is the
+ * zone of that file's local times and the zone whose calendar days {@code clv fit} counts (as the single-JVM
+ * commands' option); RFM counts days between instants, which no zone changes. Prints a JSON
  * summary with the single-JVM command's keys under {@code --json}, or a readable one; exits 2 on bad arguments.
  */
 public final class SparkJobs {
@@ -74,7 +78,7 @@ public final class SparkJobs {
     private final Map<String, String> options = new HashMap<>();
     private final PrintStream out;
 
-    private SparkJobs(PrintStream out) {
+    SparkJobs(PrintStream out) {
         this.out = out;
     }
 
@@ -180,7 +184,9 @@ public final class SparkJobs {
         String format = option("format", path.endsWith(".csv") ? "csv" : "parquet");
         PurchaseRules rules = PurchaseRules.defaults();
         if (format.equals("online-retail")) {
-            TransactionLog log = OnlineRetailReader.read(Path.of(path));
+            // local times of the file in --zone, as the single-JVM command reads them
+            TransactionLog log = OnlineRetailReader.read(Path.of(path),
+                    ReadOptions.defaults().withZone(ZoneId.of(option("zone", "UTC"))));
             LineCounts counts = log.lineCounts();
             return new Input(SparkOrders.of(logLines(spark, log), OrderColumns.defaults().withCancelled("cancelled")
                     .withLine("line"), rules), counts.read(), counts.kept());
@@ -256,8 +262,9 @@ public final class SparkJobs {
         Input in = input(spark);
         PeriodUnit unit = PeriodUnit.parse(option("period", "week"));
         String cal = options().get("calibration-end");
-        LocalDate calibrationEnd = cal == null ? SparkLifetime.lastPurchaseDay(in.orders()) : LocalDate.parse(cal);
-        Dataset<Row> summaries = SparkLifetime.summaries(in.orders(), unit, calibrationEnd).cache();
+        ZoneId zone = ZoneId.of(option("zone", "UTC"));
+        LocalDate calibrationEnd = cal == null ? SparkLifetime.lastPurchaseDay(in.orders(), zone) : LocalDate.parse(cal);
+        Dataset<Row> summaries = SparkLifetime.summaries(in.orders(), unit, calibrationEnd, zone).cache();
         long driverBytes = Long.parseLong(option("driver-fit-bytes", Long.toString(SparkLifetime.DEFAULT_DRIVER_BYTES)));
         if (driverBytes < 0) {
             throw new IllegalArgumentException("--driver-fit-bytes must be >= 0, got " + driverBytes);
@@ -307,6 +314,7 @@ public final class SparkJobs {
                 .put("model", bg.name())
                 .put("period", unit.label())
                 .put("calibration_end", calibrationEnd.toString())
+                .put("zone", zone.getId())
                 .put("repeat_customers", fit.repeatCustomers())
                 .put("lines_read", in.linesRead() < 0 ? null : in.linesRead())
                 .put("skipped_rows", in.linesRead() < 0 ? null : in.linesRead() - in.kept())

@@ -20,12 +20,22 @@ import dev.retention.lifetime.clv.ClvOptions;
 import dev.retention.lifetime.gammagamma.GammaGamma;
 import dev.retention.lifetime.gammagamma.GammaGammaModel;
 import dev.retention.lifetime.gammagamma.GammaGammaOptions;
+import dev.retention.model.Models;
+import dev.retention.recsys.Ratings;
+import dev.retention.recsys.TopN;
+import dev.retention.recsys.TopNOptions;
+import dev.retention.recsys.itemknn.ItemKnn;
+import dev.retention.recsys.itemknn.ItemKnnModel;
+import dev.retention.recsys.itemknn.ItemKnnOptions;
 import dev.retention.rfm.Rfm;
 import dev.retention.rfm.RfmOptions;
 import dev.retention.spark.OrderColumns;
 import dev.retention.spark.SparkChurn;
 import dev.retention.spark.SparkLifetime;
+import dev.retention.spark.SparkLifetimeFit;
 import dev.retention.spark.SparkOrders;
+import dev.retention.spark.SparkPurchases;
+import dev.retention.spark.SparkRecommendations;
 import dev.retention.spark.SparkRfm;
 import dev.retention.spark.SparkRfmResult;
 import dev.retention.spark.SparkShop;
@@ -43,10 +53,13 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * The benchmark of the RFM, lifetime and churn-scoring jobs on a generated shop of about {@code --lines} order lines:
- * per job the wall time, the shuffle bytes written and read, the spilled bytes, the largest task's peak execution
- * memory and the JVM's peak heap (the sum of the heap pools' peaks: an upper bound); with {@code --single-jvm}, the
- * single-JVM library on the same lines in this JVM (after collecting them to the driver), for comparison.
+ * The benchmark of the RFM, lifetime (driver and distributed fits), churn-scoring and recommendation (item-kNN's
+ * distributed similarity, then the top 10 of every customer from the saved model) jobs on a generated shop of about
+ * {@code --lines} order lines ({@code --item-blocks}, 8 by default, for the similarity): per job the wall time, the
+ * shuffle bytes written and read, the spilled bytes, the largest task's peak execution memory, the tasks' run, CPU
+ * and GC times and the JVM's peak heap (the sum of the heap pools' peaks: an upper bound); with
+ * {@code --single-jvm}, the single-JVM library on the same lines in this JVM (after collecting them to the driver),
+ * for comparison.
  */
 final class Bench {
 
@@ -106,6 +119,20 @@ final class Bench {
         json.put("clv", metrics.toJson().put("seconds", SparkJobs.seconds(t2))
                 .put("summaries_and_collect_seconds", collectSeconds).put("driver_fit_seconds", fitSeconds)
                 .put("customers", clvRows).put("bgnbd", bg.parameters()).put("gamma_gamma", gg.parameters()));
+
+        // the same fits distributed (a driver limit of 0 bytes): one job per likelihood evaluation
+        metrics.reset();
+        long td = System.nanoTime();
+        SparkLifetimeFit distributed = SparkLifetime.fit(summaries, PeriodUnit.WEEK, BgNbdOptions.defaults(),
+                GammaGammaOptions.defaults(), 0);
+        json.put("clv_distributed_fit", metrics.toJson().put("seconds", SparkJobs.seconds(td))
+                .put("fit_mode", distributed.mode().label())
+                .put("bgnbd", distributed.purchases().parameters())
+                .put("gamma_gamma", distributed.spend().parameters())
+                .put("bgnbd_iterations", distributed.purchases().fitSummary().iterations())
+                .put("max_relative_difference_to_driver_fit", Math.max(
+                        maxRelative(bg.parameters(), distributed.purchases().parameters()),
+                        maxRelative(gg.parameters(), distributed.spend().parameters()))));
         summaries.unpersist();
 
         // a churn pipeline fitted in one JVM on a small shop, as a saved model would be
@@ -124,6 +151,23 @@ final class Bench {
         long churnRows = SparkChurn.score(SparkChurn.unlabelledFeatures(orders, cutoff, defaults.windowDays(),
                 defaults.activeWithinDays()), model).where("probability >= 0").count();
         json.put("churn", metrics.toJson().put("seconds", SparkJobs.seconds(t3)).put("customers_scored", churnRows));
+
+        // recommendations on the purchases (customer x item, orders counted as the single-JVM purchases count
+        // them): item-kNN's similarity distributed and written as a model, then every customer's top 10 from the
+        // saved model's file
+        Dataset<Row> purchases = SparkPurchases.of(orders);
+        int blocks = Integer.parseInt(job.option("item-blocks", "8"));
+        metrics.reset();
+        long t4 = System.nanoTime();
+        ItemKnnModel knn = SparkRecommendations.itemKnn(purchases, ItemKnnOptions.defaults(), blocks);
+        json.put("item_similarity", metrics.toJson().put("seconds", SparkJobs.seconds(t4))
+                .put("items", knn.itemCount()).put("customers", knn.userCount()).put("blocks", blocks));
+        ItemKnnModel saved = Models.fromBytes(knn.toBytes(), "bench", ItemKnnModel.class);
+        metrics.reset();
+        long t5 = System.nanoTime();
+        long listRows = SparkRecommendations.topN(purchases, saved, TopNOptions.defaults().withN(10))
+                .where("rank >= 1").count();
+        json.put("top_n", metrics.toJson().put("seconds", SparkJobs.seconds(t5)).put("rows", listRows).put("n", 10));
 
         if (job.options().containsKey("single-jvm")) {
             json.put("single_jvm", singleJvm(raw, cutoff, defaults, model));
@@ -157,6 +201,21 @@ final class Bench {
                 defaults.activeWithinDays());
         model.score(table, java.util.stream.IntStream.range(0, table.rows()).toArray());
         json.put("churn_seconds", SparkJobs.seconds(t3));
+        long t4 = System.nanoTime();
+        Ratings ratings = Ratings.ofPurchases(log);
+        ItemKnnModel knn = ItemKnn.fit(ratings, ItemKnnOptions.defaults());
+        json.put("item_similarity_seconds", SparkJobs.seconds(t4));
+        long t5 = System.nanoTime();
+        TopN.recommendAll(knn, ratings, TopNOptions.defaults().withN(10));
+        json.put("top_n_seconds", SparkJobs.seconds(t5));
         return json;
+    }
+
+    private static double maxRelative(double[] expected, double[] actual) {
+        double worst = 0;
+        for (int i = 0; i < expected.length; i++) {
+            worst = Math.max(worst, Math.abs(actual[i] - expected[i]) / Math.abs(expected[i]));
+        }
+        return worst;
     }
 }

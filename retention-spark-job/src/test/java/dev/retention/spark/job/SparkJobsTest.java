@@ -1,0 +1,100 @@
+package dev.retention.spark.job;
+
+import dev.retention.data.TransactionLog;
+import dev.retention.model.Models;
+import dev.retention.rfm.Rfm;
+import dev.retention.rfm.RfmModel;
+import dev.retention.rfm.RfmOptions;
+import dev.retention.synth.SyntheticShop;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The job jar's command line: its arguments, and {@code rfm} on a CSV of order lines against the single JVM. */
+class SparkJobsTest {
+
+    /** The job builds its own session, which reads spark.* system properties: the test session's settings. */
+    private static final Map<String, String> TEST_SESSION = Map.of(
+            "spark.ui.enabled", "false",
+            "spark.driver.host", "127.0.0.1",
+            "spark.default.parallelism", "4",
+            "spark.sql.adaptive.enabled", "false",
+            // tiny data: compiling whole-stage code costs more than it saves
+            "spark.sql.codegen.wholeStage", "false");
+    private static final Map<String, String> before = new HashMap<>();
+
+    @BeforeAll
+    static void testSession() {
+        TEST_SESSION.forEach((key, value) -> before.put(key, System.setProperty(key, value)));
+    }
+
+    @AfterAll
+    static void restore() {
+        before.forEach((key, value) -> {
+            if (value == null) {
+                System.clearProperty(key);
+            } else {
+                System.setProperty(key, value);
+            }
+        });
+    }
+
+    private static int run(ByteArrayOutputStream out, String... args) throws Exception {
+        return new SparkJobs(new PrintStream(out, true, StandardCharsets.UTF_8)).run(args);
+    }
+
+    @Test
+    void badArgumentsExitWithTwoAndPrintNothing() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertEquals(2, run(out));
+        assertEquals(2, run(out, "rfm", "--orders"));
+        assertEquals(2, run(out, "rfm", "orders.csv"));
+        assertEquals(0, out.size());
+    }
+
+    @Test
+    void rfmOnACsvFileWritesTheSingleJvmModel(@TempDir Path dir) throws Exception {
+        TransactionLog log = SyntheticShop.generate(SyntheticShop.Options.defaults().withSeed(5).withCustomers(200)
+                .withMonths(6)).log();
+        List<String> lines = new ArrayList<>();
+        lines.add("customer_id,order_id,item_id,time,quantity,unit_price,cancelled,line");
+        for (int i = 0; i < log.size(); i++) {
+            lines.add(log.customers().id(log.customer(i)) + "," + log.orders().id(log.order(i)) + ","
+                    + (log.item(i) < 0 ? "" : log.items().id(log.item(i))) + "," + log.time(i) + ","
+                    + log.quantity(i) + "," + log.unitPrice(i) + "," + log.isCancellation(i) + "," + i);
+        }
+        Path csv = dir.resolve("orders.csv");
+        Files.write(csv, lines);
+        Path outDir = dir.resolve("out");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        assertEquals(0, run(out, "rfm", "--orders", csv.toString(), "--master", "local[2]", "--shuffle-partitions", "4",
+                "--out", outDir.toString(), "--json"));
+
+        RfmModel expected = Rfm.fit(log, RfmOptions.defaults());
+        RfmModel written = Models.load(outDir.resolve("rfm.model"), RfmModel.class);
+        assertArrayEquals(expected.recencyEdges(), written.recencyEdges());
+        assertArrayEquals(expected.frequencyEdges(), written.frequencyEdges());
+        assertArrayEquals(expected.monetaryEdges(), written.monetaryEdges());
+        String json = out.toString(StandardCharsets.UTF_8);
+        int customers = expected.table().orElseThrow().size();
+        assertTrue(json.startsWith("{\"customers\":" + customers + ","), json);
+        assertTrue(json.contains("\"quantiles\":\"exact\""), json);
+    }
+}
