@@ -19,25 +19,27 @@ import java.util.Arrays;
  * row of the larger column ({@code a_cx a_cj = a_cj a_cx} exactly: a product of two floats is exact in double), so
  * the values, and with them the ranking, equal the general kernel's ({@link ImplPairs}) bit for bit.
  *
- * <p>Selection: each row keeps a buffer of up to {@code 2k} candidates and a threshold, the worst of the {@code k}
- * best it has kept (0 until then); a cell that does not beat the threshold costs two comparisons in the scan. A full
- * buffer is cut back to its {@code k} best by a quickselect (Hoare's FIND, CACM 4(7), 1961), which raises the
- * threshold; the order is value descending, then column ascending, throughout.
+ * <p>Selection: each row keeps a bounded min-heap of its {@code k} best candidates so far (value descending, then
+ * column ascending; the root is the worst kept) and a threshold, the root's value once the heap is full, so that a
+ * cell that cannot enter costs two comparisons in the scan. Rows are taken in decreasing order, so that a row's own
+ * scan (columns {@code j >= x}) has raised its threshold before the cells of the rows above it arrive: on item
+ * co-occurrence data this leaves about a quarter fewer cells to enter a heap than the increasing order.
  *
- * <p>Threads: rows are cut into blocks of about equal work, fixed by the data; each worker keeps its own buffers. A
- * pair is summed by exactly one worker, so the workers' buffers of a row hold disjoint candidates, and the {@code k}
+ * <p>Threads: rows are cut into blocks of about equal work, fixed by the data; each worker keeps its own heaps. A
+ * pair is summed by exactly one worker, so the workers' heaps of a row hold disjoint candidates, and the {@code k}
  * best of their union under the total order is the same whichever worker summed what: the result does not depend on
  * the number of threads.
  *
- * <p>Work O(sum over rows of A of their length squared / 2 + n^2 / 2) and O(n min(2k, n) + n) memory per worker (the
- * buffers, the accumulator, a threshold per row), so {@link #fits} bounds {@code n min(2k, n)}. Trusts its input.
+ * <p>Work O(sum over rows of A of their length squared / 2 + n^2 / 2 + entering cells log k) and O(n min(k, n) + n)
+ * memory per worker (the heaps, the accumulator, a threshold per row), so {@link #fits} bounds {@code n min(k, n)}.
+ * Trusts its input.
  */
 public final class ImplGramTopK {
 
     /** About this much work (products and scanned cells) per block of output rows. */
     private static final long BLOCK_WORK = 1 << 18;
-    /** The most buffered candidates ({@code n min(2k, n)}) per worker: 12 bytes each. */
-    private static final long MAX_CANDIDATES = 1L << 22;
+    /** The most heap cells ({@code n min(k, n)}) per worker: 12 bytes each. */
+    private static final long MAX_CELLS = 1L << 22;
     /** Output rows per block when the workers' heaps are joined. */
     private static final int JOIN_BLOCK = 512;
 
@@ -45,19 +47,14 @@ public final class ImplGramTopK {
     }
 
     /**
-     * {@return whether the candidate buffers of {@code n} rows for {@code k} entries each fit this kernel's per-worker
-     * bound (4 Mi candidates, 48 MiB)} Beyond it the general kernel ({@link ImplPairs}) computes the same result.
+     * {@return whether the heaps of {@code n} rows of {@code k} entries fit this kernel's per-worker bound (4 Mi
+     * cells, 48 MiB)} Beyond it the general kernel ({@link ImplPairs}) computes the same result.
      *
      * @param n columns of A
      * @param k entries kept per row, {@code >= 1}
      */
     public static boolean fits(int n, int k) {
-        return (long) n * capacity(n, Math.min(k, n)) <= MAX_CANDIDATES;
-    }
-
-    /** Candidates buffered per row for {@code k <= n} kept: 2k, at most n (then a buffer never overflows). */
-    private static int capacity(int n, int k) {
-        return (int) Math.min(n, 2L * k);
+        return (long) n * Math.min(k, n) <= MAX_CELLS;
     }
 
     /**
@@ -110,14 +107,16 @@ public final class ImplGramTopK {
         }
         Blocks blocks = Blocks.byWeight(work, n, BLOCK_WORK);
         Candidates[] candidates = new Candidates[workers.threads()];
-        workers.run(blocks.count(), (b, worker) -> {
+        int last = blocks.count() - 1;
+        workers.run(blocks.count(), (task, worker) -> {
             Candidates c = candidates[worker];
             if (c == null) {
                 c = new Candidates(n, kk);
                 candidates[worker] = c;
             }
             double[] acc = c.acc;
-            for (int x = blocks.start(b), end = blocks.end(b); x < end; x++) {
+            int b = last - task;
+            for (int x = blocks.end(b) - 1, first = blocks.start(b); x >= first; x--) {
                 for (int q = colPtr[x], qe = colPtr[x + 1]; q < qe; q++) {
                     double a = val[from[q]];
                     for (int p = from[q], pe = to[q]; p < pe; p++) {
@@ -160,7 +159,7 @@ public final class ImplGramTopK {
                 int size = 0;
                 for (Candidates c : candidates) {
                     if (c != null) {
-                        int base = j * c.cap;
+                        int base = j * c.k;
                         System.arraycopy(c.idx, base, cIdx, size, c.size[j]);
                         System.arraycopy(c.val, base, cVal, size, c.size[j]);
                         size += c.size[j];
@@ -232,32 +231,24 @@ public final class ImplGramTopK {
         }
     }
 
-    /** One worker's workspace: the accumulator, and the candidates and threshold of each output row. */
+    /** One worker's workspace: the accumulator, and the heap of candidates and the threshold of each output row. */
     private static final class Candidates {
         final int k;
-        final int cap;
         final double[] acc;
         final int[] idx;
         final double[] val;
         final int[] size;
-        /**
-         * Per row, the worst of the k best kept at the last cut ({@code thresholdIdx} its column), which a new cell
-         * must beat; until the first cut the least positive double, which every non-zero cell reaches.
-         */
+        /** Per row, the root's value once the heap is full; until then the least positive double. */
         final double[] threshold;
-        final int[] thresholdIdx;
 
         Candidates(int n, int k) {
             this.k = k;
-            cap = capacity(n, k);
             acc = new double[n];
-            idx = new int[n * cap];
-            val = new double[n * cap];
+            idx = new int[n * k];
+            val = new double[n * k];
             size = new int[n];
             threshold = new double[n];
-            thresholdIdx = new int[n];
             Arrays.fill(threshold, Double.MIN_VALUE);
-            Arrays.fill(thresholdIdx, Integer.MAX_VALUE);
         }
 
         /**
@@ -287,32 +278,53 @@ public final class ImplGramTopK {
             }
         }
 
-        /** Adds cell (y, v), at least row r's threshold, unless it ranks below it; cuts a full buffer first. */
+        /** Offers cell (y, v) to row r's heap and keeps its threshold. */
         private void add(int r, int y, double v) {
-            if (v == threshold[r] && y > thresholdIdx[r]) {
+            int base = r * k;
+            int s = size[r];
+            if (s < k) {
+                int i = s;
+                while (i > 0) {   // sift up: the parent must not rank below the new cell
+                    int parent = (i - 1) >>> 1;
+                    if (!better(val[base + parent], idx[base + parent], v, y)) {
+                        break;
+                    }
+                    idx[base + i] = idx[base + parent];
+                    val[base + i] = val[base + parent];
+                    i = parent;
+                }
+                idx[base + i] = y;
+                val[base + i] = v;
+                size[r] = ++s;
+                if (s == k) {
+                    threshold[r] = val[base];
+                }
                 return;
             }
-            int base = r * cap;
-            int s = size[r];
-            if (s == cap) {   // only when cap > k: a buffer of n candidates cannot overflow
-                select(idx, val, base, base + cap, k);
-                int worst = base;
-                for (int t = base + 1; t < base + k; t++) {
-                    if (better(val[worst], idx[worst], val[t], idx[t])) {
-                        worst = t;
-                    }
-                }
-                threshold[r] = val[worst];
-                thresholdIdx[r] = idx[worst];
-                s = k;
-                if (!better(v, y, val[worst], idx[worst])) {
-                    size[r] = s;
-                    return;
-                }
+            if (!better(v, y, val[base], idx[base])) {
+                return;
             }
-            idx[base + s] = y;
-            val[base + s] = v;
-            size[r] = s + 1;
+            int i = 0;   // sift down from the root, which (y, v) replaces
+            while (true) {
+                int child = 2 * i + 1;
+                if (child >= k) {
+                    break;
+                }
+                int c = base + child;
+                if (child + 1 < k && better(val[c], idx[c], val[c + 1], idx[c + 1])) {
+                    child++;
+                    c++;
+                }
+                if (!better(v, y, val[c], idx[c])) {
+                    break;
+                }
+                idx[base + i] = idx[c];
+                val[base + i] = val[c];
+                i = child;
+            }
+            idx[base + i] = y;
+            val[base + i] = v;
+            threshold[r] = val[base];
         }
     }
 }
