@@ -3,6 +3,8 @@ package dev.retention.recsys.sparse.internal;
 import dev.retention.parallel.Blocks;
 import dev.retention.parallel.Workers;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 
 /**
@@ -28,7 +30,11 @@ import java.util.Arrays;
  * <p>Threads: rows are cut into blocks of about equal work, fixed by the data; each worker keeps its own heaps. A
  * pair is summed by exactly one worker, so the workers' heaps of a row hold disjoint candidates, and the {@code k}
  * best of their union under the total order is the same whichever worker summed what: the result does not depend on
- * the number of threads.
+ * the number of threads. The workers share one more bound per row, a floor: the root's value of some worker's full heap,
+ * published when it rises and read when a cell is about to enter a heap. A cell below it ranks below {@code k} cells
+ * that some worker keeps to the end (heaps only improve), so dropping it changes nothing, whenever the floor was read;
+ * a row's cells then stop entering the heaps of the workers that did not scan it. The floor is read and written with
+ * opaque access (atomic, unordered); a lost update leaves a lower, still valid, floor.
  *
  * <p>Work O(sum over rows of A of their length squared / 2 + n^2 / 2 + entering cells log k) and O(n min(k, n) + n)
  * memory per worker (the heaps, the accumulator, a threshold per row), so {@link #fits} bounds {@code n min(k, n)}.
@@ -40,6 +46,8 @@ public final class ImplGramTopK {
     private static final long BLOCK_WORK = 1 << 18;
     /** The most heap cells ({@code n min(k, n)}) per worker: 12 bytes each. */
     private static final long MAX_CELLS = 1L << 22;
+    /** Opaque access to the shared floors. */
+    private static final VarHandle FLOOR = MethodHandles.arrayElementVarHandle(double[].class);
     /** Output rows per block when the workers' heaps are joined. */
     private static final int JOIN_BLOCK = 512;
 
@@ -107,11 +115,12 @@ public final class ImplGramTopK {
         }
         Blocks blocks = Blocks.byWeight(work, n, BLOCK_WORK);
         Candidates[] candidates = new Candidates[workers.threads()];
+        double[] floor = new double[n];
         int last = blocks.count() - 1;
         workers.run(blocks.count(), (task, worker) -> {
             Candidates c = candidates[worker];
             if (c == null) {
-                c = new Candidates(n, kk);
+                c = new Candidates(n, kk, floor);
                 candidates[worker] = c;
             }
             double[] acc = c.acc;
@@ -238,11 +247,17 @@ public final class ImplGramTopK {
         final int[] idx;
         final double[] val;
         final int[] size;
-        /** Per row, the root's value once the heap is full; until then the least positive double. */
+        /**
+         * Per row, the larger of the root's value once the heap is full (until then the least positive double) and
+         * the floor last read.
+         */
         final double[] threshold;
+        /** Per row, shared by the workers: a value that k kept cells reach; opaque access only. */
+        final double[] floor;
 
-        Candidates(int n, int k) {
+        Candidates(int n, int k, double[] floor) {
             this.k = k;
+            this.floor = floor;
             acc = new double[n];
             idx = new int[n * k];
             val = new double[n * k];
@@ -278,8 +293,13 @@ public final class ImplGramTopK {
             }
         }
 
-        /** Offers cell (y, v) to row r's heap and keeps its threshold. */
+        /** Offers cell (y, v) to row r's heap and keeps its threshold and the floor. */
         private void add(int r, int y, double v) {
+            double f = (double) FLOOR.getOpaque(floor, r);
+            if (v < f) {
+                threshold[r] = f;
+                return;
+            }
             int base = r * k;
             int s = size[r];
             if (s < k) {
@@ -297,7 +317,7 @@ public final class ImplGramTopK {
                 val[base + i] = v;
                 size[r] = ++s;
                 if (s == k) {
-                    threshold[r] = val[base];
+                    raise(r, val[base], f);
                 }
                 return;
             }
@@ -324,7 +344,17 @@ public final class ImplGramTopK {
             }
             idx[base + i] = y;
             val[base + i] = v;
-            threshold[r] = val[base];
+            raise(r, val[base], f);
+        }
+
+        /** The heap of row r is full with root value {@code root}; {@code f} the floor read. */
+        private void raise(int r, double root, double f) {
+            if (root > f) {
+                threshold[r] = root;
+                FLOOR.setOpaque(floor, r, root);
+            } else {
+                threshold[r] = f;
+            }
         }
     }
 }
