@@ -30,7 +30,8 @@ import java.util.concurrent.TimeUnit;
  * The implicit-feedback recommenders on a binarised MovieLens-shaped matrix
  * ({@link SparseShapes}): {@code ALS_ITERATION} (one ALS iteration, 100 factors, 3 CG steps, users then items,
  * with its loss), {@code ALS_ITERATION_2T} (the same on two threads), {@code ALS_ITERATION_CHOLESKY} (the exact
- * solve: the baseline the CG solver replaces), {@code ITEM_KNN} (cosine item-kNN fit, K = 20, one thread) and
+ * solve: the baseline the CG solver replaces), {@code ITEM_KNN} (cosine item-kNN fit, K = 20, one thread),
+ * {@code ITEM_KNN_2T} (the same on two threads), {@code ITEM_KNN_BM25} (BM25-weighted, one thread) and
  * {@code TOP_N} (top-10 of one user from a fitted ALS model, bought items excluded, users taken in turn).
  *
  * <p>Precision: float factors and similarities, double algebra. The reference, {@code implicit} (Python, BLAS),
@@ -48,12 +49,13 @@ import java.util.concurrent.TimeUnit;
 public class ImplicitFeedbackBenchmark {
 
     /** What is measured. */
-    public enum Impl { ALS_ITERATION, ALS_ITERATION_2T, ALS_ITERATION_CHOLESKY, ITEM_KNN, TOP_N }
+    public enum Impl { ALS_ITERATION, ALS_ITERATION_2T, ALS_ITERATION_CHOLESKY, ITEM_KNN, ITEM_KNN_2T, ITEM_KNN_BM25, TOP_N }
 
     @Param({"ML100K", "ML1M"})
     SparseShapes.Shape shape;
 
-    @Param({"ALS_ITERATION", "ALS_ITERATION_2T", "ALS_ITERATION_CHOLESKY", "ITEM_KNN", "TOP_N"})
+    @Param({"ALS_ITERATION", "ALS_ITERATION_2T", "ALS_ITERATION_CHOLESKY", "ITEM_KNN", "ITEM_KNN_2T", "ITEM_KNN_BM25",
+            "TOP_N"})
     Impl impl;
 
     Ratings train;
@@ -77,6 +79,9 @@ public class ImplicitFeedbackBenchmark {
             case ALS_ITERATION_2T -> ImplicitAls.fit(train, one.withThreads(2));
             case ALS_ITERATION_CHOLESKY -> ImplicitAls.fit(train, one.withCgSteps(0));
             case ITEM_KNN -> ItemKnn.fit(train, ItemKnnOptions.defaults());
+            case ITEM_KNN_2T -> ItemKnn.fit(train, ItemKnnOptions.defaults().withThreads(2));
+            case ITEM_KNN_BM25 -> ItemKnn.fit(train, ItemKnnOptions.defaults()
+                    .withWeighting(ItemKnnOptions.Weighting.BM25));
             case TOP_N -> {
                 user = (user + 1) % train.userCount();
                 yield TopN.recommend(model, train, user, 10);

@@ -110,8 +110,11 @@ public final class ItemKnn {
                     double v = x.value(p);
                     column[x.columnIndex(p)] += v * v;
                 }
+                for (int i = 0; i < items; i++) {   // one square root per item, not per entry: the same values
+                    column[i] = Math.sqrt(column[i]);
+                }
                 for (int p = 0; p < nnz; p++) {
-                    out[p] = (float) (x.value(p) / Math.sqrt(column[x.columnIndex(p)]));
+                    out[p] = (float) (x.value(p) / column[x.columnIndex(p)]);
                 }
             }
             case BM25 -> {
@@ -123,12 +126,14 @@ public final class ItemKnn {
                 double average = total / items;
                 double k1 = options.k1();
                 double b = options.b();
+                for (int i = 0; i < items; i++) {   // each item's length norm once
+                    column[i] = k1 * ((1.0 - b) + b * column[i] / average);
+                }
                 for (int u = 0; u < users; u++) {
                     double idf = Math.log(items) - Math.log1p(x.rowLength(u));
                     for (int p = x.rowStart(u); p < x.rowEnd(u); p++) {
                         double v = x.value(p);
-                        double norm = (1.0 - b) + b * column[x.columnIndex(p)] / average;
-                        out[p] = (float) (v * (k1 + 1.0) / (k1 * norm + v) * idf);
+                        out[p] = (float) (v * (k1 + 1.0) / (column[x.columnIndex(p)] + v) * idf);
                     }
                 }
             }
@@ -141,8 +146,11 @@ public final class ItemKnn {
                         column[x.columnIndex(p)] += raw[p] * raw[p];
                     }
                 }
+                for (int i = 0; i < items; i++) {
+                    column[i] = Math.sqrt(column[i]);
+                }
                 for (int p = 0; p < nnz; p++) {
-                    double norm = Math.sqrt(column[x.columnIndex(p)]);
+                    double norm = column[x.columnIndex(p)];
                     out[p] = norm > 0 ? (float) (raw[p] / norm) : 0f;
                 }
             }

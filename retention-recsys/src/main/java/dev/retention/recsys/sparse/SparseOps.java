@@ -217,10 +217,12 @@ public final class SparseOps {
      * is the sum over rows {@code u} holding both columns of {@code a(u,i) a(u,j)}} Pairs held by fewer
      * than {@code minSupport} rows are left out, and with {@code topK > 0} only the {@code topK} largest
      * values of each row are kept (ties to the smaller column). Computed row by row with a dense
-     * accumulator (Gustavson 1978): O(sum over rows of {@code a} of length^2) time (plus O(cols^2) for a scan
-     * of the accumulator when every value is positive and {@code topK > 0}), O(cols) workspace
-     * per thread plus the output, and one transpose of {@code a}. Runs on {@code options.threads()}
-     * threads started for the call.
+     * accumulator (Gustavson 1978): O(sum over rows of {@code a} of length^2) time, O(cols) workspace
+     * per thread plus the output, and one transpose of {@code a}. When every value is positive, {@code topK > 0}
+     * and {@code minSupport == 1}, each pair is summed once (the product is symmetric), in half that time plus
+     * O(cols^2 / 2) for a scan of the accumulator, with O(cols min(topK, cols)) workspace per thread for the rows'
+     * best so far (up to 4 Mi entries; beyond, the general form). Runs on {@code options.threads()} threads started
+     * for the call.
      *
      * @param a       read
      * @param options top-k, minimum support, diagonal, threads
@@ -243,12 +245,12 @@ public final class SparseOps {
         Objects.requireNonNull(a, "a");
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(workers, "workers");
-        CsrMatrix t = a.transpose();
-        if (options.topK() > 0 && options.minSupport() == 1 && allPositive(a.val)) {
-            CsrArrays r = ImplGramTopK.gram(a.cols, t.ptr, t.idx, t.val, a.ptr, a.idx, a.val, options.topK(),
-                    !options.diagonal(), workers);
+        if (options.topK() > 0 && options.minSupport() == 1 && ImplGramTopK.fits(a.cols, options.topK())
+                && allPositive(a.val)) {
+            CsrArrays r = ImplGramTopK.gram(a.cols, a.ptr, a.idx, a.val, options.topK(), !options.diagonal(), workers);
             return new CsrMatrix(a.cols, a.cols, r.ptr(), r.idx(), r.val());
         }
+        CsrMatrix t = a.transpose();
         ImplPairs.Spec spec = new ImplPairs.Spec(a.cols, t.ptr, t.idx, t.val, a.ptr, a.idx, a.val,
                 ImplPairs.PRODUCT, options.minSupport(), 0, false);
         CsrArrays r = ImplPairs.sparse(spec, options.topK(), !options.diagonal(), workers);

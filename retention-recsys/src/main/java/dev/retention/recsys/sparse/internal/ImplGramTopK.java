@@ -3,170 +3,358 @@ package dev.retention.recsys.sparse.internal;
 import dev.retention.parallel.Blocks;
 import dev.retention.parallel.Workers;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.Arrays;
+
 /**
  * The sparse Gram product {@code A^T A} of a matrix with positive entries, keeping the {@code k} largest entries of
  * each row (ties to the smaller column): the item-item similarity of item-kNN.
  *
- * <p>Layout: {@code A} is given both ways, by column ({@code ptr, idx, val}: output row {@code x} is built from
- * column {@code x}) and by row ({@code tPtr, tIdx, tVal}). Output row {@code x} is a dense double accumulator of
- * length {@code n}: for each entry {@code a_cx} of column {@code x}, the whole row {@code c} of {@code A} is added,
- * scaled, without a branch ({@code acc[j] += a_cx a_cj}); then one scan of the accumulator keeps the {@code k} best
- * non-zero entries in a bounded min-heap and clears the accumulator. Every entry of {@code A} being positive, the
- * non-zero sums are exactly the pairs that co-occur, as in the row-by-row form of Gustavson ("Two fast algorithms
- * for sparse matrices", ACM TOMS 4(3), 1978) with a touched list, which the general kernel ({@link ImplPairs}) uses
- * and this one replaces by the scan. Each pair's terms are summed in row order, in double, so the values equal the
- * general kernel's bit for bit.
+ * <p>Symmetry: {@code G = A^T A} is symmetric, so each pair is summed once, in the row of its smaller column.
+ * Output row {@code x} is a dense double accumulator of length {@code n}: for each entry {@code a_cx} of column
+ * {@code x}, the part of row {@code c} of {@code A} at and after column {@code x} is added, scaled, without a branch
+ * ({@code acc[j] += a_cx a_cj}, Gustavson's row-by-row product, ACM TOMS 4(3), 1978, on the upper triangle). One
+ * scan of the accumulator over {@code j >= x} then offers each non-zero {@code G(x, j)} to two rows: {@code x}'s and
+ * {@code j}'s (as its {@code G(j, x)}). Every entry of {@code A} being positive, the non-zero sums are exactly the
+ * pairs that co-occur. Each pair's terms are summed in row order of {@code A}, in double, as they would be in the
+ * row of the larger column ({@code a_cx a_cj = a_cj a_cx} exactly: a product of two floats is exact in double), so
+ * the values, and with them the ranking, equal the general kernel's ({@link ImplPairs}) bit for bit.
  *
- * <p>Work O(sum over rows of A of their length squared + n^2) and O(n) memory per worker. Rows are cut into blocks
- * of about equal work, fixed by the data, each writing its own fragment, joined in block order: the result does not
- * depend on the number of threads. Trusts its input.
+ * <p>Selection: each row keeps a bounded min-heap of its {@code k} best candidates so far (value descending, then
+ * column ascending; the root is the worst kept) and a threshold, the root's value once the heap is full, so that a
+ * cell that cannot enter costs two comparisons in the scan. Rows are taken in decreasing order, so that a row's own
+ * scan (columns {@code j >= x}) has raised its threshold before the cells of the rows above it arrive: on item
+ * co-occurrence data this leaves about a quarter fewer cells to enter a heap than the increasing order.
+ *
+ * <p>Threads: rows are cut into blocks of about equal work, fixed by the data; each worker keeps its own heaps. A
+ * pair is summed by exactly one worker, so the workers' heaps of a row hold disjoint candidates, and the {@code k}
+ * best of their union under the total order is the same whichever worker summed what: the result does not depend on
+ * the number of threads. The workers share one more bound per row, a floor: the root's value of some worker's full heap,
+ * published when it rises and read when a cell is about to enter a heap. A cell below it ranks below {@code k} cells
+ * that some worker keeps to the end (heaps only improve), so dropping it changes nothing, whenever the floor was read;
+ * a row's cells then stop entering the heaps of the workers that did not scan it. The floor is read and written with
+ * opaque access (atomic, unordered); a lost update leaves a lower, still valid, floor.
+ *
+ * <p>Work O(sum over rows of A of their length squared / 2 + n^2 / 2 + entering cells log k) and O(n min(k, n) + n)
+ * memory per worker (the heaps, the accumulator, a threshold per row), so {@link #fits} bounds {@code n min(k, n)}.
+ * Trusts its input.
  */
 public final class ImplGramTopK {
 
     /** About this much work (products and scanned cells) per block of output rows. */
     private static final long BLOCK_WORK = 1 << 18;
+    /** The most heap cells ({@code n min(k, n)}) per worker: 12 bytes each. */
+    private static final long MAX_CELLS = 1L << 22;
+    /** Opaque access to the shared floors. */
+    private static final VarHandle FLOOR = MethodHandles.arrayElementVarHandle(double[].class);
+    /** Output rows per block when the workers' heaps are joined. */
+    private static final int JOIN_BLOCK = 512;
 
     private ImplGramTopK() {
     }
 
     /**
+     * {@return whether the heaps of {@code n} rows of {@code k} entries fit this kernel's per-worker bound (4 Mi
+     * cells, 48 MiB)} Beyond it the general kernel ({@link ImplPairs}) computes the same result.
+     *
+     * @param n columns of A
+     * @param k entries kept per row, {@code >= 1}
+     */
+    public static boolean fits(int n, int k) {
+        return (long) n * Math.min(k, n) <= MAX_CELLS;
+    }
+
+    /**
      * {@return the top-{@code k} rows of {@code A^T A}, {@code n x n}, columns sorted within each row}
      *
-     * @param n           columns of A (rows and columns of the result)
-     * @param ptr         read; column pointers of A (n + 1)
-     * @param idx         read; row of each entry, by column
-     * @param val         read; the entries by column, positive
-     * @param tPtr        read; row pointers of A
-     * @param tIdx        read; column of each entry, by row
-     * @param tVal        read; the entries by row, positive
+     * @param n           columns of A (rows and columns of the result); {@link #fits} with {@code k}
+     * @param ptr         read; row pointers of A
+     * @param idx         read; column of each entry, by row, increasing within a row
+     * @param val         read; the entries by row, positive and finite
      * @param k           entries kept per row, {@code >= 1}
      * @param excludeSelf drop the diagonal
      * @param workers     run the blocks
      */
-    public static CsrArrays gram(int n, int[] ptr, int[] idx, float[] val, int[] tPtr, int[] tIdx, float[] tVal,
-                                 int k, boolean excludeSelf, Workers workers) {
-        long[] work = new long[n + 1];
+    public static CsrArrays gram(int n, int[] ptr, int[] idx, float[] val, int k, boolean excludeSelf,
+                                 Workers workers) {
+        int m = ptr.length - 1;
+        int nnz = ptr[m];
+        int kk = Math.max(1, Math.min(k, n));
+        // By column: for each entry of column x (rows ascending), its position in A's row arrays and its row's end.
+        int[] colPtr = new int[n + 1];
+        for (int p = 0; p < nnz; p++) {
+            colPtr[idx[p] + 1]++;
+        }
         for (int x = 0; x < n; x++) {
-            long w = n;
-            for (int p = ptr[x]; p < ptr[x + 1]; p++) {
-                int c = idx[p];
-                w += tPtr[c + 1] - tPtr[c];
+            colPtr[x + 1] += colPtr[x];
+        }
+        int[] from = new int[nnz];
+        int[] to = new int[nnz];
+        int[] next = Arrays.copyOf(colPtr, n);
+        for (int r = 0; r < m; r++) {
+            int end = ptr[r + 1];
+            for (int p = ptr[r]; p < end; p++) {
+                int q = next[idx[p]]++;
+                from[q] = p;
+                to[q] = end;
             }
-            work[x + 1] = work[x] + w;
+        }
+        // Work of row x: its products, then its scan up to the largest column it reaches.
+        long[] work = new long[n + 1];
+        int[] reach = new int[n];
+        for (int x = 0; x < n; x++) {
+            long w = 0;
+            int hi = x;
+            for (int q = colPtr[x]; q < colPtr[x + 1]; q++) {
+                w += to[q] - from[q];
+                hi = Math.max(hi, idx[to[q] - 1] + 1);
+            }
+            reach[x] = hi;
+            work[x + 1] = work[x] + w + (hi - x);
         }
         Blocks blocks = Blocks.byWeight(work, n, BLOCK_WORK);
-        RowBuffer[] out = new RowBuffer[blocks.count()];
-        double[][] accumulators = new double[workers.threads()][];
-        workers.run(blocks.count(), (b, worker) -> {
-            double[] acc = accumulators[worker];
-            if (acc == null) {
-                acc = new double[n];
-                accumulators[worker] = acc;
+        Candidates[] candidates = new Candidates[workers.threads()];
+        double[] floor = new double[n];
+        int last = blocks.count() - 1;
+        workers.run(blocks.count(), (task, worker) -> {
+            Candidates c = candidates[worker];
+            if (c == null) {
+                c = new Candidates(n, kk, floor);
+                candidates[worker] = c;
             }
-            int from = blocks.start(b);
-            int to = blocks.end(b);
-            RowBuffer buf = new RowBuffer(to - from);
-            int[] heapIdx = new int[k];
-            double[] heapVal = new double[k];
-            for (int x = from; x < to; x++) {
-                for (int p = ptr[x]; p < ptr[x + 1]; p++) {
-                    int c = idx[p];
-                    double a = val[p];
-                    for (int q = tPtr[c], end = tPtr[c + 1]; q < end; q++) {
-                        acc[tIdx[q]] += a * tVal[q];
+            double[] acc = c.acc;
+            int b = last - task;
+            for (int x = blocks.end(b) - 1, first = blocks.start(b); x >= first; x--) {
+                for (int q = colPtr[x], qe = colPtr[x + 1]; q < qe; q++) {
+                    double a = val[from[q]];
+                    for (int p = from[q], pe = to[q]; p < pe; p++) {
+                        acc[idx[p]] += a * val[p];
                     }
                 }
-                if (excludeSelf) {
-                    acc[x] = 0;
-                }
-                int m = select(acc, n, heapIdx, heapVal, k);
-                sortByIndex(heapIdx, heapVal, m);
-                buf.addRow(heapIdx, heapVal, m);
+                c.scan(x, reach[x], excludeSelf);
             }
-            out[b] = buf;
         });
-        return RowBuffer.concat(out, n);
+        return join(n, kk, candidates, workers);
+    }
+
+    /** The k best of each row over the workers' candidates, sorted by column, as CSR. */
+    private static CsrArrays join(int n, int k, Candidates[] candidates, Workers workers) {
+        int[] ptr = new int[n + 1];
+        int most = 0;
+        for (int j = 0; j < n; j++) {
+            int count = 0;
+            for (Candidates c : candidates) {
+                count += c == null ? 0 : c.size[j];
+            }
+            most = Math.max(most, count);
+            ptr[j + 1] = ptr[j] + Math.min(k, count);
+        }
+        int total = ptr[n];
+        int[] idx = new int[total];
+        float[] val = new float[total];
+        int scratch = most;
+        Blocks blocks = Blocks.ofSize(n, JOIN_BLOCK);
+        double[][] dense = new double[workers.threads()][];
+        workers.run(blocks.count(), (b, worker) -> {
+            double[] value = dense[worker];
+            if (value == null) {
+                value = new double[n];
+                dense[worker] = value;
+            }
+            int[] cIdx = new int[scratch];
+            double[] cVal = new double[scratch];
+            for (int j = blocks.start(b), end = blocks.end(b); j < end; j++) {
+                int size = 0;
+                for (Candidates c : candidates) {
+                    if (c != null) {
+                        int base = j * c.k;
+                        System.arraycopy(c.idx, base, cIdx, size, c.size[j]);
+                        System.arraycopy(c.val, base, cVal, size, c.size[j]);
+                        size += c.size[j];
+                    }
+                }
+                if (size > k) {
+                    select(cIdx, cVal, 0, size, k);
+                    size = k;
+                }
+                int at = ptr[j];
+                for (int t = 0; t < size; t++) {
+                    idx[at + t] = cIdx[t];
+                    value[cIdx[t]] = cVal[t];
+                }
+                Arrays.sort(idx, at, at + size);
+                for (int t = at; t < at + size; t++) {
+                    val[t] = (float) value[idx[t]];
+                }
+            }
+        });
+        return new CsrArrays(ptr, idx, val);
+    }
+
+    /** Whether cell (va, ia) ranks above cell (vb, ib): a larger value, or the same and a smaller column. */
+    private static boolean better(double va, int ia, double vb, int ib) {
+        return va > vb || (va == vb && ia < ib);
     }
 
     /**
-     * Keeps the k largest non-zero cells of {@code acc} (ties to the smaller index) in a min-heap and clears
-     * {@code acc}; returns how many were kept. Cells are visited in index order, so a later cell equal to the
-     * heap's root ranks below it and never enters; once the heap is full its root is positive, so a zero cell
-     * cannot enter either and the scan needs no test for zero.
+     * Moves the {@code k} best cells of {@code [lo, hi)} (parallel {@code idx}, {@code val}; {@code k < hi - lo}) to
+     * {@code [lo, lo + k)}, in no particular order: Hoare's partition around the middle cell, narrowed to the side
+     * that holds position {@code lo + k - 1}. The cells are distinct under the order, so the set is unique.
      */
-    private static int select(double[] acc, int n, int[] heapIdx, double[] heapVal, int k) {
-        int size = 0;
-        int y = 0;
-        for (; y < n && size < k; y++) {
-            double v = acc[y];
-            if (v == 0) {
-                continue;
+    private static void select(int[] idx, double[] val, int lo, int hi, int k) {
+        int target = lo + k - 1;
+        int left = lo;
+        int right = hi - 1;
+        while (left < right) {
+            int mid = (left + right) >>> 1;
+            double pv = val[mid];
+            int pi = idx[mid];
+            int i = left;
+            int j = right;
+            while (i <= j) {
+                while (better(val[i], idx[i], pv, pi)) {
+                    i++;
+                }
+                while (better(pv, pi, val[j], idx[j])) {
+                    j--;
+                }
+                if (i <= j) {
+                    int ti = idx[i];
+                    idx[i] = idx[j];
+                    idx[j] = ti;
+                    double tv = val[i];
+                    val[i] = val[j];
+                    val[j] = tv;
+                    i++;
+                    j--;
+                }
             }
-            int i = size++;
-            while (i > 0) {   // sift up: the parent must not rank below the new cell
-                int parent = (i - 1) >>> 1;
-                if (!worse(v, y, heapVal[parent], heapIdx[parent])) {
+            if (target <= j) {
+                right = j;
+            } else if (target >= i) {
+                left = i;
+            } else {
+                return;
+            }
+        }
+    }
+
+    /** One worker's workspace: the accumulator, and the heap of candidates and the threshold of each output row. */
+    private static final class Candidates {
+        final int k;
+        final double[] acc;
+        final int[] idx;
+        final double[] val;
+        final int[] size;
+        /**
+         * Per row, the larger of the root's value once the heap is full (until then the least positive double) and
+         * the floor last read.
+         */
+        final double[] threshold;
+        /** Per row, shared by the workers: a value that k kept cells reach; opaque access only. */
+        final double[] floor;
+
+        Candidates(int n, int k, double[] floor) {
+            this.k = k;
+            this.floor = floor;
+            acc = new double[n];
+            idx = new int[n * k];
+            val = new double[n * k];
+            size = new int[n];
+            threshold = new double[n];
+            Arrays.fill(threshold, Double.MIN_VALUE);
+        }
+
+        /**
+         * Offers the summed cells {@code G(x, j)}, {@code x <= j < reach}, to rows {@code x} and {@code j}, and
+         * clears them. A cell below a threshold is skipped at once; one equal to it is decided by column in
+         * {@link #add}.
+         */
+        void scan(int x, int reach, boolean excludeSelf) {
+            double[] acc = this.acc;
+            double[] threshold = this.threshold;
+            double d = acc[x];
+            acc[x] = 0;
+            if (!excludeSelf && d >= threshold[x]) {
+                add(x, x, d);
+            }
+            double own = threshold[x];
+            for (int j = x + 1; j < reach; j++) {
+                double v = acc[j];
+                acc[j] = 0;
+                if (v >= own) {
+                    add(x, j, v);
+                    own = threshold[x];
+                }
+                if (v >= threshold[j]) {
+                    add(j, x, v);
+                }
+            }
+        }
+
+        /** Offers cell (y, v) to row r's heap and keeps its threshold and the floor. */
+        private void add(int r, int y, double v) {
+            double f = (double) FLOOR.getOpaque(floor, r);
+            if (v < f) {
+                threshold[r] = f;
+                return;
+            }
+            int base = r * k;
+            int s = size[r];
+            if (s < k) {
+                int i = s;
+                while (i > 0) {   // sift up: the parent must not rank below the new cell
+                    int parent = (i - 1) >>> 1;
+                    if (!better(val[base + parent], idx[base + parent], v, y)) {
+                        break;
+                    }
+                    idx[base + i] = idx[base + parent];
+                    val[base + i] = val[base + parent];
+                    i = parent;
+                }
+                idx[base + i] = y;
+                val[base + i] = v;
+                size[r] = ++s;
+                if (s == k) {
+                    raise(r, val[base], f);
+                }
+                return;
+            }
+            if (!better(v, y, val[base], idx[base])) {
+                return;
+            }
+            int i = 0;   // sift down from the root, which (y, v) replaces
+            while (true) {
+                int child = 2 * i + 1;
+                if (child >= k) {
                     break;
                 }
-                heapIdx[i] = heapIdx[parent];
-                heapVal[i] = heapVal[parent];
-                i = parent;
+                int c = base + child;
+                if (child + 1 < k && better(val[c], idx[c], val[c + 1], idx[c + 1])) {
+                    child++;
+                    c++;
+                }
+                if (!better(v, y, val[c], idx[c])) {
+                    break;
+                }
+                idx[base + i] = idx[c];
+                val[base + i] = val[c];
+                i = child;
             }
-            heapIdx[i] = y;
-            heapVal[i] = v;
+            idx[base + i] = y;
+            val[base + i] = v;
+            raise(r, val[base], f);
         }
-        double root = heapVal[0];
-        for (; y < n; y++) {
-            double v = acc[y];
-            if (v > root) {
-                siftDown(heapIdx, heapVal, k, y, v);
-                root = heapVal[0];
-            }
-        }
-        java.util.Arrays.fill(acc, 0, n, 0.0);
-        return size;
-    }
 
-    /** Whether cell (va, ia) ranks below cell (vb, ib). */
-    private static boolean worse(double va, int ia, double vb, int ib) {
-        return va < vb || (va == vb && ia > ib);
-    }
-
-    /** Replaces the root by (y, v) and restores the heap. */
-    private static void siftDown(int[] heapIdx, double[] heapVal, int size, int y, double v) {
-        int i = 0;
-        while (true) {
-            int child = 2 * i + 1;
-            if (child >= size) {
-                break;
+        /** The heap of row r is full with root value {@code root}; {@code f} the floor read. */
+        private void raise(int r, double root, double f) {
+            if (root > f) {
+                threshold[r] = root;
+                FLOOR.setOpaque(floor, r, root);
+            } else {
+                threshold[r] = f;
             }
-            if (child + 1 < size && worse(heapVal[child + 1], heapIdx[child + 1], heapVal[child], heapIdx[child])) {
-                child++;
-            }
-            if (!worse(heapVal[child], heapIdx[child], v, y)) {
-                break;
-            }
-            heapIdx[i] = heapIdx[child];
-            heapVal[i] = heapVal[child];
-            i = child;
-        }
-        heapIdx[i] = y;
-        heapVal[i] = v;
-    }
-
-    /** Insertion sort of the kept cells by index; k is small. */
-    private static void sortByIndex(int[] heapIdx, double[] heapVal, int m) {
-        for (int i = 1; i < m; i++) {
-            int y = heapIdx[i];
-            double v = heapVal[i];
-            int j = i - 1;
-            while (j >= 0 && heapIdx[j] > y) {
-                heapIdx[j + 1] = heapIdx[j];
-                heapVal[j + 1] = heapVal[j];
-                j--;
-            }
-            heapIdx[j + 1] = y;
-            heapVal[j + 1] = v;
         }
     }
 }
