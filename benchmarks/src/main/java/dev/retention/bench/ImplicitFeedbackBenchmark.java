@@ -1,6 +1,7 @@
 package dev.retention.bench;
 
 import dev.retention.bench.study.SparseShapes;
+import dev.retention.recsys.Confidence;
 import dev.retention.recsys.RatingScale;
 import dev.retention.recsys.Ratings;
 import dev.retention.recsys.TopN;
@@ -28,9 +29,12 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The implicit-feedback recommenders on a binarised MovieLens-shaped matrix
- * ({@link SparseShapes}): {@code ALS_ITERATION} (one ALS iteration, 100 factors, 3 CG steps, users then items,
- * with its loss), {@code ALS_ITERATION_2T} (the same on two threads), {@code ALS_ITERATION_CHOLESKY} (the exact
- * solve: the baseline the CG solver replaces), {@code ITEM_KNN} (cosine item-kNN fit, K = 20, one thread),
+ * ({@link SparseShapes}): {@code ALS_ITERATION} (one ALS iteration, 100 factors, users then items, with its loss;
+ * every confidence is 1, so every row is solved exactly from the shared matrix's inverse), {@code ALS_ITERATION_2T}
+ * (the same on two threads), {@code ALS_ITERATION_CG} (the same data with confidences {@code 1 + value = 2}, so that
+ * every row takes 3 CG steps over all its entries: the per-row work {@code implicit} does on any data, the baseline
+ * of the shared solve), {@code ALS_ITERATION_CHOLESKY} (those confidences solved exactly row by row: the baseline the
+ * CG solver replaces), {@code ITEM_KNN} (cosine item-kNN fit, K = 20, one thread),
  * {@code ITEM_KNN_2T} (the same on two threads), {@code ITEM_KNN_BM25} (BM25-weighted, one thread) and
  * {@code TOP_N} (top-10 of one user from a fitted ALS model, bought items excluded, users taken in turn).
  *
@@ -49,13 +53,16 @@ import java.util.concurrent.TimeUnit;
 public class ImplicitFeedbackBenchmark {
 
     /** What is measured. */
-    public enum Impl { ALS_ITERATION, ALS_ITERATION_2T, ALS_ITERATION_CHOLESKY, ITEM_KNN, ITEM_KNN_2T, ITEM_KNN_BM25, TOP_N }
+    public enum Impl {
+        ALS_ITERATION, ALS_ITERATION_2T, ALS_ITERATION_CG, ALS_ITERATION_CHOLESKY, ITEM_KNN, ITEM_KNN_2T, ITEM_KNN_BM25,
+        TOP_N
+    }
 
     @Param({"ML100K", "ML1M"})
     SparseShapes.Shape shape;
 
-    @Param({"ALS_ITERATION", "ALS_ITERATION_2T", "ALS_ITERATION_CHOLESKY", "ITEM_KNN", "ITEM_KNN_2T", "ITEM_KNN_BM25",
-            "TOP_N"})
+    @Param({"ALS_ITERATION", "ALS_ITERATION_2T", "ALS_ITERATION_CG", "ALS_ITERATION_CHOLESKY", "ITEM_KNN",
+            "ITEM_KNN_2T", "ITEM_KNN_BM25", "TOP_N"})
     Impl impl;
 
     Ratings train;
@@ -77,7 +84,9 @@ public class ImplicitFeedbackBenchmark {
         return switch (impl) {
             case ALS_ITERATION -> ImplicitAls.fit(train, one);
             case ALS_ITERATION_2T -> ImplicitAls.fit(train, one.withThreads(2));
-            case ALS_ITERATION_CHOLESKY -> ImplicitAls.fit(train, one.withCgSteps(0));
+            case ALS_ITERATION_CG -> ImplicitAls.fit(train, one.withConfidence(Confidence.linear(1)));
+            case ALS_ITERATION_CHOLESKY -> ImplicitAls.fit(train, one.withConfidence(Confidence.linear(1))
+                    .withCgSteps(0));
             case ITEM_KNN -> ItemKnn.fit(train, ItemKnnOptions.defaults());
             case ITEM_KNN_2T -> ItemKnn.fit(train, ItemKnnOptions.defaults().withThreads(2));
             case ITEM_KNN_BM25 -> ItemKnn.fit(train, ItemKnnOptions.defaults()
