@@ -52,6 +52,8 @@ public final class Bpr {
 
     /** Draws per chunk of an epoch on one thread: the unit of the sampling streams. */
     static final int CHUNK = 8192;
+    /** Unused floats at the end of every factor row during the fit: a cache line. */
+    private static final int ROW_PAD = 16;
     private static final long USER_STREAM = 1;
     private static final long ITEM_STREAM = 2;
     private static final long SAMPLE_STREAM = 3;
@@ -98,13 +100,19 @@ public final class Bpr {
         int[] pointers = byUser.rowPointers();
         int[] itemOf = byUser.columnIndices();
         int nnz = itemOf.length;
-        int[] userOf = new int[nnz];
+        // interaction p as (user, item) at 2p and 2p + 1: a drawn positive is one cache line
+        int[] pairs = new int[Math.multiplyExact(2, nnz)];
         for (int u = 0; u < users; u++) {
-            Arrays.fill(userOf, pointers[u], pointers[u + 1], u);
+            for (int p = pointers[u]; p < pointers[u + 1]; p++) {
+                pairs[2 * p] = u;
+                pairs[2 * p + 1] = itemOf[p];
+            }
         }
-        // one array per row: the step's loops then run over whole arrays from index 0, which C2 vectorizes
-        float[][] x = new float[users][s];
-        float[][] y = new float[items][s];
+        // one array per row: the step's loops then run from index 0, which C2 vectorizes; each row ends in ROW_PAD
+        // unused floats, so that no cache line holds the written columns of two rows (rows of one thread next to
+        // those of another would otherwise share a line at every boundary)
+        float[][] x = new float[users][s + ROW_PAD];
+        float[][] y = new float[items][s + ROW_PAD];
         initialFactors(options.seed(), f, x, y, itemOf);
         Bought bought = Bought.of(users, items, s, pointers, itemOf);
         int strata = options.threads();
@@ -120,25 +128,25 @@ public final class Bpr {
         boolean uniform = options.negatives() == BprOptions.Negatives.UNIFORM;
         int epochs = 0;
         try (Workers workers = control.workers(strata)) {
-            float[][] scratch = new float[strata][s];
+            float[] scratch = new float[s];
             Variates rng = new Variates(0);
             for (int e = 0; e < options.iterations(); e++) {
                 long epochSeed = Seeds.split(options.seed(), e);
                 if (st == null) {
                     for (int c = 0; c < chunks; c++) {
                         rng.reset(epochSeed, SAMPLE_STREAM, c);
-                        chunk(c, nnz, rng, userOf, itemOf, bought, items, uniform, x, y, scratch[0], lr, reg, tally);
+                        chunk(c, nnz, rng, pairs, bought, items, uniform, x, y, scratch, lr, reg, tally);
                     }
                 } else {
                     rng.reset(epochSeed, DEAL_STREAM, 0);
                     st.deal(rng);
-                    workers.run(strata, a -> st.list(a, itemOf));
+                    workers.run(strata, a -> st.list(a, pairs));
                     st.countGroups();
                     for (int round = 0; round < strata; round++) {
                         int r = round;
                         // block (a, (a + round) mod strata) for every a: no two share a user or an item row
-                        workers.run(strata, (a, worker) -> block(a, (a + r) % strata, st, epochSeed, userOf, itemOf,
-                                bought, uniform, x, y, scratch[worker], lr, reg, tally));
+                        workers.run(strata, a -> block(a, (a + r) % strata, st, epochSeed, bought, uniform, x, y, s,
+                                lr, reg, tally));
                     }
                 }
                 double l = 0;
@@ -204,12 +212,13 @@ public final class Bpr {
         return true;
     }
 
-    /** Copies the rows one after the other into {@code out} (row-major, as the model holds them). */
+    /** Copies the first {@code out.length / rows.length} columns of the rows one after the other into {@code out}. */
     private static void flatten(float[][] rows, float[] out) {
+        int s = out.length / rows.length;
         int o = 0;
         for (float[] row : rows) {
-            System.arraycopy(row, 0, out, o, row.length);
-            o += row.length;
+            System.arraycopy(row, 0, out, o, s);
+            o += s;
         }
     }
 
@@ -246,7 +255,7 @@ public final class Bpr {
      * One chunk of an epoch's draws on one thread (the sequential scheme); writes the chunk's loss sum, correct and
      * skipped counts to slot {@code c}.
      */
-    private static void chunk(int c, int nnz, Variates rng, int[] userOf, int[] itemOf, Bought bought, int items,
+    private static void chunk(int c, int nnz, Variates rng, int[] pairs, Bought bought, int items,
                               boolean uniform, float[][] x, float[][] y, float[] scratch, float lr, float reg,
                               Tally tally) {
         int end = Math.min(nnz, (c + 1) * CHUNK);
@@ -255,9 +264,9 @@ public final class Bpr {
         long skipped = 0;
         for (int t = c * CHUNK; t < end; t++) {
             int p = rng.nextInt(nnz);
-            int u = userOf[p];
-            int i = itemOf[p];
-            int j = uniform ? rng.nextInt(items) : itemOf[rng.nextInt(nnz)];
+            int u = pairs[2 * p];
+            int i = pairs[2 * p + 1];
+            int j = uniform ? rng.nextInt(items) : pairs[2 * rng.nextInt(nnz) + 1];
             if (bought.contains(u, j)) {
                 skipped++;
                 continue;
@@ -277,9 +286,9 @@ public final class Bpr {
      * uniformly drawn interaction of stratum {@code b}); writes the block's loss sum, correct and skipped counts to
      * slot {@code a * strata + b}.
      */
-    private static void block(int a, int b, Strata st, long epochSeed, int[] userOf, int[] itemOf, Bought bought,
-                              boolean uniform, float[][] x, float[][] y, float[] scratch, float lr, float reg,
-                              Tally tally) {
+    private static void block(int a, int b, Strata st, long epochSeed, Bought bought,
+                              boolean uniform, float[][] x, float[][] y, int s, float lr, float reg, Tally tally) {
+        float[] scratch = new float[s];   // allocated by the running thread, away from the other threads' scratch
         int slot = a * st.count + b;
         int from = st.blockStart[slot];
         int n = st.blockStart[slot + 1] - from;
@@ -291,11 +300,11 @@ public final class Bpr {
         long correct = 0;
         long skipped = 0;
         for (int t = 0; t < n; t++) {
-            int p = st.order[from + rng.nextInt(n)];
-            int u = userOf[p];
-            int i = itemOf[p];
+            int q = from + rng.nextInt(n);
+            int u = st.pairs[2 * q];
+            int i = st.pairs[2 * q + 1];
             int j = uniform ? st.groupItems[groupFrom + rng.nextInt(groupSize)]
-                    : itemOf[st.interactionOfGroup(b, rng.nextInt((int) popular))];
+                    : st.pairs[2 * st.interactionOfGroup(b, rng.nextInt((int) popular)) + 1];
             if (bought.contains(u, j)) {
                 skipped++;
                 continue;
@@ -316,11 +325,11 @@ public final class Bpr {
      * adds it in eight partial sums over the columns {@code k mod 8} (combined pairwise), and one pass updates the three
      * rows (the item rows with the user's value before its step).
      *
-     * @param product scratch of the rows' length
+     * @param product scratch: its length is the row length (factors and bias) the step uses
      * @return {@code x_ui - x_uj} before the step
      */
     static float step(float[] xu, float[] yi, float[] yj, float[] product, float lr, float reg) {
-        int s = xu.length;
+        int s = product.length;
         for (int k = 0; k < s; k++) {
             product[k] = xu[k] * (yi[k] - yj[k]);
         }
@@ -480,8 +489,11 @@ public final class Bpr {
         final int[] groupStart;
         /** Interactions of each item group, over all users. */
         final long[] groupInteractions;
-        /** Interaction indexes by block {@code a * count + b}: {@code order[blockStart[slot] .. blockStart[slot + 1])}. */
-        final int[] order;
+        /**
+         * The interactions by block {@code a * count + b}, positions {@code blockStart[slot] .. blockStart[slot + 1]},
+         * position {@code q} as (user, item) at {@code 2q} and {@code 2q + 1}.
+         */
+        final int[] pairs;
         final int[] blockStart;
         private final int[] perm;
 
@@ -516,7 +528,7 @@ public final class Bpr {
             groupItems = new int[items];
             groupStart = new int[count + 1];
             groupInteractions = new long[count];
-            order = new int[nnz];
+            pairs = new int[Math.multiplyExact(2, nnz)];
             blockStart = new int[count * count + 1];
             blockStart[count * count] = nnz;
             perm = new int[count];
@@ -553,13 +565,14 @@ public final class Bpr {
 
         /**
          * Lists the interactions of the blocks of user stratum {@code a} (its slots {@code a * count + b} cover
-         * exactly the stratum's interaction range, so the strata can be listed concurrently).
+         * exactly the stratum's interaction range, so the strata can be listed concurrently) from
+         * {@code interactions}, interaction {@code p} as (user, item) at {@code 2p} and {@code 2p + 1}, by user.
          */
-        void list(int a, int[] itemOf) {
+        void list(int a, int[] interactions) {
             int base = a * count;
             int[] counts = new int[count];
             for (int p = userCut[a]; p < userCut[a + 1]; p++) {
-                counts[groupOf[itemOf[p]]]++;
+                counts[groupOf[interactions[2 * p + 1]]]++;
             }
             int at = userCut[a];
             for (int b = 0; b < count; b++) {
@@ -568,7 +581,10 @@ public final class Bpr {
             }
             int[] fill = Arrays.copyOfRange(blockStart, base, base + count);
             for (int p = userCut[a]; p < userCut[a + 1]; p++) {
-                order[fill[groupOf[itemOf[p]]]++] = p;
+                int item = interactions[2 * p + 1];
+                int q = fill[groupOf[item]]++;
+                pairs[2 * q] = interactions[2 * p];
+                pairs[2 * q + 1] = item;
             }
         }
 
@@ -582,14 +598,14 @@ public final class Bpr {
             }
         }
 
-        /** {@return the {@code r}-th interaction of item group {@code b}, its blocks taken in user-stratum order} */
+        /** {@return the position of the {@code r}-th interaction of item group {@code b}, its blocks in stratum order} */
         int interactionOfGroup(int b, int r) {
             int rest = r;
             for (int a = 0; a < count; a++) {
                 int slot = a * count + b;
                 int size = blockStart[slot + 1] - blockStart[slot];
                 if (rest < size) {
-                    return order[blockStart[slot] + rest];
+                    return blockStart[slot] + rest;
                 }
                 rest -= size;
             }

@@ -123,12 +123,19 @@ class BprTest {
         int[] pointers = r.byUser().rowPointers();
         int[] itemOf = r.byUser().columnIndices();
         int count = 2 + (int) (seed % 3);
+        int[] interactions = new int[2 * itemOf.length];
+        for (int u = 0; u < r.userCount(); u++) {
+            for (int p = pointers[u]; p < pointers[u + 1]; p++) {
+                interactions[2 * p] = u;
+                interactions[2 * p + 1] = itemOf[p];
+            }
+        }
         Bpr.Strata st = new Bpr.Strata(count, r.userCount(), r.itemCount(), pointers, itemOf);
         dev.retention.random.Variates rng = dev.retention.random.Variates.stream(seed, 1, 0);
         for (int epoch = 0; epoch < 3; epoch++) {
             st.deal(rng);
             for (int a = count - 1; a >= 0; a--) {
-                st.list(a, itemOf);
+                st.list(a, interactions);
             }
             st.countGroups();
             int[] seen = new int[itemOf.length];
@@ -136,10 +143,13 @@ class BprTest {
                 for (int b = 0; b < count; b++) {
                     int slot = a * count + b;
                     for (int q = st.blockStart[slot]; q < st.blockStart[slot + 1]; q++) {
-                        int p = st.order[q];
+                        int u = st.pairs[2 * q];
+                        int item = st.pairs[2 * q + 1];
+                        int p = Arrays.binarySearch(itemOf, pointers[u], pointers[u + 1], item);
+                        assertTrue(p >= 0, "a purchase: " + u + ", " + item);
                         seen[p]++;
                         assertTrue(p >= st.userCut[a] && p < st.userCut[a + 1], "interaction " + p + " in range " + a);
-                        assertEquals(b, st.groupOf[itemOf[p]]);
+                        assertEquals(b, st.groupOf[item]);
                     }
                 }
             }
@@ -148,16 +158,16 @@ class BprTest {
             }
             int[] inGroup = new int[r.itemCount()];
             for (int b = 0; b < count; b++) {
-                long interactions = 0;
+                long ofGroup = 0;
                 for (int q = st.groupStart[b]; q < st.groupStart[b + 1]; q++) {
                     int item = st.groupItems[q];
                     inGroup[item]++;
                     assertEquals(b, st.groupOf[item]);
-                    interactions += r.byItem().rowEnd(item) - r.byItem().rowStart(item);
+                    ofGroup += r.byItem().rowEnd(item) - r.byItem().rowStart(item);
                 }
-                assertEquals(interactions, st.groupInteractions[b]);
-                for (int t = 0; t < interactions; t++) {
-                    assertEquals(b, st.groupOf[itemOf[st.interactionOfGroup(b, t)]]);
+                assertEquals(ofGroup, st.groupInteractions[b]);
+                for (int t = 0; t < ofGroup; t++) {
+                    assertEquals(b, st.groupOf[st.pairs[2 * st.interactionOfGroup(b, t) + 1]]);
                 }
                 // items are dealt in runs of count consecutive popularity ranks, one item of each run per group
                 int size = st.groupStart[b + 1] - st.groupStart[b];
