@@ -24,10 +24,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One BPR epoch (100 factors and the item bias, as many sampled triples as interactions, uniform negatives) on a
- * binarised MovieLens-shaped matrix ({@link SparseShapes}), on one thread (sequential, deterministic) and on two
- * (Hogwild). The initial factors and the sampler's setup are part of each fit; on MovieLens 100K they are about 1% of
- * an epoch. The reference, {@code implicit}'s CPU BPR, took 1.08 s for 100 epochs on MovieLens 100K and 13.6 s on 1M
- * on this machine's two cores (10.8 and 136 ms per epoch).
+ * binarised MovieLens-shaped matrix ({@link SparseShapes}), on one thread (sequential) and on two (the epoch as 2 x 2
+ * blocks of user ranges and item groups, two blocks that share no row at a time). The initial factors, the bought-item
+ * bit matrix and the sampler's setup are part of each fit. The reference, {@code implicit}'s CPU BPR, took 1.08 s for
+ * 100 epochs on MovieLens 100K and 13.6 s on 1M on this machine's two cores (10.8 and 136 ms per epoch).
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar BprEpochBenchmark -prof gc}
  */

@@ -15,9 +15,9 @@ import java.util.Locale;
  *                       default 100
  * @param negatives      how the negative item of a triple is drawn; default {@link Negatives#UNIFORM}
  * @param seed           seed of the initial factors and of every sampled triple; default 0
- * @param threads        threads, {@code >= 1}; with 1 the model is a function of the data and the options, with more
- *                       the epochs run Hogwild-style and the model depends on the threads' timing (see {@link Bpr});
- *                       default 1
+ * @param threads        threads, {@code >= 1}; the model is a function of the data and the options (thread count
+ *                       included): with more than 1 each epoch runs as blocks of user ranges and item groups that
+ *                       share no row, a sampling scheme of its own (see {@link Bpr}); default 1
  */
 public record BprOptions(int factors, double learningRate, double regularization, int iterations,
                          Negatives negatives, long seed, int threads) {

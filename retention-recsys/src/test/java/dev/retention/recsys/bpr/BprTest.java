@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.LongStream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -93,14 +94,131 @@ class BprTest {
 
     @ParameterizedTest
     @MethodSource("seeds")
-    void twoThreads_sampleTheSameTriples_andGiveAFiniteModel(long seed) {
-        // Hogwild: not bit-identical to one thread in general; on data of one chunk the single task runs alone
+    void twoThreads_areAFunctionOfDataSeedAndThreads_whicheverThreadRunsWhichBlock(long seed) {
+        // the blocks of a round share no row, so neither their order nor their threads can change the model
         Ratings r = RandomRatings.of(seed);
-        BprOptions o = BprOptions.defaults().withFactors(4).withIterations(5).withSeed(seed);
-        BprModel one = Bpr.fit(r, o);
-        BprModel two = Bpr.fit(r, o.withThreads(2));
-        assertArrayEquals(one.itemFactors(), two.itemFactors(), "one chunk of draws: nothing runs concurrently");
-        assertEquals(one, two, "threads do not enter equality");
+        BprOptions o = BprOptions.defaults().withFactors(4).withIterations(5).withSeed(seed).withThreads(2);
+        BprModel parallel = Bpr.fit(r, o);
+        // a direct executor runs the helper, and so every block, in the caller's thread as it is handed out
+        BprModel helperFirst = Bpr.fit(r, o, FitControl.defaults().withExecutor(Runnable::run));
+        // a rejecting executor leaves every block to the caller
+        BprModel callerOnly = Bpr.fit(r, o, FitControl.defaults().withExecutor(task -> {
+            throw new java.util.concurrent.RejectedExecutionException("no threads");
+        }));
+        for (BprModel m : List.of(helperFirst, callerOnly)) {
+            assertArrayEquals(parallel.userFactors(), m.userFactors());
+            assertArrayEquals(parallel.itemFactors(), m.itemFactors());
+            assertArrayEquals(parallel.fitSummary().objective(), m.fitSummary().objective());
+        }
+        for (double l : parallel.fitSummary().objective()) {
+            assertTrue(Double.isFinite(l) && l >= 0, "loss " + l);
+        }
+        assertEquals(parallel, callerOnly);
+    }
+
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void strata_partitionTheInteractions_intoBlocksOfOneUserRangeAndOneItemGroup(long seed) {
+        Ratings r = RandomRatings.of(seed);
+        int[] pointers = r.byUser().rowPointers();
+        int[] itemOf = r.byUser().columnIndices();
+        int count = 2 + (int) (seed % 3);
+        int[] interactions = new int[2 * itemOf.length];
+        for (int u = 0; u < r.userCount(); u++) {
+            for (int p = pointers[u]; p < pointers[u + 1]; p++) {
+                interactions[2 * p] = u;
+                interactions[2 * p + 1] = itemOf[p];
+            }
+        }
+        Bpr.Strata st = new Bpr.Strata(count, r.userCount(), r.itemCount(), pointers, itemOf);
+        dev.retention.random.Variates rng = dev.retention.random.Variates.stream(seed, 1, 0);
+        for (int epoch = 0; epoch < 3; epoch++) {
+            st.deal(rng);
+            for (int a = count - 1; a >= 0; a--) {
+                st.list(a, interactions);
+            }
+            st.countGroups();
+            int[] seen = new int[itemOf.length];
+            for (int a = 0; a < count; a++) {
+                for (int b = 0; b < count; b++) {
+                    int slot = a * count + b;
+                    for (int q = st.blockStart[slot]; q < st.blockStart[slot + 1]; q++) {
+                        int u = st.pairs[2 * q];
+                        int item = st.pairs[2 * q + 1];
+                        int p = Arrays.binarySearch(itemOf, pointers[u], pointers[u + 1], item);
+                        assertTrue(p >= 0, "a purchase: " + u + ", " + item);
+                        seen[p]++;
+                        assertTrue(p >= st.userCut[a] && p < st.userCut[a + 1], "interaction " + p + " in range " + a);
+                        assertEquals(b, st.groupOf[item]);
+                    }
+                }
+            }
+            for (int p = 0; p < itemOf.length; p++) {
+                assertEquals(1, seen[p], "interaction " + p + " in exactly one block");
+            }
+            int[] inGroup = new int[r.itemCount()];
+            for (int b = 0; b < count; b++) {
+                long ofGroup = 0;
+                for (int q = st.groupStart[b]; q < st.groupStart[b + 1]; q++) {
+                    int item = st.groupItems[q];
+                    inGroup[item]++;
+                    assertEquals(b, st.groupOf[item]);
+                    ofGroup += r.byItem().rowEnd(item) - r.byItem().rowStart(item);
+                }
+                assertEquals(ofGroup, st.groupInteractions[b]);
+                for (int t = 0; t < ofGroup; t++) {
+                    assertEquals(b, st.groupOf[st.pairs[2 * st.interactionOfGroup(b, t) + 1]]);
+                }
+                // items are dealt in runs of count consecutive popularity ranks, one item of each run per group
+                int size = st.groupStart[b + 1] - st.groupStart[b];
+                assertTrue(Math.abs(size - r.itemCount() / (double) count) < 1, "group " + b + " has " + size);
+            }
+            for (int item = 0; item < r.itemCount(); item++) {
+                assertEquals(1, inGroup[item], "item " + item + " in exactly one group");
+            }
+        }
+        // the user ranges are contiguous row ranges of the user-major interactions
+        for (int a = 0; a <= count; a++) {
+            int cut = st.userCut[a];
+            assertTrue(Arrays.stream(pointers).anyMatch(v -> v == cut), "cut " + cut + " on a row boundary");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void bought_bitMatrixAndBinarySearchAgree_withThePurchases(long seed) {
+        Ratings r = RandomRatings.of(seed);
+        int[] pointers = r.byUser().rowPointers();
+        int[] itemOf = r.byUser().columnIndices();
+        Bpr.Bought bits = new Bpr.Bought(r.userCount(), r.itemCount(), pointers, itemOf, true);
+        Bpr.Bought search = new Bpr.Bought(r.userCount(), r.itemCount(), pointers, itemOf, false);
+        for (int u = 0; u < r.userCount(); u++) {
+            for (int j = 0; j < r.itemCount(); j++) {
+                boolean bought = r.byUser().get(u, j) != 0;
+                assertEquals(bought, bits.contains(u, j), "bits " + u + ", " + j);
+                assertEquals(bought, search.contains(u, j), "search " + u + ", " + j);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void lossSum_isTheSumOfTheSeparateLogarithms(long seed) {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
+        Bpr.LossSum sum = new Bpr.LossSum();
+        double direct = 0;
+        int n = 1 + rnd.nextInt(20_000);
+        for (int t = 0; t < n; t++) {
+            // mostly fit-like scores, some far out on either side (down to where sigma underflows)
+            float score = rnd.nextInt(50) == 0 ? (float) rnd.nextDouble(-900, 900) : (float) rnd.nextGaussian() * 3;
+            sum.add(score);
+            direct += score > 0 ? Math.log1p(Math.exp(-score)) : Math.log1p(Math.exp(score)) - score;
+        }
+        assertEquals(direct, sum.total(), 1e-12 * direct);
+        Bpr.LossSum withNaN = new Bpr.LossSum();
+        withNaN.add(1f);
+        withNaN.add(Float.NaN);
+        assertTrue(Double.isNaN(withNaN.total()));
     }
 
     @Test
