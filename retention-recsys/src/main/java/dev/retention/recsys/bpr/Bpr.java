@@ -259,25 +259,13 @@ public final class Bpr {
                               boolean uniform, float[][] x, float[][] y, float[] scratch, float lr, float reg,
                               Tally tally) {
         int end = Math.min(nnz, (c + 1) * CHUNK);
-        LossSum loss = new LossSum();
-        long correct = 0;
-        long skipped = 0;
+        Draws draws = new Draws(bought, x, y, scratch, lr, reg);
         for (int t = c * CHUNK; t < end; t++) {
             int p = rng.nextInt(nnz);
-            int u = pairs[2 * p];
-            int i = pairs[2 * p + 1];
             int j = uniform ? rng.nextInt(items) : pairs[2 * rng.nextInt(nnz) + 1];
-            if (bought.contains(u, j)) {
-                skipped++;
-                continue;
-            }
-            float score = step(x[u], y[i], y[j], scratch, lr, reg);
-            if (score > 0) {
-                correct++;
-            }
-            loss.add(score);
+            draws.train(pairs[2 * p], pairs[2 * p + 1], j);
         }
-        tally.set(c, loss.total(), correct, skipped);
+        draws.writeTo(tally, c);
     }
 
     /**
@@ -296,26 +284,14 @@ public final class Bpr {
         int groupSize = st.groupStart[b + 1] - groupFrom;
         long popular = st.groupInteractions[b];
         Variates rng = Variates.stream(epochSeed, BLOCK_STREAM, slot);
-        LossSum loss = new LossSum();
-        long correct = 0;
-        long skipped = 0;
+        Draws draws = new Draws(bought, x, y, scratch, lr, reg);
         for (int t = 0; t < n; t++) {
             int q = from + rng.nextInt(n);
-            int u = st.pairs[2 * q];
-            int i = st.pairs[2 * q + 1];
             int j = uniform ? st.groupItems[groupFrom + rng.nextInt(groupSize)]
                     : st.pairs[2 * st.interactionOfGroup(b, rng.nextInt((int) popular)) + 1];
-            if (bought.contains(u, j)) {
-                skipped++;
-                continue;
-            }
-            float score = step(x[u], y[i], y[j], scratch, lr, reg);
-            if (score > 0) {
-                correct++;
-            }
-            loss.add(score);
+            draws.train(st.pairs[2 * q], st.pairs[2 * q + 1], j);
         }
-        tally.set(slot, loss.total(), correct, skipped);
+        draws.writeTo(tally, slot);
     }
 
     /**
@@ -405,6 +381,47 @@ public final class Bpr {
 
         double total() {
             return logs - Math.log(product);
+        }
+    }
+
+    /**
+     * The drawn triples of one chunk or block: trains on each whose negative the user did not buy (the others are
+     * counted as skipped) and keeps the loss sum and the number scored in the right order.
+     */
+    private static final class Draws {
+        final Bought bought;
+        final float[][] x;
+        final float[][] y;
+        final float[] scratch;
+        final float lr;
+        final float reg;
+        final LossSum loss = new LossSum();
+        long correct;
+        long skipped;
+
+        Draws(Bought bought, float[][] x, float[][] y, float[] scratch, float lr, float reg) {
+            this.bought = bought;
+            this.x = x;
+            this.y = y;
+            this.scratch = scratch;
+            this.lr = lr;
+            this.reg = reg;
+        }
+
+        void train(int u, int i, int j) {
+            if (bought.contains(u, j)) {
+                skipped++;
+                return;
+            }
+            float score = step(x[u], y[i], y[j], scratch, lr, reg);
+            if (score > 0) {
+                correct++;
+            }
+            loss.add(score);
+        }
+
+        void writeTo(Tally tally, int slot) {
+            tally.set(slot, loss.total(), correct, skipped);
         }
     }
 
