@@ -7,6 +7,7 @@ import dev.retention.recsys.RatingModel;
 import dev.retention.recsys.Confidence;
 import dev.retention.recsys.Ratings;
 import dev.retention.recsys.internal.ImplAls;
+import dev.retention.recsys.internal.ImplFactorization;
 import dev.retention.recsys.internal.Limits;
 import dev.retention.recsys.internal.ModelSections;
 
@@ -245,12 +246,7 @@ public final class AlsModel extends RatingModel implements dev.retention.recsys.
     public void similarItems(int item, double[] out) {
         java.util.Objects.checkIndex(item, itemCount());
         checkScores(out);
-        int f = options.factors();
-        double norm = Math.sqrt(dot(itemFactors, item * f, item));
-        for (int i = 0; i < out.length; i++) {
-            double ni = Math.sqrt(dot(itemFactors, i * f, i));
-            out[i] = norm > 0 && ni > 0 ? dot(itemFactors, item * f, i) / (norm * ni) : 0.0;
-        }
+        ImplFactorization.cosineToAll(itemFactors, options.factors(), item, out);
     }
 
     /** {@return the number of factors} */

@@ -7,6 +7,7 @@ import dev.retention.random.Variates;
 import dev.retention.recsys.ItemRecommender;
 import dev.retention.recsys.RatingModel;
 import dev.retention.recsys.Ratings;
+import dev.retention.recsys.internal.ImplFactorization;
 import dev.retention.recsys.internal.ModelSections;
 import dev.retention.recsys.internal.Purchases;
 
@@ -206,12 +207,7 @@ public final class BprModel extends RatingModel implements ItemRecommender {
     public void similarItems(int item, double[] out) {
         Objects.checkIndex(item, itemCount());
         checkScores(out);
-        int s = stride();
-        double norm = Math.sqrt(dot(itemFactors, item * s, item));
-        for (int i = 0; i < out.length; i++) {
-            double ni = Math.sqrt(dot(itemFactors, i * s, i));
-            out[i] = norm > 0 && ni > 0 ? dot(itemFactors, item * s, i) / (norm * ni) : 0.0;
-        }
+        ImplFactorization.cosineToAll(itemFactors, stride(), item, out);
     }
 
     /** {@return the number of factors, the bias column aside} */

@@ -485,4 +485,31 @@ public final class ImplFactorization {
             b[i] = s / l[i * n + i];
         }
     }
+
+    /**
+     * Writes the cosine of row {@code row} of a row-major float matrix with every row (0 where either row is zero),
+     * each dot product summed in double. O(rows width).
+     *
+     * @param rows  read; {@code out.length x width} row-major
+     * @param width the row length
+     * @param row   the row compared
+     * @param out   written; one cosine per row
+     */
+    public static void cosineToAll(float[] rows, int width, int row, double[] out) {
+        double norm = Math.sqrt(rowDot(rows, width, row, row));
+        for (int i = 0; i < out.length; i++) {
+            double ni = Math.sqrt(rowDot(rows, width, i, i));
+            out[i] = norm > 0 && ni > 0 ? rowDot(rows, width, row, i) / (norm * ni) : 0.0;
+        }
+    }
+
+    private static double rowDot(float[] rows, int width, int a, int b) {
+        int oa = a * width;
+        int ob = b * width;
+        double s = 0;
+        for (int k = 0; k < width; k++) {
+            s += (double) rows[oa + k] * rows[ob + k];
+        }
+        return s;
+    }
 }
