@@ -240,14 +240,9 @@ public final class CustomerSummary {
         int[] hx = holdout ? new int[customers] : null;
         double[] hs = holdout ? new double[customers] : null;
         int acquiredLater = 0;
+        Accumulator a = new Accumulator(calEnd, unitDays);
         for (int c = 0; c < customers; c++) {
-            long first = Long.MIN_VALUE;
-            long previous = Long.MIN_VALUE;
-            long lastInCalibration = Long.MIN_VALUE;
-            int repeat = 0;
-            double repeatSpend = 0;
-            int holdoutDays = 0;
-            double holdoutSpend = 0;
+            a.reset();
             for (int i = log.lineStart(c); i < log.lineEnd(c); i++) {
                 if (log.isCancellation(i)) {
                     continue;
@@ -258,38 +253,24 @@ public final class CustomerSummary {
                             + LocalDate.ofEpochDay(d) + ", after the observation end " + LocalDate.ofEpochDay(obsEnd)
                             + "; cut the log with TransactionLog.before(...) to drop later purchases on purpose");
                 }
-                boolean newDay = d != previous;
-                previous = d;
-                if (first == Long.MIN_VALUE) {
-                    first = d;
-                }
-                if (d <= calEnd) {
-                    if (d != first) {
-                        repeat += newDay ? 1 : 0;
-                        repeatSpend += log.amount(i);
-                    }
-                    lastInCalibration = d;
-                } else {
-                    holdoutDays += newDay ? 1 : 0;
-                    holdoutSpend += log.amount(i);
-                }
+                a.add(d, log.amount(i));
             }
-            if (first == Long.MIN_VALUE) {
+            if (!a.hasPurchase()) {
                 continue;   // only netted cancellations cannot happen (the log drops such customers), but be safe
             }
-            if (first > calEnd) {
+            if (!a.acquiredInCalibration()) {
                 acquiredLater++;
                 continue;
             }
             int k = n++;
             kept[k] = c;
-            x[k] = repeat;
-            tx[k] = (lastInCalibration - first) / unitDays;
-            t[k] = (calEnd - first) / unitDays;
-            m[k] = repeat > 0 ? repeatSpend / repeat : 0;
+            x[k] = a.frequency();
+            tx[k] = a.recency();
+            t[k] = a.age();
+            m[k] = a.meanRepeatSpend();
             if (holdout) {
-                hx[k] = holdoutDays;
-                hs[k] = holdoutSpend;
+                hx[k] = a.holdoutDays();
+                hs[k] = a.holdoutSpend();
             }
         }
         if (n == 0) {
@@ -305,6 +286,117 @@ public final class CustomerSummary {
                         + "without data, which the models read as inactivity (dropout)", LocalDate.ofEpochDay(calEnd),
                         calEnd - lastDay, calEnd - lastDay == 1 ? "" : "s", LocalDate.ofEpochDay(lastDay)))
                         : List.of());
+    }
+
+    /**
+     * One customer's purchases folded into the figures of a summary row, fed line by line in time order with each
+     * line's calendar day: the first purchase day; the repeat purchase days (days after the first) and their spend up
+     * to the calibration end; the last purchase day in calibration; purchase days and spend after it (the holdout).
+     * {@link #from} runs it over a log's customers; an engine that streams each customer's sorted lines (a Spark job)
+     * runs the same to give the same figures. Mutable, not thread-safe: one per thread, {@link #reset} between
+     * customers.
+     */
+    public static final class Accumulator {
+        private final long calibrationEnd;
+        private final double unitDays;
+        private long first;
+        private long previous;
+        private long lastInCalibration;
+        private int repeat;
+        private double repeatSpend;
+        private int holdoutDays;
+        private double holdoutSpend;
+
+        /**
+         * Creates an accumulator for one calibration end and unit, ready for a first customer.
+         *
+         * @param calibrationEnd the last day of calibration, as an epoch day
+         * @param unitDays       days per time unit of recency and age ({@link PeriodUnit#days()}), {@code > 0}
+         * @throws IllegalArgumentException if {@code unitDays} is not finite and positive
+         */
+        public Accumulator(long calibrationEnd, double unitDays) {
+            if (!(unitDays > 0) || Double.isInfinite(unitDays)) {
+                throw new IllegalArgumentException("unitDays must be finite and > 0, got " + unitDays);
+            }
+            this.calibrationEnd = calibrationEnd;
+            this.unitDays = unitDays;
+            reset();
+        }
+
+        /** Forgets the current customer's purchases. */
+        public void reset() {
+            first = Long.MIN_VALUE;
+            previous = Long.MIN_VALUE;
+            lastInCalibration = Long.MIN_VALUE;
+            repeat = 0;
+            repeatSpend = 0;
+            holdoutDays = 0;
+            holdoutSpend = 0;
+        }
+
+        /**
+         * Adds one purchase line; lines come in time order (lines of one day may follow each other in any order).
+         *
+         * @param day    the line's calendar day, as an epoch day
+         * @param amount the line's amount
+         */
+        public void add(long day, double amount) {
+            boolean newDay = day != previous;
+            previous = day;
+            if (first == Long.MIN_VALUE) {
+                first = day;
+            }
+            if (day <= calibrationEnd) {
+                if (day != first) {
+                    repeat += newDay ? 1 : 0;
+                    repeatSpend += amount;
+                }
+                lastInCalibration = day;
+            } else {
+                holdoutDays += newDay ? 1 : 0;
+                holdoutSpend += amount;
+            }
+        }
+
+        /** {@return whether a line was added since the last reset} */
+        public boolean hasPurchase() {
+            return first != Long.MIN_VALUE;
+        }
+
+        /** {@return whether the first purchase is on or before the calibration end (the customer has a row)} */
+        public boolean acquiredInCalibration() {
+            return first != Long.MIN_VALUE && first <= calibrationEnd;
+        }
+
+        /** {@return the repeat purchase days in calibration: the summary's frequency} */
+        public int frequency() {
+            return repeat;
+        }
+
+        /** {@return the last purchase day in calibration minus the first, in units} */
+        public double recency() {
+            return (lastInCalibration - first) / unitDays;
+        }
+
+        /** {@return the calibration end minus the first purchase day, in units} */
+        public double age() {
+            return (calibrationEnd - first) / unitDays;
+        }
+
+        /** {@return the mean spend per repeat purchase day in calibration; 0 without repeat purchases} */
+        public double meanRepeatSpend() {
+            return repeat > 0 ? repeatSpend / repeat : 0;
+        }
+
+        /** {@return the purchase days after the calibration end} */
+        public int holdoutDays() {
+            return holdoutDays;
+        }
+
+        /** {@return the spend after the calibration end} */
+        public double holdoutSpend() {
+            return holdoutSpend;
+        }
     }
 
     private static long day(long epochSecond, boolean fixed, long fixedOffset, ZoneRules rules) {

@@ -204,4 +204,32 @@ class CustomerSummaryTest {
         assertTrue(sumAlive / nAlive > sumDead / (s.size() - nAlive) + 0.1,
                 "alive " + sumAlive / nAlive + ", dead " + sumDead / (s.size() - nAlive));
     }
+
+    @Test
+    void accumulator_countsRepeatDays_recency_age_spendAndHoldout_byHand() {
+        // calibration ends on day 15, weeks: first purchase day 10 (two lines), repeat days 12 (two lines) and 14,
+        // then days 20 and 20 after the end. Frequency 2 (days 12, 14), recency (14 - 10) / 7, age (15 - 10) / 7,
+        // mean repeat spend (3 + 4 + 5) / 2, holdout one day spending 6 + 7.
+        CustomerSummary.Accumulator a = new CustomerSummary.Accumulator(15, 7);
+        assertFalse(a.hasPurchase());
+        long[] days = {10, 10, 12, 12, 14, 20, 20};
+        double[] amounts = {1, 2, 3, 4, 5, 6, 7};
+        for (int i = 0; i < days.length; i++) {
+            a.add(days[i], amounts[i]);
+        }
+        assertTrue(a.acquiredInCalibration());
+        assertEquals(2, a.frequency());
+        assertEquals(4 / 7.0, a.recency(), 0.0);
+        assertEquals(5 / 7.0, a.age(), 0.0);
+        assertEquals(6.0, a.meanRepeatSpend(), 0.0);
+        assertEquals(1, a.holdoutDays());
+        assertEquals(13.0, a.holdoutSpend(), 0.0);
+        a.reset();
+        a.add(16, 1);
+        assertTrue(a.hasPurchase());
+        assertFalse(a.acquiredInCalibration(), "first bought after the calibration end: no row");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new CustomerSummary.Accumulator(15, 0));
+        assertTrue(e.getMessage().contains("unitDays"), e.getMessage());
+    }
 }

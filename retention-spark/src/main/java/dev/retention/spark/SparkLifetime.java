@@ -213,57 +213,33 @@ public final class SparkLifetime {
     }
 
     /**
-     * One customer's summary, fed its purchase lines in time order by the single-JVM summary's loop: the first
-     * purchase day, the repeat days and spend up to the calibration end, the last day in calibration.
+     * One customer's summary row: the single-JVM {@link CustomerSummary.Accumulator} fed the customer's purchase
+     * lines in time order with their days in the zone.
      */
     private static final class SummaryPass {
-        private final long calEnd;
-        private final double unitDays;
+        private final CustomerSummary.Accumulator acc;
         private final ZoneRules rules;
         private String customer;
-        private long first;
-        private long previous;
-        private long lastInCalibration;
-        private int repeat;
-        private double repeatSpend;
 
         SummaryPass(long calEnd, double unitDays, ZoneRules rules) {
-            this.calEnd = calEnd;
-            this.unitDays = unitDays;
+            this.acc = new CustomerSummary.Accumulator(calEnd, unitDays);
             this.rules = rules;
         }
 
         void start(String id) {
             customer = id;
-            first = Long.MIN_VALUE;
-            previous = Long.MIN_VALUE;
-            lastInCalibration = Long.MIN_VALUE;
-            repeat = 0;
-            repeatSpend = 0;
+            acc.reset();
         }
 
         void add(long time, double amount) {
-            long d = day(time, rules);
-            boolean newDay = d != previous;
-            previous = d;
-            if (first == Long.MIN_VALUE) {
-                first = d;
-            }
-            if (d <= calEnd) {
-                if (d != first) {
-                    repeat += newDay ? 1 : 0;
-                    repeatSpend += amount;
-                }
-                lastInCalibration = d;
-            }
+            acc.add(day(time, rules), amount);
         }
 
         void emit(List<Row> out) {
-            if (customer == null || first == Long.MIN_VALUE || first > calEnd) {
+            if (customer == null || !acc.acquiredInCalibration()) {
                 return;
             }
-            out.add(RowFactory.create(customer, repeat, (lastInCalibration - first) / unitDays,
-                    (calEnd - first) / unitDays, repeat > 0 ? repeatSpend / repeat : 0.0));
+            out.add(RowFactory.create(customer, acc.frequency(), acc.recency(), acc.age(), acc.meanRepeatSpend()));
         }
     }
 
