@@ -55,7 +55,8 @@ import java.util.List;
 /**
  * The benchmark of the RFM, lifetime (driver and distributed fits), churn-scoring and recommendation (item-kNN's
  * distributed similarity, then the top 10 of every customer from the saved model) jobs on a generated shop of about
- * {@code --lines} order lines ({@code --item-blocks}, 8 by default, for the similarity): per job the wall time, the
+ * {@code --lines} order lines ({@code --jobs} names a subset of {@code rfm,clv,churn,recommend}, all by default;
+ * {@code --item-blocks}, 8 by default, for the similarity): per job the wall time, the
  * shuffle bytes written and read, the spilled bytes, the largest task's peak execution memory, the tasks' run, CPU
  * and GC times and the JVM's peak heap (the sum of the heap pools' peaks: an upper bound); with
  * {@code --single-jvm}, the single-JVM library on the same lines in this JVM (after collecting them to the driver),
@@ -64,6 +65,8 @@ import java.util.List;
 final class Bench {
 
     private static final long DAY = 86_400L;
+    /** The jobs {@code --jobs} may name, all run by default. */
+    private static final String ALL_JOBS = "rfm,clv,churn,recommend";
 
     private Bench() {
     }
@@ -71,6 +74,11 @@ final class Bench {
     static JsonOut run(SparkSession spark, SparkJobs job) throws Exception {
         long target = Long.parseLong(job.required("lines"));
         String work = job.required("work");
+        java.util.Set<String> jobs = new java.util.LinkedHashSet<>(List.of(job.option("jobs", ALL_JOBS).split(",")));
+        if (jobs.isEmpty() || !List.of(ALL_JOBS.split(",")).containsAll(jobs)) {
+            throw new IllegalArgumentException("--jobs must be a comma-separated subset of " + ALL_JOBS + ", got '"
+                    + job.option("jobs", ALL_JOBS) + "'");
+        }
         int months = 12;
         // lines per customer of the synthetic shop, from a small shop on the driver
         int probe = 4_000;
@@ -84,7 +92,7 @@ final class Bench {
         JsonOut json = new JsonOut().put("master", spark.sparkContext().master())
                 .put("default_parallelism", spark.sparkContext().defaultParallelism())
                 .put("shuffle_partitions", spark.conf().get("spark.sql.shuffle.partitions"))
-                .put("max_heap_bytes", Runtime.getRuntime().maxMemory());
+                .put("max_heap_bytes", Runtime.getRuntime().maxMemory()).put("jobs", String.join(",", jobs));
 
         long t0 = System.nanoTime();
         if (!Files.exists(dir.resolve("_SUCCESS"))) {
@@ -98,42 +106,46 @@ final class Bench {
         SparkOrders orders = SparkOrders.of(raw, OrderColumns.defaults().withLine("line"),
                 dev.retention.data.PurchaseRules.defaults());
 
-        metrics.reset();
-        long t1 = System.nanoTime();
-        SparkRfmResult rfm = SparkRfm.fit(orders, RfmOptions.defaults());
-        long scored = rfm.table().count();
-        json.put("rfm", metrics.toJson().put("seconds", SparkJobs.seconds(t1)).put("customers", scored));
-        rfm.table().unpersist();
+        if (jobs.contains("rfm")) {
+            metrics.reset();
+            long t1 = System.nanoTime();
+            SparkRfmResult rfm = SparkRfm.fit(orders, RfmOptions.defaults());
+            long scored = rfm.table().count();
+            json.put("rfm", metrics.toJson().put("seconds", SparkJobs.seconds(t1)).put("customers", scored));
+            rfm.table().unpersist();
+        }
 
-        metrics.reset();
-        long t2 = System.nanoTime();
         LocalDate calEnd = SparkLifetime.lastPurchaseDay(orders);
-        Dataset<Row> summaries = SparkLifetime.summaries(orders, PeriodUnit.WEEK, calEnd).cache();
-        CustomerSummary collected = SparkLifetime.collect(summaries, PeriodUnit.WEEK);
-        double collectSeconds = SparkJobs.seconds(t2);
-        BgNbdModel bg = BgNbd.fit(collected, BgNbdOptions.defaults());
-        GammaGammaModel gg = GammaGamma.fit(collected, GammaGammaOptions.defaults());
-        double fitSeconds = SparkJobs.seconds(t2) - collectSeconds;
-        long clvRows = SparkLifetime.score(summaries, bg, gg, ClvOptions.defaults())
-                .where("clv >= 0").count();
-        json.put("clv", metrics.toJson().put("seconds", SparkJobs.seconds(t2))
-                .put("summaries_and_collect_seconds", collectSeconds).put("driver_fit_seconds", fitSeconds)
-                .put("customers", clvRows).put("bgnbd", bg.parameters()).put("gamma_gamma", gg.parameters()));
+        if (jobs.contains("clv")) {
+            metrics.reset();
+            long t2 = System.nanoTime();
+            Dataset<Row> summaries = SparkLifetime.summaries(orders, PeriodUnit.WEEK, calEnd).cache();
+            CustomerSummary collected = SparkLifetime.collect(summaries, PeriodUnit.WEEK);
+            double collectSeconds = SparkJobs.seconds(t2);
+            BgNbdModel bg = BgNbd.fit(collected, BgNbdOptions.defaults());
+            GammaGammaModel gg = GammaGamma.fit(collected, GammaGammaOptions.defaults());
+            double fitSeconds = SparkJobs.seconds(t2) - collectSeconds;
+            long clvRows = SparkLifetime.score(summaries, bg, gg, ClvOptions.defaults())
+                    .where("clv >= 0").count();
+            json.put("clv", metrics.toJson().put("seconds", SparkJobs.seconds(t2))
+                    .put("summaries_and_collect_seconds", collectSeconds).put("driver_fit_seconds", fitSeconds)
+                    .put("customers", clvRows).put("bgnbd", bg.parameters()).put("gamma_gamma", gg.parameters()));
 
-        // the same fits distributed (a driver limit of 0 bytes): one job per likelihood evaluation
-        metrics.reset();
-        long td = System.nanoTime();
-        SparkLifetimeFit distributed = SparkLifetime.fit(summaries, PeriodUnit.WEEK, BgNbdOptions.defaults(),
-                GammaGammaOptions.defaults(), 0);
-        json.put("clv_distributed_fit", metrics.toJson().put("seconds", SparkJobs.seconds(td))
-                .put("fit_mode", distributed.mode().label())
-                .put("bgnbd", distributed.purchases().parameters())
-                .put("gamma_gamma", distributed.spend().parameters())
-                .put("bgnbd_iterations", distributed.purchases().fitSummary().iterations())
-                .put("max_relative_difference_to_driver_fit", Math.max(
-                        maxRelative(bg.parameters(), distributed.purchases().parameters()),
-                        maxRelative(gg.parameters(), distributed.spend().parameters()))));
-        summaries.unpersist();
+            // the same fits distributed (a driver limit of 0 bytes): one job per likelihood evaluation
+            metrics.reset();
+            long td = System.nanoTime();
+            SparkLifetimeFit distributed = SparkLifetime.fit(summaries, PeriodUnit.WEEK, BgNbdOptions.defaults(),
+                    GammaGammaOptions.defaults(), 0);
+            json.put("clv_distributed_fit", metrics.toJson().put("seconds", SparkJobs.seconds(td))
+                    .put("fit_mode", distributed.mode().label())
+                    .put("bgnbd", distributed.purchases().parameters())
+                    .put("gamma_gamma", distributed.spend().parameters())
+                    .put("bgnbd_iterations", distributed.purchases().fitSummary().iterations())
+                    .put("max_relative_difference_to_driver_fit", Math.max(
+                            maxRelative(bg.parameters(), distributed.purchases().parameters()),
+                            maxRelative(gg.parameters(), distributed.spend().parameters()))));
+            summaries.unpersist();
+        }
 
         // a churn pipeline fitted in one JVM on a small shop, as a saved model would be
         TransactionLog small = SyntheticShop.generate(SyntheticShop.Options.defaults().withSeed(7).withCustomers(3000)
@@ -145,29 +157,35 @@ final class Bench {
         ChurnPipelineModel model = ChurnPipeline.fit(training, all, PreprocessOptions.defaults(),
                 LogisticRegression.learner(LogisticOptions.defaults()));
         TransactionFeatureOptions defaults = TransactionFeatureOptions.of(List.of(Instant.EPOCH), 1);
-        metrics.reset();
-        long t3 = System.nanoTime();
         Instant cutoff = Instant.ofEpochSecond((calEnd.toEpochDay() + 1) * DAY);
-        long churnRows = SparkChurn.score(SparkChurn.unlabelledFeatures(orders, cutoff, defaults.windowDays(),
-                defaults.activeWithinDays()), model).where("probability >= 0").count();
-        json.put("churn", metrics.toJson().put("seconds", SparkJobs.seconds(t3)).put("customers_scored", churnRows));
+        if (jobs.contains("churn")) {
+            metrics.reset();
+            long t3 = System.nanoTime();
+            long churnRows = SparkChurn.score(SparkChurn.unlabelledFeatures(orders, cutoff, defaults.windowDays(),
+                    defaults.activeWithinDays()), model).where("probability >= 0").count();
+            json.put("churn", metrics.toJson().put("seconds", SparkJobs.seconds(t3))
+                    .put("customers_scored", churnRows));
+        }
 
-        // recommendations on the purchases (customer x item, orders counted as the single-JVM purchases count
-        // them): item-kNN's similarity distributed and written as a model, then every customer's top 10 from the
-        // saved model's file
-        Dataset<Row> purchases = SparkPurchases.of(orders);
-        int blocks = Integer.parseInt(job.option("item-blocks", "8"));
-        metrics.reset();
-        long t4 = System.nanoTime();
-        ItemKnnModel knn = SparkRecommendations.itemKnn(purchases, ItemKnnOptions.defaults(), blocks);
-        json.put("item_similarity", metrics.toJson().put("seconds", SparkJobs.seconds(t4))
-                .put("items", knn.itemCount()).put("customers", knn.userCount()).put("blocks", blocks));
-        ItemKnnModel saved = Models.fromBytes(knn.toBytes(), "bench", ItemKnnModel.class);
-        metrics.reset();
-        long t5 = System.nanoTime();
-        long listRows = SparkRecommendations.topN(purchases, saved, TopNOptions.defaults().withN(10))
-                .where("rank >= 1").count();
-        json.put("top_n", metrics.toJson().put("seconds", SparkJobs.seconds(t5)).put("rows", listRows).put("n", 10));
+        if (jobs.contains("recommend")) {
+            // recommendations on the purchases (customer x item, orders counted as the single-JVM purchases count
+            // them): item-kNN's similarity distributed and written as a model, then every customer's top 10 from the
+            // saved model's file
+            Dataset<Row> purchases = SparkPurchases.of(orders);
+            int blocks = Integer.parseInt(job.option("item-blocks", "8"));
+            metrics.reset();
+            long t4 = System.nanoTime();
+            ItemKnnModel knn = SparkRecommendations.itemKnn(purchases, ItemKnnOptions.defaults(), blocks);
+            json.put("item_similarity", metrics.toJson().put("seconds", SparkJobs.seconds(t4))
+                    .put("items", knn.itemCount()).put("customers", knn.userCount()).put("blocks", blocks));
+            ItemKnnModel saved = Models.fromBytes(knn.toBytes(), "bench", ItemKnnModel.class);
+            metrics.reset();
+            long t5 = System.nanoTime();
+            long listRows = SparkRecommendations.topN(purchases, saved, TopNOptions.defaults().withN(10))
+                    .where("rank >= 1").count();
+            json.put("top_n", metrics.toJson().put("seconds", SparkJobs.seconds(t5)).put("rows", listRows)
+                    .put("n", 10));
+        }
 
         if (job.options().containsKey("single-jvm")) {
             json.put("single_jvm", singleJvm(raw, cutoff, defaults, model));
