@@ -98,15 +98,7 @@ public record CustomerStates(List<CustomerState> states, Instant asOf, Options o
             if (horizonMonths < 1 || horizonMonths > 120) {
                 throw new IllegalArgumentException("horizonMonths must be in [1, 120], got " + horizonMonths);
             }
-            if (!(lapsedBelowAlive >= 0 && lapsedBelowAlive <= 1)) {
-                throw new IllegalArgumentException("lapsedBelowAlive must be in [0, 1], got " + lapsedBelowAlive);
-            }
-            if (lapsedAfterDays < 1) {
-                throw new IllegalArgumentException("lapsedAfterDays must be >= 1, got " + lapsedAfterDays);
-            }
-            if (!(atRiskFrom >= 0 && atRiskFrom <= 1)) {
-                throw new IllegalArgumentException("atRiskFrom must be in [0, 1], got " + atRiskFrom);
-            }
+            new StatusRule(lapsedBelowAlive, lapsedAfterDays, atRiskFrom);   // validates the three, same messages
             if (threads < 1) {
                 throw new IllegalArgumentException("threads must be >= 1, got " + threads);
             }
