@@ -8,6 +8,8 @@ import dev.retention.recsys.internal.Limits;
 import dev.retention.recsys.sparse.CsrMatrix;
 import dev.retention.recsys.sparse.GramOptions;
 import dev.retention.recsys.sparse.SparseOps;
+import dev.retention.recsys.sparse.internal.CsrArrays;
+import dev.retention.recsys.sparse.internal.ImplGramTopK;
 
 import java.util.Objects;
 
@@ -68,16 +70,27 @@ public final class ItemKnn {
                         + train.items().id(x.columnIndex(p)) + "'");
             }
         }
-        CsrMatrix w = x.withValues(weights(x, options));
+        double[][] separable = separable(x, options);
+        boolean factored = separable != null && ImplGramTopK.fits(x.cols(), options.neighbours());
         CsrMatrix similarity;
         try (Workers workers = control.workers(options.threads())) {
-            similarity = SparseOps.gram(w, GramOptions.defaults().withTopK(options.neighbours()), workers);
+            if (factored) {
+                CsrArrays s = ImplGramTopK.gramSeparable(x.cols(), x.rowPointers(), x.columnIndices(), separable[0],
+                        separable[1], options.neighbours(), false, workers);
+                similarity = CsrMatrix.of(x.cols(), x.cols(), s.ptr(), s.idx(), s.val());
+            } else {
+                similarity = SparseOps.gram(x.withValues(weights(x, options)),
+                        GramOptions.defaults().withTopK(options.neighbours()), workers);
+            }
         }
         control.step("similarities", 1, 1, Double.NaN);
         FitSummary summary = FitSummary.builder("item-kNN (" + options.weighting().label() + ")").options(options)
                 .choice(String.format(java.util.Locale.ROOT, "similarity: %s-weighted co-occurrence, the %d largest "
-                                + "per item (the item itself included), %,d entries",
-                        options.weighting().label(), options.neighbours(), similarity.nnz()))
+                                + "per item (the item itself included), %,d entries%s",
+                        options.weighting().label(), options.neighbours(), similarity.nnz(), factored
+                                ? "; every value equal, so each weight is a user's factor times an item's and a "
+                                + "pair's similarity is the item factors' product times its sum of squared user "
+                                + "factors" : ""))
                 .data(train.fingerprint()).secondsSince(start).build();
         summary.logTo(ItemKnn.class);
         return new ItemKnnModel(train, similarity, options, summary);
@@ -95,6 +108,65 @@ public final class ItemKnn {
             }
         }
         return lo;
+    }
+
+    /**
+     * {@return the weights of a matrix whose values are all equal as user and item factors, {@code w_ui = r_u c_i}:
+     * {@code {r_u^2 of each user, c_i of each item}}, or null when the values differ or a user's factor is not
+     * positive (BM25 and TF-IDF of a user holding nearly every item)} The factors are those of
+     * {@link #weights}' formulas with {@code x} constant; {@code c_i = 0} for an item without entries. O(nnz).
+     */
+    static double[][] separable(CsrMatrix x, ItemKnnOptions options) {
+        int users = x.rows();
+        int items = x.cols();
+        int nnz = x.nnz();
+        double v = x.value(0);
+        int[] count = new int[items];
+        for (int p = 0; p < nnz; p++) {
+            if (x.value(p) != v) {
+                return null;
+            }
+            count[x.columnIndex(p)]++;
+        }
+        double[] user = new double[users];
+        double[] item = new double[items];
+        if (options.weighting() == ItemKnnOptions.Weighting.COSINE) {
+            java.util.Arrays.fill(user, 1.0);
+            for (int i = 0; i < items; i++) {
+                item[i] = count[i] == 0 ? 0 : v / Math.sqrt(count[i] * (v * v));
+            }
+            return new double[][] {user, item};
+        }
+        for (int u = 0; u < users; u++) {
+            if (x.rowLength(u) > 0) {
+                double idf = Math.log(items) - Math.log1p(x.rowLength(u));
+                if (!(idf > 0)) {
+                    return null;
+                }
+                user[u] = idf * idf;
+            }
+        }
+        if (options.weighting() == ItemKnnOptions.Weighting.BM25) {
+            double average = nnz * v / items;
+            double k1 = options.k1();
+            double b = options.b();
+            for (int i = 0; i < items; i++) {
+                double norm = k1 * ((1.0 - b) + b * (count[i] * v) / average);
+                item[i] = count[i] == 0 ? 0 : v * (k1 + 1.0) / (norm + v);
+            }
+            return new double[][] {user, item};
+        }
+        double[] column = new double[items];   // TF-IDF: sqrt(v) idf_u, each item's column to unit norm
+        for (int u = 0; u < users; u++) {
+            user[u] *= v;
+            for (int p = x.rowStart(u); p < x.rowEnd(u); p++) {
+                column[x.columnIndex(p)] += user[u];
+            }
+        }
+        for (int i = 0; i < items; i++) {
+            item[i] = count[i] == 0 ? 0 : 1.0 / Math.sqrt(column[i]);
+        }
+        return new double[][] {user, item};
     }
 
     /** The weighted values of {@code x}'s entries, in its entry order. O(nnz). */

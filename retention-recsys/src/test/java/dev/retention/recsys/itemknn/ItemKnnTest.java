@@ -3,6 +3,9 @@ package dev.retention.recsys.itemknn;
 import dev.retention.model.Models;
 import dev.retention.recsys.RatingScale;
 import dev.retention.recsys.Ratings;
+import dev.retention.recsys.sparse.CsrMatrix;
+import dev.retention.recsys.sparse.GramOptions;
+import dev.retention.recsys.sparse.SparseOps;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -69,6 +72,39 @@ class ItemKnnTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(ItemKnnOptions.Weighting.class)
+    void fit_ofOnes_takesTheFactoredForm_andMatchesImplicitTranscription(ItemKnnOptions.Weighting w) {
+        // Golden: src/test/python/ranking_reference.py knn, the same transcription on a pattern of ones (K = 4); the
+        // fit sums squared user factors per pair instead of products of weights, so it agrees to rounding.
+        Ratings r = Ratings.of(ItemKnnGoldens.BINARY_USERS, ItemKnnGoldens.BINARY_ITEMS,
+                ItemKnnGoldens.BINARY_USERS_OF, ItemKnnGoldens.BINARY_ITEMS_OF, ItemKnnGoldens.BINARY_VALUES,
+                new RatingScale(0, 1));
+        double[][] g = switch (w) {
+            case COSINE -> new double[][] {ItemKnnGoldens.BINARY_COSINE_SIMILARITY,
+                    ItemKnnGoldens.BINARY_COSINE_SCORES};
+            case BM25 -> new double[][] {ItemKnnGoldens.BINARY_BM25_SIMILARITY, ItemKnnGoldens.BINARY_BM25_SCORES};
+            case TFIDF -> new double[][] {ItemKnnGoldens.BINARY_TFIDF_SIMILARITY,
+                    ItemKnnGoldens.BINARY_TFIDF_SCORES};
+        };
+        ItemKnnModel m = ItemKnn.fit(r, ItemKnnOptions.defaults().withWeighting(w)
+                .withNeighbours(ItemKnnGoldens.BINARY_K));
+        assertTrue(m.fitSummary().toString().contains("every value equal"), m.fitSummary().toString());
+        int n = ItemKnnGoldens.BINARY_ITEMS;
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                assertClose(g[0][i * n + j], m.similarity(i, j), w + " similarity " + i + ", " + j);
+            }
+        }
+        double[] scores = new double[n];
+        for (int u = 0; u < ItemKnnGoldens.BINARY_USERS; u++) {
+            m.scoreItems(u, scores);
+            for (int j = 0; j < n; j++) {
+                assertClose(g[1][u * n + j], scores[j], w + " score " + u + ", " + j);
+            }
+        }
+    }
+
     /** Every weighting, drawn by seed. */
     static final ItemKnnOptions.Weighting[] WEIGHTINGS = {ItemKnnOptions.Weighting.COSINE,
         ItemKnnOptions.Weighting.BM25, ItemKnnOptions.Weighting.TFIDF};
@@ -128,6 +164,46 @@ class ItemKnnTest {
             assertTrue(nb.length <= o.neighbours(), "seed " + seed);
             for (int t = 1; t < nb.length; t++) {
                 assertTrue(one.similarity(i, nb[t - 1]) >= one.similarity(i, nb[t]), "seed " + seed);
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void fit_ofOnes_keepsTheLargestOfTheWeightedGram(long seed) {
+        // Every value 1: the factored form. Each kept similarity equals the weighted Gram product's entry to 1e-6,
+        // and no dropped entry of the row is larger than the smallest kept one (beyond 1e-6).
+        Ratings counts = random(seed);
+        float[] ones = new float[counts.size()];
+        java.util.Arrays.fill(ones, 1f);
+        CsrMatrix x = counts.byUser();
+        int[] users = new int[x.nnz()];
+        for (int u = 0; u < x.rows(); u++) {
+            java.util.Arrays.fill(users, x.rowStart(u), x.rowEnd(u), u);
+        }
+        Ratings r = Ratings.of(counts.userCount(), counts.itemCount(), users, x.columnIndices(), ones,
+                new RatingScale(0, 1));
+        ItemKnnOptions o = ItemKnnOptions.defaults().withWeighting(WEIGHTINGS[(int) (seed % 3)])
+                .withNeighbours(1 + (int) (seed % 5));
+        ItemKnnModel m = ItemKnn.fit(r, o);
+        if (ItemKnn.separable(r.byUser(), o) == null) {
+            return;   // a user holds nearly every item: BM25's or TF-IDF's user factor is not positive
+        }
+        CsrMatrix full = SparseOps.gram(r.byUser().withValues(ItemKnn.weights(r.byUser(), o)),
+                GramOptions.defaults());
+        for (int i = 0; i < r.itemCount(); i++) {
+            java.util.Set<Integer> kept = new java.util.HashSet<>();
+            double smallest = Double.POSITIVE_INFINITY;
+            for (int j : m.neighbours(i)) {
+                kept.add(j);
+                assertClose(full.get(i, j), m.similarity(i, j), "seed " + seed + " similarity " + i + ", " + j);
+                smallest = Math.min(smallest, full.get(i, j));
+            }
+            assertEquals(Math.min(o.neighbours(), full.rowLength(i)), kept.size(), "seed " + seed + " item " + i);
+            for (int p = full.rowStart(i); p < full.rowEnd(i); p++) {
+                if (!kept.contains(full.columnIndex(p))) {
+                    assertTrue(full.value(p) <= smallest * (1 + FLOAT_TOLERANCE), "seed " + seed + " item " + i);
+                }
             }
         }
     }

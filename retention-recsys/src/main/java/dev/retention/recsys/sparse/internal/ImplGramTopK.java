@@ -21,41 +21,42 @@ import java.util.Arrays;
  * row of the larger column ({@code a_cx a_cj = a_cj a_cx} exactly: a product of two floats is exact in double), so
  * the values, and with them the ranking, equal the general kernel's ({@link ImplPairs}) bit for bit.
  *
- * <p>Selection: each row keeps a bounded min-heap of its {@code k} best candidates so far (value descending, then
- * column ascending; the root is the worst kept) and a threshold, the root's value once the heap is full, so that a
- * cell that cannot enter costs two comparisons in the scan. Rows are taken in decreasing order, so that a row's own
- * scan (columns {@code j >= x}) has raised its threshold before the cells of the rows above it arrive: on item
- * co-occurrence data this leaves about a quarter fewer cells to enter a heap than the increasing order.
+ * <p>Selection: each row keeps its {@code k} best candidates so far, sorted by value descending, then column
+ * ascending, and a threshold, the worst kept value once there are {@code k}, so that a cell that cannot enter costs
+ * two comparisons in the scan; one that enters is put in place by insertion. Rows are taken in decreasing order, so
+ * that a row's own scan (columns {@code j >= x}) has raised its threshold before the cells of the rows above it
+ * arrive: on item co-occurrence data this leaves about a quarter fewer cells to enter than the increasing order.
  *
- * <p>Threads: rows are cut into blocks of about equal work, fixed by the data; each worker keeps its own heaps. A
- * pair is summed by exactly one worker, so the workers' heaps of a row hold disjoint candidates, and the {@code k}
+ * <p>Threads: rows are cut into blocks of about equal work, fixed by the data; each worker keeps its own candidates. A
+ * pair is summed by exactly one worker, so the workers' candidates of a row are disjoint candidates, and the {@code k}
  * best of their union under the total order is the same whichever worker summed what: the result does not depend on
- * the number of threads. The workers share one more bound per row, a floor: the root's value of some worker's full heap,
- * published when it rises and read when a cell is about to enter a heap. A cell below it ranks below {@code k} cells
- * that some worker keeps to the end (heaps only improve), so dropping it changes nothing, whenever the floor was read;
- * a row's cells then stop entering the heaps of the workers that did not scan it. The floor is read and written with
- * opaque access (atomic, unordered); a lost update leaves a lower, still valid, floor.
+ * the number of threads. The workers share one more bound per row, a floor: the worst value of some worker's full
+ * candidates, published when it rises and read when a cell is about to enter. A cell below it ranks below {@code k}
+ * cells that some worker keeps to the end (the kept sets only improve), so dropping it changes nothing, whenever the
+ * floor was read; a row's cells then stop entering the candidates of the workers that did not scan it. The floor is read and
+ * written with opaque access (atomic, unordered); a lost update leaves a lower, still valid, floor.
  *
- * <p>Work O(sum over rows of A of their length squared / 2 + n^2 / 2 + entering cells log k) and O(n min(k, n) + n)
- * memory per worker (the heaps, the accumulator, a threshold per row), so {@link #fits} bounds {@code n min(k, n)}.
+ * <p>Work O(sum over rows of A of their length squared / 2 + n^2 / 2 + entering cells k) and O(n min(k, n) + n)
+ * memory per worker (the candidates, the accumulator, a threshold per row), so {@link #fits} bounds
+ * {@code n min(k, n)}.
  * Trusts its input.
  */
 public final class ImplGramTopK {
 
     /** About this much work (products and scanned cells) per block of output rows. */
     private static final long BLOCK_WORK = 1 << 18;
-    /** The most heap cells ({@code n min(k, n)}) per worker: 12 bytes each. */
+    /** The most kept cells ({@code n min(k, n)}) per worker: 12 bytes each. */
     private static final long MAX_CELLS = 1L << 22;
     /** Opaque access to the shared floors. */
     private static final VarHandle FLOOR = MethodHandles.arrayElementVarHandle(double[].class);
-    /** Output rows per block when the workers' heaps are joined. */
+    /** Output rows per block when the workers' candidates are joined. */
     private static final int JOIN_BLOCK = 512;
 
     private ImplGramTopK() {
     }
 
     /**
-     * {@return whether the heaps of {@code n} rows of {@code k} entries fit this kernel's per-worker bound (4 Mi
+     * {@return whether the candidates of {@code n} rows of {@code k} entries fit this kernel's per-worker bound (4 Mi
      * cells, 48 MiB)} Beyond it the general kernel ({@link ImplPairs}) computes the same result.
      *
      * @param n columns of A
@@ -78,6 +79,36 @@ public final class ImplGramTopK {
      */
     public static CsrArrays gram(int n, int[] ptr, int[] idx, float[] val, int k, boolean excludeSelf,
                                  Workers workers) {
+        double[] ones = new double[n];
+        Arrays.fill(ones, 1.0);
+        return run(n, ptr, idx, val, null, ones, k, excludeSelf, workers);
+    }
+
+    /**
+     * {@return the top-{@code k} rows of the Gram product of a matrix whose entries are separable, {@code a_uj = r_u
+     * c_j} on the pattern of A, {@code n x n}, columns sorted within each row} Entry {@code (x, j)}, {@code x <= j},
+     * is {@code (s c_x) c_j} with {@code s} the sum of {@code rowWeight[u] = r_u^2} over the rows {@code u} of A
+     * that hold both columns, in row order, in double: the Gram product {@code sum_u (r_u c_x)(r_u c_j)} up to
+     * rounding, with no value loaded and no product taken per term. Binary data weighted by column (cosine) or by
+     * row and column (BM25 and TF-IDF of ones) is of this form.
+     *
+     * @param n           columns of A (rows and columns of the result); {@link #fits} with {@code k}
+     * @param ptr         read; row pointers of A
+     * @param idx         read; column of each entry, by row, increasing within a row
+     * @param rowWeight   read; {@code r_u^2} of each row of A, positive and finite
+     * @param colScale    read; {@code c_j} of each column, positive and finite where the column holds an entry
+     * @param k           entries kept per row, {@code >= 1}
+     * @param excludeSelf drop the diagonal
+     * @param workers     run the blocks
+     */
+    public static CsrArrays gramSeparable(int n, int[] ptr, int[] idx, double[] rowWeight, double[] colScale, int k,
+                                          boolean excludeSelf, Workers workers) {
+        return run(n, ptr, idx, null, rowWeight, colScale, k, excludeSelf, workers);
+    }
+
+    /** The kernel: entry values {@code val}, or (when null) the separable weights {@code rowWeight}. */
+    private static CsrArrays run(int n, int[] ptr, int[] idx, float[] val, double[] rowWeight, double[] colScale,
+                                 int k, boolean excludeSelf, Workers workers) {
         int m = ptr.length - 1;
         int nnz = ptr[m];
         int kk = Math.max(1, Math.min(k, n));
@@ -91,6 +122,7 @@ public final class ImplGramTopK {
         }
         int[] from = new int[nnz];
         int[] to = new int[nnz];
+        double[] weight = new double[nnz];   // the factor of the entry's row part: its value, or its row's weight
         int[] next = Arrays.copyOf(colPtr, n);
         for (int r = 0; r < m; r++) {
             int end = ptr[r + 1];
@@ -98,6 +130,7 @@ public final class ImplGramTopK {
                 int q = next[idx[p]]++;
                 from[q] = p;
                 to[q] = end;
+                weight[q] = val == null ? rowWeight[r] : val[p];
             }
         }
         // Work of row x: its products, then its scan up to the largest column it reaches.
@@ -127,12 +160,18 @@ public final class ImplGramTopK {
             int b = last - task;
             for (int x = blocks.end(b) - 1, first = blocks.start(b); x >= first; x--) {
                 for (int q = colPtr[x], qe = colPtr[x + 1]; q < qe; q++) {
-                    double a = val[from[q]];
-                    for (int p = from[q], pe = to[q]; p < pe; p++) {
-                        acc[idx[p]] += a * val[p];
+                    double a = weight[q];
+                    if (val == null) {
+                        for (int p = from[q], pe = to[q]; p < pe; p++) {
+                            acc[idx[p]] += a;
+                        }
+                    } else {
+                        for (int p = from[q], pe = to[q]; p < pe; p++) {
+                            acc[idx[p]] += a * val[p];
+                        }
                     }
                 }
-                c.scan(x, reach[x], excludeSelf);
+                c.scan(x, reach[x], colScale, excludeSelf);
             }
         });
         return join(n, kk, candidates, workers);
@@ -240,7 +279,12 @@ public final class ImplGramTopK {
         }
     }
 
-    /** One worker's workspace: the accumulator, and the heap of candidates and the threshold of each output row. */
+    /**
+     * One worker's workspace: the accumulator, and per output row its best {@code k} candidates so far, sorted best
+     * first, and a threshold. A cell that enters is put in place by shifting the worse ones down (insertion sort):
+     * on average {@code k / 2} moves and one unpredictable branch, where a heap's sift takes two unpredictable
+     * branches per level.
+     */
     private static final class Candidates {
         final int k;
         final double[] acc;
@@ -248,8 +292,8 @@ public final class ImplGramTopK {
         final double[] val;
         final int[] size;
         /**
-         * Per row, the larger of the root's value once the heap is full (until then the least positive double) and
-         * the floor last read.
+         * Per row, the larger of the worst kept value once the row holds {@code k} cells (until then the least
+         * positive double) and the floor last read.
          */
         final double[] threshold;
         /** Per row, shared by the workers: a value that k kept cells reach; opaque access only. */
@@ -267,25 +311,24 @@ public final class ImplGramTopK {
         }
 
         /**
-         * Offers the summed cells {@code G(x, j)}, {@code x <= j < reach}, to rows {@code x} and {@code j}, and
-         * clears them. A cell below a threshold is skipped at once; one equal to it is decided by column in
-         * {@link #add}.
+         * Offers the summed cells {@code G(x, j)}, {@code x <= j < reach}, scaled by the columns' factors (ones for
+         * a plain Gram product: no change), to rows {@code x} and {@code j}, and clears them. A cell below a
+         * threshold is skipped at once; one equal to it is decided by column in {@link #add}.
          */
-        void scan(int x, int reach, boolean excludeSelf) {
+        void scan(int x, int reach, double[] scale, boolean excludeSelf) {
             double[] acc = this.acc;
             double[] threshold = this.threshold;
-            double d = acc[x];
+            double cx = scale[x];
+            double d = acc[x] * cx * cx;
             acc[x] = 0;
             if (!excludeSelf && d >= threshold[x]) {
                 add(x, x, d);
             }
-            double own = threshold[x];
             for (int j = x + 1; j < reach; j++) {
-                double v = acc[j];
+                double v = acc[j] * cx * scale[j];
                 acc[j] = 0;
-                if (v >= own) {
+                if (v >= threshold[x]) {
                     add(x, j, v);
-                    own = threshold[x];
                 }
                 if (v >= threshold[j]) {
                     add(j, x, v);
@@ -293,7 +336,7 @@ public final class ImplGramTopK {
             }
         }
 
-        /** Offers cell (y, v) to row r's heap and keeps its threshold and the floor. */
+        /** Offers cell (y, v) to row r's sorted candidates and keeps its threshold and the floor. */
         private void add(int r, int y, double v) {
             double f = (double) FLOOR.getOpaque(floor, r);
             if (v < f) {
@@ -302,58 +345,31 @@ public final class ImplGramTopK {
             }
             int base = r * k;
             int s = size[r];
+            int i;
             if (s < k) {
-                int i = s;
-                while (i > 0) {   // sift up: the parent must not rank below the new cell
-                    int parent = (i - 1) >>> 1;
-                    if (!better(val[base + parent], idx[base + parent], v, y)) {
-                        break;
-                    }
-                    idx[base + i] = idx[base + parent];
-                    val[base + i] = val[base + parent];
-                    i = parent;
-                }
-                idx[base + i] = y;
-                val[base + i] = v;
+                i = base + s;
                 size[r] = ++s;
-                if (s == k) {
-                    raise(r, val[base], f);
-                }
-                return;
-            }
-            if (!better(v, y, val[base], idx[base])) {
-                return;
-            }
-            int i = 0;   // sift down from the root, which (y, v) replaces
-            while (true) {
-                int child = 2 * i + 1;
-                if (child >= k) {
-                    break;
-                }
-                int c = base + child;
-                if (child + 1 < k && better(val[c], idx[c], val[c + 1], idx[c + 1])) {
-                    child++;
-                    c++;
-                }
-                if (!better(v, y, val[c], idx[c])) {
-                    break;
-                }
-                idx[base + i] = idx[c];
-                val[base + i] = val[c];
-                i = child;
-            }
-            idx[base + i] = y;
-            val[base + i] = v;
-            raise(r, val[base], f);
-        }
-
-        /** The heap of row r is full with root value {@code root}; {@code f} the floor read. */
-        private void raise(int r, double root, double f) {
-            if (root > f) {
-                threshold[r] = root;
-                FLOOR.setOpaque(floor, r, root);
             } else {
-                threshold[r] = f;
+                i = base + k - 1;
+                if (!better(v, y, val[i], idx[i])) {
+                    return;
+                }
+            }
+            while (i > base && better(v, y, val[i - 1], idx[i - 1])) {
+                val[i] = val[i - 1];
+                idx[i] = idx[i - 1];
+                i--;
+            }
+            val[i] = v;
+            idx[i] = y;
+            if (s == k) {
+                double worst = val[base + k - 1];
+                if (worst > f) {
+                    threshold[r] = worst;
+                    FLOOR.setOpaque(floor, r, worst);
+                } else {
+                    threshold[r] = f;
+                }
             }
         }
     }
