@@ -124,27 +124,30 @@ public final class ImplGramTopK {
         int[] to = new int[nnz];
         double[] weight = new double[nnz];   // the factor of the entry's row part: its value, or its row's weight
         int[] next = Arrays.copyOf(colPtr, n);
-        for (int r = 0; r < m; r++) {
-            int end = ptr[r + 1];
-            for (int p = ptr[r]; p < end; p++) {
-                int q = next[idx[p]]++;
-                from[q] = p;
-                to[q] = end;
-                weight[q] = val == null ? rowWeight[r] : val[p];
-            }
-        }
-        // Work of row x: its products, then its scan up to the largest column it reaches.
+        // Work of row x: its products, then its scan up to the largest column it reaches; in the same pass.
         long[] work = new long[n + 1];
         int[] reach = new int[n];
-        for (int x = 0; x < n; x++) {
-            long w = 0;
-            int hi = x;
-            for (int q = colPtr[x]; q < colPtr[x + 1]; q++) {
-                w += to[q] - from[q];
-                hi = Math.max(hi, idx[to[q] - 1] + 1);
+        for (int r = 0; r < m; r++) {
+            int start = ptr[r];
+            int end = ptr[r + 1];
+            if (start == end) {
+                continue;
             }
-            reach[x] = hi;
-            work[x + 1] = work[x] + w + (hi - x);
+            int lastColumn = idx[end - 1] + 1;
+            double w = val == null ? rowWeight[r] : 0;
+            for (int p = start; p < end; p++) {
+                int x = idx[p];
+                int q = next[x]++;
+                from[q] = p;
+                to[q] = end;
+                weight[q] = val == null ? w : val[p];
+                work[x + 1] += end - p;
+                reach[x] = Math.max(reach[x], lastColumn);
+            }
+        }
+        for (int x = 0; x < n; x++) {
+            reach[x] = Math.max(reach[x], x);
+            work[x + 1] += work[x] + (reach[x] - x);
         }
         Blocks blocks = Blocks.byWeight(work, n, BLOCK_WORK);
         Candidates[] candidates = new Candidates[workers.threads()];
