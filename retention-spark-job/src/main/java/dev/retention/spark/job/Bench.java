@@ -44,9 +44,14 @@ import dev.retention.synth.SyntheticShop;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Iterator;
@@ -61,8 +66,14 @@ import java.util.List;
  * and GC times and the JVM's peak heap (the sum of the heap pools' peaks: an upper bound); with
  * {@code --single-jvm}, the single-JVM library on the same lines in this JVM (after collecting them to the driver),
  * for comparison.
+ *
+ * <p>Each job's record is appended, as soon as the job ends, as one JSON line with a {@code "job"} key to
+ * {@code <work>/bench-<lines>.jsonl} (and logged), so that a failure in a late job loses no figure of the earlier
+ * ones; the {@code --json} summary at the end holds the same records under the jobs' names.
  */
 final class Bench {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Bench.class);
 
     private static final long DAY = 86_400L;
     /** The jobs {@code --jobs} may name, all run by default. */
@@ -93,16 +104,22 @@ final class Bench {
                 .put("default_parallelism", spark.sparkContext().defaultParallelism())
                 .put("shuffle_partitions", spark.conf().get("spark.sql.shuffle.partitions"))
                 .put("max_heap_bytes", Runtime.getRuntime().maxMemory()).put("jobs", String.join(",", jobs));
+        Journal journal = new Journal(json, Path.of(work, "bench-" + target + ".jsonl"));
 
         long t0 = System.nanoTime();
         if (!Files.exists(dir.resolve("_SUCCESS"))) {
             metrics.reset();
             SparkShop.generate(spark, customers, parts, 1, months).write().mode("overwrite").parquet(dir.toString());
-            json.put("generate", metrics.toJson().put("seconds", SparkJobs.seconds(t0)));
+            journal.job("generate", metrics.toJson().put("seconds", SparkJobs.seconds(t0)));
         }
         Dataset<Row> raw = spark.read().parquet(dir.toString());
         long lines = raw.count();
         json.put("lines", lines).put("customers", customers).put("parts", parts);
+        journal.write("setup", new JsonOut().put("master", json.get("master"))
+                .put("default_parallelism", json.get("default_parallelism"))
+                .put("shuffle_partitions", json.get("shuffle_partitions"))
+                .put("max_heap_bytes", json.get("max_heap_bytes")).put("jobs", json.get("jobs"))
+                .put("lines", lines).put("customers", customers).put("parts", parts));
         SparkOrders orders = SparkOrders.of(raw, OrderColumns.defaults().withLine("line"),
                 dev.retention.data.PurchaseRules.defaults());
 
@@ -111,7 +128,7 @@ final class Bench {
             long t1 = System.nanoTime();
             SparkRfmResult rfm = SparkRfm.fit(orders, RfmOptions.defaults());
             long scored = rfm.table().count();
-            json.put("rfm", metrics.toJson().put("seconds", SparkJobs.seconds(t1)).put("customers", scored));
+            journal.job("rfm", metrics.toJson().put("seconds", SparkJobs.seconds(t1)).put("customers", scored));
             rfm.table().unpersist();
         }
 
@@ -127,7 +144,7 @@ final class Bench {
             double fitSeconds = SparkJobs.seconds(t2) - collectSeconds;
             long clvRows = SparkLifetime.score(summaries, bg, gg, ClvOptions.defaults())
                     .where("clv >= 0").count();
-            json.put("clv", metrics.toJson().put("seconds", SparkJobs.seconds(t2))
+            journal.job("clv", metrics.toJson().put("seconds", SparkJobs.seconds(t2))
                     .put("summaries_and_collect_seconds", collectSeconds).put("driver_fit_seconds", fitSeconds)
                     .put("customers", clvRows).put("bgnbd", bg.parameters()).put("gamma_gamma", gg.parameters()));
 
@@ -136,7 +153,7 @@ final class Bench {
             long td = System.nanoTime();
             SparkLifetimeFit distributed = SparkLifetime.fit(summaries, PeriodUnit.WEEK, BgNbdOptions.defaults(),
                     GammaGammaOptions.defaults(), 0);
-            json.put("clv_distributed_fit", metrics.toJson().put("seconds", SparkJobs.seconds(td))
+            journal.job("clv_distributed_fit", metrics.toJson().put("seconds", SparkJobs.seconds(td))
                     .put("fit_mode", distributed.mode().label())
                     .put("bgnbd", distributed.purchases().parameters())
                     .put("gamma_gamma", distributed.spend().parameters())
@@ -147,15 +164,8 @@ final class Bench {
             summaries.unpersist();
         }
 
-        // a churn pipeline fitted in one JVM on a small shop, as a saved model would be
-        TransactionLog small = SyntheticShop.generate(SyntheticShop.Options.defaults().withSeed(7).withCustomers(3000)
-                .withMonths(months)).log();
-        long last = small.maxPurchaseTime();
-        CustomerTable training = TransactionFeatures.compute(small, TransactionFeatureOptions.of(
-                List.of(Instant.ofEpochSecond(last - 150 * DAY)), 90));
-        int[] all = java.util.stream.IntStream.range(0, training.rows()).toArray();
-        ChurnPipelineModel model = ChurnPipeline.fit(training, all, PreprocessOptions.defaults(),
-                LogisticRegression.learner(LogisticOptions.defaults()));
+        boolean singleJvm = job.options().containsKey("single-jvm");
+        ChurnPipelineModel model = jobs.contains("churn") || singleJvm ? churnModel(months) : null;
         TransactionFeatureOptions defaults = TransactionFeatureOptions.of(List.of(Instant.EPOCH), 1);
         Instant cutoff = Instant.ofEpochSecond((calEnd.toEpochDay() + 1) * DAY);
         if (jobs.contains("churn")) {
@@ -163,7 +173,7 @@ final class Bench {
             long t3 = System.nanoTime();
             long churnRows = SparkChurn.score(SparkChurn.unlabelledFeatures(orders, cutoff, defaults.windowDays(),
                     defaults.activeWithinDays()), model).where("probability >= 0").count();
-            json.put("churn", metrics.toJson().put("seconds", SparkJobs.seconds(t3))
+            journal.job("churn", metrics.toJson().put("seconds", SparkJobs.seconds(t3))
                     .put("customers_scored", churnRows));
         }
 
@@ -176,21 +186,33 @@ final class Bench {
             metrics.reset();
             long t4 = System.nanoTime();
             ItemKnnModel knn = SparkRecommendations.itemKnn(purchases, ItemKnnOptions.defaults(), blocks);
-            json.put("item_similarity", metrics.toJson().put("seconds", SparkJobs.seconds(t4))
+            journal.job("item_similarity", metrics.toJson().put("seconds", SparkJobs.seconds(t4))
                     .put("items", knn.itemCount()).put("customers", knn.userCount()).put("blocks", blocks));
             ItemKnnModel saved = Models.fromBytes(knn.toBytes(), "bench", ItemKnnModel.class);
             metrics.reset();
             long t5 = System.nanoTime();
             long listRows = SparkRecommendations.topN(purchases, saved, TopNOptions.defaults().withN(10))
                     .where("rank >= 1").count();
-            json.put("top_n", metrics.toJson().put("seconds", SparkJobs.seconds(t5)).put("rows", listRows)
+            journal.job("top_n", metrics.toJson().put("seconds", SparkJobs.seconds(t5)).put("rows", listRows)
                     .put("n", 10));
         }
 
-        if (job.options().containsKey("single-jvm")) {
-            json.put("single_jvm", singleJvm(raw, cutoff, defaults, model));
+        if (singleJvm) {
+            journal.job("single_jvm", singleJvm(raw, cutoff, defaults, model));
         }
         return json;
+    }
+
+    /** A churn pipeline fitted in one JVM on a small shop, as a saved model would be. */
+    private static ChurnPipelineModel churnModel(int months) {
+        TransactionLog small = SyntheticShop.generate(SyntheticShop.Options.defaults().withSeed(7).withCustomers(3000)
+                .withMonths(months)).log();
+        long last = small.maxPurchaseTime();
+        CustomerTable training = TransactionFeatures.compute(small, TransactionFeatureOptions.of(
+                List.of(Instant.ofEpochSecond(last - 150 * DAY)), 90));
+        int[] all = java.util.stream.IntStream.range(0, training.rows()).toArray();
+        return ChurnPipeline.fit(training, all, PreprocessOptions.defaults(),
+                LogisticRegression.learner(LogisticOptions.defaults()));
     }
 
     private static JsonOut singleJvm(Dataset<Row> raw, Instant cutoff, TransactionFeatureOptions defaults,
@@ -227,6 +249,34 @@ final class Bench {
         TopN.recommendAll(knn, ratings, TopNOptions.defaults().withN(10));
         json.put("top_n_seconds", SparkJobs.seconds(t5));
         return json;
+    }
+
+    /**
+     * The bench's figures: the summary printed at the end, and every record appended to a JSON-lines file (and
+     * logged) as soon as its job ends.
+     */
+    private static final class Journal {
+        private final JsonOut summary;
+        private final Path file;
+
+        Journal(JsonOut summary, Path file) {
+            this.summary = summary;
+            this.file = file;
+        }
+
+        /** Puts a job's record into the summary under its name, and appends it to the file. */
+        void job(String name, JsonOut record) throws IOException {
+            summary.put(name, record);
+            write(name, record);
+        }
+
+        /** Appends a record, its {@code "job"} key first, as one line of the file, and logs it. */
+        void write(String name, JsonOut record) throws IOException {
+            String line = record.after("job", name).toString();
+            Files.writeString(file, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+            LOG.info("bench {}: {}", name, line);
+        }
     }
 
     private static double maxRelative(double[] expected, double[] actual) {

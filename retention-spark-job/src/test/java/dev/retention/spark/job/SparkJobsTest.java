@@ -24,6 +24,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The job jar's command line: its arguments, and {@code rfm} on a CSV of order lines against the single JVM. */
@@ -96,5 +97,35 @@ class SparkJobsTest {
         int customers = expected.table().orElseThrow().size();
         assertTrue(json.startsWith("{\"customers\":" + customers + ","), json);
         assertTrue(json.contains("\"quantiles\":\"exact\""), json);
+    }
+
+    @Test
+    void benchAppendsEachJobsRecordAsItEndsAndKeepsThemWhenALaterJobFails(@TempDir Path dir) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        String[] args = {"bench", "--lines", "3000", "--work", dir.toString(), "--master", "local[2]",
+            "--shuffle-partitions", "4", "--jobs", "rfm,recommend", "--item-blocks", "0", "--json"};
+
+        // the recommendation job refuses 0 item blocks after the RFM job has run
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> run(out, args));
+        assertTrue(e.getMessage().contains("blocks"), e.getMessage());
+        assertEquals(0, out.size());
+        List<String> records = Files.readAllLines(dir.resolve("bench-3000.jsonl"));
+        assertEquals(3, records.size(), records.toString());
+        assertTrue(records.get(0).startsWith("{\"job\":\"generate\",\"tasks\":"), records.get(0));
+        assertTrue(records.get(1).startsWith("{\"job\":\"setup\",\"master\":\"local[2]\""), records.get(1));
+        assertTrue(records.get(2).startsWith("{\"job\":\"rfm\",\"tasks\":"), records.get(2));
+
+        // a second run on the generated orders appends its records, and its summary holds the same RFM record
+        args[args.length - 2] = "1";
+        args[args.length - 4] = "rfm";
+        assertEquals(0, run(out, args));
+        records = Files.readAllLines(dir.resolve("bench-3000.jsonl"));
+        assertEquals(5, records.size(), records.toString());
+        assertTrue(records.get(3).startsWith("{\"job\":\"setup\","), records.get(3));
+        String summary = out.toString(StandardCharsets.UTF_8);
+        String rfm = records.get(4).replace("{\"job\":\"rfm\",", "{");
+        assertTrue(summary.contains("\"rfm\":" + rfm + ",") || summary.endsWith("\"rfm\":" + rfm + "}\n"),
+                summary + " vs " + rfm);
+        assertTrue(summary.contains("\"customers\":"), summary);
     }
 }
