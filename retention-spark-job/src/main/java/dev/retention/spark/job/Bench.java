@@ -48,6 +48,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,7 +68,9 @@ import java.util.List;
  * shuffle bytes written and read, the spilled bytes, the largest task's peak execution memory, the tasks' run, CPU
  * and GC times and the JVM's peak heap (the sum of the heap pools' peaks: an upper bound); with
  * {@code --single-jvm}, the single-JVM library on the same lines in this JVM (after collecting them to the driver),
- * for comparison.
+ * for comparison, with the heap the log takes once built (bytes per line). {@code --jobs none --single-jvm} runs
+ * only the single-JVM side (after Spark reads the generated orders and finds the cutoff), so that it can have a JVM
+ * of its own; when that side runs out of memory, its record names the step and the maximum heap.
  *
  * <p>Each job's record is appended, as soon as the job ends, as one JSON line with a {@code "job"} key to
  * {@code <work>/bench-<lines>.jsonl} (and logged), so that a failure in a late job loses no figure of the earlier
@@ -85,10 +90,16 @@ final class Bench {
     static JsonOut run(SparkSession spark, SparkJobs job) throws Exception {
         long target = Long.parseLong(job.required("lines"));
         String work = job.required("work");
-        java.util.Set<String> jobs = new java.util.LinkedHashSet<>(List.of(job.option("jobs", ALL_JOBS).split(",")));
-        if (jobs.isEmpty() || !List.of(ALL_JOBS.split(",")).containsAll(jobs)) {
-            throw new IllegalArgumentException("--jobs must be a comma-separated subset of " + ALL_JOBS + ", got '"
-                    + job.option("jobs", ALL_JOBS) + "'");
+        String named = job.option("jobs", ALL_JOBS);
+        boolean singleJvm = job.options().containsKey("single-jvm");
+        java.util.Set<String> jobs = new java.util.LinkedHashSet<>(named.equals("none") ? List.of()
+                : List.of(named.split(",")));
+        if (!List.of(ALL_JOBS.split(",")).containsAll(jobs)) {
+            throw new IllegalArgumentException("--jobs must be a comma-separated subset of " + ALL_JOBS
+                    + " or none, got '" + named + "'");
+        }
+        if (jobs.isEmpty() && !singleJvm) {
+            throw new IllegalArgumentException("--jobs none runs the single-JVM side only: it needs --single-jvm");
         }
         int months = 12;
         // lines per customer of the synthetic shop, from a small shop on the driver
@@ -103,7 +114,7 @@ final class Bench {
         JsonOut json = new JsonOut().put("master", spark.sparkContext().master())
                 .put("default_parallelism", spark.sparkContext().defaultParallelism())
                 .put("shuffle_partitions", spark.conf().get("spark.sql.shuffle.partitions"))
-                .put("max_heap_bytes", Runtime.getRuntime().maxMemory()).put("jobs", String.join(",", jobs));
+                .put("max_heap_bytes", Runtime.getRuntime().maxMemory()).put("jobs", jobs.isEmpty() ? "none" : String.join(",", jobs));
         Journal journal = new Journal(json, Path.of(work, "bench-" + target + ".jsonl"));
 
         long t0 = System.nanoTime();
@@ -164,7 +175,6 @@ final class Bench {
             summaries.unpersist();
         }
 
-        boolean singleJvm = job.options().containsKey("single-jvm");
         ChurnPipelineModel model = jobs.contains("churn") || singleJvm ? churnModel(months) : null;
         TransactionFeatureOptions defaults = TransactionFeatureOptions.of(List.of(Instant.EPOCH), 1);
         Instant cutoff = Instant.ofEpochSecond((calEnd.toEpochDay() + 1) * DAY);
@@ -198,7 +208,7 @@ final class Bench {
         }
 
         if (singleJvm) {
-            journal.job("single_jvm", singleJvm(raw, cutoff, defaults, model));
+            singleJvm(journal, raw, lines, cutoff, defaults, model);
         }
         return json;
     }
@@ -215,40 +225,123 @@ final class Bench {
                 LogisticRegression.learner(LogisticOptions.defaults()));
     }
 
-    private static JsonOut singleJvm(Dataset<Row> raw, Instant cutoff, TransactionFeatureOptions defaults,
-                                     ChurnPipelineModel model) {
+    /**
+     * The single-JVM side: the lines collected to the driver into a log, then each analysis; every step's record is
+     * written as it ends. When the heap runs out, the record says in which step and with what maximum heap, and
+     * the bench goes on to print its summary.
+     */
+    private static void singleJvm(Journal journal, Dataset<Row> raw, long lines, Instant cutoff,
+                                  TransactionFeatureOptions defaults, ChurnPipelineModel model) throws IOException {
+        JsonOut json = new JsonOut();
+        String[] step = {"collect_and_build_log"};
+        try {
+            singleJvmSteps(journal, json, step, raw, lines, cutoff, defaults, model);
+        } catch (OutOfMemoryError e) {
+            // the frames that held the log are gone: there is room again for a few records
+            LOG.warn("bench single_jvm: out of memory in step {} with a maximum heap of {} bytes", step[0],
+                    Runtime.getRuntime().maxMemory());
+            json.put("out_of_memory", new JsonOut().put("step", step[0])
+                    .put("max_heap_bytes", Runtime.getRuntime().maxMemory()));
+        }
+        journal.job("single_jvm", json);
+    }
+
+    private static void singleJvmSteps(Journal journal, JsonOut json, String[] step, Dataset<Row> raw, long lines,
+                                       Instant cutoff, TransactionFeatureOptions defaults, ChurnPipelineModel model)
+            throws IOException {
         long t0 = System.nanoTime();
+        long before = usedHeapAfterGc();
         TransactionLog.Builder b = TransactionLog.builder();
         Iterator<Row> it = raw.orderBy("line").toLocalIterator();
-        while (it.hasNext()) {
+        long read = 0;
+        while (it.hasNext() && read < lines) {
             Row r = it.next();
             b.add(r.getString(0), r.getString(1), r.isNullAt(2) ? null : r.getString(2), r.getLong(3), r.getDouble(4),
                     r.getDouble(5));
+            read++;
         }
-        TransactionLog log = b.build();
-        JsonOut json = new JsonOut().put("collect_and_build_log_seconds", SparkJobs.seconds(t0));
+        double collectSeconds = SparkJobs.seconds(t0);
+        long collected = usedHeapAfterGc();
+        resetPeakHeap();
         long t1 = System.nanoTime();
-        Rfm.fit(log, RfmOptions.defaults());
-        json.put("rfm_seconds", SparkJobs.seconds(t1));
+        TransactionLog log = b.build();
+        b = null;
+        double buildSeconds = SparkJobs.seconds(t1);
+        long buildPeak = peakHeap();
+        long built = usedHeapAfterGc();
+        json.put("collect_and_build_log_seconds", SparkJobs.seconds(t0)).put("lines", log.size())
+                .put("log_heap_bytes", built - before)
+                .put("log_bytes_per_line", (built - before) / (double) Math.max(1, log.size()))
+                .put("builder_heap_bytes", collected - before)
+                .put("build_peak_heap_bytes", buildPeak);
+        journal.write("single_jvm_log", new JsonOut().put("collect_seconds", collectSeconds)
+                .put("build_seconds", buildSeconds).put("lines", log.size())
+                .put("heap_used_before_bytes", before).put("builder_heap_bytes", collected - before)
+                .put("build_peak_heap_bytes", buildPeak).put("log_heap_bytes", built - before)
+                .put("log_bytes_per_line", (built - before) / (double) Math.max(1, log.size()))
+                .put("max_heap_bytes", Runtime.getRuntime().maxMemory()));
+
+        step[0] = "rfm";
         long t2 = System.nanoTime();
+        Rfm.fit(log, RfmOptions.defaults());
+        json.put("rfm_seconds", SparkJobs.seconds(t2));
+        journal.write("single_jvm_rfm", new JsonOut().put("seconds", SparkJobs.seconds(t2)));
+
+        step[0] = "clv";
+        long t3 = System.nanoTime();
         CustomerSummary s = CustomerSummary.from(log, SummaryOptions.defaults().withUnit(PeriodUnit.WEEK));
         BgNbdModel bg = BgNbd.fit(s, BgNbdOptions.defaults());
         GammaGammaModel gg = GammaGamma.fit(s, GammaGammaOptions.defaults());
         Clv.compute(bg, gg, s, ClvOptions.defaults());
-        json.put("clv_seconds", SparkJobs.seconds(t2)).put("bgnbd", bg.parameters()).put("gamma_gamma", gg.parameters());
-        long t3 = System.nanoTime();
+        json.put("clv_seconds", SparkJobs.seconds(t3)).put("bgnbd", bg.parameters()).put("gamma_gamma", gg.parameters());
+        journal.write("single_jvm_clv", new JsonOut().put("seconds", SparkJobs.seconds(t3))
+                .put("bgnbd", bg.parameters()).put("gamma_gamma", gg.parameters()));
+
+        step[0] = "churn";
+        long t4 = System.nanoTime();
         CustomerTable table = TransactionFeatures.computeUnlabelled(log, cutoff, defaults.windowDays(),
                 defaults.activeWithinDays());
         model.score(table, java.util.stream.IntStream.range(0, table.rows()).toArray());
-        json.put("churn_seconds", SparkJobs.seconds(t3));
-        long t4 = System.nanoTime();
+        json.put("churn_seconds", SparkJobs.seconds(t4));
+        journal.write("single_jvm_churn", new JsonOut().put("seconds", SparkJobs.seconds(t4)));
+
+        step[0] = "item_similarity";
+        long t5 = System.nanoTime();
         Ratings ratings = Ratings.ofPurchases(log);
         ItemKnnModel knn = ItemKnn.fit(ratings, ItemKnnOptions.defaults());
-        json.put("item_similarity_seconds", SparkJobs.seconds(t4));
-        long t5 = System.nanoTime();
+        json.put("item_similarity_seconds", SparkJobs.seconds(t5));
+        journal.write("single_jvm_item_similarity", new JsonOut().put("seconds", SparkJobs.seconds(t5)));
+
+        step[0] = "top_n";
+        long t6 = System.nanoTime();
         TopN.recommendAll(knn, ratings, TopNOptions.defaults().withN(10));
-        json.put("top_n_seconds", SparkJobs.seconds(t5));
-        return json;
+        json.put("top_n_seconds", SparkJobs.seconds(t6));
+        journal.write("single_jvm_top_n", new JsonOut().put("seconds", SparkJobs.seconds(t6)));
+    }
+
+    /** The heap in use after a full collection (a request the JVM honours unless told to ignore it). */
+    private static long usedHeapAfterGc() {
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static void resetPeakHeap() {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                pool.resetPeakUsage();
+            }
+        }
+    }
+
+    /** The sum of the heap pools' peaks since the last reset: an upper bound of the peak, garbage included. */
+    private static long peakHeap() {
+        long heap = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                heap += pool.getPeakUsage().getUsed();
+            }
+        }
+        return heap;
     }
 
     /**

@@ -24,6 +24,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -115,17 +116,25 @@ class SparkJobsTest {
         assertTrue(records.get(1).startsWith("{\"job\":\"setup\",\"master\":\"local[2]\""), records.get(1));
         assertTrue(records.get(2).startsWith("{\"job\":\"rfm\",\"tasks\":"), records.get(2));
 
-        // a second run on the generated orders appends its records, and its summary holds the same RFM record
-        args[args.length - 2] = "1";
-        args[args.length - 4] = "rfm";
-        assertEquals(0, run(out, args));
+        // a second run on the generated orders, of the single-JVM side alone, appends its records step by step
+        assertThrows(IllegalArgumentException.class, () -> run(out, "bench", "--lines", "3000", "--work",
+                dir.toString(), "--master", "local[2]", "--jobs", "none"));
+        assertEquals(0, run(out, "bench", "--lines", "3000", "--work", dir.toString(), "--master", "local[2]",
+                "--shuffle-partitions", "4", "--jobs", "none", "--single-jvm", "--json"));
         records = Files.readAllLines(dir.resolve("bench-3000.jsonl"));
-        assertEquals(5, records.size(), records.toString());
-        assertTrue(records.get(3).startsWith("{\"job\":\"setup\","), records.get(3));
+        List<String> jobs = new ArrayList<>();
+        for (String r : records.subList(3, records.size())) {
+            jobs.add(r.substring(0, r.indexOf(',')));
+        }
+        assertEquals(List.of("{\"job\":\"setup\"", "{\"job\":\"single_jvm_log\"", "{\"job\":\"single_jvm_rfm\"",
+                "{\"job\":\"single_jvm_clv\"", "{\"job\":\"single_jvm_churn\"",
+                "{\"job\":\"single_jvm_item_similarity\"", "{\"job\":\"single_jvm_top_n\"",
+                "{\"job\":\"single_jvm\""), jobs);
         String summary = out.toString(StandardCharsets.UTF_8);
-        String rfm = records.get(4).replace("{\"job\":\"rfm\",", "{");
-        assertTrue(summary.contains("\"rfm\":" + rfm + ",") || summary.endsWith("\"rfm\":" + rfm + "}\n"),
-                summary + " vs " + rfm);
-        assertTrue(summary.contains("\"customers\":"), summary);
+        String last = records.get(records.size() - 1).replace("{\"job\":\"single_jvm\",", "{");
+        assertTrue(summary.endsWith(",\"single_jvm\":" + last + "}" + System.lineSeparator()), summary);
+        assertTrue(summary.contains("\"jobs\":\"none\""), summary);
+        assertFalse(summary.contains("\"rfm\""), summary);
+        assertTrue(last.contains("\"log_bytes_per_line\":") && !last.contains("out_of_memory"), last);
     }
 }
