@@ -251,7 +251,8 @@ final class Bench {
             throws IOException {
         long t0 = System.nanoTime();
         long before = usedHeapAfterGc();
-        TransactionLog.Builder b = TransactionLog.builder();
+        TransactionLog.Builder b = TransactionLog.builder()
+                .expectLines((int) Math.min(lines, Integer.MAX_VALUE - 8));
         Iterator<Row> it = raw.orderBy("line").toLocalIterator();
         long read = 0;
         while (it.hasNext() && read < lines) {
