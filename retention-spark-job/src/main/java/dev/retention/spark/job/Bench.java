@@ -49,8 +49,6 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -263,12 +261,12 @@ final class Bench {
         }
         double collectSeconds = SparkJobs.seconds(t0);
         long collected = usedHeapAfterGc();
-        resetPeakHeap();
+        StageMetrics.resetPeakHeap();
         long t1 = System.nanoTime();
         TransactionLog log = b.build();
         b = null;
         double buildSeconds = SparkJobs.seconds(t1);
-        long buildPeak = peakHeap();
+        long buildPeak = StageMetrics.peakHeap();
         long built = usedHeapAfterGc();
         json.put("collect_and_build_log_seconds", SparkJobs.seconds(t0)).put("lines", log.size())
                 .put("log_heap_bytes", built - before)
@@ -324,25 +322,6 @@ final class Bench {
     private static long usedHeapAfterGc() {
         System.gc();
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    }
-
-    private static void resetPeakHeap() {
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                pool.resetPeakUsage();
-            }
-        }
-    }
-
-    /** The sum of the heap pools' peaks since the last reset: an upper bound of the peak, garbage included. */
-    private static long peakHeap() {
-        long heap = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                heap += pool.getPeakUsage().getUsed();
-            }
-        }
-        return heap;
     }
 
     /**
