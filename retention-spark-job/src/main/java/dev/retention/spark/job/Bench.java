@@ -88,17 +88,8 @@ final class Bench {
     static JsonOut run(SparkSession spark, SparkJobs job) throws Exception {
         long target = Long.parseLong(job.required("lines"));
         String work = job.required("work");
-        String named = job.option("jobs", ALL_JOBS);
+        java.util.Set<String> jobs = jobs(job);
         boolean singleJvm = job.options().containsKey("single-jvm");
-        java.util.Set<String> jobs = new java.util.LinkedHashSet<>(named.equals("none") ? List.of()
-                : List.of(named.split(",")));
-        if (!List.of(ALL_JOBS.split(",")).containsAll(jobs)) {
-            throw new IllegalArgumentException("--jobs must be a comma-separated subset of " + ALL_JOBS
-                    + " or none, got '" + named + "'");
-        }
-        if (jobs.isEmpty() && !singleJvm) {
-            throw new IllegalArgumentException("--jobs none runs the single-JVM side only: it needs --single-jvm");
-        }
         int months = 12;
         // lines per customer of the synthetic shop, from a small shop on the driver
         int probe = 4_000;
@@ -209,6 +200,26 @@ final class Bench {
             singleJvm(journal, raw, lines, cutoff, defaults, model);
         }
         return json;
+    }
+
+    /**
+     * {@return the jobs {@code --jobs} names, checked} Called before Spark starts, so that bad arguments cost no
+     * session.
+     *
+     * @throws IllegalArgumentException if a name is not a job, or {@code none} comes without {@code --single-jvm}
+     */
+    static java.util.Set<String> jobs(SparkJobs job) {
+        String named = job.option("jobs", ALL_JOBS);
+        java.util.Set<String> jobs = new java.util.LinkedHashSet<>(named.equals("none") ? List.of()
+                : List.of(named.split(",")));
+        if (!List.of(ALL_JOBS.split(",")).containsAll(jobs)) {
+            throw new IllegalArgumentException("--jobs must be a comma-separated subset of " + ALL_JOBS
+                    + " or none, got '" + named + "'");
+        }
+        if (jobs.isEmpty() && !job.options().containsKey("single-jvm")) {
+            throw new IllegalArgumentException("--jobs none runs the single-JVM side only: it needs --single-jvm");
+        }
+        return jobs;
     }
 
     /** A churn pipeline fitted in one JVM on a small shop, as a saved model would be. */

@@ -120,6 +120,9 @@ public final class SparkJobs {
                 return usage("option --" + key + " needs a value");
             }
         }
+        if (command.equals("bench")) {
+            Bench.jobs(this);
+        }
         SparkSession spark = session(command);
         try {
             JsonOut result = switch (command) {

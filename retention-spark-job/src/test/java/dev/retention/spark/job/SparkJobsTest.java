@@ -103,25 +103,28 @@ class SparkJobsTest {
     @Test
     void benchAppendsEachJobsRecordAsItEndsAndKeepsThemWhenALaterJobFails(@TempDir Path dir) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        String[] args = {"bench", "--lines", "3000", "--work", dir.toString(), "--master", "local[2]",
-            "--shuffle-partitions", "4", "--jobs", "rfm,recommend", "--item-blocks", "0", "--json"};
+        String[] args = {"bench", "--lines", "1200", "--work", dir.toString(), "--master", "local[2]",
+            "--shuffle-partitions", "4", "--jobs", "churn,recommend", "--item-blocks", "0", "--json"};
 
-        // the recommendation job refuses 0 item blocks after the RFM job has run
+        // the recommendation job refuses 0 item blocks after the churn job has run
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> run(out, args));
         assertTrue(e.getMessage().contains("blocks"), e.getMessage());
         assertEquals(0, out.size());
-        List<String> records = Files.readAllLines(dir.resolve("bench-3000.jsonl"));
+        List<String> records = Files.readAllLines(dir.resolve("bench-1200.jsonl"));
         assertEquals(3, records.size(), records.toString());
         assertTrue(records.get(0).startsWith("{\"job\":\"generate\",\"tasks\":"), records.get(0));
         assertTrue(records.get(1).startsWith("{\"job\":\"setup\",\"master\":\"local[2]\""), records.get(1));
-        assertTrue(records.get(2).startsWith("{\"job\":\"rfm\",\"tasks\":"), records.get(2));
+        assertTrue(records.get(2).startsWith("{\"job\":\"churn\",\"tasks\":"), records.get(2));
 
         // a second run on the generated orders, of the single-JVM side alone, appends its records step by step
-        assertThrows(IllegalArgumentException.class, () -> run(out, "bench", "--lines", "3000", "--work",
+        // (--jobs none without it is refused before Spark starts)
+        assertThrows(IllegalArgumentException.class, () -> run(out, "bench", "--lines", "1200", "--work",
                 dir.toString(), "--master", "local[2]", "--jobs", "none"));
-        assertEquals(0, run(out, "bench", "--lines", "3000", "--work", dir.toString(), "--master", "local[2]",
+        assertThrows(IllegalArgumentException.class, () -> run(out, "bench", "--lines", "1200", "--work",
+                dir.toString(), "--master", "local[2]", "--jobs", "rfm,cohorts", "--single-jvm"));
+        assertEquals(0, run(out, "bench", "--lines", "1200", "--work", dir.toString(), "--master", "local[2]",
                 "--shuffle-partitions", "4", "--jobs", "none", "--single-jvm", "--json"));
-        records = Files.readAllLines(dir.resolve("bench-3000.jsonl"));
+        records = Files.readAllLines(dir.resolve("bench-1200.jsonl"));
         List<String> jobs = new ArrayList<>();
         for (String r : records.subList(3, records.size())) {
             jobs.add(r.substring(0, r.indexOf(',')));
@@ -134,7 +137,7 @@ class SparkJobsTest {
         String last = records.get(records.size() - 1).replace("{\"job\":\"single_jvm\",", "{");
         assertTrue(summary.endsWith(",\"single_jvm\":" + last + "}" + System.lineSeparator()), summary);
         assertTrue(summary.contains("\"jobs\":\"none\""), summary);
-        assertFalse(summary.contains("\"rfm\""), summary);
+        assertFalse(summary.contains("\"rfm\":") || summary.contains("\"churn\":"), summary);
         assertTrue(last.contains("\"log_bytes_per_line\":") && !last.contains("out_of_memory"), last);
     }
 }
