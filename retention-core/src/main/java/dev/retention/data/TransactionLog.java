@@ -33,7 +33,9 @@ import java.util.Objects;
  * {@link #isCancellation(int)} tells them apart.
  *
  * <p>Memory: 44 bytes per line plus the id indexes. Built by {@link #builder()} in O(n) time for
- * input that is already in time order per customer (O(n log n) otherwise).
+ * input that is already in time order per customer (O(n log n) otherwise); the builder holds 44 bytes per line
+ * (more while its columns grow, unless told how many lines come by {@link Builder#expectLines(int)}) and about 60
+ * at the peak of {@link Builder#build()}, besides the ids.
  */
 public final class TransactionLog {
 
@@ -416,9 +418,10 @@ public final class TransactionLog {
      */
     public static final class Builder {
         private final PurchaseRules rules;
-        private final IdIndex.Builder customerIds = IdIndex.builder();
-        private final IdIndex.Builder orderIds = IdIndex.builder();
-        private final IdIndex.Builder itemIds = IdIndex.builder();
+        // let go of in build(), so that the builder's ids are not held next to the log's
+        private IdIndex.Builder customerIds = IdIndex.builder();
+        private IdIndex.Builder orderIds = IdIndex.builder();
+        private IdIndex.Builder itemIds = IdIndex.builder();
         private final IntList customer = new IntList();
         private final IntList order = new IntList();
         private final IntList item = new IntList();
@@ -449,6 +452,32 @@ public final class TransactionLog {
          */
         public Builder zone(ZoneId zone) {
             this.zone = Objects.requireNonNull(zone, "zone");
+            return this;
+        }
+
+        /**
+         * Makes room for this many kept lines, so that the builder's columns grow no further than the need while
+         * they come (a reader that knows the number of lines gives it); a hint: more lines still fit, fewer leave
+         * the room unused until {@link #build()}. Kept lines take 44 bytes each in the builder.
+         *
+         * @param lines the number of lines expected, in {@code [0, Integer.MAX_VALUE - 8]}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code lines} is negative or more than an array holds
+         * @throws IllegalStateException    if {@link #build()} was already called
+         */
+        public Builder expectLines(int lines) {
+            requireNotBuilt();
+            if (lines < 0 || lines > Integer.MAX_VALUE - 8) {
+                throw new IllegalArgumentException("lines must be in [0, " + (Integer.MAX_VALUE - 8) + "], got "
+                        + lines);
+            }
+            customer.ensureCapacity(lines);
+            order.ensureCapacity(lines);
+            item.ensureCapacity(lines);
+            time.ensureCapacity(lines);
+            quantity.ensureCapacity(lines);
+            unitPrice.ensureCapacity(lines);
+            amount.ensureCapacity(lines);
             return this;
         }
 
@@ -611,7 +640,9 @@ public final class TransactionLog {
 
         /**
          * Sorts and indexes the kept lines. Netted cancellation lines of customers who have no purchase
-         * are dropped and counted under {@link SkipReason#CANCELLATION}.
+         * are dropped and counted under {@link SkipReason#CANCELLATION}. The builder hands its columns over
+         * rather than copying them and gathers the sorted columns one at a time, so that at its peak it holds
+         * about 60 bytes per line besides the ids (the columns once, the sort permutation, one sorted column).
          *
          * @return the log, sorted by customer then time
          * @throws IllegalStateException if called twice
@@ -620,10 +651,10 @@ public final class TransactionLog {
             requireNotBuilt();
             built = true;
             int n = customer.size();
-            int[] cust = customer.toArray();
-            int[] ord = order.toArray();
-            int[] itm = item.toArray();
-            long[] t = time.toArray();
+            int[] cust = customer.toArrayAndClear();
+            int[] ord = order.toArrayAndClear();
+            int[] itm = item.toArrayAndClear();
+            long[] t = time.toArrayAndClear();
 
             // 1. A customer needs at least one purchase line; cancellation-only customers lose their lines.
             boolean[] keep = new boolean[n];
@@ -648,16 +679,17 @@ public final class TransactionLog {
                 }
             }
 
-            // 2. Dense ids in natural order of the external ids, over kept lines only.
-            IdIndex allCustomers = customerIds.build();
-            IdIndex allOrders = orderIds.build();
-            IdIndex allItems = itemIds.build();
-            int[] custMap = markUsed(allCustomers.size(), cust, keep, n);
-            int[] ordMap = markUsed(allOrders.size(), ord, keep, n);
-            int[] itmMap = markUsed(allItems.size(), itm, keep, n);
-            IdIndex custIndex = subsetSorted(allCustomers, custMap);
-            IdIndex ordIndex = subsetSorted(allOrders, ordMap);
-            IdIndex itmIndex = subsetSorted(allItems, itmMap);
+            // 2. Dense ids in natural order of the external ids, over kept lines only; one id kind at a time,
+            //    letting go of the builder's ids as soon as they are indexed.
+            int[] custMap = markUsed(customerIds.size(), cust, keep, n);
+            IdIndex custIndex = subsetSorted(customerIds.build(), custMap);
+            customerIds = null;
+            int[] ordMap = markUsed(orderIds.size(), ord, keep, n);
+            IdIndex ordIndex = subsetSorted(orderIds.build(), ordMap);
+            orderIds = null;
+            int[] itmMap = markUsed(itemIds.size(), itm, keep, n);
+            IdIndex itmIndex = subsetSorted(itemIds.build(), itmMap);
+            itemIds = null;
 
             // 3. Stable counting sort by customer, then a stable sort by time inside each customer.
             int nCust = custIndex.size();
@@ -683,30 +715,26 @@ public final class TransactionLog {
                 sortByTime(perm, start[c], start[c + 1], t);
             }
 
-            // 4. Gather the columns.
-            int[] outCust = new int[kept];
-            int[] outOrd = new int[kept];
-            int[] outItem = new int[kept];
+            // 4. Gather the columns in sorted order, one at a time, each source let go of once gathered.
+            int[] outCust = gather(perm, cust, custMap);
+            cust = null;
+            int[] outOrd = gather(perm, ord, ordMap);
+            ord = null;
+            int[] outItem = gather(perm, itm, itmMap);
+            itm = null;
             long[] outTime = new long[kept];
-            double[] outQty = new double[kept];
-            double[] outPrice = new double[kept];
-            double[] outAmount = new double[kept];
+            for (int j = 0; j < kept; j++) {
+                outTime[j] = t[perm[j]];
+            }
+            t = null;
+            double[] outQty = gather(perm, quantity.toArrayAndClear());
+            double[] outPrice = gather(perm, unitPrice.toArrayAndClear());
+            double[] outAmount = gather(perm, amount.toArrayAndClear());
             boolean[] outCancel = new boolean[kept];
             boolean anyCancel = false;
-            double[] q = quantity.toArray();
-            double[] p = unitPrice.toArray();
-            double[] a = amount.toArray();
             for (int j = 0; j < kept; j++) {
-                int i = perm[j];
-                outCust[j] = custMap[cust[i]];
-                outOrd[j] = ordMap[ord[i]];
-                outItem[j] = itm[i] < 0 ? -1 : itmMap[itm[i]];
-                outTime[j] = t[i];
-                outQty[j] = q[i];
-                outPrice[j] = p[i];
-                outAmount[j] = a[i];
-                outCancel[j] = isCancel[i];
-                anyCancel |= isCancel[i];
+                outCancel[j] = isCancel[perm[j]];
+                anyCancel |= outCancel[j];
             }
 
             Map<SkipReason, Long> skip = new EnumMap<>(skipped);
@@ -728,6 +756,25 @@ public final class TransactionLog {
             }
             return new TransactionLog(custIndex, ordIndex, itmIndex, outCust, outOrd, outItem, outTime, outQty,
                     outPrice, outAmount, anyCancel ? outCancel : null, cancelledSpend, zone, counts);
+        }
+
+        /** The column's dense ids of the lines in {@code perm}, mapped; -1 (no item) stays -1. */
+        private static int[] gather(int[] perm, int[] column, int[] map) {
+            int[] out = new int[perm.length];
+            for (int j = 0; j < perm.length; j++) {
+                int v = column[perm[j]];
+                out[j] = v < 0 ? -1 : map[v];
+            }
+            return out;
+        }
+
+        /** The column's values of the lines in {@code perm}. */
+        private static double[] gather(int[] perm, double[] column) {
+            double[] out = new double[perm.length];
+            for (int j = 0; j < perm.length; j++) {
+                out[j] = column[perm[j]];
+            }
+            return out;
         }
 
         /** Marks the ids used by kept lines: 0 for used, -1 for unused. */
@@ -759,8 +806,9 @@ public final class TransactionLog {
                 }
             }
             // the builder saw every id, also those of skipped-after-all lines (cancellation-only
-            // customers): without them the ids may all be numbers, to be sorted as numbers
-            IdIndex subset = all.subset(usedIds).numericIfCanonical();
+            // customers): without them the ids may all be numbers, to be sorted as numbers; when every id is
+            // used (the usual case), the index is its own subset and is not copied
+            IdIndex subset = (used == map.length ? all : all.subset(usedIds)).numericIfCanonical();
             int[] subsetToSorted = new int[used];
             IdIndex sorted = subset.sorted(subsetToSorted);
             for (int j = 0; j < used; j++) {

@@ -28,11 +28,22 @@ final class Capacity {
      * @throws IllegalArgumentException if it is negative or larger than {@link #MAX_ARRAY_LENGTH}
      */
     static int checkInitial(int initialCapacity) {
-        if (initialCapacity < 0 || initialCapacity > MAX_ARRAY_LENGTH) {
-            throw new IllegalArgumentException("initialCapacity must be in [0, " + MAX_ARRAY_LENGTH + "], got "
-                    + initialCapacity);
+        return check("initialCapacity", initialCapacity);
+    }
+
+    /**
+     * Checks a capacity a list was asked for.
+     *
+     * @param name     read: the parameter's name, for the message
+     * @param capacity read: elements to make room for
+     * @return {@code capacity}
+     * @throws IllegalArgumentException if it is negative or larger than {@link #MAX_ARRAY_LENGTH}
+     */
+    static int check(String name, int capacity) {
+        if (capacity < 0 || capacity > MAX_ARRAY_LENGTH) {
+            throw new IllegalArgumentException(name + " must be in [0, " + MAX_ARRAY_LENGTH + "], got " + capacity);
         }
-        return initialCapacity;
+        return capacity;
     }
 
     /**

@@ -74,6 +74,32 @@ public final class IntList extends GrowableList {
         return elements[removeLastIndex()];
     }
 
+    /**
+     * Makes room for at least {@code capacity} values, so that appends up to that many do not grow the array
+     * (a builder that knows how many values come need not grow past them). O(size()) when the array grows, else
+     * O(1).
+     *
+     * @param capacity read: in {@code [0, Integer.MAX_VALUE - 8]}
+     * @throws IllegalArgumentException if the capacity is negative or too large for an array
+     */
+    public void ensureCapacity(int capacity) {
+        if (Capacity.check("capacity", capacity) > elements.length) {
+            elements = Arrays.copyOf(elements, capacity);
+        }
+    }
+
+    /**
+     * {@return the values in order, in an array of length {@link #size()}, and empties the list} The array is
+     * the list's own when it is exactly full (no copy), else a trimmed copy; either way the list lets go of its
+     * array, so that the values are not held twice once the caller drops its copy. O(1) when full, else O(n).
+     */
+    public int[] toArrayAndClear() {
+        int[] a = size == elements.length ? elements : Arrays.copyOf(elements, size);
+        elements = new int[0];
+        size = 0;
+        return a;
+    }
+
     /** {@return the values in order, in a new array of length {@link #size()}} O(n). */
     public int[] toArray() {
         return Arrays.copyOf(elements, size);

@@ -154,6 +154,29 @@ class TransactionLogPropertyTest {
         assertEquals(expected.stream().filter(Line::cancellation).count(), counts.netted(), where);
     }
 
+    /** A builder told how many lines come (fewer, exactly or more than it keeps) builds the same log. */
+    @ParameterizedTest(name = "seed={0}")
+    @MethodSource("seeds")
+    void build_withALineHint_matchesNaiveReference(long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        PurchaseRules rules = rules(rnd);
+        List<Raw> raw = RandomLogs.lines(rnd);
+        int hint = switch (rnd.nextInt(3)) {
+            case 0 -> rnd.nextInt(raw.size() + 1);
+            case 1 -> raw.size();
+            default -> raw.size() + rnd.nextInt(1, 50);
+        };
+        TransactionLog.Builder b = TransactionLog.builder(rules).expectLines(hint);
+        for (Raw r : raw) {
+            r.add(b);
+        }
+        TransactionLog hinted = b.build();
+        String where = "seed=" + seed + " " + rules + " hint=" + hint;
+        assertLines(RandomLogs.expected(raw, rules).lines, hinted, where);
+        assertEquals(RandomLogs.build(raw, rules).fingerprint(), hinted.fingerprint(), where);
+        assertEquals(RandomLogs.build(raw, rules).lineCounts(), hinted.lineCounts(), where);
+    }
+
     /** The log holds exactly the expected lines in the expected order, with naturally ordered id indexes. */
     static void assertLines(List<Line> expected, TransactionLog log, String where) {
         assertEquals(expected.size(), log.size(), where);

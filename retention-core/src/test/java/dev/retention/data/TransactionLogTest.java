@@ -47,6 +47,18 @@ class TransactionLogTest {
     }
 
     @Test
+    void expectLines_rejectsANegativeCountAndAUsedBuilder() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TransactionLog.builder().expectLines(-1));
+        assertTrue(e.getMessage().startsWith("lines must be in [0, ") && e.getMessage().endsWith("got -1"),
+                e.getMessage());
+        TransactionLog.Builder b = TransactionLog.builder().expectLines(2);
+        b.add("1", "o", "x", 10, 1, 2.0);
+        b.build();
+        assertThrows(IllegalStateException.class, () -> b.expectLines(5));
+    }
+
+    @Test
     void fingerprint_isCachedAndCoversEveryColumnTheIdsAndTheZone() {
         TransactionLog log = golden().build();
         DataFingerprint f = log.fingerprint();

@@ -206,4 +206,54 @@ class GrowableListsTest {
                 () -> Capacity.grownList(Capacity.MAX_ARRAY_LENGTH));
         assertTrue(e.getMessage().contains(Integer.toString(Capacity.MAX_ARRAY_LENGTH)), e.getMessage());
     }
+
+    /**
+     * {@code ensureCapacity} keeps the values and {@code toArrayAndClear} hands them over and empties the list, which
+     * then fills again from nothing; for the three lists that have them, over seeded random cases.
+     */
+    @ParameterizedTest(name = "seed={0}")
+    @MethodSource("dev.retention.primitive.RandomCases#seeds")
+    void ensureCapacityAndToArrayAndClear_keepTheValues(long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        IntList ints = new IntList();
+        LongList longs = new LongList();
+        DoubleList doubles = new DoubleList();
+        List<Long> expected = new ArrayList<>();
+        for (int round = 0; round < 3; round++) {
+            String at = "seed " + seed + ", round " + round;
+            int n = rnd.nextInt(0, 300);
+            int hint = rnd.nextInt(0, 400);
+            for (int i = 0; i < n; i++) {
+                if (i == n / 2) {   // a hint in the middle, below or above the values to come
+                    ints.ensureCapacity(hint);
+                    longs.ensureCapacity(hint);
+                    doubles.ensureCapacity(hint);
+                }
+                int v = rnd.nextInt();
+                ints.add(v);
+                longs.add(v);
+                doubles.add(v);
+                expected.add((long) v);
+            }
+            long[] want = expected.stream().mapToLong(Long::longValue).toArray();
+            assertArrayEquals(want, IntStream.of(ints.toArrayAndClear()).asLongStream().toArray(), at);
+            assertArrayEquals(want, longs.toArrayAndClear(), at);
+            assertArrayEquals(want, DoubleStream.of(doubles.toArrayAndClear()).mapToLong(x -> (long) x).toArray(), at);
+            assertEquals(0, ints.size(), at);
+            assertEquals(0, longs.size(), at);
+            assertEquals(0, doubles.size(), at);
+            assertEquals(0, ints.toArray().length, at);
+            expected.clear();
+        }
+    }
+
+    @Test
+    void ensureCapacity_rejectsNegativeCapacity() {
+        List<Runnable> calls = List.of(() -> new IntList().ensureCapacity(-3), () -> new LongList().ensureCapacity(-3),
+                () -> new DoubleList().ensureCapacity(-3));
+        for (Runnable call : calls) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call::run);
+            assertEquals("capacity must be in [0, " + Capacity.MAX_ARRAY_LENGTH + "], got -3", e.getMessage());
+        }
+    }
 }

@@ -2,6 +2,9 @@ package dev.retention.spark;
 
 import dev.retention.data.IdIndex;
 import dev.retention.model.FitSummary;
+import dev.retention.primitive.FloatList;
+import dev.retention.primitive.IntList;
+import dev.retention.primitive.LongList;
 import dev.retention.recsys.ItemRecommender;
 import dev.retention.recsys.RatingModel;
 import dev.retention.recsys.RatingScale;
@@ -298,32 +301,35 @@ public final class SparkRecommendations {
         while (pending != null) {
             int block = pending.getInt(0);
             // the block's baskets, in customer order
-            IntList basketStart = new IntList();
-            IntList item = new IntList();
-            FloatList weight = new FloatList();
+            IntList basketStarts = new IntList();
+            IntList items = new IntList();
+            FloatList weights = new FloatList();
             String customer = null;
             while (pending != null && pending.getInt(0) == block) {
                 if (!pending.getString(1).equals(customer)) {
                     customer = pending.getString(1);
-                    basketStart.add(item.size);
+                    basketStarts.add(items.size());
                 }
-                item.add(pending.getInt(2));
-                weight.add(pending.getFloat(3));
+                items.add(pending.getInt(2));
+                weights.add(pending.getFloat(3));
                 pending = rows.hasNext() ? rows.next() : null;
             }
-            basketStart.add(item.size);
+            basketStarts.add(items.size());
+            int[] basketStart = basketStarts.toArrayAndClear();
+            int[] item = items.toArrayAndClear();
+            float[] weight = weights.toArray();
             // the block's items' entries (item, entry), the entries of one item in customer order
-            long[] own = new long[item.size];
+            long[] own = new long[item.length];
             int m = 0;
-            for (int e = 0; e < item.size; e++) {
-                if (item.values[e] % blocks == block) {
-                    own[m++] = ((long) item.values[e] << 32) | e;
+            for (int e = 0; e < item.length; e++) {
+                if (item[e] % blocks == block) {
+                    own[m++] = ((long) item[e] << 32) | e;
                 }
             }
             Arrays.sort(own, 0, m);
-            int[] basketOf = new int[item.size];
-            for (int c = 0; c + 1 < basketStart.size; c++) {
-                Arrays.fill(basketOf, basketStart.values[c], basketStart.values[c + 1], c);
+            int[] basketOf = new int[item.length];
+            for (int c = 0; c + 1 < basketStart.length; c++) {
+                Arrays.fill(basketOf, basketStart[c], basketStart[c + 1], c);
             }
             int[] heapIdx = new int[k];
             double[] heapVal = new double[k];
@@ -333,10 +339,10 @@ public final class SparkRecommendations {
                 for (; g < m && (int) (own[g] >>> 32) == x; g++) {
                     int e = (int) own[g];
                     int c = basketOf[e];
-                    double a = weight.values[e];
-                    for (int q = basketStart.values[c]; q < basketStart.values[c + 1]; q++) {
-                        int j = item.values[q];
-                        acc[j] += a * weight.values[q];
+                    double a = weight[e];
+                    for (int q = basketStart[c]; q < basketStart[c + 1]; q++) {
+                        int j = item[q];
+                        acc[j] += a * weight[q];
                         if (!touched[j]) {
                             touched[j] = true;
                             touchedList[touchedCount++] = j;
@@ -431,43 +437,58 @@ public final class SparkRecommendations {
         return IdIndex.ofStrings(ids);
     }
 
-    /** The top-N rows of a partition's customers (rows sorted by customer), customer by customer. */
-    private static final class ListsIterator implements Iterator<Row> {
-        private final Iterator<Row> rows;
-        private final RatingModel model;
-        private final ItemRecommender recommender;
-        private final TopNOptions options;
-        private final ArrayDeque<Row> ready = new ArrayDeque<>();
-        private Row pending;
+    /**
+     * Rows made one group of input rows at a time (the input sorted by the groups' key): {@link #nextGroup()} reads
+     * the group that starts at {@code pending} and queues its output rows, none or more.
+     */
+    private abstract static class GroupIterator implements Iterator<Row> {
+        final Iterator<Row> rows;
+        final ArrayDeque<Row> ready = new ArrayDeque<>();
+        Row pending;
 
-        ListsIterator(Iterator<Row> rows, RatingModel model, TopNOptions options) {
-            if (!(model instanceof ItemRecommender r)) {
-                throw new IllegalArgumentException("the model must be an item recommender, got " + model.name());
-            }
+        GroupIterator(Iterator<Row> rows) {
             this.rows = rows;
-            this.model = model;
-            this.recommender = r;
-            this.options = options;
             this.pending = rows.hasNext() ? rows.next() : null;
         }
 
+        /** Reads the group that starts at {@code pending}, leaving {@code pending} at the next group's first row. */
+        abstract void nextGroup();
+
         @Override
-        public boolean hasNext() {
+        public final boolean hasNext() {
             while (ready.isEmpty() && pending != null) {
-                nextCustomer();
+                nextGroup();
             }
             return !ready.isEmpty();
         }
 
         @Override
-        public Row next() {
+        public final Row next() {
             if (!hasNext()) {
                 throw new NoSuchElementException();
             }
             return ready.poll();
         }
+    }
 
-        private void nextCustomer() {
+    /** The top-N rows of a partition's customers (rows sorted by customer), customer by customer. */
+    private static final class ListsIterator extends GroupIterator {
+        private final RatingModel model;
+        private final ItemRecommender recommender;
+        private final TopNOptions options;
+
+        ListsIterator(Iterator<Row> rows, RatingModel model, TopNOptions options) {
+            super(rows);
+            if (!(model instanceof ItemRecommender r)) {
+                throw new IllegalArgumentException("the model must be an item recommender, got " + model.name());
+            }
+            this.model = model;
+            this.recommender = r;
+            this.options = options;
+        }
+
+        @Override
+        void nextGroup() {
             String customer = pending.getString(0);
             IdIndex items = model.items();
             LongList entries = new LongList();
@@ -480,10 +501,10 @@ public final class SparkRecommendations {
                 }
                 pending = rows.hasNext() ? rows.next() : null;
             }
-            if (entries.size == 0) {
+            if (entries.isEmpty()) {
                 return;
             }
-            long[] sorted = Arrays.copyOf(entries.values, entries.size);
+            long[] sorted = entries.toArrayAndClear();
             Arrays.sort(sorted);     // by item index, then input order
             int[] bought = new int[sorted.length];
             float[] amounts = new float[sorted.length];
@@ -509,123 +530,54 @@ public final class SparkRecommendations {
      * Each item's entries (rows sorted by item, then customer) with the item's column scaled to unit L2 norm, the
      * squares summed in customer order, as item-kNN's cosine weighting.
      */
-    private static final class ColumnWeights implements Iterator<Row> {
-        private final Iterator<Row> rows;
-        private final ArrayDeque<Row> ready = new ArrayDeque<>();
-        private Row pending;
+    private static final class ColumnWeights extends GroupIterator {
 
         ColumnWeights(Iterator<Row> rows) {
-            this.rows = rows;
-            this.pending = rows.hasNext() ? rows.next() : null;
+            super(rows);
         }
 
         @Override
-        public boolean hasNext() {
-            if (ready.isEmpty() && pending != null) {
-                int item = pending.getInt(1);
-                List<Row> column = new ArrayList<>();
-                double squares = 0;
-                while (pending != null && pending.getInt(1) == item) {
-                    double v = pending.getFloat(2);
-                    squares += v * v;
-                    column.add(pending);
-                    pending = rows.hasNext() ? rows.next() : null;
-                }
-                double norm = Math.sqrt(squares);
-                for (Row r : column) {
-                    ready.add(RowFactory.create(r.getString(0), item, (float) (r.getFloat(2) / norm)));
-                }
+        void nextGroup() {
+            int item = pending.getInt(1);
+            List<Row> column = new ArrayList<>();
+            double squares = 0;
+            while (pending != null && pending.getInt(1) == item) {
+                double v = pending.getFloat(2);
+                squares += v * v;
+                column.add(pending);
+                pending = rows.hasNext() ? rows.next() : null;
             }
-            return !ready.isEmpty();
-        }
-
-        @Override
-        public Row next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
+            double norm = Math.sqrt(squares);
+            for (Row r : column) {
+                ready.add(RowFactory.create(r.getString(0), item, (float) (r.getFloat(2) / norm)));
             }
-            return ready.poll();
         }
     }
 
     /** Each basket (rows sorted by customer) sent to each block that holds one of its items. */
-    private static final class BasketsToBlocks implements Iterator<Row> {
-        private final Iterator<Row> rows;
+    private static final class BasketsToBlocks extends GroupIterator {
         private final int blocks;
-        private final ArrayDeque<Row> ready = new ArrayDeque<>();
-        private Row pending;
 
         BasketsToBlocks(Iterator<Row> rows, int blocks) {
-            this.rows = rows;
+            super(rows);
             this.blocks = blocks;
-            this.pending = rows.hasNext() ? rows.next() : null;
         }
 
         @Override
-        public boolean hasNext() {
-            if (ready.isEmpty() && pending != null) {
-                String customer = pending.getString(0);
-                List<Row> basket = new ArrayList<>();
-                BitSet touched = new BitSet(Math.min(blocks, 1024));
-                while (pending != null && pending.getString(0).equals(customer)) {
-                    basket.add(pending);
-                    touched.set(pending.getInt(1) % blocks);
-                    pending = rows.hasNext() ? rows.next() : null;
-                }
-                for (int b = touched.nextSetBit(0); b >= 0; b = touched.nextSetBit(b + 1)) {
-                    for (Row r : basket) {
-                        ready.add(RowFactory.create(b, customer, r.getInt(1), r.getFloat(2)));
-                    }
+        void nextGroup() {
+            String customer = pending.getString(0);
+            List<Row> basket = new ArrayList<>();
+            BitSet touched = new BitSet(Math.min(blocks, 1024));
+            while (pending != null && pending.getString(0).equals(customer)) {
+                basket.add(pending);
+                touched.set(pending.getInt(1) % blocks);
+                pending = rows.hasNext() ? rows.next() : null;
+            }
+            for (int b = touched.nextSetBit(0); b >= 0; b = touched.nextSetBit(b + 1)) {
+                for (Row r : basket) {
+                    ready.add(RowFactory.create(b, customer, r.getInt(1), r.getFloat(2)));
                 }
             }
-            return !ready.isEmpty();
-        }
-
-        @Override
-        public Row next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            return ready.poll();
-        }
-    }
-
-    /** A growable int array. */
-    private static final class IntList {
-        int[] values = new int[16];
-        int size;
-
-        void add(int v) {
-            if (size == values.length) {
-                values = Arrays.copyOf(values, size * 2);
-            }
-            values[size++] = v;
-        }
-    }
-
-    /** A growable float array. */
-    private static final class FloatList {
-        float[] values = new float[16];
-        int size;
-
-        void add(float v) {
-            if (size == values.length) {
-                values = Arrays.copyOf(values, size * 2);
-            }
-            values[size++] = v;
-        }
-    }
-
-    /** A growable long array. */
-    private static final class LongList {
-        long[] values = new long[16];
-        int size;
-
-        void add(long v) {
-            if (size == values.length) {
-                values = Arrays.copyOf(values, size * 2);
-            }
-            values[size++] = v;
         }
     }
 }

@@ -15,6 +15,22 @@ final class JsonOut {
         return this;
     }
 
+    /**
+     * {@return the value of a field, or {@code null}}
+     *
+     * @param key the field's name
+     */
+    Object get(String key) {
+        return fields.get(key);
+    }
+
+    /** {@return a new object: {@code key} first, then this object's fields} */
+    JsonOut after(String key, Object value) {
+        JsonOut out = new JsonOut().put(key, value);
+        out.fields.putAll(fields);
+        return out;
+    }
+
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();

@@ -60,7 +60,7 @@ import static org.apache.spark.sql.functions.expr;
  *          [--driver-fit-bytes N]
  * churn score --orders PATH --model FILE [--format ...] [--cutoff INSTANT] [--top 10] [--out DIR]
  * generate --out DIR --customers N [--parts P] [--seed S] [--months 12]
- * bench --lines N --work DIR [--parts P] [--jobs rfm,clv,churn,recommend] [--item-blocks 8] [--single-jvm]
+ * bench --lines N --work DIR [--parts P] [--jobs rfm,clv,churn,recommend|none] [--item-blocks 8] [--single-jvm]
  * common: [--master local[2]] [--shuffle-partitions N (local default: 4 per core)] [--zone UTC] [--json]
  * </pre>
  * Order files: Parquet or CSV with the columns of {@link OrderColumns#defaults()} (a {@code line} column is used
@@ -119,6 +119,9 @@ public final class SparkJobs {
             } else {
                 return usage("option --" + key + " needs a value");
             }
+        }
+        if (command.equals("bench")) {
+            Bench.jobs(this);
         }
         SparkSession spark = session(command);
         try {

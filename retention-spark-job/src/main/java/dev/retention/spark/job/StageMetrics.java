@@ -52,6 +52,11 @@ final class StageMetrics extends SparkListener {
         runMillis.set(0);
         cpuNanos.set(0);
         gcMillis.set(0);
+        resetPeakHeap();
+    }
+
+    /** Zeroes the peaks of the JVM's heap pools. */
+    static void resetPeakHeap() {
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {
                 pool.resetPeakUsage();
@@ -59,14 +64,20 @@ final class StageMetrics extends SparkListener {
         }
     }
 
-    /** {@return the figures since the last reset, as JSON} */
-    JsonOut toJson() {
+    /** {@return the sum of the heap pools' peaks since the last reset: an upper bound of the peak, garbage included} */
+    static long peakHeap() {
         long heap = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {
                 heap += pool.getPeakUsage().getUsed();
             }
         }
+        return heap;
+    }
+
+    /** {@return the figures since the last reset, as JSON} */
+    JsonOut toJson() {
+        long heap = peakHeap();
         return new JsonOut().put("tasks", tasks.get()).put("shuffle_write_bytes", shuffleWrite.get())
                 .put("shuffle_read_bytes", shuffleRead.get()).put("spilled_bytes", spilled.get())
                 .put("peak_task_execution_memory_bytes", peakTaskMemory.get())

@@ -24,6 +24,8 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The job jar's command line: its arguments, and {@code rfm} on a CSV of order lines against the single JVM. */
@@ -96,5 +98,46 @@ class SparkJobsTest {
         int customers = expected.table().orElseThrow().size();
         assertTrue(json.startsWith("{\"customers\":" + customers + ","), json);
         assertTrue(json.contains("\"quantiles\":\"exact\""), json);
+    }
+
+    @Test
+    void benchAppendsEachJobsRecordAsItEndsAndKeepsThemWhenALaterJobFails(@TempDir Path dir) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        String[] args = {"bench", "--lines", "1200", "--work", dir.toString(), "--master", "local[2]",
+            "--shuffle-partitions", "4", "--jobs", "churn,recommend", "--item-blocks", "0", "--json"};
+
+        // the recommendation job refuses 0 item blocks after the churn job has run
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> run(out, args));
+        assertTrue(e.getMessage().contains("blocks"), e.getMessage());
+        assertEquals(0, out.size());
+        List<String> records = Files.readAllLines(dir.resolve("bench-1200.jsonl"));
+        assertEquals(3, records.size(), records.toString());
+        assertTrue(records.get(0).startsWith("{\"job\":\"generate\",\"tasks\":"), records.get(0));
+        assertTrue(records.get(1).startsWith("{\"job\":\"setup\",\"master\":\"local[2]\""), records.get(1));
+        assertTrue(records.get(2).startsWith("{\"job\":\"churn\",\"tasks\":"), records.get(2));
+
+        // a second run on the generated orders, of the single-JVM side alone, appends its records step by step
+        // (--jobs none without it is refused before Spark starts)
+        assertThrows(IllegalArgumentException.class, () -> run(out, "bench", "--lines", "1200", "--work",
+                dir.toString(), "--master", "local[2]", "--jobs", "none"));
+        assertThrows(IllegalArgumentException.class, () -> run(out, "bench", "--lines", "1200", "--work",
+                dir.toString(), "--master", "local[2]", "--jobs", "rfm,cohorts", "--single-jvm"));
+        assertEquals(0, run(out, "bench", "--lines", "1200", "--work", dir.toString(), "--master", "local[2]",
+                "--shuffle-partitions", "4", "--jobs", "none", "--single-jvm", "--json"));
+        records = Files.readAllLines(dir.resolve("bench-1200.jsonl"));
+        List<String> jobs = new ArrayList<>();
+        for (String r : records.subList(3, records.size())) {
+            jobs.add(r.substring(0, r.indexOf(',')));
+        }
+        assertEquals(List.of("{\"job\":\"setup\"", "{\"job\":\"single_jvm_log\"", "{\"job\":\"single_jvm_rfm\"",
+                "{\"job\":\"single_jvm_clv\"", "{\"job\":\"single_jvm_churn\"",
+                "{\"job\":\"single_jvm_item_similarity\"", "{\"job\":\"single_jvm_top_n\"",
+                "{\"job\":\"single_jvm\""), jobs);
+        String summary = out.toString(StandardCharsets.UTF_8);
+        String last = records.get(records.size() - 1).replace("{\"job\":\"single_jvm\",", "{");
+        assertTrue(summary.endsWith(",\"single_jvm\":" + last + "}" + System.lineSeparator()), summary);
+        assertTrue(summary.contains("\"jobs\":\"none\""), summary);
+        assertFalse(summary.contains("\"rfm\":") || summary.contains("\"churn\":"), summary);
+        assertTrue(last.contains("\"log_bytes_per_line\":") && !last.contains("out_of_memory"), last);
     }
 }
