@@ -65,7 +65,9 @@ import static org.apache.spark.sql.functions.when;
  * dense accumulator, terms summed in customer order, so that the similarities are the single-JVM
  * {@code ItemKnn} similarities bit for bit on the same interaction values, customers and items being ordered
  * alike (ids in numeric order when every id is the canonical text of a long, else as text). A pair given in several
- * rows of non-integer values is summed in no fixed order, so its value may differ in the last bit.
+ * rows of non-integer values is summed in no fixed order, so its value may differ in the last bit. When every value
+ * is the same (a purchase flag), {@code ItemKnn} takes its factored form (item factors times the count of co-buyers)
+ * and the two agree to rounding (1e-6 relative on the kept values; on near ties they may keep different neighbours).
  */
 public final class SparkRecommendations {
 

@@ -4,6 +4,7 @@ import dev.retention.data.Interactions;
 import dev.retention.data.PurchaseRules;
 import dev.retention.data.TransactionLog;
 import dev.retention.model.Models;
+import dev.retention.recsys.RatingScale;
 import dev.retention.recsys.Ratings;
 import dev.retention.recsys.Recommendations;
 import dev.retention.recsys.TopN;
@@ -30,6 +31,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -166,6 +168,46 @@ class SparkRecommendationsTest {
             assertTrue(expected.similarity(a, b) > 0, r.toString());
             assertEquals((float) expected.similarity(a, b), (float) r.getDouble(2), 0f, r.toString());
         }
+    }
+
+    @Test
+    void distributedCosineSimilarityOfOnesAgreesWithItemKnnToRounding() {
+        // Every value 1: the single JVM takes the factored form (item factors times a count of co-buyers), Spark sums
+        // the products of the normalised weights, so the two agree to rounding, row by row on the kept values.
+        CsrMatrix x = ratings.byUser();
+        int[] users = new int[x.nnz()];
+        for (int u = 0; u < x.rows(); u++) {
+            Arrays.fill(users, x.rowStart(u), x.rowEnd(u), u);
+        }
+        float[] ones = new float[x.nnz()];
+        Arrays.fill(ones, 1f);
+        Ratings binary = Ratings.of(CsrMatrix.fromTriples(x.rows(), x.cols(), users, x.columnIndices(), ones),
+                new RatingScale(0, 1), ratings.users(), ratings.items());
+        ItemKnnOptions options = ItemKnnOptions.defaults().withNeighbours(10);
+        ItemKnnModel expected = ItemKnn.fit(binary, options);
+        assertTrue(expected.fitSummary().choices().toString().contains("every value equal"),
+                expected.fitSummary().toString());
+        ItemKnnModel model = SparkRecommendations.itemKnn(purchases.select(SparkRecommendations.CUSTOMER,
+                SparkRecommendations.ITEM).distinct(), options, 4);
+        assertEquals(expected.itemCount(), model.itemCount());
+        for (int i = 0; i < expected.itemCount(); i++) {
+            double[] want = keptValues(expected, i);
+            double[] got = keptValues(model, i);
+            assertEquals(want.length, got.length, "item " + i);
+            for (int t = 0; t < want.length; t++) {
+                assertEquals(want[t], got[t], 1e-6 * want[t], "item " + i + ", rank " + t);
+            }
+        }
+    }
+
+    private static double[] keptValues(ItemKnnModel m, int item) {
+        int[] neighbours = m.neighbours(item);
+        double[] v = new double[neighbours.length];
+        for (int t = 0; t < v.length; t++) {
+            v[t] = m.similarity(item, neighbours[t]);
+        }
+        Arrays.sort(v);
+        return v;
     }
 
     @Test
