@@ -56,18 +56,23 @@ class ItemKnnTest {
         for (int p = 0; p < weights.length; p++) {
             assertClose(g[0][p], weights[p], w + " weight " + p);
         }
-        ItemKnnModel m = ItemKnn.fit(r, o);
-        int n = ItemKnnGoldens.ITEMS;
+        assertSimilaritiesAndScores(ItemKnn.fit(r, o), g[1], g[2], w);
+    }
+
+    /** The model's items x items similarities and users x items scores against the golden ones. */
+    private static void assertSimilaritiesAndScores(ItemKnnModel m, double[] similarity, double[] scores,
+                                                    ItemKnnOptions.Weighting w) {
+        int n = m.itemCount();
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
-                assertClose(g[1][i * n + j], m.similarity(i, j), w + " similarity " + i + ", " + j);
+                assertClose(similarity[i * n + j], m.similarity(i, j), w + " similarity " + i + ", " + j);
             }
         }
-        double[] scores = new double[n];
-        for (int u = 0; u < ItemKnnGoldens.USERS; u++) {
-            m.scoreItems(u, scores);
+        double[] row = new double[n];
+        for (int u = 0; u < m.userCount(); u++) {
+            m.scoreItems(u, row);
             for (int j = 0; j < n; j++) {
-                assertClose(g[2][u * n + j], scores[j], w + " score " + u + ", " + j);
+                assertClose(scores[u * n + j], row[j], w + " score " + u + ", " + j);
             }
         }
     }
@@ -90,19 +95,7 @@ class ItemKnnTest {
         ItemKnnModel m = ItemKnn.fit(r, ItemKnnOptions.defaults().withWeighting(w)
                 .withNeighbours(ItemKnnGoldens.BINARY_K));
         assertTrue(m.fitSummary().toString().contains("every value equal"), m.fitSummary().toString());
-        int n = ItemKnnGoldens.BINARY_ITEMS;
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                assertClose(g[0][i * n + j], m.similarity(i, j), w + " similarity " + i + ", " + j);
-            }
-        }
-        double[] scores = new double[n];
-        for (int u = 0; u < ItemKnnGoldens.BINARY_USERS; u++) {
-            m.scoreItems(u, scores);
-            for (int j = 0; j < n; j++) {
-                assertClose(g[1][u * n + j], scores[j], w + " score " + u + ", " + j);
-            }
-        }
+        assertSimilaritiesAndScores(m, g[0], g[1], w);
     }
 
     /** Every weighting, drawn by seed. */
