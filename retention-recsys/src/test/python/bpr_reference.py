@@ -1,7 +1,7 @@
 """Golden BPR fit for BprTest: the sampler and the SGD steps transcribed in NumPy from their definitions.
 
-The sampler is the library's documented stream (Seeds.split, Variates.stream: SplitMix64 with Stafford's mix13,
-Lemire's bounded integers); the initial factors follow implicit's CPU BayesianPersonalizedRanking ((u - 0.5) /
+The sampler is the library's documented order of draws and stream (Seeds.split, Variates.stream: SplitMix64 with
+Stafford's mix13, Lemire's bounded integers); the initial factors follow implicit's CPU BayesianPersonalizedRanking ((u - 0.5) /
 factors, zero rows for items without interactions, user bias column 1); each kept triple takes implicit's update
 (bpr.pyx, bpr_update) in float32. Prints the Java class BprGoldens.
 
@@ -58,6 +58,7 @@ def fit(uniform):
     user_of = [u for u, row in enumerate(ROWS) for _ in row]
     item_of = [i for row in ROWS for i in row]
     nnz = len(item_of)
+    starts = np.cumsum([0] + [len(row) for row in ROWS])
     x = np.zeros((USERS, s), dtype=np.float32)
     y = np.zeros((ITEMS, s), dtype=np.float32)
     for i in range(ITEMS):
@@ -73,12 +74,24 @@ def fit(uniform):
     lr, reg = f32(LR), f32(REG)
     losses, aucs = [], []
     for e in range(EPOCHS):
-        r = Variates(split(SEED, e), 3, 0)  # one chunk: nnz < 8192
+        r = Variates(split(SEED, e), 3, 0)
         loss, correct, kept = 0.0, 0, 0
+        # the positives first, counted per interaction; then the users in a random order (Fisher-Yates from the
+        # last place down), each user's interactions in turn, each as many times as drawn, a negative for each
+        times = [0] * nnz
         for _ in range(nnz):
-            p = r.next_int(nnz)
+            times[r.next_int(nnz)] += 1
+        order = list(range(USERS))
+        for k in range(USERS - 1, 0, -1):
+            h = r.next_int(k + 1)
+            order[k], order[h] = order[h], order[k]
+        triples = []
+        for u in order:
+            for p in range(starts[u], starts[u + 1]):
+                for _ in range(times[p]):
+                    triples.append((p, r.next_int(ITEMS) if uniform else item_of[r.next_int(nnz)]))
+        for p, j in triples:
             u, i = user_of[p], item_of[p]
-            j = r.next_int(ITEMS) if uniform else item_of[r.next_int(nnz)]
             if j in ROWS[u]:
                 continue
             score = f32(0)

@@ -29,20 +29,29 @@ import java.util.Objects;
  * load from a bit matrix of users x items when that takes at most half the factors' memory, a binary search of the
  * user's items otherwise.
  *
- * <p>Seeds and threads: with {@code threads = 1} the triples of epoch {@code e} come in chunks of {@value #CHUNK}
- * draws, chunk {@code c} from the stream {@code Variates.stream(Seeds.split(seed, e), 3, c)}, run in order. With
- * {@code T = threads > 1} the epoch is stratified so that concurrent steps never touch the same row (the blocking of
- * Gemulla et al., KDD 2011, for matrix-factorisation SGD): the users are cut into {@code T} ranges of about equal
- * interactions (fixed), the items are dealt anew each epoch into {@code T} groups (ranked by interactions, each run of
- * {@code T} consecutive ranks spread over the groups in a random order, from stream
- * {@code (Seeds.split(seed, e), 6, 0)}), and the epoch runs in {@code T} rounds; in round {@code r} thread task
- * {@code a} draws the triples of block {@code (a, (a + r) mod T)}: as many as the block has interactions, the positive
- * uniformly among them, the negative uniformly among the block's item group (or, for popularity negatives, as the item
- * of a uniformly drawn interaction of that group), from stream {@code (Seeds.split(seed, e), 5, a T + b)}. The blocks
- * of a round share no user and no item, so no step races another and the model is a function of the data, the
- * options and the thread count, whichever thread runs which block. Over an epoch the positives are still drawn
- * uniformly over the interactions; a negative comes from its positive's item group only, a group that changes every
- * epoch. The scheme differs from one thread's, so 1 and 2 threads give different models.
+ * <p>Order of the steps: an epoch's positives are drawn first and counted per interaction, then the steps run user
+ * by user, the users in a random order, each user's drawn interactions in turn (one drawn {@code k} times gives
+ * {@code k} triples, each with its own negative). The multiset of triples is that of the independent draws above
+ * (the positives uniform with replacement, every negative independent of them and of each other); only the order of
+ * the SGD steps differs from the draw order, so that a user's factor row and bought items stay in the cache across
+ * the user's steps.
+ *
+ * <p>Seeds and threads: with {@code threads = 1} every draw of epoch {@code e} comes from the stream
+ * {@code Variates.stream(Seeds.split(seed, e), 3, 0)}: the positives ({@code nextInt(nnz)} each), then the users'
+ * order (Fisher-Yates from the last place down), then the negatives in step order. With {@code T = threads > 1} the
+ * epoch is stratified so that concurrent steps never touch the same row (the blocking of Gemulla et al., KDD 2011,
+ * for matrix-factorisation SGD): the users are cut into {@code T} ranges of about equal interactions (fixed), the
+ * items are dealt anew each epoch into {@code T} groups (ranked by interactions, each run of {@code T} consecutive
+ * ranks spread over the groups in a random order, from stream {@code (Seeds.split(seed, e), 6, 0)}), and the epoch
+ * runs in {@code T} rounds; in round {@code r} thread task {@code a} runs the triples of block
+ * {@code (a, (a + r) mod T)} as above on the block alone: as many as the block has interactions, the positive
+ * uniformly among them, the users of range {@code a} in a random order, the negative uniformly among the block's
+ * item group (or, for popularity negatives, as the item of a uniformly drawn interaction of that group), from stream
+ * {@code (Seeds.split(seed, e), 5, a T + b)}. The blocks of a round share no user and no item, so no step races
+ * another and the model is a function of the data, the options and the thread count, whichever thread runs which
+ * block. Over an epoch the positives are still drawn uniformly over the interactions; a negative comes from its
+ * positive's item group only, a group that changes every epoch. The scheme differs from one thread's, so 1 and 2
+ * threads give different models.
  *
  * <p>The fit summary records, per epoch, the mean BPR loss {@code -ln sigma(x_ui - x_uj)} of the epoch's kept triples
  * before their steps, and as a choice the training AUC estimate ({@code implicit}'s "train_auc": the share of kept
@@ -50,8 +59,6 @@ import java.util.Objects;
  */
 public final class Bpr {
 
-    /** Draws per chunk of an epoch on one thread: the unit of the sampling streams. */
-    static final int CHUNK = 8192;
     /** Unused floats at the end of every factor row during the fit: a cache line. */
     private static final int ROW_PAD = 16;
     private static final long USER_STREAM = 1;
@@ -100,25 +107,20 @@ public final class Bpr {
         int[] pointers = byUser.rowPointers();
         int[] itemOf = byUser.columnIndices();
         int nnz = itemOf.length;
-        // interaction p as (user, item) at 2p and 2p + 1: a drawn positive is one cache line
-        int[] pairs = new int[Math.multiplyExact(2, nnz)];
-        for (int u = 0; u < users; u++) {
-            for (int p = pointers[u]; p < pointers[u + 1]; p++) {
-                pairs[2 * p] = u;
-                pairs[2 * p + 1] = itemOf[p];
-            }
-        }
-        // one array per row: the step's loops then run from index 0, which C2 vectorizes; each row ends in ROW_PAD
-        // unused floats, so that no cache line holds the written columns of two rows (rows of one thread next to
-        // those of another would otherwise share a line at every boundary)
-        float[][] x = new float[users][s + ROW_PAD];
-        float[][] y = new float[items][s + ROW_PAD];
+        // one array per row: the step's loops then run from index 0, which C2 vectorizes, over the factors and the bias
+        // rounded up to a multiple of 8 columns (zeros past the bias), with no remainder loop; each row ends in
+        // ROW_PAD unused floats, so that no cache line holds the written columns of two rows (rows of one thread next
+        // to those of another would otherwise share a line at every boundary)
+        int width = (s + 7) & ~7;
+        float[][] x = new float[users][width + ROW_PAD];
+        float[][] y = new float[items][width + ROW_PAD];
         initialFactors(options.seed(), f, x, y, itemOf);
         Bought bought = Bought.of(users, items, s, pointers, itemOf);
         int strata = options.threads();
         Strata st = strata == 1 ? null : new Strata(strata, users, items, pointers, itemOf);
-        int chunks = (nnz + CHUNK - 1) / CHUNK;
-        Tally tally = new Tally(strata == 1 ? chunks : strata * strata);
+        Tally tally = new Tally(strata * strata);
+        int[] everyItem = new int[items];
+        Arrays.setAll(everyItem, k -> k);
         double[] loss = new double[options.iterations()];
         double[] auc = new double[options.iterations()];
         long skippedTotal = 0;
@@ -128,25 +130,25 @@ public final class Bpr {
         boolean uniform = options.negatives() == BprOptions.Negatives.UNIFORM;
         int epochs = 0;
         try (Workers workers = control.workers(strata)) {
-            float[] scratch = new float[s];
+            float[] scratch = new float[width];
             Variates rng = new Variates(0);
             for (int e = 0; e < options.iterations(); e++) {
                 long epochSeed = Seeds.split(options.seed(), e);
                 if (st == null) {
-                    for (int c = 0; c < chunks; c++) {
-                        rng.reset(epochSeed, SAMPLE_STREAM, c);
-                        chunk(c, nnz, rng, pairs, bought, items, uniform, x, y, scratch, lr, reg, tally);
-                    }
+                    rng.reset(epochSeed, SAMPLE_STREAM, 0);
+                    Draws draws = new Draws(bought, x, y, scratch, f, lr, reg);
+                    walk(rng, itemOf, 0, pointers, 0, uniform ? everyItem : itemOf, 0, uniform ? items : nnz, draws);
+                    draws.writeTo(tally, 0);
                 } else {
                     rng.reset(epochSeed, DEAL_STREAM, 0);
                     st.deal(rng);
-                    workers.run(strata, a -> st.list(a, pairs));
-                    st.countGroups();
+                    workers.run(strata, a -> st.list(a, pointers, itemOf));
+                    st.countGroups(uniform);
                     for (int round = 0; round < strata; round++) {
                         int r = round;
                         // block (a, (a + round) mod strata) for every a: no two share a user or an item row
-                        workers.run(strata, a -> block(a, (a + r) % strata, st, epochSeed, bought, uniform, x, y, s,
-                                lr, reg, tally));
+                        workers.run(strata, a -> block(a, (a + r) % strata, st, epochSeed, bought, uniform, x, y,
+                                width, f, lr, reg, tally));
                     }
                 }
                 double l = 0;
@@ -252,61 +254,112 @@ public final class Bpr {
     }
 
     /**
-     * One chunk of an epoch's draws on one thread (the sequential scheme); writes the chunk's loss sum, correct and
-     * skipped counts to slot {@code c}.
+     * The draws of one block of interactions (all of them on one thread): as many positives as the block has
+     * interactions, each uniformly among them (with replacement), counted per interaction; then the block's users in
+     * a random order, each user's interactions in turn, each as many times as it was drawn, with a negative drawn
+     * uniformly from {@code candidates[candidateFrom .. candidateFrom + candidateCount)} for each. Every draw comes
+     * from {@code rng} in that order: the positives, the users' order (a Fisher-Yates shuffle from the last place
+     * down), the negatives.
+     *
+     * @param itemAt   the item of interaction position {@code q}
+     * @param firstPosition the block's first position
+     * @param runStart user {@code firstUser + r} of the block has positions {@code runStart[r] .. runStart[r + 1]}
      */
-    private static void chunk(int c, int nnz, Variates rng, int[] pairs, Bought bought, int items,
-                              boolean uniform, float[][] x, float[][] y, float[] scratch, float lr, float reg,
-                              Tally tally) {
-        int end = Math.min(nnz, (c + 1) * CHUNK);
-        Draws draws = new Draws(bought, x, y, scratch, lr, reg);
-        for (int t = c * CHUNK; t < end; t++) {
-            int p = rng.nextInt(nnz);
-            int j = uniform ? rng.nextInt(items) : pairs[2 * rng.nextInt(nnz) + 1];
-            draws.train(pairs[2 * p], pairs[2 * p + 1], j);
+    private static void walk(Variates rng, int[] itemAt, int firstPosition, int[] runStart, int firstUser,
+                             int[] candidates, int candidateFrom, int candidateCount, Draws draws) {
+        int runs = runStart.length - 1;
+        int n = runStart[runs] - firstPosition;
+        Drawn drawn = Drawn.count(rng, n, n);
+        int[] order = new int[runs];
+        for (int r = 0; r < runs; r++) {
+            order[r] = r;
         }
-        draws.writeTo(tally, c);
+        for (int r = runs - 1; r > 0; r--) {
+            int h = rng.nextInt(r + 1);
+            int t = order[r];
+            order[r] = order[h];
+            order[h] = t;
+        }
+        for (int o = 0; o < runs; o++) {
+            int r = order[o];
+            int u = firstUser + r;
+            for (int q = runStart[r]; q < runStart[r + 1]; q++) {
+                int m = drawn.times(q - firstPosition);
+                int i = itemAt[q];
+                for (; m > 0; m--) {
+                    draws.train(u, i, candidates[candidateFrom + rng.nextInt(candidateCount)]);
+                }
+            }
+        }
     }
 
     /**
-     * The draws of block {@code (a, b)} of a stratified epoch: as many triples as the block has interactions, the
-     * positive uniformly among them, the negative uniformly among stratum {@code b}'s items (or as the item of a
-     * uniformly drawn interaction of stratum {@code b}); writes the block's loss sum, correct and skipped counts to
-     * slot {@code a * strata + b}.
+     * How many times each of {@code positions} places was drawn: an unsigned byte per place (a small array, which
+     * the drawing's random increments find in the cache), plus 256 per wrap of the byte in an int array made only if
+     * one wraps (at {@code n} draws over {@code n} places, a count of 256 is all but impossible).
+     */
+    static final class Drawn {
+        private final byte[] low;
+        private int[] wraps;
+
+        private Drawn(int positions) {
+            low = new byte[positions];
+        }
+
+        /** {@return {@code draws} places drawn uniformly from {@code rng}, {@code nextInt(positions)} each} */
+        static Drawn count(Variates rng, int draws, int positions) {
+            Drawn d = new Drawn(positions);
+            byte[] low = d.low;
+            for (int t = 0; t < draws; t++) {
+                int q = rng.nextInt(positions);
+                if (++low[q] == 0) {
+                    if (d.wraps == null) {
+                        d.wraps = new int[positions];
+                    }
+                    d.wraps[q] += 256;
+                }
+            }
+            return d;
+        }
+
+        /** {@return how many times place {@code q} was drawn} */
+        int times(int q) {
+            int m = low[q] & 0xFF;
+            return wraps == null ? m : m + wraps[q];
+        }
+    }
+
+    /**
+     * The draws of block {@code (a, b)} of a stratified epoch ({@link #walk} over the block, the negatives from item
+     * group {@code b}: its items, or the items of its interactions for popularity negatives); writes the block's loss
+     * sum, correct and skipped counts to slot {@code a * strata + b}.
      */
     private static void block(int a, int b, Strata st, long epochSeed, Bought bought,
-                              boolean uniform, float[][] x, float[][] y, int s, float lr, float reg, Tally tally) {
-        float[] scratch = new float[s];   // allocated by the running thread, away from the other threads' scratch
+                              boolean uniform, float[][] x, float[][] y, int width, int f, float lr, float reg,
+                              Tally tally) {
+        float[] scratch = new float[width];   // allocated by the running thread, away from the other threads' scratch
         int slot = a * st.count + b;
-        int from = st.blockStart[slot];
-        int n = st.blockStart[slot + 1] - from;
-        int groupFrom = st.groupStart[b];
-        int groupSize = st.groupStart[b + 1] - groupFrom;
-        long popular = st.groupInteractions[b];
         Variates rng = Variates.stream(epochSeed, BLOCK_STREAM, slot);
-        Draws draws = new Draws(bought, x, y, scratch, lr, reg);
-        for (int t = 0; t < n; t++) {
-            int q = from + rng.nextInt(n);
-            int j = uniform ? st.groupItems[groupFrom + rng.nextInt(groupSize)]
-                    : st.pairs[2 * st.interactionOfGroup(b, rng.nextInt((int) popular)) + 1];
-            draws.train(st.pairs[2 * q], st.pairs[2 * q + 1], j);
-        }
+        Draws draws = new Draws(bought, x, y, scratch, f, lr, reg);
+        int[] candidates = uniform ? st.groupItems : st.groupInteractionItems;
+        int[] start = uniform ? st.groupStart : st.groupInteractionStart;
+        walk(rng, st.items, st.runStart[slot][0], st.runStart[slot], st.userFirst[a], candidates, start[b],
+                start[b + 1] - start[b], draws);
         draws.writeTo(tally, slot);
     }
 
     /**
-     * One SGD step on the triple (user row {@code xu}, bought item row {@code yi}, not bought item row {@code yj}),
-     * rows of factors plus the bias column (whose user side is not updated). Every loop runs over whole rows from
-     * index 0 so that C2 vectorizes it: one pass writes {@code xu * (yi - yj)} into {@code product}, the dot product
-     * adds it in eight partial sums over the columns {@code k mod 8} (combined pairwise), and one pass updates the three
-     * rows (the item rows with the user's value before its step).
+     * The score {@code x_ui - x_uj} of a triple (user row {@code xu}, bought item row {@code yi}, not bought item row
+     * {@code yj}: factors, the bias column, then zeros up to the width). Both loops run over whole rows from index 0
+     * and a multiple of 8 columns, with no remainder: the first, which C2 vectorizes, writes
+     * {@code xu * (yi - yj)} into {@code product}; the second adds it in eight partial sums over the columns
+     * {@code k mod 8}, combined pairwise.
      *
-     * @param product scratch: its length is the row length (factors and bias) the step uses
-     * @return {@code x_ui - x_uj} before the step
+     * @param product scratch: its length, a multiple of 8, is the width the step uses
      */
-    static float step(float[] xu, float[] yi, float[] yj, float[] product, float lr, float reg) {
-        int s = product.length;
-        for (int k = 0; k < s; k++) {
+    static float score(float[] xu, float[] yi, float[] yj, float[] product) {
+        int width = product.length;
+        for (int k = 0; k < width; k++) {
             product[k] = xu[k] * (yi[k] - yj[k]);
         }
         float s0 = 0;
@@ -317,8 +370,7 @@ public final class Bpr {
         float s5 = 0;
         float s6 = 0;
         float s7 = 0;
-        int k = 0;
-        for (; k + 7 < s; k += 8) {
+        for (int k = 0; k + 7 < width; k += 8) {
             s0 += product[k];
             s1 += product[k + 1];
             s2 += product[k + 2];
@@ -328,14 +380,18 @@ public final class Bpr {
             s6 += product[k + 6];
             s7 += product[k + 7];
         }
-        for (; k < s; k++) {
-            s0 += product[k];
-        }
-        float score = ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
-        float z = (float) (1.0 / (1.0 + Math.exp(score)));
-        int f = s - 1;
+        return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
+    }
+
+    /**
+     * The SGD step of a triple with {@code z = 1 / (1 + exp(x_ui - x_uj))} on the first {@code width} columns of the
+     * rows, the item rows with the user's value before its step; the user's bias column {@code f} is then set back to
+     * its fixed value. The columns past the bias stay zero (all three rows are zero there), so one vectorized loop
+     * without a remainder does the whole step.
+     */
+    static void update(float[] xu, float[] yi, float[] yj, float z, int f, int width, float lr, float reg) {
         float bias = xu[f];
-        for (k = 0; k < f; k++) {
+        for (int k = 0; k < width; k++) {
             float w = xu[k];
             float a = yi[k];
             float b = yj[k];
@@ -343,9 +399,7 @@ public final class Bpr {
             yi[k] = a + lr * (z * w - reg * a);
             yj[k] = b + lr * (-z * w - reg * b);
         }
-        yi[f] += lr * (z * bias - reg * yi[f]);
-        yj[f] += lr * (-z * bias - reg * yj[f]);
-        return score;
+        xu[f] = bias;
     }
 
     /**
@@ -360,13 +414,14 @@ public final class Bpr {
         private double product = 1;
 
         void add(float score) {
-            double sigma;
-            if (score > 0) {
-                sigma = 1 / (1 + Math.exp(-(double) score));
-            } else {
-                double e = Math.exp(score);
-                sigma = e / (1 + e);
-            }
+            add(score, Math.exp(score));
+        }
+
+        /**
+         * Adds {@code -ln sigma(score)}, given {@code exp = exp(score)} (which the step has computed already).
+         */
+        void add(float score, double exp) {
+            double sigma = score > 0 ? 1 / (1 + 1 / exp) : exp / (1 + exp);
             if (!(sigma >= 1e-100)) {
                 // -ln sigma(score) = ln(1 + exp(-score)) for a very negative score, and NaN stays NaN
                 logs += Math.log1p(Math.exp(score)) - score;
@@ -393,17 +448,23 @@ public final class Bpr {
         final float[][] x;
         final float[][] y;
         final float[] scratch;
+        final int bias;
         final float lr;
         final float reg;
         final LossSum loss = new LossSum();
         long correct;
         long skipped;
 
-        Draws(Bought bought, float[][] x, float[][] y, float[] scratch, float lr, float reg) {
+        /**
+         * @param scratch its length is the width of the steps: a multiple of 8 that holds the factors and the bias
+         * @param bias    the bias column
+         */
+        Draws(Bought bought, float[][] x, float[][] y, float[] scratch, int bias, float lr, float reg) {
             this.bought = bought;
             this.x = x;
             this.y = y;
             this.scratch = scratch;
+            this.bias = bias;
             this.lr = lr;
             this.reg = reg;
         }
@@ -413,11 +474,16 @@ public final class Bpr {
                 skipped++;
                 return;
             }
-            float score = step(x[u], y[i], y[j], scratch, lr, reg);
+            float[] xu = x[u];
+            float[] yi = y[i];
+            float[] yj = y[j];
+            float score = score(xu, yi, yj, scratch);
+            double e = Math.exp(score);
+            update(xu, yi, yj, (float) (1 / (1 + e)), bias, scratch.length, lr, reg);
             if (score > 0) {
                 correct++;
             }
-            loss.add(score);
+            loss.add(score, e);
         }
 
         void writeTo(Tally tally, int slot) {
@@ -492,32 +558,40 @@ public final class Bpr {
      * The strata of an epoch on {@code count} threads: users cut into {@code count} ranges of about equal
      * interactions (fixed), items dealt into {@code count} groups anew each epoch (items ranked by interactions, each
      * run of {@code count} consecutive ranks given a random permutation of the groups, so the groups have about equal
-     * interactions), and the interactions of each block (user range a, item group b) listed.
+     * interactions), and the interactions of each block (user range a, item group b) listed by user.
      */
     static final class Strata {
         final int count;
         /** Interaction index range of user stratum {@code a}: {@code [userCut[a], userCut[a + 1])}. */
         final int[] userCut;
+        /** User range of stratum {@code a}: {@code [userFirst[a], userFirst[a + 1])}. */
+        final int[] userFirst;
         /** The items by interactions, most first (ties by id). */
         final int[] ranked;
         final int[] groupOf;
         /** The items of group {@code b}: {@code groupItems[groupStart[b] .. groupStart[b + 1])}. */
         final int[] groupItems;
         final int[] groupStart;
-        /** Interactions of each item group, over all users. */
-        final long[] groupInteractions;
         /**
-         * The interactions by block {@code a * count + b}, positions {@code blockStart[slot] .. blockStart[slot + 1]},
-         * position {@code q} as (user, item) at {@code 2q} and {@code 2q + 1}.
+         * The item of every interaction of group {@code b}, its blocks in stratum order:
+         * {@code groupInteractionItems[groupInteractionStart[b] .. groupInteractionStart[b + 1])}.
          */
-        final int[] pairs;
-        final int[] blockStart;
+        final int[] groupInteractionItems;
+        final int[] groupInteractionStart;
+        /** The item of every interaction position, positions grouped by block {@code a * count + b}, by user. */
+        final int[] items;
+        /**
+         * Per block {@code a * count + b}, user {@code userFirst[a] + r} has positions
+         * {@code runStart[slot][r] .. runStart[slot][r + 1]}; the block spans {@code runStart[slot][0]} to the last.
+         */
+        final int[][] runStart;
         private final int[] perm;
 
         Strata(int count, int users, int items, int[] pointers, int[] itemOf) {
             this.count = count;
             int nnz = itemOf.length;
             userCut = new int[count + 1];
+            userFirst = new int[count + 1];
             int u = 0;
             for (int a = 1; a < count; a++) {
                 long target = (long) nnz * a / count;
@@ -525,8 +599,10 @@ public final class Bpr {
                     u++;
                 }
                 userCut[a] = pointers[u];
+                userFirst[a] = u;
             }
             userCut[count] = nnz;
+            userFirst[count] = users;
             int[] popularity = new int[items];
             for (int i : itemOf) {
                 popularity[i]++;
@@ -544,10 +620,15 @@ public final class Bpr {
             groupOf = new int[items];
             groupItems = new int[items];
             groupStart = new int[count + 1];
-            groupInteractions = new long[count];
-            pairs = new int[Math.multiplyExact(2, nnz)];
-            blockStart = new int[count * count + 1];
-            blockStart[count * count] = nnz;
+            groupInteractionItems = new int[nnz];
+            groupInteractionStart = new int[count + 1];
+            this.items = new int[nnz];
+            runStart = new int[count * count][];
+            for (int a = 0; a < count; a++) {
+                for (int b = 0; b < count; b++) {
+                    runStart[a * count + b] = new int[userFirst[a + 1] - userFirst[a] + 1];
+                }
+            }
             perm = new int[count];
         }
 
@@ -581,52 +662,67 @@ public final class Bpr {
         }
 
         /**
-         * Lists the interactions of the blocks of user stratum {@code a} (its slots {@code a * count + b} cover
-         * exactly the stratum's interaction range, so the strata can be listed concurrently) from
-         * {@code interactions}, interaction {@code p} as (user, item) at {@code 2p} and {@code 2p + 1}, by user.
+         * Lists the interactions of the blocks of user stratum {@code a} (its blocks {@code a * count + b} cover
+         * exactly the stratum's interaction range, so the strata can be listed concurrently) from the user-major
+         * interactions ({@code pointers}, {@code itemOf}), by user, with each user's run in each block.
          */
-        void list(int a, int[] interactions) {
+        void list(int a, int[] pointers, int[] itemOf) {
             int base = a * count;
             int[] counts = new int[count];
             for (int p = userCut[a]; p < userCut[a + 1]; p++) {
-                counts[groupOf[interactions[2 * p + 1]]]++;
+                counts[groupOf[itemOf[p]]]++;
             }
+            int[] fill = new int[count];
             int at = userCut[a];
             for (int b = 0; b < count; b++) {
-                blockStart[base + b] = at;
+                fill[b] = at;
                 at += counts[b];
             }
-            int[] fill = Arrays.copyOfRange(blockStart, base, base + count);
-            for (int p = userCut[a]; p < userCut[a + 1]; p++) {
-                int item = interactions[2 * p + 1];
-                int q = fill[groupOf[item]]++;
-                pairs[2 * q] = interactions[2 * p];
-                pairs[2 * q + 1] = item;
+            int first = userFirst[a];
+            int last = userFirst[a + 1];
+            for (int u = first; u < last; u++) {
+                for (int b = 0; b < count; b++) {
+                    runStart[base + b][u - first] = fill[b];
+                }
+                for (int p = pointers[u]; p < pointers[u + 1]; p++) {
+                    int item = itemOf[p];
+                    items[fill[groupOf[item]]++] = item;
+                }
+            }
+            for (int b = 0; b < count; b++) {
+                runStart[base + b][last - first] = fill[b];
             }
         }
 
-        /** Adds up the interactions of each item group, once every stratum is listed. */
-        void countGroups() {
-            Arrays.fill(groupInteractions, 0);
+        /**
+         * Lists the items of each group's interactions (for popularity negatives) once every stratum is listed, or
+         * only their number.
+         *
+         * @param sizesOnly whether only {@link #groupInteractionStart} is needed
+         */
+        void countGroups(boolean sizesOnly) {
+            Arrays.fill(groupInteractionStart, 0);
             for (int a = 0; a < count; a++) {
                 for (int b = 0; b < count; b++) {
-                    groupInteractions[b] += blockStart[a * count + b + 1] - blockStart[a * count + b];
+                    int[] run = runStart[a * count + b];
+                    groupInteractionStart[b + 1] += run[run.length - 1] - run[0];
                 }
             }
-        }
-
-        /** {@return the position of the {@code r}-th interaction of item group {@code b}, its blocks in stratum order} */
-        int interactionOfGroup(int b, int r) {
-            int rest = r;
-            for (int a = 0; a < count; a++) {
-                int slot = a * count + b;
-                int size = blockStart[slot + 1] - blockStart[slot];
-                if (rest < size) {
-                    return blockStart[slot] + rest;
-                }
-                rest -= size;
+            for (int b = 0; b < count; b++) {
+                groupInteractionStart[b + 1] += groupInteractionStart[b];
             }
-            throw new IllegalStateException("interaction " + r + " beyond item group " + b);
+            if (sizesOnly) {
+                return;
+            }
+            for (int b = 0; b < count; b++) {
+                int at = groupInteractionStart[b];
+                for (int a = 0; a < count; a++) {
+                    int[] run = runStart[a * count + b];
+                    int n = run[run.length - 1] - run[0];
+                    System.arraycopy(items, run[0], groupInteractionItems, at, n);
+                    at += n;
+                }
+            }
         }
     }
 }

@@ -123,35 +123,39 @@ class BprTest {
         int[] pointers = r.byUser().rowPointers();
         int[] itemOf = r.byUser().columnIndices();
         int count = 2 + (int) (seed % 3);
-        int[] interactions = new int[2 * itemOf.length];
-        for (int u = 0; u < r.userCount(); u++) {
-            for (int p = pointers[u]; p < pointers[u + 1]; p++) {
-                interactions[2 * p] = u;
-                interactions[2 * p + 1] = itemOf[p];
-            }
-        }
         Bpr.Strata st = new Bpr.Strata(count, r.userCount(), r.itemCount(), pointers, itemOf);
         dev.retention.random.Variates rng = dev.retention.random.Variates.stream(seed, 1, 0);
         for (int epoch = 0; epoch < 3; epoch++) {
             st.deal(rng);
             for (int a = count - 1; a >= 0; a--) {
-                st.list(a, interactions);
+                st.list(a, pointers, itemOf);
             }
-            st.countGroups();
+            st.countGroups(epoch == 1);
             int[] seen = new int[itemOf.length];
+            long[] ofGroups = new long[count];
             for (int a = 0; a < count; a++) {
+                int covered = st.userCut[a];
                 for (int b = 0; b < count; b++) {
-                    int slot = a * count + b;
-                    for (int q = st.blockStart[slot]; q < st.blockStart[slot + 1]; q++) {
-                        int u = st.pairs[2 * q];
-                        int item = st.pairs[2 * q + 1];
-                        int p = Arrays.binarySearch(itemOf, pointers[u], pointers[u + 1], item);
-                        assertTrue(p >= 0, "a purchase: " + u + ", " + item);
-                        seen[p]++;
-                        assertTrue(p >= st.userCut[a] && p < st.userCut[a + 1], "interaction " + p + " in range " + a);
-                        assertEquals(b, st.groupOf[item]);
+                    int[] run = st.runStart[a * count + b];
+                    assertEquals(st.userFirst[a + 1] - st.userFirst[a] + 1, run.length);
+                    assertEquals(covered, run[0], "the blocks of range " + a + " follow one another");
+                    covered = run[run.length - 1];
+                    ofGroups[b] += run[run.length - 1] - run[0];
+                    for (int t = 0; t + 1 < run.length; t++) {
+                        assertTrue(run[t] <= run[t + 1], "runs in user order");
+                        int u = st.userFirst[a] + t;
+                        for (int q = run[t]; q < run[t + 1]; q++) {
+                            int item = st.items[q];
+                            int p = Arrays.binarySearch(itemOf, pointers[u], pointers[u + 1], item);
+                            assertTrue(p >= 0, "a purchase: " + u + ", " + item);
+                            seen[p]++;
+                            assertTrue(p >= st.userCut[a] && p < st.userCut[a + 1],
+                                    "interaction " + p + " in range " + a);
+                            assertEquals(b, st.groupOf[item]);
+                        }
                     }
                 }
+                assertEquals(st.userCut[a + 1], covered, "the blocks of range " + a + " cover it");
             }
             for (int p = 0; p < itemOf.length; p++) {
                 assertEquals(1, seen[p], "interaction " + p + " in exactly one block");
@@ -165,9 +169,21 @@ class BprTest {
                     assertEquals(b, st.groupOf[item]);
                     ofGroup += r.byItem().rowEnd(item) - r.byItem().rowStart(item);
                 }
-                assertEquals(ofGroup, st.groupInteractions[b]);
-                for (int t = 0; t < ofGroup; t++) {
-                    assertEquals(b, st.groupOf[st.pairs[2 * st.interactionOfGroup(b, t) + 1]]);
+                int from = st.groupInteractionStart[b];
+                int to = st.groupInteractionStart[b + 1];
+                assertEquals(ofGroup, to - from);
+                assertEquals(ofGroup, ofGroups[b]);
+                if (epoch != 1) {
+                    // the items of the group's interactions, each as often as it was bought
+                    int[] listed = new int[r.itemCount()];
+                    for (int t = from; t < to; t++) {
+                        assertEquals(b, st.groupOf[st.groupInteractionItems[t]]);
+                        listed[st.groupInteractionItems[t]]++;
+                    }
+                    for (int q = st.groupStart[b]; q < st.groupStart[b + 1]; q++) {
+                        int item = st.groupItems[q];
+                        assertEquals(r.byItem().rowEnd(item) - r.byItem().rowStart(item), listed[item]);
+                    }
                 }
                 // items are dealt in runs of count consecutive popularity ranks, one item of each run per group
                 int size = st.groupStart[b + 1] - st.groupStart[b];
@@ -179,8 +195,25 @@ class BprTest {
         }
         // the user ranges are contiguous row ranges of the user-major interactions
         for (int a = 0; a <= count; a++) {
-            int cut = st.userCut[a];
-            assertTrue(Arrays.stream(pointers).anyMatch(v -> v == cut), "cut " + cut + " on a row boundary");
+            assertEquals(pointers[st.userFirst[a]], st.userCut[a], "cut " + a + " on a row boundary");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void drawn_countsEveryDraw_pastTheByteItIsKeptIn(long seed) {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
+        int positions = 1 + rnd.nextInt(3);
+        // mostly hundreds of draws per place, so that counts pass 255 and 511
+        int draws = rnd.nextInt(1 + 700 * positions);
+        Bpr.Drawn d = Bpr.Drawn.count(dev.retention.random.Variates.stream(seed, 4, 0), draws, positions);
+        dev.retention.random.Variates again = dev.retention.random.Variates.stream(seed, 4, 0);
+        int[] expected = new int[positions];
+        for (int t = 0; t < draws; t++) {
+            expected[again.nextInt(positions)]++;
+        }
+        for (int q = 0; q < positions; q++) {
+            assertEquals(expected[q], d.times(q), "place " + q + " of " + positions + " after " + draws + " draws");
         }
     }
 
