@@ -2,6 +2,8 @@ package dev.retention.churn.dataset;
 
 import dev.retention.data.TransactionLog;
 import dev.retention.evaluation.TrainTestSplit;
+import dev.retention.primitive.DoubleList;
+import dev.retention.primitive.IntList;
 import dev.retention.primitive.LongIntMap;
 import dev.retention.primitive.LongList;
 import org.slf4j.Logger;
@@ -121,22 +123,31 @@ public final class TransactionFeatures {
         int[] windows = o.windowDays();
         List<String> names = featureNames(windows);
         int m = names.size();
-        List<double[]> rows = new ArrayList<>();
+        // column by column, each sized for the customers of a cutoff before its pass: no array per row
+        DoubleList[] columns = new DoubleList[m];
+        for (int j = 0; j < m; j++) {
+            columns[j] = new DoubleList();
+        }
+        double[] f = new double[m];
         List<String> keys = new ArrayList<>();
         LongList cutoffs = new LongList();
-        List<Integer> labels = new ArrayList<>();
+        IntList labels = new IntList();
         Workspace ws = new Workspace();
         long h = o.horizonDays() * DAY;
         for (Instant cut : o.cutoffs()) {
             long t = cut.getEpochSecond();
-            int before = rows.size();
+            int before = cutoffs.size();
             int churned = 0;
+            for (DoubleList column : columns) {
+                column.ensureCapacity(before + log.customerCount());
+            }
             for (int c = 0; c < log.customerCount(); c++) {
-                double[] f = new double[m];
                 if (!features(log, c, t, windows, o.activeWithinDays(), ws, f)) {
                     continue;
                 }
-                rows.add(f);
+                for (int j = 0; j < m; j++) {
+                    columns[j].add(f[j]);
+                }
                 keys.add(log.customers().id(c));
                 cutoffs.add(t);
                 if (labelled) {
@@ -145,29 +156,21 @@ public final class TransactionFeatures {
                     labels.add(y);
                 }
             }
-            LOG.info("cutoff {}: {} customers{}", cut, rows.size() - before,
+            LOG.info("cutoff {}: {} customers{}", cut, cutoffs.size() - before,
                     labelled ? ", " + churned + " churned within " + o.horizonDays() + " days" : "");
         }
-        if (rows.isEmpty()) {
+        int n = cutoffs.size();
+        if (n == 0) {
             throw new IllegalArgumentException("no customer has a purchase before any of the cutoffs " + o.cutoffs());
         }
-        int n = rows.size();
         CustomerTable.Builder b = CustomerTable.builder(n);
         for (int j = 0; j < m; j++) {
-            double[] col = new double[n];
-            for (int i = 0; i < n; i++) {
-                col[i] = rows.get(i)[j];
-            }
-            b.numeric(names.get(j), col);
+            b.numeric(names.get(j), columns[j].toArrayAndClear());
         }
         b.keys(keys.toArray(new String[0]));
         b.cutoffs(cutoffs.toArray());
         if (labelled) {
-            int[] y = new int[n];
-            for (int i = 0; i < n; i++) {
-                y[i] = labels.get(i);
-            }
-            b.labels(y, "churned_within_" + o.horizonDays() + "d", "1");
+            b.labels(labels.toArrayAndClear(), "churned_within_" + o.horizonDays() + "d", "1");
         }
         return b.build();
     }
