@@ -28,6 +28,7 @@ import dev.retention.churn.evaluation.HoldoutResult;
 import dev.retention.data.TransactionLog;
 import dev.retention.churn.evaluation.CostThreshold;
 import dev.retention.churn.evaluation.MetricSummary;
+import dev.retention.io.Json;
 import dev.retention.model.FitControl;
 import dev.retention.model.FitSummary;
 import dev.retention.model.Verdict;

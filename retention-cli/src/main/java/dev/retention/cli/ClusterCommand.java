@@ -15,6 +15,7 @@ import dev.retention.cluster.kmeans.MiniBatchKMeansOptions;
 import dev.retention.cluster.quality.ClusterQuality;
 import dev.retention.cluster.quality.KScan;
 import dev.retention.data.TransactionLog;
+import dev.retention.io.Json;
 import dev.retention.matrix.DenseMatrix;
 import dev.retention.matrix.FeatureScaling;
 import dev.retention.model.FitSummary;

@@ -2,6 +2,7 @@ package dev.retention.cli;
 
 import dev.retention.cluster.ClusterProfiles;
 import dev.retention.cluster.quality.ClusterQuality;
+import dev.retention.io.Json;
 import dev.retention.matrix.DenseMatrix;
 import dev.retention.model.FitSummary;
 import dev.retention.rfm.RfmTable;

@@ -1,5 +1,6 @@
 package dev.retention.cli;
 
+import dev.retention.io.Json;
 import dev.retention.lifetime.CustomerSummary;
 import dev.retention.lifetime.HoldoutCheck;
 import dev.retention.lifetime.PeriodUnit;

@@ -3,6 +3,7 @@ package dev.retention.cli;
 import dev.retention.churn.classifier.Learner;
 import dev.retention.churn.explain.Explanation;
 import dev.retention.churn.explain.Reason;
+import dev.retention.io.Json;
 import dev.retention.lifetime.CustomerSummary;
 import dev.retention.lifetime.PeriodUnit;
 import dev.retention.lifetime.SummaryOptions;

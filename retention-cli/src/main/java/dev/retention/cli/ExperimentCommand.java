@@ -18,6 +18,7 @@ import dev.retention.experiment.stats.Interval;
 import dev.retention.experiment.stats.MeanComparison;
 import dev.retention.experiment.stats.ProportionComparison;
 import dev.retention.experiment.stats.TwoSampleTests;
+import dev.retention.io.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

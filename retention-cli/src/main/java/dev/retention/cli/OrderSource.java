@@ -5,6 +5,7 @@ import dev.retention.data.TransactionLog;
 import dev.retention.io.CdnowReader;
 import dev.retention.io.GenericCsvFormat;
 import dev.retention.io.GenericCsvReader;
+import dev.retention.io.Json;
 import dev.retention.io.OnlineRetailReader;
 import dev.retention.io.ReadOptions;
 import dev.retention.io.TextFiles;

@@ -6,6 +6,7 @@ import dev.retention.churn.ranking.ChurnRanking;
 import dev.retention.cluster.kmeans.KMeansModel;
 import dev.retention.data.TransactionLog;
 import dev.retention.experiment.uplift.UpliftModel;
+import dev.retention.io.Json;
 import dev.retention.matrix.DenseMatrix;
 import dev.retention.model.Models;
 import dev.retention.model.Verdict;

@@ -1,6 +1,7 @@
 package dev.retention.cli;
 
 import dev.retention.data.Interactions;
+import dev.retention.io.Json;
 import dev.retention.io.MovieLensReader;
 import dev.retention.io.RatingsCsvReader;
 import dev.retention.io.ReadOptions;

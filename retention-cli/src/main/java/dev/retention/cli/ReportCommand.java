@@ -5,6 +5,7 @@ import dev.retention.experiment.ExperimentTable;
 import dev.retention.experiment.ExperimentTableReader;
 import dev.retention.experiment.analysis.AnalysisOptions;
 import dev.retention.experiment.analysis.Metric;
+import dev.retention.io.Json;
 import dev.retention.io.TextFiles;
 import dev.retention.playbook.Action;
 import dev.retention.playbook.Actions;

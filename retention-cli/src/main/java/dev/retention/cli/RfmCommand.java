@@ -3,6 +3,7 @@ package dev.retention.cli;
 import dev.retention.data.LineCounts;
 import dev.retention.data.SkipReason;
 import dev.retention.data.TransactionLog;
+import dev.retention.io.Json;
 import dev.retention.rfm.Rfm;
 import dev.retention.rfm.RfmModel;
 import dev.retention.rfm.RfmOptions;

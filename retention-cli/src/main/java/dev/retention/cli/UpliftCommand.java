@@ -21,6 +21,7 @@ import dev.retention.experiment.uplift.UpliftOptions;
 import dev.retention.experiment.uplift.UpliftSplit;
 import dev.retention.experiment.uplift.XLearner;
 import dev.retention.io.DataFormatException;
+import dev.retention.io.Json;
 import dev.retention.matrix.DenseMatrix;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -9,6 +9,7 @@ import dev.retention.churn.pipeline.ChurnPipeline;
 import dev.retention.churn.pipeline.ChurnPipelineModel;
 import dev.retention.churn.preprocess.PreprocessOptions;
 import dev.retention.data.TransactionLog;
+import dev.retention.io.Json;
 import dev.retention.lifetime.CustomerSummary;
 import dev.retention.lifetime.PeriodUnit;
 import dev.retention.lifetime.SummaryOptions;
@@ -85,7 +86,7 @@ final class Bench {
     private Bench() {
     }
 
-    static JsonOut run(SparkSession spark, SparkJobs job) throws Exception {
+    static Json run(SparkSession spark, SparkJobs job) throws Exception {
         long target = Long.parseLong(job.required("lines"));
         String work = job.required("work");
         java.util.Set<String> jobs = jobs(job);
@@ -100,7 +101,7 @@ final class Bench {
         Path dir = Path.of(work, "orders-" + target + "-" + parts);
         StageMetrics metrics = new StageMetrics();
         spark.sparkContext().addSparkListener(metrics);
-        JsonOut json = new JsonOut().put("master", spark.sparkContext().master())
+        Json json = new Json().put("master", spark.sparkContext().master())
                 .put("default_parallelism", spark.sparkContext().defaultParallelism())
                 .put("shuffle_partitions", spark.conf().get("spark.sql.shuffle.partitions"))
                 .put("max_heap_bytes", Runtime.getRuntime().maxMemory()).put("jobs", jobs.isEmpty() ? "none" : String.join(",", jobs));
@@ -115,7 +116,7 @@ final class Bench {
         Dataset<Row> raw = spark.read().parquet(dir.toString());
         long lines = raw.count();
         json.put("lines", lines).put("customers", customers).put("parts", parts);
-        journal.write("setup", new JsonOut().put("master", json.get("master"))
+        journal.write("setup", new Json().put("master", json.get("master"))
                 .put("default_parallelism", json.get("default_parallelism"))
                 .put("shuffle_partitions", json.get("shuffle_partitions"))
                 .put("max_heap_bytes", json.get("max_heap_bytes")).put("jobs", json.get("jobs"))
@@ -241,7 +242,7 @@ final class Bench {
      */
     private static void singleJvm(Journal journal, Dataset<Row> raw, long lines, Instant cutoff,
                                   TransactionFeatureOptions defaults, ChurnPipelineModel model) throws IOException {
-        JsonOut json = new JsonOut();
+        Json json = new Json();
         String[] step = {"collect_and_build_log"};
         try {
             singleJvmSteps(journal, json, step, raw, lines, cutoff, defaults, model);
@@ -249,13 +250,13 @@ final class Bench {
             // the frames that held the log are gone: there is room again for a few records
             LOG.warn("bench single_jvm: out of memory in step {} with a maximum heap of {} bytes", step[0],
                     Runtime.getRuntime().maxMemory());
-            json.put("out_of_memory", new JsonOut().put("step", step[0])
+            json.put("out_of_memory", new Json().put("step", step[0])
                     .put("max_heap_bytes", Runtime.getRuntime().maxMemory()));
         }
         journal.job("single_jvm", json);
     }
 
-    private static void singleJvmSteps(Journal journal, JsonOut json, String[] step, Dataset<Row> raw, long lines,
+    private static void singleJvmSteps(Journal journal, Json json, String[] step, Dataset<Row> raw, long lines,
                                        Instant cutoff, TransactionFeatureOptions defaults, ChurnPipelineModel model)
             throws IOException {
         long t0 = System.nanoTime();
@@ -284,7 +285,7 @@ final class Bench {
                 .put("log_bytes_per_line", (built - before) / (double) Math.max(1, log.size()))
                 .put("builder_heap_bytes", collected - before)
                 .put("build_peak_heap_bytes", buildPeak);
-        journal.write("single_jvm_log", new JsonOut().put("collect_seconds", collectSeconds)
+        journal.write("single_jvm_log", new Json().put("collect_seconds", collectSeconds)
                 .put("build_seconds", buildSeconds).put("lines", log.size())
                 .put("heap_used_before_bytes", before).put("builder_heap_bytes", collected - before)
                 .put("build_peak_heap_bytes", buildPeak).put("log_heap_bytes", built - before)
@@ -295,7 +296,7 @@ final class Bench {
         long t2 = System.nanoTime();
         Rfm.fit(log, RfmOptions.defaults());
         json.put("rfm_seconds", SparkJobs.seconds(t2));
-        journal.write("single_jvm_rfm", new JsonOut().put("seconds", SparkJobs.seconds(t2)));
+        journal.write("single_jvm_rfm", new Json().put("seconds", SparkJobs.seconds(t2)));
 
         step[0] = "clv";
         long t3 = System.nanoTime();
@@ -304,7 +305,7 @@ final class Bench {
         GammaGammaModel gg = GammaGamma.fit(s, GammaGammaOptions.defaults());
         Clv.compute(bg, gg, s, ClvOptions.defaults());
         json.put("clv_seconds", SparkJobs.seconds(t3)).put("bgnbd", bg.parameters()).put("gamma_gamma", gg.parameters());
-        journal.write("single_jvm_clv", new JsonOut().put("seconds", SparkJobs.seconds(t3))
+        journal.write("single_jvm_clv", new Json().put("seconds", SparkJobs.seconds(t3))
                 .put("bgnbd", bg.parameters()).put("gamma_gamma", gg.parameters()));
 
         step[0] = "churn";
@@ -313,20 +314,20 @@ final class Bench {
                 defaults.activeWithinDays());
         model.score(table, java.util.stream.IntStream.range(0, table.rows()).toArray());
         json.put("churn_seconds", SparkJobs.seconds(t4));
-        journal.write("single_jvm_churn", new JsonOut().put("seconds", SparkJobs.seconds(t4)));
+        journal.write("single_jvm_churn", new Json().put("seconds", SparkJobs.seconds(t4)));
 
         step[0] = "item_similarity";
         long t5 = System.nanoTime();
         Ratings ratings = Ratings.ofPurchases(log);
         ItemKnnModel knn = ItemKnn.fit(ratings, ItemKnnOptions.defaults());
         json.put("item_similarity_seconds", SparkJobs.seconds(t5));
-        journal.write("single_jvm_item_similarity", new JsonOut().put("seconds", SparkJobs.seconds(t5)));
+        journal.write("single_jvm_item_similarity", new Json().put("seconds", SparkJobs.seconds(t5)));
 
         step[0] = "top_n";
         long t6 = System.nanoTime();
         TopN.recommendAll(knn, ratings, TopNOptions.defaults().withN(10));
         json.put("top_n_seconds", SparkJobs.seconds(t6));
-        journal.write("single_jvm_top_n", new JsonOut().put("seconds", SparkJobs.seconds(t6)));
+        journal.write("single_jvm_top_n", new Json().put("seconds", SparkJobs.seconds(t6)));
     }
 
     /** The heap in use after a full collection (a request the JVM honours unless told to ignore it). */
@@ -340,22 +341,22 @@ final class Bench {
      * logged) as soon as its job ends.
      */
     private static final class Journal {
-        private final JsonOut summary;
+        private final Json summary;
         private final Path file;
 
-        Journal(JsonOut summary, Path file) {
+        Journal(Json summary, Path file) {
             this.summary = summary;
             this.file = file;
         }
 
         /** Puts a job's record into the summary under its name, and appends it to the file. */
-        void job(String name, JsonOut record) throws IOException {
+        void job(String name, Json record) throws IOException {
             summary.put(name, record);
             write(name, record);
         }
 
         /** Appends a record, its {@code "job"} key first, as one line of the file, and logs it. */
-        void write(String name, JsonOut record) throws IOException {
+        void write(String name, Json record) throws IOException {
             String line = record.after("job", name).toString();
             Files.writeString(file, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);

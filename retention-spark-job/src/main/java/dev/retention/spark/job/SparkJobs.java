@@ -5,6 +5,7 @@ import dev.retention.churn.pipeline.ChurnPipelineModel;
 import dev.retention.data.LineCounts;
 import dev.retention.data.PurchaseRules;
 import dev.retention.data.TransactionLog;
+import dev.retention.io.Json;
 import dev.retention.io.OnlineRetailReader;
 import dev.retention.io.ReadOptions;
 import dev.retention.lifetime.PeriodUnit;
@@ -125,7 +126,7 @@ public final class SparkJobs {
         }
         SparkSession spark = session(command);
         try {
-            JsonOut result = switch (command) {
+            Json result = switch (command) {
                 case "rfm" -> rfm(spark);
                 case "clv fit" -> clv(spark);
                 case "churn score" -> churn(spark);
@@ -229,7 +230,7 @@ public final class SparkJobs {
         return spark.createDataFrame(rows, schema);
     }
 
-    JsonOut rfm(SparkSession spark) throws IOException {
+    Json rfm(SparkSession spark) throws IOException {
         long start = System.nanoTime();
         Input in = input(spark);
         RfmOptions options = RfmOptions.defaults();
@@ -246,7 +247,7 @@ public final class SparkJobs {
             Files.write(Path.of(outDir, "rfm.model"), result.model().toBytes());
         }
         double[] means = result.means();
-        JsonOut json = new JsonOut()
+        Json json = new Json()
                 .put("customers", result.customers())
                 .put("skipped_rows", in.linesRead() < 0 ? null : in.linesRead() - in.kept())
                 .put("segments", result.segmentCounts())
@@ -260,7 +261,7 @@ public final class SparkJobs {
         return json;
     }
 
-    JsonOut clv(SparkSession spark) throws IOException {
+    Json clv(SparkSession spark) throws IOException {
         long start = System.nanoTime();
         Input in = input(spark);
         PeriodUnit unit = PeriodUnit.parse(option("period", "week"));
@@ -280,9 +281,9 @@ public final class SparkJobs {
         Dataset<Row> scored = SparkLifetime.score(summaries, bg, gg, clvOptions).cache();
         int top = Integer.parseInt(option("top", "10"));
         double total = scored.agg(org.apache.spark.sql.functions.sum("clv")).first().getDouble(0);
-        List<JsonOut> topRows = new ArrayList<>();
+        List<Json> topRows = new ArrayList<>();
         for (Row r : scored.orderBy(desc("clv"), col("customer_id")).limit(top).collectAsList()) {
-            topRows.add(new JsonOut().put("customer", r.getString(0)).put("frequency", r.getInt(1))
+            topRows.add(new Json().put("customer", r.getString(0)).put("frequency", r.getInt(1))
                     .put("p_alive", r.getDouble(5)).put("expected_purchases", r.getDouble(6))
                     .put("expected_spend", r.getDouble(7)).put("clv", r.getDouble(8)));
         }
@@ -297,17 +298,17 @@ public final class SparkJobs {
         List<String> reasons = new ArrayList<>();
         reasons.addAll(bg.fitSummary().warnings());
         reasons.addAll(gg.fitSummary().warnings());
-        JsonOut json = new JsonOut()
+        Json json = new Json()
                 .put("verdict", verdict.name())
                 .put("verdict_reasons", reasons)
                 .put("customers", fit.customers())
                 .put("fit_mode", fit.mode().label())
-                .put("bgnbd", new JsonOut().put("r", bg.r()).put("alpha", bg.alpha()).put("a", bg.a()).put("b", bg.b())
+                .put("bgnbd", new Json().put("r", bg.r()).put("alpha", bg.alpha()).put("a", bg.a()).put("b", bg.b())
                         .put("log_likelihood", bg.estimates().logLikelihood())
                         .put("standard_errors", bg.estimates().standardErrors())
                         .put("converged", bg.fitSummary().converged())
                         .put("iterations", bg.fitSummary().iterations()))
-                .put("gamma_gamma", new JsonOut().put("p", gg.p()).put("q", gg.q()).put("v", gg.v())
+                .put("gamma_gamma", new Json().put("p", gg.p()).put("q", gg.q()).put("v", gg.v())
                         .put("log_likelihood", gg.estimates().logLikelihood())
                         .put("standard_errors", gg.estimates().standardErrors())
                         .put("converged", gg.fitSummary().converged())
@@ -321,14 +322,14 @@ public final class SparkJobs {
                 .put("repeat_customers", fit.repeatCustomers())
                 .put("lines_read", in.linesRead() < 0 ? null : in.linesRead())
                 .put("skipped_rows", in.linesRead() < 0 ? null : in.linesRead() - in.kept())
-                .put("clv", new JsonOut().put("horizon_months", clvOptions.horizonMonths())
+                .put("clv", new Json().put("horizon_months", clvOptions.horizonMonths())
                         .put("monthly_discount_rate", clvOptions.monthlyRate()).put("total", total).put("top", topRows));
         summaries.unpersist();
         scored.unpersist();
         return json;
     }
 
-    JsonOut churn(SparkSession spark) throws IOException {
+    Json churn(SparkSession spark) throws IOException {
         long start = System.nanoTime();
         Input in = input(spark);
         ChurnPipelineModel model = Models.load(Path.of(required("model")), ChurnPipelineModel.class);
@@ -340,22 +341,22 @@ public final class SparkJobs {
                 defaults.activeWithinDays()), model).cache();
         long n = scored.count();
         int top = Integer.parseInt(option("top", "10"));
-        List<JsonOut> topRows = new ArrayList<>();
+        List<Json> topRows = new ArrayList<>();
         for (Row r : scored.orderBy(desc(SparkChurn.PROBABILITY), col("customer_id")).limit(top)
                 .select("customer_id", SparkChurn.PROBABILITY).collectAsList()) {
-            topRows.add(new JsonOut().put("customer", r.getString(0)).put("probability", r.getDouble(1)));
+            topRows.add(new Json().put("customer", r.getString(0)).put("probability", r.getDouble(1)));
         }
         String outDir = options().get("out");
         if (outDir != null) {
             scored.select("customer_id", SparkChurn.PROBABILITY).write().mode("overwrite").parquet(outDir + "/churn");
         }
         scored.unpersist();
-        return new JsonOut().put("customers_scored", n).put("cutoff", cutoff.toString())
+        return new Json().put("customers_scored", n).put("cutoff", cutoff.toString())
                 .put("seconds", seconds(start)).put("lines_read", in.linesRead() < 0 ? null : in.linesRead())
                 .put("top", topRows);
     }
 
-    JsonOut generate(SparkSession spark) {
+    Json generate(SparkSession spark) {
         long start = System.nanoTime();
         long customers = Long.parseLong(required("customers"));
         int parts = Integer.parseInt(option("parts", Integer.toString(Math.max(1, (int) Math.min(10_000,
@@ -364,7 +365,7 @@ public final class SparkJobs {
         SparkShop.generate(spark, customers, parts, Long.parseLong(option("seed", "1")),
                 Integer.parseInt(option("months", "12"))).write().mode("overwrite").parquet(outDir);
         long lines = spark.read().parquet(outDir).count();
-        return new JsonOut().put("customers", customers).put("parts", parts).put("lines", lines).put("out", outDir)
+        return new Json().put("customers", customers).put("parts", parts).put("lines", lines).put("out", outDir)
                 .put("seconds", seconds(start));
     }
 
@@ -380,7 +381,7 @@ public final class SparkJobs {
         return a.verdict().compareTo(b.verdict()) >= 0 ? a.verdict() : b.verdict();
     }
 
-    private static String readable(JsonOut json) {
+    private static String readable(Json json) {
         return json.toString().replace(",\"", ",\n  \"").replace("{\"", "{\n  \"");
     }
 }

@@ -1,5 +1,6 @@
 package dev.retention.spark.job;
 
+import dev.retention.io.Json;
 import org.apache.spark.executor.TaskMetrics;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
@@ -76,9 +77,9 @@ final class StageMetrics extends SparkListener {
     }
 
     /** {@return the figures since the last reset, as JSON} */
-    JsonOut toJson() {
+    Json toJson() {
         long heap = peakHeap();
-        return new JsonOut().put("tasks", tasks.get()).put("shuffle_write_bytes", shuffleWrite.get())
+        return new Json().put("tasks", tasks.get()).put("shuffle_write_bytes", shuffleWrite.get())
                 .put("shuffle_read_bytes", shuffleRead.get()).put("spilled_bytes", spilled.get())
                 .put("peak_task_execution_memory_bytes", peakTaskMemory.get())
                 .put("task_run_seconds", runMillis.get() / 1e3)

@@ -1,4 +1,4 @@
-package dev.retention.cli;
+package dev.retention.io;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -6,20 +6,55 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A minimal JSON writer for the command line's {@code --json} output: objects keep insertion order;
- * values are strings, numbers, booleans, nested objects, lists and arrays of numbers. Non-finite
- * numbers are written as {@code null}, never as invalid JSON.
+ * A minimal JSON object writer for the {@code --json} summaries of the command line and the Spark job: fields keep
+ * the order they were put in; values are strings, numbers, booleans, nested objects, maps, lists and arrays of
+ * numbers. A double that is a whole number below 1e15 in magnitude is written as an integer, any other finite double in
+ * {@link Double#toString(double)}'s shortest round-trip form, and a non-finite number as {@code null}, never as
+ * invalid JSON. Not thread-safe.
  */
-final class Json {
+public final class Json {
 
     private final Map<String, Object> fields = new LinkedHashMap<>();
 
-    /** Adds a field; returns this. */
-    Json put(String key, Object value) {
+    /** Creates an empty object. */
+    public Json() {
+    }
+
+    /**
+     * Adds a field, or replaces the value of a key already put (which keeps its place).
+     *
+     * @param key   the field's name
+     * @param value a string (or any object, written as its {@code toString()}), a number, a boolean, null, a nested
+     *              {@code Json}, a {@code Map}, a {@code List}, a {@code double[]} or an {@code int[]}
+     * @return this
+     */
+    public Json put(String key, Object value) {
         fields.put(key, value);
         return this;
     }
 
+    /**
+     * {@return the value put for a field, or {@code null}}
+     *
+     * @param key the field's name
+     */
+    public Object get(String key) {
+        return fields.get(key);
+    }
+
+    /**
+     * {@return a new object: {@code key} first, then this object's fields (a field of the same name left out)}
+     *
+     * @param key   the first field's name
+     * @param value its value, as for {@link #put}
+     */
+    public Json after(String key, Object value) {
+        Json out = new Json().put(key, value);
+        fields.forEach(out.fields::putIfAbsent);
+        return out;
+    }
+
+    /** {@return the object as JSON text, on one line} */
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();
