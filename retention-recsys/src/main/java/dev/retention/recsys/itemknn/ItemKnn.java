@@ -21,7 +21,9 @@ import java.util.Objects;
  * user's score of item {@code j} is {@code sum over the user's items i of x_ui S(i, j)} with the raw training
  * values (Deshpande and Karypis, "Item-based top-N recommendation algorithms", TOIS 2004). Entry point
  * {@link #fit}. Weighting O(nnz); the Gram product O(sum over users of their items squared), on the sparse kernels
- * of {@link SparseOps#gram}.
+ * of {@link SparseOps#gram}. When every value is the same (binary data, a purchase flag), each weight is a user factor
+ * times an item factor, and the Gram product is taken in that factored form: per pair the sum of the co-buying users'
+ * squared factors, times the two item factors (the same similarities to rounding, with no product per term).
  *
  * <p>Weights, with {@code N} the items of the id space and {@code n_u} the items of user {@code u}: cosine
  * {@code x_ui / ||x_.i||}; BM25 {@code x (K1 + 1) / (K1 L_i + x) idf_u}, {@code idf_u = ln N - ln(1 + n_u)},
