@@ -2,6 +2,7 @@ package dev.retention.cli;
 
 import dev.retention.churn.dataset.CustomerTable;
 import dev.retention.churn.dataset.TransactionFeatures;
+import dev.retention.io.Json;
 import dev.retention.lifetime.bgnbd.BgNbdModel;
 import dev.retention.lifetime.gammagamma.GammaGammaModel;
 import dev.retention.churn.pipeline.ChurnPipelineModel;
