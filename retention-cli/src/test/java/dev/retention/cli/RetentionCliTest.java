@@ -2,12 +2,11 @@ package dev.retention.cli;
 
 import dev.retention.churn.dataset.CustomerTable;
 import dev.retention.churn.dataset.TransactionFeatures;
+import dev.retention.churn.pipeline.ChurnPipelineModel;
+import dev.retention.cluster.kmeans.KMeansModel;
 import dev.retention.io.Json;
 import dev.retention.lifetime.bgnbd.BgNbdModel;
 import dev.retention.lifetime.gammagamma.GammaGammaModel;
-import dev.retention.churn.pipeline.ChurnPipelineModel;
-import dev.retention.model.Models;
-import dev.retention.cluster.kmeans.KMeansModel;
 import dev.retention.model.Models;
 import dev.retention.rfm.RfmModel;
 import dev.retention.rfm.RfmScore;
