@@ -114,6 +114,35 @@ public final class Variates {
     }
 
     /**
+     * Shuffles {@code a} in place, every order equally likely (Fisher and Yates, from the last position down:
+     * position {@code i} swaps with {@code nextInt(i + 1)}).
+     *
+     * @param a the values to shuffle
+     */
+    public void shuffle(int[] a) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
+
+    /**
+     * {@return {@code 0 .. n-1} in a random order, every order equally likely: the identity, then {@link #shuffle}}
+     *
+     * @param n the length, {@code >= 0}
+     */
+    public int[] permutation(int n) {
+        int[] p = new int[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = i;
+        }
+        shuffle(p);
+        return p;
+    }
+
+    /**
      * {@return whether an event of probability {@code probability} happens}
      *
      * @param probability the event's probability, in [0, 1]

@@ -156,16 +156,7 @@ final class ShopGenerator {
                 itemFactors[k * nItems + j] = rng.normal();
             }
         }
-        int[] rank = new int[nItems];
-        for (int j = 0; j < nItems; j++) {
-            rank[j] = j;
-        }
-        for (int j = nItems - 1; j > 0; j--) {          // Fisher-Yates
-            int other = rng.nextInt(j + 1);
-            int t = rank[j];
-            rank[j] = rank[other];
-            rank[other] = t;
-        }
+        int[] rank = rng.permutation(nItems);
         double[] weight = new double[nItems];
         double exponent = o.popularityExponent();
         for (int j = 0; j < nItems; j++) {

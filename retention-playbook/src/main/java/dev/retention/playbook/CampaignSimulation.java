@@ -133,17 +133,6 @@ public record CampaignSimulation(List<Budget> budgets) {
 
     /** A seeded Fisher-Yates permutation of 0..n-1. */
     private static int[] permutation(int n, long seed) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        Variates v = new Variates(seed);
-        for (int i = n - 1; i > 0; i--) {
-            int j = v.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
+        return new Variates(seed).permutation(n);
     }
 }

@@ -76,13 +76,7 @@ public final class ClassTransformation {
             boolean treatedLarger = treatedRows.length > controlRows.length;
             int[] larger = treatedLarger ? treatedRows : controlRows;
             int[] smaller = treatedLarger ? controlRows : treatedRows;
-            Variates v = new Variates(Seeds.split(options.seed(), 0));
-            for (int i = larger.length - 1; i > 0; i--) {
-                int j = v.nextInt(i + 1);
-                int tmp = larger[i];
-                larger[i] = larger[j];
-                larger[j] = tmp;
-            }
+            new Variates(Seeds.split(options.seed(), 0)).shuffle(larger);
             rows = new int[2 * keep];
             System.arraycopy(smaller, 0, rows, 0, keep);
             System.arraycopy(larger, 0, rows, keep, keep);

@@ -270,16 +270,7 @@ public final class Bpr {
         int runs = runStart.length - 1;
         int n = runStart[runs] - firstPosition;
         Drawn drawn = Drawn.count(rng, n, n);
-        int[] order = new int[runs];
-        for (int r = 0; r < runs; r++) {
-            order[r] = r;
-        }
-        for (int r = runs - 1; r > 0; r--) {
-            int h = rng.nextInt(r + 1);
-            int t = order[r];
-            order[r] = order[h];
-            order[h] = t;
-        }
+        int[] order = rng.permutation(runs);
         for (int o = 0; o < runs; o++) {
             int r = order[o];
             int u = firstUser + r;
@@ -638,12 +629,7 @@ public final class Bpr {
                 for (int g = 0; g < count; g++) {
                     perm[g] = g;
                 }
-                for (int g = count - 1; g > 0; g--) {
-                    int h = rng.nextInt(g + 1);
-                    int t = perm[g];
-                    perm[g] = perm[h];
-                    perm[h] = t;
-                }
+                rng.shuffle(perm);
                 for (int g = 0; g < count && r + g < ranked.length; g++) {
                     groupOf[ranked[r + g]] = perm[g];
                 }
