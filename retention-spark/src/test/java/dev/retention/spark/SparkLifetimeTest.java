@@ -87,12 +87,7 @@ class SparkLifetimeTest {
         }
         int differFromUtc = 0;
         for (int i = 0; i < expected.size(); i++) {
-            String who = "customer " + expected.id(i);
-            assertEquals(expected.id(i), actual.id(i), who);
-            assertEquals(expected.frequency(i), actual.frequency(i), who);
-            assertEquals(expected.recency(i), actual.recency(i), 0.0, who);
-            assertEquals(expected.age(i), actual.age(i), 0.0, who);
-            assertEquals(expected.monetaryValue(i), actual.monetaryValue(i), 0.0, who);
+            assertSameRow(expected, actual, i);
             Integer u = utcRow.get(expected.id(i));
             if (u == null || utc.frequency(u) != expected.frequency(i) || utc.recency(u) != expected.recency(i)
                     || utc.age(u) != expected.age(i)) {
@@ -112,12 +107,7 @@ class SparkLifetimeTest {
         CustomerSummary actual = SparkLifetime.collect(summaries, PeriodUnit.WEEK);
         assertEquals(expected.size(), actual.size());
         for (int i = 0; i < expected.size(); i++) {
-            String who = "customer " + expected.id(i);
-            assertEquals(expected.id(i), actual.id(i), who);
-            assertEquals(expected.frequency(i), actual.frequency(i), who);
-            assertEquals(expected.recency(i), actual.recency(i), 0.0, who);
-            assertEquals(expected.age(i), actual.age(i), 0.0, who);
-            assertEquals(expected.monetaryValue(i), actual.monetaryValue(i), 0.0, who);
+            assertSameRow(expected, actual, i);
         }
 
         BgNbdModel bg = BgNbd.fit(expected, BgNbdOptions.defaults());
@@ -203,5 +193,15 @@ class SparkLifetimeTest {
         for (int i = 0; i < expected.length; i++) {
             assertEquals(expected[i], actual[i], tolerance * Math.abs(expected[i]), "parameter " + i);
         }
+    }
+
+    /** Row i of the two summaries: the same customer and the same figures, exactly. */
+    private static void assertSameRow(CustomerSummary expected, CustomerSummary actual, int i) {
+        String who = "customer " + expected.id(i);
+        assertEquals(expected.id(i), actual.id(i), who);
+        assertEquals(expected.frequency(i), actual.frequency(i), who);
+        assertEquals(expected.recency(i), actual.recency(i), 0.0, who);
+        assertEquals(expected.age(i), actual.age(i), 0.0, who);
+        assertEquals(expected.monetaryValue(i), actual.monetaryValue(i), 0.0, who);
     }
 }
